@@ -1,0 +1,103 @@
+/** Which factors a user can sign in with, and what a sign-up still lacks — from settings and the model. */
+import type { EmulatorCore } from './core.js';
+import type { SignUpRecord, UserRecord } from './store.js';
+
+export interface FactorJson {
+  strategy: string;
+  email_address_id?: string;
+  phone_number_id?: string;
+  safe_identifier?: string;
+  primary?: boolean;
+  default?: boolean;
+}
+
+export function supportedFirstFactors(core: EmulatorCore, user: UserRecord): FactorJson[] {
+  const { settings } = core;
+  const factors: FactorJson[] = [];
+  const canUsePassword = settings.password.enabled && user.password !== null;
+  if (canUsePassword) factors.push({ strategy: 'password' });
+  if (settings.emailAddress.enabled) {
+    for (const email of user.emailAddresses) {
+      if (email.verification?.status !== 'verified') continue;
+      const common = { email_address_id: email.id, safe_identifier: email.emailAddress, primary: email.id === user.primaryEmailAddressId };
+      for (const strategy of settings.emailAddress.firstFactors) factors.push({ strategy, ...common });
+      if (canUsePassword) factors.push({ strategy: 'reset_password_email_code', ...common });
+    }
+  }
+  if (settings.phoneNumber.enabled) {
+    for (const phone of user.phoneNumbers) {
+      if (phone.verification?.status !== 'verified') continue;
+      const common = {
+        phone_number_id: phone.id,
+        safe_identifier: phone.phoneNumber,
+        primary: phone.id === user.primaryPhoneNumberId,
+        default: phone.defaultSecondFactor,
+      };
+      if (settings.phoneNumber.usedForFirstFactor) factors.push({ strategy: 'phone_code', ...common });
+      if (canUsePassword) factors.push({ strategy: 'reset_password_phone_code', ...common });
+    }
+  }
+  return factors;
+}
+
+export function supportedSecondFactors(core: EmulatorCore, user: UserRecord): FactorJson[] | null {
+  if (!core.twoFactorEnabled(user)) return null;
+  const allowed = core.settings.secondFactors;
+  const factors: FactorJson[] = [];
+  if (allowed.includes('totp') && user.totp?.verified) factors.push({ strategy: 'totp' });
+  if (allowed.includes('phone_code')) {
+    for (const phone of user.phoneNumbers.filter((p) => p.reservedForSecondFactor)) {
+      factors.push({
+        strategy: 'phone_code',
+        phone_number_id: phone.id,
+        safe_identifier: phone.phoneNumber,
+        primary: phone.id === user.primaryPhoneNumberId,
+        default: phone.defaultSecondFactor,
+      });
+    }
+  }
+  if (allowed.includes('backup_code') && user.backupCodes.length > 0) factors.push({ strategy: 'backup_code' });
+  return factors.length > 0 ? factors : null;
+}
+
+export function supportedIdentifiers(core: EmulatorCore): string[] {
+  const { settings } = core;
+  return [
+    ...(settings.emailAddress.enabled ? ['email_address'] : []),
+    ...(settings.phoneNumber.enabled ? ['phone_number'] : []),
+    ...(settings.username.enabled ? ['username'] : []),
+  ];
+}
+
+export interface SignUpRequirements {
+  required: string[];
+  optional: string[];
+  missing: string[];
+  unverified: string[];
+}
+
+export function signUpRequirements(core: EmulatorCore, signUp: SignUpRecord): SignUpRequirements {
+  const { settings } = core;
+  const attributes: Array<{ field: string; enabled: boolean; required: boolean; present: boolean }> = [
+    { field: 'email_address', ...settings.emailAddress, present: signUp.emailAddress !== null },
+    { field: 'phone_number', ...settings.phoneNumber, present: signUp.phoneNumber !== null },
+    { field: 'username', ...settings.username, present: signUp.username !== null },
+    { field: 'password', ...settings.password, present: signUp.password !== null },
+    { field: 'first_name', ...settings.names, present: signUp.firstName !== null },
+    { field: 'last_name', ...settings.names, present: signUp.lastName !== null },
+  ];
+  const enabled = attributes.filter((a) => a.enabled);
+  const unverified: string[] = [];
+  if (signUp.emailAddress !== null && settings.emailAddress.verifyAtSignUp && signUp.emailVerification?.status !== 'verified') {
+    unverified.push('email_address');
+  }
+  if (signUp.phoneNumber !== null && settings.phoneNumber.verifyAtSignUp && signUp.phoneVerification?.status !== 'verified') {
+    unverified.push('phone_number');
+  }
+  return {
+    required: enabled.filter((a) => a.required).map((a) => a.field),
+    optional: enabled.filter((a) => !a.required).map((a) => a.field),
+    missing: enabled.filter((a) => a.required && !a.present).map((a) => a.field),
+    unverified,
+  };
+}

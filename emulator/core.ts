@@ -1,0 +1,445 @@
+/** The emulator's state and the domain rules shared by handlers (sessions, tokens, passwords, codes). */
+import { createJwtSigner, type JwtSigner } from './jwt.js';
+import { Outbox, type OutboxChannel, type OutboxPurpose } from './outbox.js';
+import { FaultInjector } from './faults.js';
+import { defaultSettings, mergeSettings, type EmulatorSettings, type EmulatorSettingsInput } from './settings.js';
+import {
+  Store,
+  TEST_MODE_CODE,
+  isTestIdentifier,
+  newId,
+  newVerification,
+  randomToken,
+  sixDigitCode,
+  type ClientRecord,
+  type LinkTarget,
+  type SessionRecord,
+  type SessionStatus,
+  type UserRecord,
+  type VerificationRecord,
+} from './store.js';
+import { fapiError, formError, codeIncorrect, verificationExpired, verificationFailed } from './errors.js';
+
+export type InstanceType = 'development' | 'production';
+
+export interface SeedUser {
+  id?: string;
+  emailAddress?: string;
+  emailAddresses?: string[];
+  phoneNumber?: string;
+  username?: string;
+  password?: string;
+  firstName?: string;
+  lastName?: string;
+  /** Base32 secret; makes TOTP an enabled second factor. */
+  totpSecret?: string;
+  backupCodes?: string[];
+  unsafeMetadata?: Record<string, unknown>;
+  publicMetadata?: Record<string, unknown>;
+}
+
+export interface EmulatorOptions {
+  instanceType?: InstanceType;
+  frontendApiHost?: string;
+  settings?: EmulatorSettingsInput;
+  seed?: { users?: SeedUser[] };
+  /** Clock in ms, read at every use so fake timers work. Default `Date.now`. */
+  now?: () => number;
+  /** Add CORS headers (echoing Origin, with credentials) to every response. Default true. */
+  cors?: boolean;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  search: string;
+  at: number;
+}
+
+const CODE_LIFETIME_MS = 10 * 60 * 1000;
+const MAX_CODE_ATTEMPTS = 5;
+const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+const SESSION_ABANDON_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Admin role: the system permissions an organization admin holds. */
+const ORG_FEATURES = ['sys_profile', 'sys_memberships', 'sys_domains'] as const;
+const ORG_PERMISSION_VERBS = ['manage', 'delete', 'read'] as const;
+
+export function rolePermissions(role: string): string[] {
+  if (role === 'org:admin') {
+    return [
+      'org:sys_profile:manage',
+      'org:sys_profile:delete',
+      'org:sys_memberships:read',
+      'org:sys_memberships:manage',
+      'org:sys_domains:read',
+      'org:sys_domains:manage',
+    ];
+  }
+  return ['org:sys_memberships:read'];
+}
+
+export function publishableKeyFor(instanceType: InstanceType, frontendApiHost: string): string {
+  const encoded = Buffer.from(`${frontendApiHost}$`).toString('base64').replace(/=+$/, '');
+  return `${instanceType === 'production' ? 'pk_live_' : 'pk_test_'}${encoded}`;
+}
+
+export class EmulatorCore {
+  readonly store = new Store();
+  readonly outbox = new Outbox();
+  readonly faults = new FaultInjector();
+  readonly signer: JwtSigner = createJwtSigner();
+  readonly settings: EmulatorSettings;
+  readonly instanceType: InstanceType;
+  readonly frontendApiHost: string;
+  readonly publishableKey: string;
+  readonly cors: boolean;
+  readonly requests: RequestLogEntry[] = [];
+  readonly instanceId = newId('ins');
+  /** Request times inside the current rate-limit window. */
+  rateLimitHits: number[] = [];
+  private readonly clock: () => number;
+  private readonly seed: SeedUser[];
+
+  constructor(options: EmulatorOptions = {}) {
+    this.instanceType = options.instanceType ?? 'development';
+    this.frontendApiHost =
+      options.frontendApiHost ?? (this.instanceType === 'production' ? 'clerk.emulator.test' : 'emulator.accounts.dev');
+    this.publishableKey = publishableKeyFor(this.instanceType, this.frontendApiHost);
+    this.settings = mergeSettings(defaultSettings(), options.settings);
+    this.clock = options.now ?? (() => Date.now());
+    this.cors = options.cors ?? true;
+    this.seed = options.seed?.users ?? [];
+    this.applySeed();
+  }
+
+  now(): number {
+    return this.clock();
+  }
+
+  updateSettings(input: EmulatorSettingsInput): void {
+    mergeSettings(this.settings, input);
+  }
+
+  reset(): void {
+    this.store.clear();
+    this.outbox.clear();
+    this.rateLimitHits = [];
+    this.applySeed();
+  }
+
+  private applySeed(): void {
+    for (const seedUser of this.seed) this.createSeedUser(seedUser);
+  }
+
+  createSeedUser(seed: SeedUser): UserRecord {
+    const emails = [...(seed.emailAddresses ?? []), ...(seed.emailAddress ? [seed.emailAddress] : [])];
+    const user = this.createUser({
+      id: seed.id,
+      emailAddresses: emails,
+      phoneNumbers: seed.phoneNumber ? [seed.phoneNumber] : [],
+      username: seed.username ?? null,
+      password: seed.password ?? null,
+      firstName: seed.firstName ?? null,
+      lastName: seed.lastName ?? null,
+      unsafeMetadata: seed.unsafeMetadata ?? {},
+    });
+    user.publicMetadata = seed.publicMetadata ?? {};
+    const now = this.now();
+    if (seed.totpSecret) user.totp = { id: newId('totp'), secret: seed.totpSecret, verified: true, createdAt: now, updatedAt: now };
+    if (seed.backupCodes) user.backupCodes = [...seed.backupCodes];
+    return user;
+  }
+
+  /** Creates a user whose given identifiers are already verified. */
+  createUser(fields: {
+    id?: string;
+    emailAddresses: string[];
+    phoneNumbers: string[];
+    username: string | null;
+    password: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    unsafeMetadata: Record<string, unknown>;
+    legalAcceptedAt?: number | null;
+  }): UserRecord {
+    const now = this.now();
+    const verified = (strategy: string): VerificationRecord => ({ ...newVerification(strategy, 'verified') });
+    const emailAddresses = fields.emailAddresses.map((emailAddress) => ({
+      id: newId('idn'),
+      emailAddress,
+      verification: verified('email_code'),
+      createdAt: now,
+      updatedAt: now,
+    }));
+    const phoneNumbers = fields.phoneNumbers.map((phoneNumber) => ({
+      id: newId('idn'),
+      phoneNumber,
+      verification: verified('phone_code'),
+      reservedForSecondFactor: false,
+      defaultSecondFactor: false,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    const user: UserRecord = {
+      id: fields.id ?? newId('user'),
+      externalId: null,
+      username: fields.username,
+      firstName: fields.firstName,
+      lastName: fields.lastName,
+      password: fields.password,
+      emailAddresses,
+      phoneNumbers,
+      primaryEmailAddressId: emailAddresses[0]?.id ?? null,
+      primaryPhoneNumberId: phoneNumbers[0]?.id ?? null,
+      totp: null,
+      backupCodes: [],
+      imageDataUrl: null,
+      profileImageId: null,
+      publicMetadata: {},
+      unsafeMetadata: fields.unsafeMetadata,
+      failedPasswordAttempts: 0,
+      lockedUntil: null,
+      lastSignInAt: null,
+      legalAcceptedAt: fields.legalAcceptedAt ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.store.users.set(user.id, user);
+    return user;
+  }
+
+  // ---- sessions and tokens ----
+
+  /** Marks sessions whose lifetime has passed as expired (evaluated lazily, against now()). */
+  refreshSessionStatus(session: SessionRecord): SessionRecord {
+    if ((session.status === 'active' || session.status === 'pending') && this.now() >= session.expireAt) {
+      session.status = 'expired';
+    }
+    return session;
+  }
+
+  isSignedIn(session: SessionRecord): boolean {
+    this.refreshSessionStatus(session);
+    return session.status === 'active' || session.status === 'pending';
+  }
+
+  activeSessions(client: ClientRecord): SessionRecord[] {
+    return this.store.clientSessions(client).filter((s) => this.isSignedIn(s));
+  }
+
+  createSession(
+    client: ClientRecord,
+    user: UserRecord,
+    details: { strategy: string | null; secondFactor: boolean; userAgent: string | null; ipAddress: string | null },
+  ): SessionRecord {
+    const now = this.now();
+    const session: SessionRecord = {
+      id: newId('sess'),
+      clientId: client.id,
+      userId: user.id,
+      status: 'active',
+      lastActiveOrganizationId: null,
+      firstFactorVerifiedAt: now,
+      secondFactorVerifiedAt: details.secondFactor ? now : null,
+      userAgent: details.userAgent,
+      ipAddress: details.ipAddress,
+      expireAt: now + SESSION_LIFETIME_MS,
+      abandonAt: now + SESSION_ABANDON_MS,
+      lastActiveAt: now,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.store.sessions.set(session.id, session);
+    client.sessionIds.push(session.id);
+    client.lastActiveSessionId = session.id;
+    client.lastAuthenticationStrategy = details.strategy;
+    client.updatedAt = now;
+    user.lastSignInAt = now;
+    return session;
+  }
+
+  endSession(session: SessionRecord, status: SessionStatus): void {
+    const now = this.now();
+    session.status = status;
+    session.updatedAt = now;
+    const client = this.store.clients.get(session.clientId);
+    if (client && client.lastActiveSessionId === session.id) {
+      const next = this.activeSessions(client).sort((a, b) => b.lastActiveAt - a.lastActiveAt)[0];
+      client.lastActiveSessionId = next?.id ?? null;
+    }
+    if (client) client.updatedAt = now;
+  }
+
+  /** Mints a session token for the session (for its active org unless `organizationId` is given). */
+  mintSessionToken(
+    session: SessionRecord,
+    options: { organizationId?: string | null; template?: string; origin?: string | null } = {},
+  ): string {
+    const nowSeconds = Math.floor(this.now() / 1000);
+    const organizationId = options.organizationId === undefined ? session.lastActiveOrganizationId : options.organizationId;
+    const minutesSince = (ms: number | null) => (ms === null ? -1 : Math.floor((this.now() - ms) / 60_000));
+    const claims: Record<string, unknown> = {
+      azp: options.origin ?? undefined,
+      exp: nowSeconds + this.settings.tokenLifetimeSeconds,
+      fva: [minutesSince(session.firstFactorVerifiedAt), minutesSince(session.secondFactorVerifiedAt)],
+      iat: nowSeconds,
+      iss: `https://${this.frontendApiHost}`,
+      nbf: nowSeconds - 10,
+      sid: session.id,
+      sts: session.status === 'pending' ? 'pending' : 'active',
+      sub: session.userId,
+      v: 2,
+    };
+    if (!claims.azp) delete claims.azp;
+    const organization = organizationId ? this.store.organizations.get(organizationId) : undefined;
+    const membership = organization
+      ? this.store.userMemberships(session.userId).find((m) => m.organizationId === organization.id)
+      : undefined;
+    if (organization && membership) {
+      claims.fea = ORG_FEATURES.map((f) => `o:${f}`).join(',');
+      claims.o = {
+        id: organization.id,
+        slg: organization.slug,
+        rol: membership.role.replace(/^org:/, ''),
+        per: ORG_PERMISSION_VERBS.join(','),
+        fpm: orgFeaturePermissionMap(rolePermissions(membership.role)),
+      };
+    }
+    if (options.template) claims.tpl = options.template;
+    return this.signer.sign(claims, { oiat: nowSeconds });
+  }
+
+  // ---- users: factors, passwords, lockout ----
+
+  twoFactorEnabled(user: UserRecord): boolean {
+    return Boolean(user.totp?.verified) || user.phoneNumbers.some((p) => p.reservedForSecondFactor);
+  }
+
+  /** Throws `user_locked` while the user is locked out. */
+  assertNotLocked(user: UserRecord): void {
+    if (user.lockedUntil !== null && this.now() < user.lockedUntil) {
+      const seconds = Math.ceil((user.lockedUntil - this.now()) / 1000);
+      throw fapiError(403, 'user_locked', 'Account locked', `Your account is locked. You will be able to try again in ${Math.ceil(seconds / 60)} minutes.`, {
+        lockout_expires_in_seconds: seconds,
+      });
+    }
+    if (user.lockedUntil !== null) {
+      user.lockedUntil = null;
+      user.failedPasswordAttempts = 0;
+    }
+  }
+
+  /** Checks a password; wrong ones count towards the lockout. */
+  checkPassword(user: UserRecord, password: string): void {
+    this.assertNotLocked(user);
+    if (user.password !== null && user.password === password) {
+      user.failedPasswordAttempts = 0;
+      return;
+    }
+    user.failedPasswordAttempts += 1;
+    if (user.failedPasswordAttempts >= this.settings.lockout.maxAttempts) {
+      user.lockedUntil = this.now() + this.settings.lockout.lockSeconds * 1000;
+      this.assertNotLocked(user);
+    }
+    throw formError('form_password_incorrect', 'password', 'Password is incorrect. Try again, or use another method.');
+  }
+
+  /** Applies the instance password rules. */
+  validatePassword(password: string, paramName = 'password'): void {
+    const rules = this.settings.password;
+    if (password.length < rules.minLength) {
+      throw formError(
+        'form_password_length_too_short',
+        paramName,
+        `Passwords must be ${rules.minLength} characters or more.`,
+        `Passwords must be ${rules.minLength} characters or more.`,
+      );
+    }
+    if (password.length > rules.maxLength) {
+      throw formError('form_password_validation_failed', paramName, `Passwords must be less than ${rules.maxLength} characters.`);
+    }
+    const missing: string[] = [];
+    if (rules.requireNumbers && !/\d/.test(password)) missing.push('a number');
+    if (rules.requireSpecialChar && !/[^A-Za-z0-9]/.test(password)) missing.push('a special character');
+    if (rules.requireUppercase && !/[A-Z]/.test(password)) missing.push('an uppercase letter');
+    if (rules.requireLowercase && !/[a-z]/.test(password)) missing.push('a lowercase letter');
+    if (missing.length > 0) {
+      throw formError('form_password_validation_failed', paramName, `Your password must contain ${missing.join(', ')}.`);
+    }
+  }
+
+  // ---- verification codes and links ----
+
+  /**
+   * Starts a code (or link) verification and delivers it to the outbox. Test-mode identifiers
+   * get the fixed code 424242 and no message.
+   */
+  prepareVerification(args: {
+    strategy: string;
+    to: string;
+    channel: OutboxChannel;
+    purpose: OutboxPurpose;
+    linkTarget?: LinkTarget;
+    linkBaseUrl?: string;
+    redirectUrl?: string | null;
+  }): VerificationRecord {
+    const verification = newVerification(args.strategy);
+    verification.expireAt = this.now() + CODE_LIFETIME_MS;
+    verification.channel = args.channel === 'sms' ? 'sms' : null;
+    const testMode = isTestIdentifier(args.to);
+    if (args.strategy.endsWith('_link')) {
+      const token = randomToken();
+      verification.linkToken = token;
+      verification.redirectUrl = args.redirectUrl ?? null;
+      if (args.linkTarget) this.store.links.set(token, args.linkTarget);
+      const link = `${args.linkBaseUrl ?? ''}/v1/verify?token=${encodeURIComponent(token)}`;
+      this.outbox.deliver({ to: args.to, channel: args.channel, purpose: args.purpose, link, createdAt: this.now() });
+      return verification;
+    }
+    verification.code = testMode ? TEST_MODE_CODE : sixDigitCode();
+    if (!testMode) {
+      this.outbox.deliver({ to: args.to, channel: args.channel, purpose: args.purpose, code: verification.code, createdAt: this.now() });
+    }
+    return verification;
+  }
+
+  /** Checks a submitted code; marks the verification verified or counts the failure. */
+  attemptVerification(verification: VerificationRecord | null, code: string, clientId: string | null): void {
+    if (!verification || verification.code === null) {
+      throw fapiError(400, 'verification_missing', 'No verification', 'No verification was prepared. Request a code first.', {
+        param_name: 'code',
+      });
+    }
+    if (verification.status === 'verified') {
+      throw fapiError(400, 'verification_already_verified', 'Already verified', 'This verification has already been verified.');
+    }
+    if (verification.status === 'failed') throw verificationFailed();
+    if (verification.expireAt !== null && this.now() >= verification.expireAt) {
+      verification.status = 'expired';
+      throw verificationExpired();
+    }
+    if (code.trim() !== verification.code) {
+      verification.attempts += 1;
+      if (verification.attempts >= MAX_CODE_ATTEMPTS) {
+        verification.status = 'failed';
+        throw verificationFailed();
+      }
+      throw codeIncorrect();
+    }
+    verification.attempts += 1;
+    verification.status = 'verified';
+    verification.verifiedAtClient = clientId;
+  }
+}
+
+/** One decimal bitmask per org feature over ORG_PERMISSION_VERBS, as in the `o.fpm` claim. */
+function orgFeaturePermissionMap(permissions: string[]): string {
+  return ORG_FEATURES.map((feature) => {
+    let mask = 0;
+    ORG_PERMISSION_VERBS.forEach((verb, index) => {
+      if (permissions.includes(`org:${feature}:${verb}`)) mask |= 1 << index;
+    });
+    return String(mask);
+  }).join(',');
+}

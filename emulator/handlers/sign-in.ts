@@ -1,0 +1,308 @@
+/** `/v1/client/sign_ins`: identify, first factor, reset password, second factor, complete. */
+import type { EmulatorCore } from '../core.js';
+import type { RequestContext } from '../context.js';
+import { codeIncorrect, fapiError, formError, notFound, paramMissing, sessionExists } from '../errors.js';
+import { signInJson } from '../json-auth.js';
+import { route, type Route } from '../router.js';
+import { newId, newVerification, type ClientRecord, type SignInRecord, type UserRecord } from '../store.js';
+import { supportedFirstFactors, supportedSecondFactors } from '../auth-factors.js';
+import { verifyTotp } from '../totp.js';
+
+const SIGN_IN_ABANDON_MS = 24 * 60 * 60 * 1000;
+
+export interface DeviceDetails {
+  userAgent: string | null;
+  ipAddress: string | null;
+}
+
+function identifierNotFound() {
+  return formError('form_identifier_not_found', 'identifier', "Couldn't find your account.", "Couldn't find your account.");
+}
+
+function strategyInvalid() {
+  return formError('strategy_for_user_invalid', 'strategy', 'Invalid verification strategy', 'The verification strategy is not valid for this account.');
+}
+
+function loadSignIn(ctx: RequestContext): SignInRecord {
+  const client = ctx.client;
+  const signIn = ctx.core.store.signIns.get(ctx.params.id ?? '');
+  if (!client || !signIn || signIn.clientId !== client.id) throw notFound('sign in');
+  return signIn;
+}
+
+function signInUser(ctx: RequestContext, signIn: SignInRecord): UserRecord {
+  const user = signIn.userId ? ctx.core.store.users.get(signIn.userId) : undefined;
+  if (!user) throw paramMissing('identifier');
+  return user;
+}
+
+function respond(ctx: RequestContext, signIn: SignInRecord): Response {
+  signIn.updatedAt = ctx.core.now();
+  ctx.touchClient();
+  return ctx.envelope(signInJson(ctx.view, signIn.id));
+}
+
+/** Creates the session and marks the sign-in complete. */
+function completeSignIn(core: EmulatorCore, signIn: SignInRecord, user: UserRecord, secondFactor: boolean, device: DeviceDetails): void {
+  const client = core.store.clients.get(signIn.clientId);
+  if (!client) throw notFound('client');
+  const strategy = signIn.firstFactorVerification?.strategy ?? null;
+  const session = core.createSession(client, user, { strategy, secondFactor, ...device });
+  signIn.status = 'complete';
+  signIn.createdSessionId = session.id;
+  if (client.signInId === signIn.id) client.signInId = null;
+}
+
+/** After a verified first factor: ask for a second factor when the user has one, else complete. */
+export function afterFirstFactor(core: EmulatorCore, signIn: SignInRecord, user: UserRecord, device: DeviceDetails): void {
+  if (supportedSecondFactors(core, user) !== null) {
+    signIn.status = 'needs_second_factor';
+    return;
+  }
+  completeSignIn(core, signIn, user, false, device);
+}
+
+function device(ctx: RequestContext): DeviceDetails {
+  return { userAgent: ctx.userAgent, ipAddress: ctx.ipAddress };
+}
+
+function verifyPasswordFactor(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, password: string): void {
+  if (!ctx.core.settings.password.enabled || user.password === null) throw strategyInvalid();
+  ctx.core.checkPassword(user, password);
+  signIn.firstFactorVerification = { ...newVerification('password', 'verified'), attempts: 1, verifiedAtClient: signIn.clientId };
+  afterFirstFactor(ctx.core, signIn, user, device(ctx));
+}
+
+function assertNotAlreadySignedIn(core: EmulatorCore, client: ClientRecord, user: UserRecord): void {
+  const existing = core.activeSessions(client).find((s) => s.userId === user.id);
+  if (existing) {
+    throw fapiError(400, 'identifier_already_signed_in', "You're already signed in", "You're already signed in with this account.", {
+      session_id: existing.id,
+    });
+  }
+}
+
+async function createSignIn(ctx: RequestContext): Promise<Response> {
+  const { core, body } = ctx;
+  const client = ctx.requireClient();
+  if (core.settings.singleSession && core.activeSessions(client).length > 0) throw sessionExists();
+  const strategy = body.text('strategy');
+  if (strategy?.startsWith('oauth_') || strategy === 'saml' || strategy === 'enterprise_sso' || strategy === 'ticket') {
+    throw strategyInvalid();
+  }
+  if (body.bool('transfer')) {
+    throw fapiError(400, 'transfer_invalid', 'Nothing to transfer', 'There is no sign-up to transfer to a sign-in.');
+  }
+  const now = core.now();
+  const signIn: SignInRecord = {
+    id: newId('sia'),
+    clientId: client.id,
+    status: 'needs_identifier',
+    identifier: null,
+    userId: null,
+    firstFactorVerification: null,
+    firstFactorTargetId: null,
+    secondFactorVerification: null,
+    createdSessionId: null,
+    createdAt: now,
+    updatedAt: now,
+    abandonAt: now + SIGN_IN_ABANDON_MS,
+  };
+  const identifier = body.text('identifier');
+  const password = body.string('password');
+  if (identifier) {
+    const user = core.store.findUserByIdentifier(identifier);
+    if (!user) throw identifierNotFound();
+    assertNotAlreadySignedIn(core, client, user);
+    signIn.identifier = identifier;
+    signIn.userId = user.id;
+    signIn.status = 'needs_first_factor';
+  } else if (password !== undefined) {
+    throw paramMissing('identifier');
+  }
+  core.store.signIns.set(signIn.id, signIn);
+  client.signInId = signIn.id;
+  const user = signIn.userId ? core.store.users.get(signIn.userId) : undefined;
+  if (user && password !== undefined && (strategy === undefined || strategy === 'password')) {
+    verifyPasswordFactor(ctx, signIn, user, password);
+  } else if (user && strategy && strategy !== 'password') {
+    prepareFirstFactorFor(ctx, signIn, user, strategy);
+  }
+  return respond(ctx, signIn);
+}
+
+/** Picks the email or phone a factor should use: the id given, the identifier, else the primary. */
+function factorTarget(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, kind: 'email' | 'phone') {
+  const factors = supportedFirstFactors(ctx.core, user);
+  if (kind === 'email') {
+    const id = ctx.body.text('email_address_id');
+    const email =
+      (id ? user.emailAddresses.find((e) => e.id === id) : undefined) ??
+      (!id ? user.emailAddresses.find((e) => e.emailAddress.toLowerCase() === signIn.identifier?.toLowerCase()) : undefined) ??
+      (!id ? user.emailAddresses.find((e) => e.id === user.primaryEmailAddressId) : undefined);
+    if (!email || !factors.some((f) => f.email_address_id === email.id)) throw strategyInvalid();
+    return { id: email.id, to: email.emailAddress };
+  }
+  const id = ctx.body.text('phone_number_id');
+  const phone =
+    (id ? user.phoneNumbers.find((p) => p.id === id) : undefined) ??
+    (!id ? user.phoneNumbers.find((p) => p.phoneNumber.replace(/\D/g, '') === signIn.identifier?.replace(/\D/g, '')) : undefined) ??
+    (!id ? user.phoneNumbers.find((p) => p.id === user.primaryPhoneNumberId) : undefined);
+  if (!phone) throw strategyInvalid();
+  return { id: phone.id, to: phone.phoneNumber };
+}
+
+function prepareFirstFactorFor(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, strategy: string): void {
+  const supported = supportedFirstFactors(ctx.core, user).map((f) => f.strategy);
+  if (!supported.includes(strategy)) throw strategyInvalid();
+  if (strategy === 'password') return;
+  const isEmail = strategy === 'email_code' || strategy === 'email_link' || strategy === 'reset_password_email_code';
+  const target = factorTarget(ctx, signIn, user, isEmail ? 'email' : 'phone');
+  signIn.firstFactorTargetId = target.id;
+  signIn.firstFactorVerification = ctx.core.prepareVerification({
+    strategy,
+    to: target.to,
+    channel: isEmail ? 'email' : 'sms',
+    purpose: strategy.startsWith('reset_password') ? 'reset_password' : 'sign_in',
+    linkTarget: { kind: 'sign_in', signInId: signIn.id },
+    linkBaseUrl: ctx.baseUrl,
+    redirectUrl: ctx.body.text('redirect_url') ?? null,
+  });
+}
+
+function prepareFirstFactor(ctx: RequestContext): Response {
+  const signIn = loadSignIn(ctx);
+  const user = signInUser(ctx, signIn);
+  const strategy = ctx.body.text('strategy');
+  if (!strategy) throw paramMissing('strategy');
+  if (signIn.status === 'complete') throw fapiError(400, 'sign_in_already_complete', 'Already complete', 'This sign-in is already complete.');
+  signIn.status = 'needs_first_factor';
+  prepareFirstFactorFor(ctx, signIn, user, strategy);
+  return respond(ctx, signIn);
+}
+
+function attemptFirstFactor(ctx: RequestContext): Response {
+  const { core, body } = ctx;
+  const signIn = loadSignIn(ctx);
+  const user = signInUser(ctx, signIn);
+  const strategy = body.text('strategy');
+  if (!strategy) throw paramMissing('strategy');
+  if (signIn.status !== 'needs_first_factor') {
+    throw fapiError(400, 'sign_in_status_invalid', 'Not expecting a first factor', `This sign-in is in status ${signIn.status}.`);
+  }
+  core.assertNotLocked(user);
+  if (strategy === 'password') {
+    const password = body.string('password');
+    if (password === undefined) throw paramMissing('password');
+    verifyPasswordFactor(ctx, signIn, user, password);
+    return respond(ctx, signIn);
+  }
+  const verification = signIn.firstFactorVerification;
+  if (!verification || verification.strategy !== strategy) {
+    throw fapiError(400, 'verification_missing', 'Not prepared', `Call prepare_first_factor with strategy ${strategy} first.`, {
+      param_name: 'strategy',
+    });
+  }
+  const code = body.text('code');
+  if (!code) throw paramMissing('code');
+  core.attemptVerification(verification, code, signIn.clientId);
+  if (strategy.startsWith('reset_password')) {
+    signIn.status = 'needs_new_password';
+    const newPassword = body.string('password');
+    if (newPassword) applyNewPassword(ctx, signIn, user, newPassword, false);
+  } else {
+    afterFirstFactor(core, signIn, user, device(ctx));
+  }
+  return respond(ctx, signIn);
+}
+
+function applyNewPassword(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, password: string, signOutOthers: boolean): void {
+  const { core } = ctx;
+  core.validatePassword(password);
+  user.password = password;
+  user.failedPasswordAttempts = 0;
+  user.lockedUntil = null;
+  user.updatedAt = core.now();
+  if (signOutOthers) {
+    for (const session of core.store.userSessions(user.id)) {
+      if (core.isSignedIn(session)) core.endSession(session, 'revoked');
+    }
+  }
+  afterFirstFactor(core, signIn, user, device(ctx));
+}
+
+function resetPassword(ctx: RequestContext): Response {
+  const signIn = loadSignIn(ctx);
+  const user = signInUser(ctx, signIn);
+  if (signIn.status !== 'needs_new_password') {
+    throw fapiError(400, 'sign_in_status_invalid', 'Not expecting a new password', 'Verify a reset code before setting a new password.');
+  }
+  const password = ctx.body.string('password');
+  if (!password) throw paramMissing('password');
+  applyNewPassword(ctx, signIn, user, password, ctx.body.bool('sign_out_of_other_sessions') ?? false);
+  return respond(ctx, signIn);
+}
+
+function requireNeedsSecondFactor(signIn: SignInRecord): void {
+  if (signIn.status !== 'needs_second_factor') {
+    throw fapiError(400, 'sign_in_status_invalid', 'Not expecting a second factor', `This sign-in is in status ${signIn.status}.`);
+  }
+}
+
+function prepareSecondFactor(ctx: RequestContext): Response {
+  const signIn = loadSignIn(ctx);
+  const user = signInUser(ctx, signIn);
+  requireNeedsSecondFactor(signIn);
+  const strategy = ctx.body.text('strategy');
+  if (strategy !== 'phone_code') throw strategyInvalid();
+  const phoneId = ctx.body.text('phone_number_id');
+  const factors = supportedSecondFactors(ctx.core, user) ?? [];
+  const factor =
+    factors.find((f) => f.strategy === 'phone_code' && (phoneId ? f.phone_number_id === phoneId : f.default)) ??
+    factors.find((f) => f.strategy === 'phone_code' && !phoneId);
+  const phone = user.phoneNumbers.find((p) => p.id === factor?.phone_number_id);
+  if (!phone) throw strategyInvalid();
+  signIn.secondFactorVerification = ctx.core.prepareVerification({
+    strategy,
+    to: phone.phoneNumber,
+    channel: 'sms',
+    purpose: 'second_factor',
+  });
+  return respond(ctx, signIn);
+}
+
+function attemptSecondFactor(ctx: RequestContext): Response {
+  const { core, body } = ctx;
+  const signIn = loadSignIn(ctx);
+  const user = signInUser(ctx, signIn);
+  requireNeedsSecondFactor(signIn);
+  const strategy = body.text('strategy');
+  const code = body.text('code');
+  if (!strategy) throw paramMissing('strategy');
+  if (!code) throw paramMissing('code');
+  const supported = (supportedSecondFactors(core, user) ?? []).map((f) => f.strategy);
+  if (!supported.includes(strategy)) throw strategyInvalid();
+  if (strategy === 'phone_code') {
+    core.attemptVerification(signIn.secondFactorVerification, code, signIn.clientId);
+  } else if (strategy === 'totp') {
+    if (!user.totp || !verifyTotp(user.totp.secret, code, core.now())) throw codeIncorrect();
+    signIn.secondFactorVerification = { ...newVerification('totp', 'verified'), attempts: 1, verifiedAtClient: signIn.clientId };
+  } else {
+    const index = user.backupCodes.indexOf(code.toLowerCase());
+    if (index < 0) throw codeIncorrect();
+    user.backupCodes.splice(index, 1);
+    signIn.secondFactorVerification = { ...newVerification('backup_code', 'verified'), attempts: 1, verifiedAtClient: signIn.clientId };
+  }
+  completeSignIn(core, signIn, user, true, device(ctx));
+  return respond(ctx, signIn);
+}
+
+export const signInRoutes: Route[] = [
+  route('POST', '/client/sign_ins', createSignIn),
+  route('GET', '/client/sign_ins/:id', (ctx) => ctx.envelope(signInJson(ctx.view, loadSignIn(ctx).id))),
+  route('POST', '/client/sign_ins/:id/prepare_first_factor', prepareFirstFactor),
+  route('POST', '/client/sign_ins/:id/attempt_first_factor', attemptFirstFactor),
+  route('POST', '/client/sign_ins/:id/reset_password', resetPassword),
+  route('POST', '/client/sign_ins/:id/prepare_second_factor', prepareSecondFactor),
+  route('POST', '/client/sign_ins/:id/attempt_second_factor', attemptSecondFactor),
+];

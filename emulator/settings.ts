@@ -1,0 +1,175 @@
+/** Instance settings of the emulated Clerk application, and how partial input merges into them. */
+
+export type EmailFirstFactor = 'email_code' | 'email_link';
+export type SecondFactorStrategy = 'totp' | 'phone_code' | 'backup_code';
+export type SignUpMode = 'public' | 'restricted' | 'waitlist';
+
+export interface EmailAddressSettings {
+  enabled: boolean;
+  required: boolean;
+  /** Strategies offered for signing in with an email address (besides password). */
+  firstFactors: EmailFirstFactor[];
+  /** Whether sign-up must verify the email address before completing. */
+  verifyAtSignUp: boolean;
+}
+
+export interface PhoneNumberSettings {
+  enabled: boolean;
+  required: boolean;
+  /** Whether phone_code is offered as a first factor. */
+  usedForFirstFactor: boolean;
+  verifyAtSignUp: boolean;
+}
+
+export interface UsernameSettings {
+  enabled: boolean;
+  required: boolean;
+  minLength: number;
+  maxLength: number;
+}
+
+export interface NameSettings {
+  enabled: boolean;
+  required: boolean;
+}
+
+export interface PasswordSettings {
+  enabled: boolean;
+  required: boolean;
+  minLength: number;
+  maxLength: number;
+  requireNumbers: boolean;
+  requireSpecialChar: boolean;
+  requireUppercase: boolean;
+  requireLowercase: boolean;
+}
+
+export interface LockoutSettings {
+  /** Wrong passwords in a row before the user is locked. */
+  maxAttempts: number;
+  lockSeconds: number;
+}
+
+export interface RateLimitSettings {
+  maxRequests: number;
+  windowSeconds: number;
+}
+
+/** The `display_config` URLs of the environment. */
+export interface DisplayUrls {
+  home_url: string;
+  sign_in_url: string;
+  sign_up_url: string;
+  user_profile_url: string;
+  organization_profile_url: string;
+  create_organization_url: string;
+  waitlist_url: string;
+  after_sign_in_url: string;
+  after_sign_up_url: string;
+  after_sign_out_one_url: string;
+  after_sign_out_all_url: string;
+  after_switch_session_url: string;
+  after_create_organization_url: string;
+  after_leave_organization_url: string;
+  after_join_waitlist_url: string;
+}
+
+export interface EmulatorSettings {
+  applicationName: string;
+  /** One signed-in session per client (`auth_config.single_session_mode`). */
+  singleSession: boolean;
+  tokenLifetimeSeconds: number;
+  emailAddress: EmailAddressSettings;
+  phoneNumber: PhoneNumberSettings;
+  username: UsernameSettings;
+  /** first_name and last_name together. */
+  names: NameSettings;
+  password: PasswordSettings;
+  /** Second factors users may enable; empty disables multi-factor sign-in. */
+  secondFactors: SecondFactorStrategy[];
+  /** Enabled social providers, e.g. `oauth_google`. Listed in the environment only. */
+  social: string[];
+  organizations: boolean;
+  signUpMode: SignUpMode;
+  lockout: LockoutSettings;
+  /** Per-emulator request budget; exceeding it answers 429 with Retry-After. */
+  rateLimit: RateLimitSettings | null;
+  /** Added delay for every FAPI request. */
+  latencyMs: number;
+  displayUrls: DisplayUrls;
+}
+
+/** Partial settings: every top-level key optional, nested objects partial too. */
+export type EmulatorSettingsInput = {
+  [K in keyof EmulatorSettings]?: EmulatorSettings[K] extends unknown[] | null
+    ? EmulatorSettings[K]
+    : EmulatorSettings[K] extends object | null
+      ? Partial<NonNullable<EmulatorSettings[K]>> | null
+      : EmulatorSettings[K];
+};
+
+export function defaultSettings(): EmulatorSettings {
+  return {
+    applicationName: 'microclerk emulator',
+    singleSession: false,
+    tokenLifetimeSeconds: 60,
+    emailAddress: { enabled: true, required: true, firstFactors: ['email_code', 'email_link'], verifyAtSignUp: true },
+    phoneNumber: { enabled: true, required: false, usedForFirstFactor: true, verifyAtSignUp: true },
+    username: { enabled: false, required: false, minLength: 4, maxLength: 64 },
+    names: { enabled: true, required: false },
+    password: {
+      enabled: true,
+      required: true,
+      minLength: 8,
+      maxLength: 72,
+      requireNumbers: false,
+      requireSpecialChar: false,
+      requireUppercase: false,
+      requireLowercase: false,
+    },
+    secondFactors: ['totp', 'phone_code', 'backup_code'],
+    social: ['oauth_google', 'oauth_github'],
+    organizations: true,
+    signUpMode: 'public',
+    lockout: { maxAttempts: 5, lockSeconds: 1800 },
+    rateLimit: null,
+    latencyMs: 0,
+    displayUrls: {
+      home_url: '/',
+      sign_in_url: '/sign-in',
+      sign_up_url: '/sign-up',
+      user_profile_url: '/user',
+      organization_profile_url: '/organization',
+      create_organization_url: '/create-organization',
+      waitlist_url: '/waitlist',
+      after_sign_in_url: '/',
+      after_sign_up_url: '/',
+      after_sign_out_one_url: '/sign-in#/choose',
+      after_sign_out_all_url: '/sign-in',
+      after_switch_session_url: '/',
+      after_create_organization_url: '/',
+      after_leave_organization_url: '/',
+      after_join_waitlist_url: '/',
+    },
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Merges partial input into `target` in place (nested objects one level deep). */
+export function mergeSettings(target: EmulatorSettings, input: EmulatorSettingsInput | undefined): EmulatorSettings {
+  if (!input) return target;
+  const record = target as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    const current = record[key];
+    if (isPlainObject(current) && isPlainObject(value)) {
+      record[key] = { ...current, ...value };
+    } else {
+      record[key] = Array.isArray(value) ? [...value] : value;
+    }
+  }
+  return target;
+}

@@ -1,0 +1,320 @@
+/** In-memory model of one emulated instance: users, clients, sessions, sign-ins, sign-ups, organizations. */
+import { randomBytes, randomInt } from 'node:crypto';
+
+export type VerificationStatus = 'unverified' | 'verified' | 'transferable' | 'failed' | 'expired';
+
+export interface VerificationRecord {
+  status: VerificationStatus;
+  strategy: string | null;
+  attempts: number;
+  expireAt: number | null;
+  /** The code sent, kept server-side only. */
+  code: string | null;
+  /** Email-link token, kept server-side only. */
+  linkToken: string | null;
+  redirectUrl: string | null;
+  channel: string | null;
+  verifiedAtClient: string | null;
+}
+
+export interface EmailAddressRecord {
+  id: string;
+  emailAddress: string;
+  verification: VerificationRecord | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface PhoneNumberRecord {
+  id: string;
+  phoneNumber: string;
+  verification: VerificationRecord | null;
+  reservedForSecondFactor: boolean;
+  defaultSecondFactor: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface TotpRecord {
+  id: string;
+  secret: string;
+  verified: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface UserRecord {
+  id: string;
+  externalId: string | null;
+  username: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  password: string | null;
+  emailAddresses: EmailAddressRecord[];
+  phoneNumbers: PhoneNumberRecord[];
+  primaryEmailAddressId: string | null;
+  primaryPhoneNumberId: string | null;
+  totp: TotpRecord | null;
+  /** Unused backup codes; each works once. */
+  backupCodes: string[];
+  imageDataUrl: string | null;
+  profileImageId: string | null;
+  publicMetadata: Record<string, unknown>;
+  unsafeMetadata: Record<string, unknown>;
+  failedPasswordAttempts: number;
+  lockedUntil: number | null;
+  lastSignInAt: number | null;
+  legalAcceptedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type SessionStatus = 'active' | 'pending' | 'ended' | 'removed' | 'replaced' | 'revoked' | 'expired' | 'abandoned';
+
+export interface SessionRecord {
+  id: string;
+  clientId: string;
+  userId: string;
+  status: SessionStatus;
+  lastActiveOrganizationId: string | null;
+  /** When the first and second factors were last verified (ms), for the `fva` claim. */
+  firstFactorVerifiedAt: number;
+  secondFactorVerifiedAt: number | null;
+  userAgent: string | null;
+  ipAddress: string | null;
+  expireAt: number;
+  abandonAt: number;
+  lastActiveAt: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ClientRecord {
+  id: string;
+  sessionIds: string[];
+  signInId: string | null;
+  signUpId: string | null;
+  lastActiveSessionId: string | null;
+  lastAuthenticationStrategy: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type SignInStatus =
+  | 'needs_identifier'
+  | 'needs_first_factor'
+  | 'needs_second_factor'
+  | 'needs_new_password'
+  | 'complete';
+
+export interface SignInRecord {
+  id: string;
+  clientId: string;
+  status: SignInStatus;
+  identifier: string | null;
+  userId: string | null;
+  firstFactorVerification: VerificationRecord | null;
+  /** Which email/phone the current first-factor verification targets. */
+  firstFactorTargetId: string | null;
+  secondFactorVerification: VerificationRecord | null;
+  createdSessionId: string | null;
+  createdAt: number;
+  updatedAt: number;
+  abandonAt: number;
+}
+
+export interface SignUpRecord {
+  id: string;
+  clientId: string;
+  status: 'missing_requirements' | 'complete' | 'abandoned';
+  emailAddress: string | null;
+  phoneNumber: string | null;
+  username: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  password: string | null;
+  unsafeMetadata: Record<string, unknown>;
+  legalAcceptedAt: number | null;
+  emailVerification: VerificationRecord | null;
+  phoneVerification: VerificationRecord | null;
+  createdSessionId: string | null;
+  createdUserId: string | null;
+  createdAt: number;
+  updatedAt: number;
+  abandonAt: number;
+}
+
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  slug: string;
+  imageDataUrl: string | null;
+  publicMetadata: Record<string, unknown>;
+  maxAllowedMemberships: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface MembershipRecord {
+  id: string;
+  organizationId: string;
+  userId: string;
+  role: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What an email-link token verifies when its link is opened. */
+export type LinkTarget =
+  | { kind: 'sign_in'; signInId: string }
+  | { kind: 'sign_up'; signUpId: string }
+  | { kind: 'email_address'; userId: string; emailAddressId: string };
+
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Clerk-style id: `<prefix>_` + 27 base62 characters. */
+export function newId(prefix: string): string {
+  let body = '';
+  for (const byte of randomBytes(27)) body += ID_ALPHABET[byte % ID_ALPHABET.length];
+  return `${prefix}_${body}`;
+}
+
+export function randomToken(bytes = 24): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export function sixDigitCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+export function newVerification(strategy: string | null, status: VerificationStatus = 'unverified'): VerificationRecord {
+  return {
+    status,
+    strategy,
+    attempts: 0,
+    expireAt: null,
+    code: null,
+    linkToken: null,
+    redirectUrl: null,
+    channel: null,
+    verifiedAtClient: null,
+  };
+}
+
+export class Store {
+  users = new Map<string, UserRecord>();
+  clients = new Map<string, ClientRecord>();
+  sessions = new Map<string, SessionRecord>();
+  signIns = new Map<string, SignInRecord>();
+  signUps = new Map<string, SignUpRecord>();
+  organizations = new Map<string, OrganizationRecord>();
+  memberships = new Map<string, MembershipRecord>();
+  /** Dev-browser token → client id. */
+  devBrowsers = new Map<string, string>();
+  /** `__client` cookie value → client id (production instances). */
+  clientCookies = new Map<string, string>();
+  links = new Map<string, LinkTarget>();
+
+  clear(): void {
+    for (const map of [
+      this.users,
+      this.clients,
+      this.sessions,
+      this.signIns,
+      this.signUps,
+      this.organizations,
+      this.memberships,
+      this.devBrowsers,
+      this.clientCookies,
+      this.links,
+    ]) {
+      map.clear();
+    }
+  }
+
+  createClient(now: number): ClientRecord {
+    const client: ClientRecord = {
+      id: newId('client'),
+      sessionIds: [],
+      signInId: null,
+      signUpId: null,
+      lastActiveSessionId: null,
+      lastAuthenticationStrategy: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.clients.set(client.id, client);
+    return client;
+  }
+
+  clientSessions(client: ClientRecord): SessionRecord[] {
+    return client.sessionIds.map((id) => this.sessions.get(id)).filter((s): s is SessionRecord => Boolean(s));
+  }
+
+  activeSessions(client: ClientRecord): SessionRecord[] {
+    return this.clientSessions(client).filter((s) => s.status === 'active' || s.status === 'pending');
+  }
+
+  userSessions(userId: string): SessionRecord[] {
+    return [...this.sessions.values()].filter((s) => s.userId === userId);
+  }
+
+  findUserByEmail(email: string): UserRecord | undefined {
+    const wanted = email.trim().toLowerCase();
+    return [...this.users.values()].find((u) => u.emailAddresses.some((e) => e.emailAddress.toLowerCase() === wanted));
+  }
+
+  findUserByPhone(phone: string): UserRecord | undefined {
+    const wanted = normalizePhone(phone);
+    return [...this.users.values()].find((u) => u.phoneNumbers.some((p) => normalizePhone(p.phoneNumber) === wanted));
+  }
+
+  findUserByUsername(username: string): UserRecord | undefined {
+    const wanted = username.trim().toLowerCase();
+    return [...this.users.values()].find((u) => u.username?.toLowerCase() === wanted);
+  }
+
+  /** Finds a user by email, phone or username, in that order. */
+  findUserByIdentifier(identifier: string): UserRecord | undefined {
+    if (identifier.includes('@')) return this.findUserByEmail(identifier);
+    return this.findUserByUsername(identifier) ?? (looksLikePhone(identifier) ? this.findUserByPhone(identifier) : undefined);
+  }
+
+  userMemberships(userId: string): MembershipRecord[] {
+    return [...this.memberships.values()]
+      .filter((m) => m.userId === userId)
+      .sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  organizationMembers(organizationId: string): MembershipRecord[] {
+    return [...this.memberships.values()].filter((m) => m.organizationId === organizationId);
+  }
+
+  deleteUser(userId: string): void {
+    this.users.delete(userId);
+    for (const membership of this.userMemberships(userId)) this.memberships.delete(membership.id);
+  }
+}
+
+/** Digits with a leading `+`, so `+1 (201) 555-0123` and `+12015550123` compare equal. */
+export function normalizePhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return `+${digits}`;
+}
+
+export function looksLikePhone(text: string): boolean {
+  return /^\+?[\d\s().-]{7,}$/.test(text.trim());
+}
+
+export function isEmail(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim());
+}
+
+/** Clerk test mode: `+clerk_test` emails and 555-01xx phone numbers accept the code 424242. */
+export const TEST_MODE_CODE = '424242';
+
+export function isTestIdentifier(identifier: string): boolean {
+  if (identifier.includes('@')) return identifier.toLowerCase().includes('+clerk_test');
+  const digits = identifier.replace(/\D/g, '');
+  return /555(01\d\d)$/.test(digits);
+}

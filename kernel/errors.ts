@@ -1,0 +1,63 @@
+/** One entry of a FAPI error body, camel-cased as ClerkJS exposes it. */
+export interface ClerkAPIError {
+  code: string;
+  message: string;
+  longMessage?: string;
+  meta?: {
+    paramName?: string;
+    sessionId?: string;
+    emailAddresses?: string[];
+    identifiers?: string[];
+    [key: string]: unknown;
+  };
+}
+
+const API_ERROR = Symbol.for('microclerk.apiResponseError');
+const RUNTIME_ERROR = Symbol.for('microclerk.runtimeError');
+
+/**
+ * Thrown for any FAPI response with a non-2xx status: the same shape ClerkJS users already catch
+ * (`err.errors[0].code`, `err.status`).
+ */
+export class ClerkAPIResponseError extends Error {
+  readonly clerkError = true;
+  readonly [API_ERROR] = true;
+  readonly status: number;
+  readonly errors: ClerkAPIError[];
+  readonly clerkTraceId?: string;
+  /** Seconds to wait, from a 429's `Retry-After`. */
+  readonly retryAfter?: number;
+
+  constructor(
+    message: string,
+    init: { status: number; errors: ClerkAPIError[]; clerkTraceId?: string; retryAfter?: number },
+  ) {
+    super(message);
+    this.name = 'ClerkAPIResponseError';
+    this.status = init.status;
+    this.errors = init.errors;
+    this.clerkTraceId = init.clerkTraceId;
+    this.retryAfter = init.retryAfter;
+  }
+}
+
+/** A problem found by the SDK itself (bad input, misuse, malformed response), with a stable `code`. */
+export class ClerkRuntimeError extends Error {
+  readonly clerkRuntimeError = true;
+  readonly [RUNTIME_ERROR] = true;
+  readonly code: string;
+
+  constructor(message: string, init: { code: string; cause?: unknown }) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'ClerkRuntimeError';
+    this.code = init.code;
+  }
+}
+
+export function isClerkAPIResponseError(err: unknown): err is ClerkAPIResponseError {
+  return !!err && typeof err === 'object' && API_ERROR in err;
+}
+
+export function isClerkRuntimeError(err: unknown): err is ClerkRuntimeError {
+  return !!err && typeof err === 'object' && RUNTIME_ERROR in err;
+}

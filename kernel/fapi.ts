@@ -1,0 +1,225 @@
+import * as z from 'zod/mini';
+import { ClerkAPIResponseError, ClerkRuntimeError, type ClerkAPIError } from './errors.js';
+
+/** The FAPI version whose wire format this client speaks (the one ClerkJS 6.40 sends). */
+export const FAPI_VERSION = '2026-08-20';
+/** The ClerkJS release whose behaviour we reproduce; FAPI reads it to pick response shapes. */
+export const CLERK_JS_COMPAT_VERSION = '6.40.0';
+
+export type FapiMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type SearchValue = string | number | boolean | undefined | null | Array<string | number>;
+
+export interface FapiRequest {
+  method?: FapiMethod;
+  /** Path after `/v1`, e.g. `/client/sign_ins`. */
+  path: string;
+  search?: Record<string, SearchValue>;
+  body?: Record<string, unknown> | FormData | string;
+  /** Apply the piggy-backed client even though this is a GET (ClerkJS's "force update"). */
+  forceUpdateClient?: boolean;
+}
+
+export interface FapiClientConfig {
+  /** Origin and path prefix; requests go to `${baseUrl}/v1${path}`. */
+  baseUrl: string;
+  getSessionId(): string | undefined;
+  getDevBrowserToken(): string | undefined;
+  setDevBrowserToken(token: string): void;
+  /** Called with the piggy-backed client of a response (null = no client any more). */
+  onClient(client: ClientJSONLike | null): void;
+  /** Called on a 401 that is not about the dev browser. */
+  onUnauthenticated(error: ClerkAPIResponseError, request: FapiRequest): void;
+  /** Called on 401 dev_browser_unauthenticated; the request is retried once afterwards. */
+  renewDevBrowser(): Promise<void>;
+}
+
+export interface ClientJSONLike {
+  object?: string;
+  id: string;
+  sessions: Array<{ id: string; status: string; [k: string]: unknown }>;
+  [k: string]: unknown;
+}
+
+const errorSchema = z.looseObject({
+  code: z.string(),
+  message: z.optional(z.string()),
+  long_message: z.optional(z.nullable(z.string())),
+  meta: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+});
+
+const clientSchema = z.looseObject({
+  id: z.string(),
+  sessions: z.array(z.looseObject({ id: z.string(), status: z.string() })),
+});
+
+const envelopeSchema = z.looseObject({
+  client: z.optional(z.nullable(clientSchema)),
+  meta: z.optional(z.nullable(z.looseObject({ client: z.optional(z.nullable(clientSchema)) }))),
+  errors: z.optional(z.array(errorSchema)),
+});
+
+type Envelope = z.infer<typeof envelopeSchema> & { response?: unknown };
+
+export const camelToSnake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const snakeToCamel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** Form body as ClerkJS encodes it: top-level keys snake_cased, arrays repeated, objects as JSON. */
+export function encodeForm(body: Record<string, unknown>): URLSearchParams {
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(body)) {
+    if (value === undefined) continue;
+    const name = camelToSnake(key);
+    if (value === null) form.append(name, '');
+    else if (Array.isArray(value)) value.forEach((item) => form.append(name, String(item)));
+    else if (typeof value === 'object') form.append(name, JSON.stringify(value));
+    else form.append(name, String(value));
+  }
+  return form;
+}
+
+function toApiError(raw: z.infer<typeof errorSchema>): ClerkAPIError {
+  const meta = raw.meta ? Object.fromEntries(Object.entries(raw.meta).map(([k, v]) => [snakeToCamel(k), v])) : undefined;
+  return { code: raw.code, message: raw.message ?? '', longMessage: raw.long_message ?? undefined, meta };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Delay before retry `attempt` (1-based) of a GET whose fetch threw. */
+const retryDelay = (attempt: number) =>
+  Math.min(5000, (attempt === 1 ? 100 : 700 * 2 ** (attempt - 2)) * (1 + Math.random()));
+
+const MAX_GET_ATTEMPTS = 4;
+
+export type FapiClient = ReturnType<typeof createFapiClient>;
+
+export function createFapiClient(config: FapiClientConfig) {
+  function buildUrl(req: FapiRequest, attempt: number): URL {
+    const url = new URL(`${config.baseUrl}/v1${req.path}`);
+    for (const [key, value] of Object.entries(req.search ?? {})) {
+      if (value === undefined || value === null) continue;
+      for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(item));
+    }
+    url.searchParams.set('__clerk_api_version', FAPI_VERSION);
+    url.searchParams.set('_clerk_js_version', CLERK_JS_COMPAT_VERSION);
+    const method = req.method ?? 'GET';
+    if (method !== 'GET' && method !== 'POST') url.searchParams.set('_method', method);
+    const sessionId = config.getSessionId();
+    if (sessionId && !req.path.startsWith('/client') && !req.path.startsWith('/waitlist')) {
+      url.searchParams.set('_clerk_session_id', sessionId);
+    }
+    const devBrowser = config.getDevBrowserToken();
+    if (devBrowser && !url.searchParams.has('__clerk_db_jwt')) url.searchParams.set('__clerk_db_jwt', devBrowser);
+    if (attempt > 1) url.searchParams.set('_clerk_retry_attempt', String(attempt - 1));
+    return url;
+  }
+
+  function buildInit(req: FapiRequest): RequestInit {
+    const method = req.method ?? 'GET';
+    const init: RequestInit = { method: method === 'GET' ? 'GET' : 'POST', credentials: 'include' };
+    if (method === 'GET' || req.body === undefined) return init;
+    if (typeof req.body === 'string') {
+      init.body = req.body;
+      init.headers = { 'content-type': 'application/octet-stream' };
+    } else if (typeof FormData !== 'undefined' && req.body instanceof FormData) {
+      init.body = req.body;
+    } else {
+      init.body = encodeForm(req.body as Record<string, unknown>);
+      init.headers = { 'content-type': 'application/x-www-form-urlencoded' };
+    }
+    return init;
+  }
+
+  async function send(req: FapiRequest): Promise<Response> {
+    const retries = (req.method ?? 'GET') === 'GET' ? MAX_GET_ATTEMPTS : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetch(buildUrl(req, attempt), buildInit(req));
+      } catch (error) {
+        if (attempt >= retries) {
+          throw new ClerkRuntimeError(`Network error while calling the Frontend API (${req.method ?? 'GET'} ${req.path}).`, {
+            code: 'network_error',
+            cause: error,
+          });
+        }
+        await sleep(retryDelay(attempt));
+      }
+    }
+  }
+
+  async function parseBody(res: Response, req: FapiRequest): Promise<Envelope | unknown[] | null> {
+    if (res.status === 204) return null;
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = undefined;
+    }
+    if (Array.isArray(json)) return json;
+    const parsed = z.safeParse(envelopeSchema, json);
+    if (!parsed.success) {
+      if (!res.ok) return {};
+      throw new ClerkRuntimeError(
+        `Malformed response from the Frontend API (${req.method ?? 'GET'} ${req.path}, status ${res.status}): ${
+          json === undefined ? 'the body is not JSON' : z.prettifyError(parsed.error).replace(/\s+/g, ' ')
+        }.`,
+        { code: 'malformed_response' },
+      );
+    }
+    return parsed.data as Envelope;
+  }
+
+  /**
+   * Sends one FAPI request and returns the parsed body (`{ response, client }` envelope, or a bare
+   * resource for the endpoints that answer bare). Non-2xx statuses throw ClerkAPIResponseError.
+   */
+  async function request<T = unknown>(req: FapiRequest, isRetry = false): Promise<T> {
+    const res = await send(req);
+    const devBrowserHeader = res.headers.get('clerk-db-jwt');
+    if (devBrowserHeader) config.setDevBrowserToken(devBrowserHeader);
+
+    const payload = await parseBody(res, req);
+    const envelope = payload && !Array.isArray(payload) ? (payload as Envelope) : undefined;
+    const applyClient = (req.method ?? 'GET') !== 'GET' || req.forceUpdateClient;
+    if (envelope && applyClient) {
+      const client = 'client' in envelope ? envelope.client : envelope.meta?.client;
+      if (client !== undefined) config.onClient(client as ClientJSONLike | null);
+    }
+    if (res.ok) return payload as T;
+
+    const errors = (envelope?.errors ?? []).map(toApiError);
+    const retryAfterHeader = Number.parseInt(res.headers.get('retry-after') ?? '', 10);
+    const error = new ClerkAPIResponseError(errors[0]?.longMessage || errors[0]?.message || res.statusText || `HTTP ${res.status}`, {
+      status: res.status,
+      errors,
+      clerkTraceId: typeof envelope?.clerk_trace_id === 'string' ? envelope.clerk_trace_id : undefined,
+      retryAfter: Number.isFinite(retryAfterHeader) ? retryAfterHeader : undefined,
+    });
+    if (res.status === 401 && errors[0]?.code === 'dev_browser_unauthenticated' && !isRetry) {
+      await config.renewDevBrowser();
+      return request<T>(req, true);
+    }
+    if (res.status === 401) config.onUnauthenticated(error, req);
+    throw error;
+  }
+
+  /** `POST /v1/dev_browser`: plain fetch, no credentials, no body (as ClerkJS does). */
+  async function createDevBrowser(): Promise<string> {
+    const url = new URL(`${config.baseUrl}/v1/dev_browser`);
+    url.searchParams.set('__clerk_api_version', FAPI_VERSION);
+    url.searchParams.set('_clerk_js_version', CLERK_JS_COMPAT_VERSION);
+    const res = await fetch(url, { method: 'POST' });
+    const json = (await res.json().catch(() => ({}))) as { id?: string; token?: string; errors?: Array<z.infer<typeof errorSchema>> };
+    const token = json.id ?? json.token;
+    if (!res.ok || !token) {
+      const first = json.errors?.[0];
+      throw new ClerkAPIResponseError(first?.long_message || first?.message || `Could not create a dev browser (HTTP ${res.status})`, {
+        status: res.status,
+        errors: (json.errors ?? []).map(toApiError),
+      });
+    }
+    return token;
+  }
+
+  return { request, createDevBrowser, baseUrl: config.baseUrl };
+}

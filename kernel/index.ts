@@ -1,0 +1,36 @@
+/**
+ * microclerk's kernel: `createClerk` with the plugin contract, the FAPI client, resources, state and
+ * events. Features (navigation, sign-out, polling, UI…) are plugins under `microclerk/plugins/*`.
+ * @packageDocumentation
+ */
+export { createClerk } from './clerk.js';
+export type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, KernelLoadOptions, Navigate, SetActiveParams } from './clerk.js';
+export { definePlugin } from './plugin.js';
+export type { ClerkPlugin, PluginContext, PluginsApi, PluginsLoadOptions } from './plugin.js';
+export type { EventBus, EventHandler, EventName, KernelEvents, Resources, Status } from './events.js';
+export { ClerkAPIResponseError, ClerkRuntimeError, isClerkAPIResponseError, isClerkRuntimeError } from './errors.js';
+export type { ClerkAPIError } from './errors.js';
+export { buildPublishableKey, parsePublishableKey } from './options.js';
+export type { ClerkConstructorOptions, InstanceType, PublishableKeyInfo } from './options.js';
+export type { FapiClient, FapiMethod, FapiRequest } from './fapi.js';
+export { BaseResource } from './resources/base.js';
+export type { JSONObject, ResourceContext } from './resources/base.js';
+export { Client } from './resources/client.js';
+export { EmailAddress } from './resources/email-address.js';
+export { Environment } from './resources/environment.js';
+export type { AttributeSettings, DisplayConfig, UserSettings } from './resources/environment.js';
+export { Organization, OrganizationMembership } from './resources/organization.js';
+export { PhoneNumber } from './resources/phone-number.js';
+export { Session } from './resources/session.js';
+export type { GetTokenOptions, SessionStatus } from './resources/session.js';
+export { SignIn } from './resources/sign-in.js';
+export type { FactorParams, SignInCreateParams, SignInFactor, SignInStatus } from './resources/sign-in.js';
+export { SignUp } from './resources/sign-up.js';
+export type { SignUpParams, SignUpStatus, SignUpVerifications } from './resources/sign-up.js';
+export { Token, TokenCache, decodeJwt } from './resources/token.js';
+export type { DecodedJwt, JwtClaims } from './resources/token.js';
+export { User } from './resources/user.js';
+export type { TOTPResource, UpdateUserParams } from './resources/user.js';
+export { Verification } from './resources/verification.js';
+export type { VerificationStatus } from './resources/verification.js';
+export { VERSION } from './version.js';

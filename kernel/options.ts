@@ -1,0 +1,109 @@
+import * as z from 'zod/mini';
+import { ClerkRuntimeError } from './errors.js';
+
+export type InstanceType = 'production' | 'development';
+
+/** What a publishable key says: `pk_test_|pk_live_` + base64("<frontend API host>$"). */
+export interface PublishableKeyInfo {
+  instanceType: InstanceType;
+  frontendApi: string;
+}
+
+export function parsePublishableKey(key: unknown): PublishableKeyInfo {
+  const fail = (why: string): never => {
+    throw new ClerkRuntimeError(
+      `Invalid publishableKey: ${why}. Expected "pk_test_" or "pk_live_" followed by the base64 of your Frontend API host and "$" (find it in the Clerk dashboard, or in the emulator's output).`,
+      { code: 'invalid_publishable_key' },
+    );
+  };
+  if (typeof key !== 'string' || !key) return fail(`got ${key === '' ? 'an empty string' : typeof key}`);
+  const parts = key.split('_');
+  if (parts.length !== 3 || parts[0] !== 'pk' || (parts[1] !== 'test' && parts[1] !== 'live')) {
+    return fail(`"${key.slice(0, 12)}…" does not start with pk_test_ or pk_live_`);
+  }
+  let decoded: string;
+  try {
+    decoded = atob(parts[2]);
+  } catch {
+    return fail('its last part is not base64');
+  }
+  if (!decoded.endsWith('$') || decoded.indexOf('$') !== decoded.length - 1) return fail('the decoded host must end with a single "$"');
+  const frontendApi = decoded.slice(0, -1);
+  if (!frontendApi.includes('.')) return fail(`"${frontendApi}" is not a host name`);
+  return { instanceType: parts[1] === 'live' ? 'production' : 'development', frontendApi };
+}
+
+/** Builds a publishable key for a Frontend API host (the emulator and tests use it). */
+export function buildPublishableKey(frontendApi: string, instanceType: InstanceType = 'development'): string {
+  return `pk_${instanceType === 'production' ? 'live' : 'test'}_${btoa(`${frontendApi}$`).replace(/=+$/, '')}`;
+}
+
+const fn = <T extends (...args: never[]) => unknown>(what: string) =>
+  z.custom<T>((v) => typeof v === 'function', { error: `expected ${what}` });
+
+const urlOrUrlFn = (what: string) =>
+  z.optional(z.union([z.string({ error: `expected ${what}` }), fn<(url: URL) => string>(`${what} or a function of the current URL`)]));
+
+export const constructorOptionsSchema = z.looseObject({
+  proxyUrl: urlOrUrlFn('an absolute http(s) URL or a path starting with "/"'),
+  domain: urlOrUrlFn('a domain name'),
+});
+
+export interface ClerkConstructorOptions {
+  /** Proxy for Frontend API requests: absolute http(s) URL, a path on this origin, or a function of the page URL. */
+  proxyUrl?: string | ((url: URL) => string);
+  /** The satellite or custom domain of this instance, or a function of the page URL. */
+  domain?: string | ((url: URL) => string);
+}
+
+/** Load options the kernel itself reads; plugins add their own schemas. Unknown keys pass through. */
+export const kernelLoadOptionsSchema = z.looseObject({
+  selectInitialSession: z.optional(fn('a function (client) => session | null')),
+  standardBrowser: z.optional(z.boolean({ error: 'expected a boolean' })),
+  isSatellite: z.optional(z.union([z.boolean(), fn('a boolean or a function of the current URL')])),
+  touchSession: z.optional(z.boolean({ error: 'expected a boolean' })),
+  telemetry: z.optional(
+    z.union([z.literal(false), z.looseObject({ disabled: z.optional(z.boolean()), debug: z.optional(z.boolean()) })], {
+      error: 'expected false or { disabled?, debug? }',
+    }),
+  ),
+  sdkMetadata: z.optional(z.looseObject({ name: z.string(), version: z.string() }, { error: 'expected { name, version }' })),
+});
+
+/**
+ * Validates `input` against `schema` and throws one ClerkRuntimeError naming every bad field.
+ * `where` is the call that received the input, e.g. "clerk.load()".
+ */
+export function parseOptions<S extends z.ZodMiniType>(schema: S, input: unknown, where: string): z.infer<S> {
+  const result = z.safeParse(schema, input ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.join('.') || '(options)';
+    return `"${field}": ${issue.message}`;
+  });
+  throw new ClerkRuntimeError(`Invalid options passed to ${where}: ${problems.join('; ')}`, { code: 'invalid_options' });
+}
+
+/** Resolves proxyUrl (absolute or path) against the page; the result has no trailing slash. */
+export function resolveProxyUrl(value: string | ((url: URL) => string) | undefined, pageUrl: URL | undefined): string | undefined {
+  const raw = typeof value === 'function' ? (pageUrl ? value(pageUrl) : undefined) : value;
+  if (!raw) return undefined;
+  if (raw.startsWith('/') && !raw.startsWith('//')) {
+    if (!pageUrl) {
+      throw new ClerkRuntimeError(`Invalid proxyUrl "${raw}": a relative proxyUrl needs a page URL (window.location).`, {
+        code: 'invalid_options',
+      });
+    }
+    return `${pageUrl.origin}${raw}`.replace(/\/+$/, '');
+  }
+  if (/^https?:\/\/[^/]/i.test(raw)) return raw.replace(/\/+$/, '');
+  throw new ClerkRuntimeError(
+    `Invalid proxyUrl "${raw}": expected an absolute http(s) URL or a path starting with "/".`,
+    { code: 'invalid_options' },
+  );
+}
+
+export function resolveDomain(value: string | ((url: URL) => string) | undefined, pageUrl: URL | undefined): string {
+  const raw = typeof value === 'function' ? (pageUrl ? value(pageUrl) : '') : value ?? '';
+  return raw.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+}

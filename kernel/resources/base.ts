@@ -1,0 +1,66 @@
+import type { FapiClient, FapiMethod } from '../fapi.js';
+import { snakeToCamel } from '../fapi.js';
+import type { TokenCache } from './token.js';
+
+/** What every resource needs from the kernel: the FAPI client and the shared token cache. */
+export interface ResourceContext {
+  readonly fapi: FapiClient;
+  readonly tokens: TokenCache;
+  /** A session's default token (no template, its current organization) changed; null = none. */
+  onSessionToken(sessionId: string, jwt: string | null): void;
+}
+
+export type JSONObject = Record<string, unknown>;
+
+/** Map keys whose children are names, not fields (`attributes.email_address`), so they keep their spelling. */
+const NAME_KEYED = new Set(['attributes', 'social', 'preferred_channels', 'enterprise_sso']);
+
+/**
+ * FAPI JSON → the camelCase shape ClerkJS exposes: keys camelCased, `*_at` epoch-ms numbers become
+ * Dates, and `*_metadata` values are left exactly as the app stored them.
+ */
+export function camelize(value: unknown, keepKeys = false): any {
+  if (Array.isArray(value)) return value.map((item) => camelize(item));
+  if (!value || typeof value !== 'object') return value;
+  const out: JSONObject = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const name = keepKeys ? key : snakeToCamel(key);
+    if (key.endsWith('_metadata')) out[name] = inner ?? {};
+    else if (key.endsWith('_at') && typeof inner === 'number') out[name] = new Date(inner);
+    else out[name] = camelize(inner, NAME_KEYED.has(key));
+  }
+  return out;
+}
+
+/** A FAPI resource: plain camelCase data plus methods that call FAPI and update the object in place. */
+export abstract class BaseResource {
+  declare id: string;
+  declare protected readonly _ctx: ResourceContext;
+
+  constructor(ctx: ResourceContext, json?: JSONObject | null) {
+    // Non-enumerable so that spreading or serialising a resource shows only its data.
+    Object.defineProperty(this, '_ctx', { value: ctx });
+    this.fromJSON(json ?? null);
+  }
+
+  /** Replaces this object's data with `json` (null clears it). */
+  fromJSON(json: JSONObject | null): this {
+    Object.assign(this, camelize(json ?? {}));
+    this.hydrate(json ?? {});
+    return this;
+  }
+
+  /** Turns nested JSON into child resources; each resource overrides what it owns. */
+  protected hydrate(_json: JSONObject): void {}
+
+  /** Calls FAPI and refreshes this resource from the `response` it returns. */
+  protected async _mutate(method: FapiMethod, path: string, body?: Record<string, unknown> | FormData | string): Promise<this> {
+    const payload = await this._ctx.fapi.request<{ response?: JSONObject } | null>({ method, path, body });
+    return this.fromJSON(payload?.response ?? (payload as JSONObject | null));
+  }
+
+  protected async _reload(path: string): Promise<this> {
+    const payload = await this._ctx.fapi.request<{ response?: JSONObject }>({ path, forceUpdateClient: true });
+    return this.fromJSON(payload?.response ?? null);
+  }
+}

@@ -1,0 +1,58 @@
+import { BaseResource, type JSONObject } from './base.js';
+import { Session } from './session.js';
+import { SignIn } from './sign-in.js';
+import { SignUp } from './sign-up.js';
+
+/** The current device/browser: its sessions and the sign-in and sign-up in progress. */
+export class Client extends BaseResource {
+  declare sessions: Session[];
+  declare signIn: SignIn;
+  declare signUp: SignUp;
+  declare lastActiveSessionId: string | null;
+  declare lastAuthenticationStrategy: string | null;
+  declare cookieExpiresAt: Date | null;
+  declare createdAt: Date | null;
+  declare updatedAt: Date | null;
+
+  protected override hydrate(json: JSONObject): void {
+    this.sessions = ((json.sessions as JSONObject[]) ?? []).map((s) => new Session(this._ctx, s));
+    this.lastActiveSessionId = (json.last_active_session_id as string) ?? null;
+    // Keep the objects an app already holds (e.g. `const signIn = client.signIn`) when FAPI sends the same one back.
+    this.signIn = keepOrReplace(this.signIn, json.sign_in as JSONObject | null, () => new SignIn(this._ctx));
+    this.signUp = keepOrReplace(this.signUp, json.sign_up as JSONObject | null, () => new SignUp(this._ctx));
+  }
+
+  /** Sessions that count as signed in (`active`, or `pending` with tasks left). */
+  get signedInSessions(): Session[] {
+    return this.sessions.filter((s) => s.status === 'active' || s.status === 'pending');
+  }
+
+  /** ClerkJS's name for the active sessions. */
+  get activeSessions(): Session[] {
+    return this.sessions.filter((s) => s.status === 'active');
+  }
+
+  isNew(): boolean {
+    return !this.id;
+  }
+
+  /** Deletes the client: every session ends and the device starts over. */
+  destroy(): Promise<void> {
+    return this._ctx.fapi.request({ method: 'DELETE', path: '/client' }).then(() => undefined);
+  }
+
+  /** Ends every session and keeps the client. */
+  removeSessions(): Promise<void> {
+    return this._ctx.fapi.request({ method: 'DELETE', path: '/client/sessions' }).then(() => undefined);
+  }
+
+  reload() {
+    return this._reload('/client');
+  }
+}
+
+function keepOrReplace<T extends BaseResource>(current: T | undefined, json: JSONObject | null, empty: () => T): T {
+  if (!json) return empty();
+  if (current && (!current.id || current.id === json.id)) return current.fromJSON(json);
+  return empty().fromJSON(json);
+}

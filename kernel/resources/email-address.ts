@@ -1,0 +1,37 @@
+import { BaseResource, type JSONObject } from './base.js';
+import { Verification } from './verification.js';
+
+export class EmailAddress extends BaseResource {
+  declare emailAddress: string;
+  declare verification: Verification;
+  declare linkedTo: Array<{ id: string; type: string }>;
+
+  protected override hydrate(json: JSONObject): void {
+    this.verification = new Verification(json.verification as JSONObject);
+  }
+
+  private get path() {
+    return `/me/email_addresses/${this.id}`;
+  }
+
+  /** Sends a code (`email_code`) or a link (`email_link` with `redirectUrl`) to this address. */
+  prepareVerification(params: { strategy: 'email_code' } | { strategy: 'email_link'; redirectUrl: string }) {
+    return this._mutate('POST', `${this.path}/prepare_verification`, params);
+  }
+
+  attemptVerification(params: { code: string }) {
+    return this._mutate('POST', `${this.path}/attempt_verification`, params);
+  }
+
+  destroy(): Promise<void> {
+    return this._ctx.fapi.request({ method: 'DELETE', path: this.path }).then(() => undefined);
+  }
+
+  reload() {
+    return this._reload(this.path);
+  }
+
+  override toString(): string {
+    return this.emailAddress;
+  }
+}

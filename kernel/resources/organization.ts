@@ -1,0 +1,30 @@
+import { BaseResource, type JSONObject } from './base.js';
+
+export class Organization extends BaseResource {
+  declare name: string;
+  declare slug: string | null;
+  declare imageUrl: string;
+  declare hasImage: boolean;
+  declare membersCount: number;
+  declare pendingInvitationsCount: number;
+  declare maxAllowedMemberships: number;
+  declare adminDeleteEnabled: boolean;
+  declare publicMetadata: Record<string, unknown>;
+  declare createdAt: Date;
+  declare updatedAt: Date;
+}
+
+export class OrganizationMembership extends BaseResource {
+  declare organization: Organization;
+  declare role: string;
+  declare roleName?: string;
+  declare permissions: string[];
+  declare publicMetadata: Record<string, unknown>;
+  declare publicUserData?: { userId?: string; identifier: string; firstName: string | null; lastName: string | null; imageUrl: string };
+  declare createdAt: Date;
+  declare updatedAt: Date;
+
+  protected override hydrate(json: JSONObject): void {
+    this.organization = new Organization(this._ctx, json.organization as JSONObject);
+  }
+}

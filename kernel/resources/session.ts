@@ -1,0 +1,94 @@
+import { BaseResource, type JSONObject } from './base.js';
+import { Token, TokenCache } from './token.js';
+import { User } from './user.js';
+
+export type SessionStatus = 'active' | 'pending' | 'ended' | 'removed' | 'replaced' | 'revoked' | 'expired' | 'abandoned';
+
+export interface GetTokenOptions {
+  /** A JWT template name; its token is fetched from `/tokens/<template>`. */
+  template?: string;
+  /** The organization the token is for; defaults to the session's active one, `null` or `''` = personal. */
+  organizationId?: string | null;
+  /** Always ask FAPI for a new token. */
+  skipCache?: boolean;
+}
+
+export class Session extends BaseResource {
+  declare status: SessionStatus;
+  declare expireAt: Date;
+  declare abandonAt: Date;
+  declare lastActiveAt: Date;
+  declare lastActiveToken: Token | null;
+  declare lastActiveOrganizationId: string | null;
+  declare actor: { sub: string; [k: string]: unknown } | null;
+  declare user: User | null;
+  declare publicUserData: { firstName: string | null; lastName: string | null; imageUrl: string; hasImage: boolean; identifier: string; userId?: string };
+  declare factorVerificationAge: [number, number] | null;
+  declare tasks: Array<{ key: string }> | null;
+  declare createdAt: Date;
+  declare updatedAt: Date;
+
+  protected override hydrate(json: JSONObject): void {
+    this.user = json.user ? new User(this._ctx, json.user as JSONObject) : null;
+    const jwt = (json.last_active_token as { jwt?: string } | null)?.jwt;
+    this.lastActiveToken = jwt ? new Token(jwt) : null;
+    if (jwt && this.id) this._ctx.tokens.seed(TokenCache.key(this.id, undefined, this.lastActiveOrganizationId), jwt);
+  }
+
+  private get path() {
+    return `/client/sessions/${this.id}`;
+  }
+
+  /**
+   * A session token (JWT) for this session. Served from the cache while it has more than 5 s left;
+   * concurrent calls share one request. Resolves null when the session has no user.
+   */
+  async getToken(options: GetTokenOptions = {}): Promise<string | null> {
+    if (!this.user || (this.status !== 'active' && this.status !== 'pending')) return null;
+    const { template, skipCache } = options;
+    const organizationId = options.organizationId === undefined ? this.lastActiveOrganizationId : options.organizationId || null;
+    const key = TokenCache.key(this.id, template, organizationId);
+    const jwt = await this._ctx.tokens.get(
+      key,
+      async () => {
+        const token = await this._ctx.fapi.request<{ jwt?: string } | null>({
+          method: 'POST',
+          path: `${this.path}/tokens${template ? `/${template}` : ''}`,
+          search: skipCache ? { debug: 'skip_cache' } : undefined,
+          body: template ? undefined : { organizationId: organizationId ?? '' },
+        });
+        if (!token?.jwt) throw new Error('The Frontend API returned no token.');
+        return token.jwt;
+      },
+      skipCache,
+    );
+    if (!template && organizationId === this.lastActiveOrganizationId && this.lastActiveToken?.getRawString() !== jwt) {
+      this.lastActiveToken = new Token(jwt);
+      this._ctx.onSessionToken(this.id, jwt);
+    }
+    return jwt;
+  }
+
+  /** Marks the session active now and, with `organizationId`, switches its active organization. */
+  touch(params: { organizationId?: string | null; intent?: 'focus' | 'select_session' | 'select_org' } = {}) {
+    const organizationId = params.organizationId === undefined ? this.lastActiveOrganizationId : params.organizationId;
+    const body: Record<string, unknown> = { activeOrganizationId: organizationId ?? '' };
+    if (params.intent) body.intent = params.intent;
+    return this._mutate('POST', `${this.path}/touch`, body);
+  }
+
+  end() {
+    this._ctx.tokens.clear(this.id);
+    return this._mutate('POST', `${this.path}/end`);
+  }
+
+  remove() {
+    this._ctx.tokens.clear(this.id);
+    return this._mutate('POST', `${this.path}/remove`);
+  }
+
+  /** Forgets this session's cached tokens. */
+  clearCache(): void {
+    this._ctx.tokens.clear(this.id);
+  }
+}

@@ -1,0 +1,103 @@
+import { BaseResource, type JSONObject } from './base.js';
+import { Verification } from './verification.js';
+
+export type SignInStatus =
+  | 'needs_identifier'
+  | 'needs_first_factor'
+  | 'needs_second_factor'
+  | 'needs_client_trust'
+  | 'needs_new_password'
+  | 'needs_protect_check'
+  | 'complete';
+
+export interface SignInFactor {
+  strategy: string;
+  emailAddressId?: string;
+  phoneNumberId?: string;
+  safeIdentifier?: string;
+  primary?: boolean;
+  default?: boolean;
+  [key: string]: unknown;
+}
+
+export interface SignInCreateParams {
+  identifier?: string;
+  password?: string;
+  strategy?: string;
+  redirectUrl?: string;
+  actionCompleteRedirectUrl?: string;
+  ticket?: string;
+  transfer?: boolean;
+  [key: string]: unknown;
+}
+
+/** Per-strategy parameters, passed through as FAPI expects them (e.g. `{ strategy: 'email_code', emailAddressId }`). */
+export type FactorParams = { strategy: string; [key: string]: unknown };
+
+/** Browser locale and time zone, which sign-in and sign-up creation send as ClerkJS does. */
+export function localeParams(): { locale?: string; timezone?: string } {
+  const locale = typeof navigator !== 'undefined' ? navigator.language : undefined;
+  let timezone: string | undefined;
+  try {
+    timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    timezone = undefined;
+  }
+  return { locale, timezone };
+}
+
+export class SignIn extends BaseResource {
+  declare status: SignInStatus | null;
+  declare identifier: string | null;
+  declare supportedIdentifiers: string[];
+  declare supportedFirstFactors: SignInFactor[] | null;
+  declare supportedSecondFactors: SignInFactor[] | null;
+  declare firstFactorVerification: Verification;
+  declare secondFactorVerification: Verification;
+  declare createdSessionId: string | null;
+  declare userData: { firstName?: string | null; lastName?: string | null; imageUrl?: string; hasImage?: boolean };
+
+  protected override hydrate(json: JSONObject): void {
+    this.status = (json.status as SignInStatus) ?? null;
+    this.identifier = (json.identifier as string) ?? null;
+    this.createdSessionId = (json.created_session_id as string) ?? null;
+    this.supportedFirstFactors = this.supportedFirstFactors ?? null;
+    this.supportedSecondFactors = this.supportedSecondFactors ?? null;
+    this.firstFactorVerification = new Verification(json.first_factor_verification as JSONObject);
+    this.secondFactorVerification = new Verification(json.second_factor_verification as JSONObject);
+  }
+
+  private get path() {
+    return `/client/sign_ins/${this.id}`;
+  }
+
+  /** Starts a new sign-in on this client (the previous one is replaced). */
+  create(params: SignInCreateParams) {
+    return this._mutate('POST', '/client/sign_ins', { ...localeParams(), ...params });
+  }
+
+  reload() {
+    return this._reload(this.path);
+  }
+
+  prepareFirstFactor(params: FactorParams) {
+    return this._mutate('POST', `${this.path}/prepare_first_factor`, params);
+  }
+
+  attemptFirstFactor(params: FactorParams) {
+    return this._mutate('POST', `${this.path}/attempt_first_factor`, params);
+  }
+
+  prepareSecondFactor(params: FactorParams) {
+    return this._mutate('POST', `${this.path}/prepare_second_factor`, params);
+  }
+
+  attemptSecondFactor(params: FactorParams) {
+    return this._mutate('POST', `${this.path}/attempt_second_factor`, params);
+  }
+
+  /** Sets the new password after a reset-password code was verified (status `needs_new_password`). */
+  resetPassword(params: { password: string; signOutOfOtherSessions?: boolean }) {
+    return this._mutate('POST', `${this.path}/reset_password`, params);
+  }
+}

@@ -1,0 +1,143 @@
+import { ClerkAPIResponseError, ClerkRuntimeError } from '../errors.js';
+
+export interface JwtClaims {
+  sid?: string;
+  sub?: string;
+  iat: number;
+  exp: number;
+  nbf?: number;
+  iss?: string;
+  azp?: string;
+  [claim: string]: unknown;
+}
+
+export interface DecodedJwt {
+  header: Record<string, unknown>;
+  claims: JwtClaims;
+  encoded: { header: string; payload: string; signature: string };
+}
+
+function decodePart(part: string): Record<string, unknown> {
+  const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+/** Reads a JWT without checking its signature (the server does that); throws on a malformed token. */
+export function decodeJwt(jwt: string): DecodedJwt {
+  const [header, payload, signature] = jwt.split('.');
+  try {
+    if (!header || !payload || !signature || jwt.split('.').length !== 3) throw new Error('not three parts');
+    const claims = decodePart(payload) as JwtClaims;
+    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') throw new Error('exp or iat missing');
+    return { header: decodePart(header), claims, encoded: { header, payload, signature } };
+  } catch (cause) {
+    throw new ClerkRuntimeError(`Malformed session token from the Frontend API: ${(cause as Error).message}.`, {
+      code: 'malformed_token',
+      cause,
+    });
+  }
+}
+
+/** ClerkJS's Token resource: `{ jwt, getRawString() }`. */
+export class Token {
+  readonly jwt?: DecodedJwt;
+  constructor(private readonly raw: string) {
+    this.jwt = raw ? decodeJwt(raw) : undefined;
+  }
+  getRawString(): string {
+    return this.raw;
+  }
+}
+
+/** A token is reused while it has more than this left, and never handed out below it. */
+const MIN_REMAINING_MS = 5_000;
+/** Below this, the cached token is still served but a fresh one is fetched in the background. */
+const REFRESH_AHEAD_MS = 15_000;
+
+interface CacheEntry {
+  jwt?: string;
+  expiresAt: number;
+  /** Header `oiat`, then `iat`: orders two tokens of the same session and organization. */
+  issuedAt: number;
+  inflight?: Promise<string>;
+}
+
+const RETRYABLE = (err: unknown) =>
+  !(err instanceof ClerkAPIResponseError) || err.status >= 500 || err.status === 429;
+
+/**
+ * Session tokens by `sessionId-template-orgId`: concurrent callers share one request, a token is
+ * reused until 5 s before expiry and refreshed in the background from 15 s before it.
+ */
+export class TokenCache {
+  private readonly entries = new Map<string, CacheEntry>();
+  constructor(private readonly now: () => number = Date.now) {}
+
+  static key(sessionId: string, template?: string, organizationId?: string | null): string {
+    return [sessionId, template, organizationId].filter(Boolean).join('-');
+  }
+
+  /** Stores a token that arrived with a resource unless a fresher one is already cached. */
+  seed(key: string, jwt: string): void {
+    const { header, claims } = decodeJwt(jwt);
+    const issuedAt = typeof header.oiat === 'number' ? header.oiat : claims.iat;
+    const current = this.entries.get(key);
+    if (current?.jwt && current.issuedAt >= issuedAt) return;
+    this.entries.set(key, { ...current, jwt, expiresAt: claims.exp * 1000, issuedAt });
+  }
+
+  peek(key: string): string | undefined {
+    const entry = this.entries.get(key);
+    return entry?.jwt && entry.expiresAt - this.now() > MIN_REMAINING_MS ? entry.jwt : undefined;
+  }
+
+  async get(key: string, fetchToken: () => Promise<string>, skipCache = false): Promise<string> {
+    const entry = this.entries.get(key);
+    const remaining = entry?.jwt ? entry.expiresAt - this.now() : 0;
+    if (!skipCache && entry?.jwt && remaining > MIN_REMAINING_MS) {
+      if (remaining <= REFRESH_AHEAD_MS && !entry.inflight) this.fetch(key, fetchToken).catch(() => {});
+      return entry.jwt;
+    }
+    if (!skipCache && entry?.inflight) return entry.inflight;
+    return this.fetch(key, fetchToken);
+  }
+
+  private fetch(key: string, fetchToken: () => Promise<string>): Promise<string> {
+    const entry = this.entries.get(key) ?? { expiresAt: 0, issuedAt: 0 };
+    const inflight = withRetries(fetchToken).then(
+      (jwt) => {
+        if (this.entries.get(key)?.inflight === inflight) delete this.entries.get(key)!.inflight;
+        this.seed(key, jwt);
+        return jwt;
+      },
+      (err) => {
+        if (this.entries.get(key)?.inflight === inflight) delete this.entries.get(key)!.inflight;
+        throw err;
+      },
+    );
+    this.entries.set(key, { ...entry, inflight });
+    return inflight;
+  }
+
+  /** Drops every token of a session (end, remove, sign-out), or all tokens. */
+  clear(sessionId?: string): void {
+    for (const key of [...this.entries.keys()]) {
+      if (!sessionId || key === sessionId || key.startsWith(`${sessionId}-`)) this.entries.delete(key);
+    }
+  }
+}
+
+/** Server errors, 429 and network failures are retried with ClerkJS's backoff (3 s × 1.55, capped). */
+async function withRetries(fetchToken: () => Promise<string>, maxAttempts = 4): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetchToken();
+    } catch (err) {
+      if (attempt >= maxAttempts || !RETRYABLE(err)) throw err;
+      const retryAfterMs = err instanceof ClerkAPIResponseError && err.retryAfter ? err.retryAfter * 1000 : 0;
+      await new Promise((r) => setTimeout(r, Math.max(retryAfterMs, Math.min(50_000, 3000 * 1.55 ** (attempt - 1)))));
+    }
+  }
+}

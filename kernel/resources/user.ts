@@ -1,0 +1,173 @@
+import { BaseResource, camelize, type JSONObject } from './base.js';
+import { EmailAddress } from './email-address.js';
+import { OrganizationMembership } from './organization.js';
+import { PhoneNumber } from './phone-number.js';
+
+export interface UpdateUserParams {
+  username?: string;
+  firstName?: string;
+  lastName?: string;
+  primaryEmailAddressId?: string;
+  primaryPhoneNumberId?: string;
+  primaryWeb3WalletId?: string;
+  /** Replaces the whole unsafe metadata (sent to `/me/metadata` after the other fields). */
+  unsafeMetadata?: Record<string, unknown>;
+}
+
+export interface TOTPResource {
+  id: string;
+  secret?: string;
+  uri?: string;
+  verified: boolean;
+  backupCodes?: string[];
+}
+
+export class User extends BaseResource {
+  declare externalId: string | null;
+  declare username: string | null;
+  declare firstName: string | null;
+  declare lastName: string | null;
+  declare imageUrl: string;
+  declare hasImage: boolean;
+  declare primaryEmailAddressId: string | null;
+  declare primaryPhoneNumberId: string | null;
+  declare primaryWeb3WalletId: string | null;
+  declare emailAddresses: EmailAddress[];
+  declare phoneNumbers: PhoneNumber[];
+  declare web3Wallets: Array<{ id: string; web3Wallet: string }>;
+  declare externalAccounts: Array<Record<string, unknown> & { id: string; provider: string }>;
+  declare organizationMemberships: OrganizationMembership[];
+  declare passwordEnabled: boolean;
+  declare totpEnabled: boolean;
+  declare backupCodeEnabled: boolean;
+  declare twoFactorEnabled: boolean;
+  declare publicMetadata: Record<string, unknown>;
+  declare unsafeMetadata: Record<string, unknown>;
+  declare lastSignInAt: Date | null;
+  declare createOrganizationEnabled: boolean;
+  declare deleteSelfEnabled: boolean;
+  declare createdAt: Date;
+  declare updatedAt: Date;
+
+  protected override hydrate(json: JSONObject): void {
+    const list = <T>(key: string, make: (item: JSONObject) => T) => ((json[key] as JSONObject[]) ?? []).map(make);
+    this.emailAddresses = list('email_addresses', (e) => new EmailAddress(this._ctx, e));
+    this.phoneNumbers = list('phone_numbers', (p) => new PhoneNumber(this._ctx, p));
+    this.organizationMemberships = list('organization_memberships', (m) => new OrganizationMembership(this._ctx, m));
+  }
+
+  get fullName(): string | null {
+    return [this.firstName, this.lastName].filter(Boolean).join(' ') || null;
+  }
+  get primaryEmailAddress(): EmailAddress | null {
+    return this.emailAddresses.find((e) => e.id === this.primaryEmailAddressId) ?? null;
+  }
+  get primaryPhoneNumber(): PhoneNumber | null {
+    return this.phoneNumbers.find((p) => p.id === this.primaryPhoneNumberId) ?? null;
+  }
+  hasVerifiedEmailAddress(): boolean {
+    return this.emailAddresses.some((e) => e.verification.status === 'verified');
+  }
+  hasVerifiedPhoneNumber(): boolean {
+    return this.phoneNumbers.some((p) => p.verification.status === 'verified');
+  }
+
+  reload() {
+    return this._reload('/me');
+  }
+
+  async update(params: UpdateUserParams): Promise<this> {
+    const { unsafeMetadata, ...fields } = params;
+    if (Object.keys(fields).length || unsafeMetadata === undefined) await this._mutate('PATCH', '/me', fields);
+    if (unsafeMetadata !== undefined) await this._mutate('PATCH', '/me/metadata', { unsafeMetadata });
+    return this;
+  }
+
+  /** Merges `unsafeMetadata` into the stored value (JSON merge patch: `null` deletes a key). */
+  updateMetadata(params: { unsafeMetadata: Record<string, unknown> }) {
+    return this._mutate('PATCH', '/me/metadata', params);
+  }
+
+  updatePassword(params: { newPassword: string; currentPassword?: string; signOutOfOtherSessions?: boolean }) {
+    return this._mutate('POST', '/me/change_password', params);
+  }
+
+  removePassword(params: { currentPassword: string }) {
+    return this._mutate('POST', '/me/remove_password', params);
+  }
+
+  async createEmailAddress(params: { email: string }): Promise<EmailAddress> {
+    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({
+      method: 'POST',
+      path: '/me/email_addresses/',
+      body: { emailAddress: params.email },
+    });
+    return new EmailAddress(this._ctx, payload.response);
+  }
+
+  async createPhoneNumber(params: { phoneNumber: string }): Promise<PhoneNumber> {
+    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({
+      method: 'POST',
+      path: '/me/phone_numbers/',
+      body: params,
+    });
+    return new PhoneNumber(this._ctx, payload.response);
+  }
+
+  /** Uploads a Blob/File (multipart `file`) or a data URL string; `null` removes the image. */
+  async setProfileImage(params: { file: Blob | string | null }): Promise<{ id: string; name: string | null; publicUrl: string | null }> {
+    let body: FormData | string | undefined;
+    if (typeof params.file === 'string') body = params.file;
+    else if (params.file) (body = new FormData()).append('file', params.file);
+    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({
+      method: params.file === null ? 'DELETE' : 'POST',
+      path: '/me/profile_image',
+      body,
+    });
+    const image = payload?.response ?? {};
+    return { id: String(image.id ?? ''), name: (image.name as string) ?? null, publicUrl: (image.public_url as string) ?? null };
+  }
+
+  async createTOTP(): Promise<TOTPResource> {
+    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({ method: 'POST', path: '/me/totp' });
+    return toTotp(payload.response);
+  }
+
+  async verifyTOTP(params: { code: string }): Promise<TOTPResource> {
+    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({
+      method: 'POST',
+      path: '/me/totp/attempt_verification',
+      body: params,
+    });
+    return toTotp(payload.response);
+  }
+
+  disableTOTP(): Promise<void> {
+    return this._ctx.fapi.request({ method: 'DELETE', path: '/me/totp' }).then(() => undefined);
+  }
+
+  async createBackupCode(): Promise<{ id: string; codes: string[] }> {
+    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({ method: 'POST', path: '/me/backup_codes/' });
+    return { id: String(payload.response.id ?? ''), codes: (payload.response.codes as string[]) ?? [] };
+  }
+
+  /** The user's active sessions on every device, with their latest activity. */
+  async getSessions(): Promise<Array<Record<string, any>>> {
+    const sessions = await this._ctx.fapi.request<unknown>({ path: '/me/sessions/active' }).catch(() => []);
+    return Array.isArray(sessions) ? sessions.map((s) => camelize(s)) : [];
+  }
+
+  delete(): Promise<void> {
+    return this._ctx.fapi.request({ method: 'DELETE', path: '/me' }).then(() => undefined);
+  }
+}
+
+function toTotp(json: JSONObject): TOTPResource {
+  return {
+    id: String(json.id ?? ''),
+    secret: json.secret as string | undefined,
+    uri: json.uri as string | undefined,
+    verified: Boolean(json.verified),
+    backupCodes: json.backup_codes as string[] | undefined,
+  };
+}

@@ -1,0 +1,39 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+/** One entry per plugin folder, so `microclerk/plugins/<name>` imports only that plugin. */
+const pluginEntries = Object.fromEntries(
+  readdirSync('plugins', { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(`plugins/${d.name}/index.ts`))
+    .map((d) => [`plugins/${d.name}/index`, `plugins/${d.name}/index.ts`]),
+);
+
+const browserEntries = {
+  index: 'kernel/index.ts',
+  'presets/headless': 'presets/headless.ts',
+  'presets/full': 'presets/full.ts',
+  ...pluginEntries,
+};
+
+export default defineConfig([
+  {
+    entry: browserEntries,
+    format: ['esm', 'cjs'],
+    // ESM shares the kernel as one chunk between entries; CJS has no splitting and inlines it.
+    splitting: true,
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    platform: 'browser',
+    treeshake: true,
+  },
+  {
+    entry: { 'emulator/index': 'emulator/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+  },
+]);
