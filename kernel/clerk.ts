@@ -316,7 +316,8 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     loadOptions = { ...(rawOptions as object) };
     let degraded = false;
     try {
-      if (internals.standardBrowser && instanceType === 'development' && usesDevBrowser(frontendApi)) {
+      // Also outside browsers: the dev browser is what identifies this client to a development FAPI.
+      if (instanceType === 'development' && usesDevBrowser(frontendApi)) {
         devBrowserToken = await setupDevBrowser(fapi, publishableKey);
       }
       const [env, clientPayload] = await Promise.allSettled([

@@ -1,0 +1,23 @@
+/**
+ * Runs the FAPI emulator inside a test through msw (no sockets): requests to
+ * `${APP_ORIGIN}/__clerk/*` are answered by the emulator's handlers.
+ */
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createEmulator, type EmulatorOptions } from '../../emulator/index.js';
+
+export const APP_ORIGIN = 'http://localhost:3000';
+export const PROXY_URL = `${APP_ORIGIN}/__clerk`;
+
+/** Starts msw for this test file; returns the emulator so tests can read the outbox and inject faults. */
+export function useEmulator(options: EmulatorOptions = {}) {
+  const emulator = createEmulator(options);
+  const server = setupServer(http.all(`${PROXY_URL}/*`, ({ request }) => emulator.handle(request)));
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    emulator.faults.clear();
+  });
+  afterAll(() => server.close());
+  return emulator;
+}
