@@ -45,13 +45,14 @@ export abstract class BaseResource {
 
   /** Replaces this object's data with `json` (null clears it). */
   fromJSON(json: JSONObject | null): this {
+    const previous = { ...this };
     Object.assign(this, camelize(json ?? {}));
-    this.hydrate(json ?? {});
+    this.hydrate(json ?? {}, previous);
     return this;
   }
 
-  /** Turns nested JSON into child resources; each resource overrides what it owns. */
-  protected hydrate(_json: JSONObject): void {}
+  /** Turns nested JSON into child resources; `previous` holds the fields as they were before this update. */
+  protected hydrate(_json: JSONObject, _previous: Partial<this>): void {}
 
   /** Calls FAPI and refreshes this resource from the `response` it returns. */
   protected async _mutate(method: FapiMethod, path: string, body?: Record<string, unknown> | FormData | string): Promise<this> {

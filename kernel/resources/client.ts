@@ -14,12 +14,12 @@ export class Client extends BaseResource {
   declare createdAt: Date | null;
   declare updatedAt: Date | null;
 
-  protected override hydrate(json: JSONObject): void {
+  protected override hydrate(json: JSONObject, previous: Partial<this>): void {
     this.sessions = ((json.sessions as JSONObject[]) ?? []).map((s) => new Session(this._ctx, s));
     this.lastActiveSessionId = (json.last_active_session_id as string) ?? null;
     // Keep the objects an app already holds (e.g. `const signIn = client.signIn`) when FAPI sends the same one back.
-    this.signIn = keepOrReplace(this.signIn, json.sign_in as JSONObject | null, () => new SignIn(this._ctx));
-    this.signUp = keepOrReplace(this.signUp, json.sign_up as JSONObject | null, () => new SignUp(this._ctx));
+    this.signIn = keepOrReplace(previous.signIn, json.sign_in as JSONObject | null, () => new SignIn(this._ctx));
+    this.signUp = keepOrReplace(previous.signUp, json.sign_up as JSONObject | null, () => new SignUp(this._ctx));
   }
 
   /** Sessions that count as signed in (`active`, or `pending` with tasks left). */
