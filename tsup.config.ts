@@ -23,7 +23,6 @@ export default defineConfig([
     splitting: true,
     dts: true,
     sourcemap: true,
-    clean: true,
     target: 'es2022',
     platform: 'browser',
     treeshake: true,

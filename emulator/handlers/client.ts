@@ -1,0 +1,137 @@
+/** Environment, client, dev browser, JWKS and email-link verification. */
+import type { RequestContext } from '../context.js';
+import { environmentJson } from '../environment.js';
+import { route, type Route } from '../router.js';
+import { randomToken, type ClientRecord } from '../store.js';
+import { afterFirstFactor } from './sign-in.js';
+import { completeSignUpIfReady } from './sign-up.js';
+
+function createDevBrowser(ctx: RequestContext): Response {
+  const client = ctx.core.store.createClient(ctx.core.now());
+  const token = `dvb_${randomToken(27)}`;
+  ctx.core.store.devBrowsers.set(token, client.id);
+  ctx.responseHeaders.set('Clerk-Db-Jwt', token);
+  return ctx.json({ id: token, token });
+}
+
+function getClient(ctx: RequestContext): Response {
+  if (!ctx.client) return ctx.json({ response: null, client: null });
+  const json = ctx.clientJson();
+  return ctx.json({ response: json, client: json });
+}
+
+function putClient(ctx: RequestContext): Response {
+  ctx.requireClient();
+  const json = ctx.clientJson();
+  return ctx.json({ response: json, client: json });
+}
+
+/** Points every dev browser and cookie of `from` at a fresh client. */
+function replaceClient(ctx: RequestContext, from: ClientRecord): ClientRecord {
+  const { store } = ctx.core;
+  const fresh = store.createClient(ctx.core.now());
+  for (const map of [store.devBrowsers, store.clientCookies]) {
+    for (const [key, clientId] of map) if (clientId === from.id) map.set(key, fresh.id);
+  }
+  store.clients.delete(from.id);
+  return fresh;
+}
+
+function endAllSessions(ctx: RequestContext, client: ClientRecord): void {
+  for (const session of ctx.core.activeSessions(client)) ctx.core.endSession(session, 'ended');
+  client.lastActiveSessionId = null;
+  client.updatedAt = ctx.core.now();
+}
+
+function deleteClient(ctx: RequestContext): Response {
+  if (!ctx.client) return ctx.json({ response: null, client: null });
+  endAllSessions(ctx, ctx.client);
+  ctx.client = replaceClient(ctx, ctx.client);
+  const json = ctx.clientJson();
+  return ctx.json({ response: json, client: json });
+}
+
+function signOutAll(ctx: RequestContext): Response {
+  if (!ctx.client) return ctx.json({ response: null, client: null });
+  endAllSessions(ctx, ctx.client);
+  const json = ctx.clientJson();
+  return ctx.json({ response: json, client: json });
+}
+
+function redirectOrPage(target: string | null, status: 'verified' | 'expired' | 'failed', extra: Record<string, string> = {}): Response {
+  if (target) {
+    try {
+      const url = new URL(target);
+      url.searchParams.set('__clerk_status', status);
+      for (const [key, value] of Object.entries(extra)) url.searchParams.set(key, value);
+      return new Response(null, { status: 302, headers: { Location: url.toString() } });
+    } catch {
+      // A relative or invalid redirect URL: fall through to the page.
+    }
+  }
+  const message = status === 'verified' ? 'Verified. You can return to the original tab.' : `Verification ${status}.`;
+  return new Response(`<!doctype html><title>microclerk emulator</title><p>${message}</p>`, {
+    status: status === 'verified' ? 200 : 400,
+    headers: { 'Content-Type': 'text/html; charset=utf-8' },
+  });
+}
+
+/** The link from an email-link message: verifies, then redirects with `__clerk_status`. */
+function verifyLink(ctx: RequestContext): Response {
+  const { core } = ctx;
+  const token = ctx.query.get('token') ?? '';
+  const target = core.store.links.get(token);
+  if (!target) return redirectOrPage(ctx.query.get('redirect_url'), 'failed');
+  const device = { userAgent: ctx.userAgent, ipAddress: ctx.ipAddress };
+  const check = (verification: { expireAt: number | null; status: string } | null) => {
+    if (!verification) return 'failed' as const;
+    if (verification.expireAt !== null && core.now() >= verification.expireAt) {
+      verification.status = 'expired';
+      return 'expired' as const;
+    }
+    verification.status = 'verified';
+    return 'verified' as const;
+  };
+  core.store.links.delete(token);
+  if (target.kind === 'sign_in') {
+    const signIn = core.store.signIns.get(target.signInId);
+    const verification = signIn?.firstFactorVerification ?? null;
+    const outcome = verification?.linkToken === token ? check(verification) : 'failed';
+    const user = signIn?.userId ? core.store.users.get(signIn.userId) : undefined;
+    if (outcome === 'verified' && signIn && user && signIn.status === 'needs_first_factor') {
+      verification!.verifiedAtClient = signIn.clientId;
+      afterFirstFactor(core, signIn, user, device);
+    }
+    const extra: Record<string, string> = signIn?.createdSessionId ? { __clerk_created_session: signIn.createdSessionId } : {};
+    return redirectOrPage(verification?.redirectUrl ?? null, outcome, extra);
+  }
+  if (target.kind === 'sign_up') {
+    const signUp = core.store.signUps.get(target.signUpId);
+    const verification = signUp?.emailVerification ?? null;
+    const outcome = verification?.linkToken === token ? check(verification) : 'failed';
+    if (outcome === 'verified' && signUp) {
+      verification!.verifiedAtClient = signUp.clientId;
+      completeSignUpIfReady(core, signUp, device);
+    }
+    const extra: Record<string, string> = signUp?.createdSessionId ? { __clerk_created_session: signUp.createdSessionId } : {};
+    return redirectOrPage(verification?.redirectUrl ?? null, outcome, extra);
+  }
+  const user = core.store.users.get(target.userId);
+  const email = user?.emailAddresses.find((e) => e.id === target.emailAddressId);
+  const verification = email?.verification ?? null;
+  const outcome = verification?.linkToken === token ? check(verification) : 'failed';
+  return redirectOrPage(verification?.redirectUrl ?? null, outcome);
+}
+
+export const clientRoutes: Route[] = [
+  route('POST', '/dev_browser', createDevBrowser, { open: true }),
+  route('GET', '/jwks', (ctx) => ctx.json(ctx.core.signer.jwks()), { open: true }),
+  route('GET', '/verify', verifyLink, { open: true }),
+  route('GET', '/environment', (ctx) => ctx.json(environmentJson(ctx.core))),
+  route('PATCH', '/environment', (ctx) => ctx.json(environmentJson(ctx.core))),
+  route('GET', '/client', getClient),
+  route('POST', '/client', putClient),
+  route('PUT', '/client', putClient),
+  route('DELETE', '/client', deleteClient),
+  route('DELETE', '/client/sessions', signOutAll),
+];

@@ -1,0 +1,238 @@
+/** `/v1/client/sign_ups`: collect fields, verify email/phone, then create the user and a session. */
+import type { EmulatorCore } from '../core.js';
+import type { RequestContext } from '../context.js';
+import { fapiError, formError, notFound, paramMissing, sessionExists } from '../errors.js';
+import { signUpJson } from '../json-auth.js';
+import { route, type Route } from '../router.js';
+import { isEmail, looksLikePhone, newId, type SignUpRecord } from '../store.js';
+import { signUpRequirements } from '../auth-factors.js';
+import type { DeviceDetails } from './sign-in.js';
+
+const SIGN_UP_ABANDON_MS = 24 * 60 * 60 * 1000;
+
+function loadSignUp(ctx: RequestContext): SignUpRecord {
+  const client = ctx.client;
+  const signUp = ctx.core.store.signUps.get(ctx.params.id ?? '');
+  if (!client || !signUp || signUp.clientId !== client.id) throw notFound('sign up');
+  return signUp;
+}
+
+function unknownParam(name: string) {
+  return formError('form_param_unknown', name, `${name} is not a valid parameter for this request.`);
+}
+
+function identifierExists(param: 'email_address' | 'phone_number' | 'username', what: string) {
+  return formError('form_identifier_exists', param, `That ${what} is taken. Please try another.`);
+}
+
+/** Validates and applies the fields present in the body to a draft of the sign-up. */
+function applyFields(ctx: RequestContext, draft: SignUpRecord): void {
+  const { core, body } = ctx;
+  const { settings, store } = core;
+  const email = body.string('email_address');
+  if (email !== undefined) {
+    const value = email.trim();
+    if (!settings.emailAddress.enabled) throw unknownParam('email_address');
+    if (value === '') {
+      draft.emailAddress = null;
+    } else {
+      if (!isEmail(value)) throw formError('form_param_format_invalid', 'email_address', 'email_address must be a valid email address.');
+      if (store.findUserByEmail(value)) throw identifierExists('email_address', 'email address');
+      if (value.toLowerCase() !== draft.emailAddress?.toLowerCase()) draft.emailVerification = null;
+      draft.emailAddress = value;
+    }
+  }
+  const phone = body.string('phone_number');
+  if (phone !== undefined) {
+    const value = phone.trim();
+    if (!settings.phoneNumber.enabled) throw unknownParam('phone_number');
+    if (value === '') {
+      draft.phoneNumber = null;
+    } else {
+      if (!looksLikePhone(value)) throw formError('form_param_format_invalid', 'phone_number', 'phone_number must be a valid phone number.');
+      if (store.findUserByPhone(value)) throw identifierExists('phone_number', 'phone number');
+      if (value !== draft.phoneNumber) draft.phoneVerification = null;
+      draft.phoneNumber = value;
+    }
+  }
+  const username = body.string('username');
+  if (username !== undefined) {
+    const value = username.trim();
+    if (!settings.username.enabled) throw unknownParam('username');
+    const { minLength, maxLength } = settings.username;
+    if (value.length < minLength || value.length > maxLength) {
+      throw formError('form_username_invalid_length', 'username', `Username must be between ${minLength} and ${maxLength} characters long.`);
+    }
+    if (!/^[a-zA-Z0-9_-]+$/.test(value)) {
+      throw formError('form_username_invalid_character', 'username', 'Username can only contain letters, numbers, underscores and dashes.');
+    }
+    if (store.findUserByUsername(value)) throw identifierExists('username', 'username');
+    draft.username = value;
+  }
+  const password = body.string('password');
+  if (password !== undefined) {
+    if (!settings.password.enabled) throw unknownParam('password');
+    core.validatePassword(password);
+    draft.password = password;
+  }
+  const firstName = body.string('first_name');
+  if (firstName !== undefined) draft.firstName = firstName.trim() || null;
+  const lastName = body.string('last_name');
+  if (lastName !== undefined) draft.lastName = lastName.trim() || null;
+  if (body.has('unsafe_metadata')) {
+    const metadata = body.json('unsafe_metadata');
+    if (metadata !== undefined && (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))) {
+      throw formError('form_param_format_invalid', 'unsafe_metadata', 'unsafe_metadata must be a JSON object.');
+    }
+    draft.unsafeMetadata = (metadata as Record<string, unknown> | undefined) ?? {};
+  }
+  if (body.bool('legal_accepted')) draft.legalAcceptedAt = core.now();
+}
+
+/** Completes the sign-up when nothing is missing or unverified: user, session, ids. */
+export function completeSignUpIfReady(core: EmulatorCore, signUp: SignUpRecord, device: DeviceDetails): void {
+  if (signUp.status !== 'missing_requirements') return;
+  const requirements = signUpRequirements(core, signUp);
+  if (requirements.missing.length > 0 || requirements.unverified.length > 0) return;
+  const client = core.store.clients.get(signUp.clientId);
+  if (!client) return;
+  const user = core.createUser({
+    emailAddresses: signUp.emailAddress ? [signUp.emailAddress] : [],
+    phoneNumbers: signUp.phoneNumber ? [signUp.phoneNumber] : [],
+    username: signUp.username,
+    password: signUp.password,
+    firstName: signUp.firstName,
+    lastName: signUp.lastName,
+    unsafeMetadata: signUp.unsafeMetadata,
+    legalAcceptedAt: signUp.legalAcceptedAt,
+  });
+  const strategy = signUp.emailVerification?.strategy ?? signUp.phoneVerification?.strategy ?? (signUp.password ? 'password' : null);
+  const session = core.createSession(client, user, { strategy, secondFactor: false, ...device });
+  signUp.status = 'complete';
+  signUp.createdUserId = user.id;
+  signUp.createdSessionId = session.id;
+  if (client.signUpId === signUp.id) client.signUpId = null;
+}
+
+function device(ctx: RequestContext): DeviceDetails {
+  return { userAgent: ctx.userAgent, ipAddress: ctx.ipAddress };
+}
+
+function respond(ctx: RequestContext, signUp: SignUpRecord): Response {
+  signUp.updatedAt = ctx.core.now();
+  ctx.touchClient();
+  return ctx.envelope(signUpJson(ctx.view, signUp.id));
+}
+
+function assertSignUpAllowed(ctx: RequestContext): void {
+  const { core } = ctx;
+  const client = ctx.requireClient();
+  if (core.settings.singleSession && core.activeSessions(client).length > 0) throw sessionExists();
+  if (core.settings.signUpMode === 'restricted') {
+    throw fapiError(403, 'not_allowed_access', 'Sign-ups are restricted', 'Sign-ups are restricted to invited users.');
+  }
+  if (core.settings.signUpMode === 'waitlist') {
+    throw fapiError(403, 'sign_up_restricted_waitlist', 'Sign-ups are on a waitlist', 'Sign-ups are currently unavailable. Join the waitlist.');
+  }
+  const strategy = ctx.body.text('strategy');
+  if (strategy && strategy !== 'password' && strategy !== 'email_code' && strategy !== 'phone_code' && strategy !== 'email_link') {
+    throw formError('strategy_for_user_invalid', 'strategy', `The strategy ${strategy} is not supported by the emulator.`);
+  }
+  if (ctx.body.bool('transfer')) {
+    throw fapiError(400, 'transfer_invalid', 'Nothing to transfer', 'There is no sign-in to transfer to a sign-up.');
+  }
+}
+
+function createSignUp(ctx: RequestContext): Response {
+  assertSignUpAllowed(ctx);
+  const { core } = ctx;
+  const client = ctx.requireClient();
+  const now = core.now();
+  const draft: SignUpRecord = {
+    id: newId('sua'),
+    clientId: client.id,
+    status: 'missing_requirements',
+    emailAddress: null,
+    phoneNumber: null,
+    username: null,
+    firstName: null,
+    lastName: null,
+    password: null,
+    unsafeMetadata: {},
+    legalAcceptedAt: null,
+    emailVerification: null,
+    phoneVerification: null,
+    createdSessionId: null,
+    createdUserId: null,
+    createdAt: now,
+    updatedAt: now,
+    abandonAt: now + SIGN_UP_ABANDON_MS,
+  };
+  applyFields(ctx, draft);
+  core.store.signUps.set(draft.id, draft);
+  client.signUpId = draft.id;
+  completeSignUpIfReady(core, draft, device(ctx));
+  return respond(ctx, draft);
+}
+
+function updateSignUp(ctx: RequestContext): Response {
+  const signUp = loadSignUp(ctx);
+  if (signUp.status !== 'missing_requirements') {
+    throw fapiError(400, 'sign_up_status_invalid', 'Sign-up cannot change', `This sign-up is ${signUp.status}.`);
+  }
+  const draft = { ...signUp };
+  applyFields(ctx, draft);
+  Object.assign(signUp, draft);
+  completeSignUpIfReady(ctx.core, signUp, device(ctx));
+  return respond(ctx, signUp);
+}
+
+function prepareVerification(ctx: RequestContext): Response {
+  const signUp = loadSignUp(ctx);
+  const strategy = ctx.body.text('strategy');
+  if (!strategy) throw paramMissing('strategy');
+  if (strategy === 'email_code' || strategy === 'email_link') {
+    if (!signUp.emailAddress) throw paramMissing('email_address');
+    if (!ctx.core.settings.emailAddress.firstFactors.includes(strategy) && strategy === 'email_link') {
+      throw formError('strategy_for_user_invalid', 'strategy', 'Email links are not enabled for this instance.');
+    }
+    signUp.emailVerification = ctx.core.prepareVerification({
+      strategy,
+      to: signUp.emailAddress,
+      channel: 'email',
+      purpose: 'sign_up',
+      linkTarget: { kind: 'sign_up', signUpId: signUp.id },
+      linkBaseUrl: ctx.baseUrl,
+      redirectUrl: ctx.body.text('redirect_url') ?? null,
+    });
+  } else if (strategy === 'phone_code') {
+    if (!signUp.phoneNumber) throw paramMissing('phone_number');
+    signUp.phoneVerification = ctx.core.prepareVerification({ strategy, to: signUp.phoneNumber, channel: 'sms', purpose: 'sign_up' });
+  } else {
+    throw formError('strategy_for_user_invalid', 'strategy', `The strategy ${strategy} cannot verify a sign-up.`);
+  }
+  return respond(ctx, signUp);
+}
+
+function attemptVerification(ctx: RequestContext): Response {
+  const signUp = loadSignUp(ctx);
+  const strategy = ctx.body.text('strategy');
+  const code = ctx.body.text('code');
+  if (!strategy) throw paramMissing('strategy');
+  if (!code) throw paramMissing('code');
+  const verification = strategy === 'phone_code' ? signUp.phoneVerification : signUp.emailVerification;
+  if (verification && verification.strategy !== strategy) {
+    throw formError('strategy_for_user_invalid', 'strategy', `Prepare the ${strategy} verification first.`);
+  }
+  ctx.core.attemptVerification(verification, code, signUp.clientId);
+  completeSignUpIfReady(ctx.core, signUp, device(ctx));
+  return respond(ctx, signUp);
+}
+
+export const signUpRoutes: Route[] = [
+  route('POST', '/client/sign_ups', createSignUp),
+  route('GET', '/client/sign_ups/:id', (ctx) => ctx.envelope(signUpJson(ctx.view, loadSignUp(ctx).id))),
+  route('PATCH', '/client/sign_ups/:id', updateSignUp),
+  route('POST', '/client/sign_ups/:id/prepare_verification', prepareVerification),
+  route('POST', '/client/sign_ups/:id/attempt_verification', attemptVerification),
+];
