@@ -3,15 +3,19 @@
  * @packageDocumentation
  */
 import { createClerk, type ClerkConstructorOptions, type ClerkInstance } from '../kernel/index.js';
+import { unavailableMembers, type DocumentedMember, type UnavailableMember } from './unavailable.js';
 
 export * from '../kernel/index.js';
+export type { DocumentedMember, UnavailableMember } from './unavailable.js';
 
-/** The plugins of the full preset, in order. */
+/** The feature plugins of the full preset, in order. */
 export function fullPlugins() {
   return [] as const;
 }
 
-type FullClerk = ClerkInstance<ReturnType<typeof fullPlugins>>;
+type Provided = ClerkInstance<ReturnType<typeof fullPlugins>>;
+/** Every kernel and plugin member, plus the documented members still missing (they throw). */
+type FullClerk = Provided & { [K in Exclude<DocumentedMember, keyof Provided>]: UnavailableMember };
 
 // The class and the interface merge: instances carry every kernel and plugin member.
 export interface Clerk extends FullClerk {}
@@ -19,6 +23,6 @@ export interface Clerk extends FullClerk {}
 /** `new Clerk(publishableKey, { proxyUrl | domain })`, then `await clerk.load(options)`, as with ClerkJS. */
 export class Clerk {
   constructor(publishableKey: string, options: ClerkConstructorOptions = {}) {
-    createClerk({ ...options, publishableKey, plugins: fullPlugins() }, this);
+    createClerk({ ...options, publishableKey, plugins: [...fullPlugins(), unavailableMembers()] }, this);
   }
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { buildPublishableKey, isClerkRuntimeError } from '../kernel/index.js';
+import { Clerk } from './full.js';
+
+const key = buildPublishableKey('clerk.app.test', 'production');
+
+describe('full preset', () => {
+  it('constructs like ClerkJS and exposes the documented properties before load', () => {
+    const clerk = new Clerk(key, { proxyUrl: 'https://app.test/__clerk' });
+    expect(clerk).toBeInstanceOf(Clerk);
+    expect(clerk.publishableKey).toBe(key);
+    expect(clerk.instanceType).toBe('production');
+    expect(clerk.frontendApi).toBe('clerk.app.test');
+    expect(clerk.proxyUrl).toBe('https://app.test/__clerk');
+    expect(clerk.loaded).toBe(false);
+    expect(clerk.status).toBe('loading');
+    expect(clerk.client).toBeUndefined();
+    expect(typeof clerk.load).toBe('function');
+  });
+
+  it('documented members of plugins the preset lacks exist and throw a clear error', () => {
+    const clerk = new Clerk(key);
+    expect(typeof clerk.joinWaitlist).toBe('function');
+    let error: unknown;
+    try {
+      clerk.joinWaitlist();
+    } catch (err) {
+      error = err;
+    }
+    expect(isClerkRuntimeError(error) && error.code).toBe('not_available_in_preset');
+    expect(String(error)).toMatch(/clerk.joinWaitlist\(\) is not available in this preset: it is provided by the "waitlist" plugin/);
+  });
+});
