@@ -269,6 +269,7 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     const { beforeEmit, redirectUrl } = params ?? {};
     let next: Session | null = params.session === undefined ? session ?? null : params.session === null ? null : findSession(params.session);
     const orgId = findOrganizationId(next, params.organization);
+    const previousId = session?.id;
     switching = true;
     try {
       if (next) {
@@ -291,6 +292,14 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
       }
       setSession(next);
       sessionChosen = true;
+    } catch (err) {
+      // A failed switch must not leave listeners on `undefined`: keep what the client still has.
+      if (session === undefined) {
+        setSession(client.sessions.find((s) => s.id === previousId && signedIn(s)) ?? null);
+        emitResources();
+        emitToken();
+      }
+      throw err;
     } finally {
       switching = false;
     }

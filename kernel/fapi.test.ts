@@ -20,6 +20,9 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
+/** The error a call rejects with (fails the test if it resolves). */
+const rejection = (p: Promise<unknown>): Promise<any> => p.then(() => expect.unreachable('expected a rejection'), (e: unknown) => e);
+
 function client(overrides: Partial<FapiClientConfig> = {}) {
   return createFapiClient({
     baseUrl: BASE,
@@ -65,7 +68,7 @@ describe('FAPI client', () => {
     await client({ onClient }).request({ path: '/client/sign_ins/x', forceUpdateClient: true });
     expect(onClient).toHaveBeenCalledTimes(1);
     reply = () => HttpResponse.json({ errors: [{ code: 'form_password_incorrect', message: 'wrong', long_message: 'Password is incorrect.', meta: { param_name: 'password' } }], client: { id: 'client_2', sessions: [] }, clerk_trace_id: 'trace_9' }, { status: 422 });
-    const error = await client({ onClient }).request({ method: 'POST', path: '/client/sign_ins' }).catch((e) => e);
+    const error = await rejection(client({ onClient }).request({ method: 'POST', path: '/client/sign_ins' }));
     expect(onClient).toHaveBeenLastCalledWith(expect.objectContaining({ id: 'client_2' }));
     expect(error).toBeInstanceOf(ClerkAPIResponseError);
     expect(error.status).toBe(422);
@@ -76,17 +79,17 @@ describe('FAPI client', () => {
 
   it('reads Retry-After on 429', async () => {
     reply = () => HttpResponse.json({ errors: [{ code: 'too_many_requests', message: 'slow down' }] }, { status: 429, headers: { 'retry-after': '7' } });
-    const error = await client().request({ method: 'POST', path: '/client/sessions/s/tokens' }).catch((e) => e);
+    const error = await rejection(client().request({ method: 'POST', path: '/client/sessions/s/tokens' }));
     expect(error.retryAfter).toBe(7);
   });
 
   it('turns a malformed 2xx body into a typed error', async () => {
     reply = () => new HttpResponse('<html>oops</html>', { status: 200, headers: { 'content-type': 'text/html' } });
-    const error = await client().request({ path: '/client' }).catch((e) => e);
+    const error = await rejection(client().request({ path: '/client' }));
     expect(error).toBeInstanceOf(ClerkRuntimeError);
     expect(error.code).toBe('malformed_response');
     reply = () => HttpResponse.json({ client: { id: 7, sessions: 'no' } });
-    const shapeError = await client().request({ method: 'POST', path: '/client' }).catch((e) => e);
+    const shapeError = await rejection(client().request({ method: 'POST', path: '/client' }));
     expect(shapeError.code).toBe('malformed_response');
     expect(shapeError.message).toMatch(/client/);
   });
@@ -99,7 +102,7 @@ describe('FAPI client', () => {
     expect(seen.map((r) => new URL(r.url).searchParams.get('_clerk_retry_attempt'))).toEqual([null, '1', '2']);
     calls = -10;
     seen.length = 0;
-    const error = await client().request({ method: 'POST', path: '/client/sign_ins' }).catch((e) => e);
+    const error = await rejection(client().request({ method: 'POST', path: '/client/sign_ins' }));
     expect(error.code).toBe('network_error');
     expect(seen).toHaveLength(1);
   });

@@ -57,7 +57,7 @@ describe('constructor options', () => {
 
   it('rejects bad load() options naming each field', async () => {
     const clerk = createClerk({ publishableKey: devKey, proxyUrl: 'http://127.0.0.1:1/__clerk' });
-    const error = await clerk.load({ standardBrowser: 'yes' as never, selectInitialSession: 3 as never }).catch((e) => e);
+    const error = await clerk.load({ standardBrowser: 'yes' as never, selectInitialSession: 3 as never }).catch((e: any) => e);
     expect(error.message).toMatch(/^Invalid options passed to clerk.load\(\)/);
     expect(error.message).toMatch(/"standardBrowser": expected a boolean/);
     expect(error.message).toMatch(/"selectInitialSession": expected a function/);

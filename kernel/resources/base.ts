@@ -65,3 +65,32 @@ export abstract class BaseResource {
     return this.fromJSON(payload?.response ?? null);
   }
 }
+
+/** How often an email-link flow re-reads its resource while waiting for the link to be opened. */
+const EMAIL_LINK_POLL_MS = 2000;
+
+/**
+ * ClerkJS's email-link flow: `start` sends the link, then re-reads the resource until `done` says the
+ * link was opened (or expired); `cancel` stops waiting.
+ */
+export function emailLinkFlow<R extends BaseResource & { reload(): Promise<R> }, P>(
+  resource: R,
+  send: (params: P) => Promise<unknown>,
+  done: (resource: R) => boolean,
+) {
+  let cancelled = false;
+  return {
+    async start(params: P): Promise<R> {
+      cancelled = false;
+      await send(params);
+      while (!cancelled && !done(resource)) {
+        await new Promise((resolve) => setTimeout(resolve, EMAIL_LINK_POLL_MS));
+        if (!cancelled) await resource.reload();
+      }
+      return resource;
+    },
+    cancel() {
+      cancelled = true;
+    },
+  };
+}

@@ -1,4 +1,5 @@
-import { BaseResource, type JSONObject } from './base.js';
+import { ClerkRuntimeError } from '../errors.js';
+import { BaseResource, emailLinkFlow, type JSONObject } from './base.js';
 import { Verification } from './verification.js';
 
 export type SignInStatus =
@@ -99,5 +100,22 @@ export class SignIn extends BaseResource {
   /** Sets the new password after a reset-password code was verified (status `needs_new_password`). */
   resetPassword(params: { password: string; signOutOfOtherSessions?: boolean }) {
     return this._mutate('POST', `${this.path}/reset_password`, params);
+  }
+
+  /**
+   * `startEmailLinkFlow({ redirectUrl })` emails a sign-in link and resolves once it was opened (the
+   * first factor is verified) or expired; `cancelEmailLinkFlow()` stops waiting.
+   */
+  createEmailLinkFlow() {
+    const flow = emailLinkFlow(
+      this,
+      ({ redirectUrl, emailAddressId }: { redirectUrl: string; emailAddressId?: string }) => {
+        const factor = this.supportedFirstFactors?.find((f) => f.strategy === 'email_link' && (!emailAddressId || f.emailAddressId === emailAddressId));
+        if (!factor) throw new ClerkRuntimeError('This sign-in cannot use an email link: email_link is not among its first factors.', { code: 'strategy_not_allowed' });
+        return this.prepareFirstFactor({ strategy: 'email_link', emailAddressId: factor.emailAddressId, redirectUrl });
+      },
+      (signIn) => ['verified', 'expired', 'failed'].includes(signIn.firstFactorVerification.status ?? ''),
+    );
+    return { startEmailLinkFlow: flow.start, cancelEmailLinkFlow: flow.cancel };
   }
 }

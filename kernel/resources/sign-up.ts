@@ -1,4 +1,4 @@
-import { BaseResource, type JSONObject } from './base.js';
+import { BaseResource, emailLinkFlow, type JSONObject } from './base.js';
 import { localeParams } from './sign-in.js';
 import { Verification } from './verification.js';
 
@@ -99,5 +99,15 @@ export class SignUp extends BaseResource {
 
   attemptPhoneNumberVerification(params: { code: string }) {
     return this.attemptVerification({ strategy: 'phone_code', ...params });
+  }
+
+  /** Emails a verification link and resolves once it was opened or expired (see SignIn). */
+  createEmailLinkFlow() {
+    const flow = emailLinkFlow(
+      this,
+      ({ redirectUrl }: { redirectUrl: string }) => this.prepareEmailAddressVerification({ strategy: 'email_link', redirectUrl }),
+      (signUp) => ['verified', 'expired', 'failed'].includes(signUp.verifications.emailAddress.status ?? ''),
+    );
+    return { startEmailLinkFlow: flow.start, cancelEmailLinkFlow: flow.cancel };
   }
 }

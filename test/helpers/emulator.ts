@@ -2,10 +2,10 @@
  * Runs the FAPI emulator inside a test through msw (no sockets): requests to
  * `${APP_ORIGIN}/__clerk/*` are answered by the emulator's handlers.
  */
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createEmulator, type EmulatorOptions } from '../../emulator/index.js';
+import { createEmulator, isDroppedConnection, type EmulatorOptions } from '../../emulator/index.js';
 
 export const APP_ORIGIN = 'http://localhost:3000';
 export const PROXY_URL = `${APP_ORIGIN}/__clerk`;
@@ -13,7 +13,12 @@ export const PROXY_URL = `${APP_ORIGIN}/__clerk`;
 /** Starts msw for this test file; returns the emulator so tests can read the outbox and inject faults. */
 export function useEmulator(options: EmulatorOptions = {}) {
   const emulator = createEmulator(options);
-  const server = setupServer(http.all(`${PROXY_URL}/*`, ({ request }) => emulator.handle(request)));
+  const server = setupServer(
+    http.all(`${PROXY_URL}/*`, ({ request }) =>
+      // A dropped-connection fault becomes a failed fetch, as a real dropped socket would.
+      emulator.handle(request).catch((err: unknown) => (isDroppedConnection(err) ? HttpResponse.error() : Promise.reject(err))),
+    ),
+  );
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
     emulator.faults.clear();

@@ -93,10 +93,10 @@ describe('headless flows through the public API', () => {
   it('signs in with identifier + password, with the real error for a wrong password', async () => {
     const clerk = newClerk();
     await clerk.load();
-    const error = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: 'nope-nope-nope' }).catch((e) => e);
+    const error = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: 'nope-nope-nope' }).catch((e: any) => e);
     expect(isClerkAPIResponseError(error)).toBe(true);
     expect(error.errors[0]).toMatchObject({ code: 'form_password_incorrect', meta: { paramName: 'password' } });
-    const missing = await clerk.client!.signIn.create({ identifier: 'nobody@example.com', password: 'x' }).catch((e) => e);
+    const missing = await clerk.client!.signIn.create({ identifier: 'nobody@example.com', password: 'x' }).catch((e: any) => e);
     expect(missing.errors[0].code).toBe('form_identifier_not_found');
 
     const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: 'correct-horse-battery' });
