@@ -3,6 +3,7 @@ import type { EmulatorCore } from './core.js';
 import { signedOut } from './errors.js';
 import { clientJson, type JsonView } from './json.js';
 import { randomToken, type ClientRecord, type SessionRecord, type UserRecord } from './store.js';
+import { requestHeader, withCookies } from './transport.js';
 
 /** Form fields as ClerkJS sends them: snake_case keys, `key=` meaning null, nested objects as JSON text. */
 export class FormBody {
@@ -55,6 +56,8 @@ export class RequestContext {
   client: ClientRecord | null;
   params: Record<string, string> = {};
   readonly responseHeaders = new Headers();
+  /** `Set-Cookie` values for the response (kept apart: DOM shims drop them from Headers). */
+  readonly cookies: string[] = [];
   readonly view: JsonView;
 
   constructor(
@@ -71,7 +74,7 @@ export class RequestContext {
     client: ClientRecord | null,
   ) {
     this.client = client;
-    this.view = { core, origin: request.headers.get('origin') };
+    this.view = { core, origin: requestHeader(request, 'origin') };
   }
 
   get query(): URLSearchParams {
@@ -79,11 +82,11 @@ export class RequestContext {
   }
 
   get userAgent(): string | null {
-    return this.request.headers.get('user-agent');
+    return requestHeader(this.request, 'user-agent');
   }
 
   get ipAddress(): string | null {
-    return this.request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+    return requestHeader(this.request, 'x-forwarded-for')?.split(',')[0]?.trim() ?? null;
   }
 
   /** The request's client; production instances create one on demand and set the `__client` cookie. */
@@ -99,10 +102,7 @@ export class RequestContext {
 
   setClientCookie(value: string): void {
     const secure = this.url.protocol === 'https:' ? '; Secure' : '';
-    this.responseHeaders.append(
-      'Set-Cookie',
-      `${CLIENT_COOKIE}=${value}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`,
-    );
+    this.cookies.push(`${CLIENT_COOKIE}=${value}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`);
   }
 
   clientJson(): Record<string, unknown> | null {
@@ -117,7 +117,7 @@ export class RequestContext {
   json(body: unknown, status = 200): Response {
     const headers = new Headers(this.responseHeaders);
     headers.set('Content-Type', 'application/json');
-    return new Response(JSON.stringify(body), { status, headers });
+    return withCookies(new Response(JSON.stringify(body), { status, headers }), this.cookies);
   }
 
   touchClient(): void {

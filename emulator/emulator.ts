@@ -8,6 +8,7 @@ import { matchRoute, type Route } from './router.js';
 import type { EmulatorSettings, EmulatorSettingsInput } from './settings.js';
 import type { ClientRecord } from './store.js';
 import type { JsonWebKey } from 'node:crypto';
+import { requestHeader, setCookiesOf, withCookies } from './transport.js';
 import { handleAdmin } from './handlers/admin.js';
 import { clientRoutes } from './handlers/client.js';
 import { organizationRoutes } from './handlers/organizations.js';
@@ -55,7 +56,7 @@ function locateV1(pathname: string): { base: string; path: string } | null {
 }
 
 function readCookie(request: Request, name: string): string | undefined {
-  const header = request.headers.get('cookie') ?? '';
+  const header = requestHeader(request, 'cookie') ?? '';
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return decodeURIComponent(rest.join('='));
@@ -106,7 +107,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   function withCors(response: Response, request: Request, preflight = false): Response {
     if (!core.cors) return response;
     const headers = new Headers(response.headers);
-    const origin = request.headers.get('origin');
+    const origin = requestHeader(request, 'origin');
     headers.set('Access-Control-Allow-Origin', origin ?? '*');
     if (origin) headers.set('Access-Control-Allow-Credentials', 'true');
     headers.append('Vary', 'Origin');
@@ -119,7 +120,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       );
       headers.set('Access-Control-Max-Age', '600');
     }
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    return withCookies(new Response(response.body, { status: response.status, statusText: response.statusText, headers }), setCookiesOf(response));
   }
 
   /** Applies the rate limit; returns a 429 error when the window's budget is spent. */
@@ -192,11 +193,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return await match.route.handler(ctx);
     } catch (error) {
       if (error instanceof FapiError) {
-        const response = errorResponse(error, ctx?.clientJson() ?? null);
-        ctx?.responseHeaders.forEach((value, key) => {
-          if (key.toLowerCase() === 'set-cookie') response.headers.append(key, value);
-        });
-        return response;
+        return withCookies(errorResponse(error, ctx?.clientJson() ?? null), ctx?.cookies ?? []);
       }
       const message = error instanceof Error ? error.message : String(error);
       return errorResponse(fapiError(500, 'internal_clerk_error', 'Something went wrong', `Emulator error: ${message}`), null);

@@ -26,3 +26,4 @@ export { DroppedConnectionError, isDroppedConnection, type FaultRule } from './f
 export { TEST_MODE_CODE, isTestIdentifier } from './store.js';
 export { totpCode, generateTotpSecret } from './totp.js';
 export { decodeJwtPayload } from './jwt.js';
+export { setCookiesOf } from './transport.js';

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { EmulatorOptions } from './core.js';
 import { createEmulator, type Emulator } from './emulator.js';
 import { isDroppedConnection } from './faults.js';
+import { attachRawRequestHeaders, setCookiesOf } from './transport.js';
 
 export interface StartEmulatorOptions extends EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -47,14 +48,23 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
+  const raw = new Map<string, string>();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value === undefined || SKIPPED_REQUEST_HEADERS.has(key)) continue;
-    headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    headers.set(key, text);
+    raw.set(key.toLowerCase(), text);
   }
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   const body = hasBody ? await readBody(req) : undefined;
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, body: body && body.length > 0 ? new Uint8Array(body) : undefined });
+  const request = new Request(new URL(req.url ?? '/', origin), {
+    method,
+    headers,
+    body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+  });
+  attachRawRequestHeaders(request, raw);
+  return request;
 }
 
 async function writeFetchResponse(response: Response, res: ServerResponse): Promise<void> {
@@ -62,7 +72,7 @@ async function writeFetchResponse(response: Response, res: ServerResponse): Prom
   response.headers.forEach((value, key) => {
     if (key.toLowerCase() !== 'set-cookie') res.setHeader(key, value);
   });
-  const cookies = response.headers.getSetCookie();
+  const cookies = setCookiesOf(response);
   if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
   res.end(Buffer.from(await response.arrayBuffer()));
 }
