@@ -2,6 +2,7 @@
  * The full preset: the documented `Clerk` class, composed of every plugin, as a drop-in for ClerkJS.
  * @packageDocumentation
  */
+import { navigationPlugin } from '../plugins/navigation/index.js';
 import { createClerk, type ClerkConstructorOptions, type ClerkInstance } from '../kernel/index.js';
 import { unavailableMembers, type DocumentedMember, type UnavailableMember } from './unavailable.js';
 
@@ -10,7 +11,7 @@ export type { DocumentedMember, UnavailableMember } from './unavailable.js';
 
 /** The feature plugins of the full preset, in order. */
 export function fullPlugins() {
-  return [] as const;
+  return [navigationPlugin()] as const;
 }
 
 type Provided = ClerkInstance<ReturnType<typeof fullPlugins>>;

@@ -3,13 +3,14 @@
  * that build their own forms (Clerk's "custom flows").
  * @packageDocumentation
  */
+import { navigationPlugin } from '../plugins/navigation/index.js';
 import { createClerk, type ClerkConstructorOptions, type ClerkInstance } from '../kernel/index.js';
 
 export * from '../kernel/index.js';
 
 /** The plugins of the headless preset, in order. */
 export function headlessPlugins() {
-  return [] as const;
+  return [navigationPlugin()] as const;
 }
 
 export type HeadlessClerk = ClerkInstance<ReturnType<typeof headlessPlugins>>;

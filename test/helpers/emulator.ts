@@ -14,10 +14,15 @@ export const PROXY_URL = `${APP_ORIGIN}/__clerk`;
 export function useEmulator(options: EmulatorOptions = {}) {
   const emulator = createEmulator(options);
   const server = setupServer(
-    http.all(`${PROXY_URL}/*`, ({ request }) =>
-      // A dropped-connection fault becomes a failed fetch, as a real dropped socket would.
-      emulator.handle(request).catch((err: unknown) => (isDroppedConnection(err) ? HttpResponse.error() : Promise.reject(err))),
-    ),
+    http.all(`${PROXY_URL}/*`, async ({ request }): Promise<Response> => {
+      try {
+        return await emulator.handle(request);
+      } catch (err) {
+        // A dropped-connection fault becomes a failed fetch, as a real dropped socket would.
+        if (isDroppedConnection(err)) return HttpResponse.error();
+        throw err;
+      }
+    }),
   );
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {

@@ -1,0 +1,287 @@
+import { ClerkRuntimeError, definePlugin, type ClerkPlugin } from '../../kernel/index.js';
+import { navigationLoadOptionsSchema, type NavigationLoadOptions, type RouterFn, type RouterMetadata } from './options.js';
+import { DEFAULT_PROTOCOLS, defaultAllowedOrigins, isAllowedOrigin, originOf, pageParams, safeUrl, snake, withHashRoute } from './redirects.js';
+
+declare module '../../kernel/events.js' {
+  interface KernelEvents {
+    /** A navigation is about to happen (already validated); UI closes its modals on it. */
+    'navigation:navigate': { url: string; replace: boolean };
+  }
+}
+
+export interface NavigateOptions {
+  /** Replace the current history entry (uses `routerReplace` when given). */
+  replace?: boolean;
+  /** Passed to the router as `__internal_metadata`. */
+  metadata?: Record<string, string>;
+}
+
+/** Where to go after signing in or up, as `buildSignInUrl`/`redirectToSignIn` accept it. */
+export interface RedirectOptions {
+  /** Back here after the flow (`redirect_url`); default: the current page. */
+  redirectUrl?: string | null;
+  signInForceRedirectUrl?: string | null;
+  signInFallbackRedirectUrl?: string | null;
+  signUpForceRedirectUrl?: string | null;
+  signUpFallbackRedirectUrl?: string | null;
+  /** Prefills the form (`email_address`, … in the hash route). */
+  initialValues?: { emailAddress?: string; phoneNumber?: string; username?: string; firstName?: string; lastName?: string };
+}
+
+/**
+ * The contract of the plugin named `navigation`. Other plugins (sign-out, UI) and the kernel's
+ * `setActive({ redirectUrl })` navigate through it; a replacement plugin must provide all of it and
+ * install its navigator with `ctx.kernel.setNavigator`.
+ */
+export interface NavigationApi {
+  /** Goes to a URL or path: same-origin through `routerPush`/`routerReplace`, else a page load. Unsafe targets go to `/`. */
+  navigate(to: string | undefined, options?: NavigateOptions): Promise<unknown>;
+  /** `signInUrl` option or `display_config.sign_in_url`, with redirect parameters in the hash. '' before load. */
+  buildSignInUrl(options?: RedirectOptions): string;
+  buildSignUpUrl(options?: RedirectOptions): string;
+  buildUserProfileUrl(): string;
+  buildHomeUrl(): string;
+  buildCreateOrganizationUrl(): string;
+  buildOrganizationProfileUrl(): string;
+  /** Force URL › `redirect_url` of the page › fallback URL › `/`; each candidate validated. */
+  buildAfterSignInUrl(options?: { params?: URLSearchParams }): string;
+  buildAfterSignUpUrl(options?: { params?: URLSearchParams }): string;
+  /** `afterSignOutUrl` or `/`. */
+  buildAfterSignOutUrl(): string;
+  /** `afterMultiSessionSingleSignOutUrl`, else `<signInUrl>#/choose`, else `display_config.after_sign_out_one_url`. */
+  buildAfterMultiSessionSingleSignOutUrl(): string;
+  buildWaitlistUrl(options?: { initialValues?: Record<string, string> }): string;
+  /** Development, other origin: adds the dev-browser token as `__clerk_db_jwt`; otherwise unchanged. */
+  buildUrlWithAuth(to: string): string;
+  redirectWithAuth(to: string): Promise<unknown>;
+  redirectToSignIn(options?: RedirectOptions): Promise<unknown>;
+  redirectToSignUp(options?: RedirectOptions): Promise<unknown>;
+  redirectToUserProfile(): Promise<unknown>;
+  redirectToCreateOrganization(): Promise<unknown>;
+  redirectToOrganizationProfile(): Promise<unknown>;
+  redirectToAfterSignIn(): Promise<unknown>;
+  redirectToAfterSignUp(): Promise<unknown>;
+  redirectToAfterSignOut(): Promise<unknown>;
+  redirectToHome(): Promise<unknown>;
+  redirectToWaitlist(): Promise<unknown>;
+}
+
+/** How a navigation is carried out: the page URL it starts from, and the final move. */
+interface Navigator {
+  page(): URL | undefined;
+  go(url: URL, page: URL, replace: boolean, router: RouterFn | undefined, metadata: RouterMetadata): unknown;
+}
+
+export type NavigationPlugin = ClerkPlugin<'navigation', NavigationApi, NavigationLoadOptions>;
+
+const NO_PAGE = new URL('http://localhost/');
+
+function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
+  return definePlugin<'navigation', NavigationApi, NavigationLoadOptions>({
+    name: 'navigation',
+    loadOptions: navigationLoadOptionsSchema,
+    setup(ctx) {
+      const { kernel } = ctx;
+      const options = () => kernel.loadOptions as NavigationLoadOptions;
+      const option = (key: string) => kernel.loadOptions[key] as string | undefined;
+      const development = kernel.instanceType === 'development';
+      const protocols = () => DEFAULT_PROTOCOLS.concat(options().allowedRedirectProtocols ?? []);
+      const warn = (message: string) => console.warn(`[microclerk] ${message}`);
+      /** Builders need the environment (display config) and a page to resolve against. */
+      const ready = () => (kernel.environment ? navigator.page() : undefined);
+      const configured = (key: string) => option(key) || (kernel.environment?.displayConfig[key] as string | undefined) || '';
+
+      /** The first candidate that is a safe redirect to an allowed origin (absolute); rejected ones are reported. */
+      const pick = (page: URL, ...candidates: Array<string | null | undefined>) => {
+        const allowed = options().allowedRedirectOrigins;
+        for (const candidate of candidates) {
+          if (!candidate) continue;
+          const url = safeUrl(candidate, page, protocols());
+          if (url && isAllowedOrigin(url, page, allowed?.length ? allowed : defaultAllowedOrigins(page, kernel.frontendApi, development))) return url.href;
+          warn(`Ignored redirect "${candidate}": unsafe or not in allowedRedirectOrigins.`);
+        }
+      };
+
+      const buildUrlWithAuth = (to: string) => {
+        const page = navigator.page();
+        const token = kernel.devBrowserToken;
+        if (!to || !development || !page) return to;
+        try {
+          const url = new URL(to, page);
+          if (token && url.origin !== page.origin && /^https?:$/.test(url.protocol)) url.searchParams.set('__clerk_db_jwt', token);
+          return url.href;
+        } catch {
+          return to;
+        }
+      };
+
+      const windowNavigate = (to: URL | string) => {
+        // Re-checked: the app's router may call this with anything.
+        const url = safeUrl(String(to), navigator.page() ?? NO_PAGE, protocols());
+        if (url) window.location.assign(url.href);
+      };
+
+      const navigate = async (to: string | undefined, opts: NavigateOptions = {}): Promise<unknown> => {
+        if (!to) return;
+        const { routerPush, routerReplace } = options();
+        const router = (opts.replace && routerReplace) || routerPush;
+        const metadata: RouterMetadata = { windowNavigate, __internal_metadata: opts.metadata };
+        const page = navigator.page();
+        // No page (server, native): only a router can move, and only to a target that would be safe anywhere.
+        if (!page) return safeUrl(to, NO_PAGE, protocols()) ? router?.(to, metadata) : undefined;
+        let url = safeUrl(to, page, protocols());
+        if (!url) {
+          warn(`Unsafe navigation to "${to}"; going to "/".`);
+          url = new URL('/', page);
+        }
+        ctx.events.emit('navigation:navigate', { url: url.href, replace: !!opts.replace });
+        return navigator.go(url, page, !!opts.replace, router, metadata);
+      };
+      kernel.setNavigator(navigate);
+
+      const authUrl = (key: 'signInUrl' | 'signUpUrl', props: RedirectOptions = {}) => {
+        const page = ready();
+        if (!page) return '';
+        const opts = options();
+        // ClerkJS's combined flow: a relative signInUrl without signUpUrl hosts sign-up at `<signInUrl>#/create`.
+        const combined = !opts.signUpUrl && opts.signInUrl && !/^[a-z][a-z\d+.-]*:/i.test(opts.signInUrl);
+        // A satellite's redirect targets carry `__clerk_synced=false` so that coming back triggers a sync.
+        const mark = (href?: string) => {
+          if (!href || !kernel.clerk.isSatellite) return href;
+          const url = new URL(href);
+          url.searchParams.set('__clerk_synced', 'false');
+          return url.href;
+        };
+        const params: Record<string, string | undefined> = { ...props.initialValues };
+        for (const kind of ['Up', 'In']) {
+          const force = `sign${kind}ForceRedirectUrl`;
+          const fallback = `sign${kind}FallbackRedirectUrl`;
+          const forced = pick(page, props[force as keyof RedirectOptions] as string, option(force));
+          params[force] = mark(forced);
+          // A fallback is pointless next to a force URL; legacy afterSignInUrl/afterSignUpUrl count as fallbacks.
+          params[fallback] = forced ? undefined : mark(pick(page, props[fallback as keyof RedirectOptions] as string, option(fallback), option(`afterSign${kind}Url`)));
+        }
+        params.redirectUrl = mark(pick(page, props.redirectUrl) ?? page.href);
+        const base = new URL(combined ? opts.signInUrl! : configured(key), page);
+        return buildUrlWithAuth(withHashRoute(base, combined && key === 'signUpUrl' ? 'create' : '', params).href);
+      };
+
+      const afterAuth = (kind: 'In' | 'Up', params?: URLSearchParams) => {
+        const page = navigator.page() ?? NO_PAGE;
+        const query = params ?? pageParams(page);
+        const force = `sign${kind}ForceRedirectUrl`;
+        const fallback = `sign${kind}FallbackRedirectUrl`;
+        const url = pick(page, query.get(snake(force)), option(force), query.get('redirect_url'), query.get(snake(fallback)), option(fallback), option(`afterSign${kind}Url`));
+        return buildUrlWithAuth(url ?? '/');
+      };
+
+      const api = {
+        navigate,
+        buildSignInUrl: (opts?: RedirectOptions) => authUrl('signInUrl', opts),
+        buildSignUpUrl: (opts?: RedirectOptions) => authUrl('signUpUrl', opts),
+        buildAfterSignInUrl: (opts?: { params?: URLSearchParams }) => afterAuth('In', opts?.params),
+        buildAfterSignUpUrl: (opts?: { params?: URLSearchParams }) => afterAuth('Up', opts?.params),
+        buildAfterSignOutUrl: () => (options().afterSignOutUrl ? buildUrlWithAuth(options().afterSignOutUrl!) : '/'),
+        buildAfterMultiSessionSingleSignOutUrl() {
+          const page = ready();
+          const { afterMultiSessionSingleSignOutUrl: after, signInUrl } = options();
+          if (!page) return '';
+          return buildUrlWithAuth(after || (signInUrl ? withHashRoute(new URL(signInUrl, page), 'choose', {}).href : configured('afterSignOutOneUrl')));
+        },
+        buildWaitlistUrl(opts?: { initialValues?: Record<string, string> }) {
+          const page = ready();
+          return page ? withHashRoute(new URL(configured('waitlistUrl'), page), '', opts?.initialValues ?? {}).href : '';
+        },
+        buildUrlWithAuth,
+        redirectWithAuth: (to: string) => navigate(buildUrlWithAuth(to)),
+      } as NavigationApi & Record<string, (...args: never[]) => unknown>;
+      // The plain "configured URL" builders, and one redirectTo* per builder: generated to stay small.
+      const configuredPages = ['UserProfile', 'Home', 'CreateOrganization', 'OrganizationProfile'];
+      for (const name of configuredPages) {
+        api[`build${name}Url`] = () => (ready() ? buildUrlWithAuth(configured(`${name[0].toLowerCase()}${name.slice(1)}Url`)) : '');
+      }
+      for (const name of ['SignIn', 'SignUp', 'AfterSignIn', 'AfterSignUp', 'AfterSignOut', 'Waitlist', ...configuredPages]) {
+        api[`redirectTo${name}`] = (opts?: RedirectOptions) => navigate((api[`build${name}Url`] as (o?: RedirectOptions) => string)(opts));
+      }
+
+      ctx.onLoad(async () => {
+        const page = navigator.page();
+        if (!page) return;
+        const opts = options();
+        const clerk = kernel.clerk;
+        const synced = page.searchParams.get('__clerk_synced');
+        if (clerk.isSatellite) {
+          if ((!clerk.proxyUrl && !clerk.domain) || (development && (!opts.signInUrl || new URL(opts.signInUrl, page).origin === page.origin))) {
+            throw new ClerkRuntimeError('Satellite: set "domain" or "proxyUrl" (and in development a "signInUrl" on the primary).', { code: 'invalid_satellite' });
+          }
+          // ClerkJS 6: sync when the primary sent us back unsynced, or on any signed-out load with satelliteAutoSync.
+          if (synced !== 'true' && (synced === 'false' || (opts.satelliteAutoSync && !kernel.session))) {
+            const target = new URL(development ? opts.signInUrl! : `${kernel.fapi.baseUrl}/v1/client/sync`, page);
+            target.searchParams.set(development ? '__clerk_satellite_url' : 'redirect_url', page.href);
+            await navigate(target.href);
+          }
+        } else if (development) {
+          // The primary, asked by a satellite to share its dev browser: send it back, if it is an allowed origin.
+          const satellite = pick(page, page.searchParams.get('__clerk_satellite_url'));
+          if (satellite) {
+            const back = new URL(satellite);
+            back.searchParams.set('__clerk_synced', 'true');
+            await navigate(buildUrlWithAuth(back.href));
+          }
+        }
+      });
+
+      return api as NavigationApi;
+    },
+  });
+}
+
+/**
+ * The default navigation: same-origin targets through the app's `routerPush`/`routerReplace`
+ * (load options) when given, anything else as a full page load (`window.location.assign`).
+ */
+export function navigationPlugin(): NavigationPlugin {
+  return createNavigationPlugin({
+    page: () => (typeof window !== 'undefined' && window.location ? new URL(window.location.href) : undefined),
+    go(url, page, _replace, router, metadata) {
+      // originOf: custom-scheme pages (`wails://wails`) route in-app too.
+      if (router && originOf(url) === originOf(page)) return router(url.pathname + url.search + url.hash, metadata);
+      metadata.windowNavigate(url);
+    },
+  });
+}
+
+/** The history `memoryNavigation()` keeps: every visited URL, and where it stands now. */
+export interface MemoryHistory {
+  readonly entries: readonly string[];
+  readonly index: number;
+  /** The current URL. */
+  readonly location: string;
+}
+
+/**
+ * Navigation without a browser (tests, native hosts, extensions' background pages): redirects move
+ * through an in-memory history that starts at `initialUrl` and is read from `plugin.history`.
+ * `routerPush`/`routerReplace` are not used — this is the router.
+ */
+export function memoryNavigation(initialUrl = 'http://localhost/'): NavigationPlugin & { readonly history: MemoryHistory } {
+  const entries = [new URL(initialUrl).href];
+  let index = 0;
+  const history: MemoryHistory = {
+    entries,
+    get index() {
+      return index;
+    },
+    get location() {
+      return entries[index];
+    },
+  };
+  const plugin = createNavigationPlugin({
+    page: () => new URL(entries[index]),
+    go(url, _page, replace) {
+      if (replace) entries[index] = url.href;
+      else entries.splice(++index, Infinity, url.href);
+    },
+  });
+  return Object.freeze({ ...plugin, history });
+}

@@ -1,0 +1,64 @@
+import * as z from 'zod/mini';
+
+/** What `routerPush` / `routerReplace` receive besides the path: a way to force a full page load. */
+export interface RouterMetadata {
+  windowNavigate: (to: URL | string) => void;
+  __internal_metadata?: Record<string, string>;
+}
+
+/** An app router's push or replace: `(path + search + hash) => …`, e.g. Next.js `router.push`. */
+export type RouterFn = (to: string, metadata?: RouterMetadata) => unknown;
+
+/** The `load()` options the navigation plugin reads. All optional. */
+export interface NavigationLoadOptions {
+  /** Push navigation of the app's router; same-origin redirects go through it (a path with search and hash). */
+  routerPush?: RouterFn;
+  /** Replace navigation of the app's router (`navigate(to, { replace: true })`); falls back to `routerPush`. */
+  routerReplace?: RouterFn;
+  /** Where `<SignIn/>` lives; default: the instance's `display_config.sign_in_url`. */
+  signInUrl?: string;
+  /** Where `<SignUp/>` lives; without it, a relative `signInUrl` hosts sign-up at `#/create`. */
+  signUpUrl?: string;
+  userProfileUrl?: string;
+  homeUrl?: string;
+  createOrganizationUrl?: string;
+  organizationProfileUrl?: string;
+  waitlistUrl?: string;
+  /** After `signOut()`; default `/`. */
+  afterSignOutUrl?: string;
+  /** After signing out one of several sessions; default `<signInUrl>#/choose`. */
+  afterMultiSessionSingleSignOutUrl?: string;
+  /** Always used after sign-in (beats a `redirect_url`). */
+  signInForceRedirectUrl?: string;
+  /** Used after sign-in when there is no `redirect_url`. */
+  signInFallbackRedirectUrl?: string;
+  signUpForceRedirectUrl?: string;
+  signUpFallbackRedirectUrl?: string;
+  /** @deprecated Use `signInFallbackRedirectUrl` (it is read as one). */
+  afterSignInUrl?: string;
+  /** @deprecated Use `signUpFallbackRedirectUrl` (it is read as one). */
+  afterSignUpUrl?: string;
+  /** Origins redirects may go to: globs (`https://*.example.com`) or RegExps. Default: this page, the app's domain and its subdomains. */
+  allowedRedirectOrigins?: Array<string | RegExp>;
+  /** Protocols accepted besides `http:`, `https:`, `wails:`, `chrome-extension:` (e.g. `tauri:`). */
+  allowedRedirectProtocols?: string[];
+  /** Satellite: sync with the primary domain on every signed-out load, not only after `__clerk_synced=false`. */
+  satelliteAutoSync?: boolean;
+}
+
+const fn = z.optional(z.custom<RouterFn>((v) => typeof v === 'function', { error: 'expected a function' }));
+const url = z.optional(z.string({ error: 'expected a string' }));
+
+const URL_KEYS =
+  'signIn signUp userProfile home createOrganization organizationProfile waitlist afterSignOut afterMultiSessionSingleSignOut signInForceRedirect signInFallbackRedirect signUpForceRedirect signUpFallbackRedirect afterSignIn afterSignUp';
+
+export const navigationLoadOptionsSchema = z.looseObject({
+  ...Object.fromEntries(URL_KEYS.split(' ').map((key) => [`${key}Url`, url])),
+  routerPush: fn,
+  routerReplace: fn,
+  allowedRedirectOrigins: z.optional(
+    z.array(z.union([z.string(), z.instanceof(RegExp)]), { error: 'expected an array of strings or RegExps' }),
+  ),
+  allowedRedirectProtocols: z.optional(z.array(z.string(), { error: 'expected an array of strings' })),
+  satelliteAutoSync: z.optional(z.boolean({ error: 'expected a boolean' })),
+});
