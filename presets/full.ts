@@ -3,6 +3,9 @@
  * @packageDocumentation
  */
 import { navigationPlugin } from '../plugins/navigation/index.js';
+import { pollingPlugin } from '../plugins/polling/index.js';
+import { sessionSyncPlugin } from '../plugins/session-sync/index.js';
+import { signOutPlugin } from '../plugins/sign-out/index.js';
 import { createClerk, type ClerkConstructorOptions, type ClerkInstance } from '../kernel/index.js';
 import { unavailableMembers, type DocumentedMember, type UnavailableMember } from './unavailable.js';
 
@@ -11,7 +14,7 @@ export type { DocumentedMember, UnavailableMember } from './unavailable.js';
 
 /** The feature plugins of the full preset, in order. */
 export function fullPlugins() {
-  return [navigationPlugin()] as const;
+  return [navigationPlugin(), signOutPlugin(), pollingPlugin(), sessionSyncPlugin()] as const;
 }
 
 type Provided = ClerkInstance<ReturnType<typeof fullPlugins>>;

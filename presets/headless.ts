@@ -4,13 +4,16 @@
  * @packageDocumentation
  */
 import { navigationPlugin } from '../plugins/navigation/index.js';
+import { pollingPlugin } from '../plugins/polling/index.js';
+import { sessionSyncPlugin } from '../plugins/session-sync/index.js';
+import { signOutPlugin } from '../plugins/sign-out/index.js';
 import { createClerk, type ClerkConstructorOptions, type ClerkInstance } from '../kernel/index.js';
 
 export * from '../kernel/index.js';
 
 /** The plugins of the headless preset, in order. */
 export function headlessPlugins() {
-  return [navigationPlugin()] as const;
+  return [navigationPlugin(), signOutPlugin(), pollingPlugin(), sessionSyncPlugin()] as const;
 }
 
 export type HeadlessClerk = ClerkInstance<ReturnType<typeof headlessPlugins>>;

@@ -1,0 +1,110 @@
+import { ClerkRuntimeError, definePlugin, type PluginContext } from '../../kernel/index.js';
+import { signOutLoadOptionsSchema, type SignOutLoadOptions } from './options.js';
+
+/** Runs after a successful sign-out instead of the redirect. */
+export type SignOutCallback = () => void | Promise<unknown>;
+
+export interface SignOutOptions {
+  /** Sign out only this session; when it is the last signed-in one, everything is signed out. */
+  sessionId?: string;
+  /** Where to go afterwards (default: the `afterSignOutUrl` load option, else `/`). */
+  redirectUrl?: string;
+}
+
+/**
+ * `signOut()` ends every session of this client; `signOut({ sessionId })` ends one. Afterwards the
+ * callback runs, or the app navigates to `redirectUrl` || `afterSignOutUrl` || `/`.
+ */
+export interface SignOut {
+  (options?: SignOutOptions): Promise<void>;
+  (callback?: SignOutCallback, options?: SignOutOptions): Promise<void>;
+}
+
+export interface SignOutApi {
+  signOut: SignOut;
+  /** Legacy: signs out the current session only (everything in single-session mode). */
+  signOutOne(callback?: SignOutCallback): Promise<void>;
+}
+
+/** ClerkJS's cross-tab channel: a tab that signs out tells the others, which re-read their client. */
+const CHANNEL = 'clerk';
+
+export function signOutPlugin() {
+  return definePlugin<'sign-out', SignOutApi, SignOutLoadOptions>({
+    name: 'sign-out',
+    loadOptions: signOutLoadOptionsSchema,
+    setup(ctx) {
+      let channel: BroadcastChannel | undefined;
+
+      ctx.onLoad(() => {
+        if (!ctx.kernel.standardBrowser || typeof BroadcastChannel === 'undefined') return;
+        channel = new BroadcastChannel(CHANNEL);
+        channel.onmessage = (event: MessageEvent) => {
+          if ((event.data as { type?: string } | null)?.type === 'signout') void followOtherTab(ctx);
+        };
+      });
+      ctx.onDispose(() => {
+        channel?.close();
+        channel = undefined;
+      });
+
+      const signOut = (async (callbackOrOptions?: SignOutCallback | SignOutOptions, maybeOptions?: SignOutOptions) => {
+        const callback = typeof callbackOrOptions === 'function' ? callbackOrOptions : undefined;
+        const options = (typeof callbackOrOptions === 'function' ? maybeOptions : callbackOrOptions) ?? {};
+        const client = ctx.kernel.client;
+        if (!client) throw new ClerkRuntimeError('signOut() needs a loaded client: await clerk.load() first.', { code: 'not_loaded' });
+
+        const signedIn = client.signedInSessions;
+        const target = options.sessionId ? signedIn.find((s) => s.id === options.sessionId) : undefined;
+        // Nothing signed in, or a session that is already gone: nothing to end (as ClerkJS).
+        if (signedIn.length === 0 || (options.sessionId && !target)) return;
+
+        const currentId = ctx.kernel.session?.id ?? null;
+        const everything = !target || signedIn.length === 1;
+        if (!everything && target!.id !== currentId) {
+          // Another tab's or an inactive session: this tab's state stays as it is.
+          await target!.remove();
+          channel?.postMessage({ type: 'signout' });
+          return;
+        }
+
+        await ctx.kernel.setActive({
+          session: null,
+          // Runs while the state reads `undefined`; a failure re-derives the state and rejects.
+          beforeEmit: () => (everything ? client.removeSessions() : target!.remove()),
+        });
+        ctx.kernel.tokens.clear(everything ? undefined : target!.id);
+        ctx.events.emit('session:signed-out', { sessionId: currentId });
+        channel?.postMessage({ type: 'signout' });
+
+        if (callback) await callback();
+        else if (typeof window !== 'undefined') {
+          const afterSignOutUrl = ctx.kernel.loadOptions.afterSignOutUrl as string | undefined;
+          await ctx.kernel.navigate(options.redirectUrl || afterSignOutUrl || '/');
+        }
+      }) as SignOut;
+
+      return {
+        signOut,
+        signOutOne(callback?: SignOutCallback) {
+          const current = ctx.kernel.session;
+          if (ctx.kernel.environment?.isSingleSession()) return signOut(callback);
+          if (!current) return Promise.resolve();
+          return signOut(callback, { sessionId: current.id });
+        },
+      };
+    },
+  });
+}
+
+/** Another tab signed out: re-read the client; if this tab's session ended with it, finish signing out here. */
+async function followOtherTab(ctx: PluginContext): Promise<void> {
+  const previous = ctx.kernel.session;
+  if (!previous) return;
+  // The kernel re-reads the client (GET /v1/client) once, however many listeners ask at the same time.
+  await ctx.kernel.clerk.handleUnauthenticated().catch(() => {});
+  if (ctx.kernel.session !== null) return;
+  const othersSignedIn = (ctx.kernel.client?.signedInSessions.length ?? 0) > 0;
+  ctx.kernel.tokens.clear(othersSignedIn ? previous.id : undefined);
+  ctx.events.emit('session:signed-out', { sessionId: previous.id });
+}
