@@ -66,6 +66,12 @@ export abstract class BaseResource {
   }
 }
 
+/** ClerkJS's email-link flow object: start sends the link and waits; cancel stops waiting. */
+export interface EmailLinkFlow<R, P> {
+  startEmailLinkFlow(params: P): Promise<R>;
+  cancelEmailLinkFlow(): void;
+}
+
 /** How often an email-link flow re-reads its resource while waiting for the link to be opened. */
 const EMAIL_LINK_POLL_MS = 2000;
 

@@ -1,5 +1,5 @@
 import { ClerkRuntimeError } from '../errors.js';
-import { BaseResource, emailLinkFlow, type JSONObject } from './base.js';
+import { BaseResource, emailLinkFlow, type EmailLinkFlow, type JSONObject } from './base.js';
 import { Verification } from './verification.js';
 
 export type SignInStatus =
@@ -106,10 +106,10 @@ export class SignIn extends BaseResource {
    * `startEmailLinkFlow({ redirectUrl })` emails a sign-in link and resolves once it was opened (the
    * first factor is verified) or expired; `cancelEmailLinkFlow()` stops waiting.
    */
-  createEmailLinkFlow() {
-    const flow = emailLinkFlow(
+  createEmailLinkFlow(): EmailLinkFlow<SignIn, { redirectUrl: string; emailAddressId?: string }> {
+    const flow = emailLinkFlow<SignIn, { redirectUrl: string; emailAddressId?: string }>(
       this,
-      ({ redirectUrl, emailAddressId }: { redirectUrl: string; emailAddressId?: string }) => {
+      ({ redirectUrl, emailAddressId }) => {
         const factor = this.supportedFirstFactors?.find((f) => f.strategy === 'email_link' && (!emailAddressId || f.emailAddressId === emailAddressId));
         if (!factor) throw new ClerkRuntimeError('This sign-in cannot use an email link: email_link is not among its first factors.', { code: 'strategy_not_allowed' });
         return this.prepareFirstFactor({ strategy: 'email_link', emailAddressId: factor.emailAddressId, redirectUrl });

@@ -1,4 +1,4 @@
-import { BaseResource, emailLinkFlow, type JSONObject } from './base.js';
+import { BaseResource, emailLinkFlow, type EmailLinkFlow, type JSONObject } from './base.js';
 import { localeParams } from './sign-in.js';
 import { Verification } from './verification.js';
 
@@ -102,10 +102,10 @@ export class SignUp extends BaseResource {
   }
 
   /** Emails a verification link and resolves once it was opened or expired (see SignIn). */
-  createEmailLinkFlow() {
-    const flow = emailLinkFlow(
+  createEmailLinkFlow(): EmailLinkFlow<SignUp, { redirectUrl: string }> {
+    const flow = emailLinkFlow<SignUp, { redirectUrl: string }>(
       this,
-      ({ redirectUrl }: { redirectUrl: string }) => this.prepareEmailAddressVerification({ strategy: 'email_link', redirectUrl }),
+      ({ redirectUrl }) => this.prepareEmailAddressVerification({ strategy: 'email_link', redirectUrl }),
       (signUp) => ['verified', 'expired', 'failed'].includes(signUp.verifications.emailAddress.status ?? ''),
     );
     return { startEmailLinkFlow: flow.start, cancelEmailLinkFlow: flow.cancel };
