@@ -82,7 +82,8 @@ export function signUpRequirements(core: EmulatorCore, signUp: SignUpRecord): Si
     { field: 'email_address', ...settings.emailAddress, present: signUp.emailAddress !== null },
     { field: 'phone_number', ...settings.phoneNumber, present: signUp.phoneNumber !== null },
     { field: 'username', ...settings.username, present: signUp.username !== null },
-    { field: 'password', ...settings.password, present: signUp.password !== null },
+    // Sign-ups through a provider need no password.
+    { field: 'password', ...settings.password, present: signUp.password !== null || signUp.externalAccountStrategy !== null },
     { field: 'first_name', ...settings.names, present: signUp.firstName !== null },
     { field: 'last_name', ...settings.names, present: signUp.lastName !== null },
   ];

@@ -1,4 +1,5 @@
 /** The emulator's state and the domain rules shared by handlers (sessions, tokens, passwords, codes). */
+import { randomBytes } from 'node:crypto';
 import { createJwtSigner, type JwtSigner } from './jwt.js';
 import { Outbox, type OutboxChannel, type OutboxPurpose } from './outbox.js';
 import { FaultInjector } from './faults.js';
@@ -190,6 +191,7 @@ export class EmulatorCore {
       password: fields.password,
       emailAddresses,
       phoneNumbers,
+      externalAccounts: [],
       primaryEmailAddressId: emailAddresses[0]?.id ?? null,
       primaryPhoneNumberId: phoneNumbers[0]?.id ?? null,
       totp: null,
@@ -285,6 +287,8 @@ export class EmulatorCore {
       fva: [minutesSince(session.firstFactorVerifiedAt), minutesSince(session.secondFactorVerifiedAt)],
       iat: nowSeconds,
       iss: `https://${this.frontendApiHost}`,
+      // Unique per token, so two tokens minted in the same second still differ.
+      jti: randomBytes(10).toString('hex'),
       nbf: nowSeconds - 10,
       sid: session.id,
       sts: session.status === 'pending' ? 'pending' : 'active',

@@ -8,7 +8,7 @@ import { matchRoute, type Route } from './router.js';
 import type { EmulatorSettings, EmulatorSettingsInput } from './settings.js';
 import type { ClientRecord } from './store.js';
 import type { JsonWebKey } from 'node:crypto';
-import { requestHeader, setCookiesOf, withCookies } from './transport.js';
+import { appendCookie, requestHeader, setCookiesOf, withCookies } from './transport.js';
 import { handleAdmin } from './handlers/admin.js';
 import { clientRoutes } from './handlers/client.js';
 import { organizationRoutes } from './handlers/organizations.js';
@@ -16,6 +16,8 @@ import { sessionRoutes } from './handlers/sessions.js';
 import { signInRoutes } from './handlers/sign-in.js';
 import { signUpRoutes } from './handlers/sign-up.js';
 import { userRoutes } from './handlers/user.js';
+import { oauthRoutes } from './handlers/oauth.js';
+import { waitlistRoutes } from './handlers/waitlist.js';
 
 export interface Emulator {
   /** Answers one FAPI request (any origin; routed on the path after `/v1`). Rejects for dropped-connection faults. */
@@ -34,12 +36,23 @@ export interface Emulator {
   reset(): void;
   /** Adds a user (identifiers verified) and returns its id. */
   addUser(user: SeedUser): string;
+  /** Emails that joined the waitlist (`POST /v1/waitlist`), oldest first. */
+  waitlist(): Array<{ id: string; emailAddress: string; createdAt: number }>;
   /** Log of FAPI requests, with the logical method. */
   requests: RequestLogEntry[];
   clearRequests(): void;
 }
 
-const ROUTES: Route[] = [...clientRoutes, ...signInRoutes, ...signUpRoutes, ...sessionRoutes, ...userRoutes, ...organizationRoutes];
+const ROUTES: Route[] = [
+  ...clientRoutes,
+  ...signInRoutes,
+  ...signUpRoutes,
+  ...sessionRoutes,
+  ...userRoutes,
+  ...organizationRoutes,
+  ...oauthRoutes,
+  ...waitlistRoutes,
+];
 
 const EXPOSED_HEADERS = 'Retry-After, X-Country, Clerk-Db-Jwt, Authorization, X-Clerk-Trace-Id';
 
@@ -155,6 +168,24 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     return clientId ? store.clients.get(clientId) ?? null : null;
   }
 
+  /** Which sessions of the client are signed in; a change means the response sets `__client_uat`. */
+  function signedInState(client: ClientRecord | null): string {
+    return client ? core.activeSessions(client).map((s) => s.id).sort().join(',') : '';
+  }
+
+  /**
+   * Production FAPI keeps `__client_uat` current itself (ClerkJS writes it only in development):
+   * `floor(updated_at/1000)` while a session is signed in, else 0.
+   */
+  function withClientUat(response: Response, ctx: RequestContext | null, before: string): Response {
+    if (core.instanceType !== 'production' || !ctx) return response;
+    const client = ctx.client;
+    if (signedInState(client) === before) return response;
+    const value = client && core.activeSessions(client).length > 0 ? Math.floor(client.updatedAt / 1000) : 0;
+    const secure = ctx.url.protocol === 'https:' ? '; Secure' : '';
+    return appendCookie(response, `__client_uat=${value}; Path=/; Max-Age=31536000; SameSite=Strict${secure}`);
+  }
+
   async function handleFapi(request: Request, url: URL, base: string, path: string): Promise<Response> {
     const queryMethod = url.searchParams.get('_method');
     const method = request.method.toUpperCase() === 'POST' && queryMethod ? queryMethod.toUpperCase() : request.method.toUpperCase();
@@ -185,15 +216,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return errorResponse(fapiError(status, 'resource_not_found', 'not found', `No emulated endpoint for ${method} /v1${path}.`), null);
     }
     let ctx: RequestContext | null = null;
+    let before = '';
     try {
       const client = resolveClient(request, url, match.route.open);
+      before = signedInState(client);
       const body = await parseBody(request, request.method.toUpperCase());
       ctx = new RequestContext(core, request, url, method, path, `${url.origin}${base}`, body, client);
       ctx.params = match.params;
-      return await match.route.handler(ctx);
+      return withClientUat(await match.route.handler(ctx), ctx, before);
     } catch (error) {
       if (error instanceof FapiError) {
-        return withCookies(errorResponse(error, ctx?.clientJson() ?? null), ctx?.cookies ?? []);
+        return withClientUat(withCookies(errorResponse(error, ctx?.clientJson() ?? null), ctx?.cookies ?? []), ctx, before);
       }
       const message = error instanceof Error ? error.message : String(error);
       return errorResponse(fapiError(500, 'internal_clerk_error', 'Something went wrong', `Emulator error: ${message}`), null);
@@ -231,6 +264,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     publicKeyPem: core.signer.publicKeyPem,
     reset: () => core.reset(),
     addUser: (user) => core.createSeedUser(user).id,
+    waitlist: () =>
+      [...core.store.waitlist.values()].map((e) => ({ id: e.id, emailAddress: e.emailAddress, createdAt: e.createdAt })),
     requests: core.requests,
     clearRequests: () => {
       core.requests.length = 0;

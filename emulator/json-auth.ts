@@ -63,7 +63,9 @@ export function signUpJson(view: JsonView, signUpId: string): Json | null {
       email_address: signUp.emailAddress !== null ? signUpVerificationJson(signUp.emailVerification, emailStrategies.length ? emailStrategies : ['email_code']) : null,
       phone_number: signUp.phoneNumber !== null ? signUpVerificationJson(signUp.phoneVerification, ['phone_code']) : null,
       web3_wallet: null,
-      external_account: null,
+      external_account: signUp.externalAccountStrategy
+        ? signUpVerificationJson(signUp.externalAccountVerification, [signUp.externalAccountStrategy])
+        : null,
     },
     username: signUp.username,
     email_address: signUp.emailAddress,
@@ -73,8 +75,18 @@ export function signUpJson(view: JsonView, signUpId: string): Json | null {
     last_name: signUp.lastName,
     has_password: signUp.password !== null,
     unsafe_metadata: signUp.unsafeMetadata,
-    external_account_strategy: null,
-    external_account: null,
+    external_account_strategy: signUp.externalAccountStrategy,
+    external_account: signUp.oauthProfile
+      ? {
+          provider: signUp.oauthProfile.provider,
+          provider_user_id: signUp.oauthProfile.providerUserId,
+          email_address: signUp.oauthProfile.emailAddress,
+          first_name: signUp.oauthProfile.firstName,
+          last_name: signUp.oauthProfile.lastName,
+          username: signUp.oauthProfile.username,
+          image_url: signUp.oauthProfile.imageUrl,
+        }
+      : null,
     created_session_id: signUp.createdSessionId,
     created_user_id: signUp.createdUserId,
     abandon_at: signUp.abandonAt,

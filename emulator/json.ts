@@ -4,6 +4,8 @@ import { signInJson, signUpJson } from './json-auth.js';
 import type {
   ClientRecord,
   EmailAddressRecord,
+  ExternalAccountRecord,
+  InvitationRecord,
   MembershipRecord,
   OrganizationRecord,
   PhoneNumberRecord,
@@ -30,8 +32,8 @@ export function verificationJson(verification: VerificationRecord | null): Json 
     expire_at: verification.expireAt,
     verified_at_client: verification.verifiedAtClient,
     channel: verification.channel ?? undefined,
-    external_verification_redirect_url: null,
-    error: null,
+    external_verification_redirect_url: verification.externalRedirectUrl,
+    error: verification.error,
   };
 }
 
@@ -42,7 +44,7 @@ export function emailAddressJson(email: EmailAddressRecord): Json {
     email_address: email.emailAddress,
     reserved: false,
     verification: verificationJson(email.verification),
-    linked_to: [],
+    linked_to: (email.linkedTo ?? []).map((l) => ({ id: l.id, type: l.type })),
     matches_sso_connection: false,
     created_at: email.createdAt,
     updated_at: email.updatedAt,
@@ -62,6 +64,29 @@ export function phoneNumberJson(phone: PhoneNumberRecord): Json {
     backup_codes: null,
     created_at: phone.createdAt,
     updated_at: phone.updatedAt,
+  };
+}
+
+export function externalAccountJson(account: ExternalAccountRecord): Json {
+  const profile = account.profile;
+  return {
+    object: 'external_account',
+    id: account.id,
+    identification_id: account.identificationId,
+    provider: account.strategy.replace(/^oauth_/, ''),
+    provider_user_id: profile?.providerUserId ?? '',
+    approved_scopes: profile?.approvedScopes ?? '',
+    email_address: profile?.emailAddress ?? '',
+    first_name: profile?.firstName ?? '',
+    last_name: profile?.lastName ?? '',
+    image_url: profile?.imageUrl ?? '',
+    username: profile?.username ?? null,
+    phone_number: null,
+    public_metadata: account.publicMetadata,
+    label: account.label,
+    verification: verificationJson(account.verification),
+    created_at: account.createdAt,
+    updated_at: account.updatedAt,
   };
 }
 
@@ -105,7 +130,7 @@ export function organizationJson(view: JsonView, organization: OrganizationRecor
     has_image: organization.imageDataUrl !== null,
     public_metadata: organization.publicMetadata,
     members_count: members.length,
-    pending_invitations_count: 0,
+    pending_invitations_count: view.core.store.organizationInvitations(organization.id).filter((i) => i.status === 'pending').length,
     max_allowed_memberships: organization.maxAllowedMemberships,
     admin_delete_enabled: true,
     created_at: organization.createdAt,
@@ -130,6 +155,44 @@ export function membershipJson(view: JsonView, membership: MembershipRecord): Js
   };
 }
 
+function roleName(role: string): string {
+  return role === 'org:admin' ? 'Admin' : 'Member';
+}
+
+/** An invitation as the organization's admins see it. */
+export function invitationJson(invitation: InvitationRecord): Json {
+  return {
+    object: 'organization_invitation',
+    id: invitation.id,
+    email_address: invitation.emailAddress,
+    organization_id: invitation.organizationId,
+    public_metadata: {},
+    role: invitation.role,
+    role_name: roleName(invitation.role),
+    status: invitation.status,
+    created_at: invitation.createdAt,
+    updated_at: invitation.updatedAt,
+  };
+}
+
+/** An invitation as its invitee sees it (`/me/organization_invitations`). */
+export function userInvitationJson(view: JsonView, invitation: InvitationRecord): Json {
+  const organization = view.core.store.organizations.get(invitation.organizationId);
+  return {
+    ...invitationJson(invitation),
+    organization_id: undefined,
+    public_organization_data: organization
+      ? {
+          id: organization.id,
+          name: organization.name,
+          slug: organization.slug,
+          has_image: organization.imageDataUrl !== null,
+          image_url: organization.imageDataUrl ?? initialsAvatar(organization.name, null, organization.name),
+        }
+      : null,
+  };
+}
+
 export function userJson(view: JsonView, user: UserRecord): Json {
   const settings = view.core.settings;
   return {
@@ -148,7 +211,7 @@ export function userJson(view: JsonView, user: UserRecord): Json {
     email_addresses: user.emailAddresses.map(emailAddressJson),
     phone_numbers: user.phoneNumbers.map(phoneNumberJson),
     web3_wallets: [],
-    external_accounts: [],
+    external_accounts: user.externalAccounts.map(externalAccountJson),
     enterprise_accounts: [],
     passkeys: [],
     saml_accounts: [],

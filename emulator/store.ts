@@ -1,5 +1,6 @@
 /** In-memory model of one emulated instance: users, clients, sessions, sign-ins, sign-ups, organizations. */
 import { randomBytes, randomInt } from 'node:crypto';
+import type { FapiErrorItem } from './errors.js';
 
 export type VerificationStatus = 'unverified' | 'verified' | 'transferable' | 'failed' | 'expired';
 
@@ -15,12 +16,74 @@ export interface VerificationRecord {
   redirectUrl: string | null;
   channel: string | null;
   verifiedAtClient: string | null;
+  /** OAuth: the fake provider's authorize URL (`external_verification_redirect_url`). */
+  externalRedirectUrl: string | null;
+  /** OAuth: the flow state this verification waits for, kept server-side only. */
+  oauthState: string | null;
+  error: FapiErrorItem | null;
 }
 
 export interface EmailAddressRecord {
   id: string;
   emailAddress: string;
   verification: VerificationRecord | null;
+  /** External accounts this address came from (`linked_to`). */
+  linkedTo?: Array<{ id: string; type: string }>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What the fake OAuth provider says about the account that granted access. */
+export interface OAuthProfile {
+  /** `google`, `github`, … */
+  provider: string;
+  /** `oauth_google`, … */
+  strategy: string;
+  providerUserId: string;
+  emailAddress: string;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+  imageUrl: string;
+  approvedScopes: string;
+}
+
+export interface ExternalAccountRecord {
+  id: string;
+  identificationId: string;
+  /** Null until the provider step completes. */
+  profile: OAuthProfile | null;
+  strategy: string;
+  label: string | null;
+  publicMetadata: Record<string, unknown>;
+  verification: VerificationRecord;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What an OAuth flow's `state` completes when the fake provider's consent page is submitted. */
+export type OAuthFlowTarget =
+  | { kind: 'sign_in'; signInId: string }
+  | { kind: 'sign_up'; signUpId: string }
+  | { kind: 'external_account'; userId: string; externalAccountId: string };
+
+export interface OAuthFlowRecord {
+  state: string;
+  strategy: string;
+  target: OAuthFlowTarget;
+  /** Where the provider step returns the browser (ClerkJS's sso-callback page). */
+  redirectUrl: string;
+  actionCompleteRedirectUrl: string | null;
+  /** Prefills the consent page's email field. */
+  loginHint: string | null;
+  additionalScopes: string[];
+  completed: boolean;
+  createdAt: number;
+}
+
+export interface WaitlistEntryRecord {
+  id: string;
+  emailAddress: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -52,6 +115,7 @@ export interface UserRecord {
   password: string | null;
   emailAddresses: EmailAddressRecord[];
   phoneNumbers: PhoneNumberRecord[];
+  externalAccounts: ExternalAccountRecord[];
   primaryEmailAddressId: string | null;
   primaryPhoneNumberId: string | null;
   totp: TotpRecord | null;
@@ -117,6 +181,8 @@ export interface SignInRecord {
   /** Which email/phone the current first-factor verification targets. */
   firstFactorTargetId: string | null;
   secondFactorVerification: VerificationRecord | null;
+  /** OAuth: the provider account of a `transferable` first factor, for `sign_ups` with `transfer`. */
+  oauthProfile: OAuthProfile | null;
   createdSessionId: string | null;
   createdAt: number;
   updatedAt: number;
@@ -137,6 +203,11 @@ export interface SignUpRecord {
   legalAcceptedAt: number | null;
   emailVerification: VerificationRecord | null;
   phoneVerification: VerificationRecord | null;
+  /** OAuth sign-ups: `oauth_google`, … */
+  externalAccountStrategy: string | null;
+  externalAccountVerification: VerificationRecord | null;
+  /** The provider account once the provider step ran (or came with a transfer). */
+  oauthProfile: OAuthProfile | null;
   createdSessionId: string | null;
   createdUserId: string | null;
   createdAt: number;
@@ -160,6 +231,16 @@ export interface MembershipRecord {
   organizationId: string;
   userId: string;
   role: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface InvitationRecord {
+  id: string;
+  organizationId: string;
+  emailAddress: string;
+  role: string;
+  status: 'pending' | 'accepted' | 'revoked';
   createdAt: number;
   updatedAt: number;
 }
@@ -198,6 +279,9 @@ export function newVerification(strategy: string | null, status: VerificationSta
     redirectUrl: null,
     channel: null,
     verifiedAtClient: null,
+    externalRedirectUrl: null,
+    oauthState: null,
+    error: null,
   };
 }
 
@@ -209,11 +293,15 @@ export class Store {
   signUps = new Map<string, SignUpRecord>();
   organizations = new Map<string, OrganizationRecord>();
   memberships = new Map<string, MembershipRecord>();
+  invitations = new Map<string, InvitationRecord>();
   /** Dev-browser token → client id. */
   devBrowsers = new Map<string, string>();
   /** `__client` cookie value → client id (production instances). */
   clientCookies = new Map<string, string>();
   links = new Map<string, LinkTarget>();
+  /** OAuth `state` → flow. */
+  oauthFlows = new Map<string, OAuthFlowRecord>();
+  waitlist = new Map<string, WaitlistEntryRecord>();
 
   clear(): void {
     for (const map of [
@@ -224,9 +312,12 @@ export class Store {
       this.signUps,
       this.organizations,
       this.memberships,
+      this.invitations,
       this.devBrowsers,
       this.clientCookies,
       this.links,
+      this.oauthFlows,
+      this.waitlist,
     ]) {
       map.clear();
     }
@@ -274,6 +365,12 @@ export class Store {
     return [...this.users.values()].find((u) => u.username?.toLowerCase() === wanted);
   }
 
+  findUserByExternalAccount(provider: string, providerUserId: string): UserRecord | undefined {
+    return [...this.users.values()].find((u) =>
+      u.externalAccounts.some((a) => a.profile?.provider === provider && a.profile.providerUserId === providerUserId && a.verification.status === 'verified'),
+    );
+  }
+
   /** Finds a user by email, phone or username, in that order. */
   findUserByIdentifier(identifier: string): UserRecord | undefined {
     if (identifier.includes('@')) return this.findUserByEmail(identifier);
@@ -288,6 +385,12 @@ export class Store {
 
   organizationMembers(organizationId: string): MembershipRecord[] {
     return [...this.memberships.values()].filter((m) => m.organizationId === organizationId);
+  }
+
+  organizationInvitations(organizationId: string): InvitationRecord[] {
+    return [...this.invitations.values()]
+      .filter((i) => i.organizationId === organizationId)
+      .sort((a, b) => b.createdAt - a.createdAt);
   }
 
   deleteUser(userId: string): void {

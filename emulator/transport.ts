@@ -29,3 +29,11 @@ export function setCookiesOf(response: Response): string[] {
   if (recorded) return [...recorded];
   return typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
 }
+
+/** Adds one `Set-Cookie` to a response the emulator built, keeping the side channel in step. */
+export function appendCookie(response: Response, cookie: string): Response {
+  const cookies = [...setCookiesOf(response), cookie];
+  response.headers.append('Set-Cookie', cookie);
+  responseCookies.set(response, cookies);
+  return response;
+}

@@ -68,7 +68,7 @@ export interface ClerkKernel<LoadOptions extends object = object> {
   /** Legacy: whether `load()` finished. */
   isReady(): boolean;
   /** Calls `listener` now (once loaded) and on every change of client, session, user or organization. */
-  addListener(listener: (resources: Resources) => void): () => void;
+  addListener(listener: (resources: Resources) => void, options?: { skipInitialEmit?: boolean }): () => void;
   on<E extends EventName>(event: E, handler: EventHandler<E>, options?: { notify?: boolean }): void;
   off<E extends EventName>(event: E, handler: EventHandler<E>): void;
   setActive(params: SetActiveParams): Promise<void>;
@@ -398,9 +398,9 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
   const methods: Pick<ClerkKernel, 'load' | 'isReady' | 'addListener' | 'on' | 'off' | 'setActive' | 'setSession' | 'handleUnauthenticated' | 'destroy'> = {
     load: (opts) => (loadPromise ??= runLoad(opts)),
     isReady: () => loaded,
-    addListener(listener) {
+    addListener(listener, options) {
       const off = events.on('resources', listener);
-      if (loaded && client) listener(snapshot());
+      if (loaded && client && !options?.skipInitialEmit) listener(snapshot());
       return off;
     },
     on(event, handler, opts) {

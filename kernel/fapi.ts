@@ -161,7 +161,7 @@ export function createFapiClient(config: FapiClientConfig) {
       if (!res.ok) return {};
       throw new ClerkRuntimeError(
         `Malformed response from the Frontend API (${req.method ?? 'GET'} ${req.path}, status ${res.status}): ${
-          json === undefined ? 'the body is not JSON' : z.prettifyError(parsed.error).replace(/\s+/g, ' ')
+          json === undefined ? 'the body is not JSON' : parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
         }.`,
         { code: 'malformed_response' },
       );

@@ -29,7 +29,7 @@ export { SignUp } from './resources/sign-up.js';
 export type { SignUpParams, SignUpStatus, SignUpVerifications } from './resources/sign-up.js';
 export { Token, TokenCache, decodeJwt } from './resources/token.js';
 export type { DecodedJwt, JwtClaims } from './resources/token.js';
-export { User } from './resources/user.js';
+export { ExternalAccount, User } from './resources/user.js';
 export type { TOTPResource, UpdateUserParams } from './resources/user.js';
 export { Verification } from './resources/verification.js';
 export type { VerificationStatus } from './resources/verification.js';

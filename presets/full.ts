@@ -5,7 +5,12 @@
 import { navigationPlugin } from '../plugins/navigation/index.js';
 import { pollingPlugin } from '../plugins/polling/index.js';
 import { sessionSyncPlugin } from '../plugins/session-sync/index.js';
+import { signInPlugin } from '../plugins/sign-in/index.js';
 import { signOutPlugin } from '../plugins/sign-out/index.js';
+import { signUpPlugin } from '../plugins/sign-up/index.js';
+import { uiPlugin } from '../plugins/ui/index.js';
+import { userButtonPlugin } from '../plugins/user-button/index.js';
+import { userProfilePlugin } from '../plugins/user-profile/index.js';
 import { createClerk, type ClerkConstructorOptions, type ClerkInstance } from '../kernel/index.js';
 import { unavailableMembers, type DocumentedMember, type UnavailableMember } from './unavailable.js';
 
@@ -14,7 +19,17 @@ export type { DocumentedMember, UnavailableMember } from './unavailable.js';
 
 /** The feature plugins of the full preset, in order. */
 export function fullPlugins() {
-  return [navigationPlugin(), signOutPlugin(), pollingPlugin(), sessionSyncPlugin()] as const;
+  return [
+    navigationPlugin(),
+    signOutPlugin(),
+    pollingPlugin(),
+    sessionSyncPlugin(),
+    uiPlugin(),
+    signInPlugin(),
+    signUpPlugin(),
+    userButtonPlugin(),
+    userProfilePlugin(),
+  ] as const;
 }
 
 type Provided = ClerkInstance<ReturnType<typeof fullPlugins>>;

@@ -38,6 +38,9 @@ export async function handleAdmin(core: EmulatorCore, method: string, action: st
       return json({ ok: true });
     }
     if (action === '/requests' && method === 'GET') return json(core.requests);
+    if (action === '/waitlist' && method === 'GET') {
+      return json([...core.store.waitlist.values()].map((e) => ({ id: e.id, emailAddress: e.emailAddress, createdAt: e.createdAt })));
+    }
     if (action === '/users' && method === 'POST') {
       const user = core.createSeedUser((await readJson(request)) as Parameters<EmulatorCore['createSeedUser']>[0]);
       return json({ id: user.id });

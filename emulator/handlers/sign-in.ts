@@ -7,6 +7,7 @@ import { route, type Route } from '../router.js';
 import { newId, newVerification, type ClientRecord, type SignInRecord, type UserRecord } from '../store.js';
 import { supportedFirstFactors, supportedSecondFactors } from '../auth-factors.js';
 import { verifyTotp } from '../totp.js';
+import { isOAuthStrategy, linkExternalAccount, oauthRedirectUrl, startOAuthFlow, userForProfile } from '../oauth.js';
 
 const SIGN_IN_ABANDON_MS = 24 * 60 * 60 * 1000;
 
@@ -87,12 +88,7 @@ async function createSignIn(ctx: RequestContext): Promise<Response> {
   const client = ctx.requireClient();
   if (core.settings.singleSession && core.activeSessions(client).length > 0) throw sessionExists();
   const strategy = body.text('strategy');
-  if (strategy?.startsWith('oauth_') || strategy === 'saml' || strategy === 'enterprise_sso' || strategy === 'ticket') {
-    throw strategyInvalid();
-  }
-  if (body.bool('transfer')) {
-    throw fapiError(400, 'transfer_invalid', 'Nothing to transfer', 'There is no sign-up to transfer to a sign-in.');
-  }
+  if (strategy === 'saml' || strategy === 'enterprise_sso' || strategy === 'ticket') throw strategyInvalid();
   const now = core.now();
   const signIn: SignInRecord = {
     id: newId('sia'),
@@ -103,11 +99,29 @@ async function createSignIn(ctx: RequestContext): Promise<Response> {
     firstFactorVerification: null,
     firstFactorTargetId: null,
     secondFactorVerification: null,
+    oauthProfile: null,
     createdSessionId: null,
     createdAt: now,
     updatedAt: now,
     abandonAt: now + SIGN_IN_ABANDON_MS,
   };
+  if (body.bool('transfer')) {
+    transferFromSignUp(ctx, client, signIn);
+    return respond(ctx, signIn);
+  }
+  if (isOAuthStrategy(strategy)) {
+    const redirectUrl = oauthRedirectUrl(ctx);
+    signIn.status = 'needs_first_factor';
+    signIn.firstFactorVerification = startOAuthFlow(ctx, {
+      strategy,
+      target: { kind: 'sign_in', signInId: signIn.id },
+      redirectUrl,
+      loginHint: body.text('oidc_login_hint') ?? body.text('identifier') ?? null,
+    });
+    core.store.signIns.set(signIn.id, signIn);
+    client.signInId = signIn.id;
+    return respond(ctx, signIn);
+  }
   const identifier = body.text('identifier');
   const password = body.string('password');
   if (identifier) {
@@ -129,6 +143,29 @@ async function createSignIn(ctx: RequestContext): Promise<Response> {
     prepareFirstFactorFor(ctx, signIn, user, strategy);
   }
   return respond(ctx, signIn);
+}
+
+/**
+ * `transfer: true`: the client's OAuth sign-up found an existing user (`transferable` external
+ * account), so sign that user in with the provider as the verified first factor.
+ */
+function transferFromSignUp(ctx: RequestContext, client: ClientRecord, signIn: SignInRecord): void {
+  const { core } = ctx;
+  const signUp = client.signUpId ? core.store.signUps.get(client.signUpId) : undefined;
+  const profile = signUp?.oauthProfile;
+  const user = profile && signUp?.externalAccountVerification?.status === 'transferable' ? userForProfile(core, profile) : undefined;
+  if (!profile || !user) throw fapiError(400, 'transfer_invalid', 'Nothing to transfer', 'There is no sign-up to transfer to a sign-in.');
+  assertNotAlreadySignedIn(core, client, user);
+  core.assertNotLocked(user);
+  linkExternalAccount(core, user, profile);
+  signIn.userId = user.id;
+  signIn.identifier = profile.emailAddress;
+  signIn.status = 'needs_first_factor';
+  signIn.firstFactorVerification = { ...newVerification(profile.strategy, 'verified'), attempts: 1, verifiedAtClient: client.id };
+  core.store.signIns.set(signIn.id, signIn);
+  client.signInId = signIn.id;
+  client.signUpId = null;
+  afterFirstFactor(core, signIn, user, device(ctx));
 }
 
 /** Picks the email or phone a factor should use: the id given, the identifier, else the primary. */
@@ -172,10 +209,16 @@ function prepareFirstFactorFor(ctx: RequestContext, signIn: SignInRecord, user: 
 
 function prepareFirstFactor(ctx: RequestContext): Response {
   const signIn = loadSignIn(ctx);
-  const user = signInUser(ctx, signIn);
   const strategy = ctx.body.text('strategy');
   if (!strategy) throw paramMissing('strategy');
   if (signIn.status === 'complete') throw fapiError(400, 'sign_in_already_complete', 'Already complete', 'This sign-in is already complete.');
+  if (isOAuthStrategy(strategy)) {
+    const redirectUrl = oauthRedirectUrl(ctx);
+    signIn.status = 'needs_first_factor';
+    signIn.firstFactorVerification = startOAuthFlow(ctx, { strategy, target: { kind: 'sign_in', signInId: signIn.id }, redirectUrl });
+    return respond(ctx, signIn);
+  }
+  const user = signInUser(ctx, signIn);
   signIn.status = 'needs_first_factor';
   prepareFirstFactorFor(ctx, signIn, user, strategy);
   return respond(ctx, signIn);

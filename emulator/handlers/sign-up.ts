@@ -4,7 +4,8 @@ import type { RequestContext } from '../context.js';
 import { fapiError, formError, notFound, paramMissing, sessionExists } from '../errors.js';
 import { signUpJson } from '../json-auth.js';
 import { route, type Route } from '../router.js';
-import { isEmail, looksLikePhone, newId, type SignUpRecord } from '../store.js';
+import { isEmail, looksLikePhone, newId, newVerification, type ClientRecord, type OAuthProfile, type SignUpRecord } from '../store.js';
+import { fromOAuthVerification, isOAuthStrategy, linkExternalAccount, oauthRedirectUrl, startOAuthFlow, userForProfile } from '../oauth.js';
 import { signUpRequirements } from '../auth-factors.js';
 import type { DeviceDetails } from './sign-in.js';
 
@@ -94,6 +95,7 @@ export function completeSignUpIfReady(core: EmulatorCore, signUp: SignUpRecord, 
   if (signUp.status !== 'missing_requirements') return;
   const requirements = signUpRequirements(core, signUp);
   if (requirements.missing.length > 0 || requirements.unverified.length > 0) return;
+  if (signUp.externalAccountStrategy && signUp.externalAccountVerification?.status !== 'verified') return;
   const client = core.store.clients.get(signUp.clientId);
   if (!client) return;
   const user = core.createUser({
@@ -106,7 +108,14 @@ export function completeSignUpIfReady(core: EmulatorCore, signUp: SignUpRecord, 
     unsafeMetadata: signUp.unsafeMetadata,
     legalAcceptedAt: signUp.legalAcceptedAt,
   });
-  const strategy = signUp.emailVerification?.strategy ?? signUp.phoneVerification?.strategy ?? (signUp.password ? 'password' : null);
+  const email = user.emailAddresses[0];
+  if (email && signUp.emailVerification?.status === 'verified') email.verification = { ...signUp.emailVerification };
+  if (signUp.oauthProfile) linkExternalAccount(core, user, signUp.oauthProfile);
+  const strategy =
+    signUp.externalAccountStrategy ??
+    signUp.emailVerification?.strategy ??
+    signUp.phoneVerification?.strategy ??
+    (signUp.password ? 'password' : null);
   const session = core.createSession(client, user, { strategy, secondFactor: false, ...device });
   signUp.status = 'complete';
   signUp.createdUserId = user.id;
@@ -135,12 +144,45 @@ function assertSignUpAllowed(ctx: RequestContext): void {
     throw fapiError(403, 'sign_up_restricted_waitlist', 'Sign-ups are on a waitlist', 'Sign-ups are currently unavailable. Join the waitlist.');
   }
   const strategy = ctx.body.text('strategy');
-  if (strategy && strategy !== 'password' && strategy !== 'email_code' && strategy !== 'phone_code' && strategy !== 'email_link') {
+  const known = ['password', 'email_code', 'phone_code', 'email_link'];
+  if (strategy && !known.includes(strategy) && !isOAuthStrategy(strategy)) {
     throw formError('strategy_for_user_invalid', 'strategy', `The strategy ${strategy} is not supported by the emulator.`);
   }
-  if (ctx.body.bool('transfer')) {
+}
+
+/** Fills what the provider knows into the sign-up; its email counts as verified (`from_oauth_*`). */
+export function applyOAuthProfile(core: EmulatorCore, signUp: SignUpRecord, profile: OAuthProfile): void {
+  const { settings, store } = core;
+  signUp.oauthProfile = profile;
+  if (settings.emailAddress.enabled && (signUp.emailAddress === null || signUp.emailAddress.toLowerCase() === profile.emailAddress.toLowerCase())) {
+    signUp.emailAddress = profile.emailAddress;
+    signUp.emailVerification = fromOAuthVerification(profile.strategy, signUp.clientId);
+  }
+  if (settings.names.enabled) {
+    signUp.firstName ??= profile.firstName;
+    signUp.lastName ??= profile.lastName;
+  }
+  if (settings.username.enabled && signUp.username === null && profile.username && !store.findUserByUsername(profile.username)) {
+    signUp.username = profile.username;
+  }
+}
+
+/**
+ * `transfer: true`: the client's OAuth sign-in found no user (`transferable` first factor), so
+ * create one from the provider account.
+ */
+function transferFromSignIn(ctx: RequestContext, client: ClientRecord, draft: SignUpRecord): void {
+  const { core } = ctx;
+  const signIn = client.signInId ? core.store.signIns.get(client.signInId) : undefined;
+  const profile = signIn?.oauthProfile;
+  if (!profile || signIn?.firstFactorVerification?.status !== 'transferable') {
     throw fapiError(400, 'transfer_invalid', 'Nothing to transfer', 'There is no sign-in to transfer to a sign-up.');
   }
+  if (userForProfile(core, profile)) throw identifierExists('email_address', 'email address');
+  draft.externalAccountStrategy = profile.strategy;
+  draft.externalAccountVerification = { ...newVerification(profile.strategy, 'verified'), attempts: 1, verifiedAtClient: client.id };
+  applyOAuthProfile(core, draft, profile);
+  client.signInId = null;
 }
 
 function createSignUp(ctx: RequestContext): Response {
@@ -162,6 +204,9 @@ function createSignUp(ctx: RequestContext): Response {
     legalAcceptedAt: null,
     emailVerification: null,
     phoneVerification: null,
+    externalAccountStrategy: null,
+    externalAccountVerification: null,
+    oauthProfile: null,
     createdSessionId: null,
     createdUserId: null,
     createdAt: now,
@@ -169,6 +214,18 @@ function createSignUp(ctx: RequestContext): Response {
     abandonAt: now + SIGN_UP_ABANDON_MS,
   };
   applyFields(ctx, draft);
+  const strategy = ctx.body.text('strategy');
+  if (ctx.body.bool('transfer')) {
+    transferFromSignIn(ctx, client, draft);
+  } else if (isOAuthStrategy(strategy)) {
+    draft.externalAccountStrategy = strategy;
+    draft.externalAccountVerification = startOAuthFlow(ctx, {
+      strategy,
+      target: { kind: 'sign_up', signUpId: draft.id },
+      redirectUrl: oauthRedirectUrl(ctx),
+      loginHint: draft.emailAddress,
+    });
+  }
   core.store.signUps.set(draft.id, draft);
   client.signUpId = draft.id;
   completeSignUpIfReady(core, draft, device(ctx));
@@ -204,6 +261,14 @@ function prepareVerification(ctx: RequestContext): Response {
       linkTarget: { kind: 'sign_up', signUpId: signUp.id },
       linkBaseUrl: ctx.baseUrl,
       redirectUrl: ctx.body.text('redirect_url') ?? null,
+    });
+  } else if (isOAuthStrategy(strategy)) {
+    signUp.externalAccountStrategy = strategy;
+    signUp.externalAccountVerification = startOAuthFlow(ctx, {
+      strategy,
+      target: { kind: 'sign_up', signUpId: signUp.id },
+      redirectUrl: oauthRedirectUrl(ctx),
+      loginHint: signUp.emailAddress,
     });
   } else if (strategy === 'phone_code') {
     if (!signUp.phoneNumber) throw paramMissing('phone_number');

@@ -2,6 +2,7 @@ import { BaseResource, camelize, type JSONObject } from './base.js';
 import { EmailAddress } from './email-address.js';
 import { OrganizationMembership } from './organization.js';
 import { PhoneNumber } from './phone-number.js';
+import { Verification } from './verification.js';
 
 export interface UpdateUserParams {
   username?: string;
@@ -35,7 +36,7 @@ export class User extends BaseResource {
   declare emailAddresses: EmailAddress[];
   declare phoneNumbers: PhoneNumber[];
   declare web3Wallets: Array<{ id: string; web3Wallet: string }>;
-  declare externalAccounts: Array<Record<string, unknown> & { id: string; provider: string }>;
+  declare externalAccounts: ExternalAccount[];
   declare organizationMemberships: OrganizationMembership[];
   declare passwordEnabled: boolean;
   declare totpEnabled: boolean;
@@ -54,6 +55,7 @@ export class User extends BaseResource {
     this.emailAddresses = list('email_addresses', (e) => new EmailAddress(this._ctx, e));
     this.phoneNumbers = list('phone_numbers', (p) => new PhoneNumber(this._ctx, p));
     this.organizationMemberships = list('organization_memberships', (m) => new OrganizationMembership(this._ctx, m));
+    this.externalAccounts = list('external_accounts', (a) => new ExternalAccount(this._ctx, a));
   }
 
   get fullName(): string | null {
@@ -151,14 +153,45 @@ export class User extends BaseResource {
     return { id: String(payload.response.id ?? ''), codes: (payload.response.codes as string[]) ?? [] };
   }
 
-  /** The user's active sessions on every device, with their latest activity. */
-  async getSessions(): Promise<Array<Record<string, any>>> {
+  /** Connects an OAuth account: follow `verification.externalVerificationRedirectURL` to finish. */
+  async createExternalAccount(params: { strategy: string; redirectUrl?: string; additionalScopes?: string[] }): Promise<ExternalAccount> {
+    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({
+      method: 'POST',
+      path: '/me/external_accounts',
+      body: { strategy: params.strategy, redirectUrl: params.redirectUrl, additionalScope: params.additionalScopes },
+    });
+    return new ExternalAccount(this._ctx, payload.response);
+  }
+
+  /** The user's active sessions on every device, with their latest activity; `revoke()` ends one. */
+  async getSessions(): Promise<Array<Record<string, any> & { revoke(): Promise<unknown> }>> {
     const sessions = await this._ctx.fapi.request<unknown>({ path: '/me/sessions/active' }).catch(() => []);
-    return Array.isArray(sessions) ? sessions.map((s) => camelize(s)) : [];
+    if (!Array.isArray(sessions)) return [];
+    return sessions.map((s) => {
+      const revoke = () => this._ctx.fapi.request({ method: 'POST', path: `/me/sessions/${s.id}/revoke` });
+      return Object.defineProperty(camelize(s), 'revoke', { value: revoke });
+    });
   }
 
   delete(): Promise<void> {
     return this._ctx.fapi.request({ method: 'DELETE', path: '/me' }).then(() => undefined);
+  }
+}
+
+/** An OAuth account linked to the user (`oauth_google`…). */
+export class ExternalAccount extends BaseResource {
+  declare provider: string;
+  declare emailAddress: string;
+  declare username: string | null;
+  declare approvedScopes: string;
+  declare verification: Verification | null;
+
+  protected override hydrate(json: JSONObject): void {
+    this.verification = json.verification ? new Verification(json.verification as JSONObject) : null;
+  }
+
+  destroy(): Promise<void> {
+    return this._ctx.fapi.request({ method: 'DELETE', path: `/me/external_accounts/${this.id}` }).then(() => undefined);
   }
 }
 

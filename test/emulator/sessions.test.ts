@@ -131,6 +131,23 @@ describe('sessions and tokens', () => {
     expect(foreign.status).toBe(404);
   });
 
+  it('every token gets a unique jti, so skipCache in the same second returns a new token', async () => {
+    const now = Date.UTC(2030, 0, 1);
+    const emulator = createEmulator({ seed: { users }, now: () => now });
+    const fapi = await devBrowser(emulator);
+    const sessionId = await signInWithPassword(fapi, 'ada@example.com', 'password123');
+    const first = (await fapi('POST', `/client/sessions/${sessionId}/tokens`, { organization_id: '' })).json.jwt;
+    const second = (await fapi('POST', `/client/sessions/${sessionId}/tokens`, { organization_id: '' }, { debug: 'skip_cache' })).json.jwt;
+    expect(second).not.toBe(first);
+    const [a, b] = [decodePart(first, 1), decodePart(second, 1)];
+    expect(a.iat).toBe(b.iat);
+    expect(a.jti).toMatch(/^[0-9a-f]{20}$/);
+    expect(b.jti).not.toBe(a.jti);
+    const templated = decodePart((await fapi('POST', `/client/sessions/${sessionId}/tokens/supabase`)).json.jwt, 1);
+    expect(templated.jti).toEqual(expect.any(String));
+    expect([a.jti, b.jti]).not.toContain(templated.jti);
+  });
+
   it('lists active sessions with activity and revokes one', async () => {
     const emulator = createEmulator({ seed: { users } });
     const laptop = await devBrowser(emulator);

@@ -1,0 +1,50 @@
+/**
+ * The `sign-in` plugin: the `<SignIn/>` component (identifier, password, email/phone code, email link,
+ * reset password, second factor, social buttons) and `mountSignIn` / `unmountSignIn` / `openSignIn` /
+ * `closeSignIn`. The component itself is loaded on the first mount or open.
+ * @packageDocumentation
+ */
+import { definePlugin } from '../../kernel/index.js';
+import type { HostedProps, UiApi } from '../ui/index.js';
+
+export interface SignInInitialValues {
+  emailAddress?: string;
+  phoneNumber?: string;
+  username?: string;
+}
+
+export interface SignInProps extends HostedProps {
+  /** Always go here after signing in (beats `redirect_url` in the page query). */
+  forceRedirectUrl?: string | null;
+  /** Go here after signing in when no force URL and no `redirect_url` query param is given. */
+  fallbackRedirectUrl?: string | null;
+  /** Where "Sign up" leads; default: the `signUpUrl` load option, else the instance's sign-up URL. */
+  signUpUrl?: string;
+  /** Passed on to `<SignUp/>` when the user switches to it in a modal. */
+  signUpForceRedirectUrl?: string | null;
+  signUpFallbackRedirectUrl?: string | null;
+  /** Prefills the identifier. */
+  initialValues?: SignInInitialValues;
+  /** @deprecated Use `fallbackRedirectUrl` or `forceRedirectUrl`. */
+  afterSignInUrl?: string | null;
+  /** @deprecated Legacy name of `afterSignInUrl`. */
+  afterSignIn?: string | null;
+  /** @deprecated Legacy spelling of `signUpUrl`. */
+  signUpURL?: string;
+  /** @deprecated Use `fallbackRedirectUrl`. */
+  redirectUrl?: string | null;
+}
+
+declare module '../ui/index.js' {
+  interface ComponentProps {
+    SignIn: SignInProps;
+  }
+}
+
+export function signInPlugin() {
+  return definePlugin({
+    name: 'sign-in',
+    dependsOn: ['ui'],
+    setup: (ctx) => ctx.get<UiApi>('ui').registerComponent('SignIn', { load: () => import('./view.js') }),
+  });
+}

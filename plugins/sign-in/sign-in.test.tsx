@@ -1,0 +1,312 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useEmulator } from '../../test/helpers/emulator.js';
+import { uiPlugin } from '../ui/index.js';
+import { byLabel, byText, clearCookies, recordingNavigation, startClerk, submit, title, type, waitFor } from '../ui/test-helpers.js';
+import { signInPlugin, type SignInProps } from './index.js';
+import { defaultSettings, totpCode } from '../../emulator/index.js';
+
+const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const emulator = useEmulator({
+  seed: {
+    users: [
+      { emailAddress: 'ada+clerk_test@example.com', password: 'correct horse battery', firstName: 'Ada' },
+      { emailAddress: 'bob+clerk_test@example.com', phoneNumber: '+15555550101', password: 'bob password 1' },
+      { emailAddress: 'mfa+clerk_test@example.com', password: 'mfa password 1', totpSecret: TOTP_SECRET, backupCodes: ['backup-one', 'backup-two'] },
+      { emailAddress: 'carol@example.com', password: 'carol password 1' },
+    ],
+  },
+});
+
+let root: HTMLDivElement;
+let destroy: (() => void) | undefined;
+beforeEach(() => {
+  emulator.updateSettings(defaultSettings());
+  emulator.reset();
+  emulator.clearRequests();
+  clearCookies();
+  history.replaceState(null, '', '/');
+  root = document.createElement('div');
+  document.body.appendChild(root);
+});
+afterEach(() => {
+  destroy?.();
+  root.remove();
+});
+
+async function setup(props?: SignInProps, loadOptions?: Record<string, unknown>) {
+  const nav = recordingNavigation();
+  const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signInPlugin()]);
+  destroy = () => clerk.destroy();
+  await clerk.load(loadOptions);
+  clerk.mountSignIn(root, props);
+  await waitFor(() => root.querySelector('form'));
+  return { clerk, navigations: nav.navigations };
+}
+
+describe('<SignIn/>', () => {
+  it('signs in with identifier then password and redirects', async () => {
+    const { clerk, navigations } = await setup();
+    expect(title(root)).toContain('Sign in to');
+    await type(byLabel(root, 'Email address or phone number'), 'ada+clerk_test@example.com');
+    submit(root.querySelector('form')!);
+    await waitFor(() => title(root) === 'Enter your password');
+    expect(location.hash).toBe('#/factor-one');
+    await type(byLabel(root, 'Password'), 'correct horse battery');
+    submit(root.querySelector('form')!);
+    await waitFor(() => clerk.isSignedIn);
+    expect(navigations.at(-1)).toBe('http://localhost:3000/');
+  });
+
+  it('shows the localized wrong-password message next to the password field', async () => {
+    await setup();
+    await type(byLabel(root, 'Email address or phone number'), 'ada+clerk_test@example.com');
+    submit(root.querySelector('form')!);
+    await waitFor(() => title(root) === 'Enter your password');
+    const password = byLabel(root, 'Password');
+    await type(password, 'wrong');
+    submit(password);
+    const error = await waitFor(() => document.getElementById(password.getAttribute('aria-describedby') ?? ''));
+    expect(error.textContent).toBe('Password is incorrect. Try again, or use another method.');
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('shows an unknown identifier next to the identifier field', async () => {
+    await setup();
+    const input = byLabel(root, 'Email address or phone number');
+    await type(input, 'nobody@example.com');
+    submit(input);
+    await waitFor(() => input.getAttribute('aria-invalid') === 'true');
+    expect(root.querySelector('.cl-formFieldErrorText__identifier')?.textContent).toBe("Couldn't find your account.");
+  });
+
+  async function identify(identifier: string) {
+    const input = byLabel(root, 'Email address or phone number');
+    await type(input, identifier);
+    submit(input);
+    await waitFor(() => title(root) !== '' && !title(root).startsWith('Sign in to'));
+  }
+
+  async function useMethod(label: string) {
+    byText(root, 'Use another method').click();
+    await waitFor(() => title(root) === 'Use another method');
+    byText(root, label).click();
+  }
+
+  it('signs in with an email code chosen from "use another method"', async () => {
+    const { clerk } = await setup();
+    await identify('ada+clerk_test@example.com');
+    await useMethod('Email code to ada+clerk_test@example.com');
+    await waitFor(() => title(root) === 'Check your email');
+    await type(byLabel(root, 'Verification code'), '424242');
+    await waitFor(() => clerk.isSignedIn);
+    expect(emulator.requests.some((r) => r.path.endsWith('/prepare_first_factor'))).toBe(true);
+  });
+
+  it('shows a wrong code next to the code field and accepts the right one after', async () => {
+    const { clerk } = await setup();
+    await identify('ada+clerk_test@example.com');
+    await useMethod('Email code to ada+clerk_test@example.com');
+    const code = await waitFor(() => byLabel(root, 'Verification code'));
+    await type(code, '111111');
+    const error = await waitFor(() => root.querySelector('.cl-formFieldErrorText__code'));
+    expect(error.textContent).toBe('Incorrect code. Try again.');
+    expect(code.getAttribute('aria-invalid')).toBe('true');
+    expect(code.getAttribute('autocomplete')).toBe('one-time-code');
+    await type(code, '424242');
+    await waitFor(() => clerk.isSignedIn);
+  });
+
+  it('signs in with a phone number and an SMS code', async () => {
+    const { clerk } = await setup();
+    await identify('+15555550101');
+    await useMethod('Send SMS code to +15555550101');
+    await waitFor(() => title(root) === 'Check your phone');
+    await type(byLabel(root, 'Verification code'), '424242');
+    await waitFor(() => clerk.isSignedIn);
+  });
+
+  it('signs in with an email code read from the outbox (non-test address), preferring OTP when configured', async () => {
+    emulator.updateSettings({ emailAddress: { firstFactors: ['email_code'] } });
+    const { clerk } = await setup();
+    await identify('carol@example.com');
+    await useMethod('Email code to carol@example.com');
+    await waitFor(() => emulator.outbox.latest('carol@example.com')?.code);
+    await type(byLabel(root, 'Verification code'), emulator.outbox.latest('carol@example.com')!.code!);
+    await waitFor(() => clerk.isSignedIn);
+  });
+
+  it('signs in with an email link opened elsewhere (polls the sign-in)', async () => {
+    const { clerk } = await setup();
+    await identify('carol@example.com');
+    await useMethod('Email link to carol@example.com');
+    await waitFor(() => title(root) === 'Check your email');
+    const message = await waitFor(() => emulator.outbox.latest('carol@example.com')?.link);
+    const prepare = emulator.requests.find((r) => r.path.endsWith('/prepare_first_factor'));
+    expect(prepare).toBeDefined();
+    await fetch(message, { redirect: 'manual' });
+    await waitFor(() => clerk.isSignedIn, 6000);
+  });
+
+  it('lands on #/verify after an email link and activates the session in the same browser', async () => {
+    const first = await setup();
+    await identify('carol@example.com');
+    await useMethod('Email link to carol@example.com');
+    const link = await waitFor(() => emulator.outbox.latest('carol@example.com')?.link);
+    const response = await fetch(link, { redirect: 'manual' });
+    const landing = response.headers.get('location')!;
+    expect(new URL(landing).hash).toMatch(/^#\/verify/);
+    first.clerk.destroy();
+    history.replaceState(null, '', new URL(landing).pathname + new URL(landing).search + new URL(landing).hash);
+    const { clerk } = await setupWithoutForm();
+    await waitFor(() => clerk.isSignedIn);
+  });
+
+  async function setupWithoutForm() {
+    const nav = recordingNavigation();
+    const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signInPlugin()]);
+    destroy = () => clerk.destroy();
+    await clerk.load();
+    clerk.mountSignIn(root);
+    return { clerk, navigations: nav.navigations };
+  }
+
+  it('resets a forgotten password with an email code, showing live password rules', async () => {
+    emulator.updateSettings({ password: { requireNumbers: true } });
+    const { clerk } = await setup();
+    await identify('ada+clerk_test@example.com');
+    byText(root, 'Forgot password?').click();
+    await waitFor(() => title(root) === 'Reset password');
+    await type(byLabel(root, 'Verification code'), '424242');
+    await waitFor(() => title(root) === 'Set new password');
+    expect(location.hash).toBe('#/reset-password');
+    const password = byLabel(root, 'New password');
+    expect(password.getAttribute('autocomplete')).toBe('new-password');
+    await type(password, 'brand new pass');
+    const numberRule = [...root.querySelectorAll('.cl-passwordRule')].find((li) => li.textContent?.includes('A number'))!;
+    expect(numberRule.getAttribute('data-met')).toBe('false');
+    await type(password, 'brand new pass 2');
+    expect(numberRule.getAttribute('data-met')).toBe('true');
+    await type(byLabel(root, 'Confirm password'), 'something else');
+    submit(password);
+    await waitFor(() => root.querySelector('.cl-formFieldErrorText__confirmPassword')?.textContent === "Passwords don't match.");
+    await type(byLabel(root, 'Confirm password'), 'brand new pass 2');
+    submit(password);
+    await waitFor(() => clerk.isSignedIn);
+    expect(emulator.requests.filter((r) => r.path.endsWith('/reset_password'))).toHaveLength(1);
+  });
+
+  it('asks for a TOTP second factor, then a backup code via "use another method"', async () => {
+    const { clerk } = await setup();
+    await identify('mfa+clerk_test@example.com');
+    await type(byLabel(root, 'Password'), 'mfa password 1');
+    submit(byLabel(root, 'Password'));
+    await waitFor(() => title(root) === 'Two-step verification');
+    expect(location.hash).toBe('#/factor-two');
+    await type(byLabel(root, 'Verification code'), '000000');
+    await waitFor(() => root.querySelector('.cl-formFieldErrorText__code'));
+    await useMethod('Use a backup code');
+    await waitFor(() => title(root) === 'Enter a backup code');
+    const input = byLabel(root, 'Backup code');
+    await type(input, 'backup-two');
+    submit(input);
+    await waitFor(() => clerk.isSignedIn);
+  });
+
+  it('accepts a TOTP code', async () => {
+    const { clerk } = await setup();
+    await identify('mfa+clerk_test@example.com');
+    await type(byLabel(root, 'Password'), 'mfa password 1');
+    submit(byLabel(root, 'Password'));
+    await waitFor(() => title(root) === 'Two-step verification');
+    await type(byLabel(root, 'Verification code'), totpCode(TOTP_SECRET, Date.now()));
+    await waitFor(() => clerk.isSignedIn);
+  });
+
+  it('starts the OAuth redirect flow with an http(s) provider URL', async () => {
+    const { navigations } = await setup({ forceRedirectUrl: '/after' });
+    byText(root, 'Continue with Google').click();
+    await waitFor(() => navigations.length > 0);
+    const target = new URL(navigations[0]);
+    expect(['http:', 'https:']).toContain(target.protocol);
+    const create = emulator.requests.find((r) => r.method === 'POST' && r.path === '/v1/client/sign_ins');
+    expect(create).toBeDefined();
+  });
+
+  it('refuses a javascript: provider URL from FAPI', async () => {
+    const { navigations } = await setup();
+    emulator.faults.add({
+      path: '/v1/client/sign_ins',
+      method: 'POST',
+      status: 200,
+      body: {
+        response: {
+          object: 'sign_in',
+          id: 'sia_evil',
+          status: 'needs_first_factor',
+          first_factor_verification: { status: 'unverified', strategy: 'oauth_google', external_verification_redirect_url: 'javascript:alert(1)' },
+        },
+        client: null,
+      },
+      times: 1,
+    });
+    byText(root, 'Continue with Google').click();
+    await waitFor(() => root.querySelector('.cl-socialButtons [role="alert"]'));
+    expect(navigations).toEqual([]);
+  });
+
+  it('links to sign up (props.signUpUrl, legacy signUpURL, then the instance URL)', async () => {
+    const { navigations } = await setup({ signUpURL: '/legacy-sign-up' });
+    const link = byText<HTMLAnchorElement>(root, 'Sign up');
+    expect(link.getAttribute('href')).toBe('/legacy-sign-up');
+    link.click();
+    await waitFor(() => navigations.length);
+    expect(navigations).toEqual(['http://localhost:3000/legacy-sign-up']);
+  });
+
+  it('prefills initialValues and honours redirect precedence (force > query redirect_url > fallback)', async () => {
+    history.replaceState(null, '', '/?redirect_url=%2Ffrom-query');
+    const { clerk, navigations } = await setup({ initialValues: { emailAddress: 'ada+clerk_test@example.com' }, fallbackRedirectUrl: '/fallback' });
+    expect(byLabel(root, 'Email address or phone number').value).toBe('ada+clerk_test@example.com');
+    submit(root.querySelector('form')!);
+    await waitFor(() => title(root) === 'Enter your password');
+    await type(byLabel(root, 'Password'), 'correct horse battery');
+    submit(byLabel(root, 'Password'));
+    await waitFor(() => clerk.isSignedIn);
+    expect(navigations.at(-1)).toBe('http://localhost:3000/from-query');
+  });
+
+  it('drops a cross-origin redirect_url from the query and uses the load option fallback', async () => {
+    history.replaceState(null, '', '/?redirect_url=https%3A%2F%2Fevil.example%2F');
+    const { clerk, navigations } = await setup({}, { signInFallbackRedirectUrl: '/safe' });
+    await identify('ada+clerk_test@example.com');
+    await type(byLabel(root, 'Password'), 'correct horse battery');
+    submit(byLabel(root, 'Password'));
+    await waitFor(() => clerk.isSignedIn);
+    expect(navigations.at(-1)).toBe('http://localhost:3000/safe');
+  });
+
+  it('uses the legacy afterSignInUrl prop when nothing newer is given', async () => {
+    const { clerk, navigations } = await setup({ afterSignInUrl: '/legacy-after' });
+    await identify('ada+clerk_test@example.com');
+    await type(byLabel(root, 'Password'), 'correct horse battery');
+    submit(byLabel(root, 'Password'));
+    await waitFor(() => clerk.isSignedIn);
+    expect(navigations.at(-1)).toBe('http://localhost:3000/legacy-after');
+  });
+
+  it('shows a locked account as a form-level alert', async () => {
+    emulator.updateSettings({ lockout: { maxAttempts: 1 } });
+    await setup();
+    await identify('ada+clerk_test@example.com');
+    const password = byLabel(root, 'Password');
+    await type(password, 'wrong');
+    submit(password);
+    await waitFor(() => emulator.requests.some((r) => r.path.endsWith('/attempt_first_factor')));
+    await waitFor(() => !root.querySelector('.cl-formButtonPrimary')!.hasAttribute('disabled'));
+    submit(password);
+    const alert = await waitFor(() => root.querySelector('.cl-alert'));
+    expect(alert.textContent).toBe('Your account is locked. Try again later.');
+  });
+});

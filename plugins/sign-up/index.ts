@@ -1,0 +1,53 @@
+/**
+ * The `sign-up` plugin: the `<SignUp/>` component (the fields the instance requires or allows,
+ * password rules, email/phone code verification, the continue step, legal consent, social buttons) and
+ * `mountSignUp` / `unmountSignUp` / `openSignUp` / `closeSignUp`. The component loads on first use.
+ * @packageDocumentation
+ */
+import { definePlugin } from '../../kernel/index.js';
+import type { HostedProps, UiApi } from '../ui/index.js';
+
+export interface SignUpInitialValues {
+  emailAddress?: string;
+  phoneNumber?: string;
+  username?: string;
+  firstName?: string;
+  lastName?: string;
+}
+
+export interface SignUpProps extends HostedProps {
+  /** Always go here after signing up (beats `redirect_url` in the page query). */
+  forceRedirectUrl?: string | null;
+  /** Go here after signing up when no force URL and no `redirect_url` query param is given. */
+  fallbackRedirectUrl?: string | null;
+  /** Where "Sign in" leads; default: the `signInUrl` load option, else the instance's sign-in URL. */
+  signInUrl?: string;
+  signInForceRedirectUrl?: string | null;
+  signInFallbackRedirectUrl?: string | null;
+  /** Prefills the form. */
+  initialValues?: SignUpInitialValues;
+  /** Stored on the new user as `unsafeMetadata`. */
+  unsafeMetadata?: Record<string, unknown>;
+  /** @deprecated Use `fallbackRedirectUrl` or `forceRedirectUrl`. */
+  afterSignUpUrl?: string | null;
+  /** @deprecated Legacy name of `afterSignUpUrl`. */
+  afterSignUp?: string | null;
+  /** @deprecated Legacy spelling of `signInUrl`. */
+  signInURL?: string;
+  /** @deprecated Use `fallbackRedirectUrl`. */
+  redirectUrl?: string | null;
+}
+
+declare module '../ui/index.js' {
+  interface ComponentProps {
+    SignUp: SignUpProps;
+  }
+}
+
+export function signUpPlugin() {
+  return definePlugin({
+    name: 'sign-up',
+    dependsOn: ['ui'],
+    setup: (ctx) => ctx.get<UiApi>('ui').registerComponent('SignUp', { load: () => import('./view.js') }),
+  });
+}

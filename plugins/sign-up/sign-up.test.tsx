@@ -1,0 +1,172 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useEmulator } from '../../test/helpers/emulator.js';
+import { defaultSettings } from '../../emulator/index.js';
+import { uiPlugin } from '../ui/index.js';
+import { byLabel, byText, clearCookies, recordingNavigation, startClerk, submit, title, type, waitFor } from '../ui/test-helpers.js';
+import { signUpPlugin } from './index.js';
+import type { SignUpProps } from './index.js';
+
+const SETTINGS = { ...defaultSettings(), phoneNumber: { ...defaultSettings().phoneNumber, enabled: false } };
+const emulator = useEmulator({ settings: SETTINGS, seed: { users: [{ emailAddress: 'taken+clerk_test@example.com', password: 'whatever 123' }] } });
+
+let root: HTMLDivElement;
+let destroy: (() => void) | undefined;
+beforeEach(() => {
+  emulator.updateSettings(SETTINGS);
+  emulator.reset();
+  emulator.clearRequests();
+  clearCookies();
+  history.replaceState(null, '', '/');
+  root = document.createElement('div');
+  document.body.appendChild(root);
+});
+afterEach(() => {
+  destroy?.();
+  root.remove();
+});
+
+async function setup(props?: SignUpProps) {
+  const nav = recordingNavigation();
+  const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signUpPlugin()]);
+  destroy = () => clerk.destroy();
+  await clerk.load();
+  clerk.mountSignUp(root, props);
+  await waitFor(() => root.querySelector('form'));
+  return { clerk, navigations: nav.navigations };
+}
+
+describe('<SignUp/>', () => {
+  it('signs up with email and password, verifies the email code and redirects', async () => {
+    const { clerk, navigations } = await setup({ unsafeMetadata: { plan: 'pro' }, forceRedirectUrl: '/welcome' });
+    expect(title(root)).toBe('Create your account');
+    await type(byLabel(root, 'Email address'), 'grace+clerk_test@example.com');
+    await type(byLabel(root, 'Password'), 'a strong passphrase');
+    submit(root.querySelector('form')!);
+    await waitFor(() => title(root) === 'Verify your email');
+    expect(location.hash).toBe('#/verify-email-address');
+    await type(byLabel(root, 'Verification code'), '424242');
+    await waitFor(() => clerk.isSignedIn);
+    expect(clerk.user?.unsafeMetadata).toEqual({ plan: 'pro' });
+    expect(navigations.at(-1)).toBe('http://localhost:3000/welcome');
+  });
+
+  it('shows a taken email next to the email field', async () => {
+    await setup();
+    const email = byLabel(root, 'Email address');
+    expect(email.getAttribute('autocomplete')).toBe('email');
+    await type(email, 'taken+clerk_test@example.com');
+    await type(byLabel(root, 'Password'), 'a strong passphrase');
+    submit(email);
+    const error = await waitFor(() => root.querySelector('.cl-formFieldErrorText__email_address'));
+    expect(error.textContent).toBe('This email address is taken. Please try another.');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(email.getAttribute('aria-describedby')).toContain(error.id);
+  });
+
+  it('gives live password-rule feedback and shows a too-short password next to the password field', async () => {
+    emulator.updateSettings({ password: { minLength: 10, requireUppercase: true } });
+    await setup();
+    const password = byLabel(root, 'Password');
+    expect(password.getAttribute('autocomplete')).toBe('new-password');
+    const rules = () => [...root.querySelectorAll('.cl-passwordRule')].map((li) => `${li.textContent}=${li.getAttribute('data-met')}`);
+    expect(rules()).toEqual(['• At least 10 characters=false', '• An uppercase letter=false']);
+    await type(password, 'Short');
+    expect(rules()).toEqual(['• At least 10 characters=false', '✓ An uppercase letter=true']);
+    await type(byLabel(root, 'Email address'), 'newbie+clerk_test@example.com');
+    submit(password);
+    const error = await waitFor(() => root.querySelector('.cl-formFieldErrorText__password'));
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(password.getAttribute('aria-describedby')).toContain(error.id);
+  });
+
+  it('shows a wrong verification code next to the code field', async () => {
+    const { clerk } = await setup();
+    await type(byLabel(root, 'Email address'), 'grace+clerk_test@example.com');
+    await type(byLabel(root, 'Password'), 'a strong passphrase');
+    submit(root.querySelector('form')!);
+    const code = await waitFor(() => byLabel(root, 'Verification code'));
+    await type(code, '000000');
+    const error = await waitFor(() => root.querySelector('.cl-formFieldErrorText__code'));
+    expect(error.textContent).toBe('Incorrect code. Try again.');
+    expect(clerk.isSignedIn).toBe(false);
+  });
+
+  it('verifies a real (non-test) address with the code from the outbox', async () => {
+    const { clerk } = await setup();
+    await type(byLabel(root, 'Email address'), 'hopper@example.com');
+    await type(byLabel(root, 'Password'), 'a strong passphrase');
+    submit(root.querySelector('form')!);
+    await waitFor(() => title(root) === 'Verify your email');
+    const message = await waitFor(() => emulator.outbox.latest('hopper@example.com'));
+    await type(byLabel(root, 'Verification code'), message.code!);
+    await waitFor(() => clerk.isSignedIn);
+  });
+
+  it('shows the name and username fields the instance enables, required ones without "Optional"', async () => {
+    emulator.updateSettings({ username: { enabled: true, required: true }, names: { enabled: true, required: false }, emailAddress: { verifyAtSignUp: false } });
+    const { clerk } = await setup({ initialValues: { firstName: 'Grace', username: 'ghopper' } });
+    expect(byLabel(root, 'First name').value).toBe('Grace');
+    expect(byLabel(root, 'First name').getAttribute('autocomplete')).toBe('given-name');
+    expect(byLabel(root, 'Username').value).toBe('ghopper');
+    const optional = (label: string) => byLabel(root, label).closest('.cl-formField')!.querySelector('.cl-formFieldHintText') !== null;
+    expect(optional('Last name')).toBe(true);
+    expect(optional('Username')).toBe(false);
+    await type(byLabel(root, 'Email address'), 'grace2+clerk_test@example.com');
+    await type(byLabel(root, 'Password'), 'a strong passphrase');
+    submit(root.querySelector('form')!);
+    await waitFor(() => clerk.isSignedIn);
+    expect(clerk.user?.firstName).toBe('Grace');
+    expect(clerk.user?.username).toBe('ghopper');
+  });
+
+  it('requires legal consent when the instance enables it', async () => {
+    emulator.updateSettings({ emailAddress: { verifyAtSignUp: false } });
+    const nav = recordingNavigation();
+    const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signUpPlugin()]);
+    destroy = () => clerk.destroy();
+    await clerk.load();
+    clerk.environment!.userSettings.signUp.legalConsentEnabled = true;
+    clerk.mountSignUp(root);
+    const checkbox = await waitFor(() => byLabel(root, 'I agree to the Terms of Service and Privacy Policy'));
+    await type(byLabel(root, 'Email address'), 'legal+clerk_test@example.com');
+    await type(byLabel(root, 'Password'), 'a strong passphrase');
+    submit(checkbox);
+    const error = await waitFor(() => root.querySelector('.cl-formFieldErrorText__legal_accepted'));
+    expect(error.textContent).toBe('This field is required.');
+    expect(emulator.requests.some((r) => r.path === '/v1/client/sign_ups')).toBe(false);
+    checkbox.click();
+    await new Promise((r) => setTimeout(r, 0));
+    submit(checkbox);
+    await waitFor(() => clerk.isSignedIn);
+  });
+
+  it('continues a sign-up with missing requirements (deep link #/continue)', async () => {
+    emulator.updateSettings({ username: { enabled: true, required: true }, emailAddress: { verifyAtSignUp: false } });
+    const nav = recordingNavigation();
+    const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signUpPlugin()]);
+    destroy = () => clerk.destroy();
+    await clerk.load();
+    await clerk.client!.signUp.create({ emailAddress: 'partial+clerk_test@example.com', password: 'a strong passphrase' });
+    expect(clerk.client!.signUp.missingFields).toContain('username');
+    history.replaceState(null, '', '/#/continue');
+    clerk.mountSignUp(root);
+    await waitFor(() => title(root) === 'Fill in missing fields');
+    expect(root.querySelectorAll('input').length).toBe(1);
+    await type(byLabel(root, 'Username'), 'partial');
+    submit(root.querySelector('form')!);
+    await waitFor(() => clerk.isSignedIn);
+  });
+
+  it('links to sign in and starts the OAuth sign-up redirect', async () => {
+    const { navigations } = await setup({ signInUrl: '/login' });
+    expect(byText<HTMLAnchorElement>(root, 'Sign in').getAttribute('href')).toBe('/login');
+    byText(root, 'Continue with GitHub').click();
+    await waitFor(() => navigations.length);
+    expect(['http:', 'https:']).toContain(new URL(navigations[0]).protocol);
+    expect(emulator.requests.some((r) => r.method === 'POST' && r.path === '/v1/client/sign_ups')).toBe(true);
+    byText(root, 'Sign in').click();
+    await waitFor(() => navigations.length === 2);
+    expect(navigations[1]).toBe('http://localhost:3000/login');
+  });
+});

@@ -1,0 +1,220 @@
+/**
+ * `<SignUp/>`: loaded on the first mount/open. Steps (routes): '' (fields + social), 'continue'
+ * (missing requirements), 'verify-email-address', 'verify-phone-number', 'sso-callback'. Every step
+ * reads the sign-up in progress from `clerk.client.signUp`, so deep links survive a reload.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SignUp, SignUpParams } from '../../kernel/index.js';
+import type { HostContextValue, UiKit } from '../ui/index.js';
+import type { SignUpProps } from './index.js';
+
+type FieldName = 'first_name' | 'last_name' | 'username' | 'email_address' | 'phone_number' | 'password';
+const FIELDS: Record<FieldName, { label: string; type?: string; autoComplete: string }> = {
+  first_name: { label: 'firstName', autoComplete: 'given-name' },
+  last_name: { label: 'lastName', autoComplete: 'family-name' },
+  username: { label: 'username', autoComplete: 'username' },
+  email_address: { label: 'emailAddress', type: 'email', autoComplete: 'email' },
+  phone_number: { label: 'phoneNumber', type: 'tel', autoComplete: 'tel' },
+  password: { label: 'password', type: 'password', autoComplete: 'new-password' },
+};
+const NAMES = Object.keys(FIELDS) as FieldName[];
+const LEGAL = 'legal_accepted';
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+const current = (host: HostContextValue) => host.clerk.client!.signUp as SignUp;
+
+/** Next step for the sign-up's state: missing fields, then verifications, else done. */
+function proceed(host: HostContextValue, signUp: SignUp): Promise<void> {
+  if (signUp.status === 'complete') return host.finish(signUp.createdSessionId, host.afterAuthUrl('signUp'));
+  if (signUp.missingFields.some((f) => f in FIELDS || f === LEGAL)) return host.navigate('continue');
+  if (signUp.unverifiedFields.includes('email_address')) return host.navigate('verify-email-address');
+  if (signUp.unverifiedFields.includes('phone_number')) return host.navigate('verify-phone-number');
+  return host.navigate('');
+}
+
+async function startOAuth(host: HostContextValue, strategy: string) {
+  const signUp = await current(host).create({ strategy, redirectUrl: host.stepUrl('sso-callback'), actionCompleteRedirectUrl: host.afterAuthUrl('signUp') });
+  await host.redirectExternal(signUp.verifications.externalAccount.externalVerificationRedirectURL);
+}
+
+export default function createSignUp(kit: UiKit) {
+  const { useHost, useForm, Card, Form, Field, Checkbox, Button, Alert, CodeForm, SocialButtons, FooterAction, PasswordRules, isSafeUrl } = kit;
+
+  /** The editable fields (`names`), legal consent when asked, submitted through `send`. */
+  function SignUpForm({ names, legal, send }: { names: FieldName[]; legal: boolean; send(params: SignUpParams): Promise<SignUp> }) {
+    const host = useHost();
+    const { t, environment, props, query } = host;
+    const attributes = environment.userSettings.attributes ?? {};
+    const initial = (props.initialValues ?? {}) as Record<string, string | undefined>;
+    const [values, setValues] = useState<Record<string, string>>(() =>
+      Object.fromEntries(NAMES.map((n) => [n, initial[camel(n)] ?? query.get(n) ?? ''])),
+    );
+    const [accepted, setAccepted] = useState(false);
+    const form = useForm([...names, LEGAL]);
+    const display = environment.displayConfig as Record<string, unknown>;
+    const submit = () => {
+      if (legal && !accepted) return form.setErrors({ [LEGAL]: t('unstable__errors.form_param_missing') });
+      const params: SignUpParams = {};
+      for (const name of names) if (values[name]) params[camel(name)] = name === 'password' ? values[name] : values[name].trim();
+      if (legal) params.legalAccepted = true;
+      if (props.unsafeMetadata) params.unsafeMetadata = props.unsafeMetadata;
+      void form.run(async () => proceed(host, await send(params)));
+    };
+    const link = (url: unknown, text: string) =>
+      isSafeUrl(url) && (
+        <>
+          {' '}
+          <a href={url} target="_blank" rel="noopener noreferrer">
+            {text}
+          </a>
+        </>
+      );
+    return (
+      <Form onSubmit={submit}>
+        {names.map((name) => (
+          <Field
+            key={name}
+            name={name}
+            label={t(`formFieldLabel__${FIELDS[name].label}`)}
+            type={FIELDS[name].type}
+            autoComplete={FIELDS[name].autoComplete}
+            optional={!attributes[name]?.required}
+            value={values[name]}
+            onValue={(value) => setValues({ ...values, [name]: value })}
+            error={form.errors[name]}
+            hint={name === 'password' ? <PasswordRules password={values.password} /> : undefined}
+          />
+        ))}
+        {legal && (
+          <Checkbox
+            name={LEGAL}
+            checked={accepted}
+            onChecked={setAccepted}
+            error={form.errors[LEGAL]}
+            label={
+              <>
+                {t('signUp.legalConsent.checkboxLabel')}
+                {link(display.termsUrl, t('signUp.legalConsent.termsLink'))}
+                {link(display.privacyPolicyUrl, t('signUp.legalConsent.privacyLink'))}
+              </>
+            }
+          />
+        )}
+        <Alert>{form.formError}</Alert>
+        <Button busy={form.busy} />
+      </Form>
+    );
+  }
+
+  function Start() {
+    const host = useHost();
+    const { t, environment } = host;
+    const attributes = environment.userSettings.attributes ?? {};
+    const names = NAMES.filter((n) => attributes[n]?.enabled);
+    const signInUrl = host.authUrl('signIn');
+    return (
+      <Card
+        title={t('signUp.start.title')}
+        subtitle={t('signUp.start.subtitle')}
+        footer={<FooterAction text={t('signUp.start.actionText')} link={t('signUp.start.actionLink')} href={signInUrl} onClick={() => host.switchTo('SignIn', signInUrl)} />}
+      >
+        <SocialButtons onSelect={(strategy) => startOAuth(host, strategy)} />
+        <SignUpForm names={names} legal={!!environment.userSettings.signUp?.legalConsentEnabled} send={(params) => current(host).create(params)} />
+      </Card>
+    );
+  }
+
+  /** Guards deep links: a step for a sign-up that does not need it goes back to the start. */
+  function useExpect(host: HostContextValue, ok: boolean) {
+    useEffect(() => {
+      if (!ok) void host.navigate('');
+    }, [ok]);
+    return ok;
+  }
+
+  function Continue() {
+    const host = useHost();
+    const { t } = host;
+    const signUp = current(host);
+    const names = NAMES.filter((n) => signUp.missingFields.includes(n));
+    const legal = signUp.missingFields.includes(LEGAL);
+    if (!useExpect(host, signUp.status === 'missing_requirements' && (names.length > 0 || legal))) return null;
+    return (
+      <Card title={t('signUp.continue.title')} subtitle={t('signUp.continue.subtitle')}>
+        <SignUpForm names={names} legal={legal} send={(params) => signUp.update(params)} />
+      </Card>
+    );
+  }
+
+  function Verify({ field }: { field: 'email_address' | 'phone_number' }) {
+    const host = useHost();
+    const { t } = host;
+    const signUp = current(host);
+    const ok = useExpect(host, signUp.status === 'missing_requirements' && signUp.unverifiedFields.includes(field));
+    const email = field === 'email_address';
+    const strategy = email ? 'email_code' : 'phone_code';
+    const prepareForm = useForm([]);
+    const prepare = () => signUp.prepareVerification({ strategy });
+    // Sends the code once (unless resuming one); a code typed or autofilled before the effect ran sends first.
+    const prepared = useRef<Promise<unknown>>();
+    const ensurePrepared = () => {
+      const v = email ? signUp.verifications.emailAddress : signUp.verifications.phoneNumber;
+      return (prepared.current ??= v.strategy === strategy && v.status === 'unverified' && v.nextAction !== 'needs_prepare' ? Promise.resolve() : prepareForm.run(prepare));
+    };
+    useEffect(() => {
+      if (ok) void ensurePrepared();
+    }, [ok]);
+    if (!ok) return null;
+    const key = email ? 'emailCode' : 'phoneCode';
+    return (
+      <Card title={t(`signUp.${key}.title`)} subtitle={t(`signUp.${key}.subtitle`, { identifier: email ? signUp.emailAddress : signUp.phoneNumber })}>
+        <Alert>{prepareForm.formError}</Alert>
+        <CodeForm onCode={async (code) => proceed(host, await ensurePrepared().then(() => signUp.attemptVerification({ strategy, code })))} onResend={prepare} />
+      </Card>
+    );
+  }
+
+  /** Back from the OAuth provider: the oauth plugin's handleRedirectCallback when present, else the sign-up's state. */
+  function SsoCallback() {
+    const host = useHost();
+    const { t, clerk } = host;
+    const form = useForm([]);
+    useEffect(() => {
+      void form.run(async () => {
+        if (typeof clerk.handleRedirectCallback === 'function') {
+          return clerk.handleRedirectCallback({
+            signInUrl: host.authUrl('signIn'),
+            signUpUrl: host.authUrl('signUp'),
+            signInForceRedirectUrl: host.afterAuthUrl('signIn'),
+            signUpForceRedirectUrl: host.afterAuthUrl('signUp'),
+            continueSignUpUrl: host.stepUrl('continue'),
+          });
+        }
+        const signUp = current(host);
+        if (!signUp.id) return host.navigate('');
+        await proceed(host, await signUp.reload());
+      });
+    }, []);
+    return (
+      <Card title={t('signIn.ssoCallback.title')}>
+        <Alert>{form.formError}</Alert>
+      </Card>
+    );
+  }
+
+  return function SignUpComponent(_props: SignUpProps) {
+    const { route } = useHost();
+    switch (route) {
+      case 'continue':
+        return <Continue />;
+      case 'verify-email-address':
+        return <Verify key="email" field="email_address" />;
+      case 'verify-phone-number':
+        return <Verify key="phone" field="phone_number" />;
+      case 'sso-callback':
+        return <SsoCallback />;
+      default:
+        return <Start />;
+    }
+  };
+}

@@ -1,0 +1,257 @@
+/**
+ * The `ui` plugin: the Preact host for mountable components. Its setup and the mount functions are
+ * tiny; the Preact tree (host, styles, localization, components) is `import()`ed on the first mount or
+ * open, so `load()` never waits for it and headless bundles never contain it.
+ *
+ * Component plugins depend on `ui`, register a component with a lazy loader, augment
+ * {@link ComponentProps}, and return the `mount<Name>` / `unmount<Name>` / `open<Name>` / `close<Name>`
+ * family that {@link UiApi.registerComponent} generates:
+ *
+ * @example
+ * ```ts
+ * declare module 'microclerk/plugins/ui' { interface ComponentProps { Greeting: { name?: string } } }
+ * export const greetingPlugin = () => definePlugin({
+ *   name: 'greeting', dependsOn: ['ui'],
+ *   setup: (ctx) => ctx.get<UiApi>('ui').registerComponent('Greeting', { load: () => import('./greeting-view.js') }),
+ * });
+ * ```
+ * @packageDocumentation
+ */
+import * as z from 'zod/mini';
+import { ClerkRuntimeError, definePlugin } from '../../kernel/index.js';
+import type { ComponentType } from 'preact';
+import type { UiKit } from './host.js';
+import type { en } from './localization.js';
+
+export type { UiKit, HostContextValue, FormState } from './host.js';
+
+/**
+ * Component name → props. Every component plugin adds its entry by declaration merging
+ * (`declare module 'microclerk/plugins/ui' { interface ComponentProps { SignIn: SignInProps } }`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ComponentProps {}
+
+export type ComponentName = keyof ComponentProps & string;
+
+/** How a component routes between its steps: the page path under `path`, the URL hash, or in memory. */
+export type Routing = 'path' | 'hash' | 'virtual';
+
+/** Props every hosted component accepts. */
+export interface HostedProps {
+  /** Default: `path` when `path` is given, else `hash`; modals always use `virtual`. */
+  routing?: Routing;
+  /** The page path the component is mounted under, e.g. `/sign-in` (path routing). */
+  path?: string;
+  /** Per-component appearance, merged over the one given to `load()`. */
+  appearance?: Appearance;
+}
+
+export interface AppearanceVariables {
+  colorPrimary?: string;
+  colorTextOnPrimaryBackground?: string;
+  colorText?: string;
+  colorTextSecondary?: string;
+  colorBackground?: string;
+  colorInputBackground?: string;
+  colorInputText?: string;
+  colorDanger?: string;
+  colorSuccess?: string;
+  fontFamily?: string;
+  fontSize?: string;
+  borderRadius?: string;
+  spacingUnit?: string;
+}
+
+/**
+ * One element's override: a class string (added next to the stable `cl-<element>` class, so utility
+ * classes such as Tailwind's apply) or a style object (applied inline through the CSSOM, so it works
+ * under a strict CSP and always wins).
+ */
+export type ElementAppearance = string | Record<string, string | number>;
+
+/** Stable element names (`card`, `headerTitle`, `formFieldInput`, `formButtonPrimary`, …), with `name__variant` forms. */
+export type AppearanceElements = Partial<Record<string, ElementAppearance>>;
+
+export interface Theme {
+  variables?: AppearanceVariables;
+  elements?: AppearanceElements;
+}
+
+export interface Appearance extends Theme {
+  /** A prebuilt theme such as {@link dark}; ClerkJS's older name for `theme`. */
+  baseTheme?: Theme | Theme[];
+  theme?: Theme | Theme[];
+  layout?: { socialButtonsPlacement?: 'top' | 'bottom'; [key: string]: unknown };
+}
+
+/** The dark theme: `clerk.load({ appearance: { theme: dark } })`. */
+export const dark: Theme = {
+  variables: {
+    colorPrimary: '#ffffff',
+    colorTextOnPrimaryBackground: '#131316',
+    colorText: '#f4f4f5',
+    colorTextSecondary: '#a1a1aa',
+    colorBackground: '#212126',
+    colorInputBackground: '#2a2a30',
+    colorInputText: '#f4f4f5',
+    colorDanger: '#f87171',
+    colorSuccess: '#4ade80',
+  },
+};
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> };
+
+/** Partial overrides of the English strings; deep-merged over them. `unstable__errors.<code>` localizes FAPI errors. */
+export type LocalizationResource = DeepPartial<typeof en> & { unstable__errors?: Record<string, string> };
+
+/** The `load()` options the ui plugin reads. */
+export interface UiLoadOptions {
+  appearance?: Appearance;
+  localization?: LocalizationResource;
+  /** CSP nonce put on the injected `<style>`. */
+  nonce?: string;
+}
+
+/** What a component's lazy module exports: a factory that receives the host's kit. */
+export interface ComponentModule<N extends ComponentName> {
+  default: (kit: UiKit) => ComponentType<ComponentProps[N] & HostedProps>;
+}
+
+export interface ComponentDefinition<N extends ComponentName> {
+  /** Loaded on the first mount or open, e.g. `() => import('./view.js')`. */
+  load: () => Promise<ComponentModule<N>>;
+}
+
+type MountFn<N extends ComponentName> = (node: HTMLElement, props?: ComponentProps[N]) => void;
+
+/** `mount<N>`, `unmount<N>`, `open<N>`, `close<N>` for one component. */
+export type ComponentMembers<N extends ComponentName> = { [K in `mount${N}`]: MountFn<N> } & { [K in `unmount${N}`]: (node: HTMLElement) => void } & {
+  [K in `open${N}`]: (props?: ComponentProps[N]) => void;
+} & { [K in `close${N}`]: () => void };
+
+/** The public members of the ui plugin (also what `ctx.get('ui')` returns). */
+export interface UiApi {
+  /** Renders component `name` into `node`; before `load()` finished, it renders once loaded. */
+  mountComponent<N extends ComponentName>(name: N, node: HTMLElement, props?: ComponentProps[N]): void;
+  unmountComponent(node: HTMLElement): void;
+  /** Opens component `name` in a modal (focus trap, Escape closes, scroll lock, focus returns). */
+  openComponent<N extends ComponentName>(name: N, props?: ComponentProps[N]): void;
+  closeComponent(name: ComponentName): void;
+  /** Adds a mountable component; returns its generated `mount<N>`/`unmount<N>`/`open<N>`/`close<N>` members. */
+  registerComponent<N extends ComponentName>(name: N, definition: ComponentDefinition<N>): ComponentMembers<N>;
+}
+
+/** Generates the `mount<N>`/`unmount<N>`/`open<N>`/`close<N>` members of a component from the ui API. */
+export function componentMembers<N extends ComponentName>(ui: Pick<UiApi, 'mountComponent' | 'unmountComponent' | 'openComponent' | 'closeComponent'>, name: N) {
+  return {
+    [`mount${name}`]: (node: HTMLElement, props?: ComponentProps[N]) => ui.mountComponent(name, node, props),
+    [`unmount${name}`]: (node: HTMLElement) => ui.unmountComponent(node),
+    [`open${name}`]: (props?: ComponentProps[N]) => ui.openComponent(name, props),
+    [`close${name}`]: () => ui.closeComponent(name),
+  } as ComponentMembers<N>;
+}
+
+const loadOptionsSchema = z.looseObject({
+  appearance: z.optional(z.looseObject({}, { error: 'expected an object ({ variables, elements, theme })' })),
+  localization: z.optional(z.looseObject({}, { error: 'expected an object of strings' })),
+  nonce: z.optional(z.string({ error: 'expected a string' })),
+});
+
+type Host = ReturnType<typeof import('./host.js').createHost>;
+
+/** Loads the Preact host; a function so tests can observe when the UI chunk is fetched. */
+const loadHost = () => import('./host.js');
+
+export function uiPlugin() {
+  return definePlugin<'ui', UiApi, UiLoadOptions>({
+    name: 'ui',
+    loadOptions: loadOptionsSchema,
+    setup(ctx) {
+      const registry = new Map<string, ComponentDefinition<ComponentName>>();
+      /** The latest render request per node or modal name; a newer one (or unmount) supersedes it. */
+      const pending = new Map<unknown, symbol>();
+      let host: Promise<Host> | undefined;
+      /** The host once loaded, so teardown can be synchronous. */
+      let started: Host | undefined;
+      let disposed = false;
+
+      const loaded = () =>
+        ctx.kernel.clerk.loaded
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => {
+              const off = ctx.events.on('status', (status) => {
+                if (status === 'ready' || status === 'degraded') resolve(off());
+              });
+            });
+
+      function startHost(): Promise<Host> {
+        return loadHost().then(({ createHost }) => (started = createHost({ kernel: ctx.kernel, open: (name, props) => api.openComponent(name as ComponentName, props as never) })));
+      }
+
+      function definition(name: string) {
+        const found = registry.get(name);
+        if (!found) {
+          throw new ClerkRuntimeError(`No component named "${name}" is registered. Add the plugin that provides it (e.g. signInPlugin() for "SignIn").`, {
+            code: 'ui_unknown_component',
+          });
+        }
+        return found;
+      }
+
+      /** Loads host + component (in parallel with load()), then renders unless superseded. */
+      function schedule(key: unknown, name: string, render: (h: Host, component: ComponentType<any>) => void) {
+        const token = Symbol(name);
+        pending.set(key, token);
+        const def = definition(name);
+        host ??= startHost();
+        Promise.all([host, def.load(), loaded()])
+          .then(([h, module]) => {
+            if (pending.get(key) !== token || disposed) return;
+            render(h, h.component(name, module.default as (kit: UiKit) => ComponentType<any>));
+          })
+          .catch((err) => console.error(`[microclerk] could not render <${name}/>:`, err));
+      }
+
+      function assertNode(node: unknown, where: string): asserts node is HTMLElement {
+        if (!node || typeof (node as Node).nodeType !== 'number') {
+          throw new ClerkRuntimeError(`${where}: expected a DOM element to render into.`, { code: 'ui_invalid_node' });
+        }
+      }
+
+      const api: UiApi = {
+        mountComponent(name, node, props) {
+          assertNode(node, `mountComponent("${name}")`);
+          schedule(node, name, (h, component) => h.mount(node, component, name, (props ?? {}) as object));
+        },
+        unmountComponent(node) {
+          assertNode(node, 'unmountComponent()');
+          pending.delete(node);
+          void host?.then((h) => h.unmount(node));
+        },
+        openComponent(name, props) {
+          schedule(`modal:${name}`, name, (h, component) => h.open(component, name, (props ?? {}) as object));
+        },
+        closeComponent(name) {
+          pending.delete(`modal:${name}`);
+          void host?.then((h) => h.close(name));
+        },
+        registerComponent(name, def) {
+          if (registry.has(name)) {
+            throw new ClerkRuntimeError(`A component named "${name}" is already registered.`, { code: 'ui_duplicate_component' });
+          }
+          registry.set(name, def as unknown as ComponentDefinition<ComponentName>);
+          return componentMembers(api, name);
+        },
+      };
+
+      ctx.onDispose(() => {
+        disposed = true;
+        pending.clear();
+        if (started) started.dispose();
+        else void host?.then((h) => h.dispose());
+      });
+      return api;
+    },
+  });
+}

@@ -1,0 +1,78 @@
+/** DOM test helpers for the hosted components (happy-dom + the emulator through msw). Not shipped. */
+import { createClerk, definePlugin, type ClerkPlugin } from '../../kernel/index.js';
+import { PROXY_URL } from '../../test/helpers/emulator.js';
+
+/** Records navigations and applies same-origin ones with history.pushState (what a SPA router does). */
+export function recordingNavigation() {
+  const navigations: string[] = [];
+  const plugin = definePlugin({
+    name: 'test-navigation',
+    setup(ctx) {
+      ctx.kernel.setNavigator(async (to, options) => {
+        const url = new URL(to, location.href);
+        navigations.push(url.href);
+        if (url.origin === location.origin) history[options?.replace ? 'replaceState' : 'pushState'](null, '', url.pathname + url.search + url.hash);
+      });
+      return {};
+    },
+  });
+  return { plugin, navigations };
+}
+
+export function startClerk<const P extends readonly ClerkPlugin[]>(publishableKey: string, plugins: P) {
+  return createClerk({ publishableKey, proxyUrl: PROXY_URL, plugins });
+}
+
+export function clearCookies() {
+  for (const part of document.cookie.split('; ')) {
+    const name = part.split('=')[0];
+    if (name) document.cookie = `${name}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+  }
+}
+
+/** Resolves once `check` returns a truthy value (or stops throwing); fails with the last problem. */
+export async function waitFor<T>(check: () => T, timeout = 4000): Promise<NonNullable<T>> {
+  const start = Date.now();
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = check();
+      if (value) return value as NonNullable<T>;
+      last = new Error('condition not met');
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() - start > timeout) throw last;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The control labelled `text` (exact label text) inside `root`. */
+export function byLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNode, text: string): T {
+  const label = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
+  if (!label) throw new Error(`no label "${text}" in: ${(root as HTMLElement).textContent}`);
+  const control = document.getElementById(label.htmlFor);
+  if (!control) throw new Error(`label "${text}" points to nothing`);
+  return control as T;
+}
+
+export function byText<T extends HTMLElement = HTMLElement>(root: ParentNode, text: string, selector = 'button,a'): T {
+  const found = [...root.querySelectorAll<T>(selector)].find((el) => el.textContent?.trim() === text);
+  if (!found) throw new Error(`no ${selector} "${text}" in: ${(root as HTMLElement).textContent}`);
+  return found;
+}
+
+/** Types like a user: sets the value, fires `input`, and lets Preact re-render before returning. */
+export async function type(input: HTMLInputElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((r) => setTimeout(r, 0));
+}
+
+export function submit(inside: Element) {
+  const form = inside.closest('form') ?? inside.querySelector('form');
+  if (!form) throw new Error('no form');
+  form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+}
+
+export const title = (root: ParentNode) => root.querySelector('.cl-headerTitle')?.textContent ?? '';

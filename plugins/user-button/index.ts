@@ -1,0 +1,101 @@
+/**
+ * The `user-button` plugin: the `<UserButton/>` account menu (avatar, name, "Manage account", sign
+ * out; in multi-session instances the other signed-in accounts, "Add account" and "Sign out of all
+ * accounts") and `mountUserButton` / `unmountUserButton`. The view is loaded on the first mount.
+ * @packageDocumentation
+ */
+import { definePlugin } from '../../kernel/index.js';
+import type { NavigationApi } from '../navigation/index.js';
+import type { SignOutApi } from '../sign-out/index.js';
+import type { ComponentName, HostedProps, UiApi } from '../ui/index.js';
+
+interface MenuItemBase {
+  label: string;
+  /** Renders an icon into the element before the label; `unmountIcon` cleans up. */
+  mountIcon?: (el: HTMLSpanElement) => void;
+  unmountIcon?: (el: HTMLSpanElement) => void;
+}
+
+/**
+ * An entry the app or a third-party plugin adds to the menu: a link (`href`), an action (`onClick`),
+ * or `open`, which opens `<UserProfile/>` at one of its pages. `{ label: 'manageAccount' }` and
+ * `{ label: 'signOut' }` alone place the default entries (default order: those two, then the custom ones).
+ */
+export type UserButtonMenuItem =
+  | (MenuItemBase & { href: string; onClick?: never; open?: never })
+  | (MenuItemBase & { onClick: () => void | Promise<unknown>; href?: never; open?: never })
+  | (MenuItemBase & { open: string; href?: never; onClick?: never })
+  | { label: 'manageAccount' | 'signOut' };
+
+export interface UserButtonProps extends Omit<HostedProps, 'routing' | 'path'> {
+  /** Where to go after signing out of every account. Default: the `afterSignOutUrl` load option, else `/`. */
+  afterSignOutUrl?: string;
+  /** Multi-session: where to go after signing out of one account while others stay signed in. */
+  afterMultiSessionSingleSignOutUrl?: string;
+  /** Multi-session: where to go after switching accounts. Default: the instance's `after_switch_session_url`. */
+  afterSwitchSessionUrl?: string;
+  /** Where "Add account" leads. Default: the sign-in URL (`signInUrl` load option or the instance's). */
+  signInUrl?: string;
+  /** The page hosting `<UserProfile/>`; given without `userProfileMode`, "Manage account" navigates there. */
+  userProfileUrl?: string;
+  /** `modal` (default) opens `<UserProfile/>` over the page; `navigation` goes to `userProfileUrl`. */
+  userProfileMode?: 'modal' | 'navigation';
+  /** Props for the `<UserProfile/>` modal. */
+  userProfileProps?: Record<string, unknown>;
+  /** Shows the user's name beside the avatar. */
+  showName?: boolean;
+  /** Extra menu entries (links, actions), and the placement of the default ones. */
+  customMenuItems?: UserButtonMenuItem[];
+  /** Opens the menu when mounted. */
+  defaultOpen?: boolean;
+  /** @deprecated Use `afterSignOutUrl`. */
+  afterSignOutAll?: string;
+  /** @deprecated Use `afterMultiSessionSingleSignOutUrl`. */
+  afterSignOutOne?: string;
+  /** @deprecated Use `afterSwitchSessionUrl`. */
+  afterSwitchSession?: string;
+  /** @deprecated Legacy spelling of `signInUrl`. */
+  signInURL?: string;
+  /** @deprecated Legacy spelling of `userProfileUrl`. */
+  userProfileURL?: string;
+}
+
+declare module '../ui/index.js' {
+  interface ComponentProps {
+    UserButton: UserButtonProps;
+  }
+}
+
+/** What the lazy view gets from the plugins this one depends on. */
+export interface UserButtonServices {
+  signOut: SignOutApi['signOut'];
+  navigation: NavigationApi;
+  /** Opens `<UserProfile/>` as a modal; false when no plugin provides it. */
+  openUserProfile(props: Record<string, unknown>): boolean;
+}
+
+export function userButtonPlugin() {
+  return definePlugin({
+    name: 'user-button',
+    dependsOn: ['ui', 'sign-out', 'navigation'],
+    setup(ctx) {
+      const ui = ctx.get<UiApi>('ui');
+      const services: UserButtonServices = {
+        signOut: ctx.get<SignOutApi>('sign-out').signOut,
+        navigation: ctx.get<NavigationApi>('navigation'),
+        openUserProfile(props) {
+          try {
+            ui.openComponent('UserProfile' as ComponentName, props as never);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+      };
+      const { mountUserButton, unmountUserButton } = ui.registerComponent('UserButton', {
+        load: () => import('./view.js').then((module) => ({ default: (kit) => module.createUserButton(kit, services) })),
+      });
+      return { mountUserButton, unmountUserButton };
+    },
+  });
+}

@@ -1,0 +1,295 @@
+/** The `<UserButton/>` view, loaded on the first mount: avatar trigger and a keyboard-accessible menu. */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Session, User } from '../../kernel/index.js';
+import type { UiKit } from '../ui/index.js';
+import type { UserButtonMenuItem, UserButtonProps, UserButtonServices } from './index.js';
+
+/** English defaults; an app overrides them through `localization.userButton.*`. */
+const EN: Record<string, string> = {
+  'userButton.trigger': 'Open user menu',
+  'userButton.action__manageAccount': 'Manage account',
+  'userButton.action__signOut': 'Sign out',
+  'userButton.action__signOutAll': 'Sign out of all accounts',
+  'userButton.action__addAccount': 'Add account',
+  'userButton.action__switchTo': 'Switch to {{identifier}}',
+};
+
+/** The menu's own layout; the ui host's sheet has the shared parts. Should move into the ui stylesheet. */
+const CSS = `.cl-userButtonBox{position:relative;display:inline-flex;align-items:center}
+.cl-userButtonTrigger{display:inline-flex;align-items:center;gap:.5rem;background:none;border:0;padding:0;cursor:pointer;border-radius:999px}
+.cl-avatarBox{display:inline-flex;align-items:center;justify-content:center;flex:none;width:2rem;height:2rem;border-radius:50%;overflow:hidden;background:var(--cl-primary);color:var(--cl-on-primary);font-weight:600;font-size:.8em}
+.cl-avatarImage{width:100%;height:100%;object-fit:cover}
+.cl-userButtonPopoverCard{position:absolute;top:calc(100% + .5rem);right:0;z-index:2147482000;display:flex;flex-direction:column;min-width:17rem;padding:.5rem 0;background:var(--cl-bg);border:1px solid var(--cl-border);border-radius:var(--cl-radius);box-shadow:0 8px 24px rgba(0,0,0,.12)}
+.cl-userPreview{display:flex;align-items:center;gap:.75rem;padding:.5rem 1rem}
+.cl-userPreviewTextContainer{display:flex;flex-direction:column;min-width:0}
+.cl-userPreviewMainIdentifier{font-weight:600}
+.cl-userPreviewSecondaryIdentifier{color:var(--cl-text2);overflow:hidden;text-overflow:ellipsis}
+.cl-userButtonPopoverActionButton{display:flex;align-items:center;gap:.75rem;width:100%;padding:.55rem 1rem;background:none;border:0;text-align:left;cursor:pointer}
+.cl-userButtonPopoverActionButton:hover,.cl-userButtonPopoverActionButton:focus{background:color-mix(in srgb,var(--cl-text) 6%,transparent)}
+.cl-userButtonPopoverDivider{height:1px;margin:.35rem 0;background:var(--cl-border)}`;
+
+let styled: HTMLStyleElement | undefined;
+function injectCss(nonce: unknown) {
+  if (styled?.isConnected) return;
+  styled = document.createElement('style');
+  if (typeof nonce === 'string') styled.nonce = nonce;
+  styled.textContent = CSS;
+  document.head.appendChild(styled);
+}
+
+const isHttpUrl = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\//i.test(url);
+
+interface Person {
+  firstName: string | null;
+  lastName: string | null;
+  imageUrl?: string;
+  hasImage?: boolean;
+  identifier: string;
+}
+
+const fullName = (p: Person) => [p.firstName, p.lastName].filter(Boolean).join(' ');
+
+function personOf(user: User): Person {
+  const identifier = user.primaryEmailAddress?.emailAddress ?? user.primaryPhoneNumber?.phoneNumber ?? user.username ?? '';
+  return { firstName: user.firstName, lastName: user.lastName, imageUrl: user.imageUrl, hasImage: user.hasImage, identifier };
+}
+
+function personOfSession(session: Session): Person {
+  const data = session.publicUserData ?? ({} as Session['publicUserData']);
+  return { firstName: data.firstName, lastName: data.lastName, imageUrl: data.imageUrl, hasImage: data.hasImage, identifier: data.identifier ?? '' };
+}
+
+function initials(p: Person): string {
+  const letters = [p.firstName, p.lastName].filter(Boolean).map((s) => s!.trim()[0]);
+  return (letters.length ? letters.join('') : p.identifier.slice(0, 1)).toUpperCase();
+}
+
+/** Any non-default entry, read loosely (the public union keeps apps from mixing kinds). */
+interface CustomItem {
+  label: string;
+  href?: string;
+  onClick?: () => unknown;
+  open?: string;
+  mountIcon?: (el: HTMLSpanElement) => void;
+  unmountIcon?: (el: HTMLSpanElement) => void;
+}
+
+/** `{ label: 'manageAccount' }` alone (no link, action or page) places a default entry. */
+function isBuiltIn(item: UserButtonMenuItem, label?: 'manageAccount' | 'signOut'): boolean {
+  const { href, onClick, open } = item as CustomItem;
+  return (label ? item.label === label : item.label === 'manageAccount' || item.label === 'signOut') && href === undefined && onClick === undefined && open === undefined;
+}
+
+export function createUserButton(kit: UiKit, services: UserButtonServices) {
+  const { useHost } = kit;
+
+  function Avatar({ person }: { person: Person }) {
+    const { el } = useHost();
+    return (
+      <span {...el('avatarBox')} aria-hidden="true">
+        {person.hasImage !== false && isHttpUrl(person.imageUrl) ? <img src={person.imageUrl} alt="" {...el('avatarImage')} /> : initials(person)}
+      </span>
+    );
+  }
+
+  function Preview({ person, variant }: { person: Person; variant: string }) {
+    const { el } = useHost();
+    const name = fullName(person);
+    return (
+      <span {...el('userPreview', variant)}>
+        <Avatar person={person} />
+        <span {...el('userPreviewTextContainer')}>
+          {name && <span {...el('userPreviewMainIdentifier')}>{name}</span>}
+          <span {...el(name ? 'userPreviewSecondaryIdentifier' : 'userPreviewMainIdentifier')}>{person.identifier}</span>
+        </span>
+      </span>
+    );
+  }
+
+  /** A custom entry's icon (rendered by the app into a span) and label. */
+  function CustomLabel({ item }: { item: CustomItem }) {
+    const { el } = useHost();
+    const icon = useRef<HTMLSpanElement>(null);
+    useEffect(() => {
+      const node = icon.current!;
+      item.mountIcon?.(node);
+      return () => item.unmountIcon?.(node);
+    }, [item]);
+    return (
+      <>
+        <span ref={icon} {...el('userButtonPopoverActionButtonIcon')} aria-hidden="true" />
+        {item.label}
+      </>
+    );
+  }
+
+  return function UserButton(props: UserButtonProps) {
+    const { clerk, el, t, environment, kernel, uid } = useHost();
+    const say = (key: string, vars?: Record<string, string>) => {
+      const text = t(key, vars);
+      return text === key ? (EN[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars?.[name] ?? '') : text;
+    };
+    const [, rerender] = useState(0);
+    const [open, setOpen] = useState(!!props.defaultOpen);
+    const [busy, setBusy] = useState(false);
+    const box = useRef<HTMLDivElement>(null);
+    const trigger = useRef<HTMLButtonElement>(null);
+
+    // The user, session and client change under us (sign-out, switch, profile edits): re-render on each.
+    useEffect(() => clerk.addListener(() => rerender((n) => n + 1)), []);
+    useEffect(() => injectCss(kernel.loadOptions.nonce), []);
+
+    const items = () => [...(box.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
+    const focusItem = (index: number) => {
+      const list = items();
+      list[(index + list.length) % list.length]?.focus();
+    };
+
+    useEffect(() => {
+      if (!open) return;
+      const onPointer = (event: Event) => {
+        if (!box.current?.contains(event.target as Node)) setOpen(false);
+      };
+      document.addEventListener('mousedown', onPointer);
+      return () => document.removeEventListener('mousedown', onPointer);
+    }, [open]);
+
+    const user = clerk.user as User | null | undefined;
+    const session = clerk.session as Session | null | undefined;
+    if (!user || !session) return null;
+
+    const navigation = services.navigation;
+    const multiSession = !environment.isSingleSession();
+    const signedIn: Session[] = clerk.client?.signedInSessions ?? [];
+    const others = multiSession ? signedIn.filter((s) => s.id !== session.id) : [];
+    const me = personOf(user);
+
+    const close = (refocus = true) => {
+      setOpen(false);
+      if (refocus) trigger.current?.focus();
+    };
+    const openMenu = (focusLast = false) => {
+      setOpen(true);
+      // The menu renders on the next frame; focus its first (or last) item then.
+      setTimeout(() => focusItem(focusLast ? -1 : 0));
+    };
+
+    const afterSignOutUrl = props.afterSignOutUrl ?? props.afterSignOutAll ?? navigation.buildAfterSignOutUrl();
+    const afterOneUrl = props.afterMultiSessionSingleSignOutUrl ?? props.afterSignOutOne ?? navigation.buildAfterMultiSessionSingleSignOutUrl();
+    const afterSwitchUrl = props.afterSwitchSessionUrl ?? props.afterSwitchSession ?? (environment.displayConfig.afterSwitchSessionUrl || undefined);
+    const profileUrl = props.userProfileUrl ?? props.userProfileURL;
+    const profileMode = props.userProfileMode ?? (profileUrl ? 'navigation' : 'modal');
+
+    /** Runs a menu action once (double clicks ignored); errors are logged, the menu stays usable. */
+    const act = (action: () => unknown, refocus = false) => async () => {
+      if (busy) return;
+      close(refocus);
+      setBusy(true);
+      try {
+        await action();
+      } catch (err) {
+        console.error('[microclerk] <UserButton/>:', err);
+      } finally {
+        setBusy(false);
+      }
+    };
+
+    const openProfile = (startPath?: string) => {
+      const modalProps = { appearance: props.appearance, ...props.userProfileProps, __experimental_startPath: startPath };
+      if (profileMode === 'modal' && services.openUserProfile(modalProps)) return;
+      const url = profileUrl ?? navigation.buildUserProfileUrl();
+      return navigation.navigate(startPath ? `${url.split('#')[0]}#/${startPath.replace(/^\/+/, '')}` : url);
+    };
+    const manageAccount = act(() => openProfile());
+    const signOutCurrent = act(() =>
+      others.length
+        ? services.signOut(() => navigation.redirectWithAuth(afterOneUrl), { sessionId: session.id })
+        : services.signOut({ redirectUrl: afterSignOutUrl }),
+    );
+    const signOutAll = act(() => services.signOut({ redirectUrl: afterSignOutUrl }));
+    const addAccount = act(() => navigation.redirectWithAuth(props.signInUrl ?? props.signInURL ?? navigation.buildSignInUrl()));
+    const switchTo = (target: Session) => act(() => clerk.setActive({ session: target, redirectUrl: afterSwitchUrl }));
+    const custom = (item: CustomItem) => act(() => (item.onClick ? item.onClick() : item.open !== undefined ? openProfile(item.open) : navigation.navigate(item.href!)), !!item.onClick);
+
+    /** Default entries first, then the custom ones — unless the app placed the defaults itself. */
+    const entries: Array<UserButtonMenuItem> = [];
+    const given = props.customMenuItems ?? [];
+    for (const builtIn of ['manageAccount', 'signOut'] as const) if (!given.some((item) => isBuiltIn(item, builtIn))) entries.push({ label: builtIn });
+    entries.push(...given.filter((item) => isBuiltIn(item) || typeof (item as CustomItem).onClick === 'function' || typeof (item as CustomItem).open === 'string' || kit.isSafeUrl((item as CustomItem).href)));
+
+    const onMenuKey = (event: KeyboardEvent) => {
+      const list = items();
+      const at = list.indexOf(document.activeElement as HTMLElement);
+      const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: -1 };
+      if (event.key in moves) {
+        event.preventDefault();
+        focusItem(moves[event.key]);
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        close();
+      } else if (event.key === 'Tab') close(false);
+    };
+
+    const onTriggerKey = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' || event.key === ' ' || event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        if (open && (event.key === 'Enter' || event.key === ' ')) close();
+        else openMenu(event.key === 'ArrowUp');
+      } else if (event.key === 'Escape' && open) {
+        event.preventDefault();
+        close();
+      }
+    };
+
+    // A plain function, not a component: a component declared here would remount (and drop focus) on every render.
+    const menuButton = (key: string, name: string, label: string, onClick: () => void, children?: ComponentChildren) => (
+      <button key={key} type="button" role="menuitem" tabIndex={-1} {...el('userButtonPopoverActionButton', name)} aria-label={children ? label : undefined} disabled={busy} onClick={onClick}>
+        {children ?? label}
+      </button>
+    );
+
+    const menuId = `${uid}-menu`;
+    return (
+      <div ref={box} {...el('userButtonBox')}>
+        <button
+          ref={trigger}
+          type="button"
+          {...el('userButtonTrigger')}
+          aria-haspopup="menu"
+          aria-expanded={open ? 'true' : 'false'}
+          aria-controls={open ? menuId : undefined}
+          aria-label={say('userButton.trigger')}
+          onClick={() => (open ? close() : openMenu())}
+          onKeyDown={onTriggerKey}
+        >
+          <Avatar person={me} />
+          {props.showName && fullName(me) && <span {...el('userButtonOuterIdentifier')}>{fullName(me)}</span>}
+        </button>
+        {open && (
+          <div id={menuId} role="menu" aria-label={fullName(me) || me.identifier} {...el('userButtonPopoverCard')} onKeyDown={onMenuKey}>
+            <Preview person={me} variant="personal" />
+            {entries.map((item, i) =>
+              isBuiltIn(item, 'manageAccount')
+                ? menuButton('manage', 'manageAccount', say('userButton.action__manageAccount'), manageAccount)
+                : isBuiltIn(item, 'signOut')
+                  ? menuButton('signOut', 'signOut', say('userButton.action__signOut'), signOutCurrent)
+                  : menuButton(`custom-${i}`, 'custom', item.label, custom(item as CustomItem), (item as CustomItem).mountIcon && <CustomLabel item={item as CustomItem} />),
+            )}
+            {multiSession && (
+              <>
+                <div {...el('userButtonPopoverDivider')} role="separator" />
+                {others.map((other) => {
+                  const person = personOfSession(other);
+                  return menuButton(other.id, 'switchSession', say('userButton.action__switchTo', { identifier: person.identifier }), switchTo(other), <Preview person={person} variant="secondary" />);
+                })}
+                {menuButton('add', 'addAccount', say('userButton.action__addAccount'), addAccount)}
+                {others.length > 0 && menuButton('signOutAll', 'signOutAll', say('userButton.action__signOutAll'), signOutAll)}
+              </>
+            )}
+          </div>
+        )}
+      </div>
+    );
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The `user-profile` plugin: the `<UserProfile/>` component (profile, email addresses, phone numbers,
+ * connected accounts, password, two-step verification, active devices, account deletion, custom pages)
+ * and `mountUserProfile` / `unmountUserProfile` / `openUserProfile` / `closeUserProfile`. The view is
+ * loaded on the first mount or open.
+ * @packageDocumentation
+ */
+import { definePlugin } from '../../kernel/index.js';
+import type { HostedProps, UiApi } from '../ui/index.js';
+
+/**
+ * A page an app or a third-party plugin adds: `mount` renders into the element the component gives it
+ * (and `unmount` cleans up); without `mount` the entry is a link to `url`.
+ */
+export interface UserProfilePage {
+  label: string;
+  /** The page's route inside the component (`billing` → `#/billing`), or the link target. */
+  url: string;
+  mount?: (el: HTMLDivElement) => void;
+  unmount?: (el: HTMLDivElement) => void;
+}
+
+export interface UserProfileProps extends HostedProps {
+  /** Extra pages after "Account" and "Security". */
+  customPages?: UserProfilePage[];
+  /** Where to go after the account is deleted. Default: the `afterSignOutUrl` load option, else `/`. */
+  afterSignOutUrl?: string;
+  /** The page shown first (`security`, a custom page's `url`); used by `<UserButton/>`'s `open` items, as in ClerkJS. */
+  __experimental_startPath?: string;
+  /** @deprecated Legacy name of `afterSignOutUrl`. */
+  afterSignOutAll?: string;
+  /** @deprecated Accepted for compatibility; UserProfile signs out of every session only. */
+  afterSignOutOne?: string;
+}
+
+declare module '../ui/index.js' {
+  interface ComponentProps {
+    UserProfile: UserProfileProps;
+  }
+}
+
+export function userProfilePlugin() {
+  return definePlugin({
+    name: 'user-profile',
+    dependsOn: ['ui'],
+    setup: (ctx) => ctx.get<UiApi>('ui').registerComponent('UserProfile', { load: () => import('./view.js') }),
+  });
+}

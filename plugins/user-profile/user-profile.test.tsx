@@ -1,0 +1,404 @@
+// @vitest-environment happy-dom
+// <UserProfile/> against the emulator: every section driven through the DOM, happy and unhappy paths.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { totpCode } from '../../emulator/index.js';
+import { createClerk } from '../../kernel/index.js';
+import { memoryNavigation } from '../navigation/index.js';
+import { signOutPlugin } from '../sign-out/index.js';
+import { uiPlugin } from '../ui/index.js';
+import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
+import { userProfilePlugin } from './index.js';
+
+const PASSWORD = 'correct-horse-battery';
+const emulator = useEmulator({
+  seed: {
+    users: [
+      { emailAddress: 'ada@example.com', password: PASSWORD, firstName: 'Ada', lastName: 'Lovelace' },
+      { emailAddress: 'grace@example.com', password: 'grace-password-123', username: 'taken_name' },
+      { emailAddress: 'nopass@example.com', firstName: 'Nora' },
+    ],
+  },
+});
+
+const cleanups: Array<() => void> = [];
+const newBrowser = () =>
+  document.cookie.split('; ').forEach((c) => (document.cookie = `${c.split('=')[0]}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`));
+
+async function signedIn() {
+  const navigation = memoryNavigation('http://localhost:3000/');
+  const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [navigation, signOutPlugin(), uiPlugin(), userProfilePlugin()] });
+  await clerk.load();
+  const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: PASSWORD });
+  await clerk.setActive({ session: signIn.createdSessionId });
+  const node = document.createElement('div');
+  document.body.appendChild(node);
+  cleanups.push(() => {
+    clerk.destroy();
+    node.remove();
+  });
+  return { clerk, node, history: navigation.history };
+}
+
+type Setup = Awaited<ReturnType<typeof signedIn>>;
+
+async function mounted(props: Record<string, unknown> = {}, setup?: Setup) {
+  const s = setup ?? (await signedIn());
+  s.clerk.mountUserProfile(s.node, props);
+  await vi.waitFor(() => expect(s.node.querySelector('.cl-userProfile')).toBeTruthy());
+  return s;
+}
+
+const $ = <E extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<E & Element>(selector) as E;
+const action = (root: ParentNode, name: string) => $<HTMLButtonElement>(root, `.cl-action__${name}`);
+const section = (root: ParentNode, name: string) => $<HTMLElement>(root, `.cl-profileSection__${name}`);
+
+/** Types into an input as a user would (one input event with the whole value). */
+function type(input: HTMLInputElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+/** Submits once Preact re-rendered with the typed values (its renders are batched, as in a browser between keystrokes). */
+async function submit(form: HTMLFormElement) {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+}
+const inputNamed = (root: ParentNode, name: string) => $<HTMLInputElement>(root, `input[name=${name}]`);
+const errorOf = (root: ParentNode, name: string) => root.querySelector(`.cl-formFieldErrorText__${name}`)?.textContent;
+
+async function goToSecurity(s: Setup) {
+  $<HTMLButtonElement>(s.node, '.cl-navbarButton__security').click();
+  await vi.waitFor(() => expect(section(s.node, 'password')).toBeTruthy());
+}
+
+beforeEach(() => emulator.reset());
+afterEach(() => {
+  cleanups.splice(0).forEach((fn) => fn());
+  newBrowser();
+  document.body.innerHTML = '';
+  location.hash = '';
+});
+
+describe('<UserProfile/> account page', () => {
+  it('changes the name', async () => {
+    const s = await mounted();
+    const profile = section(s.node, 'profile');
+    expect(inputNamed(profile, 'first_name').value).toBe('Ada');
+    type(inputNamed(profile, 'first_name'), 'Augusta');
+    await submit($(profile, 'form'));
+    await vi.waitFor(() => expect(s.clerk.user!.firstName).toBe('Augusta'));
+    await vi.waitFor(() => expect(profile.textContent).toContain('Saved.'));
+  });
+
+  it('a taken username shows the error next to the field', async () => {
+    emulator.updateSettings({ username: { enabled: true } });
+    const s = await mounted();
+    const profile = section(s.node, 'profile');
+    type(inputNamed(profile, 'username'), 'ada_l');
+    await submit($(profile, 'form'));
+    await vi.waitFor(() => expect(s.clerk.user!.username).toBe('ada_l'));
+    // Grace (seeded) owns "taken_name".
+    type(inputNamed(profile, 'username'), 'taken_name');
+    await submit($(profile, 'form'));
+    await vi.waitFor(() => expect(errorOf(profile, 'username')).toMatch(/taken/i));
+    expect(s.clerk.user!.username).toBe('ada_l');
+  });
+
+  it('uploads and removes the profile image', async () => {
+    const s = await mounted();
+    expect(s.clerk.user!.hasImage).toBe(false);
+    const input = $<HTMLInputElement>(s.node, 'input[type=file]');
+    Object.defineProperty(input, 'files', { value: [new File([new Uint8Array([137, 80, 78, 71])], 'me.png', { type: 'image/png' })], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(s.clerk.user!.hasImage).toBe(true));
+    // The emulator serves the image as a data: URL, which is never put in <img src>.
+    expect(s.node.querySelector('.cl-avatarImage')).toBeNull();
+    await vi.waitFor(() => expect(action(s.node, 'removeImage')).toBeTruthy());
+    action(s.node, 'removeImage').click();
+    await vi.waitFor(() => expect(s.clerk.user!.hasImage).toBe(false));
+    await vi.waitFor(() => expect(action(s.node, 'removeImage')).toBeNull());
+  });
+
+  it('adds and verifies a second email (wrong code first), makes it primary, removes the old one', async () => {
+    const s = await mounted();
+    const emails = section(s.node, 'emailAddresses');
+    action(emails, 'addEmail').click();
+    await vi.waitFor(() => expect(inputNamed(emails, 'email_address')).toBeTruthy());
+    type(inputNamed(emails, 'email_address'), 'not-an-email');
+    await submit($(emails, 'form'));
+    await vi.waitFor(() => expect(errorOf(emails, 'email_address')).toBeTruthy());
+
+    type(inputNamed(emails, 'email_address'), 'ada.second@example.com');
+    await submit($(emails, 'form'));
+    await vi.waitFor(() => expect(inputNamed(emails, 'code')).toBeTruthy());
+    expect(emails.textContent).toContain('ada.second@example.com');
+    expect(emails.textContent).toContain('Unverified');
+
+    type(inputNamed(emails, 'code'), '000000');
+    await vi.waitFor(() => expect(errorOf(emails, 'code')).toMatch(/incorrect/i));
+
+    const code = emulator.outbox.latest('ada.second@example.com')!.code!;
+    type(inputNamed(emails, 'code'), code);
+    await vi.waitFor(() => expect(inputNamed(emails, 'code')).toBeNull());
+    const second = () => s.clerk.user!.emailAddresses.find((e) => e.emailAddress === 'ada.second@example.com')!;
+    expect(second().verification.status).toBe('verified');
+    expect(emails.textContent).not.toContain('Unverified');
+
+    // Only the verified, non-primary address offers "Set as primary".
+    const setPrimary = emails.querySelectorAll<HTMLButtonElement>('.cl-action__setPrimary');
+    expect(setPrimary).toHaveLength(1);
+    setPrimary[0].click();
+    await vi.waitFor(() => expect(s.clerk.user!.primaryEmailAddressId).toBe(second().id));
+
+    const first = [...emails.querySelectorAll('.cl-profileSectionItem__email_address')].find((row) => row.textContent!.includes('ada@example.com'))!;
+    $<HTMLButtonElement>(first, '.cl-action__remove').click();
+    await vi.waitFor(() => expect(action(first, 'confirmRemove')).toBeTruthy());
+    action(first, 'confirmRemove').click();
+    await vi.waitFor(() => expect(s.clerk.user!.emailAddresses.map((e) => e.emailAddress)).toEqual(['ada.second@example.com']));
+    await vi.waitFor(() => expect(emails.textContent).not.toContain('ada@example.com'));
+  });
+
+  it('adds a test phone number, verifies it with 424242 and uses it for SMS codes', async () => {
+    const s = await mounted();
+    const phones = section(s.node, 'phoneNumbers');
+    action(phones, 'addPhone').click();
+    await vi.waitFor(() => expect(inputNamed(phones, 'phone_number')).toBeTruthy());
+    type(inputNamed(phones, 'phone_number'), '+15555550100');
+    await submit($(phones, 'form'));
+    await vi.waitFor(() => expect(inputNamed(phones, 'code')).toBeTruthy());
+    type(inputNamed(phones, 'code'), '424242');
+    await vi.waitFor(() => expect(s.clerk.user!.phoneNumbers[0]?.verification.status).toBe('verified'));
+
+    await goToSecurity(s);
+    const mfa = section(s.node, 'mfa');
+    await vi.waitFor(() => expect(action(mfa, 'enableSms')).toBeTruthy());
+    action(mfa, 'enableSms').click();
+    await vi.waitFor(() => expect(s.clerk.user!.phoneNumbers[0].reservedForSecondFactor).toBe(true));
+    await vi.waitFor(() => expect(action(mfa, 'disableSms')).toBeTruthy());
+  });
+
+  it('connect: follows the provider URL, and refuses a non-http one', async () => {
+    const s = await mounted();
+    const accounts = section(s.node, 'connectedAccounts');
+    const connectButtons = accounts.querySelectorAll<HTMLButtonElement>('.cl-action__connect');
+    expect([...connectButtons].map((b) => b.textContent)).toEqual(['Connect Google', 'Connect GitHub']);
+    // The emulator has no /me/external_accounts: answer as FAPI would.
+    const externalAccount = (url: string) => ({
+      response: { object: 'external_account', id: 'eac_1', provider: 'google', verification: { status: 'unverified', strategy: 'oauth_google', external_verification_redirect_url: url } },
+    });
+    emulator.faults.add({ path: '/v1/me/external_accounts', method: 'POST', status: 200, body: externalAccount('https://accounts.google.com/o/oauth2/auth?state=1'), times: 1 });
+    connectButtons[0].click();
+    await vi.waitFor(() => expect(s.history.location).toBe('https://accounts.google.com/o/oauth2/auth?state=1'));
+    expect(emulator.requests.some((r) => r.method === 'POST' && r.path.endsWith('/me/external_accounts'))).toBe(true);
+
+    emulator.faults.add({ path: '/v1/me/external_accounts', method: 'POST', status: 200, body: externalAccount('javascript:alert(1)'), times: 1 });
+    connectButtons[0].click();
+    await vi.waitFor(() => expect(accounts.querySelector('[role=alert]')).toBeTruthy());
+    expect(s.history.location).toBe('https://accounts.google.com/o/oauth2/auth?state=1');
+  });
+});
+
+describe('<UserProfile/> security page', () => {
+  it('changes the password: wrong current password and mismatch show errors next to the fields', async () => {
+    const s = await mounted();
+    await goToSecurity(s);
+    const password = section(s.node, 'password');
+    const form = $<HTMLFormElement>(password, 'form');
+    type(inputNamed(password, 'current_password'), 'wrong-password');
+    type(inputNamed(password, 'new_password'), 'brand-new-password-1');
+    type(inputNamed(password, 'confirm_password'), 'brand-new-password-2');
+    await submit(form);
+    await vi.waitFor(() => expect(errorOf(password, 'confirm_password')).toMatch(/match/i));
+
+    type(inputNamed(password, 'confirm_password'), 'brand-new-password-1');
+    await submit(form);
+    await vi.waitFor(() => expect(errorOf(password, 'current_password')).toMatch(/incorrect/i));
+    expect(inputNamed(password, 'current_password').getAttribute('aria-invalid')).toBe('true');
+
+    type(inputNamed(password, 'current_password'), PASSWORD);
+    await submit(form);
+    await vi.waitFor(() => expect(password.textContent).toContain('Your password was updated.'));
+    expect(errorOf(password, 'current_password')).toBeUndefined();
+
+    // The new password works for signing in from another browser; the old one no longer does.
+    newBrowser();
+    const other = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL });
+    cleanups.push(() => other.destroy());
+    await other.load();
+    const old = await other.client!.signIn.create({ identifier: 'ada@example.com', password: PASSWORD }).catch((e) => e);
+    expect(old.errors?.[0]?.code).toBe('form_password_incorrect');
+    const fresh = await other.client!.signIn.create({ identifier: 'ada@example.com', password: 'brand-new-password-1' });
+    expect(fresh.status).toBe('complete');
+  });
+
+  it('a user without a password sets one (no current-password field)', async () => {
+    const navigation = memoryNavigation('http://localhost:3000/');
+    const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [navigation, signOutPlugin(), uiPlugin(), userProfilePlugin()] });
+    cleanups.push(() => clerk.destroy());
+    await clerk.load();
+    const signIn = await clerk.client!.signIn.create({ identifier: 'nopass@example.com' });
+    const factor = signIn.supportedFirstFactors!.find((f) => f.strategy === 'email_code')!;
+    await signIn.prepareFirstFactor({ strategy: 'email_code', emailAddressId: factor.emailAddressId });
+    await signIn.attemptFirstFactor({ strategy: 'email_code', code: emulator.outbox.latest('nopass@example.com')!.code! });
+    await clerk.setActive({ session: signIn.createdSessionId });
+    expect(clerk.user!.passwordEnabled).toBe(false);
+    const node = document.body.appendChild(document.createElement('div'));
+    clerk.mountUserProfile(node, { routing: 'virtual' });
+    await vi.waitFor(() => expect(node.querySelector('.cl-userProfile')).toBeTruthy());
+    $<HTMLButtonElement>(node, '.cl-navbarButton__security').click();
+    await vi.waitFor(() => expect(section(node, 'password')).toBeTruthy());
+    const password = section(node, 'password');
+    expect(inputNamed(password, 'current_password')).toBeNull();
+    expect($(password, 'button[type=submit]').textContent).toBe('Set password');
+    type(inputNamed(password, 'new_password'), 'short');
+    type(inputNamed(password, 'confirm_password'), 'short');
+    await submit($(password, 'form'));
+    await vi.waitFor(() => expect(errorOf(password, 'new_password')).toBeTruthy());
+    type(inputNamed(password, 'new_password'), 'a-long-enough-password');
+    type(inputNamed(password, 'confirm_password'), 'a-long-enough-password');
+    await submit($(password, 'form'));
+    await vi.waitFor(() => expect(clerk.user!.passwordEnabled).toBe(true));
+    await vi.waitFor(() => expect(inputNamed(password, 'current_password')).toBeTruthy());
+  });
+
+  it('"sign out of other devices" revokes the other sessions; unchecked, it keeps them', async () => {
+    const elsewhere = await signedIn();
+    newBrowser();
+    const s = await mounted();
+    expect(elsewhere.clerk.session!.id).not.toBe(s.clerk.session!.id);
+    await goToSecurity(s);
+    const password = section(s.node, 'password');
+    const checkbox = inputNamed(password, 'sign_out_of_other_sessions');
+    expect(checkbox.checked).toBe(true);
+    checkbox.click();
+    type(inputNamed(password, 'current_password'), PASSWORD);
+    type(inputNamed(password, 'new_password'), 'brand-new-password-1');
+    type(inputNamed(password, 'confirm_password'), 'brand-new-password-1');
+    await submit($(password, 'form'));
+    await vi.waitFor(() => expect(password.textContent).toContain('updated'));
+    expect((await s.clerk.user!.getSessions()).length).toBe(2);
+
+    inputNamed(password, 'sign_out_of_other_sessions').click();
+    expect(inputNamed(password, 'sign_out_of_other_sessions').checked).toBe(true);
+    type(inputNamed(password, 'current_password'), 'brand-new-password-1');
+    type(inputNamed(password, 'new_password'), 'another-password-22');
+    type(inputNamed(password, 'confirm_password'), 'another-password-22');
+    await submit($(password, 'form'));
+    await vi.waitFor(async () => expect((await s.clerk.user!.getSessions()).length).toBe(1));
+  });
+
+  it('sets up TOTP (wrong code first), shows backup codes, regenerates them, removes TOTP', async () => {
+    const s = await mounted();
+    await goToSecurity(s);
+    const mfa = section(s.node, 'mfa');
+    action(mfa, 'addTotp').click();
+    await vi.waitFor(() => expect($(mfa, '.cl-totpSecret')).toBeTruthy());
+    const secret = $(mfa, '.cl-totpSecret').textContent!;
+    expect($(mfa, '.cl-totpUri').textContent).toMatch(/^otpauth:\/\/totp\/.*secret=/);
+    expect(s.clerk.user!.totpEnabled).toBe(false);
+
+    type(inputNamed(mfa, 'code'), '000000');
+    await vi.waitFor(() => expect(errorOf(mfa, 'code')).toMatch(/incorrect/i));
+    type(inputNamed(mfa, 'code'), totpCode(secret, Date.now()));
+    await vi.waitFor(() => expect(s.clerk.user!.totpEnabled).toBe(true));
+    await vi.waitFor(() => expect(mfa.querySelectorAll('.cl-backupCodes li')).toHaveLength(10));
+    const firstCodes = [...mfa.querySelectorAll('.cl-backupCodes li')].map((li) => li.textContent);
+
+    action(mfa, 'regenerateCodes').click();
+    await vi.waitFor(() => expect([...mfa.querySelectorAll('.cl-backupCodes li')].map((li) => li.textContent)).not.toEqual(firstCodes));
+    expect(mfa.querySelectorAll('.cl-backupCodes li')).toHaveLength(10);
+
+    action(mfa, 'disableTotp').click();
+    await vi.waitFor(() => expect(s.clerk.user!.totpEnabled).toBe(false));
+    await vi.waitFor(() => expect(action(mfa, 'addTotp')).toBeTruthy());
+  });
+
+  it('lists active devices and signs out another one', async () => {
+    const elsewhere = await signedIn();
+    newBrowser();
+    const s = await mounted();
+    await goToSecurity(s);
+    const devices = section(s.node, 'activeDevices');
+    await vi.waitFor(() => expect(devices.querySelectorAll('.cl-profileSectionItem__device')).toHaveLength(2));
+    expect(devices.textContent).toContain('This device');
+    expect(devices.textContent).toContain('Localhost');
+    const revoke = devices.querySelectorAll<HTMLButtonElement>('.cl-action__revoke');
+    expect(revoke).toHaveLength(1);
+    revoke[0].click();
+    await vi.waitFor(() => expect(devices.querySelectorAll('.cl-profileSectionItem__device')).toHaveLength(1));
+    // The other browser finds out on its next request.
+    await elsewhere.clerk.client!.reload().catch(() => {});
+    expect(elsewhere.clerk.client!.signedInSessions).toHaveLength(0);
+    expect(s.clerk.session?.status).toBe('active');
+  });
+
+  it('deletes the account only after the phrase is typed', async () => {
+    const s = await mounted({ afterSignOutUrl: '/farewell' });
+    await goToSecurity(s);
+    const danger = section(s.node, 'danger');
+    action(danger, 'deleteAccount').click();
+    await vi.waitFor(() => expect(inputNamed(danger, 'delete_confirmation')).toBeTruthy());
+    type(inputNamed(danger, 'delete_confirmation'), 'delete');
+    await submit($(danger, 'form'));
+    await vi.waitFor(() => expect(errorOf(danger, 'delete_confirmation')).toBeTruthy());
+    expect(s.clerk.user).toBeTruthy();
+
+    type(inputNamed(danger, 'delete_confirmation'), 'Delete account');
+    await submit($(danger, 'form'));
+    await vi.waitFor(() => expect(s.history.location).toBe('http://localhost:3000/farewell'));
+    expect(s.clerk.user).toBeNull();
+    await vi.waitFor(() => expect(s.node.querySelector('.cl-userProfile')).toBeNull());
+    const again = await s.clerk.client!.signIn.create({ identifier: 'ada@example.com', password: PASSWORD }).catch((e) => e);
+    expect(again.errors?.[0]?.code).toBe('form_identifier_not_found');
+  });
+});
+
+describe('<UserProfile/> routing, modal and custom pages', () => {
+  it('hash routing: #/security opens the security page; the navbar writes the hash', async () => {
+    location.hash = '#/security';
+    const s = await mounted();
+    expect(section(s.node, 'password')).toBeTruthy();
+    expect(section(s.node, 'profile')).toBeNull();
+    $<HTMLButtonElement>(s.node, '.cl-navbarButton__account').click();
+    await vi.waitFor(() => expect(section(s.node, 'profile')).toBeTruthy());
+    expect(location.hash).toBe('#/account');
+    expect($(s.node, '.cl-navbarButton__account').getAttribute('aria-current')).toBe('page');
+  });
+
+  it('custom pages mount into their element and unmount when left; link entries navigate', async () => {
+    const mount = vi.fn((el: HTMLDivElement) => (el.textContent = 'Billing content'));
+    const unmount = vi.fn();
+    const s = await mounted({
+      customPages: [
+        { label: 'Billing', url: 'billing', mount, unmount },
+        { label: 'Docs', url: '/docs' },
+      ],
+    });
+    $<HTMLButtonElement>(s.node, '.cl-navbarButton__billing').click();
+    await vi.waitFor(() => expect(mount).toHaveBeenCalledTimes(1));
+    expect(location.hash).toBe('#/billing');
+    expect($(s.node, '.cl-customPage').textContent).toBe('Billing content');
+    $<HTMLButtonElement>(s.node, '.cl-navbarButton__security').click();
+    await vi.waitFor(() => expect(unmount).toHaveBeenCalledTimes(1));
+    expect(unmount.mock.calls[0][0]).toBe(mount.mock.calls[0][0]);
+    $<HTMLButtonElement>(s.node, '.cl-navbarButton__docs').click();
+    await vi.waitFor(() => expect(s.history.location).toBe('http://localhost:3000/docs'));
+  });
+
+  it('openUserProfile shows a modal with in-memory routing; closeUserProfile removes it', async () => {
+    const s = await signedIn();
+    s.clerk.openUserProfile();
+    await vi.waitFor(() => expect(document.querySelector('[role=dialog] .cl-userProfile')).toBeTruthy());
+    const dialog = $(document, '[role=dialog]');
+    $<HTMLButtonElement>(dialog, '.cl-navbarButton__security').click();
+    await vi.waitFor(() => expect(section(dialog, 'password')).toBeTruthy());
+    expect(location.hash).toBe('');
+    s.clerk.closeUserProfile();
+    await vi.waitFor(() => expect(document.querySelector('[role=dialog]')).toBeNull());
+  });
+
+  it('renders nothing when signed out', async () => {
+    const s = await mounted();
+    await s.clerk.signOut();
+    await vi.waitFor(() => expect(s.node.querySelector('.cl-userProfile')).toBeNull());
+  });
+});
