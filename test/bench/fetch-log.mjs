@@ -7,10 +7,12 @@ const ALLOWED_HOSTS = new Set(['127.0.0.1']);
 export function instrumentFetch() {
   const original = globalThis.fetch;
   const log = [];
+  const blocked = [];
   globalThis.fetch = async function benchFetch(input, init) {
     const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const url = new URL(href);
     if (!ALLOWED_HOSTS.has(url.hostname)) {
+      blocked.push(url.origin);
       throw new TypeError(`bench: refusing to fetch ${url.origin} — only 127.0.0.1 may be contacted`);
     }
     const query = url.searchParams.get('_method');
@@ -27,6 +29,8 @@ export function instrumentFetch() {
   };
   return {
     log,
+    /** Origins a request was refused to (anything but 127.0.0.1). */
+    blocked,
     clear: () => {
       log.length = 0;
     },

@@ -28,6 +28,7 @@ async function measureOne(root, instanceType) {
     return {
       instanceType,
       ok: true,
+      blockedOrigins: [...fetches.blocked],
       loaded: clerk.loaded,
       status: clerk.status,
       requests: served.length,
@@ -46,8 +47,50 @@ async function measureOne(root, instanceType) {
   }
 }
 
-export async function measureRoundTrips(root) {
-  return [await measureOne(root, 'production'), await measureOne(root, 'development')];
+/**
+ * ClerkJS 6.40.0 (its npm ESM build) loaded the same way against the same emulator, production only:
+ * in Node it needs `navigator.onLine` and `load({ standardBrowser: false })` (fapi-protocol.md, test-harness
+ * notes), and without a standard browser it skips the dev browser, so a development load is not comparable.
+ */
+async function measureClerkJsProduction(root) {
+  const { startEmulator } = await import(pathToFileURL(join(root, 'dist/emulator/index.js')).href);
+  const running = await startEmulator({ instanceType: 'production', settings: { latencyMs: LATENCY_MS } });
+  const fetches = instrumentFetch();
+  const hadNavigator = 'navigator' in globalThis;
+  if (!hadNavigator) Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true, writable: true });
+  try {
+    const { Clerk } = await import(pathToFileURL(join(root, 'node_modules/@clerk/clerk-js/dist/clerk.mjs')).href);
+    const clerk = new Clerk(running.publishableKey, { proxyUrl: running.proxyUrl });
+    const started = performance.now();
+    await clerk.load({ standardBrowser: false, telemetry: false });
+    const wallMs = performance.now() - started;
+    const trips = sequentialRoundTrips(fetches.log);
+    return {
+      instanceType: 'production',
+      sdk: 'ClerkJS',
+      ok: true,
+      loaded: clerk.loaded,
+      status: clerk.status,
+      blockedOrigins: [...fetches.blocked],
+      requests: running.emulator.requests.length,
+      requestList: running.emulator.requests.map((r) => `${r.method} ${r.path}`),
+      wallMs: Math.round(wallMs),
+      roundTrips: trips.count,
+      steps: trips.steps,
+      wallOverLatency: Math.round((wallMs / LATENCY_MS) * 10) / 10,
+    };
+  } catch (error) {
+    return { instanceType: 'production', sdk: 'ClerkJS', ok: false, error: String(error?.message ?? error) };
+  } finally {
+    if (!hadNavigator) delete globalThis.navigator;
+    fetches.restore();
+    await running.close();
+  }
+}
+
+export async function measureRoundTrips(root, { clerkJs = true } = {}) {
+  const microclerk = [await measureOne(root, 'production'), await measureOne(root, 'development')];
+  return { latencyMs: LATENCY_MS, microclerk, clerkJs: clerkJs ? await measureClerkJsProduction(root) : null, clerkJsFacts: CLERKJS_LOAD_FACTS };
 }
 
 /** What fapi-protocol.md says ClerkJS requests during load (documented facts, not measured here). */

@@ -9,9 +9,9 @@
  * Entries are bundled from the TypeScript sources by default (the UI rows need that: only the sources
  * tell which lazy chunk is the SignIn component); `--dist` bundles the built files in dist/ instead.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
@@ -157,16 +157,36 @@ async function pluginFactoryName(path) {
 }
 
 /**
+ * The source files a split point came from: itself when bundling the sources; for a built dist/ file
+ * (`--dist`), the `sources` of its source map (tsup writes one beside every file).
+ */
+const originCache = new Map();
+function originsOf(root, entryPoint) {
+  if (!entryPoint.startsWith('dist/')) return [entryPoint];
+  if (!originCache.has(entryPoint)) {
+    let sources = [];
+    try {
+      const map = JSON.parse(readFileSync(join(root, `${entryPoint}.map`), 'utf8'));
+      sources = (map.sources ?? []).map((source) => relative(root, join(root, dirname(entryPoint), source)).split(sep).join('/'));
+    } catch {
+      // No source map: the chunk cannot be attributed, so it is not counted as part of a mount.
+    }
+    originCache.set(entryPoint, sources);
+  }
+  return originCache.get(entryPoint);
+}
+
+/**
  * Split build of the full preset: "before any mount" is the entry chunk plus everything it imports
  * statically; the UI is what the dynamic import() edges lead to. A lazy chunk counts as pulled by a
  * mount when the module it was split for lives in one of `uiFolders` (e.g. plugins/ui/ = the host,
  * plugins/sign-in/ = the SignIn view); the closure follows static imports and further such dynamic
  * imports from the chunks already loaded.
  */
-async function measureFullSplit(root, fullPath) {
+async function measureFullSplit(root, consumerSource, label) {
   let bundle;
   try {
-    bundle = await bundleConsumer(root, `${imp('Clerk', fullPath)}\nglobalThis.__bench = Clerk;`, { splitting: true });
+    bundle = await bundleConsumer(root, consumerSource, { splitting: true });
   } catch (error) {
     return { ok: false, error: firstLine(error) };
   }
@@ -193,7 +213,7 @@ async function measureFullSplit(root, fullPath) {
   }
 
   const splitFor = (name) => metaOutputs[name]?.entryPoint ?? '';
-  const under = (folders) => (name) => folders.some((folder) => splitFor(name).startsWith(`plugins/${folder}/`));
+  const under = (folders) => (name) => originsOf(root, splitFor(name)).some((origin) => folders.some((folder) => origin.startsWith(`plugins/${folder}/`)));
   const initial = closure([entryName], () => false);
   const lazyNames = files.map((f) => f.name).filter((n) => !initial.has(n));
   const describe = (names) => {
@@ -214,12 +234,56 @@ async function measureFullSplit(root, fullPath) {
   const hasHost = [...afterSignIn].some((n) => under(['ui'])(n));
   return {
     ok: true,
+    label,
     beforeMount: describe(initial),
     afterMountSignIn: describe(afterSignIn),
     uiChunksSignInSignUpHost: describe(lazyOnly(uiSignInSignUp)),
     allLazy: describe(lazyNames),
     found: { host: hasHost, signIn: hasSignIn, signUp: hasSignUp },
   };
+}
+
+/** Entry chunk + its static imports vs every chunk only reachable through import(). */
+async function measureInitialVsLazy(root, consumerSource) {
+  try {
+    const { files, metaOutputs } = await bundleConsumer(root, consumerSource, { splitting: true });
+    const byName = new Map(files.map((f) => [f.name, f]));
+    const entryName = files.find((f) => metaOutputs[f.name]?.entryPoint?.includes('consumer.js'))?.name;
+    const initial = new Set();
+    const queue = [entryName];
+    while (queue.length) {
+      const name = queue.shift();
+      if (initial.has(name) || !byName.has(name)) continue;
+      initial.add(name);
+      for (const edge of metaOutputs[name]?.imports ?? []) if (edge.kind === 'import-statement') queue.push(edge.path.split('/').pop());
+    }
+    const lazy = files.filter((f) => !initial.has(f.name));
+    const lazyContrib = contributions(metaOutputs, lazy.map((f) => f.name));
+    return {
+      initial: sumSizes([...initial].map((n) => byName.get(n).sizes)),
+      lazy: sumSizes(lazy.map((f) => f.sizes)),
+      lazyFiles: lazy.length,
+      lazyContainsPreact: containsPreact(lazyContrib),
+    };
+  } catch (error) {
+    return { error: firstLine(error) };
+  }
+}
+
+/**
+ * What one plugin adds to the headless preset: kernel + the preset's other plugin factories, with and
+ * without `name`. The preset's plugin list is read from presets/headless.ts's imports.
+ */
+async function measurePluginOverPreset(root, entries, name) {
+  const presetSource = existsSync(join(root, 'presets/headless.ts')) ? readFileSync(join(root, 'presets/headless.ts'), 'utf8') : '';
+  const members = [...presetSource.matchAll(/import\s*\{\s*(\w+)\s*\}\s*from\s*'\.\.\/plugins\/([\w-]+)\/index\.js'/g)].map((m) => ({ factory: m[1], plugin: m[2] }));
+  if (!members.some((m) => m.plugin === name)) return { ok: false, error: `presets/headless.ts does not import plugins/${name}` };
+  const source = (list) =>
+    [imp('createClerk', entries.kernel), ...list.map((m) => imp(m.factory, entries.plugins[m.plugin])), `globalThis.__bench = [createClerk, ${list.map((m) => m.factory).join(', ')}];`].join('\n');
+  const without = await measureSingle(root, `headless without ${name}`, source(members.filter((m) => m.plugin !== name)));
+  const withIt = await measureSingle(root, `headless with ${name}`, source(members));
+  if (!without.ok || !withIt.ok) return { ok: false, error: without.error ?? withIt.error };
+  return { ok: true, plugins: members.map((m) => m.plugin), added: diffSizes(withIt.sizes, without.sizes), with: withIt.sizes, without: without.sizes };
 }
 
 /** Budgets (from the brief), in bytes of min+brotli. */
@@ -241,7 +305,14 @@ export async function measureSizes(root, { fromDist = false } = {}) {
     missing(entries.headless) ??
     (await measureSingle(root, 'microclerk/presets/headless', `${imp('createHeadlessClerk', entries.headless)}\nglobalThis.__bench = createHeadlessClerk;`));
   const fullAll = missing(entries.full) ?? (await measureSingle(root, 'microclerk/presets/full (one file, lazy UI inlined)', `${imp('Clerk', entries.full)}\nglobalThis.__bench = Clerk;`));
-  const fullSplit = missing(entries.full) ?? (await measureFullSplit(root, entries.full));
+  let fullSplit = missing(entries.full) ?? (await measureFullSplit(root, `${imp('Clerk', entries.full)}\nglobalThis.__bench = Clerk;`, 'presets/full'));
+  // Until the full preset includes the UI, measure the app that adds it: full preset + ui, sign-in, sign-up.
+  const uiEntries = [['ui', 'uiPlugin'], ['sign-in', 'signInPlugin'], ['sign-up', 'signUpPlugin']].filter(([name]) => entries.plugins[name] && existsSync(entries.plugins[name]));
+  if (fullSplit.ok && !fullSplit.found.signIn && uiEntries.length && existsSync(entries.full)) {
+    const source = [imp('Clerk', entries.full), ...uiEntries.map(([name, factory]) => imp(factory, entries.plugins[name])), `globalThis.__bench = [Clerk, ${uiEntries.map(([, f]) => f).join(', ')}];`].join('\n');
+    const composed = await measureFullSplit(root, source, `presets/full + ${uiEntries.map(([, f]) => `${f}()`).join(' + ')} (the preset does not include them yet)`);
+    fullSplit = composed.ok ? { ...composed, presetOnly: fullSplit } : fullSplit;
+  }
 
   const plugins = [];
   for (const [name, path] of Object.entries(entries.plugins)) {
@@ -260,8 +331,11 @@ export async function measureSizes(root, { fromDist = false } = {}) {
         : `${imp('createClerk', entries.kernel)}\nimport * as m from ${JSON.stringify(path)};\nglobalThis.__bench = [createClerk, m];`,
     );
     const added = kernel.ok && withKernel.ok ? diffSizes(withKernel.sizes, kernel.sizes) : null;
-    plugins.push({ name, factory, ...standalone, addedToKernel: added, addedError: withKernel.ok ? undefined : withKernel.error });
+    // Split build: what loads with the entry vs what only an import() (a UI mount) fetches later.
+    const split = standalone.ok ? await measureInitialVsLazy(root, `import * as m from ${JSON.stringify(path)};\nglobalThis.__bench = m;`) : null;
+    plugins.push({ name, factory, ...standalone, split, addedToKernel: added, addedError: withKernel.ok ? undefined : withKernel.error });
   }
 
-  return { measuredFrom: fromDist ? 'dist' : 'source', kernel, headless, fullAll, fullSplit, plugins };
+  const navigationOverHeadless = await measurePluginOverPreset(root, entries, 'navigation');
+  return { measuredFrom: fromDist ? 'dist' : 'source', kernel, headless, fullAll, fullSplit, plugins, navigationOverHeadless };
 }
