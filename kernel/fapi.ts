@@ -44,7 +44,7 @@ const errorSchema = z.looseObject({
   code: z.string(),
   message: z.optional(z.string()),
   long_message: z.optional(z.nullable(z.string())),
-  meta: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  meta: z.optional(z.nullable(z.looseObject({}))),
 });
 
 const clientSchema = z.looseObject({

@@ -38,11 +38,11 @@ export function buildPublishableKey(frontendApi: string, instanceType: InstanceT
   return `pk_${instanceType === 'production' ? 'live' : 'test'}_${btoa(`${frontendApi}$`).replace(/=+$/, '')}`;
 }
 
-const fn = <T extends (...args: never[]) => unknown>(what: string) =>
-  z.custom<T>((v) => typeof v === 'function', { error: `expected ${what}` });
-
+/** A value that passes `test`; one custom check is far smaller in the bundle than zod unions. */
+const custom = <T>(test: (v: unknown) => boolean, expected: string) => z.optional(z.custom<T>(test, { error: `expected ${expected}` }));
+const isFunction = (v: unknown) => typeof v === 'function';
 const urlOrUrlFn = (what: string) =>
-  z.optional(z.union([z.string({ error: `expected ${what}` }), fn<(url: URL) => string>(`${what} or a function of the current URL`)]));
+  custom<string | ((url: URL) => string)>((v) => typeof v === 'string' || isFunction(v), `${what} or a function of the current URL`);
 
 export const constructorOptionsSchema = z.looseObject({
   proxyUrl: urlOrUrlFn('an absolute http(s) URL or a path starting with "/"'),
@@ -58,15 +58,11 @@ export interface ClerkConstructorOptions {
 
 /** Load options the kernel itself reads; plugins add their own schemas. Unknown keys pass through. */
 export const kernelLoadOptionsSchema = z.looseObject({
-  selectInitialSession: z.optional(fn('a function (client) => session | null')),
+  selectInitialSession: custom<(client: never) => unknown>(isFunction, 'a function (client) => session | null'),
   standardBrowser: z.optional(z.boolean({ error: 'expected a boolean' })),
-  isSatellite: z.optional(z.union([z.boolean(), fn('a boolean or a function of the current URL')])),
+  isSatellite: custom<boolean | ((url: URL) => boolean)>((v) => typeof v === 'boolean' || isFunction(v), 'a boolean or a function of the current URL'),
   touchSession: z.optional(z.boolean({ error: 'expected a boolean' })),
-  telemetry: z.optional(
-    z.union([z.literal(false), z.looseObject({ disabled: z.optional(z.boolean()), debug: z.optional(z.boolean()) })], {
-      error: 'expected false or { disabled?, debug? }',
-    }),
-  ),
+  telemetry: custom<false | { disabled?: boolean; debug?: boolean }>((v) => v === false || (!!v && typeof v === 'object'), 'false or { disabled?, debug? }'),
   sdkMetadata: z.optional(z.looseObject({ name: z.string(), version: z.string() }, { error: 'expected { name, version }' })),
 });
 
