@@ -2,6 +2,7 @@
  * The full preset: the documented `Clerk` class, composed of every plugin, as a drop-in for ClerkJS.
  * @packageDocumentation
  */
+import { compatPlugin } from '../plugins/compat/index.js';
 import { navigationPlugin } from '../plugins/navigation/index.js';
 import { pollingPlugin } from '../plugins/polling/index.js';
 import { sessionSyncPlugin } from '../plugins/session-sync/index.js';
@@ -29,6 +30,7 @@ export function fullPlugins() {
     signUpPlugin(),
     userButtonPlugin(),
     userProfilePlugin(),
+    compatPlugin(),
   ] as const;
 }
 

@@ -1,0 +1,158 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { ClerkAPIResponseError, createClerk, type Resources } from '../../kernel/index.js';
+import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
+import { compatPlugin } from './index.js';
+import { createSignalHub, toFlowErrors } from './signals.js';
+
+const EMAIL = 'ada@example.com';
+const PASSWORD = 'correct-horse-battery';
+const emulator = useEmulator({ seed: { users: [{ emailAddress: EMAIL, password: PASSWORD }] } });
+const instances: Array<{ destroy(): void }> = [];
+
+function newClerk() {
+  const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [compatPlugin()] });
+  instances.push(clerk);
+  return clerk;
+}
+
+afterEach(() => {
+  instances.splice(0).forEach((c) => c.destroy());
+  document.cookie.split('; ').forEach((c) => (document.cookie = `${c.split('=')[0]}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`));
+});
+
+describe('signals', () => {
+  it('computed values stay the same object until a change; effects run now and on each change', () => {
+    const hub = createSignalHub();
+    let source = 1;
+    const value = hub.computed(() => ({ source }));
+    const first = value();
+    expect(value()).toBe(first);
+    const runs: number[] = [];
+    const stop = hub.effect(() => runs.push(value().source));
+    source = 2;
+    hub.changed();
+    expect(value()).not.toBe(first);
+    expect(value().source).toBe(2);
+    stop();
+    hub.changed();
+    expect(runs).toEqual([1, 2]);
+  });
+
+  it('a throwing effect does not stop the others', () => {
+    const hub = createSignalHub();
+    const seen: string[] = [];
+    const original = console.error;
+    console.error = () => {};
+    try {
+      hub.effect(() => {
+        if (seen.length) throw new Error('boom');
+      });
+      hub.effect(() => void seen.push('ran'));
+      hub.changed();
+    } finally {
+      console.error = original;
+    }
+    expect(seen).toEqual(['ran', 'ran']);
+  });
+
+  it('sorts FAPI errors into fields (camelCased), raw and global', () => {
+    const fieldError = new ClerkAPIResponseError('x', {
+      status: 422,
+      errors: [
+        { code: 'form_password_incorrect', message: 'bad', meta: { paramName: 'password' } },
+        { code: 'form_param_unknown', message: 'other', meta: { paramName: 'email_address' } },
+      ],
+    });
+    const errors = toFlowErrors(fieldError, ['identifier', 'password', 'emailAddress'] as const);
+    expect(errors.fields.password?.code).toBe('form_password_incorrect');
+    expect(errors.fields.emailAddress?.code).toBe('form_param_unknown');
+    expect(errors.fields.identifier).toBeNull();
+    expect(errors.raw).toHaveLength(2);
+    expect(errors.global).toBeNull();
+
+    const network = new Error('offline');
+    expect(toFlowErrors(network, ['identifier'] as const)).toEqual({ fields: { identifier: null }, raw: [network], global: [network] });
+    expect(toFlowErrors(null, ['code'] as const)).toEqual({ fields: { code: null }, raw: null, global: null });
+  });
+});
+
+describe('compat members', () => {
+  it('__internal_lastEmittedResources is the emitted object, stable until the next emission', async () => {
+    const clerk = newClerk();
+    expect(clerk.__internal_lastEmittedResources).toBeUndefined();
+    const emitted: Resources[] = [];
+    clerk.addListener((r) => emitted.push(r));
+    await clerk.load();
+    expect(clerk.__internal_lastEmittedResources).toBe(emitted.at(-1));
+    expect(clerk.__internal_lastEmittedResources).toBe(clerk.__internal_lastEmittedResources);
+    const signIn = await clerk.client!.signIn.create({ identifier: EMAIL, password: PASSWORD });
+    await clerk.setActive({ session: signIn.createdSessionId });
+    expect(clerk.__internal_lastEmittedResources).toBe(emitted.at(-1));
+    expect(clerk.__internal_lastEmittedResources?.user?.id).toBe(clerk.user!.id);
+  });
+
+  it('addListener honours skipInitialEmit (kernel)', async () => {
+    const clerk = newClerk();
+    await clerk.load();
+    const calls: string[] = [];
+    clerk.addListener(() => calls.push('default'));
+    clerk.addListener(() => calls.push('skipped'), { skipInitialEmit: true });
+    expect(calls).toEqual(['default']);
+  });
+
+  it('the sign-in future: create errors, reset, unsupported strategies, finalize without a session', async () => {
+    const clerk = newClerk();
+    await clerk.load();
+    const state = clerk.__internal_state;
+    const before = state.signInSignal();
+    expect(state.signInSignal()).toBe(before);
+
+    const missing = await before.signIn.create({ identifier: 'nobody@example.com' });
+    expect((missing.error as ClerkAPIResponseError).errors[0].code).toBe('form_identifier_not_found');
+    expect(state.signInSignal()).not.toBe(before);
+    expect(state.signInSignal().errors.fields.identifier?.code).toBe('form_identifier_not_found');
+
+    await state.signInSignal().signIn.create({ identifier: EMAIL });
+    expect(state.signInSignal().signIn.status).toBe('needs_first_factor');
+    expect(state.signInSignal().errors.fields.identifier).toBeNull();
+    expect(state.signInSignal().signIn.id).toBe(clerk.client!.signIn.id);
+    expect(state.signInSignal().signIn.id).toBeTruthy();
+
+    await expect(state.signInSignal().signIn.finalize()).rejects.toMatchObject({ code: 'no_created_session' });
+    expect(await state.signInSignal().signIn.sso()).toMatchObject({ error: { code: 'not_supported' } });
+    expect(await state.signInSignal().signIn.mfa.passkey()).toMatchObject({ error: { code: 'not_supported' } });
+
+    await state.signInSignal().signIn.reset();
+    expect(state.signInSignal().signIn.id).toBeUndefined();
+    expect(state.signInSignal().signIn.status).toBe('needs_identifier');
+    expect(clerk.client!.signIn.id).toBeFalsy();
+  });
+
+  it('keeps the completed sign-in as the target after FAPI drops it from the client', async () => {
+    const clerk = newClerk();
+    await clerk.load();
+    const { signIn } = clerk.__internal_state.signInSignal();
+    expect(await signIn.password({ identifier: EMAIL, password: PASSWORD })).toEqual({ error: null });
+    expect(signIn.status).toBe('complete');
+    expect(signIn.createdSessionId).toMatch(/^sess_/);
+    expect(await signIn.finalize()).toEqual({ error: null });
+    expect(clerk.session?.id).toBe(signIn.createdSessionId);
+    expect(signIn.canBeDiscarded).toBe(true);
+    // FAPI's client no longer holds it, the future still does.
+    expect(clerk.client!.signIn.status).not.toBe('complete');
+  });
+
+  it('password(): more than one identifier is a usage error', async () => {
+    const clerk = newClerk();
+    await clerk.load();
+    await expect(clerk.__internal_state.signInSignal().signIn.password({ identifier: EMAIL, emailAddress: EMAIL, password: 'x' })).rejects.toMatchObject({
+      code: 'invalid_params',
+    });
+  });
+
+  it('waitlistSignal reports no waitlist', () => {
+    const clerk = newClerk();
+    expect(clerk.__internal_state.waitlistSignal()).toEqual({ errors: { fields: { emailAddress: null }, raw: null, global: null }, fetchStatus: 'idle', waitlist: null });
+  });
+});

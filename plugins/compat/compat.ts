@@ -1,0 +1,91 @@
+import { definePlugin, type Environment, type Resources } from '../../kernel/index.js';
+import { createFlowSignal, createSignalHub, type FlowErrors, type FlowValue } from './signals.js';
+import { createSignInFuture } from './sign-in-future.js';
+import { createSignUpFuture } from './sign-up-future.js';
+
+declare module '../../kernel/events.js' {
+  interface KernelEvents {
+    /**
+     * `<ClerkProvider>` re-rendered with a new `appearance` or `localization` (its call of
+     * `__internal_updateProps`): UI plugins re-render their mounted components with these.
+     */
+    'compat:props-updated': { appearance?: unknown; options?: Record<string, unknown> };
+  }
+}
+
+export type SignInFuture = ReturnType<typeof createSignInFuture>;
+export type SignUpFuture = ReturnType<typeof createSignUpFuture>;
+
+const SIGN_IN_FIELDS = ['identifier', 'password', 'code'] as const;
+const SIGN_UP_FIELDS = ['firstName', 'lastName', 'emailAddress', 'phoneNumber', 'password', 'username', 'code', 'captcha', 'legalAccepted'] as const;
+
+export type SignInSignalValue = FlowValue<'signIn', SignInFuture, (typeof SIGN_IN_FIELDS)[number]>;
+export type SignUpSignalValue = FlowValue<'signUp', SignUpFuture, (typeof SIGN_UP_FIELDS)[number]>;
+
+/** ClerkJS's `clerk.__internal_state`, read by `@clerk/react`'s v6 `useSignIn` / `useSignUp` / `useWaitlist`. */
+export interface CompatState {
+  signInSignal(): SignInSignalValue;
+  signUpSignal(): SignUpSignalValue;
+  /** The waitlist is not implemented: `waitlist` is null, as ClerkJS's type allows before one exists. */
+  waitlistSignal(): { errors: FlowErrors<'emailAddress'>; fetchStatus: 'idle'; waitlist: null };
+  __internal_effect(fn: () => void): () => void;
+  __internal_computed<T>(getter: (previous?: T) => T): () => T;
+  readonly __internal_waitlist: null;
+}
+
+export interface CompatApi {
+  /** The payload of the last `addListener` emission (the snapshot React's hooks render from). */
+  readonly __internal_lastEmittedResources: Resources | undefined;
+  /** A `load()` option as given (React's `useLocalization` reads `localization`). */
+  __internal_getOption(key: string): unknown;
+  /** `<ClerkProvider>` passes a changed `appearance` / `localization`; forwarded as `compat:props-updated`. */
+  __internal_updateProps(props: { appearance?: unknown; options?: Record<string, unknown> }): Promise<void>;
+  readonly __internal_environment: Environment | undefined;
+  readonly __internal_state: CompatState;
+  /** False when loaded with `standardBrowser: false` or outside a browser. */
+  readonly isStandardBrowser: boolean;
+}
+
+/** The ClerkJS-internal members `@clerk/react` reads on `<ClerkProvider Clerk={clerk}>`; see index.ts. */
+export function compatPlugin() {
+  return definePlugin<'compat', CompatApi>({
+    name: 'compat',
+    setup(ctx) {
+      let lastEmitted: Resources | undefined;
+      const hub = createSignalHub();
+      // Subscribed at setup, not at load: it must run before any listener the app adds, since those
+      // read `__internal_lastEmittedResources` synchronously (as useSyncExternalStore does).
+      ctx.events.on('resources', (resources) => {
+        lastEmitted = resources;
+        hub.changed();
+      });
+
+      const noWaitlistErrors: FlowErrors<'emailAddress'> = { fields: { emailAddress: null }, raw: null, global: null };
+      const state: CompatState = {
+        signInSignal: createFlowSignal(hub, 'signIn', SIGN_IN_FIELDS, (run) => createSignInFuture(ctx, run)),
+        signUpSignal: createFlowSignal(hub, 'signUp', SIGN_UP_FIELDS, (run) => createSignUpFuture(ctx, run)),
+        waitlistSignal: hub.computed(() => ({ errors: noWaitlistErrors, fetchStatus: 'idle' as const, waitlist: null })),
+        __internal_effect: hub.effect,
+        __internal_computed: hub.computed,
+        __internal_waitlist: null,
+      };
+
+      return {
+        get __internal_lastEmittedResources() {
+          return lastEmitted;
+        },
+        __internal_getOption: (key: string) => ctx.kernel.loadOptions[key],
+        async __internal_updateProps(props) {
+          ctx.events.emit('compat:props-updated', { appearance: props?.appearance, options: props?.options });
+        },
+        get __internal_environment() {
+          return ctx.kernel.environment;
+        },
+        __internal_state: state,
+        get isStandardBrowser() {
+          return ctx.kernel.standardBrowser;
+        },
+      };
+    },
+  });
+}

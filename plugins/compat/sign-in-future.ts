@@ -1,0 +1,208 @@
+import { ClerkRuntimeError, SignIn, type PluginContext, type Session, type SignInFactor } from '../../kernel/index.js';
+import { createFlowTarget } from './signals.js';
+
+type Step = (action: () => Promise<unknown>) => Promise<{ error: unknown }>;
+type Result = Promise<{ error: unknown }>;
+
+/** ClerkJS's `SetActiveNavigate`: where to go once the new session is set (before it is emitted). */
+export type FinalizeNavigate = (params: { session: Session | null; decorateUrl: (url: string) => string }) => void | Promise<unknown>;
+
+/** How often `emailLink.waitForVerification()` re-reads the sign-in. */
+const EMAIL_LINK_POLL_MS = 2000;
+
+export const notSupported = (what: string, why: string) =>
+  Promise.resolve({ error: new ClerkRuntimeError(`${what} is not available in microclerk: ${why}`, { code: 'not_supported' }) });
+
+const absoluteUrl = (url: string) => new URL(url, typeof window !== 'undefined' ? window.location.href : undefined).href;
+
+/**
+ * ClerkJS's `SignInFuture` (what v6 `useSignIn()` returns as `signIn`), over the kernel's SignIn:
+ * properties read the client's current sign-in, methods run one FAPI step each and resolve
+ * `{ error }` instead of throwing. Strategies microclerk has no plugin for resolve a `not_supported` error.
+ */
+export function createSignInFuture(ctx: PluginContext, run: Step) {
+  const discarded = new WeakSet<SignIn>();
+  const target = createFlowTarget(() => ctx.kernel.client?.signIn);
+  const peek = target.peek;
+  const current = (): SignIn => {
+    const resource = target.take();
+    if (!resource) throw new ClerkRuntimeError('The sign-in is not available before clerk.load() finished.', { code: 'not_loaded' });
+    return resource;
+  };
+
+  /** ClerkJS's choice: the factor with that id, else the one for the identifier typed, else the first of the strategy. */
+  const selectFactor = (strategy: string, ids: { emailAddressId?: string; phoneNumberId?: string } = {}): SignInFactor => {
+    const signIn = current();
+    const factors = signIn.supportedFirstFactors ?? [];
+    const found =
+      (ids.emailAddressId && factors.find((f) => f.strategy === strategy && f.emailAddressId === ids.emailAddressId)) ||
+      (ids.phoneNumberId && factors.find((f) => f.strategy === strategy && f.phoneNumberId === ids.phoneNumberId)) ||
+      factors.find((f) => f.strategy === strategy && f.safeIdentifier === signIn.identifier) ||
+      factors.find((f) => f.strategy === strategy);
+    if (!found) throw new ClerkRuntimeError(`This sign-in has no "${strategy}" first factor.`, { code: 'factor_not_found' });
+    return found;
+  };
+  const secondFactor = (strategy: string): SignInFactor | undefined => current().supportedSecondFactors?.find((f) => f.strategy === strategy);
+
+  /** Starts a sign-in for `identifier` when one is given; without it, continues the current one (which must exist). */
+  const identify = async (identifier: string | undefined, method: string) => {
+    if (identifier) await current().create({ identifier });
+    else if (!current().id) throw new ClerkRuntimeError(`${method}() needs an identifier when no sign-in is in progress.`, { code: 'missing_identifier' });
+  };
+
+  const sendCode = (kind: 'email' | 'phone', strategy: string) => async (params: { emailAddress?: string; emailAddressId?: string; phoneNumber?: string; phoneNumberId?: string; channel?: string } = {}) =>
+    run(async () => {
+      await identify(kind === 'email' ? params.emailAddress : params.phoneNumber, `signIn.${kind}Code.sendCode`);
+      const factor = selectFactor(strategy, params);
+      await current().prepareFirstFactor(
+        kind === 'email'
+          ? { strategy, emailAddressId: factor.emailAddressId }
+          : { strategy, phoneNumberId: factor.phoneNumberId, ...(strategy === 'phone_code' ? { channel: params.channel ?? 'sms' } : {}) },
+      );
+    });
+  const attemptFirst = (strategy: string) => ({ code }: { code: string }) => run(() => current().attemptFirstFactor({ strategy, code }));
+  const sendSecond = (strategy: 'phone_code' | 'email_code') => () =>
+    run(async () => {
+      const factor = secondFactor(strategy);
+      if (!factor) throw new ClerkRuntimeError(`This sign-in has no "${strategy}" second factor.`, { code: 'factor_not_found' });
+      await current().prepareSecondFactor({ strategy, phoneNumberId: factor.phoneNumberId, emailAddressId: factor.emailAddressId });
+    });
+  const attemptSecond = (strategy: string) => ({ code }: { code: string }) => run(() => current().attemptSecondFactor({ strategy, code }));
+  const submitPassword = ({ password, signOutOfOtherSessions = true }: { password: string; signOutOfOtherSessions?: boolean }) =>
+    run(() => current().resetPassword({ password, signOutOfOtherSessions }));
+
+  return {
+    get id() {
+      return peek()?.id || undefined;
+    },
+    get status() {
+      return peek()?.status || 'needs_identifier';
+    },
+    get identifier() {
+      return peek()?.identifier ?? null;
+    },
+    get createdSessionId() {
+      return peek()?.createdSessionId ?? null;
+    },
+    get userData() {
+      return peek()?.userData ?? {};
+    },
+    get timezone() {
+      return (peek() as { timezone?: string } | undefined)?.timezone ?? null;
+    },
+    get supportedFirstFactors() {
+      return peek()?.supportedFirstFactors ?? [];
+    },
+    get supportedSecondFactors() {
+      return peek()?.supportedSecondFactors ?? [];
+    },
+    get ssoBypassFirstFactors() {
+      return (peek() as { ssoBypassFirstFactors?: SignInFactor[] } | undefined)?.ssoBypassFirstFactors ?? [];
+    },
+    get firstFactorVerification() {
+      return peek()?.firstFactorVerification;
+    },
+    get secondFactorVerification() {
+      return peek()?.secondFactorVerification;
+    },
+    /** No matching account: the sign-in can become a sign-up (`signUp.create({ transfer: true })`). */
+    get isTransferable() {
+      return peek()?.firstFactorVerification.status === 'transferable';
+    },
+    get existingSession() {
+      const verification = peek()?.firstFactorVerification;
+      const error = verification?.error as { code?: string; meta?: { sessionId?: string } } | undefined;
+      return verification?.status === 'failed' && error?.code === 'identifier_already_signed_in' && error.meta?.sessionId ? { sessionId: error.meta.sessionId } : undefined;
+    },
+    get protectCheck() {
+      return null;
+    },
+    /** True once this sign-in was finalized or reset, so a UI may drop it. */
+    get canBeDiscarded() {
+      const signIn = peek();
+      return !!signIn && discarded.has(signIn);
+    },
+
+    create: (params: Record<string, unknown>) => run(() => current().create(params)),
+    /** Identifier (or email address / phone number, or the one already given) and password in one request. */
+    password(params: { identifier?: string; emailAddress?: string; phoneNumber?: string; password: string }): Result {
+      const given = [params.identifier, params.emailAddress, params.phoneNumber].filter(Boolean);
+      if (given.length > 1) return Promise.reject(new ClerkRuntimeError('signIn.password(): give only one of identifier, emailAddress or phoneNumber.', { code: 'invalid_params' }));
+      return run(() => current().create({ identifier: given[0] ?? peek()?.identifier ?? undefined, password: params.password }));
+    },
+    emailCode: { sendCode: sendCode('email', 'email_code'), verifyCode: attemptFirst('email_code') },
+    phoneCode: { sendCode: sendCode('phone', 'phone_code'), verifyCode: attemptFirst('phone_code') },
+    resetPasswordEmailCode: { sendCode: () => sendCode('email', 'reset_password_email_code')(), verifyCode: attemptFirst('reset_password_email_code'), submitPassword },
+    resetPasswordPhoneCode: { sendCode: sendCode('phone', 'reset_password_phone_code'), verifyCode: attemptFirst('reset_password_phone_code'), submitPassword },
+    emailLink: {
+      sendLink: (params: { verificationUrl: string; emailAddress?: string; emailAddressId?: string }) =>
+        run(async () => {
+          await identify(params.emailAddress, 'signIn.emailLink.sendLink');
+          const factor = selectFactor('email_link', params);
+          await current().prepareFirstFactor({ strategy: 'email_link', emailAddressId: factor.emailAddressId, redirectUrl: absoluteUrl(params.verificationUrl) });
+        }),
+      waitForVerification: () =>
+        run(async () => {
+          const done = () => ['verified', 'expired', 'failed'].includes(current().firstFactorVerification.status ?? '');
+          while (!done()) {
+            await new Promise((resolve) => setTimeout(resolve, EMAIL_LINK_POLL_MS));
+            await current().reload();
+          }
+        }),
+      /** The outcome the email link's page was opened with (`__clerk_status`, `__clerk_created_session`). */
+      get verification() {
+        if (typeof window === 'undefined') return null;
+        const query = new URL(window.location.href).searchParams;
+        const status = query.get('__clerk_status') as 'verified' | 'expired' | 'failed' | 'client_mismatch' | null;
+        const createdSessionId = query.get('__clerk_created_session');
+        if (!status || !createdSessionId) return null;
+        const verifiedFromTheSameClient = status === 'verified' && !!ctx.kernel.client?.sessions.some((s) => s.id === createdSessionId);
+        return { status, createdSessionId, verifiedFromTheSameClient };
+      },
+    },
+    mfa: {
+      sendPhoneCode: sendSecond('phone_code'),
+      verifyPhoneCode: attemptSecond('phone_code'),
+      sendEmailCode: sendSecond('email_code'),
+      verifyEmailCode: attemptSecond('email_code'),
+      verifyTOTP: attemptSecond('totp'),
+      verifyBackupCode: attemptSecond('backup_code'),
+      passkey: () => notSupported('signIn.mfa.passkey()', 'passkeys are not implemented.'),
+    },
+    ticket: (params?: { ticket?: string }) =>
+      run(() => {
+        const ticket = params?.ticket ?? (typeof window !== 'undefined' ? new URL(window.location.href).searchParams.get('__clerk_ticket') : null);
+        if (!ticket) throw new ClerkRuntimeError('signIn.ticket() needs a ticket (or a __clerk_ticket query parameter).', { code: 'missing_ticket' });
+        return current().create({ strategy: 'ticket', ticket });
+      }),
+    sso: () => notSupported('signIn.sso()', 'OAuth / enterprise SSO redirects need the oauth plugin, which does not exist yet.'),
+    web3: () => notSupported('signIn.web3()', 'Web3 wallets are not implemented.'),
+    passkey: () => notSupported('signIn.passkey()', 'passkeys are not implemented.'),
+    submitProtectCheck: () => notSupported('signIn.submitProtectCheck()', 'Clerk Protect challenges are not implemented.'),
+
+    /** Activates the session the sign-in created; `navigate` runs before the new session is emitted. */
+    async finalize(params: { navigate?: FinalizeNavigate } = {}): Result {
+      const signIn = current();
+      const sessionId = signIn.createdSessionId;
+      if (!sessionId) throw new ClerkRuntimeError('Cannot finalize a sign-in that has not created a session.', { code: 'no_created_session' });
+      return run(async () => {
+        const client = ctx.kernel.client!;
+        if (!client.sessions.some((s) => s.id === sessionId)) await client.reload();
+        discarded.add(signIn);
+        const { navigate } = params;
+        await ctx.kernel.setActive({ session: sessionId, beforeEmit: navigate ? (session) => navigate({ session, decorateUrl: (url) => url }) : undefined });
+      });
+    },
+    /** Drops the sign-in in progress locally (no request), as ClerkJS's `client.resetSignIn()`. */
+    reset(): Result {
+      const client = ctx.kernel.client;
+      if (!client) return Promise.reject(new ClerkRuntimeError('Cannot reset the sign-in before clerk.load() finished.', { code: 'not_loaded' }));
+      const previous = peek();
+      if (previous) discarded.add(previous);
+      target.forget();
+      client.signIn = new SignIn(ctx.kernel.resources);
+      ctx.kernel.emitResources();
+      return Promise.resolve({ error: null });
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { isClerkAPIResponseError, type ClerkAPIError } from '../../kernel/index.js';
+
+/**
+ * A change feed with the two primitives `@clerk/react` calls on `clerk.__internal_state`
+ * (ClerkJS uses alien-signals there). An effect re-runs on every change of the sign-in/sign-up state
+ * rather than only on the signals it read: consumers (React's useSyncExternalStore) compare snapshots,
+ * so an extra run costs a comparison, never a wrong value.
+ */
+export interface SignalHub {
+  changed(): void;
+  effect(fn: () => void): () => void;
+  computed<T>(getter: (previous?: T) => T): () => T;
+}
+
+export function createSignalHub(): SignalHub {
+  const effects = new Set<() => void>();
+  let version = 0;
+  const runEffect = (fn: () => void) => {
+    try {
+      fn();
+    } catch (err) {
+      console.error('[microclerk] a state effect threw:', err);
+    }
+  };
+  return {
+    changed() {
+      version++;
+      for (const fn of [...effects]) runEffect(fn);
+    },
+    effect(fn) {
+      const own = () => fn();
+      runEffect(own);
+      effects.add(own);
+      return () => void effects.delete(own);
+    },
+    computed<T>(getter: (previous?: T) => T) {
+      let seen = -1;
+      let value: T | undefined;
+      // Same object until the next change: React requires a stable snapshot between changes.
+      return () => {
+        if (seen !== version) {
+          value = getter(value);
+          seen = version;
+        }
+        return value as T;
+      };
+    },
+  };
+}
+
+export interface FlowErrors<F extends string> {
+  fields: Record<F, ClerkAPIError | null>;
+  raw: unknown[] | null;
+  global: unknown[] | null;
+}
+
+const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * ClerkJS's `errors` of a signal: FAPI errors with a `meta.paramName` this form knows go to `fields`
+ * (camelCased); an error without any field goes to `global`; every FAPI error is in `raw`.
+ */
+export function toFlowErrors<F extends string>(error: unknown, fieldNames: readonly F[]): FlowErrors<F> {
+  const fields = Object.fromEntries(fieldNames.map((f) => [f, null])) as Record<F, ClerkAPIError | null>;
+  const result: FlowErrors<F> = { fields, raw: null, global: null };
+  if (!error) return result;
+  const hasParam = (e: ClerkAPIError) => e.meta?.paramName !== undefined;
+  if (!isClerkAPIResponseError(error) || !error.errors.some(hasParam)) {
+    result.raw = [error];
+    result.global = [error];
+    return result;
+  }
+  result.raw = [...error.errors];
+  for (const e of error.errors) {
+    const name = hasParam(e) ? camel(e.meta!.paramName!) : undefined;
+    if (name && name in fields) fields[name as F] = e;
+  }
+  return result;
+}
+
+/** What a flow's signal returns: `{ errors, fetchStatus }` plus the resource under its key. */
+export type FlowValue<K extends string, R, F extends string> = { errors: FlowErrors<F>; fetchStatus: 'idle' | 'fetching' } & { [P in K]: R };
+
+/** Runs one step of a flow; resolves `{ error }` (null on success) instead of throwing. */
+export type FlowStep = (step: () => Promise<unknown>) => Promise<{ error: unknown }>;
+
+/**
+ * One flow's signal (sign-in or sign-up). `build` receives `run`, which wraps each step as ClerkJS's
+ * future methods do: `fetching` while it runs, its error in `errors`, `{ error }` instead of a throw.
+ */
+export function createFlowSignal<K extends string, R, F extends string>(hub: SignalHub, key: K, fieldNames: readonly F[], build: (run: FlowStep) => R) {
+  let lastError: unknown = null;
+  let fetchStatus: 'idle' | 'fetching' = 'idle';
+  const run: FlowStep = async (step) => {
+    fetchStatus = 'fetching';
+    hub.changed();
+    let error: unknown = null;
+    try {
+      await step();
+    } catch (err) {
+      error = err;
+    }
+    lastError = error;
+    fetchStatus = 'idle';
+    hub.changed();
+    return { error };
+  };
+  const resource = build(run);
+  return hub.computed(() => ({ errors: toFlowErrors(lastError, fieldNames), fetchStatus, [key]: resource }) as FlowValue<K, R, F>);
+}
+
+/**
+ * The resource a future works on. FAPI drops a completed sign-in/sign-up from the client (its
+ * piggy-backed `client` then has an empty one), yet the flow must still read `status: 'complete'` and
+ * `createdSessionId` to finalize, as ClerkJS's future (bound to its resource) does. So the object last
+ * worked on stays the target until the client holds a different, started one (another flow began).
+ */
+export function createFlowTarget<R extends { id: string }>(live: () => R | undefined) {
+  let worked: R | undefined;
+  const peek = (): R | undefined => {
+    const current = live();
+    if (current?.id && worked && current !== worked) worked = undefined;
+    return worked && !current?.id ? worked : current;
+  };
+  return {
+    peek,
+    /** The target for a step; it stays the target after the step. */
+    take(): R | undefined {
+      worked = peek();
+      return worked;
+    },
+    forget() {
+      worked = undefined;
+    },
+  };
+}
