@@ -1,101 +1,184 @@
-// The playground page: every value shown comes from FAPI or the user, so it is set with textContent only.
-import { createHeadlessClerk, decodeJwt, isClerkAPIResponseError } from '../presets/headless.js';
+// The components playground: the full preset's plugins plus the example third-party <Greeting/>.
+// The page routes by itself (`routerPush`), so every redirect of microclerk stays in this page:
+//   /                 signed out: <SignIn/> (hash routing); signed in: token panel + <UserProfile/>
+//   /?view=sign-up    signed out: <SignUp/> instead
+//   /?view=sign-in    signed in: <SignIn/> to add another account (multi-session, the UserButton's "Add account")
+// Every value shown comes from FAPI or the user, so it is set with textContent only.
+import { createClerk, decodeJwt, fullPlugins, isClerkAPIResponseError, type Session } from '../presets/full.js';
+import { greetingPlugin } from '../plugins/ui/example-third-party.js';
 
 const publishableKey = document.body.dataset.publishableKey!;
-const clerk = createHeadlessClerk({ publishableKey, proxyUrl: '/__clerk' });
+// `Clerk` takes no extra plugins, so the instance is composed here: the full preset's plugins, then ours.
+const clerk = createClerk({ publishableKey, proxyUrl: '/__clerk', plugins: [...fullPlugins(), greetingPlugin()] });
 (window as unknown as { clerk: typeof clerk }).clerk = clerk;
 
-const $ = <T extends HTMLElement>(selector: string) => document.querySelector(selector) as T;
+const SIGN_IN_URL = '/?view=sign-in';
+const SIGN_UP_URL = '/?view=sign-up';
+
+const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector(selector) as T;
 const errorText = (err: unknown) =>
   isClerkAPIResponseError(err) ? err.errors[0]?.longMessage ?? err.errors[0]?.message ?? err.message : String((err as Error)?.message ?? err);
 
-/** Runs a form's action, showing a FAPI error under that form. */
-function onSubmit(form: HTMLFormElement, action: (data: Record<string, string>) => Promise<unknown>) {
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const error = form.querySelector('.error')!;
-    error.textContent = '';
-    const button = form.querySelector('button')!;
-    button.disabled = true;
-    try {
-      await action(Object.fromEntries(new FormData(form)) as Record<string, string>);
-      form.reset();
-    } catch (err) {
-      error.textContent = errorText(err);
-    } finally {
-      button.disabled = false;
-      void refreshOutbox();
-    }
-  });
+// ---- routing: microclerk's redirects and the page's own links go through here ----
+
+function go(to: string, replace = false) {
+  history[replace ? 'replaceState' : 'pushState'](null, '', to);
+  // Mounted components with hash routing re-read their step on popstate; so does render().
+  dispatchEvent(new PopStateEvent('popstate'));
 }
-
-onSubmit($('#sign-in-form'), async ({ identifier, password }) => {
-  const signIn = await clerk.client!.signIn.create({ identifier, password });
-  if (signIn.status !== 'complete') throw new Error(`Sign-in needs more steps (${signIn.status}); the UI components handle those.`);
-  await clerk.setActive({ session: signIn.createdSessionId });
+addEventListener('popstate', () => render());
+document.addEventListener('click', (event) => {
+  const link = (event.target as Element).closest?.('a[data-route]');
+  if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  event.preventDefault();
+  go(link.getAttribute('href')!);
 });
 
-onSubmit($('#sign-up-form'), async ({ emailAddress, password }) => {
-  const signUp = await clerk.client!.signUp.create({ emailAddress, password });
-  await signUp.prepareEmailAddressVerification({ strategy: 'email_code' });
-  $('#verify-form').hidden = false;
-});
-
-onSubmit($('#verify-form'), async ({ code }) => {
-  const signUp = await clerk.client!.signUp.attemptEmailAddressVerification({ code });
-  if (signUp.status !== 'complete') throw new Error(`Sign-up is missing: ${signUp.missingFields.join(', ')}`);
-  $('#verify-form').hidden = true;
-  await clerk.setActive({ session: signUp.createdSessionId });
-});
+$('#open-sign-in').addEventListener('click', () => clerk.openSignIn({}));
+$('#open-sign-up').addEventListener('click', () => clerk.openSignUp({}));
 
 $('#get-token').addEventListener('click', async () => {
-  const token = await clerk.session?.getToken();
-  $('#token-claims').textContent = token ? JSON.stringify(decodeJwt(token).claims, null, 2) : 'No session.';
+  const out = $('#token-claims');
+  try {
+    const token = await clerk.session?.getToken();
+    out.textContent = token ? JSON.stringify(decodeJwt(token).claims, null, 2) : 'No session.';
+  } catch (err) {
+    out.textContent = `error: ${errorText(err)}`;
+  }
 });
 
-$('#add-account').addEventListener('click', () => {
-  // Multi-session: show the sign-in forms while staying signed in to the current accounts.
-  $('#signed-out').hidden = false;
-});
-$('#sign-out-one').addEventListener('click', () => void clerk.signOut({ sessionId: clerk.session?.id, redirectUrl: '/' }));
-$('#sign-out-all').addEventListener('click', () => void clerk.signOut({ redirectUrl: '/' }));
+// ---- mounting: one fresh node per mount, so an unmount never races the next mount ----
+
+/** The component mounted in a slot; switching remounts into a new child element. */
+function slot(container: HTMLElement) {
+  let current: { name: string; node: HTMLElement } | undefined;
+  return (name: string | undefined, mount?: (node: HTMLElement) => void) => {
+    if (current?.name === name) return;
+    if (current) clerk.unmountComponent(current.node);
+    current = undefined;
+    container.replaceChildren();
+    if (!name || !mount) return;
+    const node = document.createElement('div');
+    container.append(node);
+    current = { name, node };
+    mount(node);
+  };
+}
+const authSlot = slot($('#auth-box'));
+const profileSlot = slot($('#user-profile'));
+
+const identifierOf = (session: Session) =>
+  session.publicUserData?.identifier ?? session.user?.primaryEmailAddress?.emailAddress ?? session.id;
+
+/** Signed out of the current account while others stay signed in: offer them (ClerkJS's account chooser). */
+function renderRemainingSessions() {
+  const remaining = clerk.user ? [] : clerk.client?.signedInSessions ?? [];
+  $('#account-chooser').hidden = remaining.length === 0;
+  $('#remaining-sessions').replaceChildren(
+    ...remaining.map((session) => {
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'secondary';
+      button.textContent = `Continue as ${identifierOf(session)}`;
+      button.addEventListener('click', () => void clerk.setActive({ session: session.id }));
+      item.append(button);
+      return item;
+    }),
+  );
+}
 
 function render() {
   $('#status').textContent = clerk.status;
+  if (!clerk.loaded) return;
   const user = clerk.user;
-  $('#signed-in').hidden = !user;
-  $('#signed-out').hidden = !!user;
-  $('#user-email').textContent = user?.primaryEmailAddress?.emailAddress ?? '';
-  $('#user-name').textContent = user?.fullName ? `(${user.fullName})` : '';
-  const list = $('#sessions');
-  list.replaceChildren(
-    ...(clerk.client?.signedInSessions ?? []).map((session) => {
-      const item = document.createElement('li');
-      const label = session.user?.primaryEmailAddress?.emailAddress ?? session.id;
-      if (session.id === clerk.session?.id) item.textContent = `${label} (current)`;
-      else {
-        const button = document.createElement('button');
-        button.className = 'secondary';
-        button.textContent = `Switch to ${label}`;
-        button.addEventListener('click', () => void clerk.setActive({ session: session.id }));
-        item.append(button);
-      }
-      return item;
-    }),
+  const view = new URLSearchParams(location.search).get('view');
+  const adding = !!user && view === 'sign-in';
+  const showAuth = !user || adding;
+  const authKind = showAuth ? (!user && view === 'sign-up' ? 'SignUp' : 'SignIn') : undefined;
+
+  $('#who-box').hidden = !user;
+  $('#who').textContent = user?.primaryEmailAddress?.emailAddress ?? user?.id ?? '';
+  $('#open-sign-in').hidden = !!user;
+  $('#open-sign-up').hidden = !!user;
+  $('#auth').hidden = !showAuth;
+  $('#adding-account').hidden = !adding;
+  $('#show-sign-up-box').hidden = authKind !== 'SignIn' || adding;
+  $('#show-sign-in-box').hidden = authKind !== 'SignUp';
+  $('#signed-in').hidden = showAuth;
+  renderRemainingSessions();
+
+  authSlot(authKind, (node) =>
+    authKind === 'SignUp' ? clerk.mountSignUp(node, { signInUrl: SIGN_IN_URL }) : clerk.mountSignIn(node, { signUpUrl: SIGN_UP_URL }),
   );
+  // Keyed by user: an account switch starts the profile afresh.
+  profileSlot(showAuth || !user ? undefined : `UserProfile:${user.id}`, (node) => clerk.mountUserProfile(node, {}));
+  if (!user) $('#token-claims').textContent = '';
 }
 
+// ---- the emulator's outbox, polled while the page is visible ----
+
+let outboxTimer: ReturnType<typeof setTimeout> | undefined;
+let outboxRequest = 0;
 async function refreshOutbox() {
-  const messages = (await fetch('/__clerk/__emulator/outbox').then((r) => r.json()).catch(() => [])) as Array<{ to: string; code?: string; link?: string }>;
-  $('#outbox').replaceChildren(
-    ...messages.slice(-8).reverse().map((m) => {
-      const item = document.createElement('li');
-      item.textContent = `${m.to}: ${m.code ?? m.link ?? ''}`;
-      return item;
-    }),
-  );
+  clearTimeout(outboxTimer);
+  const request = ++outboxRequest;
+  try {
+    const response = await fetch('/__clerk/__emulator/outbox', { cache: 'no-store' });
+    const messages = (await response.json()) as Array<{ to: string; code?: string; link?: string; purpose?: string }>;
+    // Requests overlap (timer and client changes): an older answer must not replace a newer one.
+    if (request !== outboxRequest) return;
+    $('#outbox').replaceChildren(
+      ...messages.slice(-10).reverse().map((message) => {
+        const item = document.createElement('li');
+        const to = document.createElement('span');
+        to.className = 'to';
+        to.textContent = message.to;
+        const code = document.createElement('code');
+        code.textContent = message.code ?? message.link ?? '';
+        item.append(to, ' ', code);
+        if (message.purpose) item.title = message.purpose;
+        return item;
+      }),
+    );
+  } catch {
+    // The emulator restarted or the network hiccupped: the next tick retries.
+  }
+  if (document.visibilityState === 'visible') outboxTimer = setTimeout(refreshOutbox, 2000);
 }
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') void refreshOutbox();
+  else clearTimeout(outboxTimer);
+});
+
+/** Most FAPI calls that change the client also send a code: look soon after, not only on the next tick. */
+let outboxSoon: ReturnType<typeof setTimeout> | undefined;
+const refreshOutboxSoon = () => {
+  clearTimeout(outboxSoon);
+  outboxSoon = setTimeout(refreshOutbox, 250);
+};
 
 clerk.on('status', render, { notify: true });
-clerk.addListener(render);
-void clerk.load().then(refreshOutbox, (err) => ($('#status').textContent = `error: ${errorText(err)}`));
+clerk.addListener(() => {
+  render();
+  refreshOutboxSoon();
+});
+void clerk
+  .load({
+    signInUrl: SIGN_IN_URL,
+    signUpUrl: SIGN_UP_URL,
+    // Signing out of one of several accounts stays here: the page offers the remaining ones.
+    afterMultiSessionSingleSignOutUrl: '/',
+    afterSignOutUrl: '/',
+    routerPush: (to) => go(to),
+    routerReplace: (to) => go(to, true),
+  })
+  .then(
+    () => {
+      clerk.mountUserButton($('#user-button'), { showName: true });
+      clerk.mountGreeting($('#greeting'), { greeting: 'Hello' });
+      render();
+    },
+    (err) => ($('#status').textContent = `error: ${errorText(err)}`),
+  );
+void refreshOutbox();

@@ -1,19 +1,22 @@
-// The demo server: bundles playground/app.ts with esbuild, then serves it and the FAPI emulator on one
-// origin (127.0.0.1), so the page talks to the emulator through `proxyUrl: '/__clerk'` (no CORS).
+// The demo server: bundles the two pages (app.ts: the UI components on the full preset; headless.ts:
+// hand-written forms on the headless preset) with esbuild, then serves them and the FAPI emulator on
+// one origin (127.0.0.1), so the pages talk to the emulator through `proxyUrl: '/__clerk'` (no CORS).
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { startEmulator } from '../dist/emulator/index.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const root = resolve(here);
+// Only these file types are served: the server's own source and anything else in the folder stay private.
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.svg': 'image/svg+xml' };
 
 export const DEMO_USER = { emailAddress: 'demo@example.com', password: 'microclerk-demo-1', firstName: 'Demo', lastName: 'User' };
 
 export async function buildPlayground() {
   await build({
-    entryPoints: [join(here, 'app.ts')],
+    entryPoints: [join(here, 'app.ts'), join(here, 'headless.ts')],
     outdir: join(here, 'dist'),
     bundle: true,
     splitting: true,
@@ -48,12 +51,15 @@ export async function startPlayground({ port = 4000, settings, quiet = false } =
 
 async function serveStatic(req, res, getKey) {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
-  const file = normalize(join(here, path === '/' || !extname(path) ? 'index.html' : path));
-  if (!file.startsWith(resolve(here))) return void res.writeHead(403).end();
+  // Extensionless paths (`/`, `/sign-in`) are the main page, which routes by itself.
+  const file = normalize(join(root, path === '/' || !extname(path) ? 'index.html' : path));
+  const type = TYPES[extname(file)];
+  // `root + sep`: a sibling folder such as `playground-old/` must not pass as inside; no dotfiles either.
+  if (!file.startsWith(root + sep) || !type || /[\\/]\./.test(file.slice(root.length))) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   try {
     let body = await readFile(file);
-    if (file.endsWith('index.html')) body = Buffer.from(body.toString('utf8').replace('%PUBLISHABLE_KEY%', getKey()));
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    if (file.endsWith('.html')) body = Buffer.from(body.toString('utf8').replaceAll('%PUBLISHABLE_KEY%', getKey()));
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   }
