@@ -430,9 +430,14 @@ interface FieldProps extends InputAttributes {
   hint?: ComponentChildren;
 }
 
-function Field({ name, label, value, onValue, error, optional, action, hint, ...input }: FieldProps) {
+function Field({ name, label, value, onValue, error, optional, action, hint, autoFocus, ...input }: FieldProps) {
   const { el, t, uid } = useHost();
   const id = `${uid}-${name}`;
+  const ref = useRef<HTMLInputElement>(null);
+  // Browsers honour the autofocus attribute once per document, so later steps focus their field here.
+  useLayoutEffect(() => {
+    if (autoFocus) ref.current?.focus();
+  }, [autoFocus]);
   const described = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ');
   return (
     <div {...el('formField', name)}>
@@ -444,6 +449,7 @@ function Field({ name, label, value, onValue, error, optional, action, hint, ...
         {action}
       </div>
       <input
+        ref={ref}
         id={id}
         name={name}
         type="text"

@@ -32,7 +32,7 @@ export const css = `
 .cl-dividerRow{display:flex;align-items:center;gap:.75rem}
 .cl-dividerLine{flex:1;height:1px;background:var(--cl-border)}
 .cl-identityPreview{display:flex;justify-content:center;gap:.5rem}
-.cl-passwordRules{margin:0;padding-left:1.2em;color:var(--cl-text2)}
+.cl-passwordRules{margin:0;padding-left:0;list-style:none;color:var(--cl-text2)}
 .cl-passwordRule__met{color:var(--cl-success)}
 .cl-rootBox :focus-visible{outline:2px solid var(--cl-primary);outline-offset:2px}
 .cl-modalBackdrop{position:fixed;inset:0;z-index:2147483000;display:flex;align-items:flex-start;justify-content:center;overflow:auto;padding:8vh 1rem;background:rgba(0,0,0,.5)}
