@@ -45,6 +45,28 @@ async function setup(props?: SignInProps, loadOptions?: Record<string, unknown>)
 }
 
 describe('<SignIn/>', () => {
+  it('#/choose lists the accounts signed in on this browser and continues as one of them', async () => {
+    const nav = recordingNavigation();
+    const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signInPlugin()]);
+    destroy = () => clerk.destroy();
+    await clerk.load();
+    for (const [identifier, password] of [['ada+clerk_test@example.com', 'correct horse battery'], ['carol@example.com', 'carol password 1']]) {
+      const signIn = await clerk.client!.signIn.create({ identifier, password });
+      await clerk.setActive({ session: signIn.createdSessionId });
+    }
+    await clerk.setActive({ session: null });
+    history.replaceState(null, '', '/#/choose');
+    clerk.mountSignIn(root);
+    await waitFor(() => title(root) === 'Choose an account');
+    const accounts = [...root.querySelectorAll('.cl-alternativeMethodsBlockButton')].map((b) => b.textContent);
+    expect(accounts.sort()).toEqual(['ada+clerk_test@example.com', 'carol@example.com']);
+    expect(byText(root, 'Add account')).toBeTruthy();
+    byText(root, 'carol@example.com').click();
+    await waitFor(() => clerk.session?.publicUserData.identifier === 'carol@example.com');
+    expect(clerk.isSignedIn).toBe(true);
+    expect(nav.navigations.at(-1)).toBe('http://localhost:3000/');
+  });
+
   it('signs in with identifier then password and redirects', async () => {
     const { clerk, navigations } = await setup();
     expect(title(root)).toContain('Sign in to');

@@ -1,6 +1,7 @@
 /**
  * `<SignIn/>`: loaded on the first mount/open. Steps (routes): '' (identifier + social),
- * 'factor-one', 'factor-two', 'reset-password', 'verify' (email-link landing), 'sso-callback'.
+ * 'factor-one', 'factor-two', 'reset-password', 'verify' (email-link landing), 'sso-callback', and
+ * 'choose' (the accounts signed in on this browser, where signing out of one of several lands).
  * Every step reads the sign-in in progress from `clerk.client.signIn`, so deep links survive a reload.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -431,6 +432,30 @@ export default function createSignIn(kit: UiKit) {
     );
   }
 
+  /** Multi-session account chooser: continue as one of the signed-in accounts, or add another. */
+  function Choose() {
+    const host = useHost();
+    const { t, clerk } = host;
+    const form = useForm([]);
+    const sessions = clerk.client?.signedInSessions ?? [];
+    useEffect(() => {
+      if (!sessions.length) void host.navigate('');
+    }, [sessions.length]);
+    return (
+      <Card title={t('signIn.accountSwitcher.title')} subtitle={t('signIn.accountSwitcher.subtitle')}>
+        <Alternatives
+          items={sessions.map((session) => ({
+            key: session.id,
+            label: session.publicUserData?.identifier || session.user?.primaryEmailAddress?.emailAddress || session.id,
+            onClick: () => void form.run(() => host.finish(session.id, host.afterAuthUrl('signIn'))),
+          }))}
+        />
+        <Alert>{form.formError}</Alert>
+        <LinkButton onClick={() => void host.navigate('')}>{t('signIn.accountSwitcher.action__addAccount')}</LinkButton>
+      </Card>
+    );
+  }
+
   return function SignInComponent(_props: SignInProps) {
     const { route } = useHost();
     switch (route) {
@@ -444,6 +469,8 @@ export default function createSignIn(kit: UiKit) {
         return <EmailLinkLanding />;
       case 'sso-callback':
         return <SsoCallback />;
+      case 'choose':
+        return <Choose />;
       default:
         return <Start />;
     }

@@ -64,6 +64,11 @@ export const en = {
       blockButton__resetPassword: 'Reset your password',
     },
     ssoCallback: { title: 'Signing you in…' },
+    accountSwitcher: {
+      title: 'Choose an account',
+      subtitle: 'Select the account with which you wish to continue.',
+      action__addAccount: 'Add account',
+    },
   },
   signUp: {
     start: {
