@@ -35,7 +35,7 @@ export function fullPlugins() {
 }
 
 type Provided = ClerkInstance<ReturnType<typeof fullPlugins>>;
-/** Every kernel and plugin member, plus the documented members still missing (they throw). */
+/** Every kernel and plugin member, plus the documented members still missing (they throw when called). */
 type FullClerk = Provided & { [K in Exclude<DocumentedMember, keyof Provided>]: UnavailableMember };
 
 // The class and the interface merge: instances carry every kernel and plugin member.

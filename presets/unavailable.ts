@@ -29,8 +29,11 @@ const DOCUMENTED_MEMBERS = {
 
 export type DocumentedMember = (typeof DOCUMENTED_MEMBERS)[keyof typeof DOCUMENTED_MEMBERS][number];
 
-/** A documented member whose plugin this preset lacks: it exists, and says so when called. */
-export type UnavailableMember = (...args: never[]) => never;
+/**
+ * A documented member whose plugin this preset lacks: it exists, and says so when called. It takes any
+ * arguments, so code written against ClerkJS's signatures type-checks.
+ */
+export type UnavailableMember = (...args: unknown[]) => never;
 
 /**
  * Fills in every documented member that no plugin of the preset provides, so that apps written for

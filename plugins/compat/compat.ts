@@ -2,14 +2,17 @@ import { definePlugin, type Environment, type Resources } from '../../kernel/ind
 import { createFlowSignal, createSignalHub, type FlowErrors, type FlowValue } from './signals.js';
 import { createSignInFuture } from './sign-in-future.js';
 import { createSignUpFuture } from './sign-up-future.js';
+// Type-only: brings the ui plugin's `ui:props-updated` event into the bus's type (no runtime import).
+import type {} from '../ui/index.js';
 
 declare module '../../kernel/events.js' {
   interface KernelEvents {
     /**
      * `<ClerkProvider>` re-rendered with a new `appearance` or `localization` (its call of
-     * `__internal_updateProps`): UI plugins re-render their mounted components with these.
+     * `__internal_updateProps`): UI plugins re-render their mounted components with these. With
+     * `node`, a `<SignIn/>` & co. re-rendered with new props: the component mounted at `node` takes `props`.
      */
-    'compat:props-updated': { appearance?: unknown; options?: Record<string, unknown> };
+    'compat:props-updated': { appearance?: unknown; options?: Record<string, unknown>; node?: HTMLElement; props?: Record<string, unknown> };
   }
 }
 
@@ -39,11 +42,22 @@ export interface CompatApi {
   /** A `load()` option as given (React's `useLocalization` reads `localization`). */
   __internal_getOption(key: string): unknown;
   /** `<ClerkProvider>` passes a changed `appearance` / `localization`; forwarded as `compat:props-updated`. */
-  __internal_updateProps(props: { appearance?: unknown; options?: Record<string, unknown> }): Promise<void>;
+  __internal_updateProps(props: { appearance?: unknown; options?: Record<string, unknown>; node?: HTMLElement; props?: Record<string, unknown> }): Promise<void>;
   readonly __internal_environment: Environment | undefined;
   readonly __internal_state: CompatState;
   /** False when loaded with `standardBrowser: false` or outside a browser. */
   readonly isStandardBrowser: boolean;
+  /**
+   * ClerkJS members whose "absent" value its own types allow, given that value here so an instance
+   * satisfies ClerkJS's `Clerk` type: no telemetry, no separate UI bundle, no module manager, no
+   * cached initial resources, no OAuth transport.
+   */
+  readonly telemetry: undefined;
+  readonly uiVersion: undefined;
+  readonly __internal_moduleManager: undefined;
+  readonly __internal_getCachedResources: undefined;
+  readonly __internal_hasOAuthTransport: false;
+  readonly __internal_oauthTransport: null;
 }
 
 /** The ClerkJS-internal members `@clerk/react` reads on `<ClerkProvider Clerk={clerk}>`; see index.ts. */
@@ -76,7 +90,9 @@ export function compatPlugin() {
         },
         __internal_getOption: (key: string) => ctx.kernel.loadOptions[key],
         async __internal_updateProps(props) {
-          ctx.events.emit('compat:props-updated', { appearance: props?.appearance, options: props?.options });
+          ctx.events.emit('compat:props-updated', { appearance: props?.appearance, options: props?.options, node: props?.node, props: props?.props });
+          // A wrapper re-rendered a mounted component with new props: the ui plugin, if present, re-renders it.
+          if (props?.node && props.props) ctx.events.emit('ui:props-updated', { node: props.node, props: props.props });
         },
         get __internal_environment() {
           return ctx.kernel.environment;
@@ -85,6 +101,12 @@ export function compatPlugin() {
         get isStandardBrowser() {
           return ctx.kernel.standardBrowser;
         },
+        telemetry: undefined,
+        uiVersion: undefined,
+        __internal_moduleManager: undefined,
+        __internal_getCachedResources: undefined,
+        __internal_hasOAuthTransport: false,
+        __internal_oauthTransport: null,
       };
     },
   });

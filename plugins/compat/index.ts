@@ -28,14 +28,18 @@
  *     (the SDK's fallback when a signal is empty) is not needed.
  *   - `__internal_getOption(key)` (the `localization` hook), `__internal_environment`
  *     (useOrganizationCreationDefaults, useReverification), `isStandardBrowser`,
- *     `__internal_updateProps` (emits `compat:props-updated` for UI plugins to re-render with).
+ *     `__internal_updateProps` (emits `compat:props-updated` for UI plugins to re-render with; for a
+ *     component's new props it carries `{ node, props }` — no UI plugin listens yet).
  * - Other plugins: `signOut` (sign-out), navigation `build…Url`, `redirectTo…` / `navigate` (navigation),
  *   `mount…`, `unmount…`, `open…`, `close…` (ui and the component plugins).
+ * - Present with the "absent" value ClerkJS's types allow (so the instance satisfies ClerkJS's `Clerk`
+ *   type; see test/types/clerk-conformance.ts): `telemetry` (undefined: every use is
+ *   `telemetry?.record(...)`; microclerk sends no telemetry), `uiVersion`, `__internal_moduleManager`,
+ *   `__internal_getCachedResources` (undefined), `__internal_hasOAuthTransport` (false),
+ *   `__internal_oauthTransport` (null).
  * - Missing (the SDK tolerates their absence; what it affects):
- *   - `telemetry`: every use is `telemetry?.record(...)`; microclerk sends no telemetry.
- *   - `__internal_moduleManager`, `__internal_queryClient`, `__internal_windowNavigate`,
- *     `__internal_attemptToEnableEnvironmentSetting`, `__internal_setEnvironment`, `uiVersion`:
- *     optional-chained or feature-detected by the SDK.
+ *   - `__internal_queryClient`, `__internal_windowNavigate`, `__internal_attemptToEnableEnvironmentSetting`,
+ *     `__internal_setEnvironment`: optional-chained or feature-detected by the SDK.
  *   - waitlist: `waitlistSignal().waitlist` is null (`useWaitlist()` has nothing to join with).
  *   - futures' `sso`, `web3`, `passkey`, `mfa.passkey`, `submitProtectCheck`: resolve
  *     `{ error }` with code `not_supported`.

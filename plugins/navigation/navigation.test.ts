@@ -220,6 +220,11 @@ describe('navigate', () => {
     await expect(newClerk().load({ routerPush: '/not-a-function' as never })).rejects.toThrow(/"routerPush": expected a function/);
     await expect(newClerk().load({ allowedRedirectOrigins: 'https://x.com' as never })).rejects.toThrow(/"allowedRedirectOrigins"/);
   });
+  it('accepts null URL options (ClerkJS types allow it) and treats them as unset', async () => {
+    const clerk = await loaded({ signInUrl: '/login', afterSignOutUrl: null, signInFallbackRedirectUrl: null, signInForceRedirectUrl: null });
+    expect(clerk.buildAfterSignOutUrl()).toBe('/');
+    expect(clerk.buildSignInUrl()).toMatch(/^http:\/\/localhost:3000\/login#\/\?redirect_url=/);
+  });
 });
 
 describe('buildUrlWithAuth / redirectWithAuth (development instance)', () => {

@@ -16,28 +16,28 @@ export interface NavigationLoadOptions {
   /** Replace navigation of the app's router (`navigate(to, { replace: true })`); falls back to `routerPush`. */
   routerReplace?: RouterFn;
   /** Where `<SignIn/>` lives; default: the instance's `display_config.sign_in_url`. */
-  signInUrl?: string;
+  signInUrl?: string | null;
   /** Where `<SignUp/>` lives; without it, a relative `signInUrl` hosts sign-up at `#/create`. */
-  signUpUrl?: string;
-  userProfileUrl?: string;
-  homeUrl?: string;
-  createOrganizationUrl?: string;
-  organizationProfileUrl?: string;
-  waitlistUrl?: string;
+  signUpUrl?: string | null;
+  userProfileUrl?: string | null;
+  homeUrl?: string | null;
+  createOrganizationUrl?: string | null;
+  organizationProfileUrl?: string | null;
+  waitlistUrl?: string | null;
   /** After `signOut()`; default `/`. */
-  afterSignOutUrl?: string;
+  afterSignOutUrl?: string | null;
   /** After signing out one of several sessions; default `<signInUrl>#/choose`. */
-  afterMultiSessionSingleSignOutUrl?: string;
+  afterMultiSessionSingleSignOutUrl?: string | null;
   /** Always used after sign-in (beats a `redirect_url`). */
-  signInForceRedirectUrl?: string;
+  signInForceRedirectUrl?: string | null;
   /** Used after sign-in when there is no `redirect_url`. */
-  signInFallbackRedirectUrl?: string;
-  signUpForceRedirectUrl?: string;
-  signUpFallbackRedirectUrl?: string;
+  signInFallbackRedirectUrl?: string | null;
+  signUpForceRedirectUrl?: string | null;
+  signUpFallbackRedirectUrl?: string | null;
   /** @deprecated Use `signInFallbackRedirectUrl` (it is read as one). */
-  afterSignInUrl?: string;
+  afterSignInUrl?: string | null;
   /** @deprecated Use `signUpFallbackRedirectUrl` (it is read as one). */
-  afterSignUpUrl?: string;
+  afterSignUpUrl?: string | null;
   /** Origins redirects may go to: globs (`https://*.example.com`) or RegExps. Default: this page, the app's domain and its subdomains. */
   allowedRedirectOrigins?: Array<string | RegExp>;
   /** Protocols accepted besides `http:`, `https:`, `wails:`, `chrome-extension:` (e.g. `tauri:`). */
@@ -47,7 +47,8 @@ export interface NavigationLoadOptions {
 }
 
 const fn = z.optional(z.custom<RouterFn>((v) => typeof v === 'function', { error: 'expected a function' }));
-const url = z.optional(z.string({ error: 'expected a string' }));
+// ClerkJS's types allow null for every URL option (meaning: not set).
+const url = z.optional(z.nullable(z.string({ error: 'expected a string' })));
 
 const URL_KEYS =
   'signIn signUp userProfile home createOrganization organizationProfile waitlist afterSignOut afterMultiSessionSingleSignOut signInForceRedirect signInFallbackRedirect signUpForceRedirect signUpFallbackRedirect afterSignIn afterSignUp';

@@ -32,6 +32,13 @@ export type { UiKit, HostContextValue, FormState } from './host.js';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ComponentProps {}
 
+declare module '../../kernel/events.js' {
+  interface KernelEvents {
+    /** New props for a component mounted on `node` (e.g. a React wrapper re-rendered): it re-renders with them. */
+    'ui:props-updated': { node: HTMLElement; props: Record<string, unknown> };
+  }
+}
+
 export type ComponentName = keyof ComponentProps & string;
 
 /** How a component routes between its steps: the page path under `path`, the URL hash, or in memory. */
@@ -171,6 +178,12 @@ export function uiPlugin() {
       const registry = new Map<string, ComponentDefinition<ComponentName>>();
       /** The latest render request per node or modal name; a newer one (or unmount) supersedes it. */
       const pending = new Map<unknown, symbol>();
+      /** Which component each mounted node shows, so new props can re-render it. */
+      const mountedNames = new Map<HTMLElement, ComponentName>();
+      ctx.events.on('ui:props-updated', ({ node, props }) => {
+        const name = mountedNames.get(node);
+        if (name) api.mountComponent(name, node, props as never);
+      });
       let host: Promise<Host> | undefined;
       /** The host once loaded, so teardown can be synchronous. */
       let started: Host | undefined;
@@ -222,11 +235,13 @@ export function uiPlugin() {
       const api: UiApi = {
         mountComponent(name, node, props) {
           assertNode(node, `mountComponent("${name}")`);
+          mountedNames.set(node, name);
           schedule(node, name, (h, component) => h.mount(node, component, name, (props ?? {}) as object));
         },
         unmountComponent(node) {
           assertNode(node, 'unmountComponent()');
           pending.delete(node);
+          mountedNames.delete(node);
           void host?.then((h) => h.unmount(node));
         },
         openComponent(name, props) {

@@ -1,29 +1,22 @@
 /**
- * Rendering helpers for the React SDK tests: a microclerk instance with the plugins `@clerk/react`
- * needs, a react-dom root inside `act`, and a `waitFor` that lets promises and timers run.
+ * Rendering helpers for the React SDK tests: a full-preset microclerk instance (every plugin,
+ * including compat, which `@clerk/react` needs), a react-dom root inside `act`, and a `waitFor`
+ * that lets promises and timers run.
  */
 import { act, createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { ClerkProvider } from '@clerk/react';
 import type { ClerkProp } from '@clerk/shared/types';
-import { createClerk, type ClerkInstance, type ClerkPlugin } from '../../kernel/index.js';
-import { headlessPlugins } from '../../presets/headless.js';
-import { compatPlugin } from '../../plugins/compat/index.js';
-import { navigationPlugin } from '../../plugins/navigation/index.js';
-import { signOutPlugin } from '../../plugins/sign-out/index.js';
+import { Clerk } from '../../presets/full.js';
 import { PROXY_URL } from '../helpers/emulator.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-type ReactPlugins = [ReturnType<typeof navigationPlugin>, ReturnType<typeof signOutPlugin>, ReturnType<typeof compatPlugin>];
-export type ReactTestClerk = ClerkInstance<ReactPlugins>;
+export type ReactTestClerk = Clerk;
 
-/** The headless preset's plugins, plus navigation and sign-out while that preset lacks them, plus compat. */
+/** The full preset, as an app passes it: `new Clerk(publishableKey, { proxyUrl })`. */
 export function createReactTestClerk(publishableKey: string, proxyUrl = PROXY_URL): ReactTestClerk {
-  const headless = [...headlessPlugins()] as ClerkPlugin[];
-  const names = new Set(headless.map((p) => p.name));
-  const extra = [navigationPlugin(), signOutPlugin()].filter((p) => !names.has(p.name));
-  return createClerk({ publishableKey, proxyUrl, plugins: [...headless, ...extra, compatPlugin()] }) as unknown as ReactTestClerk;
+  return new Clerk(publishableKey, { proxyUrl });
 }
 
 export interface Rendered {

@@ -1,0 +1,177 @@
+/**
+ * Type conformance of the full preset with ClerkJS: an instance of `Clerk` from presets/full.ts must be
+ * assignable to the public `Clerk` interface of `@clerk/shared/types` (the version @clerk/clerk-js 6.40
+ * depends on), minus the members listed below with the reason each is left out. Checked by
+ * `npx tsc --noEmit -p tsconfig.json`: a member added with a type ClerkJS's does not accept, a member
+ * removed, or a stale exclusion breaks the build. test/types/conformance.test.ts checks the same lists
+ * at runtime.
+ */
+import type { Clerk as ClerkJSClerk, ClerkOptions, HeadlessBrowserClerk } from '@clerk/shared/types';
+import type { Clerk, DocumentedMember } from '../../presets/full.js';
+
+type ClerkJSMember = keyof ClerkJSClerk;
+
+/** ClerkJS members microclerk does not have at all, by the feature (plugin) that would provide them. */
+export const MISSING = {
+  // Billing: no billing plugin (checkout, plan and subscription details, <PricingTable/>, Stripe).
+  billing: [
+    'billing', '__experimental_checkout', '__internal_openCheckout', '__internal_closeCheckout', '__internal_openPlanDetails',
+    '__internal_closePlanDetails', '__internal_openSubscriptionDetails', '__internal_closeSubscriptionDetails', 'mountPricingTable',
+    'unmountPricingTable', 'buildNewSubscriptionRedirectUrl', '__internal_loadStripeJs',
+  ],
+  // API keys: no api-keys plugin (the `apiKeys` namespace, <APIKeys/>).
+  apiKeys: ['apiKeys', 'mountAPIKeys', 'unmountAPIKeys'],
+  // Organizations: no organizations plugin; these are the undocumented ones (the documented ones throw not_available_in_preset).
+  organizations: [
+    'openInviteMembers', 'closeInviteMembers', '__experimental_prefetchOrganizationSwitcher', '__internal_openEnableOrganizationsPrompt',
+    '__internal_closeEnableOrganizationsPrompt', '__internal_mountConfigureSSO', '__internal_unmountConfigureSSO',
+    '__internal_mountConfigureDirectorySync', '__internal_unmountConfigureDirectorySync',
+  ],
+  // Session tasks: no tasks plugin (choose-organization, reset-password, setup-MFA task screens and their URL).
+  sessionTasks: [
+    'mountTaskChooseOrganization', 'unmountTaskChooseOrganization', 'mountTaskResetPassword', 'unmountTaskResetPassword',
+    'mountTaskSetupMFA', 'unmountTaskSetupMFA', 'buildTasksUrl', 'redirectToTasks',
+  ],
+  // Clerk as an OAuth provider: no oauth-application plugin (consent and device-verification screens).
+  oauthApplication: [
+    'oauthApplication', 'mountOAuthConsent', 'unmountOAuthConsent', '__internal_mountOAuthConsent', '__internal_unmountOAuthConsent',
+    '__internal_mountOAuthDeviceVerification', '__internal_unmountOAuthDeviceVerification',
+  ],
+  // Reverification modal: no reverification plugin.
+  reverification: ['__internal_openReverification', '__internal_closeReverification'],
+  // <UserAvatar/>: no component plugin for it.
+  userAvatar: ['mountUserAvatar', 'unmountUserAvatar'],
+  // Bot-protection ("Protect") challenges: not implemented (kernel, sign-in).
+  protect: ['setProtectAssertion', '__internal_resumeAfterProtectCheck'],
+  // Solana sign-in: no web3 plugin (and, unlike the other web3 methods, not in the seeds).
+  web3: ['authenticateWithSolana'],
+  // OAuth/SAML redirect internals: no oauth plugin.
+  oauthRedirect: ['__internal_handleResourceCallback'],
+  // ClerkJS internals nothing provides yet: navigation plugin (window navigate, navigation listeners),
+  // kernel (setActive-in-progress flag, reloading initial resources), dev-instance settings toggle.
+  internals: [
+    '__internal_windowNavigate', '__internal_addNavigationListener', '__internal_setActiveInProgress', '__internal_reloadInitialResources',
+    '__internal_attemptToEnableEnvironmentSetting',
+  ],
+} as const satisfies Record<string, readonly ClerkJSMember[]>;
+
+/** ClerkJS members microclerk has, with a type ClerkJS's does not accept (reported; not ours to change). */
+export const DIFFERENTLY_TYPED = {
+  // Kernel resources: microclerk's Client/Session/User/Organization are a subset of ClerkJS's *Resource
+  // interfaces (Client lacks create/clearCache/resetSignIn…, Session lacks currentTask/startVerification…,
+  // User lacks passkeys/web3Wallets/enterpriseAccounts…, Organization lacks getMemberships/update…), so
+  // everything that carries them differs too: the listener payload, setActive's `session` param.
+  resources: ['client', 'session', 'user', 'organization', '__internal_lastEmittedResources', 'addListener', 'setActive'],
+  // compat's v6 signals: `errors.global` is unknown[] (ClerkJS: ClerkError[]) and the futures are
+  // microclerk's own objects, not ClerkJS's SignInFutureResource / SignUpFutureResource.
+  state: ['__internal_state'],
+  // Component props (ui, sign-in, sign-up, user-button, user-profile plugins): `appearance.theme` takes no
+  // string base theme ('clerk'), a custom menu item's `mountIcon` gets a span (ClerkJS: a div), custom
+  // pages require `url` (ClerkJS: optional).
+  componentProps: ['openSignIn', 'mountSignIn', 'openSignUp', 'mountSignUp', 'mountUserButton', 'openUserProfile', 'mountUserProfile'],
+} as const satisfies Record<string, readonly ClerkJSMember[]>;
+
+type Values<T> = T[keyof T] extends readonly (infer U)[] ? U : never;
+export type Missing = Values<typeof MISSING>;
+export type DifferentlyTyped = Values<typeof DIFFERENTLY_TYPED>;
+export type Excluded = Missing | DifferentlyTyped;
+
+/** The check itself: every other ClerkJS member exists on our instance, with a type ClerkJS's accepts. */
+export const check: Omit<ClerkJSClerk, Excluded> = null as unknown as Clerk;
+
+/** `load()` options (ClerkJS's `ClerkOptions`) our plugins type differently (reported, not ours to change). */
+type LoadOptionDifferentlyTyped =
+  // Kernel resources again: the callback gets our Client and returns our Session.
+  | 'selectInitialSession'
+  // ui plugin: no string base theme in `appearance`; our localization keys are plain strings.
+  | 'appearance'
+  | 'localization'
+  // navigation / sign-out plugins: `string` only, where ClerkJS also takes `null`.
+  | 'afterSignOutUrl'
+  | 'afterMultiSessionSingleSignOutUrl'
+  | 'signInForceRedirectUrl'
+  | 'signInFallbackRedirectUrl'
+  | 'signUpForceRedirectUrl'
+  | 'signUpFallbackRedirectUrl';
+// `load` is on ClerkJS's browser interface (HeadlessBrowserClerk) rather than on `Clerk`.
+// An app passes ClerkJS's options to our `load()`: theirs must be assignable to ours.
+export const checkLoadOptions: Parameters<Clerk['load']>[0] = null as unknown as Omit<ClerkOptions, LoadOptionDifferentlyTyped>;
+export const checkLoadResult: ReturnType<HeadlessBrowserClerk['load']> = null as unknown as ReturnType<Clerk['load']>;
+
+/** Fails to compile unless `T` is `never`, naming what it is otherwise. */
+type AssertNever<T extends never> = T;
+
+// An exclusion goes stale when the member is added: then it must leave MISSING (and be checked above).
+export type StaleMissing = AssertNever<Extract<Missing, keyof Clerk>>;
+// …and when a type is fixed: then it must leave DIFFERENTLY_TYPED.
+type Conforming<K extends DifferentlyTyped & keyof Clerk> = K extends unknown ? (Clerk[K] extends ClerkJSClerk[K] ? K : never) : never;
+export type StaleDifferentlyTyped = AssertNever<Conforming<DifferentlyTyped>>;
+// Members with a type difference do exist.
+export type AbsentDifferentlyTyped = AssertNever<Exclude<DifferentlyTyped, keyof Clerk>>;
+// A missing member the seeds document must not be missing: the preset fills those (they throw).
+export type DocumentedButMissing = AssertNever<Extract<Missing, DocumentedMember>>;
+
+/** Required (non-optional) members of `T`. */
+type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+type FunctionKeys<T> = { [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? K : never }[keyof T];
+type Checked = Omit<ClerkJSClerk, Excluded>;
+export type CheckedMethod = FunctionKeys<Checked> & RequiredKeys<Checked>;
+export type CheckedProperty = Exclude<RequiredKeys<Checked>, CheckedMethod>;
+
+/** The checked ClerkJS methods, for the runtime test: each is a function on `new Clerk(…)`. */
+export const CHECKED_METHODS = [
+  '__internal_getOption', 'signOut', 'closeSignIn', 'openGoogleOneTap', 'closeGoogleOneTap', 'closeSignUp', 'closeUserProfile',
+  'openOrganizationProfile', 'closeOrganizationProfile', 'openCreateOrganization', 'closeCreateOrganization', 'openWaitlist',
+  'closeWaitlist', 'unmountSignIn', 'unmountSignUp', 'unmountUserButton', 'unmountUserProfile', 'mountOrganizationProfile',
+  'unmountOrganizationProfile', 'mountCreateOrganization', 'unmountCreateOrganization', 'mountOrganizationSwitcher',
+  'unmountOrganizationSwitcher', 'mountOrganizationList', 'unmountOrganizationList', 'mountWaitlist', 'unmountWaitlist', 'on',
+  'off', 'navigate', 'buildUrlWithAuth', 'buildSignInUrl', 'buildSignUpUrl', 'buildUserProfileUrl', 'buildCreateOrganizationUrl',
+  'buildOrganizationProfileUrl', 'buildAfterSignInUrl', 'buildAfterSignUpUrl', 'buildAfterSignOutUrl',
+  'buildAfterMultiSessionSingleSignOutUrl', 'buildWaitlistUrl', 'redirectWithAuth', 'redirectToSignIn', 'redirectToSignUp',
+  'redirectToUserProfile', 'redirectToOrganizationProfile', 'redirectToCreateOrganization', 'redirectToAfterSignIn',
+  'redirectToAfterSignUp', 'redirectToAfterSignOut', 'redirectToWaitlist', 'handleGoogleOneTapCallback',
+  'handleRedirectCallback', 'handleEmailLinkVerification', 'authenticateWithMetamask', 'authenticateWithCoinbaseWallet',
+  'authenticateWithOKXWallet', 'authenticateWithBase', 'authenticateWithWeb3', 'authenticateWithGoogleOneTap',
+  'createOrganization', 'getOrganization', 'handleUnauthenticated', 'joinWaitlist',
+] as const satisfies ReadonlyArray<keyof ClerkJSClerk>;
+
+/** The checked ClerkJS properties: each is present (`in`) on an instance, possibly `undefined`. */
+export const CHECKED_PROPERTIES = [
+  'version', 'uiVersion', 'sdkMetadata', 'loaded', 'status', '__internal_moduleManager', 'frontendApi', 'publishableKey',
+  'proxyUrl', 'domain', 'isSatellite', 'instanceType', 'isStandardBrowser', 'isSignedIn', 'telemetry',
+  '__internal_hasOAuthTransport', '__internal_oauthTransport', '__internal_getCachedResources',
+] as const satisfies ReadonlyArray<keyof ClerkJSClerk>;
+
+// The lists are complete, and name only checked members.
+export type UnlistedMethods = AssertNever<Exclude<CheckedMethod, (typeof CHECKED_METHODS)[number]>>;
+export type UnlistedProperties = AssertNever<Exclude<CheckedProperty, (typeof CHECKED_PROPERTIES)[number]>>;
+export type ListedButExcluded = AssertNever<Extract<(typeof CHECKED_METHODS | typeof CHECKED_PROPERTIES)[number], Excluded>>;
+
+/**
+ * The documented members (seeds 000/001, as presets/unavailable.ts lists them) that the full preset has
+ * no plugin for: each exists and throws `not_available_in_preset`.
+ */
+export const UNAVAILABLE_IN_FULL_PRESET = [
+  'createOrganization', 'getOrganization', 'mountOrganizationProfile', 'unmountOrganizationProfile', 'openOrganizationProfile',
+  'closeOrganizationProfile', 'mountOrganizationSwitcher', 'unmountOrganizationSwitcher', 'mountCreateOrganization',
+  'unmountCreateOrganization', 'openCreateOrganization', 'closeCreateOrganization', 'mountOrganizationList', 'unmountOrganizationList',
+  'authenticateWithRedirect', 'handleRedirectCallback', 'handleEmailLinkVerification',
+  'authenticateWithMetamask', 'authenticateWithCoinbaseWallet', 'authenticateWithOKXWallet', 'authenticateWithBase', 'authenticateWithWeb3',
+  'joinWaitlist', 'mountWaitlist', 'unmountWaitlist', 'openWaitlist', 'closeWaitlist',
+  'openGoogleOneTap', 'closeGoogleOneTap', 'authenticateWithGoogleOneTap', 'handleGoogleOneTapCallback',
+] as const satisfies ReadonlyArray<DocumentedMember>;
+
+/** The documented members the full preset's plugins provide. */
+export const PROVIDED_DOCUMENTED = [
+  'navigate', 'buildSignInUrl', 'buildSignUpUrl', 'buildUserProfileUrl', 'buildHomeUrl', 'buildCreateOrganizationUrl',
+  'buildOrganizationProfileUrl', 'buildAfterSignInUrl', 'buildAfterSignUpUrl', 'buildAfterSignOutUrl', 'buildWaitlistUrl',
+  'buildUrlWithAuth', 'redirectWithAuth', 'redirectToSignIn', 'redirectToSignUp', 'redirectToUserProfile',
+  'redirectToCreateOrganization', 'redirectToOrganizationProfile', 'redirectToAfterSignIn', 'redirectToAfterSignUp',
+  'redirectToAfterSignOut', 'redirectToHome', 'redirectToWaitlist', 'signOut', 'signOutOne', 'mountComponent', 'unmountComponent',
+  'mountSignIn', 'unmountSignIn', 'openSignIn', 'closeSignIn', 'mountSignUp', 'unmountSignUp', 'openSignUp', 'closeSignUp',
+  'mountUserButton', 'unmountUserButton', 'mountUserProfile', 'unmountUserProfile', 'openUserProfile', 'closeUserProfile',
+] as const satisfies ReadonlyArray<DocumentedMember>;
+
+// Every documented member is in exactly one of the two lists.
+export type UnsortedDocumented = AssertNever<Exclude<DocumentedMember, (typeof PROVIDED_DOCUMENTED | typeof UNAVAILABLE_IN_FULL_PRESET)[number]>>;
+export type SortedTwice = AssertNever<Extract<(typeof PROVIDED_DOCUMENTED)[number], (typeof UNAVAILABLE_IN_FULL_PRESET)[number]>>;

@@ -1,0 +1,74 @@
+/**
+ * The runtime side of clerk-conformance.ts: the ClerkJS members the type test checks exist on a
+ * `new Clerk(…)` of the full preset (methods as functions), the excluded ones are really missing, and
+ * the documented members the preset has no plugin for exist and throw `not_available_in_preset`.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildPublishableKey, createClerk, isClerkRuntimeError } from '../../kernel/index.js';
+import { Clerk, fullPlugins } from '../../presets/full.js';
+import { CHECKED_METHODS, CHECKED_PROPERTIES, DIFFERENTLY_TYPED, MISSING, PROVIDED_DOCUMENTED, UNAVAILABLE_IN_FULL_PRESET } from './clerk-conformance.js';
+
+const key = buildPublishableKey('clerk.app.test', 'production');
+const newClerk = () => new Clerk(key, { proxyUrl: 'https://app.test/__clerk' }) as unknown as Record<string, unknown>;
+
+const typeOf = (clerk: Record<string, unknown>, names: readonly string[]) => Object.fromEntries(names.map((name) => [name, typeof clerk[name]]));
+const functions = (names: readonly string[]) => Object.fromEntries(names.map((name) => [name, 'function']));
+
+describe('the full preset against ClerkJS’s Clerk interface', () => {
+  it('has every checked ClerkJS method as a function', () => {
+    expect(CHECKED_METHODS.length).toBeGreaterThan(60);
+    expect(typeOf(newClerk(), CHECKED_METHODS)).toEqual(functions(CHECKED_METHODS));
+  });
+
+  it('has every checked ClerkJS property, before load', () => {
+    const clerk = newClerk();
+    expect(CHECKED_PROPERTIES.filter((name) => !(name in clerk))).toEqual([]);
+    expect(clerk.loaded).toBe(false);
+    expect(clerk.isSignedIn).toBe(false);
+    // The "absent" values ClerkJS's types allow.
+    expect(clerk.telemetry).toBeUndefined();
+    expect(clerk.__internal_hasOAuthTransport).toBe(false);
+    expect(clerk.__internal_oauthTransport).toBeNull();
+  });
+
+  it('has the members excluded for a type difference (methods as functions)', () => {
+    const clerk = newClerk();
+    const members = Object.values(DIFFERENTLY_TYPED).flat();
+    expect(members.filter((name) => !(name in clerk))).toEqual([]);
+    const methods = [...DIFFERENTLY_TYPED.componentProps, 'addListener', 'setActive'];
+    expect(typeOf(clerk, methods)).toEqual(functions(methods));
+  });
+
+  it('lacks the members excluded as missing (an implemented one must leave the list)', () => {
+    const clerk = newClerk();
+    const missing = Object.values(MISSING).flat();
+    expect(missing.length).toBeGreaterThan(40);
+    expect(missing.filter((name) => name in clerk)).toEqual([]);
+  });
+});
+
+describe('documented members (seeds) in the full preset', () => {
+  it('those of absent plugins exist and throw not_available_in_preset', () => {
+    const clerk = newClerk();
+    for (const name of UNAVAILABLE_IN_FULL_PRESET) {
+      const member = clerk[name];
+      expect(typeof member, name).toBe('function');
+      let error: unknown;
+      try {
+        (member as (...args: unknown[]) => unknown)({});
+      } catch (err) {
+        error = err;
+      }
+      expect(isClerkRuntimeError(error) && error.code, name).toBe('not_available_in_preset');
+      expect(String(error)).toContain(`clerk.${name}()`);
+    }
+  });
+
+  it('those of present plugins come from the plugins, not from the filler', () => {
+    // Without unavailableMembers(), only what the plugins provide is there.
+    const bare = createClerk({ publishableKey: key, plugins: fullPlugins() }) as unknown as Record<string, unknown>;
+    expect(typeOf(bare, PROVIDED_DOCUMENTED)).toEqual(functions(PROVIDED_DOCUMENTED));
+    expect(UNAVAILABLE_IN_FULL_PRESET.filter((name) => name in bare)).toEqual([]);
+    (bare.destroy as () => void)();
+  });
+});
