@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 // <UserProfile/> against the emulator: every section driven through the DOM, happy and unhappy paths.
+import jsQR from 'jsqr';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { totpCode } from '../../emulator/index.js';
 import { createClerk } from '../../kernel/index.js';
@@ -64,6 +65,34 @@ async function submit(form: HTMLFormElement) {
 }
 const inputNamed = (root: ParentNode, name: string) => $<HTMLInputElement>(root, `input[name=${name}]`);
 const errorOf = (root: ParentNode, name: string) => root.querySelector(`.cl-formFieldErrorText__${name}`)?.textContent;
+
+/**
+ * Rasterizes an SVG path made of axis-aligned rectangles (absolute M, relative h/v, z) at `scale` px per
+ * unit, black on white, and reads it with jsQR.
+ */
+function decodeSvgPath(d: string, side: number, scale = 4) {
+  const width = side * scale;
+  const rgba = new Uint8ClampedArray(width * width * 4).fill(255);
+  for (const subpath of d.match(/M[^M]*/g) ?? []) {
+    const tokens = subpath.match(/[MhvHVz]|-?\d+(\.\d+)?/g)!;
+    let x = 0;
+    let y = 0;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const command = tokens[i];
+      if (command === 'M') [x, y] = [Number(tokens[++i]), Number(tokens[++i])];
+      else if (command === 'h') x += Number(tokens[++i]);
+      else if (command === 'v') y += Number(tokens[++i]);
+      else if (command !== 'z') throw new Error(`unexpected path command ${command}`);
+      xs.push(x);
+      ys.push(y);
+    }
+    for (let py = Math.min(...ys) * scale; py < Math.max(...ys) * scale; py++)
+      for (let px = Math.min(...xs) * scale; px < Math.max(...xs) * scale; px++) rgba.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
+  }
+  return jsQR(rgba, width, width, { inversionAttempts: 'dontInvert' })?.data;
+}
 
 async function goToSecurity(s: Setup) {
   $<HTMLButtonElement>(s.node, '.cl-navbarButton__security').click();
@@ -293,7 +322,19 @@ describe('<UserProfile/> security page', () => {
     action(mfa, 'addTotp').click();
     await vi.waitFor(() => expect($(mfa, '.cl-totpSecret')).toBeTruthy());
     const secret = $(mfa, '.cl-totpSecret').textContent!;
-    expect($(mfa, '.cl-totpUri').textContent).toMatch(/^otpauth:\/\/totp\/.*secret=/);
+    const uri = $(mfa, '.cl-totpUri').textContent!;
+    expect(uri).toMatch(/^otpauth:\/\/totp\/.*secret=/);
+    // The same link as a QR code an authenticator app can scan.
+    const qr = $<SVGSVGElement>(mfa, 'svg.cl-totpQrCode');
+    expect(qr.getAttribute('role')).toBe('img');
+    expect(qr.getAttribute('aria-label')).toBe('QR code for your authenticator app');
+    expect(qr.getAttribute('shape-rendering')).toBe('crispEdges');
+    const side = Number(qr.getAttribute('viewBox')!.split(' ')[3]);
+    expect((side - 8 - 17) % 4).toBe(0); // a whole version plus the 4-module quiet zone each side
+    const paths = qr.querySelectorAll('path');
+    expect(paths).toHaveLength(1);
+    expect(decodeSvgPath(paths[0].getAttribute('d')!, side)).toBe(uri);
+    expect(decodeSvgPath('M4 4h1v1h-1z', side)).toBeUndefined();
     expect(s.clerk.user!.totpEnabled).toBe(false);
 
     type(inputNamed(mfa, 'code'), '000000');

@@ -4,10 +4,11 @@
  * verification, active devices, delete account) — plus the app's custom pages.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { EmailAddress, PhoneNumber, TOTPResource, User } from '../../kernel/index.js';
 import type { UiKit } from '../ui/index.js';
 import type { UserProfilePage, UserProfileProps } from './index.js';
+import { encodeQr } from './qr.js';
 
 /** English defaults; an app overrides them through `localization.userProfile.*`. */
 const EN: Record<string, string> = {
@@ -44,6 +45,7 @@ const EN: Record<string, string> = {
   authenticatorApp: 'Authenticator app',
   addAuthenticator: 'Add authenticator app',
   totpInstructions: 'Scan the QR code or add this setup key to your authenticator app, then enter the code it shows.',
+  totpQrCode: 'QR code for your authenticator app',
   totpKey: 'Setup key',
   totpUri: 'Setup link',
   smsCode: 'SMS code to {{phone}}',
@@ -77,7 +79,8 @@ const CSS = `.cl-userProfile{display:flex;gap:calc(var(--cl-space)*1.5);width:50
 .cl-avatarBox{display:inline-flex;align-items:center;justify-content:center;width:3rem;height:3rem;border-radius:50%;overflow:hidden;background:var(--cl-primary);color:var(--cl-on-primary);font-weight:600}
 .cl-avatarImage{width:100%;height:100%;object-fit:cover}
 .cl-backupCodes{margin:0;padding:0;list-style:none;display:grid;grid-template-columns:repeat(2,1fr);gap:.25rem;font-family:monospace}
-.cl-formFieldSuccessText{margin:0;color:var(--cl-success)}`;
+.cl-formFieldSuccessText{margin:0;color:var(--cl-success)}
+.cl-totpQrCode{display:block;width:12rem;height:12rem;max-width:100%}`;
 
 let styled: HTMLStyleElement | undefined;
 function injectCss(nonce: unknown) {
@@ -440,6 +443,41 @@ export default function createUserProfile(kit: UiKit) {
     );
   }
 
+  /**
+   * The setup link as a QR code: one SVG path of the dark modules on white (readers need dark on light,
+   * whatever the theme) with the 4-module quiet zone. Nothing if the text does not fit a QR code.
+   */
+  function QrCode({ text }: { text: string }) {
+    const { el } = useHost();
+    const say = useSay();
+    const path = useMemo(() => {
+      let modules: boolean[][];
+      try {
+        modules = encodeQr(text);
+      } catch {
+        return null;
+      }
+      // One rectangle per horizontal run of dark modules keeps the path short.
+      let d = '';
+      modules.forEach((row, y) => {
+        for (let x = 0; x < row.length; x++) {
+          let end = x;
+          while (row[end]) end++;
+          if (end > x) d += `M${x + 4} ${y + 4}h${end - x}v1h${x - end}z`;
+          x = end;
+        }
+      });
+      return { d, side: modules.length + 8 };
+    }, [text]);
+    if (!path) return null;
+    return (
+      <svg {...el('totpQrCode')} viewBox={`0 0 ${path.side} ${path.side}`} role="img" aria-label={say('totpQrCode')} shape-rendering="crispEdges">
+        <rect width={path.side} height={path.side} fill="#fff" />
+        <path d={path.d} fill="#000" />
+      </svg>
+    );
+  }
+
   function TwoStepSection({ user }: { user: User }) {
     const { environment, el } = useHost();
     const say = useSay();
@@ -470,6 +508,7 @@ export default function createUserProfile(kit: UiKit) {
           ) : totp ? (
             <div {...el('totpSetup')}>
               <p>{say('totpInstructions')}</p>
+              {totp.uri && <QrCode text={totp.uri} />}
               <p>
                 {say('totpKey')}: <code {...el('totpSecret')}>{totp.secret}</code>
               </p>
