@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { measureClerkUi } from './clerk-ui.mjs';
 import { bundleConsumer, compressedSizes } from './sizes.mjs';
 
 /**
@@ -64,13 +65,8 @@ export async function measureClerkJs(root) {
   const headlessFiles = listing.filter((f) => /headless/.test(f));
   const headless = headlessFiles.length ? headlessFiles.map(measureFile) : null;
 
-  // The UI: ClerkJS 6.x takes a `ui.ClerkUI` constructor from the separate @clerk/ui package.
-  const uiDir = join(root, 'node_modules/@clerk/ui');
-  const uiInstalled = existsSync(join(uiDir, 'package.json'));
-  const uiVersion = uiInstalled ? JSON.parse(readFileSync(join(uiDir, 'package.json'), 'utf8')).version : null;
-  const uiFiles = uiInstalled && existsSync(join(uiDir, 'dist'))
-    ? readdirSync(join(uiDir, 'dist')).filter((f) => /\.browser\.js$/.test(f)).map((name) => ({ name, ...compressedSizes(readFileSync(join(uiDir, 'dist', name))) }))
-    : [];
+  // The UI: ClerkJS 6.x takes a `ui.ClerkUI` constructor from the separate @clerk/ui package (clerk-ui.mjs).
+  const ui = measureClerkUi(root);
   const takesUiCtor = browserSource.includes('ClerkUI');
 
   // What an app bundling the npm package ships (its `import` condition), bundled like microclerk's rows.
@@ -90,7 +86,7 @@ export async function measureClerkJs(root) {
     core,
     lazyChunks,
     headless: { exportCondition: headlessExport, files: headless },
-    ui: { package: '@clerk/ui', installed: uiInstalled, version: uiVersion, files: uiFiles, clerkJsTakesClerkUICtor: takesUiCtor },
+    ui: { ...ui, clerkJsTakesClerkUICtor: takesUiCtor },
     npmBundle,
   };
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: bundle sizes against budgets and beside ClerkJS, FAPI round trips before `loaded`,
- * getToken dedup, background requests per hour. Markdown on stdout, the same data as JSON in
+ * getToken dedup, background requests per hour, mountSignIn → first input visible in Chromium. Markdown on stdout, the same data as JSON in
  * test-artifacts/bench.json. Every figure is measured in this run; budgets and ClerkJS's documented
  * behaviour are labelled as such. Only 127.0.0.1 is ever contacted.
  *
@@ -10,7 +10,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UI_MODAL_PATH, UI_MOUNT_PATH } from './clerk-ui.mjs';
 import { measureClerkJs } from './clerkjs.mjs';
+import { COLD_RUNS, measureMountTiming } from './mount-timing.mjs';
 import { CLERKJS_POLLING_FACTS, clerkJsDocumentedPerHour, measurePolling } from './polling.mjs';
 import { measureRoundTrips } from './roundtrips.mjs';
 import { BUDGETS, KB, measureSizes } from './sizes.mjs';
@@ -44,9 +46,11 @@ const clerkjs = await timed(() => measureClerkJs(root));
 const roundTrips = await timed(() => measureRoundTrips(root));
 const tokens = await timed(() => measureTokenDedup(root));
 const polling = await timed(() => measurePolling(root));
+const mountTiming = await timed(() => measureMountTiming(root));
 
 const S = sizes.value;
 const C = clerkjs.value;
+const U = C.ok ? C.ui : null;
 const checks = [];
 /** A budget row: PASS/FAIL from a measured value, or PENDING when it could not be measured. */
 function check(name, measured, limit, unit = 'bytes', note = '') {
@@ -77,6 +81,8 @@ print(
             [`${S.fullSplit.label}, before any mount`, '`Clerk` (split)', ...sizeCells(S.fullSplit.beforeMount.sizes), yesNo(S.fullSplit.beforeMount.containsPreact)],
             [`${S.fullSplit.label}, after mountSignIn`, '`Clerk` (split)', ...sizeCells(S.fullSplit.afterMountSignIn.sizes), yesNo(S.fullSplit.afterMountSignIn.containsPreact)],
             ['UI chunks: SignIn + SignUp + host (lazy only)', '`Clerk` (split)', ...sizeCells(S.fullSplit.uiChunksSignInSignUpHost.sizes), yesNo(S.fullSplit.uiChunksSignInSignUpHost.containsPreact)],
+            ['UI chunks: UserButton + UserProfile + host (lazy only)', '`Clerk` (split)', ...sizeCells(S.fullSplit.uiChunksUserButtonUserProfileHost.sizes), yesNo(S.fullSplit.uiChunksUserButtonUserProfileHost.containsPreact)],
+            ['UserButton + UserProfile views beyond the host (lazy only)', '`Clerk` (split)', ...sizeCells(S.fullSplit.userButtonUserProfileBeyondHost.sizes), yesNo(S.fullSplit.userButtonUserProfileBeyondHost.containsPreact)],
           ]
         : [['microclerk/presets/full (split)', '`Clerk`', `build failed: ${S.fullSplit.error}`, '', '', '']]),
     ],
@@ -87,7 +93,7 @@ print('"contains preact?" is read from esbuild\'s metafile: yes when any file un
 if (S.fullSplit.ok) {
   const f = S.fullSplit.found;
   print(
-    `Split build of ${S.fullSplit.label}: "before any mount" = entry chunk + its static imports; "after mountSignIn" adds the chunks reached through import() of modules in plugins/ui/ (host) and plugins/sign-in/ (and their static imports). Found: host ${yesNo(f.host)}, SignIn ${yesNo(f.signIn)}, SignUp ${yesNo(f.signUp)}; all lazy chunks together: ${kb(S.fullSplit.allLazy.sizes.brotli)} KB brotli in ${S.fullSplit.allLazy.files.length} file(s).`,
+    `Split build of ${S.fullSplit.label}: "before any mount" = entry chunk + its static imports; "after mountSignIn" adds the chunks reached through import() of modules in plugins/ui/ (host) and plugins/sign-in/ (and their static imports). The UserButton + UserProfile rows follow plugins/ui/, plugins/user-button/ and plugins/user-profile/ the same way; "beyond the host" leaves out the host's chunks (what they add once SignIn has already loaded the host). Module(s) of those views with bytes in the files loaded before any mount: ${S.fullSplit.userViewsInInitial.length ? S.fullSplit.userViewsInInitial.join(', ') : 'none (loaded only when first mounted)'}. Found: host ${yesNo(f.host)}, SignIn ${yesNo(f.signIn)}, SignUp ${yesNo(f.signUp)}, UserButton ${yesNo(f.userButton)}, UserProfile ${yesNo(f.userProfile)}; all lazy chunks together: ${kb(S.fullSplit.allLazy.sizes.brotli)} KB brotli in ${S.fullSplit.allLazy.files.length} file(s).`,
   );
 }
 print();
@@ -132,6 +138,17 @@ check(
 );
 check('full preset before any mount (min+brotli)', S.fullSplit.ok ? S.fullSplit.beforeMount.sizes.brotli : null, BUDGETS.fullBeforeMount, 'bytes', S.fullSplit.ok ? S.fullSplit.label : '');
 check('UI chunks SignIn + SignUp + host, incl. Preact (min+brotli)', uiFound ? S.fullSplit.uiChunksSignInSignUpHost.sizes.brotli : null, BUDGETS.uiSignInSignUpHost, 'bytes', uiFound ? S.fullSplit.label : 'host, SignIn or SignUp plugin not found');
+const userViewsFound = S.fullSplit.ok && S.fullSplit.found.host && S.fullSplit.found.userButton && S.fullSplit.found.userProfile;
+const userViewsEager = userViewsFound ? S.fullSplit.userViewsInInitial : [];
+check(
+  'UI chunks UserButton + UserProfile + host, incl. Preact (min+brotli)',
+  userViewsFound ? S.fullSplit.uiChunksUserButtonUserProfileHost.sizes.brotli : null,
+  BUDGETS.uiUserButtonUserProfileHost,
+  'bytes',
+  userViewsFound ? `${S.fullSplit.label}; lazy, loaded on first mount; views alone (beyond the host) ${kb(S.fullSplit.userButtonUserProfileBeyondHost.sizes.brotli)} KB` : 'host, UserButton or UserProfile view chunk not found',
+);
+// The budget also says "loaded only when first mounted": a view module in the initial files fails it.
+if (userViewsEager.length) Object.assign(checks.at(-1), { status: 'FAIL', note: `not lazy: ${userViewsEager.join(', ')} in the files loaded before any mount` });
 check('full preset after mountSignIn (min+brotli)', signInFound ? S.fullSplit.afterMountSignIn.sizes.brotli : null, BUDGETS.fullAfterMountSignIn, 'bytes', signInFound ? S.fullSplit.label : 'host or SignIn plugin not found');
 
 // ---------------------------------------------------------------------------------------------------
@@ -146,20 +163,51 @@ else {
   print(
     `- UI: ClerkJS ${C.version} renders components through a \`ui.ClerkUI\` constructor from the separate \`@clerk/ui\` package (the core build ${C.ui.clerkJsTakesClerkUICtor ? 'reads `ClerkUI`' : 'does not mention ClerkUI'}); \`@clerk/ui\` is ${C.ui.installed ? `installed (${C.ui.version})` : '**not installed**, so ClerkJS "after mountSignIn" is not measured'}.`,
   );
+  if (U?.ok) {
+    print(
+      `- UI script: the script loader fetches \`${U.browser.name}\` (file name read from ${U.browserReadFrom}); the package also ships ${U.browserBuilds.filter((b) => b !== U.browser.name).map((b) => `\`${b}\``).join(', ') || 'no other browser build'} (not counted). Its chunks are \`*_ui_${U.chunkHash ?? '?'}_${U.version}.js\`: ${U.all?.files ?? '?'} files; ${U.browser.name} + all of them = ${kb(U.all?.sizes.brotli)} KB brotli.`,
+    );
+    if (U.react?.prefetches)
+      print(
+        `- When it is loaded (documentation, read from ${U.react.readFrom} of @clerk/react ${U.react.version}): the React SDK fetches ${U.browser.name} before \`clerk.load()\` unless \`prefetchUI: false\`, so with it the UI script is on the page before any mount (row "before any mount, UI script prefetched"); "before any mount" counts ${C.core?.name} alone (\`prefetchUI: false\`, or ClerkJS without UI).`,
+      );
+    if (U.mapping.reliable) {
+      print(
+        `- Which UI chunks a mount needs, read from ${U.browser.name}'s chunk loader at run time: the renderer (${U.rendererChunks.join(', ')}) + the lazy providers every mount renders through (${UI_MOUNT_PATH.join(', ')}; this list is documentation, read from the 1.34.0 call sites) + the component's own chunk list in the component map (SignIn: ${U.componentChunks.SignIn.join(', ')}). UserButton + UserProfile also count the modal path (${UI_MODAL_PATH.join(', ')}), since "Manage account" opens UserProfile in a modal. Not counted: chunks a component loads only conditionally from inside its own chunk (web3 wallet buttons, UserProfile's billing / API-key pages) and ClerkJS's own lazy chunks (e.g. query-core-vendors, zxcvbn).`,
+      );
+      print(`- ClerkJS "after mountSignIn" = ${C.core?.name} + ${U.sets.signIn.files.map((f) => f.name).join(' + ')}.`);
+    } else {
+      print(`- The mapping of UI chunks to components could not be determined reliably (${U.mapping.reason}): the rows below show what is needed before any component renders (${U.browser.name}) and the total of all UI chunks, labelled as such.`);
+    }
+  }
   print(`- "ClerkJS before any mount" = ${C.core?.name} alone: every other browser chunk is behind the bundle's chunk loader (import()), see the table below.`);
   print();
   const core = C.core;
+  const plus = (...sizes) => (sizes.every(Boolean) ? { min: sizes.reduce((a, s) => a + s.min, 0), gzip: sizes.reduce((a, s) => a + s.gzip, 0), brotli: sizes.reduce((a, s) => a + s.brotli, 0) } : null);
+  const uiSet = (key) => (U?.ok && U.mapping.reliable ? U.sets[key] : null);
+  const chunkList = (set) => `${U.browser.name} + ${set.files.length - 1} chunks (${set.files.slice(1).map((f) => f.name.replace(/_ui_.*$/, '')).join(', ')})`;
+  const notMeasured = !C.ui.installed ? 'not measured: @clerk/ui not installed' : !U?.ok ? `not measured: ${U?.error}` : null;
+  const oursAfterSignIn = ['after mountSignIn', `${S.fullSplit.label ?? 'presets/full'} after mountSignIn`, signInFound ? S.fullSplit.afterMountSignIn.sizes : null];
+  const afterSignInRow = notMeasured
+    ? [...oursAfterSignIn, notMeasured, null]
+    : uiSet('signIn')
+      ? [...oursAfterSignIn, `${core?.name} + ${chunkList(uiSet('signIn'))}`, plus(core, uiSet('signIn').sizes)]
+      : [...oursAfterSignIn, `before any component renders (mapping unknown): ${core?.name} + ${U.browser.name}`, plus(core, U.browser)];
+  const uiRows = notMeasured
+    ? []
+    : uiSet('signInSignUp')
+      ? [
+          ['UI for SignIn + SignUp', 'UI chunks: SignIn + SignUp + host', uiFound ? S.fullSplit.uiChunksSignInSignUpHost.sizes : null, chunkList(uiSet('signInSignUp')), uiSet('signInSignUp').sizes],
+          ['UI for UserButton + UserProfile', 'UI chunks: UserButton + UserProfile + host', userViewsFound ? S.fullSplit.uiChunksUserButtonUserProfileHost.sizes : null, chunkList(uiSet('userButtonUserProfile')), uiSet('userButtonUserProfile').sizes],
+        ]
+      : [['UI, all of it (mapping unknown)', 'all lazy chunks', S.fullSplit.ok ? S.fullSplit.allLazy.sizes : null, `${U.browser.name} + all ${U.all.files} UI chunks`, U.all.sizes]];
   const rows = [
     ['kernel vs ClerkJS core', 'microclerk (kernel)', S.kernel.ok ? S.kernel.sizes : null, core?.name, core],
     ['headless vs ClerkJS core (no headless build)', 'presets/headless', S.headless.ok ? S.headless.sizes : null, core?.name, core],
     ['before any mount', `${S.fullSplit.label ?? 'presets/full'} before mount`, S.fullSplit.ok ? S.fullSplit.beforeMount.sizes : null, core?.name, core],
-    [
-      'after mountSignIn',
-      `${S.fullSplit.label ?? 'presets/full'} after mountSignIn`,
-      signInFound ? S.fullSplit.afterMountSignIn.sizes : null,
-      C.ui.installed ? `${core?.name} + ${C.ui.files.map((f) => f.name).join(' + ')}` : 'not measured: @clerk/ui not installed',
-      C.ui.installed && C.ui.files.length ? { min: core.min + C.ui.files.reduce((a, f) => a + f.min, 0), gzip: core.gzip + C.ui.files.reduce((a, f) => a + f.gzip, 0), brotli: core.brotli + C.ui.files.reduce((a, f) => a + f.brotli, 0) } : null,
-    ],
+    ...(U?.ok && U.react?.prefetches ? [['before any mount, UI script prefetched (React SDK default)', `${S.fullSplit.label ?? 'presets/full'} before mount`, S.fullSplit.ok ? S.fullSplit.beforeMount.sizes : null, `${core?.name} + ${U.browser.name}`, plus(core, U.browser)]] : []),
+    afterSignInRow,
+    ...uiRows,
     ['an app bundling the npm package (no UI)', 'presets/headless', S.headless.ok ? S.headless.sizes : null, C.npmBundle?.ok ? `esbuild of \`import { Clerk } from '@clerk/clerk-js'\` (${C.npmBundle.inputs.join(', ')})` : `failed: ${C.npmBundle?.error}`, C.npmBundle?.ok ? C.npmBundle : null],
   ];
   print(
@@ -268,6 +316,28 @@ print('- "ClerkJS documented (derived)" = 3600 s ÷ (token lifetime − 17 s), t
 print();
 
 // ---------------------------------------------------------------------------------------------------
+const M = mountTiming.value;
+print('## 6. `mountSignIn()` → identifier input visible (Chromium, script-tag build, emulator on 127.0.0.1)');
+print();
+if (M.status !== 'measured') print(M.reason);
+else {
+  print(
+    table(
+      ['mount', 'runs', 'median ms', 'min ms', 'max ms', 'all runs (ms)', 'UI scripts fetched per run'],
+      [
+        ['cold: first mount, fresh browser context (empty cache)', M.cold.runs, M.cold.median, M.cold.min, M.cold.max, M.cold.values.join(', '), M.uiChunksFetched.cold.join(' / ')],
+        ['warm: unmountSignIn, then mountSignIn again, same page', M.warm.runs, M.warm.median, M.warm.min, M.warm.max, M.warm.values.join(', '), M.uiChunksFetched.warm.join(' / ')],
+      ],
+    ),
+  );
+  print();
+  print(
+    `Chromium ${M.chromium}, headless. The page loads dist/microclerk.browser.js by <script> with data attributes, \`await Clerk.load()\`, then times in the page with performance.now() from right before \`Clerk.mountSignIn(div)\` until \`${M.selector}\` is in the document with a non-empty layout box and not hidden (checked on every DOM mutation and every animation frame). Cold runs fetched ${M.coldUiFiles.join(', ')} (\`cache-control: no-store\`; none before the mount). Emulator latency ${M.latencyMs} ms: the UI chunks come from the same local server, so an emulated FAPI latency would not apply to them. Reported against the issue's target, no budget; ClerkJS is not timed here.`,
+  );
+}
+print();
+
+// ---------------------------------------------------------------------------------------------------
 print('## Budgets and targets');
 print();
 print(
@@ -279,7 +349,7 @@ print(
 print();
 const failed = checks.filter((c) => c.status === 'FAIL');
 const totalMs = Math.round(performance.now() - started);
-print(`${failed.length} failing, ${checks.filter((c) => c.status === 'PENDING').length} pending. Timings: sizes ${sizes.ms} ms, ClerkJS ${clerkjs.ms} ms, round trips ${roundTrips.ms} ms, tokens ${tokens.ms} ms, polling ${polling.ms} ms; total ${totalMs} ms.${strict ? '' : ' (Exit code is non-zero only with --strict.)'}`);
+print(`${failed.length} failing, ${checks.filter((c) => c.status === 'PENDING').length} pending. Timings: sizes ${sizes.ms} ms, ClerkJS ${clerkjs.ms} ms, round trips ${roundTrips.ms} ms, tokens ${tokens.ms} ms, polling ${polling.ms} ms, mount timing ${mountTiming.ms} ms; total ${totalMs} ms.${strict ? '' : ' (Exit code is non-zero only with --strict.)'}`);
 
 console.log(out.join('\n'));
 
@@ -299,8 +369,9 @@ writeFileSync(
       roundTrips: R,
       tokens: T,
       polling: { ...P, clerkJsDocumented: CLERKJS_POLLING_FACTS },
+      mountTiming: { ...M, coldRunsPlanned: COLD_RUNS },
       checks,
-      timingsMs: { sizes: sizes.ms, clerkjs: clerkjs.ms, roundTrips: roundTrips.ms, tokens: tokens.ms, polling: polling.ms, total: totalMs },
+      timingsMs: { sizes: sizes.ms, clerkjs: clerkjs.ms, roundTrips: roundTrips.ms, tokens: tokens.ms, polling: polling.ms, mountTiming: mountTiming.ms, total: totalMs },
     },
     stripFiles,
     2,

@@ -229,6 +229,13 @@ async function measureFullSplit(root, consumerSource, label) {
   const afterSignIn = closure([entryName], under(['ui', 'sign-in']));
   const uiSignInSignUp = closure([entryName], under(['ui', 'sign-in', 'sign-up']));
   const lazyOnly = (set) => [...set].filter((n) => !initial.has(n));
+  // UserButton + UserProfile, measured like SignIn + SignUp: host + both views + what they import.
+  const uiUserButtonUserProfile = closure([entryName], under(['ui', 'user-button', 'user-profile']));
+  const hostOnly = closure([entryName], under(['ui']));
+  const userViewChunks = lazyOnly(uiUserButtonUserProfile).filter((n) => !hostOnly.has(n));
+  // "Loaded only when first mounted": no module a user-view chunk was split for has bytes in the initial files.
+  const userViewModules = new Set(userViewChunks.map(splitFor).filter(Boolean));
+  const userViewsInInitial = [...initial].flatMap((n) => Object.entries(metaOutputs[n]?.inputs ?? {}).filter(([input, info]) => userViewModules.has(input) && info.bytesInOutput > 0).map(([input]) => input));
   const hasSignIn = [...afterSignIn].some((n) => under(['sign-in'])(n));
   const hasSignUp = [...uiSignInSignUp].some((n) => under(['sign-up'])(n));
   const hasHost = [...afterSignIn].some((n) => under(['ui'])(n));
@@ -238,8 +245,17 @@ async function measureFullSplit(root, consumerSource, label) {
     beforeMount: describe(initial),
     afterMountSignIn: describe(afterSignIn),
     uiChunksSignInSignUpHost: describe(lazyOnly(uiSignInSignUp)),
+    uiChunksUserButtonUserProfileHost: describe(lazyOnly(uiUserButtonUserProfile)),
+    userButtonUserProfileBeyondHost: describe(userViewChunks),
+    userViewsInInitial,
     allLazy: describe(lazyNames),
-    found: { host: hasHost, signIn: hasSignIn, signUp: hasSignUp },
+    found: {
+      host: hasHost,
+      signIn: hasSignIn,
+      signUp: hasSignUp,
+      userButton: userViewChunks.some((n) => under(['user-button'])(n)),
+      userProfile: userViewChunks.some((n) => under(['user-profile'])(n)),
+    },
   };
 }
 
@@ -293,6 +309,7 @@ export const BUDGETS = {
   navigationOverHeadless: 2 * KB,
   fullBeforeMount: 25 * KB,
   uiSignInSignUpHost: 30 * KB,
+  uiUserButtonUserProfileHost: 30 * KB,
   fullAfterMountSignIn: 55 * KB,
 };
 
