@@ -142,8 +142,12 @@ describe('signOut({ sessionId })', () => {
     const graceSession = await signIn(clerk, grace);
     const adaSession = await signIn(clerk, ada);
     const seen = watch(clerk);
+    const signedInWhenNull: string[][] = [];
+    clerk.addListener(({ session, client }) => session === null && signedInWhenNull.push(client.signedInSessions.map((s) => s.id)));
     emulator.clearRequests();
     await clerk.signOut({ sessionId: adaSession, redirectUrl: '/choose' });
+    // Listeners that see the signed-out state see the client without the removed session.
+    expect(signedInWhenNull).toEqual([[graceSession]]);
     expect(requestsMatching(emulator, 'POST', REMOVE)).toHaveLength(1);
     expect(requestsMatching(emulator, 'DELETE', DELETE_SESSIONS)).toHaveLength(0);
     expect(clerk.session).toBeNull();
