@@ -2,8 +2,7 @@
 // the headless page. Every step asserts what the user sees; screenshots go to test-artifacts/e2e/.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-// Built by `npx tsup`, like the emulator the playground runs.
-import { totpCode } from '../../dist/emulator/index.js';
+import { totpCode } from '../../emulator/index.js';
 import { ARTIFACTS, usePlaygroundBrowser } from './browser.js';
 
 const ctx = usePlaygroundBrowser();
