@@ -93,6 +93,8 @@ export function compatPlugin() {
           ctx.events.emit('compat:props-updated', { appearance: props?.appearance, options: props?.options, node: props?.node, props: props?.props });
           // A wrapper re-rendered a mounted component with new props: the ui plugin, if present, re-renders it.
           if (props?.node && props.props) ctx.events.emit('ui:props-updated', { node: props.node, props: props.props });
+          const localization = (props?.options as { localization?: unknown } | undefined)?.localization;
+          if (props?.appearance !== undefined || localization !== undefined) ctx.events.emit('ui:options-updated', { appearance: props?.appearance, localization });
         },
         get __internal_environment() {
           return ctx.kernel.environment;

@@ -36,6 +36,8 @@ declare module '../../kernel/events.js' {
   interface KernelEvents {
     /** New props for a component mounted on `node` (e.g. a React wrapper re-rendered): it re-renders with them. */
     'ui:props-updated': { node: HTMLElement; props: Record<string, unknown> };
+    /** New instance-wide `appearance` / `localization` (e.g. a React provider re-rendered): mounted components re-render. */
+    'ui:options-updated': { appearance?: unknown; localization?: unknown };
   }
 }
 
@@ -178,11 +180,17 @@ export function uiPlugin() {
       const registry = new Map<string, ComponentDefinition<ComponentName>>();
       /** The latest render request per node or modal name; a newer one (or unmount) supersedes it. */
       const pending = new Map<unknown, symbol>();
-      /** Which component each mounted node shows, so new props can re-render it. */
-      const mountedNames = new Map<HTMLElement, ComponentName>();
+      /** What each mounted node shows, so new props or options can re-render it. */
+      const mountedNodes = new Map<HTMLElement, { name: ComponentName; props?: object }>();
       ctx.events.on('ui:props-updated', ({ node, props }) => {
-        const name = mountedNames.get(node);
-        if (name) api.mountComponent(name, node, props as never);
+        const mounted = mountedNodes.get(node);
+        if (mounted) api.mountComponent(mounted.name, node, props as never);
+      });
+      ctx.events.on('ui:options-updated', (update) => {
+        const options = ctx.kernel.loadOptions as Record<string, unknown>;
+        for (const key of ['appearance', 'localization'] as const) if (update[key] !== undefined) options[key] = update[key];
+        // A fresh props object makes each root recompute its theme and strings from the new options.
+        for (const [node, { name, props }] of mountedNodes) api.mountComponent(name, node, { ...props } as never);
       });
       let host: Promise<Host> | undefined;
       /** The host once loaded, so teardown can be synchronous. */
@@ -235,13 +243,13 @@ export function uiPlugin() {
       const api: UiApi = {
         mountComponent(name, node, props) {
           assertNode(node, `mountComponent("${name}")`);
-          mountedNames.set(node, name);
+          mountedNodes.set(node, { name, props: props as object | undefined });
           schedule(node, name, (h, component) => h.mount(node, component, name, (props ?? {}) as object));
         },
         unmountComponent(node) {
           assertNode(node, 'unmountComponent()');
           pending.delete(node);
-          mountedNames.delete(node);
+          mountedNodes.delete(node);
           void host?.then((h) => h.unmount(node));
         },
         openComponent(name, props) {

@@ -209,3 +209,24 @@ describe('@clerk/react components on the full preset', () => {
     expect(host(view, 'SignIn')?.querySelector('.card-for-first')).toBeNull();
   });
 });
+
+describe('provider-level options', () => {
+  it('a changed <ClerkProvider appearance> re-renders our mounted components with it', async () => {
+    const app = (cardClass: string) =>
+      h(ClerkProvider, {
+        Clerk: clerk as never,
+        publishableKey: clerk.publishableKey,
+        routerPush: recordRoute,
+        routerReplace: recordRoute,
+        appearance: { elements: { card: cardClass } },
+        children: h(ClerkLoaded, null, h(SignIn, { routing: 'hash' })),
+      });
+    const { view, clerk } = setup(h(ClerkLoaded, null, h(SignIn, { routing: 'hash' })));
+    await waitFor(() => expect(host(view, 'SignIn')?.querySelector('form')).toBeTruthy());
+    act(() => view.root.render(app('provider-card-a')));
+    await waitFor(() => expect(host(view, 'SignIn')?.querySelector('.provider-card-a')).toBeTruthy());
+    act(() => view.root.render(app('provider-card-b')));
+    await waitFor(() => expect(host(view, 'SignIn')?.querySelector('.provider-card-b')).toBeTruthy());
+    expect(host(view, 'SignIn')?.querySelector('.provider-card-a')).toBeNull();
+  });
+});
