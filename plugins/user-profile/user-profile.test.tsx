@@ -210,7 +210,7 @@ describe('<UserProfile/> account page', () => {
     const accounts = section(s.node, 'connectedAccounts');
     const connectButtons = accounts.querySelectorAll<HTMLButtonElement>('.cl-action__connect');
     expect([...connectButtons].map((b) => b.textContent)).toEqual(['Connect Google', 'Connect GitHub']);
-    // The emulator has no /me/external_accounts: answer as FAPI would.
+    // Injected answers let the test choose the provider URL (including a hostile one).
     const externalAccount = (url: string) => ({
       response: { object: 'external_account', id: 'eac_1', provider: 'google', verification: { status: 'unverified', strategy: 'oauth_google', external_verification_redirect_url: url } },
     });
@@ -223,6 +223,26 @@ describe('<UserProfile/> account page', () => {
     connectButtons[0].click();
     await vi.waitFor(() => expect(accounts.querySelector('[role=alert]')).toBeTruthy());
     expect(s.history.location).toBe('https://accounts.google.com/o/oauth2/auth?state=1');
+  });
+});
+
+describe('<UserProfile/> connected accounts against the emulator’s fake OAuth provider', () => {
+  it('connects Google through the provider page, lists the account, then disconnects it', async () => {
+    const s = await mounted();
+    const accounts = section(s.node, 'connectedAccounts');
+    accounts.querySelector<HTMLButtonElement>('.cl-action__connect')!.click();
+    await vi.waitFor(() => expect(String(s.history.location)).toMatch(/\/v1\/oauth\/fake\/authorize\?/));
+    // The user approves on the provider's page, which sends the browser back to the profile.
+    const approved = await fetch(`${s.history.location}&auto=1`, { redirect: 'manual' });
+    expect(approved.status).toBe(302);
+    await s.clerk.user!.reload();
+    await vi.waitFor(() => expect(section(s.node, 'connectedAccounts').querySelector('.cl-action__disconnect')).toBeTruthy());
+    expect(s.clerk.user!.externalAccounts.map((a) => a.provider)).toEqual(['google']);
+    expect(section(s.node, 'connectedAccounts').textContent).toContain('Google');
+
+    action(section(s.node, 'connectedAccounts'), 'disconnect').click();
+    await vi.waitFor(() => expect(s.clerk.user!.externalAccounts).toHaveLength(0));
+    await vi.waitFor(() => expect(section(s.node, 'connectedAccounts').querySelector('.cl-action__disconnect')).toBeNull());
   });
 });
 
