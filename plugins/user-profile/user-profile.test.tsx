@@ -186,6 +186,30 @@ describe('<UserProfile/> account page', () => {
     await vi.waitFor(() => expect(emails.textContent).not.toContain('ada@example.com'));
   });
 
+  it('verifies a new email by link when the instance allows links only', async () => {
+    emulator.updateSettings({ emailAddress: { firstFactors: ['email_link'] } });
+    try {
+      const s = await mounted();
+      const emails = section(s.node, 'emailAddresses');
+      action(emails, 'addEmail').click();
+      await vi.waitFor(() => expect(inputNamed(emails, 'email_address')).toBeTruthy());
+      type(inputNamed(emails, 'email_address'), 'ada.linked@example.com');
+      await submit($(emails, 'form'));
+      await vi.waitFor(() => expect(emails.querySelector('[role=status]')?.textContent).toMatch(/verification link/));
+      expect(inputNamed(emails, 'code')).toBeNull();
+      const link = emulator.outbox.latest('ada.linked@example.com')?.link;
+      expect(link).toMatch(/^http/);
+      await fetch(link!, { redirect: 'manual' });
+      await vi.waitFor(
+        () => expect(s.clerk.user!.emailAddresses.find((e) => e.emailAddress === 'ada.linked@example.com')?.verification.status).toBe('verified'),
+        { timeout: 6000 },
+      );
+      await vi.waitFor(() => expect(emails.querySelector('[role=status]')).toBeNull());
+    } finally {
+      emulator.updateSettings({ emailAddress: { firstFactors: ['email_code', 'email_link'] } });
+    }
+  });
+
   it('adds a test phone number, verifies it with 424242 and uses it for SMS codes', async () => {
     const s = await mounted();
     const phones = section(s.node, 'phoneNumbers');

@@ -8,6 +8,9 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { EmailAddress, PhoneNumber, TOTPResource, User } from '../../kernel/index.js';
 import type { UiKit } from '../ui/index.js';
 import type { UserProfilePage, UserProfileProps } from './index.js';
+
+/** How often a pending email-link verification is re-read. */
+const LINK_POLL_MS = 2000;
 import { encodeQr } from './qr.js';
 
 /** English defaults; an app overrides them through `localization.userProfile.*`. */
@@ -33,6 +36,7 @@ const EN: Record<string, string> = {
   remove: 'Remove',
   confirmRemove: 'Remove {{identifier}}?',
   verifyTitle: 'Enter the verification code sent to {{identifier}}',
+  verifyLinkTitle: 'Open the verification link we sent to {{identifier}}. This page updates once it is opened.',
   connectedAccounts: 'Connected accounts',
   connect: 'Connect {{provider}}',
   disconnect: 'Disconnect',
@@ -225,9 +229,23 @@ export default function createUserProfile(kit: UiKit) {
     );
   }
 
-  /** Email addresses or phone numbers: list, add + verify by code, set primary, remove. */
+  /** Re-reads an email address until its verification link was opened (or the link expired). */
+  function LinkWaiter({ item, onVerified }: { item: EmailAddress; onVerified(): void }) {
+    useEffect(() => {
+      const timer = setInterval(() => {
+        void item.reload().then(
+          (fresh) => fresh.verification?.status === 'verified' && (clearInterval(timer), onVerified()),
+          () => {},
+        );
+      }, LINK_POLL_MS);
+      return () => clearInterval(timer);
+    }, [item]);
+    return null;
+  }
+
+  /** Email addresses or phone numbers: list, add + verify by code or link, set primary, remove. */
   function IdentifiersSection({ user, kind }: { user: User; kind: 'email' | 'phone' }) {
-    const { t } = useHost();
+    const { t, environment, clerk } = useHost();
     const say = useSay();
     const email = kind === 'email';
     const param = email ? 'email_address' : 'phone_number';
@@ -240,8 +258,13 @@ export default function createUserProfile(kit: UiKit) {
     const form = useForm([param]);
     const actions = useForm([]);
     const label = (item: EmailAddress | PhoneNumber) => ('emailAddress' in item ? item.emailAddress : item.phoneNumber);
+    // Instances that verify emails by link only: send a link back to this page and wait for it.
+    const emailVerifications = environment.userSettings.attributes?.email_address?.verifications ?? [];
+    const byLink = email && !emailVerifications.includes('email_code') && emailVerifications.includes('email_link');
     const prepare = (item: EmailAddress | PhoneNumber) =>
-      'emailAddress' in item ? item.prepareVerification({ strategy: 'email_code' }) : item.prepareVerification({ strategy: 'phone_code' });
+      'emailAddress' in item
+        ? item.prepareVerification(byLink ? { strategy: 'email_link', redirectUrl: location.href } : { strategy: 'email_code' })
+        : item.prepareVerification({ strategy: 'phone_code' });
 
     const add = () =>
       form.run(async () => {
@@ -291,7 +314,16 @@ export default function createUserProfile(kit: UiKit) {
           );
         })}
         <Alert>{actions.formError}</Alert>
-        {verifying && (
+        {verifying && byLink && (
+          <div>
+            <p role="status">{say('verifyLinkTitle', { identifier: label(verifying) })}</p>
+            <LinkWaiter item={verifying as EmailAddress} onVerified={() => void clerk.user?.reload().finally(() => setVerifying(null))} />
+            <Action name="cancel" onClick={() => setVerifying(null)}>
+              {say('cancel')}
+            </Action>
+          </div>
+        )}
+        {verifying && !byLink && (
           <div>
             <p>{say('verifyTitle', { identifier: label(verifying) })}</p>
             <CodeForm
