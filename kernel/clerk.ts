@@ -1,7 +1,7 @@
 import { ClerkAPIResponseError, ClerkRuntimeError } from './errors.js';
 import { createEventBus, type EventHandler, type EventName, type Resources, type Status } from './events.js';
 import { createFapiClient, type ClientJSONLike, type FapiClient } from './fapi.js';
-import { setupDevBrowser, usesDevBrowser, cookieSuffix, storeDevBrowser } from './dev-browser.js';
+import { cookieSuffix, findDevBrowser, storeDevBrowser, usesDevBrowser } from './dev-browser.js';
 import {
   constructorOptionsSchema,
   kernelLoadOptionsSchema,
@@ -171,17 +171,17 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     baseUrl,
     getSessionId: () => session?.id,
     getDevBrowserToken: () => devBrowserToken,
-    setDevBrowserToken: (token) => {
-      devBrowserToken = token;
-      if (internals.standardBrowser) void cookieSuffix(publishableKey).then((suffix) => storeDevBrowser(token, suffix));
-    },
+    setDevBrowserToken: (token) => void rememberDevBrowser(token),
     onClient: (json) => applyClient(json as JSONObject | null),
     onUnauthenticated: () => void handleUnauthenticated().catch(() => {}),
-    renewDevBrowser: async () => {
-      devBrowserToken = await fapi.createDevBrowser();
-      if (internals.standardBrowser) storeDevBrowser(devBrowserToken, await cookieSuffix(publishableKey));
-    },
+    renewDevBrowser: async () => rememberDevBrowser(await fapi.createDevBrowser()),
   });
+
+  /** Uses `token` from now on and, in standard browsers, keeps it in the dev-browser cookies. */
+  async function rememberDevBrowser(token: string): Promise<void> {
+    devBrowserToken = token;
+    if (internals.standardBrowser) storeDevBrowser(token, await cookieSuffix(publishableKey));
+  }
 
   const resources: ResourceContext = {
     fapi,
@@ -327,7 +327,7 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     try {
       // Also outside browsers: the dev browser is what identifies this client to a development FAPI.
       if (instanceType === 'development' && usesDevBrowser(frontendApi)) {
-        devBrowserToken = await setupDevBrowser(fapi, publishableKey);
+        await rememberDevBrowser(await findDevBrowser(fapi, await cookieSuffix(publishableKey)));
       }
       const [env, clientPayload] = await Promise.allSettled([
         fetchEnvironment(),

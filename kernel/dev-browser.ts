@@ -35,10 +35,9 @@ export function writeCookie(name: string, value: string | null, attributes: stri
 
 /**
  * Finds this browser's dev-browser token: from the page URL (a cross-origin redirect brought it; the
- * address bar is cleaned), then from the cookie, else asks FAPI for a new one. Stores it in both cookies.
+ * address bar is cleaned), then from the cookie, else asks FAPI for a new one. The caller stores it.
  */
-export async function setupDevBrowser(fapi: FapiClient, publishableKey: string): Promise<string> {
-  const suffix = await cookieSuffix(publishableKey);
+export async function findDevBrowser(fapi: FapiClient, suffix: string): Promise<string> {
   let token: string | undefined;
   if (typeof window !== 'undefined' && window.location) {
     const url = new URL(window.location.href);
@@ -48,9 +47,7 @@ export async function setupDevBrowser(fapi: FapiClient, publishableKey: string):
       window.history?.replaceState?.(window.history.state, '', url.href);
     }
   }
-  token ??= readCookie(`${COOKIE}_${suffix}`) ?? readCookie(COOKIE) ?? (await fapi.createDevBrowser());
-  storeDevBrowser(token, suffix);
-  return token;
+  return token ?? readCookie(`${COOKIE}_${suffix}`) ?? readCookie(COOKIE) ?? (await fapi.createDevBrowser());
 }
 
 export function storeDevBrowser(token: string, suffix: string): void {

@@ -82,6 +82,13 @@ function toApiError(raw: z.infer<typeof errorSchema>): ClerkAPIError {
   return { code: raw.code, message: raw.message ?? '', longMessage: raw.long_message ?? undefined, meta };
 }
 
+/** The two version parameters every FAPI request carries. */
+function addVersions(url: URL): URL {
+  url.searchParams.set('__clerk_api_version', FAPI_VERSION);
+  url.searchParams.set('_clerk_js_version', CLERK_JS_COMPAT_VERSION);
+  return url;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Delay before retry `attempt` (1-based) of a GET whose fetch threw. */
@@ -99,8 +106,7 @@ export function createFapiClient(config: FapiClientConfig) {
       if (value === undefined || value === null) continue;
       for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(item));
     }
-    url.searchParams.set('__clerk_api_version', FAPI_VERSION);
-    url.searchParams.set('_clerk_js_version', CLERK_JS_COMPAT_VERSION);
+    addVersions(url);
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST') url.searchParams.set('_method', method);
     const sessionId = config.getSessionId();
@@ -205,10 +211,7 @@ export function createFapiClient(config: FapiClientConfig) {
 
   /** `POST /v1/dev_browser`: plain fetch, no credentials, no body (as ClerkJS does). */
   async function createDevBrowser(): Promise<string> {
-    const url = new URL(`${config.baseUrl}/v1/dev_browser`);
-    url.searchParams.set('__clerk_api_version', FAPI_VERSION);
-    url.searchParams.set('_clerk_js_version', CLERK_JS_COMPAT_VERSION);
-    const res = await fetch(url, { method: 'POST' });
+    const res = await fetch(addVersions(new URL(`${config.baseUrl}/v1/dev_browser`)), { method: 'POST' });
     const json = (await res.json().catch(() => ({}))) as { id?: string; token?: string; errors?: Array<z.infer<typeof errorSchema>> };
     const token = json.id ?? json.token;
     if (!res.ok || !token) {
