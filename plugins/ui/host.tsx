@@ -669,9 +669,24 @@ function PasswordRules({ password }: { password: string }) {
   );
 }
 
+/**
+ * A node the app renders into (a custom menu icon, a custom page): `mount` once it exists, `unmount` on
+ * cleanup or when `key` changes.
+ */
+function useAppNode<T extends HTMLElement>(mount: ((node: T) => void) | undefined, unmount: ((node: T) => void) | undefined, key: unknown) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    const node = ref.current!;
+    mount?.(node);
+    return () => unmount?.(node);
+  }, [key]);
+  return ref;
+}
+
 export const kit = {
   useHost,
   useForm,
+  useAppNode,
   Card,
   Form,
   Field,

@@ -82,7 +82,7 @@ function isBuiltIn(item: UserButtonMenuItem, label?: 'manageAccount' | 'signOut'
 }
 
 export function createUserButton(kit: UiKit, services: UserButtonServices) {
-  const { useHost } = kit;
+  const { useHost, useAppNode } = kit;
 
   function Avatar({ person }: { person: Person }) {
     const { el } = useHost();
@@ -110,12 +110,7 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
   /** A custom entry's icon (rendered by the app into a span) and label. */
   function CustomLabel({ item }: { item: CustomItem }) {
     const { el } = useHost();
-    const icon = useRef<HTMLSpanElement>(null);
-    useEffect(() => {
-      const node = icon.current!;
-      item.mountIcon?.(node);
-      return () => item.unmountIcon?.(node);
-    }, [item]);
+    const icon = useAppNode<HTMLSpanElement>(item.mountIcon, item.unmountIcon, item);
     return (
       <>
         <span ref={icon} {...el('userButtonPopoverActionButtonIcon')} aria-hidden="true" />

@@ -4,7 +4,7 @@
  * verification, active devices, delete account) — plus the app's custom pages.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { EmailAddress, PhoneNumber, TOTPResource, User } from '../../kernel/index.js';
 import type { UiKit } from '../ui/index.js';
 import type { UserProfilePage, UserProfileProps } from './index.js';
@@ -99,7 +99,7 @@ const isHttpUrl = (url: unknown): url is string => typeof url === 'string' && /^
 const trimSlashes = (s: string) => s.replace(/^\/+|\/+$/g, '');
 
 export default function createUserProfile(kit: UiKit) {
-  const { useHost, useForm, Form, Field, Checkbox, Button, Alert, CodeForm } = kit;
+  const { useHost, useForm, useAppNode, Form, Field, Checkbox, Button, Alert, CodeForm } = kit;
 
   /** Localized text: `userProfile.<key>` from the app's localization, else the English default. */
   function useSay() {
@@ -679,12 +679,7 @@ export default function createUserProfile(kit: UiKit) {
 
   function CustomPage({ page }: { page: UserProfilePage }) {
     const { el } = useHost();
-    const node = useRef<HTMLDivElement>(null);
-    useEffect(() => {
-      const target = node.current!;
-      page.mount?.(target);
-      return () => page.unmount?.(target);
-    }, [page]);
+    const node = useAppNode<HTMLDivElement>(page.mount, page.unmount, page);
     return <div ref={node} {...el('customPage')} />;
   }
 
