@@ -19,15 +19,14 @@ export interface Resources {
 
 /**
  * Every event on the bus, by name. Plugins add theirs by declaration merging
- * (`declare module 'microclerk' { interface KernelEvents { 'myplugin:thing': Payload } }`), named `plugin:verb`.
+ * (`declare module 'microclerk' { interface KernelEvents { 'myplugin:thing': Payload } }`), named `plugin:verb`;
+ * the kernel declares only its own.
  */
 export interface KernelEvents {
   status: Status;
   resources: Resources;
   /** The current session's default token changed (null: signed out or no token). */
   'session:token': { sessionId: string | null; jwt: string | null };
-  /** This tab signed out (all sessions, or its own one). */
-  'session:signed-out': { sessionId: string | null };
 }
 
 /** mitt needs a mapped type, not an interface (mitt issue 209). */

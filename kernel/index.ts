@@ -4,9 +4,21 @@
  * @packageDocumentation
  */
 export { createClerk } from './clerk.js';
-export type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, KernelLoadOptions, Navigate, SetActiveParams } from './clerk.js';
+export type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, KernelLoadOptions, Navigate, SetActiveParams } from './types.js';
 export { definePlugin } from './plugin.js';
-export type { ClerkPlugin, PluginContext, PluginsApi, PluginsLoadOptions } from './plugin.js';
+export type {
+  Capabilities,
+  CapabilityName,
+  ClerkPlugin,
+  LoadOptionsOf,
+  LoadOptionsSchema,
+  PluginApis,
+  PluginContext,
+  PluginDefinition,
+  PluginName,
+  PluginsApi,
+  PluginsLoadOptions,
+} from './plugin.js';
 export type { EventBus, EventHandler, EventName, KernelEvents, Resources, Status } from './events.js';
 export { ClerkAPIResponseError, ClerkRuntimeError, isClerkAPIResponseError, isClerkRuntimeError } from './errors.js';
 export type { ClerkAPIError } from './errors.js';

@@ -61,8 +61,6 @@ export const kernelLoadOptionsSchema = z.looseObject({
   selectInitialSession: custom<(client: never) => unknown>(isFunction, 'a function (client) => session | null'),
   standardBrowser: z.optional(z.boolean({ error: 'expected a boolean' })),
   isSatellite: custom<boolean | ((url: URL) => boolean)>((v) => typeof v === 'boolean' || isFunction(v), 'a boolean or a function of the current URL'),
-  touchSession: z.optional(z.boolean({ error: 'expected a boolean' })),
-  telemetry: custom<false | { disabled?: boolean; debug?: boolean }>((v) => v === false || (!!v && typeof v === 'object'), 'false or { disabled?, debug? }'),
   sdkMetadata: z.optional(z.looseObject({ name: z.string(), version: z.string() }, { error: 'expected { name, version }' })),
 });
 

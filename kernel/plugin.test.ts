@@ -6,6 +6,20 @@ import { definePlugin, resolvePluginOrder } from './plugin.js';
 
 const publishableKey = buildPublishableKey('clerk.app.test', 'production');
 
+// A third party registers its plugins' APIs so that dependents get them typed from ctx.get().
+declare module './plugin.js' {
+  interface PluginApis {
+    greeter: { greet(name: string): string };
+    shout: { shout(name: string): string };
+    a: object;
+    b: object;
+    c: object;
+    x: object;
+    y: object;
+    'fancy-navigation': object;
+  }
+}
+
 // Written as a third party would: only the public kernel API.
 const greeter = (greeting = 'Hello') =>
   definePlugin({
@@ -19,10 +33,13 @@ const shout = () =>
   definePlugin({
     name: 'shout',
     dependsOn: ['greeter'],
-    loadOptions: z.looseObject({ volume: z.optional(z.number({ error: 'expected a number' })) }),
+    loadOptions: z.object({ volume: z.optional(z.number({ error: 'expected a number' })) }),
     setup: (ctx) => {
-      const greeter = ctx.get<{ greet(name: string): string }>('greeter');
-      return { shout: (name: string) => greeter.greet(name).toUpperCase() };
+      // Typed from PluginApis: no cast, no generic.
+      const greeter = ctx.get('greeter');
+      expectTypeOf(greeter).toEqualTypeOf<{ greet(name: string): string }>();
+      expectTypeOf(ctx.loadOptions.volume).toEqualTypeOf<number | undefined>();
+      return { shout: (name: string) => `${greeter.greet(name).toUpperCase()}${'!'.repeat(ctx.loadOptions.volume ?? 0)}` };
     },
   });
 
@@ -59,7 +76,18 @@ describe('plugin contract', () => {
     expect(() => createClerk({ publishableKey, plugins: [greeter(), twin] })).toThrow(/plugin "greeter" already provides/);
   });
 
+  it('types load options from the plugin schema, and passes them to the plugin', async () => {
+    const clerk = createClerk({ publishableKey, plugins: [greeter(), shout()] });
+    expectTypeOf<Parameters<typeof clerk.load>[0]>().toMatchTypeOf<{ volume?: number } | undefined>();
+    // @ts-expect-error volume is a number in the schema
+    void (() => clerk.load({ volume: 'loud' }));
+    // @ts-expect-error no plugin reads this option
+    void (() => clerk.load({ loudness: 3 }));
+    expect(clerk.shout('Ada')).toBe('HELLO, ADA (PRODUCTION)');
+  });
+
   it('refuses ctx.get for an undeclared plugin and a non-kebab name', () => {
+    // @ts-expect-error "greeter" is not in dependsOn: a compile error as well as a runtime one
     const sneaky = definePlugin({ name: 'sneaky', setup: (ctx) => ({ peek: () => ctx.get('greeter') }) });
     const clerk = createClerk({ publishableKey, plugins: [greeter(), sneaky] });
     expect(() => clerk.peek()).toThrow(/without declaring it in dependsOn/);
@@ -73,5 +101,45 @@ describe('plugin contract', () => {
     await expect(clerk.load({ volume: 'loud' } as never)).rejects.toThrow(/"volume": expected a number/);
     clerk.destroy();
     expect(order).toEqual(['second', 'first']);
+  });
+
+  it('gives an optional dependency when composed and undefined when not', () => {
+    const polite = definePlugin({
+      name: 'polite',
+      optionalDependsOn: ['greeter'],
+      setup: (ctx) => ({ welcome: (name: string) => ctx.find('greeter')?.greet(name) ?? `Welcome, ${name}` }),
+    });
+    expect(createClerk({ publishableKey, plugins: [polite] }).welcome('Ada')).toBe('Welcome, Ada');
+    // Listed before its optional dependency, it still runs after it.
+    expect(createClerk({ publishableKey, plugins: [polite, greeter('Hey')] }).welcome('Ada')).toBe('Hey, Ada (production)');
+    const undeclared = definePlugin({
+      name: 'undeclared',
+      // @ts-expect-error "greeter" is not in optionalDependsOn
+      setup: (ctx) => ({ look: () => ctx.find('greeter') }),
+    });
+    expect(() => createClerk({ publishableKey, plugins: [greeter(), undeclared] }).look()).toThrow(/without declaring it in optionalDependsOn/);
+  });
+
+  it('lets one plugin provide navigation; a second one is a coded error', async () => {
+    const visited: string[] = [];
+    const fancy = definePlugin({
+      name: 'fancy-navigation',
+      provides: ['navigate'],
+      setup: (ctx) => (ctx.provide('navigate', async (to) => void visited.push(to)), {}),
+    });
+    const rival = definePlugin({ name: 'rival', provides: ['navigate'], setup: () => ({}) });
+    let error: unknown;
+    try {
+      createClerk({ publishableKey, plugins: [fancy, rival] });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toMatchObject({ code: 'plugin_capability_conflict', message: expect.stringMatching(/"fancy-navigation" and "rival" both provide "navigate"/) });
+    const sneaky = definePlugin({
+      name: 'sneaky-navigation',
+      // @ts-expect-error "navigate" is not in provides
+      setup: (ctx) => (ctx.provide('navigate', async () => {}), {}),
+    });
+    expect(() => createClerk({ publishableKey, plugins: [sneaky] })).toThrow(/without declaring it in provides/);
   });
 });

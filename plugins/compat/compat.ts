@@ -1,9 +1,22 @@
+import * as z from 'zod/mini';
 import { definePlugin, type Environment, type Resources } from '../../kernel/index.js';
 import { createFlowSignal, createSignalHub, type FlowErrors, type FlowValue } from './signals.js';
 import { createSignInFuture } from './sign-in-future.js';
 import { createSignUpFuture } from './sign-up-future.js';
-// Type-only: brings the ui plugin's `ui:props-updated` event into the bus's type (no runtime import).
+// Type-only: the ui plugin's API and events (an optional dependency; no runtime import).
 import type {} from '../ui/index.js';
+
+declare module '../../kernel/plugin.js' {
+  interface PluginApis {
+    compat: CompatApi;
+  }
+}
+
+/** ClerkJS options this plugin accepts for compatibility; microclerk collects no telemetry. */
+const compatLoadOptionsSchema = z.object({
+  /** ClerkJS's telemetry switch; accepted and ignored (nothing is ever sent). */
+  telemetry: z.optional(z.custom<false | { disabled?: boolean; debug?: boolean }>((v) => v === false || (!!v && typeof v === 'object'), { error: 'expected false or { disabled?, debug? }' })),
+});
 
 declare module '../../kernel/events.js' {
   interface KernelEvents {
@@ -62,9 +75,13 @@ export interface CompatApi {
 
 /** The ClerkJS-internal members `@clerk/react` reads on `<ClerkProvider Clerk={clerk}>`; see index.ts. */
 export function compatPlugin() {
-  return definePlugin<'compat', CompatApi>({
+  return definePlugin({
     name: 'compat',
-    setup(ctx) {
+    optionalDependsOn: ['ui'],
+    loadOptions: compatLoadOptionsSchema,
+    setup(ctx): CompatApi {
+      // Forwarding re-render requests is only meaningful with the ui plugin composed.
+      const ui = ctx.find('ui');
       let lastEmitted: Resources | undefined;
       const hub = createSignalHub();
       // Subscribed at setup, not at load: it must run before any listener the app adds, since those
@@ -92,6 +109,7 @@ export function compatPlugin() {
         async __internal_updateProps(props) {
           ctx.events.emit('compat:props-updated', { appearance: props?.appearance, options: props?.options, node: props?.node, props: props?.props });
           // A wrapper re-rendered a mounted component with new props: the ui plugin, if present, re-renders it.
+          if (!ui) return;
           if (props?.node && props.props) ctx.events.emit('ui:props-updated', { node: props.node, props: props.props });
           const localization = (props?.options as { localization?: unknown } | undefined)?.localization;
           if (props?.appearance !== undefined || localization !== undefined) ctx.events.emit('ui:options-updated', { appearance: props?.appearance, localization });

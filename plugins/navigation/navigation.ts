@@ -2,6 +2,12 @@ import { ClerkRuntimeError, definePlugin, type ClerkPlugin } from '../../kernel/
 import { navigationLoadOptionsSchema, type NavigationLoadOptions, type RouterFn, type RouterMetadata } from './options.js';
 import { DEFAULT_PROTOCOLS, defaultAllowedOrigins, isAllowedOrigin, originOf, pageParams, safeUrl, snake, withHashRoute } from './redirects.js';
 
+declare module '../../kernel/plugin.js' {
+  interface PluginApis {
+    navigation: NavigationApi;
+  }
+}
+
 declare module '../../kernel/events.js' {
   interface KernelEvents {
     /** A navigation is about to happen (already validated); UI closes its modals on it. */
@@ -30,8 +36,8 @@ export interface RedirectOptions {
 
 /**
  * The contract of the plugin named `navigation`. Other plugins (sign-out, UI) and the kernel's
- * `setActive({ redirectUrl })` navigate through it; a replacement plugin must provide all of it and
- * install its navigator with `ctx.kernel.setNavigator`.
+ * `setActive({ redirectUrl })` navigate through it; a replacement plugin must provide all of it, list
+ * `provides: ['navigate']` and install its navigator with `ctx.provide('navigate', fn)`.
  */
 export interface NavigationApi {
   /** Goes to a URL or path: same-origin through `routerPush`/`routerReplace`, else a page load. Unsafe targets go to `/`. */
@@ -77,12 +83,13 @@ export type NavigationPlugin = ClerkPlugin<'navigation', NavigationApi, Navigati
 const NO_PAGE = new URL('http://localhost/');
 
 function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
-  return definePlugin<'navigation', NavigationApi, NavigationLoadOptions>({
+  return definePlugin({
     name: 'navigation',
+    provides: ['navigate'],
     loadOptions: navigationLoadOptionsSchema,
-    setup(ctx) {
+    setup(ctx): NavigationApi {
       const { kernel } = ctx;
-      const options = () => kernel.loadOptions as NavigationLoadOptions;
+      const options = () => ctx.loadOptions;
       const option = (key: string) => kernel.loadOptions[key] as string | undefined;
       const development = kernel.instanceType === 'development';
       const protocols = () => DEFAULT_PROTOCOLS.concat(options().allowedRedirectProtocols ?? []);
@@ -137,7 +144,7 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
         ctx.events.emit('navigation:navigate', { url: url.href, replace: !!opts.replace });
         return navigator.go(url, page, !!opts.replace, router, metadata);
       };
-      kernel.setNavigator(navigate);
+      ctx.provide('navigate', navigate);
 
       const authUrl = (key: 'signInUrl' | 'signUpUrl', props: RedirectOptions = {}) => {
         const page = ready();

@@ -9,58 +9,49 @@ export interface RouterMetadata {
 /** An app router's push or replace: `(path + search + hash) => …`, e.g. Next.js `router.push`. */
 export type RouterFn = (to: string, metadata?: RouterMetadata) => unknown;
 
-/** The `load()` options the navigation plugin reads. All optional. */
-export interface NavigationLoadOptions {
-  /** Push navigation of the app's router; same-origin redirects go through it (a path with search and hash). */
-  routerPush?: RouterFn;
-  /** Replace navigation of the app's router (`navigate(to, { replace: true })`); falls back to `routerPush`. */
-  routerReplace?: RouterFn;
-  /** Where `<SignIn/>` lives; default: the instance's `display_config.sign_in_url`. */
-  signInUrl?: string | null;
-  /** Where `<SignUp/>` lives; without it, a relative `signInUrl` hosts sign-up at `#/create`. */
-  signUpUrl?: string | null;
-  userProfileUrl?: string | null;
-  homeUrl?: string | null;
-  createOrganizationUrl?: string | null;
-  organizationProfileUrl?: string | null;
-  waitlistUrl?: string | null;
-  /** After `signOut()`; default `/`. */
-  afterSignOutUrl?: string | null;
-  /** After signing out one of several sessions; default `<signInUrl>#/choose`. */
-  afterMultiSessionSingleSignOutUrl?: string | null;
-  /** Always used after sign-in (beats a `redirect_url`). */
-  signInForceRedirectUrl?: string | null;
-  /** Used after sign-in when there is no `redirect_url`. */
-  signInFallbackRedirectUrl?: string | null;
-  signUpForceRedirectUrl?: string | null;
-  signUpFallbackRedirectUrl?: string | null;
-  /** @deprecated Use `signInFallbackRedirectUrl` (it is read as one). */
-  afterSignInUrl?: string | null;
-  /** @deprecated Use `signUpFallbackRedirectUrl` (it is read as one). */
-  afterSignUpUrl?: string | null;
-  /** Origins redirects may go to: globs (`https://*.example.com`) or RegExps. Default: this page, the app's domain and its subdomains. */
-  allowedRedirectOrigins?: Array<string | RegExp>;
-  /** Protocols accepted besides `http:`, `https:`, `wails:`, `chrome-extension:` (e.g. `tauri:`). */
-  allowedRedirectProtocols?: string[];
-  /** Satellite: sync with the primary domain on every signed-out load, not only after `__clerk_synced=false`. */
-  satelliteAutoSync?: boolean;
-}
-
 const fn = z.optional(z.custom<RouterFn>((v) => typeof v === 'function', { error: 'expected a function' }));
 // ClerkJS's types allow null for every URL option (meaning: not set).
 const url = z.optional(z.nullable(z.string({ error: 'expected a string' })));
 
-const URL_KEYS =
-  'signIn signUp userProfile home createOrganization organizationProfile waitlist afterSignOut afterMultiSessionSingleSignOut signInForceRedirect signInFallbackRedirect signUpForceRedirect signUpFallbackRedirect afterSignIn afterSignUp';
-
-export const navigationLoadOptionsSchema = z.looseObject({
-  ...Object.fromEntries(URL_KEYS.split(' ').map((key) => [`${key}Url`, url])),
+/** The `load()` options the navigation plugin reads, all optional; {@link NavigationLoadOptions} is inferred from it. */
+export const navigationLoadOptionsSchema = z.object({
+  /** Push navigation of the app's router; same-origin redirects go through it (a path with search and hash). */
   routerPush: fn,
+  /** Replace navigation of the app's router (`navigate(to, { replace: true })`); falls back to `routerPush`. */
   routerReplace: fn,
+  /** Where `<SignIn/>` lives; default: the instance's `display_config.sign_in_url`. */
+  signInUrl: url,
+  /** Where `<SignUp/>` lives; without it, a relative `signInUrl` hosts sign-up at `#/create`. */
+  signUpUrl: url,
+  userProfileUrl: url,
+  homeUrl: url,
+  createOrganizationUrl: url,
+  organizationProfileUrl: url,
+  waitlistUrl: url,
+  /** After `signOut()`; default `/`. */
+  afterSignOutUrl: url,
+  /** After signing out one of several sessions; default `<signInUrl>#/choose`. */
+  afterMultiSessionSingleSignOutUrl: url,
+  /** Always used after sign-in (beats a `redirect_url`). */
+  signInForceRedirectUrl: url,
+  /** Used after sign-in when there is no `redirect_url`. */
+  signInFallbackRedirectUrl: url,
+  signUpForceRedirectUrl: url,
+  signUpFallbackRedirectUrl: url,
+  /** @deprecated Use `signInFallbackRedirectUrl` (it is read as one). */
+  afterSignInUrl: url,
+  /** @deprecated Use `signUpFallbackRedirectUrl` (it is read as one). */
+  afterSignUpUrl: url,
+  /** Origins redirects may go to: globs (`https://*.example.com`) or RegExps. Default: this page, the app's domain and its subdomains. */
   allowedRedirectOrigins: z.optional(
     // One custom check: a zod union and instanceof would add more to the bundle than this plugin's budget allows.
     z.array(z.custom<string | RegExp>((v) => typeof v === 'string' || v instanceof RegExp), { error: 'expected an array of strings or RegExps' }),
   ),
+  /** Protocols accepted besides `http:`, `https:`, `wails:`, `chrome-extension:` (e.g. `tauri:`). */
   allowedRedirectProtocols: z.optional(z.array(z.string(), { error: 'expected an array of strings' })),
+  /** Satellite: sync with the primary domain on every signed-out load, not only after `__clerk_synced=false`. */
   satelliteAutoSync: z.optional(z.boolean({ error: 'expected a boolean' })),
 });
+
+/** The `load()` options the navigation plugin reads. */
+export type NavigationLoadOptions = z.input<typeof navigationLoadOptionsSchema>;

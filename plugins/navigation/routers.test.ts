@@ -81,11 +81,12 @@ describe('memoryNavigation()', () => {
 
 describe('a custom plugin named "navigation" replaces the default', () => {
   function customNavigation(log: string[]) {
-    return definePlugin<'navigation', NavigationApi>({
+    return definePlugin({
       name: 'navigation',
-      setup(ctx) {
+      provides: ['navigate'],
+      setup(ctx): NavigationApi {
         const navigate = async (to: string | undefined) => void log.push(`go ${to}`);
-        ctx.kernel.setNavigator(navigate);
+        ctx.provide('navigate', navigate);
         const build = (path: string) => () => `https://auth.example${path}`;
         const go = (path: string) => () => navigate(`https://auth.example${path}`);
         return {
@@ -124,7 +125,7 @@ describe('a custom plugin named "navigation" replaces the default', () => {
     const consumer = definePlugin({
       name: 'consumer',
       dependsOn: ['navigation'],
-      setup: (ctx) => ({ goHomeViaNavigation: () => ctx.get<NavigationApi>('navigation').redirectToHome() }),
+      setup: (ctx) => ({ goHomeViaNavigation: () => ctx.get('navigation').redirectToHome() }),
     });
     const clerk = track(createClerk({ ...options, plugins: [consumer, customNavigation(log)] }));
     await clerk.load();

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 
-/** The `load()` options the polling plugin reads (`touchSession` is the kernel's). */
-export interface PollingLoadOptions {
+/** The `load()` options the polling plugin reads; {@link PollingLoadOptions} is inferred from it. */
+export const pollingLoadOptionsSchema = z.object({
   /** Keep the session token fresh in the background. Default true; false schedules no timers. */
-  polling?: boolean;
-}
-
-export const pollingLoadOptionsSchema = z.looseObject({
   polling: z.optional(z.boolean({ error: 'expected a boolean' })),
+  /** Touch the session when the tab regains focus (ClerkJS's `touchSession`). Default true. */
+  touchSession: z.optional(z.boolean({ error: 'expected a boolean' })),
 });
+
+/** The `load()` options the polling plugin reads. */
+export type PollingLoadOptions = z.input<typeof pollingLoadOptionsSchema>;

@@ -1,6 +1,12 @@
 import { ClerkAPIResponseError, TokenCache, definePlugin, type JSONObject, type Session, type Status } from '../../kernel/index.js';
 import { browserEnvironment, type PollingEnvironment } from './environment.js';
-import { pollingLoadOptionsSchema, type PollingLoadOptions } from './options.js';
+import { pollingLoadOptionsSchema } from './options.js';
+
+declare module '../../kernel/plugin.js' {
+  interface PluginApis {
+    polling: Record<never, never>;
+  }
+}
 
 export interface PollingPluginOptions {
   /** Replaces parts of the page the poller reads (visibility, focus, Web Locks, BroadcastChannel). */
@@ -43,7 +49,7 @@ const defaultTokenId = (session: Session) => TokenCache.key(session.id, undefine
  * token over BroadcastChannel; focus touches the session and refreshes a token close to expiry.
  */
 export function pollingPlugin(options: PollingPluginOptions = {}) {
-  return definePlugin<'polling', object, PollingLoadOptions>({
+  return definePlugin({
     name: 'polling',
     loadOptions: pollingLoadOptionsSchema,
     setup(ctx) {
@@ -163,7 +169,7 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
 
       async function touchOnFocus(): Promise<void> {
         const session = kernel.session;
-        if (!signedIn(session) || kernel.loadOptions.touchSession === false || !env.isVisible()) return;
+        if (!signedIn(session) || ctx.loadOptions.touchSession === false || !env.isVisible()) return;
         const now = Date.now();
         if (kernel.environment?.isSingleSession() && now - lastTouchAt < TOUCH_THROTTLE_MS) return;
         lastTouchAt = now;

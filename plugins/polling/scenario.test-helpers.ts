@@ -31,8 +31,9 @@ export function resetBrowser(emulator: Emulator): void {
 export function recordingNavigation(visited: string[]) {
   return definePlugin({
     name: 'navigation',
+    provides: ['navigate'],
     setup(ctx) {
-      ctx.kernel.setNavigator(async (to) => {
+      ctx.provide('navigate', async (to) => {
         visited.push(to);
       });
       return {};

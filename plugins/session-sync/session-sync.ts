@@ -1,6 +1,12 @@
 import { decodeJwt, definePlugin, type PluginContext } from '../../kernel/index.js';
 import { cookieSuffix, readCookie, writeCookie } from '../../kernel/dev-browser.js';
 
+declare module '../../kernel/plugin.js' {
+  interface PluginApis {
+    'session-sync': Record<never, never>;
+  }
+}
+
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 const SESSION_COOKIE = '__session';
 const CLIENT_UAT_COOKIE = '__client_uat';

@@ -45,6 +45,6 @@ export function signInPlugin() {
   return definePlugin({
     name: 'sign-in',
     dependsOn: ['ui'],
-    setup: (ctx) => ctx.get<UiApi>('ui').registerComponent('SignIn', { load: () => import('./view.js') }),
+    setup: (ctx) => ctx.get('ui').registerComponent('SignIn', { load: () => import('./view.js') }),
   });
 }

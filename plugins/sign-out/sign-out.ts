@@ -1,5 +1,5 @@
 import { ClerkRuntimeError, definePlugin, type PluginContext } from '../../kernel/index.js';
-import { signOutLoadOptionsSchema, type SignOutLoadOptions } from './options.js';
+import { signOutLoadOptionsSchema } from './options.js';
 
 /** Runs after a successful sign-out instead of the redirect. */
 export type SignOutCallback = () => void | Promise<unknown>;
@@ -29,11 +29,24 @@ export interface SignOutApi {
 /** ClerkJS's cross-tab channel: a tab that signs out tells the others, which re-read their client. */
 const CHANNEL = 'clerk';
 
+declare module '../../kernel/plugin.js' {
+  interface PluginApis {
+    'sign-out': SignOutApi;
+  }
+}
+
+declare module '../../kernel/events.js' {
+  interface KernelEvents {
+    /** This tab signed out (all sessions, or its own one). */
+    'session:signed-out': { sessionId: string | null };
+  }
+}
+
 export function signOutPlugin() {
-  return definePlugin<'sign-out', SignOutApi, SignOutLoadOptions>({
+  return definePlugin({
     name: 'sign-out',
     loadOptions: signOutLoadOptionsSchema,
-    setup(ctx) {
+    setup(ctx): SignOutApi {
       let channel: BroadcastChannel | undefined;
 
       ctx.onLoad(() => {
@@ -79,7 +92,7 @@ export function signOutPlugin() {
 
         if (callback) await callback();
         else if (typeof window !== 'undefined') {
-          const afterSignOutUrl = ctx.kernel.loadOptions.afterSignOutUrl as string | undefined;
+          const afterSignOutUrl = ctx.loadOptions.afterSignOutUrl;
           await ctx.kernel.navigate(options.redirectUrl || afterSignOutUrl || '/');
         }
       }) as SignOut;
@@ -98,7 +111,7 @@ export function signOutPlugin() {
 }
 
 /** Another tab signed out: re-read the client; if this tab's session ended with it, finish signing out here. */
-async function followOtherTab(ctx: PluginContext): Promise<void> {
+async function followOtherTab(ctx: Pick<PluginContext, 'kernel' | 'events'>): Promise<void> {
   const previous = ctx.kernel.session;
   if (!previous) return;
   // The kernel re-reads the client (GET /v1/client) once, however many listeners ask at the same time.

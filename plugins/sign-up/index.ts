@@ -48,6 +48,6 @@ export function signUpPlugin() {
   return definePlugin({
     name: 'sign-up',
     dependsOn: ['ui'],
-    setup: (ctx) => ctx.get<UiApi>('ui').registerComponent('SignUp', { load: () => import('./view.js') }),
+    setup: (ctx) => ctx.get('ui').registerComponent('SignUp', { load: () => import('./view.js') }),
   });
 }

@@ -23,6 +23,6 @@ export function greetingPlugin() {
   return definePlugin({
     name: 'greeting',
     dependsOn: ['ui'],
-    setup: (ctx) => ctx.get<UiApi>('ui').registerComponent('Greeting', { load: () => import('./example-greeting-view.js') }),
+    setup: (ctx) => ctx.get('ui').registerComponent('Greeting', { load: () => import('./example-greeting-view.js') }),
   });
 }

@@ -12,7 +12,7 @@
  * declare module 'microclerk/plugins/ui' { interface ComponentProps { Greeting: { name?: string } } }
  * export const greetingPlugin = () => definePlugin({
  *   name: 'greeting', dependsOn: ['ui'],
- *   setup: (ctx) => ctx.get<UiApi>('ui').registerComponent('Greeting', { load: () => import('./greeting-view.js') }),
+ *   setup: (ctx) => ctx.get('ui').registerComponent('Greeting', { load: () => import('./greeting-view.js') }),
  * });
  * ```
  * @packageDocumentation
@@ -31,6 +31,12 @@ export type { UiKit, HostContextValue, FormState } from './host.js';
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ComponentProps {}
+
+declare module '../../kernel/plugin.js' {
+  interface PluginApis {
+    ui: UiApi;
+  }
+}
 
 declare module '../../kernel/events.js' {
   interface KernelEvents {
@@ -114,14 +120,6 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPart
 /** Partial overrides of the English strings; deep-merged over them. `unstable__errors.<code>` localizes FAPI errors. */
 export type LocalizationResource = DeepPartial<typeof en> & { unstable__errors?: Record<string, string> };
 
-/** The `load()` options the ui plugin reads. */
-export interface UiLoadOptions {
-  appearance?: Appearance;
-  localization?: LocalizationResource;
-  /** CSP nonce put on the injected `<style>`. */
-  nonce?: string;
-}
-
 /** What a component's lazy module exports: a factory that receives the host's kit. */
 export interface ComponentModule<N extends ComponentName> {
   default: (kit: UiKit) => ComponentType<ComponentProps[N] & HostedProps>;
@@ -161,11 +159,18 @@ export function componentMembers<N extends ComponentName>(ui: Pick<UiApi, 'mount
   } as ComponentMembers<N>;
 }
 
-const loadOptionsSchema = z.looseObject({
-  appearance: z.optional(z.looseObject({}, { error: 'expected an object ({ variables, elements, theme })' })),
-  localization: z.optional(z.looseObject({}, { error: 'expected an object of strings' })),
+const isObject = (v: unknown) => !!v && typeof v === 'object';
+
+/** The `load()` options the ui plugin reads; {@link UiLoadOptions} is inferred from it. */
+const uiLoadOptionsSchema = z.object({
+  appearance: z.optional(z.custom<Appearance>(isObject, { error: 'expected an object ({ variables, elements, theme })' })),
+  localization: z.optional(z.custom<LocalizationResource>(isObject, { error: 'expected an object of strings' })),
+  /** CSP nonce put on the injected `<style>`. */
   nonce: z.optional(z.string({ error: 'expected a string' })),
 });
+
+/** The `load()` options the ui plugin reads. */
+export type UiLoadOptions = z.input<typeof uiLoadOptionsSchema>;
 
 type Host = ReturnType<typeof import('./host.js').createHost>;
 
@@ -173,10 +178,10 @@ type Host = ReturnType<typeof import('./host.js').createHost>;
 const loadHost = () => import('./host.js');
 
 export function uiPlugin() {
-  return definePlugin<'ui', UiApi, UiLoadOptions>({
+  return definePlugin({
     name: 'ui',
-    loadOptions: loadOptionsSchema,
-    setup(ctx) {
+    loadOptions: uiLoadOptionsSchema,
+    setup(ctx): UiApi {
       const registry = new Map<string, ComponentDefinition<ComponentName>>();
       /** The latest render request per node or modal name; a newer one (or unmount) supersedes it. */
       const pending = new Map<unknown, symbol>();

@@ -7,8 +7,9 @@ export function recordingNavigation() {
   const navigations: string[] = [];
   const plugin = definePlugin({
     name: 'test-navigation',
+    provides: ['navigate'],
     setup(ctx) {
-      ctx.kernel.setNavigator(async (to, options) => {
+      ctx.provide('navigate', async (to, options) => {
         const url = new URL(to, location.href);
         navigations.push(url.href);
         if (url.origin === location.origin) history[options?.replace ? 'replaceState' : 'pushState'](null, '', url.pathname + url.search + url.hash);

@@ -79,10 +79,10 @@ export function userButtonPlugin() {
     name: 'user-button',
     dependsOn: ['ui', 'sign-out', 'navigation'],
     setup(ctx) {
-      const ui = ctx.get<UiApi>('ui');
+      const ui = ctx.get('ui');
       const services: UserButtonServices = {
-        signOut: ctx.get<SignOutApi>('sign-out').signOut,
-        navigation: ctx.get<NavigationApi>('navigation'),
+        signOut: ctx.get('sign-out').signOut,
+        navigation: ctx.get('navigation'),
         openUserProfile(props) {
           try {
             ui.openComponent('UserProfile' as ComponentName, props as never);

@@ -43,6 +43,6 @@ export function userProfilePlugin() {
   return definePlugin({
     name: 'user-profile',
     dependsOn: ['ui'],
-    setup: (ctx) => ctx.get<UiApi>('ui').registerComponent('UserProfile', { load: () => import('./view.js') }),
+    setup: (ctx) => ctx.get('ui').registerComponent('UserProfile', { load: () => import('./view.js') }),
   });
 }

@@ -1,0 +1,74 @@
+import { ClerkAPIResponseError, ClerkRuntimeError } from './errors.js';
+import type { Organization } from './resources/organization.js';
+import type { Session } from './resources/session.js';
+import { signedIn, type KernelState } from './state.js';
+import type { Navigate, SetActiveParams } from './types.js';
+
+/**
+ * `setActive`: touches the chosen session (and organization), fetches its token, and only then
+ * emits it; with `beforeEmit` or `redirectUrl`, listeners read `undefined` in between, as ClerkJS documents.
+ */
+export function createSetActive({ state, setSession, emitResources, emitToken }: KernelState, navigate: Navigate) {
+  function findSession(ref: Session | string): Session {
+    const id = typeof ref === 'string' ? ref : ref.id;
+    const found = state.client?.sessions.find((s) => s.id === id);
+    if (!found) throw new ClerkRuntimeError(`setActive(): no session with id "${id}" on this client.`, { code: 'session_not_found' });
+    return found;
+  }
+
+  function findOrganizationId(target: Session | null, ref: Organization | string | null | undefined): string | null | undefined {
+    if (ref === undefined || ref === null || typeof ref !== 'string') return ref === undefined ? undefined : (ref?.id ?? null);
+    if (ref.startsWith('org_')) return ref;
+    const membership = target?.user?.organizationMemberships.find((m) => m.organization.slug === ref);
+    if (!membership) throw new ClerkRuntimeError(`setActive(): the user is not a member of an organization with slug "${ref}".`, { code: 'organization_not_found' });
+    return membership.organization.id;
+  }
+
+  return async function setActive(params: SetActiveParams = {}): Promise<void> {
+    const { client } = state;
+    if (!client) throw new ClerkRuntimeError('setActive() needs a loaded client: await clerk.load() first.', { code: 'not_loaded' });
+    if (typeof params !== 'object' || params === null) {
+      throw new ClerkRuntimeError('setActive() expects an object: { session?, organization?, redirectUrl?, beforeEmit? }.', { code: 'invalid_arguments' });
+    }
+    const { beforeEmit, redirectUrl } = params;
+    let next: Session | null = params.session === undefined ? (state.session ?? null) : params.session === null ? null : findSession(params.session);
+    const orgId = findOrganizationId(next, params.organization);
+    const previousId = state.session?.id;
+    state.switching = true;
+    try {
+      if (next) {
+        if (orgId !== undefined) next.lastActiveOrganizationId = orgId;
+        await next
+          .touch({ organizationId: next.lastActiveOrganizationId, intent: orgId !== undefined ? 'select_org' : 'select_session' })
+          .catch((err) => {
+            if (err instanceof ClerkAPIResponseError && err.status === 401) return;
+            throw err;
+          });
+        // The touch's piggy-backed client rebuilt the sessions: continue with the fresh object.
+        const id = next.id;
+        next = state.client?.sessions.find((s) => s.id === id && signedIn(s)) ?? null;
+        await next?.getToken().catch(() => null);
+      }
+      if (beforeEmit || redirectUrl) {
+        setSession(undefined);
+        emitResources();
+        if (beforeEmit) await beforeEmit(next);
+        else await navigate(redirectUrl!);
+      }
+      setSession(next);
+      state.sessionChosen = true;
+    } catch (err) {
+      // A failed switch must not leave listeners on `undefined`: keep what the client still has.
+      if (state.session === undefined) {
+        setSession(state.client?.sessions.find((s) => s.id === previousId && signedIn(s)) ?? null);
+        emitResources();
+        emitToken();
+      }
+      throw err;
+    } finally {
+      state.switching = false;
+    }
+    emitResources();
+    emitToken();
+  };
+}

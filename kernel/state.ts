@@ -1,0 +1,86 @@
+import type { EventBus, Resources, Status } from './events.js';
+import type { JSONObject, ResourceContext } from './resources/base.js';
+import { Client } from './resources/client.js';
+import type { Environment } from './resources/environment.js';
+import type { Organization } from './resources/organization.js';
+import type { Session } from './resources/session.js';
+import type { KernelLoadOptions } from './types.js';
+
+export const signedIn = (s: Session) => s.status === 'active' || s.status === 'pending';
+
+/**
+ * The instance's resource state and the one place that changes it: applying a client from FAPI,
+ * choosing the current session, and emitting consistent snapshots (`user === session.user`).
+ */
+export function createState(events: EventBus, resources: () => ResourceContext) {
+  const state = {
+    status: 'loading' as Status,
+    loaded: false,
+    client: undefined as Client | undefined,
+    environment: undefined as Environment | undefined,
+    session: undefined as Session | null | undefined,
+    organization: undefined as Organization | null | undefined,
+    loadOptions: {} as Record<string, unknown>,
+    /** While setActive switches sessions, piggy-backed clients update `client` only. */
+    switching: false,
+    sessionChosen: false,
+  };
+  let lastEmittedToken: string | null | undefined;
+
+  function organizationOf(s: Session | null | undefined): Organization | null | undefined {
+    if (!s) return s;
+    const orgId = s.lastActiveOrganizationId;
+    return s.user?.organizationMemberships.find((m) => m.organization.id === orgId)?.organization ?? null;
+  }
+
+  const snapshot = (): Resources => ({
+    client: state.client!,
+    session: state.session,
+    user: state.session === undefined ? undefined : (state.session?.user ?? null),
+    organization: state.organization,
+  });
+
+  function emitResources() {
+    if (state.client) events.emit('resources', snapshot());
+  }
+
+  function emitToken() {
+    const jwt = state.session?.lastActiveToken?.getRawString() ?? null;
+    if (state.session === undefined || jwt === lastEmittedToken) return;
+    lastEmittedToken = jwt;
+    events.emit('session:token', { sessionId: state.session?.id ?? null, jwt });
+  }
+
+  function setSession(next: Session | null | undefined) {
+    state.session = next;
+    state.organization = organizationOf(next);
+  }
+
+  function applyClient(json: JSONObject | null) {
+    const { client: previous } = state;
+    const client = (state.client = json ? (previous ? previous.fromJSON(json) : new Client(resources(), json)) : new Client(resources()));
+    if (state.switching) return;
+    const candidates = client.sessions.filter(signedIn);
+    const { session } = state;
+    if (!state.sessionChosen) {
+      const select = state.loadOptions.selectInitialSession as KernelLoadOptions['selectInitialSession'];
+      setSession(select ? select(client) : (candidates.find((s) => s.id === client.lastActiveSessionId) ?? candidates[0] ?? null));
+      state.sessionChosen = true;
+    } else {
+      setSession(session ? (candidates.find((s) => s.id === session.id) ?? null) : session === undefined ? undefined : null);
+    }
+    if (state.loaded) {
+      emitResources();
+      emitToken();
+    }
+  }
+
+  function setStatus(next: Status) {
+    state.status = next;
+    events.emit('status', next);
+  }
+
+  return { state, snapshot, emitResources, emitToken, setSession, applyClient, setStatus };
+}
+
+export type KernelState = ReturnType<typeof createState>;

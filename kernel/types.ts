@@ -1,0 +1,103 @@
+import type { Resources, EventHandler, EventName, Status } from './events.js';
+import type { FapiClient } from './fapi.js';
+import type { ClerkConstructorOptions, InstanceType } from './options.js';
+import type { ClerkPlugin, PluginsApi, PluginsLoadOptions } from './plugin.js';
+import type { ResourceContext } from './resources/base.js';
+import type { Client } from './resources/client.js';
+import type { Environment } from './resources/environment.js';
+import type { Organization } from './resources/organization.js';
+import type { Session } from './resources/session.js';
+import type { TokenCache } from './resources/token.js';
+import type { JSONObject } from './resources/base.js';
+
+/** The `load()` options the kernel itself reads; each plugin adds its own. */
+export interface KernelLoadOptions {
+  /** Picks the session to start with; default: the client's last active one. */
+  selectInitialSession?: (client: Client) => Session | null;
+  /** false in non-browser hosts (extensions, native): no dev-browser cookie, no cookies, no poller. */
+  standardBrowser?: boolean;
+  isSatellite?: boolean | ((url: URL) => boolean);
+  sdkMetadata?: { name: string; version: string; environment?: string };
+}
+
+export interface SetActiveParams {
+  /** A session, its id, `null` to sign out this tab, or omitted to keep the current one. */
+  session?: Session | string | null;
+  /** An organization, its `org_…` id or slug, or `null` for the personal workspace. */
+  organization?: Organization | string | null;
+  /** Called while the state reads `undefined`, before the new session is emitted (legacy). */
+  beforeEmit?: (session: Session | null) => void | Promise<unknown>;
+  /** Navigate here (through the navigation capability) before the new session is emitted. */
+  redirectUrl?: string;
+}
+
+export type Navigate = (to: string, options?: { replace?: boolean }) => Promise<unknown>;
+
+/** The public members every instance has, whatever its plugins. */
+export interface ClerkKernel<LoadOptions extends object = object> {
+  readonly version: string;
+  readonly sdkMetadata: { name: string; version: string; environment?: string };
+  readonly publishableKey: string;
+  readonly instanceType: InstanceType;
+  readonly frontendApi: string;
+  readonly proxyUrl: string | undefined;
+  readonly domain: string;
+  readonly isSatellite: boolean;
+  readonly loaded: boolean;
+  readonly status: Status;
+  readonly client: Client | undefined;
+  readonly session: Session | null | undefined;
+  readonly user: Resources['user'];
+  readonly organization: Organization | null | undefined;
+  readonly environment: Environment | undefined;
+  /** True when a session is active (a `pending` session is not signed in). */
+  readonly isSignedIn: boolean;
+  load(options?: KernelLoadOptions & LoadOptions): Promise<void>;
+  /** Legacy: whether `load()` finished. */
+  isReady(): boolean;
+  /** Calls `listener` now (once loaded) and on every change of client, session, user or organization. */
+  addListener(listener: (resources: Resources) => void, options?: { skipInitialEmit?: boolean }): () => void;
+  on<E extends EventName>(event: E, handler: EventHandler<E>, options?: { notify?: boolean }): void;
+  off<E extends EventName>(event: E, handler: EventHandler<E>): void;
+  setActive(params: SetActiveParams): Promise<void>;
+  /** Legacy: `setActive({ session, beforeEmit })`. */
+  setSession(session: Session | string | null, beforeEmit?: SetActiveParams['beforeEmit']): Promise<void>;
+  /** Re-reads the client after a 401; signs this tab out if its session is gone. Rejects if the client cannot be read. */
+  handleUnauthenticated(): Promise<void>;
+  /** Stops every plugin effect (timers, listeners) and drops listeners. */
+  destroy(): void;
+}
+
+/** What plugins see of the kernel (`ctx.kernel`). */
+export interface KernelInternals {
+  readonly publishableKey: string;
+  readonly instanceType: InstanceType;
+  readonly frontendApi: string;
+  readonly fapi: FapiClient;
+  readonly tokens: TokenCache;
+  readonly resources: ResourceContext;
+  /** The object the app holds (for plugins that hand it to UI or callbacks). */
+  readonly clerk: ClerkKernel;
+  readonly client: Client | undefined;
+  readonly session: Session | null | undefined;
+  readonly environment: Environment | undefined;
+  /** The `load()` options as given, untyped; a plugin reads its own typed through `ctx.loadOptions`. */
+  readonly loadOptions: Readonly<Record<string, unknown>>;
+  readonly standardBrowser: boolean;
+  readonly devBrowserToken: string | undefined;
+  /** Applies a client JSON from FAPI (as every piggy-backed response does) and emits the change. */
+  applyClient(json: JSONObject | null): void;
+  setActive(params: SetActiveParams): Promise<void>;
+  /** Sends this tab to `to` through the `navigate` capability (a plain page load without one). */
+  navigate: Navigate;
+  setStatus(status: Status): void;
+  emitResources(): void;
+}
+
+export interface CreateClerkOptions<P extends readonly ClerkPlugin[]> extends ClerkConstructorOptions {
+  publishableKey: string;
+  plugins?: P;
+}
+
+/** The public object: the kernel plus the members each plugin's `setup` returns. */
+export type ClerkInstance<P extends readonly ClerkPlugin[]> = ClerkKernel<PluginsLoadOptions<P> & object> & PluginsApi<P>;
