@@ -119,9 +119,8 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     environment: () => state.environment,
     isSignedIn: () => state.session?.status === 'active',
   };
-  const methods: Pick<ClerkKernel, 'load' | 'isReady' | 'addListener' | 'on' | 'off' | 'setActive' | 'setSession' | 'handleUnauthenticated' | 'destroy'> = {
+  const methods: Pick<ClerkKernel, 'load' | 'addListener' | 'on' | 'off' | 'setActive' | 'handleUnauthenticated' | 'destroy'> = {
     load: (opts) => lifecycle.load(opts),
-    isReady: () => state.loaded,
     addListener(listener, opts) {
       const off = events.on('resources', listener);
       if (state.loaded && state.client && !opts?.skipInitialEmit) listener(store.snapshot());
@@ -133,7 +132,6 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     },
     off: (event, handler) => events.off(event, handler),
     setActive,
-    setSession: (s, beforeEmit) => setActive({ session: s, beforeEmit }),
     handleUnauthenticated: lifecycle.handleUnauthenticated,
     destroy() {
       for (const hook of disposeHooks.splice(0).reverse()) hook();

@@ -53,15 +53,11 @@ export interface ClerkKernel<LoadOptions extends object = object> {
   /** True when a session is active (a `pending` session is not signed in). */
   readonly isSignedIn: boolean;
   load(options?: KernelLoadOptions & LoadOptions): Promise<void>;
-  /** Legacy: whether `load()` finished. */
-  isReady(): boolean;
   /** Calls `listener` now (once loaded) and on every change of client, session, user or organization. */
   addListener(listener: (resources: Resources) => void, options?: { skipInitialEmit?: boolean }): () => void;
   on<E extends EventName>(event: E, handler: EventHandler<E>, options?: { notify?: boolean }): void;
   off<E extends EventName>(event: E, handler: EventHandler<E>): void;
   setActive(params: SetActiveParams): Promise<void>;
-  /** Legacy: `setActive({ session, beforeEmit })`. */
-  setSession(session: Session | string | null, beforeEmit?: SetActiveParams['beforeEmit']): Promise<void>;
   /** Re-reads the client after a 401; signs this tab out if its session is gone. Rejects if the client cannot be read. */
   handleUnauthenticated(): Promise<void>;
   /** Stops every plugin effect (timers, listeners) and drops listeners. */

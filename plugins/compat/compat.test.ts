@@ -92,6 +92,20 @@ describe('compat members', () => {
     expect(clerk.__internal_lastEmittedResources?.user?.id).toBe(clerk.user!.id);
   });
 
+  it('legacy isReady() and setSession(session, beforeEmit)', async () => {
+    const clerk = newClerk();
+    expect(clerk.isReady()).toBe(false);
+    await clerk.load();
+    expect(clerk.isReady()).toBe(true);
+    const signIn = await clerk.client!.signIn.create({ identifier: EMAIL, password: PASSWORD });
+    let during: unknown = 'unset';
+    await clerk.setSession(signIn.createdSessionId, () => {
+      during = clerk.session;
+    });
+    expect(during).toBeUndefined();
+    expect(clerk.session?.id).toBe(signIn.createdSessionId);
+  });
+
   it('addListener honours skipInitialEmit (kernel)', async () => {
     const clerk = newClerk();
     await clerk.load();

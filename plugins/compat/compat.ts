@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { definePlugin, type Environment, type Resources } from '../../kernel/index.js';
+import { definePlugin, type Environment, type Resources, type Session, type SetActiveParams } from '../../kernel/index.js';
 import { createFlowSignal, createSignalHub, type FlowErrors, type FlowValue } from './signals.js';
 import { createSignInFuture } from './sign-in-future.js';
 import { createSignUpFuture } from './sign-up-future.js';
@@ -60,6 +60,10 @@ export interface CompatApi {
   readonly __internal_state: CompatState;
   /** False when loaded with `standardBrowser: false` or outside a browser. */
   readonly isStandardBrowser: boolean;
+  /** Legacy ClerkJS: whether `load()` finished (`loaded`). */
+  isReady(): boolean;
+  /** Legacy ClerkJS: `setActive({ session, beforeEmit })`. */
+  setSession(session: Session | string | null, beforeEmit?: SetActiveParams['beforeEmit']): Promise<void>;
   /**
    * ClerkJS members whose "absent" value its own types allow, given that value here so an instance
    * satisfies ClerkJS's `Clerk` type: no telemetry, no separate UI bundle, no module manager, no
@@ -121,6 +125,8 @@ export function compatPlugin() {
         get isStandardBrowser() {
           return ctx.kernel.standardBrowser;
         },
+        isReady: () => ctx.kernel.clerk.loaded,
+        setSession: (session, beforeEmit) => ctx.kernel.setActive({ session, beforeEmit }),
         telemetry: undefined,
         uiVersion: undefined,
         __internal_moduleManager: undefined,

@@ -28,7 +28,7 @@ describe('headless flows through the public API', () => {
     expect(clerk.loaded).toBe(false);
     await clerk.load();
     expect(statuses).toEqual(['loading', 'ready']);
-    expect(clerk.loaded && clerk.isReady()).toBe(true);
+    expect(clerk.loaded).toBe(true);
     expect(clerk.session).toBeNull();
     expect(clerk.user).toBeNull();
     expect(clerk.isSignedIn).toBe(false);
@@ -136,14 +136,14 @@ describe('headless flows through the public API', () => {
     expect(second.session).toBeNull();
   });
 
-  it('setSession with beforeEmit shows undefined while the callback runs', async () => {
+  it('setActive with beforeEmit shows undefined while the callback runs', async () => {
     const clerk = newClerk();
     await clerk.load();
     const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: 'correct-horse-battery' });
     let during: unknown = 'unset';
-    await clerk.setSession(signIn.createdSessionId, () => {
+    await clerk.setActive({ session: signIn.createdSessionId, beforeEmit: () => {
       during = clerk.session;
-    });
+    } });
     expect(during).toBeUndefined();
     expect(clerk.session?.id).toBe(signIn.createdSessionId);
   });
