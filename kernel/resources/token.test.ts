@@ -57,6 +57,15 @@ describe('TokenCache', () => {
     expect(cache.peek('s')).toBe(newer);
   });
 
+  it('keeps the token seeded last when both were issued at the same time', () => {
+    const cache = new TokenCache();
+    const first = jwt({ iat: 100, exp: 2_000_000_000, n: 1 }, { oiat: 100 });
+    const second = jwt({ iat: 100, exp: 2_000_000_000, n: 2 }, { oiat: 100 });
+    cache.seed('s', first);
+    cache.seed('s', second);
+    expect(cache.peek('s')).toBe(second);
+  });
+
   it('retries 5xx and 429 (honouring Retry-After) but not other 4xx', async () => {
     const cache = new TokenCache();
     let calls = 0;

@@ -79,12 +79,15 @@ export class TokenCache {
     return [sessionId, template, organizationId].filter(Boolean).join('-');
   }
 
-  /** Stores a token that arrived with a resource unless a fresher one is already cached. */
+  /**
+   * Stores a token that arrived with a resource unless a strictly fresher one is already cached; on a
+   * tie the token seeded last wins, as it is the one FAPI sent most recently.
+   */
   seed(key: string, jwt: string): void {
     const { header, claims } = decodeJwt(jwt);
     const issuedAt = typeof header.oiat === 'number' ? header.oiat : claims.iat;
     const current = this.entries.get(key);
-    if (current?.jwt && current.issuedAt >= issuedAt) return;
+    if (current?.jwt && current.issuedAt > issuedAt) return;
     this.entries.set(key, { ...current, jwt, expiresAt: claims.exp * 1000, issuedAt });
   }
 
