@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClerkAPIResponseError } from '../errors.js';
+import { ClerkAPIResponseError, ClerkRuntimeError } from '../errors.js';
 import { decodeJwt, TokenCache } from './token.js';
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -85,6 +85,31 @@ describe('TokenCache', () => {
     });
     await expect(cache.get('b', denied)).rejects.toThrow('no');
     expect(denied).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not retry a missing token (200 without jwt): it rejects at once with missing_token', async () => {
+    const cache = new TokenCache();
+    const empty = vi.fn(async (): Promise<string> => {
+      throw new ClerkRuntimeError('no token', { code: 'missing_token' });
+    });
+    let outcome: unknown = 'pending';
+    void cache.get('s', empty).catch((e: unknown) => (outcome = e));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcome).toMatchObject({ code: 'missing_token' });
+    expect(empty).toHaveBeenCalledTimes(1);
+  });
+
+  it('retries network errors', async () => {
+    const cache = new TokenCache();
+    let calls = 0;
+    const offline = vi.fn(async () => {
+      if (++calls === 1) throw new ClerkRuntimeError('offline', { code: 'network_error' });
+      return tokenAt(Date.now());
+    });
+    const pending = cache.get('s', offline);
+    await vi.advanceTimersByTimeAsync(3_000);
+    await expect(pending).resolves.toMatch(/\./);
+    expect(offline).toHaveBeenCalledTimes(2);
   });
 
   it('clear(sessionId) drops only that session’s tokens', async () => {

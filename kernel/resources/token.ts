@@ -64,8 +64,15 @@ interface CacheEntry {
   inflight?: Promise<string>;
 }
 
-const RETRYABLE = (err: unknown) =>
-  !(err instanceof ClerkAPIResponseError) || err.status >= 500 || err.status === 429;
+/** Runtime errors worth another attempt: the request may succeed as is (a missing token will not). */
+const TRANSIENT_RUNTIME_CODES = new Set(['network_error', 'malformed_response']);
+
+/** FAPI 5xx and 429, network failures, and errors not raised by the SDK (e.g. a custom fetch's TypeError). */
+const RETRYABLE = (err: unknown) => {
+  if (err instanceof ClerkAPIResponseError) return err.status >= 500 || err.status === 429;
+  if (err instanceof ClerkRuntimeError) return TRANSIENT_RUNTIME_CODES.has(err.code);
+  return true;
+};
 
 /**
  * Session tokens by `sessionId-template-orgId`: concurrent callers share one request, a token is
@@ -132,7 +139,7 @@ export class TokenCache {
   }
 }
 
-/** Server errors, 429 and network failures are retried with ClerkJS's backoff (3 s × 1.55, capped). */
+/** Retryable failures (see RETRYABLE) are retried with ClerkJS's backoff (3 s × 1.55, capped). */
 async function withRetries(fetchToken: () => Promise<string>, maxAttempts = 4): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
