@@ -15,6 +15,22 @@ describe('decodeJwt', () => {
   it.each(['', 'a.b', 'a.b.c.d', `${b64({})}.${b64({ iat: 1 })}.x`, 'x.!!!.y'])('rejects %j', (bad) => {
     expect(() => decodeJwt(bad)).toThrow(/Malformed session token/);
   });
+  it.each([
+    ['a.b', /three non-empty parts .*got 2 part\(s\)/],
+    ['a..c', /three non-empty parts .*got an empty part/],
+    ['x.!!!.y', /not base64url-encoded JSON/],
+    [`${b64({})}.${b64({ iat: 1 })}.x`, /"exp" or "iat" claim is missing/],
+    [`${b64({})}.${b64(null as never)}.x`, /"exp" or "iat" claim is missing/],
+  ])('throws a ClerkRuntimeError malformed_token saying what is wrong with %j', (bad, problem) => {
+    let error: unknown;
+    try {
+      decodeJwt(bad);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ClerkRuntimeError);
+    expect(error).toMatchObject({ code: 'malformed_token', message: expect.stringMatching(problem) });
+  });
 });
 
 describe('TokenCache', () => {

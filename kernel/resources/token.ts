@@ -24,20 +24,31 @@ function decodePart(part: string): Record<string, unknown> {
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
-/** Reads a JWT without checking its signature (the server does that); throws on a malformed token. */
+function malformedToken(problem: string, cause?: unknown): ClerkRuntimeError {
+  return new ClerkRuntimeError(`Malformed session token: ${problem}.`, { code: 'malformed_token', cause });
+}
+
+/** Reads a JWT without checking its signature (the server does that); throws `malformed_token` on a malformed token. */
 export function decodeJwt(jwt: string): DecodedJwt {
-  const [header, payload, signature] = jwt.split('.');
-  try {
-    if (!header || !payload || !signature || jwt.split('.').length !== 3) throw new Error('not three parts');
-    const claims = decodePart(payload) as JwtClaims;
-    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') throw new Error('exp or iat missing');
-    return { header: decodePart(header), claims, encoded: { header, payload, signature } };
-  } catch (cause) {
-    throw new ClerkRuntimeError(`Malformed session token from the Frontend API: ${(cause as Error).message}.`, {
-      code: 'malformed_token',
-      cause,
-    });
+  const parts = typeof jwt === 'string' ? jwt.split('.') : [];
+  const [header, payload, signature] = parts;
+  if (parts.length !== 3 || !header || !payload || !signature) {
+    // The token itself stays out of the message: error messages end up in logs.
+    const got = typeof jwt !== 'string' ? `a ${typeof jwt}` : parts.length === 3 ? 'an empty part' : `${parts.length} part(s)`;
+    throw malformedToken(`expected three non-empty parts separated by dots (header.payload.signature), got ${got}`);
   }
+  let decodedHeader: Record<string, unknown>;
+  let claims: JwtClaims;
+  try {
+    decodedHeader = decodePart(header);
+    claims = decodePart(payload) as JwtClaims;
+  } catch (cause) {
+    throw malformedToken('its header or payload is not base64url-encoded JSON', cause);
+  }
+  if (!claims || typeof claims.exp !== 'number' || typeof claims.iat !== 'number') {
+    throw malformedToken('the "exp" or "iat" claim is missing or not a number');
+  }
+  return { header: decodedHeader, claims, encoded: { header, payload, signature } };
 }
 
 /** ClerkJS's Token resource: `{ jwt, getRawString() }`. */
