@@ -1,4 +1,5 @@
 import { ClerkRuntimeError, definePlugin, type PluginContext } from '../../kernel/index.js';
+import type { NavigationApi } from '../navigation/index.js';
 import { signOutLoadOptionsSchema, type SignOutLoadOptions } from './options.js';
 
 /** Runs after a successful sign-out instead of the redirect. */
@@ -32,8 +33,11 @@ const CHANNEL = 'clerk';
 export function signOutPlugin() {
   return definePlugin<'sign-out', SignOutApi, SignOutLoadOptions>({
     name: 'sign-out',
+    // The redirect after sign-out goes through the app's navigation (router, memory history), as every redirect does.
+    dependsOn: ['navigation'],
     loadOptions: signOutLoadOptionsSchema,
     setup(ctx) {
+      const navigation = ctx.get<NavigationApi>('navigation');
       let channel: BroadcastChannel | undefined;
 
       ctx.onLoad(() => {
@@ -78,10 +82,7 @@ export function signOutPlugin() {
         channel?.postMessage({ type: 'signout' });
 
         if (callback) await callback();
-        else if (typeof window !== 'undefined') {
-          const afterSignOutUrl = ctx.kernel.loadOptions.afterSignOutUrl as string | undefined;
-          await ctx.kernel.navigate(options.redirectUrl || afterSignOutUrl || '/');
-        }
+        else await navigation.navigate(options.redirectUrl || navigation.buildAfterSignOutUrl());
       }) as SignOut;
 
       return {
