@@ -1,3 +1,4 @@
+import { ClerkRuntimeError } from '../errors.js';
 import { BaseResource, type JSONObject } from './base.js';
 import { Token, TokenCache } from './token.js';
 import { User } from './user.js';
@@ -57,7 +58,11 @@ export class Session extends BaseResource {
           search: skipCache ? { debug: 'skip_cache' } : undefined,
           body: template ? undefined : { organizationId: organizationId ?? '' },
         });
-        if (!token?.jwt) throw new Error('The Frontend API returned no token.');
+        if (!token?.jwt) {
+          throw new ClerkRuntimeError(`The Frontend API returned no token for session ${this.id}${template ? ` (template "${template}")` : ''}.`, {
+            code: 'missing_token',
+          });
+        }
         return token.jwt;
       },
       skipCache,

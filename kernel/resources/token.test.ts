@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClerkAPIResponseError } from '../errors.js';
+import { ClerkAPIResponseError, ClerkRuntimeError } from '../errors.js';
 import { decodeJwt, TokenCache } from './token.js';
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -14,6 +14,22 @@ describe('decodeJwt', () => {
   });
   it.each(['', 'a.b', 'a.b.c.d', `${b64({})}.${b64({ iat: 1 })}.x`, 'x.!!!.y'])('rejects %j', (bad) => {
     expect(() => decodeJwt(bad)).toThrow(/Malformed session token/);
+  });
+  it.each([
+    ['a.b', /three non-empty parts .*got 2 part\(s\)/],
+    ['a..c', /three non-empty parts .*got an empty part/],
+    ['x.!!!.y', /not base64url-encoded JSON/],
+    [`${b64({})}.${b64({ iat: 1 })}.x`, /"exp" or "iat" claim is missing/],
+    [`${b64({})}.${b64(null as never)}.x`, /"exp" or "iat" claim is missing/],
+  ])('throws a ClerkRuntimeError malformed_token saying what is wrong with %j', (bad, problem) => {
+    let error: unknown;
+    try {
+      decodeJwt(bad);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ClerkRuntimeError);
+    expect(error).toMatchObject({ code: 'malformed_token', message: expect.stringMatching(problem) });
   });
 });
 
@@ -57,6 +73,15 @@ describe('TokenCache', () => {
     expect(cache.peek('s')).toBe(newer);
   });
 
+  it('keeps the token seeded last when both were issued at the same time', () => {
+    const cache = new TokenCache();
+    const first = jwt({ iat: 100, exp: 2_000_000_000, n: 1 }, { oiat: 100 });
+    const second = jwt({ iat: 100, exp: 2_000_000_000, n: 2 }, { oiat: 100 });
+    cache.seed('s', first);
+    cache.seed('s', second);
+    expect(cache.peek('s')).toBe(second);
+  });
+
   it('retries 5xx and 429 (honouring Retry-After) but not other 4xx', async () => {
     const cache = new TokenCache();
     let calls = 0;
@@ -76,6 +101,31 @@ describe('TokenCache', () => {
     });
     await expect(cache.get('b', denied)).rejects.toThrow('no');
     expect(denied).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not retry a missing token (200 without jwt): it rejects at once with missing_token', async () => {
+    const cache = new TokenCache();
+    const empty = vi.fn(async (): Promise<string> => {
+      throw new ClerkRuntimeError('no token', { code: 'missing_token' });
+    });
+    let outcome: unknown = 'pending';
+    void cache.get('s', empty).catch((e: unknown) => (outcome = e));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcome).toMatchObject({ code: 'missing_token' });
+    expect(empty).toHaveBeenCalledTimes(1);
+  });
+
+  it('retries network errors', async () => {
+    const cache = new TokenCache();
+    let calls = 0;
+    const offline = vi.fn(async () => {
+      if (++calls === 1) throw new ClerkRuntimeError('offline', { code: 'network_error' });
+      return tokenAt(Date.now());
+    });
+    const pending = cache.get('s', offline);
+    await vi.advanceTimersByTimeAsync(3_000);
+    await expect(pending).resolves.toMatch(/\./);
+    expect(offline).toHaveBeenCalledTimes(2);
   });
 
   it('clear(sessionId) drops only that session’s tokens', async () => {

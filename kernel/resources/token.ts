@@ -24,20 +24,31 @@ function decodePart(part: string): Record<string, unknown> {
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
-/** Reads a JWT without checking its signature (the server does that); throws on a malformed token. */
+function malformedToken(problem: string, cause?: unknown): ClerkRuntimeError {
+  return new ClerkRuntimeError(`Malformed session token: ${problem}.`, { code: 'malformed_token', cause });
+}
+
+/** Reads a JWT without checking its signature (the server does that); throws `malformed_token` on a malformed token. */
 export function decodeJwt(jwt: string): DecodedJwt {
-  const [header, payload, signature] = jwt.split('.');
-  try {
-    if (!header || !payload || !signature || jwt.split('.').length !== 3) throw new Error('not three parts');
-    const claims = decodePart(payload) as JwtClaims;
-    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') throw new Error('exp or iat missing');
-    return { header: decodePart(header), claims, encoded: { header, payload, signature } };
-  } catch (cause) {
-    throw new ClerkRuntimeError(`Malformed session token from the Frontend API: ${(cause as Error).message}.`, {
-      code: 'malformed_token',
-      cause,
-    });
+  const parts = typeof jwt === 'string' ? jwt.split('.') : [];
+  const [header, payload, signature] = parts;
+  if (parts.length !== 3 || !header || !payload || !signature) {
+    // The token itself stays out of the message: error messages end up in logs.
+    const got = typeof jwt !== 'string' ? `a ${typeof jwt}` : parts.length === 3 ? 'an empty part' : `${parts.length} part(s)`;
+    throw malformedToken(`expected three non-empty parts separated by dots (header.payload.signature), got ${got}`);
   }
+  let decodedHeader: Record<string, unknown>;
+  let claims: JwtClaims;
+  try {
+    decodedHeader = decodePart(header);
+    claims = decodePart(payload) as JwtClaims;
+  } catch (cause) {
+    throw malformedToken('its header or payload is not base64url-encoded JSON', cause);
+  }
+  if (!claims || typeof claims.exp !== 'number' || typeof claims.iat !== 'number') {
+    throw malformedToken('the "exp" or "iat" claim is missing or not a number');
+  }
+  return { header: decodedHeader, claims, encoded: { header, payload, signature } };
 }
 
 /** ClerkJS's Token resource: `{ jwt, getRawString() }`. */
@@ -64,8 +75,15 @@ interface CacheEntry {
   inflight?: Promise<string>;
 }
 
-const RETRYABLE = (err: unknown) =>
-  !(err instanceof ClerkAPIResponseError) || err.status >= 500 || err.status === 429;
+/** Runtime errors worth another attempt: the request may succeed as is (a missing token will not). */
+const TRANSIENT_RUNTIME_CODES = new Set(['network_error', 'malformed_response']);
+
+/** FAPI 5xx and 429, network failures, and errors not raised by the SDK (e.g. a custom fetch's TypeError). */
+const RETRYABLE = (err: unknown) => {
+  if (err instanceof ClerkAPIResponseError) return err.status >= 500 || err.status === 429;
+  if (err instanceof ClerkRuntimeError) return TRANSIENT_RUNTIME_CODES.has(err.code);
+  return true;
+};
 
 /**
  * Session tokens by `sessionId-template-orgId`: concurrent callers share one request, a token is
@@ -79,12 +97,15 @@ export class TokenCache {
     return [sessionId, template, organizationId].filter(Boolean).join('-');
   }
 
-  /** Stores a token that arrived with a resource unless a fresher one is already cached. */
+  /**
+   * Stores a token that arrived with a resource unless a strictly fresher one is already cached; on a
+   * tie the token seeded last wins, as it is the one FAPI sent most recently.
+   */
   seed(key: string, jwt: string): void {
     const { header, claims } = decodeJwt(jwt);
     const issuedAt = typeof header.oiat === 'number' ? header.oiat : claims.iat;
     const current = this.entries.get(key);
-    if (current?.jwt && current.issuedAt >= issuedAt) return;
+    if (current?.jwt && current.issuedAt > issuedAt) return;
     this.entries.set(key, { ...current, jwt, expiresAt: claims.exp * 1000, issuedAt });
   }
 
@@ -129,7 +150,7 @@ export class TokenCache {
   }
 }
 
-/** Server errors, 429 and network failures are retried with ClerkJS's backoff (3 s × 1.55, capped). */
+/** Retryable failures (see RETRYABLE) are retried with ClerkJS's backoff (3 s × 1.55, capped). */
 async function withRetries(fetchToken: () => Promise<string>, maxAttempts = 4): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {

@@ -223,6 +223,21 @@ describe('errors', () => {
     expect(statuses).toEqual(['degraded', 'ready']);
     expect(expiryOf(clerk)).toBeGreaterThan(Date.now() + 50_000);
   });
+
+  it('a refresh answered without a token is not retried by the token cache: degraded, then the poller’s own retry', async () => {
+    const clerk = await tab();
+    await signIn(clerk, ada);
+    emulator.faults.add({ method: 'POST', path: TOKEN_REQUEST, status: 200, body: { object: 'token' }, times: 1 });
+    emulator.clearRequests();
+
+    await vi.advanceTimersByTimeAsync(expiryOf(clerk) - Date.now() - 17_000);
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(tokenRequests()).toBe(1);
+    expect(clerk.status).toBe('degraded');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(tokenRequests()).toBe(2);
+    expect(clerk.status).toBe('ready');
+  });
 });
 
 describe('touch on focus', () => {

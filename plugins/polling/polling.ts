@@ -1,4 +1,4 @@
-import { ClerkAPIResponseError, TokenCache, definePlugin, type JSONObject, type Session, type Status } from '../../kernel/index.js';
+import { ClerkAPIResponseError, ClerkRuntimeError, TokenCache, definePlugin, type JSONObject, type Session, type Status } from '../../kernel/index.js';
 import { browserEnvironment, type PollingEnvironment } from './environment.js';
 import { pollingLoadOptionsSchema } from './options.js';
 
@@ -149,7 +149,7 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
               path: `/client/sessions/${session.id}/tokens`,
               body: { organizationId: organizationId ?? '' },
             });
-            if (!token?.jwt) throw new Error('The Frontend API returned no token.');
+            if (!token?.jwt) throw new ClerkRuntimeError(`The Frontend API returned no token for session ${session.id}.`, { code: 'missing_token' });
             return token.jwt;
           },
           true,

@@ -27,20 +27,6 @@ export function resetBrowser(emulator: Emulator): void {
   }
 }
 
-/** A stand-in for the navigation plugin: records where the kernel was sent. */
-export function recordingNavigation(visited: string[]) {
-  return definePlugin({
-    name: 'navigation',
-    provides: ['navigate'],
-    setup(ctx) {
-      ctx.provide('navigate', async (to) => {
-        visited.push(to);
-      });
-      return {};
-    },
-  });
-}
-
 export async function openTab<const P extends readonly ClerkPlugin[]>(emulator: Emulator, plugins: P, loadOptions: Record<string, unknown> = {}) {
   const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins });
   await clerk.load(loadOptions as never);

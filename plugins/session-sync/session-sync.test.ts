@@ -4,6 +4,7 @@ import { createClerk, definePlugin, type KernelInternals } from '../../kernel/in
 import { cookieSuffix, readCookie } from '../../kernel/dev-browser.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
 import { USERS, openTab, resetBrowser, signIn } from '../polling/scenario.test-helpers.js';
+import { navigationPlugin } from '../navigation/index.js';
 import { signOutPlugin } from '../sign-out/index.js';
 import { sessionSyncPlugin } from './index.js';
 
@@ -35,7 +36,7 @@ const kernelAccess = () =>
 
 const tabs: Array<{ destroy(): void }> = [];
 async function tab(loadOptions: Record<string, unknown> = {}) {
-  const clerk = await openTab(emulator, [kernelAccess(), sessionSyncPlugin(), signOutPlugin()], { afterSignOutUrl: undefined, ...loadOptions });
+  const clerk = await openTab(emulator, [kernelAccess(), sessionSyncPlugin(), navigationPlugin(), signOutPlugin()], { afterSignOutUrl: undefined, ...loadOptions });
   tabs.push(clerk);
   return clerk;
 }

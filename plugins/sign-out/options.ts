@@ -1,6 +1,10 @@
 import * as z from 'zod/mini';
 
-/** The `load()` options the sign-out plugin reads; {@link SignOutLoadOptions} is inferred from it. */
+/**
+ * The `load()` options that decide where sign-out goes (read through the navigation plugin's
+ * `buildAfterSignOutUrl()`); {@link SignOutLoadOptions} is inferred from it. Also validated here: a
+ * replacement navigation plugin may not validate it.
+ */
 export const signOutLoadOptionsSchema = z.object({
   /** Where to go after a sign-out that has no callback and no `redirectUrl`. Default `/`. */
   afterSignOutUrl: z.optional(z.nullable(z.string({ error: 'expected a URL or path string' }))),

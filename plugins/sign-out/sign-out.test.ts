@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClerkAPIResponseError, createClerk, type Resources } from '../../kernel/index.js';
-import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
-import { USERS, openTab, recordingNavigation, requestsMatching, resetBrowser, signIn } from '../polling/scenario.test-helpers.js';
-import { navigationPlugin } from '../navigation/index.js';
+import { APP_ORIGIN, PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
+import { USERS, openTab, requestsMatching, resetBrowser, signIn } from '../polling/scenario.test-helpers.js';
+import { memoryNavigation, navigationPlugin } from '../navigation/index.js';
 import { signOutPlugin } from './index.js';
 
 const emulator = useEmulator({ seed: { users: USERS } });
@@ -11,10 +11,15 @@ const [ada, grace] = USERS.map((u) => u.emailAddress);
 const DELETE_SESSIONS = /^\/v1\/client\/sessions$/;
 const REMOVE = /^\/v1\/client\/sessions\/[^/]+\/remove$/;
 
+/** Where the tabs' navigation plugins went (path, search and hash), all tabs together. */
 let visited: string[] = [];
 const tabs: Array<{ destroy(): void }> = [];
 async function tab(loadOptions: Record<string, unknown> = {}) {
-  const clerk = await openTab(emulator, [recordingNavigation(visited), signOutPlugin()], loadOptions);
+  const clerk = await openTab(emulator, [memoryNavigation(`${APP_ORIGIN}/`), signOutPlugin()], loadOptions);
+  clerk.on('navigation:navigate', ({ url }) => {
+    const { pathname, search, hash } = new URL(url);
+    visited.push(pathname + search + hash);
+  });
   tabs.push(clerk);
   return clerk;
 }
@@ -100,8 +105,8 @@ describe('signOut()', () => {
   });
 
   it('rejects an afterSignOutUrl that is not a string', async () => {
-    const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [signOutPlugin()] });
-    await expect(clerk.load({ afterSignOutUrl: 42 } as never)).rejects.toThrow(/"afterSignOutUrl": expected a URL or path string/);
+    const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [navigationPlugin(), signOutPlugin()] });
+    await expect(clerk.load({ afterSignOutUrl: 42 } as never)).rejects.toThrow(/"afterSignOutUrl": expected a/);
   });
 
   it('does nothing when nobody is signed in', async () => {
@@ -114,7 +119,7 @@ describe('signOut()', () => {
   });
 
   it('throws before load', async () => {
-    const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [signOutPlugin()] });
+    const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [navigationPlugin(), signOutPlugin()] });
     await expect(clerk.signOut()).rejects.toMatchObject({ code: 'not_loaded' });
   });
 });

@@ -1,4 +1,5 @@
 import { ClerkRuntimeError, definePlugin, type PluginContext } from '../../kernel/index.js';
+import type {} from '../navigation/index.js';
 import { signOutLoadOptionsSchema } from './options.js';
 
 /** Runs after a successful sign-out instead of the redirect. */
@@ -45,8 +46,11 @@ declare module '../../kernel/events.js' {
 export function signOutPlugin() {
   return definePlugin({
     name: 'sign-out',
+    // The redirect after sign-out goes through the app's navigation (router, memory history), as every redirect does.
+    dependsOn: ['navigation'],
     loadOptions: signOutLoadOptionsSchema,
     setup(ctx): SignOutApi {
+      const navigation = ctx.get('navigation');
       let channel: BroadcastChannel | undefined;
 
       ctx.onLoad(() => {
@@ -91,10 +95,7 @@ export function signOutPlugin() {
         channel?.postMessage({ type: 'signout' });
 
         if (callback) await callback();
-        else if (typeof window !== 'undefined') {
-          const afterSignOutUrl = ctx.loadOptions.afterSignOutUrl;
-          await ctx.kernel.navigate(options.redirectUrl || afterSignOutUrl || '/');
-        }
+        else await navigation.navigate(options.redirectUrl || navigation.buildAfterSignOutUrl());
       }) as SignOut;
 
       return {

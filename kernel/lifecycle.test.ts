@@ -1,0 +1,88 @@
+/**
+ * Kernel lifecycle behaviours that kernel/clerk.ts does not have yet (fixed by the createClerk split);
+ * these fail until then. ClerkJS is the reference for each expectation.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PROXY_URL, useEmulator } from '../test/helpers/emulator.js';
+import { ClerkAPIResponseError, createClerk } from './index.js';
+
+const PASSWORD = 'correct horse battery staple';
+const emulator = useEmulator({ seed: { users: [{ emailAddress: 'ada@example.com', password: PASSWORD }] } });
+const GET_CLIENT = /^\/v1\/client$/;
+const instances: Array<{ destroy(): void }> = [];
+
+beforeEach(() => emulator.reset());
+afterEach(() => instances.splice(0).forEach((c) => c.destroy()));
+
+async function loaded() {
+  const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL });
+  instances.push(clerk);
+  await clerk.load();
+  return clerk;
+}
+
+async function signedIn() {
+  const clerk = await loaded();
+  const attempt = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: PASSWORD });
+  await clerk.setActive({ session: attempt.createdSessionId });
+  return clerk;
+}
+
+describe('handleUnauthenticated()', () => {
+  // ClerkJS signs the tab out on 403 and 500 and rethrows anything else.
+  it.each([
+    [401, 'authentication_invalid'],
+    [404, 'resource_not_found'],
+  ])('rejects with the ClerkAPIResponseError when GET /v1/client answers %i', async (status, code) => {
+    const clerk = await signedIn();
+    const sessionId = clerk.session!.id;
+    emulator.faults.add({ method: 'GET', path: GET_CLIENT, status, body: { errors: [{ code, message: code, long_message: code }] }, times: 1 });
+    const error = await clerk.handleUnauthenticated().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(ClerkAPIResponseError);
+    expect(error).toMatchObject({ status, errors: [{ code }] });
+    // Nothing was learned about the client: the tab keeps its session.
+    expect(clerk.session?.id).toBe(sessionId);
+  });
+
+  it.each([403, 500])('still signs the tab out when GET /v1/client answers %i', async (status) => {
+    const clerk = await signedIn();
+    emulator.faults.add({ method: 'GET', path: GET_CLIENT, status, times: 1 });
+    await expect(clerk.handleUnauthenticated()).resolves.toBeUndefined();
+    expect(clerk.session).toBeNull();
+  });
+});
+
+describe('setActive() without params', () => {
+  // ClerkJS reads a missing `session` as "keep the current one" (as setActive({}) does here).
+  it.each([
+    ['setActive()', (clerk: { setActive(p?: unknown): Promise<void> }) => clerk.setActive()],
+    ['setActive(undefined)', (clerk: { setActive(p?: unknown): Promise<void> }) => clerk.setActive(undefined)],
+  ])('%s keeps the current session, as setActive({}) does', async (_, call) => {
+    const clerk = await signedIn();
+    const sessionId = clerk.session!.id;
+    await clerk.setActive({});
+    expect(clerk.session?.id).toBe(sessionId);
+    const outcome = await call(clerk as never).then(
+      () => 'resolved',
+      (err: unknown) => err,
+    );
+    expect(outcome).toBe('resolved');
+    expect(clerk.session?.id).toBe(sessionId);
+    expect(clerk.user).toBe(clerk.session!.user);
+  });
+
+  it('setActive() when signed out resolves and stays signed out, as setActive({}) does', async () => {
+    const clerk = await loaded();
+    await clerk.setActive({});
+    expect(clerk.session).toBeNull();
+    const outcome = await (clerk.setActive as (p?: unknown) => Promise<void>)().then(
+      () => 'resolved',
+      (err: unknown) => err,
+    );
+    expect(outcome).toBe('resolved');
+    expect(clerk.session).toBeNull();
+  });
+});
