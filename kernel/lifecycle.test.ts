@@ -1,6 +1,6 @@
 /**
- * Kernel lifecycle behaviours that kernel/clerk.ts does not have yet (fixed by the createClerk split);
- * these fail until then. ClerkJS is the reference for each expectation.
+ * Kernel lifecycle: handleUnauthenticated's outcomes and setActive without parameters, with ClerkJS as
+ * the reference for each expectation.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROXY_URL, useEmulator } from '../test/helpers/emulator.js';
