@@ -2,9 +2,10 @@
  * microclerk/emulator — a local, in-memory Clerk Frontend API for development and tests.
  * Not a production server: no persistence, no real email/SMS, no security hardening.
  */
-export { createEmulator, type Emulator } from './emulator.js';
-export { startEmulator, type RunningEmulator, type StartEmulatorOptions } from './server.js';
-export { publishableKeyFor, type EmulatorOptions, type InstanceType, type RequestLogEntry, type SeedUser } from './core.js';
+export { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js';
+export { startEmulator, type RunningEmulator, type StartEmulatorOptions } from './start-emulator.js';
+export { publishableKeyFor, type InstanceType, type SeedUser } from './domain/core.js';
+export type { RequestLogEntry } from './http/pipeline.js';
 export {
   defaultSettings,
   type DisplayUrls,
@@ -20,10 +21,10 @@ export {
   type SecondFactorStrategy,
   type SignUpMode,
   type UsernameSettings,
-} from './settings.js';
-export type { OutboxChannel, OutboxMessage, OutboxPurpose, OutboxView } from './outbox.js';
-export { DroppedConnectionError, isDroppedConnection, type FaultRule } from './faults.js';
-export { TEST_MODE_CODE, isTestIdentifier } from './store.js';
-export { totpCode, generateTotpSecret } from './totp.js';
-export { decodeJwtPayload } from './jwt.js';
-export { setCookiesOf } from './transport.js';
+} from './domain/settings.js';
+export type { OutboxChannel, OutboxMessage, OutboxPurpose, OutboxView } from './domain/outbox.js';
+export { DroppedConnectionError, isDroppedConnection, type FaultRule } from './http/faults.js';
+export { TEST_MODE_CODE, isTestIdentifier } from './domain/identifiers.js';
+export { totpCode, generateTotpSecret } from './domain/totp.js';
+export { decodeJwtPayload } from './domain/jwt.js';
+export { setCookiesOf } from './http/transport.js';

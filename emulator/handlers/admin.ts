@@ -1,7 +1,24 @@
 /** Test/playground controls under `<prefix>/__emulator/…` (not part of FAPI). */
-import type { EmulatorCore } from '../core.js';
-import { faultRuleFromJson } from '../faults.js';
-import type { EmulatorSettingsInput } from '../settings.js';
+import type { InstanceType, SeedUser } from '../domain/core.js';
+import type { OutboxView } from '../domain/outbox.js';
+import type { EmulatorSettings, EmulatorSettingsInput } from '../domain/settings.js';
+import { faultRuleFromJson, type FaultRule } from '../http/faults.js';
+import type { RequestLogEntry } from '../http/pipeline.js';
+
+/** What the admin routes drive: the part of the public `Emulator` facade they expose over HTTP. */
+export interface AdminControls {
+  publishableKey: string;
+  frontendApiHost: string;
+  instanceType: InstanceType;
+  readonly settings: EmulatorSettings;
+  updateSettings(partial: EmulatorSettingsInput): void;
+  outbox: OutboxView;
+  faults: { add(rule: FaultRule): void; clear(): void };
+  reset(): void;
+  addUser(user: SeedUser): string;
+  waitlist(): Array<{ id: string; emailAddress: string; createdAt: number }>;
+  requests: RequestLogEntry[];
+}
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -13,40 +30,37 @@ async function readJson(request: Request): Promise<unknown> {
 }
 
 /** Handles `/__emulator/<action>`; `action` is the part after `/__emulator`. */
-export async function handleAdmin(core: EmulatorCore, method: string, action: string, request: Request): Promise<Response> {
+export async function handleAdmin(controls: AdminControls, method: string, action: string, request: Request): Promise<Response> {
   try {
-    if (action === '/outbox' && method === 'GET') return json(core.outbox.list());
+    if (action === '/outbox' && method === 'GET') return json(controls.outbox.list());
     if (action === '/outbox' && method === 'DELETE') {
-      core.outbox.clear();
+      controls.outbox.clear();
       return json({ ok: true });
     }
     if (action === '/reset' && method === 'POST') {
-      core.reset();
+      controls.reset();
       return json({ ok: true });
     }
-    if (action === '/settings' && method === 'GET') return json(core.settings);
+    if (action === '/settings' && method === 'GET') return json(controls.settings);
     if (action === '/settings' && method === 'POST') {
-      core.updateSettings((await readJson(request)) as EmulatorSettingsInput);
-      return json(core.settings);
+      controls.updateSettings((await readJson(request)) as EmulatorSettingsInput);
+      return json(controls.settings);
     }
     if (action === '/faults' && method === 'POST') {
-      core.faults.add(faultRuleFromJson(await readJson(request)));
+      controls.faults.add(faultRuleFromJson(await readJson(request)));
       return json({ ok: true });
     }
     if (action === '/faults' && method === 'DELETE') {
-      core.faults.clear();
+      controls.faults.clear();
       return json({ ok: true });
     }
-    if (action === '/requests' && method === 'GET') return json(core.requests);
-    if (action === '/waitlist' && method === 'GET') {
-      return json([...core.store.waitlist.values()].map((e) => ({ id: e.id, emailAddress: e.emailAddress, createdAt: e.createdAt })));
-    }
+    if (action === '/requests' && method === 'GET') return json(controls.requests);
+    if (action === '/waitlist' && method === 'GET') return json(controls.waitlist());
     if (action === '/users' && method === 'POST') {
-      const user = core.createSeedUser((await readJson(request)) as Parameters<EmulatorCore['createSeedUser']>[0]);
-      return json({ id: user.id });
+      return json({ id: controls.addUser((await readJson(request)) as SeedUser) });
     }
     if (action === '/info' && method === 'GET') {
-      return json({ publishableKey: core.publishableKey, frontendApiHost: core.frontendApiHost, instanceType: core.instanceType });
+      return json({ publishableKey: controls.publishableKey, frontendApiHost: controls.frontendApiHost, instanceType: controls.instanceType });
     }
   } catch (error) {
     return json({ error: error instanceof Error ? error.message : String(error) }, 400);

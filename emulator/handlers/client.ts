@@ -1,8 +1,9 @@
 /** Environment, client, dev browser, JWKS and email-link verification. */
-import type { RequestContext } from '../context.js';
-import { environmentJson } from '../environment.js';
-import { route, type Route } from '../router.js';
-import { randomToken, type ClientRecord } from '../store.js';
+import { randomToken } from '../domain/ids.js';
+import type { ClientRecord } from '../domain/records.js';
+import { environmentJson } from '../wire/environment.js';
+import type { RequestContext } from '../http/request-context.js';
+import { route, type Route } from '../http/router.js';
 import { afterFirstFactor } from './sign-in.js';
 import { completeSignUpIfReady } from './sign-up.js';
 

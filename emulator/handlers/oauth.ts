@@ -3,24 +3,30 @@
  * Submitting the page stands in for both the provider and FAPI's OAuth callback: it settles the
  * sign-in, sign-up or external account the flow's `state` belongs to, then redirects to `redirect_url`.
  */
-import type { RequestContext } from '../context.js';
-import type { FapiErrorItem } from '../errors.js';
-import { formError, notFound, paramMissing } from '../errors.js';
-import { externalAccountJson } from '../json.js';
+import { formError, notFound, paramMissing, type FapiErrorItem } from '../domain/errors.js';
+import { isEmail } from '../domain/identifiers.js';
+import { newId } from '../domain/ids.js';
 import {
-  FAKE_AUTHORIZE_PATH,
   defaultProviderEmail,
+  FAKE_AUTHORIZE_PATH,
   fakeProfile,
   isOAuthStrategy,
   linkExternalAccount,
-  oauthRedirectUrl,
   providerOf,
-  startOAuthFlow,
   unlinkExternalAccount,
   userForProfile,
-} from '../oauth.js';
-import { route, type Route } from '../router.js';
-import { isEmail, newId, newVerification, type ExternalAccountRecord, type OAuthFlowRecord, type OAuthProfile, type VerificationRecord } from '../store.js';
+} from '../domain/oauth.js';
+import {
+  newVerification,
+  type ExternalAccountRecord,
+  type OAuthFlowRecord,
+  type OAuthProfile,
+  type VerificationRecord,
+} from '../domain/records.js';
+import { externalAccountJson } from '../wire/user.js';
+import type { RequestContext } from '../http/request-context.js';
+import { route, type Route } from '../http/router.js';
+import { oauthRedirectUrl, startOAuthFlow } from './oauth-request.js';
 import { afterFirstFactor } from './sign-in.js';
 import { applyOAuthProfile, completeSignUpIfReady } from './sign-up.js';
 

@@ -1,9 +1,11 @@
 /** Organizations: create, read, update, delete, memberships, invitations, and the user's lists. */
-import type { RequestContext } from '../context.js';
-import { fapiError, formError, notFound, paramMissing } from '../errors.js';
-import { invitationJson, membershipJson, organizationJson, userInvitationJson } from '../json.js';
-import { route, type Route } from '../router.js';
-import { isEmail, newId, type InvitationRecord, type MembershipRecord, type OrganizationRecord } from '../store.js';
+import { fapiError, formError, notFound, paramMissing } from '../domain/errors.js';
+import { isEmail } from '../domain/identifiers.js';
+import { newId } from '../domain/ids.js';
+import type { InvitationRecord, MembershipRecord, OrganizationRecord } from '../domain/records.js';
+import { invitationJson, membershipJson, organizationJson, userInvitationJson } from '../wire/organization.js';
+import type { RequestContext } from '../http/request-context.js';
+import { route, type Route } from '../http/router.js';
 
 const ROLES = ['org:admin', 'org:member'];
 

@@ -1,9 +1,9 @@
 /** `/v1/client/sessions/{id}` (touch, tokens, end, remove) and `/v1/me/sessions` (active devices, revoke). */
-import type { RequestContext } from '../context.js';
-import { fapiError, notFound, signedOut } from '../errors.js';
-import { sessionJson, sessionWithActivitiesJson } from '../json.js';
-import { route, type Route } from '../router.js';
-import type { SessionRecord } from '../store.js';
+import { fapiError, notFound, signedOut } from '../domain/errors.js';
+import type { SessionRecord } from '../domain/records.js';
+import { sessionJson, sessionWithActivitiesJson } from '../wire/session.js';
+import type { RequestContext } from '../http/request-context.js';
+import { route, type Route } from '../http/router.js';
 
 /** A session of this client; `signedIn` additionally requires it to be active. */
 function loadSession(ctx: RequestContext, options: { signedIn: boolean }): SessionRecord {

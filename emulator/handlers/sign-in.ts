@@ -1,13 +1,15 @@
 /** `/v1/client/sign_ins`: identify, first factor, reset password, second factor, complete. */
-import type { EmulatorCore } from '../core.js';
-import type { RequestContext } from '../context.js';
-import { codeIncorrect, fapiError, formError, notFound, paramMissing, sessionExists } from '../errors.js';
-import { signInJson } from '../json-auth.js';
-import { route, type Route } from '../router.js';
-import { newId, newVerification, type ClientRecord, type SignInRecord, type UserRecord } from '../store.js';
-import { supportedFirstFactors, supportedSecondFactors } from '../auth-factors.js';
-import { verifyTotp } from '../totp.js';
-import { isOAuthStrategy, linkExternalAccount, oauthRedirectUrl, startOAuthFlow, userForProfile } from '../oauth.js';
+import { supportedFirstFactors, supportedSecondFactors } from '../domain/auth-factors.js';
+import type { EmulatorCore } from '../domain/core.js';
+import { codeIncorrect, fapiError, formError, notFound, paramMissing, sessionExists } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import { isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
+import { newVerification, type ClientRecord, type SignInRecord, type UserRecord } from '../domain/records.js';
+import { verifyTotp } from '../domain/totp.js';
+import { signInJson } from '../wire/sign-in.js';
+import type { RequestContext } from '../http/request-context.js';
+import { route, type Route } from '../http/router.js';
+import { oauthRedirectUrl, startOAuthFlow } from './oauth-request.js';
 
 const SIGN_IN_ABANDON_MS = 24 * 60 * 60 * 1000;
 

@@ -1,12 +1,15 @@
 /** `/v1/client/sign_ups`: collect fields, verify email/phone, then create the user and a session. */
-import type { EmulatorCore } from '../core.js';
-import type { RequestContext } from '../context.js';
-import { fapiError, formError, notFound, paramMissing, sessionExists } from '../errors.js';
-import { signUpJson } from '../json-auth.js';
-import { route, type Route } from '../router.js';
-import { isEmail, looksLikePhone, newId, newVerification, type ClientRecord, type OAuthProfile, type SignUpRecord } from '../store.js';
-import { fromOAuthVerification, isOAuthStrategy, linkExternalAccount, oauthRedirectUrl, startOAuthFlow, userForProfile } from '../oauth.js';
-import { signUpRequirements } from '../auth-factors.js';
+import { signUpRequirements } from '../domain/auth-factors.js';
+import type { EmulatorCore } from '../domain/core.js';
+import { fapiError, formError, notFound, paramMissing, sessionExists } from '../domain/errors.js';
+import { isEmail, looksLikePhone } from '../domain/identifiers.js';
+import { newId } from '../domain/ids.js';
+import { fromOAuthVerification, isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
+import { newVerification, type ClientRecord, type OAuthProfile, type SignUpRecord } from '../domain/records.js';
+import { signUpJson } from '../wire/sign-up.js';
+import type { RequestContext } from '../http/request-context.js';
+import { route, type Route } from '../http/router.js';
+import { oauthRedirectUrl, startOAuthFlow } from './oauth-request.js';
 import type { DeviceDetails } from './sign-in.js';
 
 const SIGN_UP_ABANDON_MS = 24 * 60 * 60 * 1000;

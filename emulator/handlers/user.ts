@@ -1,11 +1,13 @@
 /** `/v1/me…`: profile, metadata, email addresses, phone numbers, password, TOTP, backup codes, image. */
 import { randomBytes } from 'node:crypto';
-import type { RequestContext } from '../context.js';
-import { codeIncorrect, fapiError, formError, notFound, paramMissing } from '../errors.js';
-import { emailAddressJson, phoneNumberJson, userJson } from '../json.js';
-import { route, type Route } from '../router.js';
-import { isEmail, looksLikePhone, newId, type UserRecord } from '../store.js';
-import { generateTotpSecret, totpUri, verifyTotp } from '../totp.js';
+import { codeIncorrect, fapiError, formError, notFound, paramMissing } from '../domain/errors.js';
+import { isEmail, looksLikePhone } from '../domain/identifiers.js';
+import { newId } from '../domain/ids.js';
+import type { UserRecord } from '../domain/records.js';
+import { generateTotpSecret, totpUri, verifyTotp } from '../domain/totp.js';
+import { emailAddressJson, phoneNumberJson, userJson } from '../wire/user.js';
+import type { RequestContext } from '../http/request-context.js';
+import { route, type Route } from '../http/router.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,8 +1,10 @@
 /** `POST /v1/waitlist`: join the waitlist; answered bare (`{ object: 'waitlist', id, … }`), as ClerkJS reads it. */
-import type { RequestContext } from '../context.js';
-import { formError, paramMissing } from '../errors.js';
-import { route, type Route } from '../router.js';
-import { isEmail, newId, type WaitlistEntryRecord } from '../store.js';
+import { formError, paramMissing } from '../domain/errors.js';
+import { isEmail } from '../domain/identifiers.js';
+import { newId } from '../domain/ids.js';
+import type { WaitlistEntryRecord } from '../domain/records.js';
+import type { RequestContext } from '../http/request-context.js';
+import { route, type Route } from '../http/router.js';
 
 export function waitlistEntryJson(entry: WaitlistEntryRecord): Record<string, unknown> {
   return { object: 'waitlist', id: entry.id, created_at: entry.createdAt, updated_at: entry.updatedAt };

@@ -1,56 +1,13 @@
 /** Per-request state handed to handlers: parsed body, client identity, response helpers. */
-import type { EmulatorCore } from './core.js';
-import { signedOut } from './errors.js';
-import { clientJson, type JsonView } from './json.js';
-import { randomToken, type ClientRecord, type SessionRecord, type UserRecord } from './store.js';
+import type { EmulatorCore } from '../domain/core.js';
+import { signedOut } from '../domain/errors.js';
+import { randomToken } from '../domain/ids.js';
+import type { ClientRecord, SessionRecord, UserRecord } from '../domain/records.js';
+import { clientJson } from '../wire/client.js';
+import type { JsonView } from '../wire/view.js';
+import { clientCookie } from './cookies.js';
+import type { FormBody } from './form-body.js';
 import { requestHeader, withCookies } from './transport.js';
-
-/** Form fields as ClerkJS sends them: snake_case keys, `key=` meaning null, nested objects as JSON text. */
-export class FormBody {
-  constructor(
-    private readonly params: URLSearchParams,
-    readonly files: Map<string, Blob> = new Map(),
-    /** Raw text of a non-form body (e.g. an octet-stream image). */
-    readonly raw: string | null = null,
-  ) {}
-
-  has(name: string): boolean {
-    return this.params.has(name);
-  }
-
-  /** The value, `undefined` when absent; an empty value (sent for `null`) is `''`. */
-  string(name: string): string | undefined {
-    return this.params.get(name) ?? undefined;
-  }
-
-  /** Non-empty trimmed value or undefined. */
-  text(name: string): string | undefined {
-    const value = this.params.get(name)?.trim();
-    return value ? value : undefined;
-  }
-
-  all(name: string): string[] {
-    return this.params.getAll(name);
-  }
-
-  bool(name: string): boolean | undefined {
-    const value = this.params.get(name);
-    if (value === null) return undefined;
-    return value === 'true' || value === '1';
-  }
-
-  json(name: string): unknown {
-    const value = this.params.get(name);
-    if (value === null || value === '') return undefined;
-    try {
-      return JSON.parse(value);
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-export const CLIENT_COOKIE = '__client';
 
 export class RequestContext {
   client: ClientRecord | null;
@@ -101,8 +58,7 @@ export class RequestContext {
   }
 
   setClientCookie(value: string): void {
-    const secure = this.url.protocol === 'https:' ? '; Secure' : '';
-    this.cookies.push(`${CLIENT_COOKIE}=${value}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`);
+    this.cookies.push(clientCookie(value, this.url));
   }
 
   clientJson(): Record<string, unknown> | null {

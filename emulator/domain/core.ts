@@ -1,25 +1,26 @@
-/** The emulator's state and the domain rules shared by handlers (sessions, tokens, passwords, codes). */
+/**
+ * The emulated instance: its state (store, outbox, signing key, settings, clock) and the domain rules
+ * handlers share (users, sessions and tokens, passwords and lockout, verification codes and links).
+ * HTTP concerns (faults, request log, rate limit, CORS) live in the pipeline, not here.
+ */
 import { randomBytes } from 'node:crypto';
+import { codeIncorrect, fapiError, formError, verificationExpired, verificationFailed } from './errors.js';
+import { newId, randomToken, sixDigitCode } from './ids.js';
+import { TEST_MODE_CODE, isTestIdentifier } from './identifiers.js';
 import { createJwtSigner, type JwtSigner } from './jwt.js';
+import { organizationClaims } from './organization-roles.js';
 import { Outbox, type OutboxChannel, type OutboxPurpose } from './outbox.js';
-import { FaultInjector } from './faults.js';
-import { defaultSettings, mergeSettings, type EmulatorSettings, type EmulatorSettingsInput } from './settings.js';
 import {
-  Store,
-  TEST_MODE_CODE,
-  isTestIdentifier,
-  newId,
   newVerification,
-  randomToken,
-  sixDigitCode,
   type ClientRecord,
   type LinkTarget,
   type SessionRecord,
   type SessionStatus,
   type UserRecord,
   type VerificationRecord,
-} from './store.js';
-import { fapiError, formError, codeIncorrect, verificationExpired, verificationFailed } from './errors.js';
+} from './records.js';
+import { defaultSettings, mergeSettings, type EmulatorSettings, type EmulatorSettingsInput } from './settings.js';
+import { Store } from './store.js';
 
 export type InstanceType = 'development' | 'production';
 
@@ -39,46 +40,20 @@ export interface SeedUser {
   publicMetadata?: Record<string, unknown>;
 }
 
-export interface EmulatorOptions {
+/** What the instance is made from; the public `EmulatorOptions` adds transport options on top. */
+export interface InstanceOptions {
   instanceType?: InstanceType;
   frontendApiHost?: string;
   settings?: EmulatorSettingsInput;
   seed?: { users?: SeedUser[] };
   /** Clock in ms, read at every use so fake timers work. Default `Date.now`. */
   now?: () => number;
-  /** Add CORS headers (echoing Origin, with credentials) to every response. Default true. */
-  cors?: boolean;
-}
-
-export interface RequestLogEntry {
-  method: string;
-  path: string;
-  search: string;
-  at: number;
 }
 
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
 const MAX_CODE_ATTEMPTS = 5;
 const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 const SESSION_ABANDON_MS = 30 * 24 * 60 * 60 * 1000;
-
-/** Admin role: the system permissions an organization admin holds. */
-const ORG_FEATURES = ['sys_profile', 'sys_memberships', 'sys_domains'] as const;
-const ORG_PERMISSION_VERBS = ['manage', 'delete', 'read'] as const;
-
-export function rolePermissions(role: string): string[] {
-  if (role === 'org:admin') {
-    return [
-      'org:sys_profile:manage',
-      'org:sys_profile:delete',
-      'org:sys_memberships:read',
-      'org:sys_memberships:manage',
-      'org:sys_domains:read',
-      'org:sys_domains:manage',
-    ];
-  }
-  return ['org:sys_memberships:read'];
-}
 
 export function publishableKeyFor(instanceType: InstanceType, frontendApiHost: string): string {
   const encoded = Buffer.from(`${frontendApiHost}$`).toString('base64').replace(/=+$/, '');
@@ -88,28 +63,22 @@ export function publishableKeyFor(instanceType: InstanceType, frontendApiHost: s
 export class EmulatorCore {
   readonly store = new Store();
   readonly outbox = new Outbox();
-  readonly faults = new FaultInjector();
   readonly signer: JwtSigner = createJwtSigner();
   readonly settings: EmulatorSettings;
   readonly instanceType: InstanceType;
   readonly frontendApiHost: string;
   readonly publishableKey: string;
-  readonly cors: boolean;
-  readonly requests: RequestLogEntry[] = [];
   readonly instanceId = newId('ins');
-  /** Request times inside the current rate-limit window. */
-  rateLimitHits: number[] = [];
   private readonly clock: () => number;
   private readonly seed: SeedUser[];
 
-  constructor(options: EmulatorOptions = {}) {
+  constructor(options: InstanceOptions = {}) {
     this.instanceType = options.instanceType ?? 'development';
     this.frontendApiHost =
       options.frontendApiHost ?? (this.instanceType === 'production' ? 'clerk.emulator.test' : 'emulator.accounts.dev');
     this.publishableKey = publishableKeyFor(this.instanceType, this.frontendApiHost);
     this.settings = mergeSettings(defaultSettings(), options.settings);
     this.clock = options.now ?? (() => Date.now());
-    this.cors = options.cors ?? true;
     this.seed = options.seed?.users ?? [];
     this.applySeed();
   }
@@ -125,7 +94,6 @@ export class EmulatorCore {
   reset(): void {
     this.store.clear();
     this.outbox.clear();
-    this.rateLimitHits = [];
     this.applySeed();
   }
 
@@ -300,16 +268,7 @@ export class EmulatorCore {
     const membership = organization
       ? this.store.userMemberships(session.userId).find((m) => m.organizationId === organization.id)
       : undefined;
-    if (organization && membership) {
-      claims.fea = ORG_FEATURES.map((f) => `o:${f}`).join(',');
-      claims.o = {
-        id: organization.id,
-        slg: organization.slug,
-        rol: membership.role.replace(/^org:/, ''),
-        per: ORG_PERMISSION_VERBS.join(','),
-        fpm: orgFeaturePermissionMap(rolePermissions(membership.role)),
-      };
-    }
+    if (organization && membership) Object.assign(claims, organizationClaims(organization, membership.role));
     if (options.template) claims.tpl = options.template;
     return this.signer.sign(claims, { oiat: nowSeconds });
   }
@@ -435,15 +394,4 @@ export class EmulatorCore {
     verification.status = 'verified';
     verification.verifiedAtClient = clientId;
   }
-}
-
-/** One decimal bitmask per org feature over ORG_PERMISSION_VERBS, as in the `o.fpm` claim. */
-function orgFeaturePermissionMap(permissions: string[]): string {
-  return ORG_FEATURES.map((feature) => {
-    let mask = 0;
-    ORG_PERMISSION_VERBS.forEach((verb, index) => {
-      if (permissions.includes(`org:${feature}:${verb}`)) mask |= 1 << index;
-    });
-    return String(mask);
-  }).join(',');
 }

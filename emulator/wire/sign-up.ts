@@ -1,34 +1,8 @@
-/** SignIn and SignUp JSON. */
-import { supportedFirstFactors, supportedIdentifiers, supportedSecondFactors, signUpRequirements } from './auth-factors.js';
-import { userImageUrl, verificationJson, type JsonView } from './json.js';
-import type { VerificationRecord } from './store.js';
-
-type Json = Record<string, unknown>;
-
-export function signInJson(view: JsonView, signInId: string): Json | null {
-  const { core } = view;
-  const signIn = core.store.signIns.get(signInId);
-  if (!signIn) return null;
-  const user = signIn.userId ? core.store.users.get(signIn.userId) : undefined;
-  return {
-    object: 'sign_in',
-    id: signIn.id,
-    status: signIn.status,
-    identifier: signIn.identifier,
-    supported_identifiers: supportedIdentifiers(core),
-    supported_first_factors: user ? supportedFirstFactors(core, user) : [],
-    supported_second_factors: user && signIn.status === 'needs_second_factor' ? supportedSecondFactors(core, user) : null,
-    first_factor_verification: verificationJson(signIn.firstFactorVerification),
-    second_factor_verification: verificationJson(signIn.secondFactorVerification),
-    created_session_id: signIn.createdSessionId,
-    user_data: user
-      ? { first_name: user.firstName, last_name: user.lastName, image_url: userImageUrl(user), has_image: user.imageDataUrl !== null }
-      : null,
-    abandon_at: signIn.abandonAt,
-    created_at: signIn.createdAt,
-    updated_at: signIn.updatedAt,
-  };
-}
+/** SignUp JSON: the fields still required and the verifications of each identifier. */
+import { signUpRequirements } from '../domain/auth-factors.js';
+import type { VerificationRecord } from '../domain/records.js';
+import { verificationJson } from './verification.js';
+import type { Json, JsonView } from './view.js';
 
 function signUpVerificationJson(verification: VerificationRecord | null, supportedStrategies: string[]): Json {
   const base = verificationJson(verification) ?? {

@@ -1,5 +1,5 @@
 /** Where the emulator "delivers" verification codes and links, for tests and the playground to read. */
-import { newId } from './store.js';
+import { newId } from './ids.js';
 
 export type OutboxChannel = 'email' | 'sms';
 export type OutboxPurpose = 'sign_in' | 'second_factor' | 'sign_up' | 'reset_password' | 'verification';

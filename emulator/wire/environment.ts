@@ -1,7 +1,6 @@
 /** The bare EnvironmentJSON ClerkJS loads, derived from the emulator settings. */
-import type { EmulatorCore } from './core.js';
-
-type Json = Record<string, unknown>;
+import type { EmulatorCore } from '../domain/core.js';
+import type { Json } from './view.js';
 
 interface AttributeInput {
   enabled: boolean;

@@ -1,29 +1,25 @@
-/** `startEmulator`: serves the emulator over real HTTP (node:http), under a prefix and at the root. */
+/** Serves a Fetch-style handler over real HTTP (node:http), under a prefix and at the root. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EmulatorOptions } from './core.js';
-import { createEmulator, type Emulator } from './emulator.js';
 import { isDroppedConnection } from './faults.js';
 import { attachRawRequestHeaders, setCookiesOf } from './transport.js';
 
-export interface StartEmulatorOptions extends EmulatorOptions {
+export interface NodeServerOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   /** Default `127.0.0.1`. */
   host?: string;
-  /** Path the emulator is mounted under (default `/__clerk`); `/v1/…` at the root is served too. */
+  /** Path the handler is mounted under (default `/__clerk`); `/v1/…` at the root is served too. */
   prefix?: string;
   /** Handles every request that is not for the emulator (e.g. the playground's static files). */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-export interface RunningEmulator {
+export interface NodeServer {
   /** e.g. `http://127.0.0.1:54321` */
-  url: string;
-  /** `url` + prefix: pass as ClerkJS `proxyUrl`. */
-  proxyUrl: string;
-  publishableKey: string;
-  emulator: Emulator;
+  origin: string;
+  /** The mount path without a trailing slash, e.g. `/__clerk`. */
+  prefix: string;
   server: Server;
   close(): Promise<void>;
 }
@@ -77,8 +73,7 @@ async function writeFetchResponse(response: Response, res: ServerResponse): Prom
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  const emulator = createEmulator(options);
+export async function serveOverHttp(handle: (request: Request) => Promise<Response>, options: NodeServerOptions = {}): Promise<NodeServer> {
   const host = options.host ?? '127.0.0.1';
   const prefix = (options.prefix ?? '/__clerk').replace(/\/+$/, '');
   let origin = '';
@@ -92,7 +87,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     void (async () => {
       try {
         const request = await toFetchRequest(req, origin);
-        const response = await emulator.handle(request);
+        const response = await handle(request);
         await writeFetchResponse(response, res);
       } catch (error) {
         if (isDroppedConnection(error)) {
@@ -118,10 +113,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   origin = `http://${urlHost}:${address.port}`;
 
   return {
-    url: origin,
-    proxyUrl: `${origin}${prefix}`,
-    publishableKey: emulator.publishableKey,
-    emulator,
+    origin,
+    prefix,
     server,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,4 +1,7 @@
-/** FAPI error bodies: `{ errors: [{ code, message, long_message, meta }], clerk_trace_id }`. */
+/**
+ * The errors domain rules and handlers throw. They carry FAPI's own codes and HTTP status because
+ * reproducing those is the emulator's contract; the wire layer turns them into response bodies.
+ */
 
 export interface FapiErrorItem {
   code: string;
@@ -7,7 +10,7 @@ export interface FapiErrorItem {
   meta: Record<string, unknown>;
 }
 
-/** Thrown by handlers; the pipeline turns it into an error response. */
+/** Thrown by domain rules and handlers; the pipeline turns it into an error response. */
 export class FapiError extends Error {
   readonly status: number;
   readonly errors: FapiErrorItem[];
@@ -76,12 +79,4 @@ export function verificationFailed(): FapiError {
   return fapiError(422, 'verification_failed', 'failed', 'Too many failed attempts. Please request a new code.', {
     param_name: 'code',
   });
-}
-
-export function traceId(): string {
-  return Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
-}
-
-export function errorBody(errors: FapiErrorItem[], extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { errors, clerk_trace_id: traceId(), ...extra };
 }

@@ -3,21 +3,19 @@
  * provider account behind an email, and attaching that account to a user.
  */
 import { createHash } from 'node:crypto';
+import { initialsAvatar } from './avatar.js';
 import type { EmulatorCore } from './core.js';
-import type { RequestContext } from './context.js';
-import { formError, paramMissing } from './errors.js';
-import { initialsAvatar } from './json.js';
+import { formError } from './errors.js';
+import { newId, randomToken } from './ids.js';
 import {
-  newId,
   newVerification,
-  randomToken,
   type ExternalAccountRecord,
   type OAuthFlowRecord,
   type OAuthFlowTarget,
   type OAuthProfile,
   type UserRecord,
   type VerificationRecord,
-} from './store.js';
+} from './records.js';
 
 /** How long the provider step may take before the verification expires (FAPI uses minutes too). */
 const OAUTH_LIFETIME_MS = 10 * 60 * 1000;
@@ -72,22 +70,6 @@ export function fakeProfile(strategy: string, emailAddress: string, additionalSc
   };
 }
 
-/** An absolute http(s) URL; relative ones resolve against the page origin the request came from. */
-export function oauthRedirectUrl(ctx: RequestContext, name = 'redirect_url'): string {
-  const raw = ctx.body.text(name);
-  if (!raw) throw paramMissing(name);
-  let url: URL;
-  try {
-    url = ctx.view.origin ? new URL(raw, ctx.view.origin) : new URL(raw);
-  } catch {
-    throw formError('form_param_format_invalid', name, `${name} must be a valid URL.`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw formError('form_param_format_invalid', name, `${name} must be an http or https URL.`);
-  }
-  return url.toString();
-}
-
 /** Refuses providers that are not in `settings.social`. */
 export function assertSocialEnabled(core: EmulatorCore, strategy: string): void {
   if (!core.settings.social.includes(strategy)) {
@@ -95,33 +77,41 @@ export function assertSocialEnabled(core: EmulatorCore, strategy: string): void 
   }
 }
 
+/** Everything a provider step records; handlers read the request-dependent parts from the request. */
+export interface OAuthFlowStart {
+  strategy: string;
+  target: OAuthFlowTarget;
+  redirectUrl: string;
+  actionCompleteRedirectUrl: string | null;
+  loginHint: string | null;
+  additionalScopes: string[];
+  /** Where the emulator is served (everything before `/v1`); the consent page lives under it. */
+  baseUrl: string;
+}
+
 /**
  * Starts a provider step: records the flow under a fresh `state` and returns an unverified
  * verification whose `external_verification_redirect_url` is the fake consent page.
  */
-export function startOAuthFlow(
-  ctx: RequestContext,
-  args: { strategy: string; target: OAuthFlowTarget; redirectUrl: string; additionalScopes?: string[]; loginHint?: string | null },
-): VerificationRecord {
-  const { core } = ctx;
-  assertSocialEnabled(core, args.strategy);
+export function createOAuthFlow(core: EmulatorCore, start: OAuthFlowStart): VerificationRecord {
+  assertSocialEnabled(core, start.strategy);
   const state = randomToken(18);
   const flow: OAuthFlowRecord = {
     state,
-    strategy: args.strategy,
-    target: args.target,
-    redirectUrl: args.redirectUrl,
-    actionCompleteRedirectUrl: ctx.body.text('action_complete_redirect_url') ?? null,
-    loginHint: args.loginHint ?? ctx.body.text('oidc_login_hint') ?? null,
-    additionalScopes: args.additionalScopes ?? [],
+    strategy: start.strategy,
+    target: start.target,
+    redirectUrl: start.redirectUrl,
+    actionCompleteRedirectUrl: start.actionCompleteRedirectUrl,
+    loginHint: start.loginHint,
+    additionalScopes: start.additionalScopes,
     completed: false,
     createdAt: core.now(),
   };
   core.store.oauthFlows.set(state, flow);
-  const verification = newVerification(args.strategy);
+  const verification = newVerification(start.strategy);
   verification.expireAt = core.now() + OAUTH_LIFETIME_MS;
   verification.oauthState = state;
-  verification.externalRedirectUrl = `${ctx.baseUrl}/v1${FAKE_AUTHORIZE_PATH}?state=${encodeURIComponent(state)}`;
+  verification.externalRedirectUrl = `${start.baseUrl}/v1${FAKE_AUTHORIZE_PATH}?state=${encodeURIComponent(state)}`;
   return verification;
 }
 

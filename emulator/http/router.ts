@@ -1,5 +1,5 @@
 /** A tiny route table: logical method + path pattern (`:name` segments) → handler. */
-import type { RequestContext } from './context.js';
+import type { RequestContext } from './request-context.js';
 
 export type Handler = (ctx: RequestContext) => Response | Promise<Response>;
 

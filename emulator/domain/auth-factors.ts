@@ -1,8 +1,9 @@
 /** Which factors a user can sign in with, and what a sign-up still lacks — from settings and the model. */
 import type { EmulatorCore } from './core.js';
-import type { SignUpRecord, UserRecord } from './store.js';
+import type { SignUpRecord, UserRecord } from './records.js';
 
-export interface FactorJson {
+/** A factor a user can verify with, keyed as FAPI's factor objects so the wire layer passes it through. */
+export interface SupportedFactor {
   strategy: string;
   email_address_id?: string;
   phone_number_id?: string;
@@ -11,9 +12,9 @@ export interface FactorJson {
   default?: boolean;
 }
 
-export function supportedFirstFactors(core: EmulatorCore, user: UserRecord): FactorJson[] {
+export function supportedFirstFactors(core: EmulatorCore, user: UserRecord): SupportedFactor[] {
   const { settings } = core;
-  const factors: FactorJson[] = [];
+  const factors: SupportedFactor[] = [];
   const canUsePassword = settings.password.enabled && user.password !== null;
   if (canUsePassword) factors.push({ strategy: 'password' });
   if (settings.emailAddress.enabled) {
@@ -40,10 +41,10 @@ export function supportedFirstFactors(core: EmulatorCore, user: UserRecord): Fac
   return factors;
 }
 
-export function supportedSecondFactors(core: EmulatorCore, user: UserRecord): FactorJson[] | null {
+export function supportedSecondFactors(core: EmulatorCore, user: UserRecord): SupportedFactor[] | null {
   if (!core.twoFactorEnabled(user)) return null;
   const allowed = core.settings.secondFactors;
-  const factors: FactorJson[] = [];
+  const factors: SupportedFactor[] = [];
   if (allowed.includes('totp') && user.totp?.verified) factors.push({ strategy: 'totp' });
   if (allowed.includes('phone_code')) {
     for (const phone of user.phoneNumbers.filter((p) => p.reservedForSecondFactor)) {

@@ -1,0 +1,130 @@
+/** In-memory state of one emulated instance, and the lookups handlers need over it. */
+import { newId } from './ids.js';
+import { looksLikePhone, normalizePhone } from './identifiers.js';
+import type {
+  ClientRecord,
+  InvitationRecord,
+  LinkTarget,
+  MembershipRecord,
+  OAuthFlowRecord,
+  OrganizationRecord,
+  SessionRecord,
+  SignInRecord,
+  SignUpRecord,
+  UserRecord,
+  WaitlistEntryRecord,
+} from './records.js';
+
+export class Store {
+  users = new Map<string, UserRecord>();
+  clients = new Map<string, ClientRecord>();
+  sessions = new Map<string, SessionRecord>();
+  signIns = new Map<string, SignInRecord>();
+  signUps = new Map<string, SignUpRecord>();
+  organizations = new Map<string, OrganizationRecord>();
+  memberships = new Map<string, MembershipRecord>();
+  invitations = new Map<string, InvitationRecord>();
+  /** Dev-browser token → client id. */
+  devBrowsers = new Map<string, string>();
+  /** `__client` cookie value → client id (production instances). */
+  clientCookies = new Map<string, string>();
+  links = new Map<string, LinkTarget>();
+  /** OAuth `state` → flow. */
+  oauthFlows = new Map<string, OAuthFlowRecord>();
+  waitlist = new Map<string, WaitlistEntryRecord>();
+
+  clear(): void {
+    for (const map of [
+      this.users,
+      this.clients,
+      this.sessions,
+      this.signIns,
+      this.signUps,
+      this.organizations,
+      this.memberships,
+      this.invitations,
+      this.devBrowsers,
+      this.clientCookies,
+      this.links,
+      this.oauthFlows,
+      this.waitlist,
+    ]) {
+      map.clear();
+    }
+  }
+
+  createClient(now: number): ClientRecord {
+    const client: ClientRecord = {
+      id: newId('client'),
+      sessionIds: [],
+      signInId: null,
+      signUpId: null,
+      lastActiveSessionId: null,
+      lastAuthenticationStrategy: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.clients.set(client.id, client);
+    return client;
+  }
+
+  clientSessions(client: ClientRecord): SessionRecord[] {
+    return client.sessionIds.map((id) => this.sessions.get(id)).filter((s): s is SessionRecord => Boolean(s));
+  }
+
+  activeSessions(client: ClientRecord): SessionRecord[] {
+    return this.clientSessions(client).filter((s) => s.status === 'active' || s.status === 'pending');
+  }
+
+  userSessions(userId: string): SessionRecord[] {
+    return [...this.sessions.values()].filter((s) => s.userId === userId);
+  }
+
+  findUserByEmail(email: string): UserRecord | undefined {
+    const wanted = email.trim().toLowerCase();
+    return [...this.users.values()].find((u) => u.emailAddresses.some((e) => e.emailAddress.toLowerCase() === wanted));
+  }
+
+  findUserByPhone(phone: string): UserRecord | undefined {
+    const wanted = normalizePhone(phone);
+    return [...this.users.values()].find((u) => u.phoneNumbers.some((p) => normalizePhone(p.phoneNumber) === wanted));
+  }
+
+  findUserByUsername(username: string): UserRecord | undefined {
+    const wanted = username.trim().toLowerCase();
+    return [...this.users.values()].find((u) => u.username?.toLowerCase() === wanted);
+  }
+
+  findUserByExternalAccount(provider: string, providerUserId: string): UserRecord | undefined {
+    return [...this.users.values()].find((u) =>
+      u.externalAccounts.some((a) => a.profile?.provider === provider && a.profile.providerUserId === providerUserId && a.verification.status === 'verified'),
+    );
+  }
+
+  /** Finds a user by email, phone or username, in that order. */
+  findUserByIdentifier(identifier: string): UserRecord | undefined {
+    if (identifier.includes('@')) return this.findUserByEmail(identifier);
+    return this.findUserByUsername(identifier) ?? (looksLikePhone(identifier) ? this.findUserByPhone(identifier) : undefined);
+  }
+
+  userMemberships(userId: string): MembershipRecord[] {
+    return [...this.memberships.values()]
+      .filter((m) => m.userId === userId)
+      .sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  organizationMembers(organizationId: string): MembershipRecord[] {
+    return [...this.memberships.values()].filter((m) => m.organizationId === organizationId);
+  }
+
+  organizationInvitations(organizationId: string): InvitationRecord[] {
+    return [...this.invitations.values()]
+      .filter((i) => i.organizationId === organizationId)
+      .sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  deleteUser(userId: string): void {
+    this.users.delete(userId);
+    for (const membership of this.userMemberships(userId)) this.memberships.delete(membership.id);
+  }
+}

@@ -1,0 +1,21 @@
+/** Every FAPI route the emulator serves, in matching order. */
+import type { Route } from '../http/router.js';
+import { clientRoutes } from './client.js';
+import { oauthRoutes } from './oauth.js';
+import { organizationRoutes } from './organizations.js';
+import { sessionRoutes } from './sessions.js';
+import { signInRoutes } from './sign-in.js';
+import { signUpRoutes } from './sign-up.js';
+import { userRoutes } from './user.js';
+import { waitlistRoutes } from './waitlist.js';
+
+export const fapiRoutes: Route[] = [
+  ...clientRoutes,
+  ...signInRoutes,
+  ...signUpRoutes,
+  ...sessionRoutes,
+  ...userRoutes,
+  ...organizationRoutes,
+  ...oauthRoutes,
+  ...waitlistRoutes,
+];

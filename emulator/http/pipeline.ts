@@ -1,0 +1,138 @@
+/**
+ * The request pipeline around the handlers: admin and JWKS paths, CORS, the request log, faults,
+ * the rate limit, routing, client identity, body parsing, and turning thrown FAPI errors into responses.
+ * It knows handlers only as a route table and an admin callback, so it never imports them.
+ */
+// A runtime-only import first: the .d.ts drops it along with the header above, which would otherwise
+// become RequestLogEntry's doc comment and change api-report/emulator.api.md.
+import { FapiError, fapiError } from '../domain/errors.js';
+import type { EmulatorCore } from '../domain/core.js';
+import { errorBody } from '../wire/errors.js';
+import { resolveClient, signedInState, withClientUat } from './client-identity.js';
+import { withCors } from './cors.js';
+import { DroppedConnectionError, FaultInjector } from './faults.js';
+import { parseBody } from './form-body.js';
+import { RateLimiter } from './rate-limit.js';
+import { RequestContext } from './request-context.js';
+import { errorResponse, jsonResponse } from './responses.js';
+import { matchRoute, type Route } from './router.js';
+import { withCookies } from './transport.js';
+
+/** Answers `<prefix>/__emulator/<action>`; `action` is the part after `/__emulator`. */
+export type AdminHandler = (method: string, action: string, request: Request) => Promise<Response>;
+
+export interface PipelineOptions {
+  routes: Route[];
+  admin: AdminHandler;
+  /** Add CORS headers (echoing Origin, with credentials) to every response. */
+  cors: boolean;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  search: string;
+  at: number;
+}
+
+export interface RequestPipeline {
+  /** Answers one request; rejects with a `DroppedConnectionError` for dropped-connection faults. */
+  handle(request: Request): Promise<Response>;
+  readonly faults: FaultInjector;
+  /** Log of FAPI requests, with the logical method. Cleared in place, so holders keep seeing it. */
+  readonly requests: RequestLogEntry[];
+  /** Forgets the rate-limit window, as part of an emulator reset. */
+  resetRateLimit(): void;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Splits `/__clerk/v1/client` into the base (`/__clerk`) and the FAPI path (`/client`). */
+function locateV1(pathname: string): { base: string; path: string } | null {
+  const match = /(^|\/)v1(\/|$)/.exec(pathname);
+  if (!match) return null;
+  const start = match.index + match[1].length;
+  return { base: pathname.slice(0, match.index), path: pathname.slice(start + 2) || '/' };
+}
+
+/** The answer an injected fault prescribes, or null when the request should go on to the handler. */
+async function applyFault(faults: FaultInjector, method: string, path: string): Promise<Response | null> {
+  const fault = faults.take(method, `/v1${path}`);
+  if (!fault) return null;
+  if (fault.latencyMs) await sleep(fault.latencyMs);
+  if (fault.drop) throw new DroppedConnectionError();
+  if (fault.malformed) {
+    return new Response('{"response":{"object":"client","id":', { status: 200, headers: { 'Content-Type': 'application/json' } });
+  }
+  if (fault.status !== undefined) {
+    const body =
+      fault.body ??
+      errorBody([{ code: 'emulated_fault', message: 'Injected fault', long_message: `Injected fault: HTTP ${fault.status}`, meta: {} }]);
+    return jsonResponse(body, fault.status);
+  }
+  return null;
+}
+
+export function createRequestPipeline(core: EmulatorCore, options: PipelineOptions): RequestPipeline {
+  const faults = new FaultInjector();
+  const rateLimiter = new RateLimiter();
+  const requests: RequestLogEntry[] = [];
+
+  const cors = (response: Response, request: Request, preflight = false): Response =>
+    options.cors ? withCors(response, request, preflight) : response;
+
+  async function handleFapi(request: Request, url: URL, base: string, path: string): Promise<Response> {
+    const queryMethod = url.searchParams.get('_method');
+    const method = request.method.toUpperCase() === 'POST' && queryMethod ? queryMethod.toUpperCase() : request.method.toUpperCase();
+    requests.push({ method, path: `/v1${path === '/' ? '' : path}`, search: url.search, at: core.now() });
+
+    if (core.settings.latencyMs > 0) await sleep(core.settings.latencyMs);
+    const faulted = await applyFault(faults, method, path);
+    if (faulted) return faulted;
+
+    const limited = rateLimiter.check(core.settings.rateLimit, () => core.now());
+    if (limited) return errorResponse(limited, null);
+
+    const match = matchRoute(options.routes, method, path);
+    if (match.kind !== 'found') {
+      const status = match.kind === 'method_not_allowed' ? 405 : 404;
+      return errorResponse(fapiError(status, 'resource_not_found', 'not found', `No emulated endpoint for ${method} /v1${path}.`), null);
+    }
+    let ctx: RequestContext | null = null;
+    let before = '';
+    try {
+      const client = resolveClient(core, request, url, match.route.open);
+      before = signedInState(core, client);
+      const body = await parseBody(request, request.method.toUpperCase());
+      ctx = new RequestContext(core, request, url, method, path, `${url.origin}${base}`, body, client);
+      ctx.params = match.params;
+      return withClientUat(core, await match.route.handler(ctx), ctx, before);
+    } catch (error) {
+      if (error instanceof FapiError) {
+        return withClientUat(core, withCookies(errorResponse(error, ctx?.clientJson() ?? null), ctx?.cookies ?? []), ctx, before);
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      return errorResponse(fapiError(500, 'internal_clerk_error', 'Something went wrong', `Emulator error: ${message}`), null);
+    }
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (request.method.toUpperCase() === 'OPTIONS') return cors(new Response(null, { status: 204 }), request, true);
+    const adminAt = url.pathname.indexOf('/__emulator/');
+    if (adminAt >= 0) {
+      const action = url.pathname.slice(adminAt + '/__emulator'.length).replace(/\/+$/, '');
+      return cors(await options.admin(request.method.toUpperCase(), action, request), request);
+    }
+    if (url.pathname.endsWith('/.well-known/jwks.json')) return cors(jsonResponse(core.signer.jwks(), 200), request);
+    const located = locateV1(url.pathname);
+    if (!located) {
+      return cors(errorResponse(fapiError(404, 'resource_not_found', 'not found', `${url.pathname} is not a FAPI path.`), null), request);
+    }
+    return cors(await handleFapi(request, url, located.base, located.path), request);
+  }
+
+  return { handle, faults, requests, resetRateLimit: () => rateLimiter.reset() };
+}

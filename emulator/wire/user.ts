@@ -1,0 +1,100 @@
+/** The user JSON, with its email addresses, phone numbers and external accounts. */
+import type { EmailAddressRecord, ExternalAccountRecord, PhoneNumberRecord, UserRecord } from '../domain/records.js';
+import { membershipJson } from './organization.js';
+import { userImageUrl } from './public-user.js';
+import { verificationJson } from './verification.js';
+import type { Json, JsonView } from './view.js';
+
+export function emailAddressJson(email: EmailAddressRecord): Json {
+  return {
+    object: 'email_address',
+    id: email.id,
+    email_address: email.emailAddress,
+    reserved: false,
+    verification: verificationJson(email.verification),
+    linked_to: (email.linkedTo ?? []).map((l) => ({ id: l.id, type: l.type })),
+    matches_sso_connection: false,
+    created_at: email.createdAt,
+    updated_at: email.updatedAt,
+  };
+}
+
+export function phoneNumberJson(phone: PhoneNumberRecord): Json {
+  return {
+    object: 'phone_number',
+    id: phone.id,
+    phone_number: phone.phoneNumber,
+    reserved: false,
+    reserved_for_second_factor: phone.reservedForSecondFactor,
+    default_second_factor: phone.defaultSecondFactor,
+    verification: verificationJson(phone.verification),
+    linked_to: [],
+    backup_codes: null,
+    created_at: phone.createdAt,
+    updated_at: phone.updatedAt,
+  };
+}
+
+export function externalAccountJson(account: ExternalAccountRecord): Json {
+  const profile = account.profile;
+  return {
+    object: 'external_account',
+    id: account.id,
+    identification_id: account.identificationId,
+    provider: account.strategy.replace(/^oauth_/, ''),
+    provider_user_id: profile?.providerUserId ?? '',
+    approved_scopes: profile?.approvedScopes ?? '',
+    email_address: profile?.emailAddress ?? '',
+    first_name: profile?.firstName ?? '',
+    last_name: profile?.lastName ?? '',
+    image_url: profile?.imageUrl ?? '',
+    username: profile?.username ?? null,
+    phone_number: null,
+    public_metadata: account.publicMetadata,
+    label: account.label,
+    verification: verificationJson(account.verification),
+    created_at: account.createdAt,
+    updated_at: account.updatedAt,
+  };
+}
+
+export function userJson(view: JsonView, user: UserRecord): Json {
+  const settings = view.core.settings;
+  return {
+    object: 'user',
+    id: user.id,
+    external_id: user.externalId,
+    username: user.username,
+    first_name: user.firstName,
+    last_name: user.lastName,
+    image_url: userImageUrl(user),
+    has_image: user.imageDataUrl !== null,
+    profile_image_id: user.profileImageId,
+    primary_email_address_id: user.primaryEmailAddressId,
+    primary_phone_number_id: user.primaryPhoneNumberId,
+    primary_web3_wallet_id: null,
+    email_addresses: user.emailAddresses.map(emailAddressJson),
+    phone_numbers: user.phoneNumbers.map(phoneNumberJson),
+    web3_wallets: [],
+    external_accounts: user.externalAccounts.map(externalAccountJson),
+    enterprise_accounts: [],
+    passkeys: [],
+    saml_accounts: [],
+    organization_memberships: settings.organizations
+      ? view.core.store.userMemberships(user.id).map((m) => membershipJson(view, m))
+      : [],
+    password_enabled: user.password !== null,
+    totp_enabled: Boolean(user.totp?.verified),
+    backup_code_enabled: user.backupCodes.length > 0,
+    two_factor_enabled: view.core.twoFactorEnabled(user),
+    public_metadata: user.publicMetadata,
+    unsafe_metadata: user.unsafeMetadata,
+    last_sign_in_at: user.lastSignInAt,
+    legal_accepted_at: user.legalAcceptedAt,
+    create_organization_enabled: settings.organizations,
+    create_organizations_limit: null,
+    delete_self_enabled: true,
+    created_at: user.createdAt,
+    updated_at: user.updatedAt,
+  };
+}
