@@ -15,13 +15,13 @@ const browserEntries = {
   ...pluginEntries,
 };
 
+// Declarations are not bundled here: scripts/build-types.mjs emits them with tsc in the source layout.
 export default defineConfig([
   {
     entry: browserEntries,
     format: ['esm', 'cjs'],
     // ESM shares the kernel as one chunk between entries; CJS has no splitting and inlines it.
     splitting: true,
-    dts: true,
     sourcemap: true,
     target: 'es2022',
     platform: 'browser',
@@ -30,7 +30,6 @@ export default defineConfig([
   {
     entry: { 'emulator/index': 'emulator/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
     sourcemap: true,
     target: 'node20',
     platform: 'node',

@@ -1,0 +1,152 @@
+// A consumer of the packed package (scripts/check-consumer-types.mjs compiles it with strict,
+// skipLibCheck: false, under moduleResolution bundler and nodenext). It imports every public entry
+// point and uses them as README.md does. Each `@ts-expect-error` line must be an error: an unused one
+// fails the compile, so this file proves that props, component names, events and load() options are
+// really typed for consumers, not `any`.
+import { createClerk, definePlugin, isClerkAPIResponseError, ClerkRuntimeError, type KernelEvents, type Status } from 'microclerk';
+import { createHeadlessClerk, headlessPlugins, type HeadlessClerk } from 'microclerk/presets/headless';
+import { Clerk, fullPlugins } from 'microclerk/presets/full';
+import { navigationPlugin } from 'microclerk/plugins/navigation';
+import { signOutPlugin } from 'microclerk/plugins/sign-out';
+import { pollingPlugin } from 'microclerk/plugins/polling';
+import { sessionSyncPlugin } from 'microclerk/plugins/session-sync';
+import { uiPlugin, dark, type HostedProps, type UiApi } from 'microclerk/plugins/ui';
+import { signInPlugin, type SignInProps } from 'microclerk/plugins/sign-in';
+import { signUpPlugin, type SignUpProps } from 'microclerk/plugins/sign-up';
+import { userButtonPlugin, type UserButtonProps } from 'microclerk/plugins/user-button';
+import { userProfilePlugin, type UserProfileProps } from 'microclerk/plugins/user-profile';
+import { compatPlugin } from 'microclerk/plugins/compat';
+import { createEmulator, startEmulator, type RunningEmulator } from 'microclerk/emulator';
+
+const publishableKey = 'pk_test_ZXhhbXBsZS5jbGVyay5hY2NvdW50cy5kZXYk';
+const el = document.createElement('div');
+
+// --- A third-party plugin, as README's "Writing a plugin" shows --------------------------------------
+export interface GreetingProps extends HostedProps {
+  greeting?: string;
+}
+declare module 'microclerk/plugins/ui' {
+  interface ComponentProps {
+    Greeting: GreetingProps;
+  }
+}
+declare module 'microclerk' {
+  interface KernelEvents {
+    'greeting:shown': { name: string };
+  }
+}
+export const greetingPlugin = () =>
+  definePlugin({
+    name: 'greeting',
+    dependsOn: ['ui'],
+    setup: (ctx) => {
+      ctx.onLoad(() => ctx.events.emit('greeting:shown', { name: 'ada' }));
+      return ctx.get<UiApi>('ui').registerComponent('Greeting', { load: () => import('./greeting-view.js') });
+    },
+  });
+
+// --- Headless preset --------------------------------------------------------------------------------
+export async function headless(): Promise<string | null | undefined> {
+  const clerk: HeadlessClerk = createHeadlessClerk({ publishableKey, proxyUrl: '/__clerk' });
+  await clerk.load();
+  const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: 'pw' });
+  if (signIn.status === 'complete') await clerk.setActive({ session: signIn.createdSessionId });
+  await clerk.signOut({ redirectUrl: '/' });
+  // @ts-expect-error the headless preset has no UI
+  clerk.mountSignIn(el);
+  return clerk.session?.getToken();
+}
+
+// --- Full preset: the documented Clerk class ----------------------------------------------------------
+export async function full(): Promise<void> {
+  const clerk = new Clerk(publishableKey, { proxyUrl: '/__clerk' });
+  await clerk.load({ appearance: { theme: dark }, signInUrl: '/sign-in', standardBrowser: true });
+  clerk.mountSignIn(el, { signUpUrl: '/x' });
+  clerk.mountSignUp(el, { signInUrl: '/sign-in' });
+  clerk.mountUserButton(el, { afterSignOutUrl: '/' });
+  clerk.openUserProfile();
+  clerk.openUserProfile({ afterSignOutUrl: '/' });
+  clerk.mountComponent('SignIn', el, { signUpUrl: '/x' });
+  clerk.on('ui:props-updated', ({ node, props }) => {
+    const target: HTMLElement = node;
+    void target, props;
+  });
+  clerk.on('status', (status) => {
+    const s: Status = status;
+    void s;
+  });
+  const off = clerk.addListener(({ client, session, user }) => void [client, session?.id, user?.id]);
+  off();
+  try {
+    await clerk.signOut();
+  } catch (err) {
+    if (isClerkAPIResponseError(err)) void err.errors[0]?.code;
+    if (err instanceof ClerkRuntimeError) void err.code;
+  }
+
+  // @ts-expect-error signUpUrl is a string
+  clerk.mountSignIn(el, { signUpUrl: 123 });
+  // @ts-expect-error UserProfile has no prop `foo`
+  clerk.openUserProfile({ foo: 'bar' });
+  // @ts-expect-error no component is named Nope
+  clerk.mountComponent('Nope', el);
+  // @ts-expect-error no event is named nope:event
+  clerk.on('nope:event', () => {});
+  // @ts-expect-error standardBrowser is a boolean
+  await clerk.load({ standardBrowser: 'yes' });
+}
+
+// --- Your own plugin list -----------------------------------------------------------------------------
+export async function custom(): Promise<void> {
+  const clerk = createClerk({
+    publishableKey,
+    plugins: [
+      navigationPlugin(),
+      signOutPlugin(),
+      pollingPlugin(),
+      sessionSyncPlugin(),
+      uiPlugin(),
+      signInPlugin(),
+      signUpPlugin(),
+      userButtonPlugin(),
+      userProfilePlugin(),
+      compatPlugin(),
+      greetingPlugin(),
+    ],
+  });
+  await clerk.load({ appearance: { theme: dark } });
+  clerk.mountGreeting(el, { greeting: 'Hi' });
+  clerk.openGreeting({ greeting: 'Hi' });
+  clerk.mountComponent('Greeting', el, { greeting: 'Hi' });
+  clerk.on('greeting:shown', ({ name }) => void name.toUpperCase());
+  const events: (keyof KernelEvents)[] = ['greeting:shown', 'ui:props-updated', 'status'];
+  void events;
+  // @ts-expect-error greeting is a string
+  clerk.mountGreeting(el, { greeting: 1 });
+  // @ts-expect-error the payload of greeting:shown has no `age`
+  clerk.on('greeting:shown', ({ age }) => void age);
+
+  const signInProps: SignInProps = { fallbackRedirectUrl: '/' };
+  const signUpProps: SignUpProps = { fallbackRedirectUrl: '/' };
+  const userButtonProps: UserButtonProps = { showName: true };
+  const userProfileProps: UserProfileProps = { customPages: [{ label: 'Billing', url: 'billing' }] };
+  void [signInProps, signUpProps, userButtonProps, userProfileProps];
+
+  // Both presets' plugin lists are exported for composing.
+  const fromPresets = createClerk({ publishableKey, plugins: [...fullPlugins(), greetingPlugin()] });
+  fromPresets.mountGreeting(el);
+  void headlessPlugins();
+}
+
+// --- The emulator ---------------------------------------------------------------------------------------
+export async function emulator(): Promise<void> {
+  const running: RunningEmulator = await startEmulator({
+    port: 0,
+    settings: { singleSession: false },
+    seed: { users: [{ emailAddress: 'a@b.test', password: 'pw-long-enough' }] },
+  });
+  void [running.url, running.proxyUrl, running.publishableKey, running.emulator.outbox.list()];
+  await running.close();
+  const inMemory = createEmulator();
+  void inMemory;
+}
