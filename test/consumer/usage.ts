@@ -3,6 +3,7 @@
 // point and uses them as README.md does. Each `@ts-expect-error` line must be an error: an unused one
 // fails the compile, so this file proves that props, component names, events and load() options are
 // really typed for consumers, not `any`.
+import * as z from 'zod/mini';
 import { createClerk, definePlugin, isClerkAPIResponseError, ClerkRuntimeError, type KernelEvents, type Status } from 'microclerk';
 import { createHeadlessClerk, headlessPlugins, type HeadlessClerk } from 'microclerk/presets/headless';
 import { Clerk, fullPlugins } from 'microclerk/presets/full';
@@ -11,6 +12,7 @@ import { signOutPlugin } from 'microclerk/plugins/sign-out';
 import { pollingPlugin } from 'microclerk/plugins/polling';
 import { sessionSyncPlugin } from 'microclerk/plugins/session-sync';
 import { uiPlugin, dark, type HostedProps, type UiApi } from 'microclerk/plugins/ui';
+import type { NavigationApi } from 'microclerk/plugins/navigation';
 import { signInPlugin, type SignInProps } from 'microclerk/plugins/sign-in';
 import { signUpPlugin, type SignUpProps } from 'microclerk/plugins/sign-up';
 import { userButtonPlugin, type UserButtonProps } from 'microclerk/plugins/user-button';
@@ -34,6 +36,9 @@ declare module 'microclerk' {
   interface KernelEvents {
     'greeting:shown': { name: string };
   }
+  interface PluginApis {
+    greeter: { greet(name: string): string };
+  }
 }
 export const greetingPlugin = () =>
   definePlugin({
@@ -41,9 +46,38 @@ export const greetingPlugin = () =>
     dependsOn: ['ui'],
     setup: (ctx) => {
       ctx.onLoad(() => ctx.events.emit('greeting:shown', { name: 'ada' }));
-      return ctx.get<UiApi>('ui').registerComponent('Greeting', { load: () => import('./greeting-view.js') });
+      const ui: UiApi = ctx.get('ui'); // typed from the ui plugin's PluginApis entry, no cast
+      return ui.registerComponent('Greeting', { load: () => import('./greeting-view.js') });
     },
   });
+
+// A plugin with typed load options (inferred from its schema) that others can depend on by name.
+export const greeterPlugin = () =>
+  definePlugin({
+    name: 'greeter',
+    dependsOn: ['navigation'],
+    loadOptions: z.object({ salutation: z.optional(z.string()) }),
+    setup(ctx) {
+      const navigation: NavigationApi = ctx.get('navigation');
+      void navigation;
+      // @ts-expect-error "ui" is not a declared dependency of this plugin
+      ctx.get('ui');
+      return { greet: (name: string) => `${ctx.loadOptions.salutation ?? 'Hello'}, ${name}` };
+    },
+  });
+export const politePlugin = () =>
+  definePlugin({
+    name: 'polite',
+    optionalDependsOn: ['greeter'],
+    setup: (ctx) => ({ welcome: (name: string) => ctx.find('greeter')?.greet(name) ?? name }),
+  });
+export async function thirdParty(): Promise<string> {
+  const clerk = createClerk({ publishableKey, plugins: [navigationPlugin(), greeterPlugin(), politePlugin()] });
+  await clerk.load({ salutation: 'Hi' });
+  // @ts-expect-error salutation is a string in the plugin's schema
+  await clerk.load({ salutation: 1 });
+  return clerk.welcome(clerk.greet('Ada'));
+}
 
 // --- Headless preset --------------------------------------------------------------------------------
 export async function headless(): Promise<string | null | undefined> {
