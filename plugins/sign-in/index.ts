@@ -4,8 +4,8 @@
  * `closeSignIn`. The component itself is loaded on the first mount or open.
  * @packageDocumentation
  */
-import { definePlugin } from '../../kernel/index.js';
-import type { HostedProps, UiApi } from '../ui/index.js';
+import { defineComponentPlugin, type HostedProps } from '../ui/index.js';
+import type { signInStrings } from './strings.js';
 
 export interface SignInInitialValues {
   emailAddress?: string;
@@ -39,12 +39,11 @@ declare module '../ui/index.js' {
   interface ComponentProps {
     SignIn: SignInProps;
   }
+  interface ComponentStrings {
+    SignIn: typeof signInStrings;
+  }
 }
 
 export function signInPlugin() {
-  return definePlugin({
-    name: 'sign-in',
-    dependsOn: ['ui'],
-    setup: (ctx) => ctx.get<UiApi>('ui').registerComponent('SignIn', { load: () => import('./view.js') }),
-  });
+  return defineComponentPlugin({ name: 'sign-in', component: 'SignIn', load: () => import('./view.js') });
 }

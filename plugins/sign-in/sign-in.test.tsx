@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useEmulator } from '../../test/helpers/emulator.js';
 import { uiPlugin } from '../ui/index.js';
-import { byLabel, byText, clearCookies, recordingNavigation, startClerk, submit, title, type, waitFor } from '../ui/test-helpers.js';
+import { byLabel, byText, clearCookies, recordingNavigation, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
 import { signInPlugin, type SignInProps } from './index.js';
 import { defaultSettings, totpCode } from '../../emulator/index.js';
 
