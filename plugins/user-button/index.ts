@@ -4,10 +4,10 @@
  * accounts") and `mountUserButton` / `unmountUserButton`. The view is loaded on the first mount.
  * @packageDocumentation
  */
-import { definePlugin } from '../../kernel/index.js';
 import type { NavigationApi } from '../navigation/index.js';
 import type { SignOutApi } from '../sign-out/index.js';
-import type { ComponentName, HostedProps, UiApi } from '../ui/index.js';
+import { defineComponentPlugin, type ComponentName, type HostedProps } from '../ui/index.js';
+import type { userButtonStrings } from './strings.js';
 
 interface MenuItemBase {
   label: string;
@@ -64,6 +64,9 @@ declare module '../ui/index.js' {
   interface ComponentProps {
     UserButton: UserButtonProps;
   }
+  interface ComponentStrings {
+    UserButton: typeof userButtonStrings;
+  }
 }
 
 /** What the lazy view gets from the plugins this one depends on. */
@@ -75,11 +78,13 @@ export interface UserButtonServices {
 }
 
 export function userButtonPlugin() {
-  return definePlugin({
+  return defineComponentPlugin({
     name: 'user-button',
-    dependsOn: ['ui', 'sign-out', 'navigation'],
-    setup(ctx) {
-      const ui = ctx.get<UiApi>('ui');
+    component: 'UserButton',
+    dependsOn: ['sign-out', 'navigation'],
+    // A menu anchored to its trigger: never a modal, so no openUserButton/closeUserButton.
+    modal: false,
+    load(ctx, ui) {
       const services: UserButtonServices = {
         signOut: ctx.get<SignOutApi>('sign-out').signOut,
         navigation: ctx.get<NavigationApi>('navigation'),
@@ -92,10 +97,7 @@ export function userButtonPlugin() {
           }
         },
       };
-      const { mountUserButton, unmountUserButton } = ui.registerComponent('UserButton', {
-        load: () => import('./view.js').then((module) => ({ default: (kit) => module.createUserButton(kit, services) })),
-      });
-      return { mountUserButton, unmountUserButton };
+      return import('./view.js').then((module) => ({ ...module, default: (kit) => module.createUserButton(kit, services) }));
     },
   });
 }
