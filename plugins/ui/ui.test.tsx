@@ -200,6 +200,8 @@ describe('ui host', () => {
     const style = document.head.querySelector('style[data-microclerk]')!;
     expect(document.head.firstElementChild).toBe(style);
     expect(style.textContent).toContain('.cl-rootBox{all:initial');
+    // <SignIn/>'s own rules joined the same sheet when its view loaded.
+    expect(style.textContent).toContain('.cl-identityPreview{');
     expect(style.textContent).not.toMatch(/(^|})\s*(body|html|button|input|\*)\s*[{,]/);
   });
 
