@@ -7,7 +7,8 @@ import { useHost } from './context.js';
 import { Alert, useForm } from './form-kit.js';
 import { isSafeUrl } from './routing.js';
 
-type AuthKind = 'signIn' | 'signUp';
+/** Which flow: `<SignIn/>` or `<SignUp/>`. */
+export type AuthKind = 'signIn' | 'signUp';
 
 /** The redirect and link props of `<SignIn/>` and `<SignUp/>`, legacy names included. */
 export interface AuthFlowProps {

@@ -19,7 +19,7 @@ export interface ComponentPluginOptions<Name extends string, N extends Component
 }
 
 /** The public members a component plugin adds: the mount/unmount family, plus open/close unless `modal: false`. */
-type Members<N extends ComponentName, Modal extends boolean> = false extends Modal ? (true extends Modal ? ComponentMembers<N> : MountMembers<N>) : ComponentMembers<N>;
+export type ComponentPluginMembers<N extends ComponentName, Modal extends boolean> = false extends Modal ? (true extends Modal ? ComponentMembers<N> : MountMembers<N>) : ComponentMembers<N>;
 
 /**
  * A plugin that depends on `ui`, registers `component` with its lazy `load`er and adds the generated
@@ -27,7 +27,7 @@ type Members<N extends ComponentName, Modal extends boolean> = false extends Mod
  */
 export function defineComponentPlugin<const Name extends string, N extends ComponentName, Modal extends boolean = true>(
   options: ComponentPluginOptions<Name, N, Modal>,
-): ClerkPlugin<Name, Members<N, Modal>> {
+): ClerkPlugin<Name, ComponentPluginMembers<N, Modal>> {
   const { name, component, load, dependsOn = [], modal } = options;
   return definePlugin({
     name,
@@ -39,7 +39,7 @@ export function defineComponentPlugin<const Name extends string, N extends Compo
         delete members[`open${component}`];
         delete members[`close${component}`];
       }
-      return members as Members<N, Modal>;
+      return members as ComponentPluginMembers<N, Modal>;
     },
   });
 }

@@ -18,7 +18,7 @@ import { stylesheet } from './styles.js';
 
 export type { HostContextValue } from './context.js';
 export type { FormState } from './form-kit.js';
-export type { AuthFlow, AuthFlowProps } from './auth-kit.js';
+export type { AuthFlow, AuthFlowProps, AuthKind } from './auth-kit.js';
 
 export const kit = {
   useHost,

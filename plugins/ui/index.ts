@@ -23,10 +23,10 @@ import type { Appearance } from './appearance.js';
 import type { UiKit } from './host.js';
 import type { SharedStrings } from './strings.js';
 
-export type { UiKit, HostContextValue, FormState, AuthFlow, AuthFlowProps } from './host.js';
+export type { UiKit, HostContextValue, FormState, AuthFlow, AuthFlowProps, AuthKind } from './host.js';
 export type { Appearance, AppearanceElements, AppearanceVariables, ElementAppearance, Theme } from './appearance.js';
 export { dark } from './appearance.js';
-export { defineComponentPlugin, type ComponentPluginOptions } from './component-plugin.js';
+export { defineComponentPlugin, type ComponentPluginMembers, type ComponentPluginOptions } from './component-plugin.js';
 
 /**
  * Component name → props. Every component plugin adds its entry by declaration merging
