@@ -5,7 +5,7 @@
 //   /?view=sign-in    signed in: <SignIn/> to add another account (multi-session, the UserButton's "Add account")
 // Every value shown comes from FAPI or the user, so it is set with textContent only.
 import { createClerk, decodeJwt, fullPlugins, isClerkAPIResponseError, type Session } from '../presets/full.js';
-import { greetingPlugin } from '../plugins/ui/example-third-party.js';
+import { greetingPlugin } from './greeting/plugin.js';
 
 const publishableKey = document.body.dataset.publishableKey!;
 // `Clerk` takes no extra plugins, so the instance is composed here: the full preset's plugins, then ours.

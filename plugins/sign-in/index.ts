@@ -4,8 +4,8 @@
  * `closeSignIn`. The component itself is loaded on the first mount or open.
  * @packageDocumentation
  */
-import { definePlugin } from '../../kernel/index.js';
-import type { HostedProps, UiApi } from '../ui/index.js';
+import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
+import type { signInStrings } from './strings.js';
 
 export interface SignInInitialValues {
   emailAddress?: string;
@@ -35,16 +35,21 @@ export interface SignInProps extends HostedProps {
   redirectUrl?: string | null;
 }
 
+declare module '../../kernel/plugin.js' {
+  interface PluginApis {
+    'sign-in': ComponentMembers<'SignIn'>;
+  }
+}
+
 declare module '../ui/index.js' {
   interface ComponentProps {
     SignIn: SignInProps;
   }
+  interface ComponentStrings {
+    SignIn: typeof signInStrings;
+  }
 }
 
 export function signInPlugin() {
-  return definePlugin({
-    name: 'sign-in',
-    dependsOn: ['ui'],
-    setup: (ctx) => ctx.get('ui').registerComponent('SignIn', { load: () => import('./view.js') }),
-  });
+  return defineComponentPlugin({ name: 'sign-in', component: 'SignIn', load: () => import('./view.js') });
 }

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useEmulator } from '../../test/helpers/emulator.js';
 import { uiPlugin } from '../ui/index.js';
-import { byLabel, byText, clearCookies, recordingNavigation, startClerk, submit, title, type, waitFor } from '../ui/test-helpers.js';
+import { byLabel, byText, clearCookies, recordingNavigation, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
 import { signInPlugin, type SignInProps } from './index.js';
 import { defaultSettings, totpCode } from '../../emulator/index.js';
 
@@ -316,6 +316,42 @@ describe('<SignIn/>', () => {
     submit(byLabel(root, 'Password'));
     await waitFor(() => clerk.isSignedIn);
     expect(navigations.at(-1)).toBe('http://localhost:3000/legacy-after');
+  });
+
+  describe('component redirect props go through navigation (allowedRedirectOrigins)', () => {
+    async function signInWith(props: SignInProps, loadOptions?: Record<string, unknown>) {
+      const { clerk, navigations } = await setup(props, loadOptions);
+      await identify('ada+clerk_test@example.com');
+      await type(byLabel(root, 'Password'), 'correct horse battery');
+      submit(byLabel(root, 'Password'));
+      await waitFor(() => clerk.isSignedIn);
+      // Where the after-sign-in navigation went (without the dev-browser parameter a foreign origin gets).
+      await waitFor(() => navigations.length);
+      const target = new URL(navigations.at(-1)!);
+      return { navigations, landed: target.origin + target.pathname };
+    }
+
+    it('does not follow a force or fallback URL on a foreign https origin that is not allowed', async () => {
+      const forced = await signInWith({ forceRedirectUrl: 'https://evil.test/x' });
+      expect(forced.landed).toBe('http://localhost:3000/');
+      expect(forced.navigations.some((url) => url.startsWith('https://evil.test'))).toBe(false);
+      destroy?.();
+      clearCookies();
+      history.replaceState(null, '', '/');
+      const fallback = await signInWith({ fallbackRedirectUrl: 'https://evil.test/y' }, { signInFallbackRedirectUrl: '/safe' });
+      expect(fallback.landed).toBe('http://localhost:3000/safe');
+      expect(fallback.navigations.some((url) => url.startsWith('https://evil.test'))).toBe(false);
+    });
+
+    it('follows them when the origin is in allowedRedirectOrigins', async () => {
+      const forced = await signInWith({ forceRedirectUrl: 'https://evil.test/x' }, { allowedRedirectOrigins: ['https://evil.test'] });
+      expect(forced.landed).toBe('https://evil.test/x');
+      destroy?.();
+      clearCookies();
+      history.replaceState(null, '', '/');
+      const fallback = await signInWith({ fallbackRedirectUrl: 'https://evil.test/y' }, { allowedRedirectOrigins: ['https://evil.test'] });
+      expect(fallback.landed).toBe('https://evil.test/y');
+    });
   });
 
   it('shows a locked account as a form-level alert', async () => {

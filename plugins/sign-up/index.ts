@@ -4,8 +4,8 @@
  * `mountSignUp` / `unmountSignUp` / `openSignUp` / `closeSignUp`. The component loads on first use.
  * @packageDocumentation
  */
-import { definePlugin } from '../../kernel/index.js';
-import type { HostedProps, UiApi } from '../ui/index.js';
+import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
+import type { signUpStrings } from './strings.js';
 
 export interface SignUpInitialValues {
   emailAddress?: string;
@@ -38,16 +38,21 @@ export interface SignUpProps extends HostedProps {
   redirectUrl?: string | null;
 }
 
+declare module '../../kernel/plugin.js' {
+  interface PluginApis {
+    'sign-up': ComponentMembers<'SignUp'>;
+  }
+}
+
 declare module '../ui/index.js' {
   interface ComponentProps {
     SignUp: SignUpProps;
   }
+  interface ComponentStrings {
+    SignUp: typeof signUpStrings;
+  }
 }
 
 export function signUpPlugin() {
-  return definePlugin({
-    name: 'sign-up',
-    dependsOn: ['ui'],
-    setup: (ctx) => ctx.get('ui').registerComponent('SignUp', { load: () => import('./view.js') }),
-  });
+  return defineComponentPlugin({ name: 'sign-up', component: 'SignUp', load: () => import('./view.js') });
 }

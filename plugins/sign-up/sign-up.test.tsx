@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useEmulator } from '../../test/helpers/emulator.js';
 import { defaultSettings } from '../../emulator/index.js';
 import { uiPlugin } from '../ui/index.js';
-import { byLabel, byText, clearCookies, recordingNavigation, startClerk, submit, title, type, waitFor } from '../ui/test-helpers.js';
+import { byLabel, byText, clearCookies, recordingNavigation, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
 import { signUpPlugin } from './index.js';
 import type { SignUpProps } from './index.js';
 

@@ -5,8 +5,16 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SignUp, SignUpParams } from '../../kernel/index.js';
-import type { HostContextValue, UiKit } from '../ui/index.js';
+import type { AuthFlow, HostContextValue, UiKit } from '../ui/index.js';
 import type { SignUpProps } from './index.js';
+
+export { signUpStrings as strings } from './strings.js';
+
+type SignUpFlow = AuthFlow<SignUpProps>;
+
+interface StepProps {
+  flow: SignUpFlow;
+}
 
 type FieldName = 'first_name' | 'last_name' | 'username' | 'email_address' | 'phone_number' | 'password';
 const FIELDS: Record<FieldName, { label: string; type?: string; autoComplete: string }> = {
@@ -24,28 +32,30 @@ const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperC
 const current = (host: HostContextValue) => host.clerk.client!.signUp as SignUp;
 
 /** Next step for the sign-up's state: missing fields, then verifications, else done. */
-function proceed(host: HostContextValue, signUp: SignUp): Promise<void> {
-  if (signUp.status === 'complete') return host.finish(signUp.createdSessionId, host.afterAuthUrl('signUp'));
+function proceed(flow: SignUpFlow, signUp: SignUp): Promise<void> {
+  const { host } = flow;
+  if (signUp.status === 'complete') return host.finish(signUp.createdSessionId, flow.afterAuthUrl('signUp'));
   if (signUp.missingFields.some((f) => f in FIELDS || f === LEGAL)) return host.navigate('continue');
   if (signUp.unverifiedFields.includes('email_address')) return host.navigate('verify-email-address');
   if (signUp.unverifiedFields.includes('phone_number')) return host.navigate('verify-phone-number');
   return host.navigate('');
 }
 
-async function startOAuth(host: HostContextValue, strategy: string) {
-  const signUp = await current(host).create({ strategy, redirectUrl: host.stepUrl('sso-callback'), actionCompleteRedirectUrl: host.afterAuthUrl('signUp') });
+async function startOAuth(flow: SignUpFlow, strategy: string) {
+  const { host } = flow;
+  const signUp = await current(host).create({ strategy, redirectUrl: host.stepUrl('sso-callback'), actionCompleteRedirectUrl: flow.afterAuthUrl('signUp') });
   await host.redirectExternal(signUp.verifications.externalAccount.externalVerificationRedirectURL);
 }
 
 export default function createSignUp(kit: UiKit) {
-  const { useHost, useForm, Card, Form, Field, Checkbox, Button, Alert, CodeForm, SocialButtons, FooterAction, PasswordRules, isSafeUrl } = kit;
+  const { useAuthFlow, useForm, Card, Form, Field, Checkbox, Button, Alert, CodeForm, SocialButtons, FooterAction, PasswordRules, isSafeUrl } = kit;
 
   /** The editable fields (`names`), legal consent when asked, submitted through `send`. */
-  function SignUpForm({ names, legal, send }: { names: FieldName[]; legal: boolean; send(params: SignUpParams): Promise<SignUp> }) {
-    const host = useHost();
-    const { t, environment, props, query } = host;
+  function SignUpForm({ flow, names, legal, send }: StepProps & { names: FieldName[]; legal: boolean; send(params: SignUpParams): Promise<SignUp> }) {
+    const { host, props } = flow;
+    const { t, environment, query } = host;
     const attributes = environment.userSettings.attributes ?? {};
-    const initial = (props.initialValues ?? {}) as Record<string, string | undefined>;
+    const initial: Record<string, string | undefined> = { ...props.initialValues };
     const [values, setValues] = useState<Record<string, string>>(() =>
       Object.fromEntries(NAMES.map((n) => [n, initial[camel(n)] ?? query.get(n) ?? ''])),
     );
@@ -58,7 +68,7 @@ export default function createSignUp(kit: UiKit) {
       for (const name of names) if (values[name]) params[camel(name)] = name === 'password' ? values[name] : values[name].trim();
       if (legal) params.legalAccepted = true;
       if (props.unsafeMetadata) params.unsafeMetadata = props.unsafeMetadata;
-      void form.run(async () => proceed(host, await send(params)));
+      void form.run(async () => proceed(flow, await send(params)));
     };
     const link = (url: unknown, text: string) =>
       isSafeUrl(url) && (
@@ -106,20 +116,20 @@ export default function createSignUp(kit: UiKit) {
     );
   }
 
-  function Start() {
-    const host = useHost();
+  function Start({ flow }: StepProps) {
+    const { host } = flow;
     const { t, environment } = host;
     const attributes = environment.userSettings.attributes ?? {};
     const names = NAMES.filter((n) => attributes[n]?.enabled);
-    const signInUrl = host.authUrl('signIn');
+    const signInUrl = flow.authUrl('signIn');
     return (
       <Card
         title={t('signUp.start.title')}
         subtitle={t('signUp.start.subtitle')}
         footer={<FooterAction text={t('signUp.start.actionText')} link={t('signUp.start.actionLink')} href={signInUrl} onClick={() => host.switchTo('SignIn', signInUrl)} />}
       >
-        <SocialButtons onSelect={(strategy) => startOAuth(host, strategy)} />
-        <SignUpForm names={names} legal={!!environment.userSettings.signUp?.legalConsentEnabled} send={(params) => current(host).create(params)} />
+        <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />
+        <SignUpForm flow={flow} names={names} legal={!!environment.userSettings.signUp?.legalConsentEnabled} send={(params) => current(host).create(params)} />
       </Card>
     );
   }
@@ -132,8 +142,8 @@ export default function createSignUp(kit: UiKit) {
     return ok;
   }
 
-  function Continue() {
-    const host = useHost();
+  function Continue({ flow }: StepProps) {
+    const { host } = flow;
     const { t } = host;
     const signUp = current(host);
     const names = NAMES.filter((n) => signUp.missingFields.includes(n));
@@ -141,13 +151,13 @@ export default function createSignUp(kit: UiKit) {
     if (!useExpect(host, signUp.status === 'missing_requirements' && (names.length > 0 || legal))) return null;
     return (
       <Card title={t('signUp.continue.title')} subtitle={t('signUp.continue.subtitle')}>
-        <SignUpForm names={names} legal={legal} send={(params) => signUp.update(params)} />
+        <SignUpForm flow={flow} names={names} legal={legal} send={(params) => signUp.update(params)} />
       </Card>
     );
   }
 
-  function Verify({ field }: { field: 'email_address' | 'phone_number' }) {
-    const host = useHost();
+  function Verify({ flow, field }: StepProps & { field: 'email_address' | 'phone_number' }) {
+    const { host } = flow;
     const { t } = host;
     const signUp = current(host);
     const ok = useExpect(host, signUp.status === 'missing_requirements' && signUp.unverifiedFields.includes(field));
@@ -169,30 +179,30 @@ export default function createSignUp(kit: UiKit) {
     return (
       <Card title={t(`signUp.${key}.title`)} subtitle={t(`signUp.${key}.subtitle`, { identifier: email ? signUp.emailAddress : signUp.phoneNumber })}>
         <Alert>{prepareForm.formError}</Alert>
-        <CodeForm onCode={async (code) => proceed(host, await ensurePrepared().then(() => signUp.attemptVerification({ strategy, code })))} onResend={prepare} />
+        <CodeForm onCode={async (code) => proceed(flow, await ensurePrepared().then(() => signUp.attemptVerification({ strategy, code })))} onResend={prepare} />
       </Card>
     );
   }
 
   /** Back from the OAuth provider: the oauth plugin's handleRedirectCallback when present, else the sign-up's state. */
-  function SsoCallback() {
-    const host = useHost();
+  function SsoCallback({ flow }: StepProps) {
+    const { host } = flow;
     const { t, clerk } = host;
     const form = useForm([]);
     useEffect(() => {
       void form.run(async () => {
         if (typeof clerk.handleRedirectCallback === 'function') {
           return clerk.handleRedirectCallback({
-            signInUrl: host.authUrl('signIn'),
-            signUpUrl: host.authUrl('signUp'),
-            signInForceRedirectUrl: host.afterAuthUrl('signIn'),
-            signUpForceRedirectUrl: host.afterAuthUrl('signUp'),
+            signInUrl: flow.authUrl('signIn'),
+            signUpUrl: flow.authUrl('signUp'),
+            signInForceRedirectUrl: flow.afterAuthUrl('signIn'),
+            signUpForceRedirectUrl: flow.afterAuthUrl('signUp'),
             continueSignUpUrl: host.stepUrl('continue'),
           });
         }
         const signUp = current(host);
         if (!signUp.id) return host.navigate('');
-        await proceed(host, await signUp.reload());
+        await proceed(flow, await signUp.reload());
       });
     }, []);
     return (
@@ -202,19 +212,19 @@ export default function createSignUp(kit: UiKit) {
     );
   }
 
-  return function SignUpComponent(_props: SignUpProps) {
-    const { route } = useHost();
-    switch (route) {
+  return function SignUpComponent(props: SignUpProps) {
+    const flow = useAuthFlow(props);
+    switch (flow.host.route) {
       case 'continue':
-        return <Continue />;
+        return <Continue flow={flow} />;
       case 'verify-email-address':
-        return <Verify key="email" field="email_address" />;
+        return <Verify key="email" flow={flow} field="email_address" />;
       case 'verify-phone-number':
-        return <Verify key="phone" field="phone_number" />;
+        return <Verify key="phone" flow={flow} field="phone_number" />;
       case 'sso-callback':
-        return <SsoCallback />;
+        return <SsoCallback flow={flow} />;
       default:
-        return <Start />;
+        return <Start flow={flow} />;
     }
   };
 }

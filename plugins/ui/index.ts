@@ -3,27 +3,31 @@
  * tiny; the Preact tree (host, styles, localization, components) is `import()`ed on the first mount or
  * open, so `load()` never waits for it and headless bundles never contain it.
  *
- * Component plugins depend on `ui`, register a component with a lazy loader, augment
- * {@link ComponentProps}, and return the `mount<Name>` / `unmount<Name>` / `open<Name>` / `close<Name>`
- * family that {@link UiApi.registerComponent} generates:
+ * A component plugin is one {@link defineComponentPlugin} call plus a {@link ComponentProps} (and
+ * {@link ComponentStrings}) augmentation; it gets the `mount<Name>` / `unmount<Name>` / `open<Name>` /
+ * `close<Name>` family:
  *
  * @example
  * ```ts
  * declare module 'microclerk/plugins/ui' { interface ComponentProps { Greeting: { name?: string } } }
- * export const greetingPlugin = () => definePlugin({
- *   name: 'greeting', dependsOn: ['ui'],
- *   setup: (ctx) => ctx.get('ui').registerComponent('Greeting', { load: () => import('./greeting-view.js') }),
- * });
+ * export const greetingPlugin = () =>
+ *   defineComponentPlugin({ name: 'greeting', component: 'Greeting', load: () => import('./greeting-view.js') });
  * ```
  * @packageDocumentation
  */
 import * as z from 'zod/mini';
 import { ClerkRuntimeError, definePlugin } from '../../kernel/index.js';
 import type { ComponentType } from 'preact';
+// Type-only: navigation's PluginApis entry (ui depends on it).
+import type {} from '../navigation/index.js';
+import type { Appearance } from './appearance.js';
 import type { UiKit } from './host.js';
-import type { en } from './localization.js';
+import type { SharedStrings } from './strings.js';
 
-export type { UiKit, HostContextValue, FormState } from './host.js';
+export type { UiKit, HostContextValue, FormState, AuthFlow, AuthFlowProps, AuthKind } from './host.js';
+export type { Appearance, AppearanceElements, AppearanceVariables, ElementAppearance, Theme } from './appearance.js';
+export { dark } from './appearance.js';
+export { defineComponentPlugin, type ComponentPluginMembers, type ComponentPluginOptions } from './component-plugin.js';
 
 /**
  * Component name → props. Every component plugin adds its entry by declaration merging
@@ -31,6 +35,13 @@ export type { UiKit, HostContextValue, FormState } from './host.js';
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ComponentProps {}
+
+/**
+ * Component name → the English strings its view module exports (`strings`), added the same way
+ * (`interface ComponentStrings { SignIn: typeof signInStrings }`); {@link LocalizationResource} covers them all.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ComponentStrings {}
 
 declare module '../../kernel/plugin.js' {
   interface PluginApis {
@@ -62,67 +73,25 @@ export interface HostedProps {
   appearance?: Appearance;
 }
 
-export interface AppearanceVariables {
-  colorPrimary?: string;
-  colorTextOnPrimaryBackground?: string;
-  colorText?: string;
-  colorTextSecondary?: string;
-  colorBackground?: string;
-  colorInputBackground?: string;
-  colorInputText?: string;
-  colorDanger?: string;
-  colorSuccess?: string;
-  fontFamily?: string;
-  fontSize?: string;
-  borderRadius?: string;
-  spacingUnit?: string;
-}
-
-/**
- * One element's override: a class string (added next to the stable `cl-<element>` class, so utility
- * classes such as Tailwind's apply) or a style object (applied inline through the CSSOM, so it works
- * under a strict CSP and always wins).
- */
-export type ElementAppearance = string | Record<string, string | number>;
-
-/** Stable element names (`card`, `headerTitle`, `formFieldInput`, `formButtonPrimary`, …), with `name__variant` forms. */
-export type AppearanceElements = Partial<Record<string, ElementAppearance>>;
-
-export interface Theme {
-  variables?: AppearanceVariables;
-  elements?: AppearanceElements;
-}
-
-export interface Appearance extends Theme {
-  /** A prebuilt theme such as {@link dark}; ClerkJS's older name for `theme`. */
-  baseTheme?: Theme | Theme[];
-  theme?: Theme | Theme[];
-  layout?: { socialButtonsPlacement?: 'top' | 'bottom'; [key: string]: unknown };
-}
-
-/** The dark theme: `clerk.load({ appearance: { theme: dark } })`. */
-export const dark: Theme = {
-  variables: {
-    colorPrimary: '#ffffff',
-    colorTextOnPrimaryBackground: '#131316',
-    colorText: '#f4f4f5',
-    colorTextSecondary: '#a1a1aa',
-    colorBackground: '#212126',
-    colorInputBackground: '#2a2a30',
-    colorInputText: '#f4f4f5',
-    colorDanger: '#f87171',
-    colorSuccess: '#4ade80',
-  },
-};
-
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> };
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The English strings of the host and of every component plugin in the program. */
+export type Localization = SharedStrings & UnionToIntersection<ComponentStrings[keyof ComponentStrings]>;
 
 /** Partial overrides of the English strings; deep-merged over them. `unstable__errors.<code>` localizes FAPI errors. */
-export type LocalizationResource = DeepPartial<typeof en> & { unstable__errors?: Record<string, string> };
+export type LocalizationResource = DeepPartial<Localization> & { unstable__errors?: Record<string, string> };
 
-/** What a component's lazy module exports: a factory that receives the host's kit. */
+/** A tree of strings, as a component's strings module exports it. */
+export type StringsTree = { [key: string]: string | StringsTree };
+
+/** What a component's lazy module exports: a factory that receives the host's kit, and what it adds to the host. */
 export interface ComponentModule<N extends ComponentName> {
   default: (kit: UiKit) => ComponentType<ComponentProps[N] & HostedProps>;
+  /** Its English strings, merged into the host's dictionary (under the app's `localization`) when the module loads. */
+  strings?: N extends keyof ComponentStrings ? ComponentStrings[N] : StringsTree;
+  /** Its CSS rules (`cl-` classes only), added to the shared stylesheet when the module loads. */
+  styles?: string;
 }
 
 export interface ComponentDefinition<N extends ComponentName> {
@@ -132,10 +101,11 @@ export interface ComponentDefinition<N extends ComponentName> {
 
 type MountFn<N extends ComponentName> = (node: HTMLElement, props?: ComponentProps[N]) => void;
 
+/** `mount<N>` and `unmount<N>` for one component. */
+export type MountMembers<N extends ComponentName> = { [K in `mount${N}`]: MountFn<N> } & { [K in `unmount${N}`]: (node: HTMLElement) => void };
+
 /** `mount<N>`, `unmount<N>`, `open<N>`, `close<N>` for one component. */
-export type ComponentMembers<N extends ComponentName> = { [K in `mount${N}`]: MountFn<N> } & { [K in `unmount${N}`]: (node: HTMLElement) => void } & {
-  [K in `open${N}`]: (props?: ComponentProps[N]) => void;
-} & { [K in `close${N}`]: () => void };
+export type ComponentMembers<N extends ComponentName> = MountMembers<N> & { [K in `open${N}`]: (props?: ComponentProps[N]) => void } & { [K in `close${N}`]: () => void };
 
 /** The public members of the ui plugin (also what `ctx.get('ui')` returns). */
 export interface UiApi {
@@ -180,8 +150,11 @@ const loadHost = () => import('./host.js');
 export function uiPlugin() {
   return definePlugin({
     name: 'ui',
+    // Redirects after sign-in/up follow navigation's precedence and allowed origins.
+    dependsOn: ['navigation'],
     loadOptions: uiLoadOptionsSchema,
     setup(ctx): UiApi {
+      const navigation = ctx.get('navigation');
       const registry = new Map<string, ComponentDefinition<ComponentName>>();
       /** The latest render request per node or modal name; a newer one (or unmount) supersedes it. */
       const pending = new Map<unknown, symbol>();
@@ -212,7 +185,9 @@ export function uiPlugin() {
             });
 
       function startHost(): Promise<Host> {
-        return loadHost().then(({ createHost }) => (started = createHost({ kernel: ctx.kernel, open: (name, props) => api.openComponent(name as ComponentName, props as never) })));
+        return loadHost().then(
+          ({ createHost }) => (started = createHost({ kernel: ctx.kernel, navigation, open: (name, props) => api.openComponent(name as ComponentName, props as never) })),
+        );
       }
 
       function definition(name: string) {
@@ -226,7 +201,7 @@ export function uiPlugin() {
       }
 
       /** Loads host + component (in parallel with load()), then renders unless superseded. */
-      function schedule(key: unknown, name: string, render: (h: Host, component: ComponentType<any>) => void) {
+      function schedule(key: unknown, name: ComponentName, render: (h: Host, component: ComponentType<any>) => void) {
         const token = Symbol(name);
         pending.set(key, token);
         const def = definition(name);
@@ -234,7 +209,7 @@ export function uiPlugin() {
         Promise.all([host, def.load(), loaded()])
           .then(([h, module]) => {
             if (pending.get(key) !== token || disposed) return;
-            render(h, h.component(name, module.default as (kit: UiKit) => ComponentType<any>));
+            render(h, h.component(name, module));
           })
           .catch((err) => console.error(`[microclerk] could not render <${name}/>:`, err));
       }
@@ -249,7 +224,7 @@ export function uiPlugin() {
         mountComponent(name, node, props) {
           assertNode(node, `mountComponent("${name}")`);
           mountedNodes.set(node, { name, props: props as object | undefined });
-          schedule(node, name, (h, component) => h.mount(node, component, name, (props ?? {}) as object));
+          schedule(node, name, (h, component) => h.mount(node, component, (props ?? {}) as object));
         },
         unmountComponent(node) {
           assertNode(node, 'unmountComponent()');

@@ -1,18 +1,19 @@
 /**
- * The components' stylesheet. Isolation without Shadow DOM (so `elements` classes, `.cl-*` selectors
- * and DOM queries keep working as with ClerkJS): every rule targets a `cl-` class, so nothing leaks
- * out; `.cl-rootBox` sets `all: initial` and its descendants `all: revert`, so the page's inherited and
- * element-selector styles do not leak in. Rules are single-class (specificity 0,1,0) and the sheet is
- * inserted first in <head>, so an app stylesheet's class given through `elements` wins by order.
+ * The shared stylesheet (root box, card, form kit, modal). Isolation without Shadow DOM (so `elements`
+ * classes, `.cl-*` selectors and DOM queries keep working as with ClerkJS): every rule targets a `cl-`
+ * class, so nothing leaks out; `.cl-rootBox` sets `all: initial` and its descendants `all: revert`, so
+ * the page's inherited and element-selector styles do not leak in. Rules are single-class (specificity
+ * 0,1,0) and the sheet is inserted first in <head>, so an app stylesheet's class given through
+ * `elements` wins by order. Component plugins add their own rules, in the same sheet, as their views load.
  */
-export const css = `
+export const sharedCss = `
 .cl-rootBox{all:initial;display:block;--cl-primary:#2f3037;--cl-on-primary:#fff;--cl-text:#212126;--cl-text2:color-mix(in srgb,var(--cl-text) 62%,transparent);--cl-bg:#fff;--cl-input-bg:#fff;--cl-input-text:var(--cl-text);--cl-danger:#dc2626;--cl-success:#16a34a;--cl-font:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;--cl-size:.875rem;--cl-radius:.5rem;--cl-space:1rem;--cl-border:color-mix(in srgb,var(--cl-text) 16%,transparent);font-family:var(--cl-font);font-size:var(--cl-size);line-height:1.45;color:var(--cl-text);color-scheme:light dark}
 .cl-rootBox *,.cl-rootBox *::before,.cl-rootBox *::after{all:revert;box-sizing:border-box;font:inherit;color:inherit}
 .cl-card{display:flex;flex-direction:column;gap:var(--cl-space);width:25rem;max-width:calc(100vw - 2rem);padding:calc(var(--cl-space)*2);background:var(--cl-bg);border:1px solid var(--cl-border);border-radius:calc(var(--cl-radius)*1.5);box-shadow:0 4px 24px rgba(0,0,0,.08)}
 .cl-header{display:flex;flex-direction:column;gap:.25rem;text-align:center}
 .cl-headerTitle{margin:0;font-size:1.15em;font-weight:700}
-.cl-headerSubtitle,.cl-formFieldHintText,.cl-footerActionText,.cl-dividerText,.cl-identityPreviewText{margin:0;color:var(--cl-text2)}
-.cl-form,.cl-main,.cl-socialButtons,.cl-alternativeMethods{display:flex;flex-direction:column;gap:calc(var(--cl-space)*.75)}
+.cl-headerSubtitle,.cl-formFieldHintText,.cl-footerActionText,.cl-dividerText{margin:0;color:var(--cl-text2)}
+.cl-form,.cl-main,.cl-socialButtons{display:flex;flex-direction:column;gap:calc(var(--cl-space)*.75)}
 .cl-formField{display:flex;flex-direction:column;gap:.35rem}
 .cl-formFieldRow{display:flex;justify-content:space-between;align-items:baseline;gap:.5rem}
 .cl-formFieldLabel{font-weight:500}
@@ -22,16 +23,15 @@ export const css = `
 .cl-formFieldErrorText,.cl-alert{margin:0;color:var(--cl-danger)}
 .cl-alert{padding:.6em .8em;border:1px solid var(--cl-danger);border-radius:var(--cl-radius)}
 .cl-formFieldCheckbox{display:flex;gap:.5rem;align-items:flex-start}
-.cl-formButtonPrimary,.cl-socialButtonsBlockButton,.cl-alternativeMethodsBlockButton{display:flex;align-items:center;justify-content:center;gap:.5rem;width:100%;padding:.6em 1em;border-radius:var(--cl-radius);cursor:pointer;font-weight:500}
+.cl-formButtonPrimary,.cl-socialButtonsBlockButton{display:flex;align-items:center;justify-content:center;gap:.5rem;width:100%;padding:.6em 1em;border-radius:var(--cl-radius);cursor:pointer;font-weight:500}
 .cl-formButtonPrimary{background:var(--cl-primary);color:var(--cl-on-primary);border:1px solid var(--cl-primary)}
 .cl-formButtonPrimary:disabled{opacity:.6;cursor:wait}
-.cl-socialButtonsBlockButton,.cl-alternativeMethodsBlockButton{background:transparent;border:1px solid var(--cl-border)}
+.cl-socialButtonsBlockButton{background:transparent;border:1px solid var(--cl-border)}
 .cl-socialButtonsProviderIcon{width:1rem;height:1rem}
-.cl-footerActionLink,.cl-formFieldAction,.cl-identityPreviewEditButton,.cl-formResendCodeLink,.cl-backLink{background:none;border:0;padding:0;color:var(--cl-primary);font-weight:500;cursor:pointer;text-decoration:underline}
+.cl-footerActionLink,.cl-formFieldAction,.cl-formResendCodeLink,.cl-backLink{background:none;border:0;padding:0;color:var(--cl-primary);font-weight:500;cursor:pointer;text-decoration:underline}
 .cl-footer{display:flex;flex-direction:column;align-items:center;gap:.5rem}
 .cl-dividerRow{display:flex;align-items:center;gap:.75rem}
 .cl-dividerLine{flex:1;height:1px;background:var(--cl-border)}
-.cl-identityPreview{display:flex;justify-content:center;gap:.5rem}
 .cl-passwordRules{margin:0;padding-left:0;list-style:none;color:var(--cl-text2)}
 .cl-passwordRule__met{color:var(--cl-success)}
 .cl-rootBox :focus-visible{outline:2px solid var(--cl-primary);outline-offset:2px}
@@ -39,3 +39,27 @@ export const css = `
 .cl-modalContent{position:relative}
 .cl-modalCloseButton{position:absolute;top:.75rem;right:.75rem;background:none;border:0;font-size:1.25em;line-height:1;cursor:pointer;color:var(--cl-text2)}
 `;
+
+/** The page's one `<style data-microclerk>` element (shared by every instance): the shared rules, then each loaded component's. */
+export const stylesheet = (() => {
+  const sheets = [sharedCss];
+  let element: HTMLStyleElement | undefined;
+  return {
+    /** Adds a component's rules (once, when its view module loads). */
+    add(css: string | undefined) {
+      if (css && !sheets.includes(css)) sheets.push(css);
+    },
+    /** Puts the sheet (back) into <head> and brings it up to date with the components loaded so far. */
+    inject(nonce: string | undefined) {
+      if (!element?.isConnected) {
+        element = document.createElement('style');
+        element.setAttribute('data-microclerk', '');
+        if (nonce) element.nonce = nonce;
+        // First in <head>: app stylesheets that come later override us at equal specificity (`elements` classes).
+        document.head.insertBefore(element, document.head.firstChild);
+      }
+      const text = sheets.join('\n');
+      if (element.textContent !== text) element.textContent = text;
+    },
+  };
+})();

@@ -4,11 +4,11 @@ import { isClerkRuntimeError } from '../../kernel/index.js';
 import { useEmulator } from '../../test/helpers/emulator.js';
 import { signInPlugin } from '../sign-in/index.js';
 import { signUpPlugin } from '../sign-up/index.js';
-import { greetingPlugin } from './example-third-party.js';
+import { greetingPlugin } from '../../playground/greeting/plugin.js';
 import { componentMembers, dark, uiPlugin, type ComponentMembers } from './index.js';
 import type { SignUpProps } from '../sign-up/index.js';
-import type { GreetingProps } from './example-third-party.js';
-import { byLabel, byText, clearCookies, recordingNavigation, startClerk, submit, title, type, waitFor } from './test-helpers.js';
+import type { GreetingProps } from '../../playground/greeting/plugin.js';
+import { byLabel, byText, clearCookies, recordingNavigation, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
 
 // Counts imports of the Preact host chunk: the factory runs only when something imports it.
 const hostImports = vi.hoisted(() => ({ count: 0 }));
@@ -65,7 +65,7 @@ describe('ui host', () => {
     vi.resetModules();
     hostImports.count = 0;
     const { uiPlugin: freshUi } = await import('./index.js');
-    const clerk = startClerk(emulator.publishableKey, [freshUi()]);
+    const clerk = startClerk(emulator.publishableKey, [recordingNavigation().plugin, freshUi()]);
     cleanup.push(() => clerk.destroy());
     await clerk.load();
     expect(hostImports.count).toBe(0);
@@ -200,6 +200,8 @@ describe('ui host', () => {
     const style = document.head.querySelector('style[data-microclerk]')!;
     expect(document.head.firstElementChild).toBe(style);
     expect(style.textContent).toContain('.cl-rootBox{all:initial');
+    // <SignIn/>'s own rules joined the same sheet when its view loaded.
+    expect(style.textContent).toContain('.cl-identityPreview{');
     expect(style.textContent).not.toMatch(/(^|})\s*(body|html|button|input|\*)\s*[{,]/);
   });
 

@@ -4,10 +4,11 @@
  * accounts") and `mountUserButton` / `unmountUserButton`. The view is loaded on the first mount.
  * @packageDocumentation
  */
-import { definePlugin } from '../../kernel/index.js';
 import type { NavigationApi } from '../navigation/index.js';
 import type { SignOutApi } from '../sign-out/index.js';
-import type { ComponentName, HostedProps, UiApi } from '../ui/index.js';
+import { defineComponentPlugin, type HostedProps, type MountMembers } from '../ui/index.js';
+import type {} from '../user-profile/index.js';
+import type { userButtonStrings } from './strings.js';
 
 interface MenuItemBase {
   label: string;
@@ -60,9 +61,18 @@ export interface UserButtonProps extends Omit<HostedProps, 'routing' | 'path'> {
   userProfileURL?: string;
 }
 
+declare module '../../kernel/plugin.js' {
+  interface PluginApis {
+    'user-button': MountMembers<'UserButton'>;
+  }
+}
+
 declare module '../ui/index.js' {
   interface ComponentProps {
     UserButton: UserButtonProps;
+  }
+  interface ComponentStrings {
+    UserButton: typeof userButtonStrings;
   }
 }
 
@@ -75,27 +85,25 @@ export interface UserButtonServices {
 }
 
 export function userButtonPlugin() {
-  return definePlugin({
+  return defineComponentPlugin({
     name: 'user-button',
-    dependsOn: ['ui', 'sign-out', 'navigation'],
-    setup(ctx) {
-      const ui = ctx.get('ui');
+    component: 'UserButton',
+    dependsOn: ['sign-out', 'navigation'],
+    // "Manage account" opens <UserProfile/> as a modal when the instance has it.
+    optionalDependsOn: ['user-profile'],
+    // A menu anchored to its trigger: never a modal, so no openUserButton/closeUserButton.
+    modal: false,
+    load(ctx) {
       const services: UserButtonServices = {
         signOut: ctx.get('sign-out').signOut,
         navigation: ctx.get('navigation'),
         openUserProfile(props) {
-          try {
-            ui.openComponent('UserProfile' as ComponentName, props as never);
-            return true;
-          } catch {
-            return false;
-          }
+          const userProfile = ctx.find('user-profile');
+          userProfile?.openUserProfile(props as never);
+          return !!userProfile;
         },
       };
-      const { mountUserButton, unmountUserButton } = ui.registerComponent('UserButton', {
-        load: () => import('./view.js').then((module) => ({ default: (kit) => module.createUserButton(kit, services) })),
-      });
-      return { mountUserButton, unmountUserButton };
+      return import('./view.js').then((module) => ({ ...module, default: (kit) => module.createUserButton(kit, services) }));
     },
   });
 }

@@ -222,7 +222,7 @@ describe('<UserButton/>', () => {
     const navigation = memoryNavigation('http://localhost:3000/');
     const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [navigation, signOutPlugin(), uiPlugin(), userButtonPlugin()] });
     cleanups.push(() => clerk.destroy());
-    await clerk.load({ localization: { userButton: { action__signOut: 'Log out' } } as never, appearance: { elements: { userButtonTrigger: 'app-trigger' } } });
+    await clerk.load({ localization: { userButton: { action__signOut: 'Log out' } }, appearance: { elements: { userButtonTrigger: 'app-trigger' } } });
     const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: 'correct-horse-battery' });
     await clerk.setActive({ session: signIn.createdSessionId });
     const node = document.body.appendChild(document.createElement('div'));

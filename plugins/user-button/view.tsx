@@ -5,38 +5,8 @@ import type { Session, User } from '../../kernel/index.js';
 import type { UiKit } from '../ui/index.js';
 import type { UserButtonMenuItem, UserButtonProps, UserButtonServices } from './index.js';
 
-/** English defaults; an app overrides them through `localization.userButton.*`. */
-const EN: Record<string, string> = {
-  'userButton.trigger': 'Open user menu',
-  'userButton.action__manageAccount': 'Manage account',
-  'userButton.action__signOut': 'Sign out',
-  'userButton.action__signOutAll': 'Sign out of all accounts',
-  'userButton.action__addAccount': 'Add account',
-  'userButton.action__switchTo': 'Switch to {{identifier}}',
-};
-
-/** The menu's own layout; the ui host's sheet has the shared parts. Should move into the ui stylesheet. */
-const CSS = `.cl-userButtonBox{position:relative;display:inline-flex;align-items:center}
-.cl-userButtonTrigger{display:inline-flex;align-items:center;gap:.5rem;background:none;border:0;padding:0;cursor:pointer;border-radius:999px}
-.cl-avatarBox{display:inline-flex;align-items:center;justify-content:center;flex:none;width:2rem;height:2rem;border-radius:50%;overflow:hidden;background:var(--cl-primary);color:var(--cl-on-primary);font-weight:600;font-size:.8em}
-.cl-avatarImage{width:100%;height:100%;object-fit:cover}
-.cl-userButtonPopoverCard{position:absolute;top:calc(100% + .5rem);right:0;z-index:2147482000;display:flex;flex-direction:column;min-width:17rem;padding:.5rem 0;background:var(--cl-bg);border:1px solid var(--cl-border);border-radius:var(--cl-radius);box-shadow:0 8px 24px rgba(0,0,0,.12)}
-.cl-userPreview{display:flex;align-items:center;gap:.75rem;padding:.5rem 1rem}
-.cl-userPreviewTextContainer{display:flex;flex-direction:column;min-width:0}
-.cl-userPreviewMainIdentifier{font-weight:600}
-.cl-userPreviewSecondaryIdentifier{color:var(--cl-text2);overflow:hidden;text-overflow:ellipsis}
-.cl-userButtonPopoverActionButton{display:flex;align-items:center;gap:.75rem;width:100%;padding:.55rem 1rem;background:none;border:0;text-align:left;cursor:pointer}
-.cl-userButtonPopoverActionButton:hover,.cl-userButtonPopoverActionButton:focus{background:color-mix(in srgb,var(--cl-text) 6%,transparent)}
-.cl-userButtonPopoverDivider{height:1px;margin:.35rem 0;background:var(--cl-border)}`;
-
-let styled: HTMLStyleElement | undefined;
-function injectCss(nonce: unknown) {
-  if (styled?.isConnected) return;
-  styled = document.createElement('style');
-  if (typeof nonce === 'string') styled.nonce = nonce;
-  styled.textContent = CSS;
-  document.head.appendChild(styled);
-}
+export { userButtonStrings as strings } from './strings.js';
+export { userButtonStyles as styles } from './styles.js';
 
 const isHttpUrl = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\//i.test(url);
 
@@ -120,11 +90,7 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
   }
 
   return function UserButton(props: UserButtonProps) {
-    const { clerk, el, t, environment, kernel, uid } = useHost();
-    const say = (key: string, vars?: Record<string, string>) => {
-      const text = t(key, vars);
-      return text === key ? (EN[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars?.[name] ?? '') : text;
-    };
+    const { clerk, el, t, environment, uid } = useHost();
     const [, rerender] = useState(0);
     const [open, setOpen] = useState(!!props.defaultOpen);
     const [busy, setBusy] = useState(false);
@@ -133,7 +99,6 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
 
     // The user, session and client change under us (sign-out, switch, profile edits): re-render on each.
     useEffect(() => clerk.addListener(() => rerender((n) => n + 1)), []);
-    useEffect(() => injectCss(kernel.loadOptions.nonce), []);
 
     const items = () => [...(box.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
     const focusItem = (index: number) => {
@@ -254,7 +219,7 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
           aria-haspopup="menu"
           aria-expanded={open ? 'true' : 'false'}
           aria-controls={open ? menuId : undefined}
-          aria-label={say('userButton.trigger')}
+          aria-label={t('userButton.trigger')}
           onClick={() => (open ? close() : openMenu())}
           onKeyDown={onTriggerKey}
         >
@@ -266,9 +231,9 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
             <Preview person={me} variant="personal" />
             {entries.map((item, i) =>
               isBuiltIn(item, 'manageAccount')
-                ? menuButton('manage', 'manageAccount', say('userButton.action__manageAccount'), manageAccount)
+                ? menuButton('manage', 'manageAccount', t('userButton.action__manageAccount'), manageAccount)
                 : isBuiltIn(item, 'signOut')
-                  ? menuButton('signOut', 'signOut', say('userButton.action__signOut'), signOutCurrent)
+                  ? menuButton('signOut', 'signOut', t('userButton.action__signOut'), signOutCurrent)
                   : menuButton(`custom-${i}`, 'custom', item.label, custom(item as CustomItem), (item as CustomItem).mountIcon && <CustomLabel item={item as CustomItem} />),
             )}
             {multiSession && (
@@ -276,10 +241,10 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
                 <div {...el('userButtonPopoverDivider')} role="separator" />
                 {others.map((other) => {
                   const person = personOfSession(other);
-                  return menuButton(other.id, 'switchSession', say('userButton.action__switchTo', { identifier: person.identifier }), switchTo(other), <Preview person={person} variant="secondary" />);
+                  return menuButton(other.id, 'switchSession', t('userButton.action__switchTo', { identifier: person.identifier }), switchTo(other), <Preview person={person} variant="secondary" />);
                 })}
-                {menuButton('add', 'addAccount', say('userButton.action__addAccount'), addAccount)}
-                {others.length > 0 && menuButton('signOutAll', 'signOutAll', say('userButton.action__signOutAll'), signOutAll)}
+                {menuButton('add', 'addAccount', t('userButton.action__addAccount'), addAccount)}
+                {others.length > 0 && menuButton('signOutAll', 'signOutAll', t('userButton.action__signOutAll'), signOutAll)}
               </>
             )}
           </div>

@@ -5,8 +5,8 @@
  * loaded on the first mount or open.
  * @packageDocumentation
  */
-import { definePlugin } from '../../kernel/index.js';
-import type { HostedProps, UiApi } from '../ui/index.js';
+import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
+import type { userProfileStrings } from './strings.js';
 
 /**
  * A page an app or a third-party plugin adds: `mount` renders into the element the component gives it
@@ -33,16 +33,21 @@ export interface UserProfileProps extends HostedProps {
   afterSignOutOne?: string;
 }
 
+declare module '../../kernel/plugin.js' {
+  interface PluginApis {
+    'user-profile': ComponentMembers<'UserProfile'>;
+  }
+}
+
 declare module '../ui/index.js' {
   interface ComponentProps {
     UserProfile: UserProfileProps;
   }
+  interface ComponentStrings {
+    UserProfile: typeof userProfileStrings;
+  }
 }
 
 export function userProfilePlugin() {
-  return definePlugin({
-    name: 'user-profile',
-    dependsOn: ['ui'],
-    setup: (ctx) => ctx.get('ui').registerComponent('UserProfile', { load: () => import('./view.js') }),
-  });
+  return defineComponentPlugin({ name: 'user-profile', component: 'UserProfile', load: () => import('./view.js') });
 }

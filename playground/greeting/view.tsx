@@ -1,7 +1,7 @@
-/** The lazy half of the example third-party component: it only uses the kit it is handed and Preact. */
+/** The lazy half of the example third-party component: it only uses the kit it is handed, its typed props and Preact. */
 import { useEffect, useState } from 'preact/hooks';
-import type { UiKit } from './index.js';
-import type { GreetingProps } from './example-third-party.js';
+import type { UiKit } from '../../plugins/ui/index.js';
+import type { GreetingProps } from './plugin.js';
 
 export default function createGreeting({ useHost, Card, LinkButton }: UiKit) {
   return function Greeting({ greeting = 'Hello' }: GreetingProps) {

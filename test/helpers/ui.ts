@@ -1,20 +1,31 @@
-/** DOM test helpers for the hosted components (happy-dom + the emulator through msw). Not shipped. */
+/** DOM test helpers for the hosted components (happy-dom + the emulator through msw), shared by the ui and component plugins' tests. */
 import { createClerk, definePlugin, type ClerkPlugin } from '../../kernel/index.js';
-import { PROXY_URL } from '../../test/helpers/emulator.js';
+import { navigationPlugin, type NavigationApi } from '../../plugins/navigation/index.js';
+import { PROXY_URL } from './emulator.js';
 
-/** Records navigations and applies same-origin ones with history.pushState (what a SPA router does). */
+/**
+ * The real navigation plugin (its redirect rules and URL builders), except that navigations are recorded
+ * and only same-origin ones applied, with history.pushState (what a SPA router does): a test page must
+ * not leave for another origin.
+ */
 export function recordingNavigation() {
   const navigations: string[] = [];
+  const real = navigationPlugin();
   const plugin = definePlugin({
-    name: 'test-navigation',
+    name: 'navigation',
     provides: ['navigate'],
-    setup(ctx) {
-      ctx.provide('navigate', async (to, options) => {
+    loadOptions: real.loadOptions,
+    setup(ctx): NavigationApi {
+      const api = real.setup(ctx as never) as NavigationApi;
+      const record = async (to: string | undefined, options?: { replace?: boolean }) => {
+        if (!to) return;
         const url = new URL(to, location.href);
         navigations.push(url.href);
         if (url.origin === location.origin) history[options?.replace ? 'replaceState' : 'pushState'](null, '', url.pathname + url.search + url.hash);
-      });
-      return {};
+      };
+      // Replaces the navigator the real plugin just provided.
+      ctx.provide('navigate', record);
+      return { ...api, navigate: record };
     },
   });
   return { plugin, navigations };

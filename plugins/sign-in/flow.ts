@@ -1,0 +1,40 @@
+/** The sign-in flow's moves, shared by its steps: the next step for a sign-in's status, and OAuth. */
+import type { SignIn } from '../../kernel/index.js';
+import type { AuthFlow, HostContextValue } from '../ui/index.js';
+import type { SignInProps } from './index.js';
+
+export type SignInFlow = AuthFlow<SignInProps>;
+
+/** Every step reads the sign-in in progress from the client, so deep links survive a reload. */
+export const current = (host: HostContextValue) => host.clerk.client!.signIn as SignIn;
+
+export const POLL_MS = 2000;
+export const FIRST_FACTORS = ['password', 'email_code', 'phone_code', 'email_link'];
+export const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/** The localization key of a strategy (`email_code` → `emailCode`; both reset codes → `resetPassword`). */
+export const factorKey = (strategy: string) => camel(strategy.replace(/^reset_password_(email|phone)_code$/, 'reset_password'));
+
+/** Moves to the step the sign-in's status asks for, or activates the session when complete. */
+export function proceed(flow: SignInFlow, signIn: SignIn): Promise<void> {
+  const { host } = flow;
+  switch (signIn.status) {
+    case 'complete':
+      return host.finish(signIn.createdSessionId, flow.afterAuthUrl('signIn'));
+    case 'needs_first_factor':
+      return host.navigate('factor-one');
+    case 'needs_second_factor':
+      return host.navigate('factor-two');
+    case 'needs_new_password':
+      return host.navigate('reset-password');
+    default:
+      return host.navigate('');
+  }
+}
+
+/** Starts the OAuth redirect: FAPI answers with the provider URL, which must be http(s). */
+export async function startOAuth(flow: SignInFlow, strategy: string) {
+  const { host } = flow;
+  const callback = host.routing === 'virtual' ? `${new URL(flow.authUrl('signIn'), location.href).href.split('#')[0]}#/sso-callback` : host.stepUrl('sso-callback');
+  const signIn = await current(host).create({ strategy, redirectUrl: callback, actionCompleteRedirectUrl: flow.afterAuthUrl('signIn') });
+  await host.redirectExternal(signIn.firstFactorVerification.externalVerificationRedirectURL);
+}

@@ -1,0 +1,68 @@
+/** Parts only `<SignIn/>` uses: the identifier preview, the list of other methods, and the deep-link guard. */
+import { useEffect } from 'preact/hooks';
+import type { SignIn, SignInFactor } from '../../kernel/index.js';
+import type { UiKit } from '../ui/index.js';
+import { current, factorKey, proceed, startOAuth, type SignInFlow } from './flow.js';
+
+export function createParts(kit: UiKit) {
+  const { useHost, Card, LinkButton, SocialButtons } = kit;
+
+  function IdentityPreview({ identifier, onEdit }: { identifier: string; onEdit(): void }) {
+    const { el, t } = useHost();
+    return (
+      <div {...el('identityPreview')}>
+        <span {...el('identityPreviewText')}>{identifier}</span>
+        <button type="button" {...el('identityPreviewEditButton')} onClick={onEdit}>
+          {t('identityPreviewEditButton')}
+        </button>
+      </div>
+    );
+  }
+
+  function Alternatives({ items }: { items: Array<{ key: string; label: string; onClick(): void }> }) {
+    const { el } = useHost();
+    return (
+      <div {...el('alternativeMethods')}>
+        {items.map((item) => (
+          <button key={item.key} type="button" {...el('alternativeMethodsBlockButton', item.key)} onClick={item.onClick}>
+            {item.label}
+          </button>
+        ))}
+      </div>
+    );
+  }
+
+  function AlternativeMethods({ flow, factors, onPick, onBack, social }: { flow: SignInFlow; factors: SignInFactor[]; onPick(f: SignInFactor): void; onBack?: () => void; social?: boolean }) {
+    const { t } = flow.host;
+    return (
+      <Card
+        title={t('signIn.alternativeMethods.title')}
+        subtitle={t('signIn.alternativeMethods.subtitle')}
+        footer={onBack && <LinkButton onClick={onBack}>{t('backButton')}</LinkButton>}
+      >
+        {social && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
+        <Alternatives
+          items={factors.map((f) => ({
+            key: f.strategy,
+            label: t(`signIn.alternativeMethods.blockButton__${factorKey(f.strategy)}`, { identifier: f.safeIdentifier ?? current(flow.host).identifier }),
+            onClick: () => onPick(f),
+          }))}
+        />
+      </Card>
+    );
+  }
+
+  /** Sends a deep link whose sign-in is not in `status` to the step that fits it. */
+  function useExpectStatus(flow: SignInFlow, status: SignIn['status']) {
+    const signIn = current(flow.host);
+    const ok = signIn.status === status;
+    useEffect(() => {
+      if (!ok) void (signIn.status === 'complete' || !signIn.status ? flow.host.navigate('') : proceed(flow, signIn));
+    }, [ok]);
+    return ok;
+  }
+
+  return { IdentityPreview, Alternatives, AlternativeMethods, useExpectStatus };
+}
+
+export type SignInParts = ReturnType<typeof createParts>;

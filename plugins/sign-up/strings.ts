@@ -1,0 +1,21 @@
+/** `<SignUp/>`'s English strings (ClerkJS's keys); the app overrides them through `localization`. */
+export const signUpStrings = {
+  signUp: {
+    start: {
+      title: 'Create your account',
+      subtitle: 'Welcome! Please fill in the details to get started.',
+      actionText: 'Already have an account?',
+      actionLink: 'Sign in',
+    },
+    emailCode: { title: 'Verify your email', subtitle: 'Enter the verification code sent to {{identifier}}' },
+    phoneCode: { title: 'Verify your phone', subtitle: 'Enter the verification code sent to {{identifier}}' },
+    continue: { title: 'Fill in missing fields', subtitle: 'Please fill in the remaining details to continue.' },
+    legalConsent: {
+      checkboxLabel: 'I agree to the Terms of Service and Privacy Policy',
+      termsLink: 'Terms of Service',
+      privacyLink: 'Privacy Policy',
+    },
+  },
+  // ClerkJS titles the sign-up's OAuth callback with the sign-in's string; here too, also without <SignIn/>.
+  signIn: { ssoCallback: { title: 'Signing you in…' } },
+};

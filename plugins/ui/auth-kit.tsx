@@ -1,0 +1,127 @@
+/**
+ * The parts `<SignIn/>` and `<SignUp/>` share: social buttons, the divider, the footer link to the other
+ * flow, and where each leads (after-auth redirect through the navigation plugin, the other flow's page).
+ */
+import type { HostContextValue } from './context.js';
+import { useHost } from './context.js';
+import { Alert, useForm } from './form-kit.js';
+import { isSafeUrl } from './routing.js';
+
+/** Which flow: `<SignIn/>` or `<SignUp/>`. */
+export type AuthKind = 'signIn' | 'signUp';
+
+/** The redirect and link props of `<SignIn/>` and `<SignUp/>`, legacy names included. */
+export interface AuthFlowProps {
+  forceRedirectUrl?: string | null;
+  fallbackRedirectUrl?: string | null;
+  afterSignInUrl?: string | null;
+  afterSignIn?: string | null;
+  afterSignUpUrl?: string | null;
+  afterSignUp?: string | null;
+  redirectUrl?: string | null;
+  signInUrl?: string;
+  signInURL?: string;
+  signUpUrl?: string;
+  signUpURL?: string;
+}
+
+const firstString = (values: unknown[]) => values.find((v): v is string => typeof v === 'string' && v !== '');
+
+/**
+ * Where to go after sign-in/up. The navigation plugin decides (force > `redirect_url` > fallback, each
+ * candidate checked against `allowedRedirectOrigins`/`allowedRedirectProtocols`); the component's props
+ * fill the force and fallback slots the page query leaves empty, so they rank after the query and before
+ * the load options, as in ClerkJS. Legacy props count as fallbacks. With no fallback anywhere, a modal
+ * stays on this page and a mounted component goes to the instance's after-sign-in/up URL.
+ */
+export function afterAuthUrl(host: HostContextValue, kind: AuthKind, props: AuthFlowProps): string {
+  const [snake, Kind] = kind === 'signIn' ? ['sign_in', 'SignIn'] : ['sign_up', 'SignUp'];
+  const options = host.kernel.loadOptions as Record<string, unknown>;
+  const params = new URLSearchParams(host.query);
+  const fill = (key: string, candidates: unknown[]) => {
+    const value = firstString(candidates);
+    if (value && !params.get(key)) params.set(key, value);
+  };
+  const optionFallback = firstString([options[`${kind}FallbackRedirectUrl`], options[`after${Kind}Url`]]);
+  const instanceDefault = host.modal ? location.href : (host.environment.displayConfig as Record<string, unknown>)[`after${Kind}Url`];
+  const legacy = props as Record<string, unknown>;
+  fill(`${snake}_force_redirect_url`, [props.forceRedirectUrl]);
+  fill(`${snake}_fallback_redirect_url`, [props.fallbackRedirectUrl, legacy[`after${Kind}Url`], legacy[`after${Kind}`], props.redirectUrl, optionFallback ? undefined : instanceDefault]);
+  return kind === 'signIn' ? host.navigation.buildAfterSignInUrl({ params }) : host.navigation.buildAfterSignUpUrl({ params });
+}
+
+/** The sign-in or sign-up page: props (and their legacy spelling), then the load option, then the instance's display config. */
+export function authPageUrl(host: HostContextValue, kind: AuthKind, props: AuthFlowProps): string {
+  const options = host.kernel.loadOptions as Record<string, unknown>;
+  const display = host.environment.displayConfig as Record<string, unknown>;
+  const candidates = [props[`${kind}Url`], props[`${kind}URL`], options[`${kind}Url`], display[`${kind}Url`]];
+  return candidates.find(isSafeUrl) ?? '/';
+}
+
+/** What a sign-in or sign-up step works with: the host, the component's typed props, and where each flow leads. */
+export interface AuthFlow<P extends AuthFlowProps> {
+  host: HostContextValue;
+  props: P;
+  /** After sign-in/up: see {@link afterAuthUrl}. */
+  afterAuthUrl(kind: AuthKind): string;
+  /** The sign-in or sign-up page: see {@link authPageUrl}. */
+  authUrl(kind: AuthKind): string;
+}
+
+export function useAuthFlow<P extends AuthFlowProps>(props: P): AuthFlow<P> {
+  const host = useHost();
+  return { host, props, afterAuthUrl: (kind) => afterAuthUrl(host, kind, props), authUrl: (kind) => authPageUrl(host, kind, props) };
+}
+
+/** One button per enabled provider; `appearance.layout.socialButtonsPlacement: 'bottom'` moves them under the form. */
+export function SocialButtons({ onSelect }: { onSelect(strategy: string): Promise<unknown> }) {
+  const { environment, el, t, layout } = useHost();
+  const form = useForm([]);
+  const providers = Object.values(environment.userSettings.social ?? {}).filter((s) => s?.enabled && s.authenticatable !== false);
+  if (!providers.length) return null;
+  const bottom = layout.socialButtonsPlacement === 'bottom';
+  const box = el('socialButtons');
+  return (
+    <div class={box.class} style={bottom ? { order: 1, ...box.style } : box.style}>
+      {bottom && <Divider />}
+      {providers.map((p) => (
+        <button key={p.strategy} type="button" {...el('socialButtonsBlockButton', p.strategy)} disabled={form.busy} onClick={() => void form.run(() => onSelect(p.strategy))}>
+          {t('socialButtonsBlockButton', { provider: p.name || p.strategy.replace(/^oauth_/, '') })}
+        </button>
+      ))}
+      <Alert>{form.formError}</Alert>
+      {!bottom && <Divider />}
+    </div>
+  );
+}
+
+export function Divider() {
+  const { el, t } = useHost();
+  return (
+    <div {...el('dividerRow')}>
+      <span {...el('dividerLine')} />
+      <p {...el('dividerText')}>{t('dividerText')}</p>
+      <span {...el('dividerLine')} />
+    </div>
+  );
+}
+
+/** "Don't have an account? Sign up": a real link (`href`) that swaps modals or navigates through the kernel. */
+export function FooterAction({ text, link, href, onClick }: { text: string; link: string; href: string; onClick(): void }) {
+  const { el } = useHost();
+  return (
+    <div {...el('footerAction')}>
+      <span {...el('footerActionText')}>{text}</span>{' '}
+      <a
+        href={href}
+        {...el('footerActionLink')}
+        onClick={(e) => {
+          e.preventDefault();
+          onClick();
+        }}
+      >
+        {link}
+      </a>
+    </div>
+  );
+}

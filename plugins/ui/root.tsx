@@ -1,0 +1,97 @@
+/** One render root (a mounted node or a modal): its routing, theme and strings, as the host context. */
+import type { ComponentType } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { KernelInternals } from '../../kernel/index.js';
+import type { NavigationApi } from '../navigation/index.js';
+import { HostContext, type HostContextValue } from './context.js';
+import type { HostedProps, Routing, UiLoadOptions } from './index.js';
+import type { createDictionary } from './localization.js';
+import { createTranslator } from './localization.js';
+import { ModalShell } from './modal.js';
+import { createStepRouter, isSafeUrl, readQuery, readRoute, trimSlashes } from './routing.js';
+import { createTheme } from './theme.js';
+
+/** What the host hands every root. */
+export interface HostEnv {
+  kernel: KernelInternals;
+  navigation: NavigationApi;
+  dictionary: ReturnType<typeof createDictionary>;
+  open(name: string, props: object): void;
+}
+
+interface RootProps {
+  Component: ComponentType<any>;
+  props: HostedProps;
+  /** Closes the modal; absent when mounted on the app's node. */
+  modal?: () => void;
+  env: HostEnv;
+}
+
+let uidCounter = 0;
+
+export function Root({ Component, props, modal, env }: RootProps) {
+  const { kernel, navigation } = env;
+  const options = kernel.loadOptions as UiLoadOptions;
+  const routing: Routing = modal ? 'virtual' : props.routing ?? (props.path ? 'path' : 'hash');
+  const base = '/' + trimSlashes(props.path ?? '');
+  const [route, setRoute] = useState(() => readRoute(routing, base));
+  const uid = useMemo(() => `cl${++uidCounter}`, []);
+
+  useEffect(() => {
+    if (routing === 'virtual') return;
+    const sync = () => setRoute(readRoute(routing, base));
+    addEventListener('popstate', sync);
+    addEventListener('hashchange', sync);
+    return () => {
+      removeEventListener('popstate', sync);
+      removeEventListener('hashchange', sync);
+    };
+  }, [routing, base]);
+
+  // Recomputed for new props too: the ui plugin passes a fresh props object when appearance/localization change.
+  const value = useMemo<HostContextValue>(() => {
+    const { el, layout } = createTheme(options.appearance, props.appearance);
+    const { t, errorText } = createTranslator(env.dictionary.localized(options.localization));
+    const steps = createStepRouter(routing, base, kernel, setRoute);
+    return {
+      clerk: kernel.clerk as HostContextValue['clerk'],
+      kernel,
+      environment: kernel.environment!,
+      navigation,
+      t,
+      errorText,
+      el,
+      layout,
+      routing,
+      route,
+      navigate: steps.navigate,
+      stepUrl: steps.stepUrl,
+      query: modal ? new URLSearchParams() : readQuery(),
+      uid,
+      modal: !!modal,
+      close: () => modal?.(),
+      switchTo(name, url) {
+        if (modal) {
+          modal();
+          env.open(name, { ...props, routing: undefined, path: undefined });
+        } else void kernel.navigate(url);
+      },
+      async redirectExternal(url) {
+        const href = url ? String(url) : '';
+        if (!isSafeUrl(href)) throw new Error(`Refusing to redirect to "${href}".`);
+        await kernel.navigate(href);
+      },
+      async finish(sessionId, redirectUrl) {
+        await kernel.clerk.setActive({ session: sessionId, redirectUrl });
+        modal?.();
+      },
+    };
+  }, [route, props, routing]);
+
+  const body = <Component {...props} />;
+  return (
+    <HostContext.Provider value={value}>
+      <div {...value.el('rootBox')}>{modal ? <ModalShell onClose={modal}>{body}</ModalShell> : body}</div>
+    </HostContext.Provider>
+  );
+}

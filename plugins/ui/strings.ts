@@ -1,0 +1,54 @@
+/**
+ * The English strings the host and its shared kit use (buttons, common field labels, password rules,
+ * FAPI errors), keyed like ClerkJS's localization. Each component plugin brings its own strings with
+ * its view module. `{{name}}` is replaced by a value; text only, never HTML.
+ */
+export const sharedStrings = {
+  formButtonPrimary: 'Continue',
+  backButton: 'Back',
+  dividerText: 'or',
+  modalCloseButton: 'Close',
+  formFieldHintText__optional: 'Optional',
+  formFieldLabel__emailAddress: 'Email address',
+  formFieldLabel__phoneNumber: 'Phone number',
+  formFieldLabel__username: 'Username',
+  formFieldLabel__password: 'Password',
+  formFieldLabel__newPassword: 'New password',
+  formFieldLabel__confirmPassword: 'Confirm password',
+  formFieldLabel__signOutOfOtherSessions: 'Sign out of all other devices',
+  formFieldLabel__firstName: 'First name',
+  formFieldLabel__lastName: 'Last name',
+  formFieldLabel__code: 'Verification code',
+  formFieldError__passwordsDoNotMatch: "Passwords don't match.",
+  socialButtonsBlockButton: 'Continue with {{provider}}',
+  resendButton: 'Resend code',
+  passwordRules: {
+    title: 'Your password must contain',
+    minLength: 'At least {{length}} characters',
+    requireNumbers: 'A number',
+    requireSpecialChar: 'A special character',
+    requireUppercase: 'An uppercase letter',
+    requireLowercase: 'A lowercase letter',
+  },
+  unstable__errors: {
+    form_identifier_not_found: "Couldn't find your account.",
+    form_password_incorrect: 'Password is incorrect. Try again, or use another method.',
+    form_code_incorrect: 'Incorrect code. Try again.',
+    form_identifier_exists: 'This identifier is taken. Please try another.',
+    form_identifier_exists__email_address: 'This email address is taken. Please try another.',
+    form_identifier_exists__phone_number: 'This phone number is taken. Please try another.',
+    form_identifier_exists__username: 'This username is taken. Please try another.',
+    form_password_pwned: 'This password has been found in a data breach. Please use a different one.',
+    form_password_length_too_short: 'Your password is too short.',
+    form_param_format_invalid: 'This value is not valid.',
+    form_param_missing: 'This field is required.',
+    verification_expired: 'This code has expired. Request a new one.',
+    verification_failed: 'Too many failed attempts. Request a new code.',
+    user_locked: 'Your account is locked. Try again later.',
+    too_many_requests: 'Too many requests. Please try again in a bit.',
+    not_allowed_access: 'You are not allowed to access this application.',
+    unknown: 'Something went wrong. Please try again.',
+  } as Record<string, string>,
+};
+
+export type SharedStrings = typeof sharedStrings;

@@ -1,0 +1,152 @@
+/** Account page: email addresses and phone numbers — list, add and verify (code or link), set primary, remove. */
+import { useEffect, useState } from 'preact/hooks';
+import type { EmailAddress, PhoneNumber, User } from '../../../kernel/index.js';
+import type { ProfileParts } from '../parts.js';
+
+/** How often a pending email-link verification is re-read. */
+const LINK_POLL_MS = 2000;
+
+export function createIdentifiersSection({ kit, useSay, Section, Action, Item, Badge }: ProfileParts) {
+  const { useHost, useForm, Form, Field, Button, Alert, CodeForm } = kit;
+
+  /** Re-reads an email address until its verification link was opened (or the link expired). */
+  function LinkWaiter({ item, onVerified }: { item: EmailAddress; onVerified(): void }) {
+    useEffect(() => {
+      const timer = setInterval(() => {
+        void item.reload().then(
+          (fresh) => fresh.verification?.status === 'verified' && (clearInterval(timer), onVerified()),
+          () => {},
+        );
+      }, LINK_POLL_MS);
+      return () => clearInterval(timer);
+    }, [item]);
+    return null;
+  }
+
+  /** Email addresses or phone numbers: list, add + verify by code or link, set primary, remove. */
+  function IdentifiersSection({ user, kind }: { user: User; kind: 'email' | 'phone' }) {
+    const { t, environment, clerk } = useHost();
+    const say = useSay();
+    const email = kind === 'email';
+    const param = email ? 'email_address' : 'phone_number';
+    const items: Array<EmailAddress | PhoneNumber> = email ? user.emailAddresses : user.phoneNumbers;
+    const primaryId = email ? user.primaryEmailAddressId : user.primaryPhoneNumberId;
+    const [adding, setAdding] = useState(false);
+    const [value, setValue] = useState('');
+    const [verifying, setVerifying] = useState<EmailAddress | PhoneNumber | null>(null);
+    const [removing, setRemoving] = useState<string | null>(null);
+    const form = useForm([param]);
+    const actions = useForm([]);
+    const label = (item: EmailAddress | PhoneNumber) => ('emailAddress' in item ? item.emailAddress : item.phoneNumber);
+    // Instances that verify emails by link only: send a link back to this page and wait for it.
+    const emailVerifications = environment.userSettings.attributes?.email_address?.verifications ?? [];
+    const byLink = email && !emailVerifications.includes('email_code') && emailVerifications.includes('email_link');
+    const prepare = (item: EmailAddress | PhoneNumber) =>
+      'emailAddress' in item
+        ? item.prepareVerification(byLink ? { strategy: 'email_link', redirectUrl: location.href } : { strategy: 'email_code' })
+        : item.prepareVerification({ strategy: 'phone_code' });
+
+    const add = () =>
+      form.run(async () => {
+        const created = email ? await user.createEmailAddress({ email: value.trim() }) : await user.createPhoneNumber({ phoneNumber: value.trim() });
+        await prepare(created);
+        setVerifying(created);
+        setAdding(false);
+        setValue('');
+      });
+
+    return (
+      <Section name={email ? 'emailAddresses' : 'phoneNumbers'} title={say(email ? 'emailAddresses' : 'phoneNumbers')}>
+        {items.map((item) => {
+          const verified = item.verification?.status === 'verified';
+          return (
+            <Item key={item.id} name={param}>
+              {label(item)} {item.id === primaryId && <Badge>{say('primary')}</Badge>} {!verified && <Badge>{say('unverified')}</Badge>}
+              {removing === item.id ? (
+                <>
+                  {' '}
+                  {say('confirmRemove', { identifier: label(item) })}
+                  <Action name="confirmRemove" danger onClick={() => void actions.run(() => item.destroy().then(() => setRemoving(null)))}>
+                    {say('remove')}
+                  </Action>
+                  <Action name="cancel" onClick={() => setRemoving(null)}>
+                    {say('cancel')}
+                  </Action>
+                </>
+              ) : (
+                <>
+                  {verified && item.id !== primaryId && (
+                    <Action name="setPrimary" onClick={() => void actions.run(() => user.update(email ? { primaryEmailAddressId: item.id } : { primaryPhoneNumberId: item.id }))}>
+                      {say('setPrimary')}
+                    </Action>
+                  )}
+                  {!verified && (
+                    <Action name="verify" onClick={() => void actions.run(() => prepare(item).then(() => setVerifying(item)))}>
+                      {say('verify')}
+                    </Action>
+                  )}
+                  <Action name="remove" danger onClick={() => setRemoving(item.id)}>
+                    {say('remove')}
+                  </Action>
+                </>
+              )}
+            </Item>
+          );
+        })}
+        <Alert>{actions.formError}</Alert>
+        {verifying && byLink && (
+          <div>
+            <p role="status">{say('verifyLinkTitle', { identifier: label(verifying) })}</p>
+            <LinkWaiter item={verifying as EmailAddress} onVerified={() => void clerk.user?.reload().finally(() => setVerifying(null))} />
+            <Action name="cancel" onClick={() => setVerifying(null)}>
+              {say('cancel')}
+            </Action>
+          </div>
+        )}
+        {verifying && !byLink && (
+          <div>
+            <p>{say('verifyTitle', { identifier: label(verifying) })}</p>
+            <CodeForm
+              key={verifying.id}
+              onCode={async (code) => {
+                await verifying.attemptVerification({ code });
+                setVerifying(null);
+              }}
+              onResend={() => prepare(verifying)}
+            />
+            <Action name="cancel" onClick={() => setVerifying(null)}>
+              {say('cancel')}
+            </Action>
+          </div>
+        )}
+        {adding ? (
+          <Form onSubmit={() => void add()}>
+            <Field
+              name={param}
+              label={t(email ? 'formFieldLabel__emailAddress' : 'formFieldLabel__phoneNumber')}
+              value={value}
+              onValue={setValue}
+              error={form.errors[param]}
+              type={email ? 'email' : 'tel'}
+              autoComplete={email ? 'email' : 'tel'}
+              autoFocus
+            />
+            <Alert>{form.formError}</Alert>
+            <Button busy={form.busy}>{say('add')}</Button>
+            <Action name="cancel" onClick={() => setAdding(false)}>
+              {say('cancel')}
+            </Action>
+          </Form>
+        ) : (
+          !verifying && (
+            <Action name={email ? 'addEmail' : 'addPhone'} onClick={() => setAdding(true)}>
+              {say(email ? 'addEmail' : 'addPhone')}
+            </Action>
+          )
+        )}
+      </Section>
+    );
+  }
+
+  return IdentifiersSection;
+}
