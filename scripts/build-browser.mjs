@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const LAZY = /^\.\/(host|view|example-greeting-view)\.js$/;
+const LAZY = /^\.\/(host|view)\.js$/;
 const MARKER = '__MICROCLERK_UI__/';
 const common = { bundle: true, minify: true, target: 'es2022', platform: 'browser', jsx: 'automatic', jsxImportSource: 'preact', legalComments: 'none', logLevel: 'warning' };
 
