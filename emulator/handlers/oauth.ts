@@ -112,7 +112,18 @@ function settle(ctx: RequestContext, flow: OAuthFlowRecord, verification: Verifi
     const signIn = store.signIns.get(target.signInId)!;
     const client = store.clients.get(signIn.clientId);
     const user = userForProfile(core, profile);
-    if (!user) {
+    const owner = store.findUserByExternalAccount(profile.provider, profile.providerUserId);
+    const byEmail = store.findUserByEmail(profile.emailAddress);
+    if (owner && byEmail && owner.id !== byEmail.id) {
+      // The provider account is connected to one user and its email belongs to another: FAPI refuses it.
+      verification.status = 'failed';
+      verification.error = oauthError(
+        'external_account_exists',
+        'Account already connected',
+        `This ${providerName(flow.strategy)} account is already connected to another user.`,
+      );
+      signIn.status = 'needs_identifier';
+    } else if (!user) {
       // FAPI's shape for an unknown account: the SDK answers with `sign_ups` + `transfer: true`.
       verification.status = 'transferable';
       verification.error = oauthError('external_account_not_found', 'Invalid external account', 'The External Account was not found.');
@@ -128,11 +139,12 @@ function settle(ctx: RequestContext, flow: OAuthFlowRecord, verification: Verifi
       verification.status = 'verified';
       verification.verifiedAtClient = signIn.clientId;
       const existing = client ? core.activeSessions(client).find((s) => s.userId === user.id) : undefined;
-      if (existing && client) {
-        // Already signed in on this browser: hand back that session rather than a second one.
-        signIn.status = 'complete';
-        signIn.createdSessionId = existing.id;
-        if (client.signInId === signIn.id) client.signInId = null;
+      if (existing) {
+        // Already signed in on this browser: FAPI fails the verification and names that session.
+        verification.status = 'failed';
+        verification.error = oauthError('identifier_already_signed_in', "You're already signed in", "You're already signed in with this account.", {
+          session_id: existing.id,
+        });
       } else {
         afterFirstFactor(core, signIn, user, device);
       }

@@ -110,6 +110,37 @@ describe('fake OAuth: sign-in', () => {
     expect(otherClient.sessions[0].user.external_accounts).toHaveLength(1);
   });
 
+  it('an account already signed in on this client fails with identifier_already_signed_in naming its session', async () => {
+    const emulator = createEmulator({ settings: { singleSession: false }, seed: { users: [{ ...ADA }] } });
+    const fapi = await devBrowser(emulator);
+    const sessionId = await signInWithPassword(fapi, 'ada@example.com', 'password123');
+    const signIn = await startSignIn(fapi);
+    await openAuthorize(emulator, signIn.first_factor_verification.external_verification_redirect_url, { auto: '1', email: 'ada@example.com' });
+    const client = (await fapi('GET', '/client')).json.response;
+    expect(client.sign_in.first_factor_verification).toMatchObject({
+      status: 'failed',
+      error: { code: 'identifier_already_signed_in', meta: { session_id: sessionId } },
+    });
+    expect(client.sessions).toHaveLength(1);
+  });
+
+  it('a provider account connected to one user, whose email is another user’s, is refused with external_account_exists', async () => {
+    const emulator = createEmulator({ seed: { users: [{ ...ADA }, { emailAddress: 'grace@example.com', password: 'password123' }] } });
+    // Grace connects the Google account whose email is Ada's.
+    const grace = await devBrowser(emulator);
+    const q = { _clerk_session_id: await signInWithPassword(grace, 'grace@example.com', 'password123') };
+    const created = (await grace('POST', '/me/external_accounts', { strategy: 'oauth_google', redirect_url: `${ORIGIN}/user` }, q)).json.response;
+    await openAuthorize(emulator, created.verification.external_verification_redirect_url, { auto: '1', email: 'ada@example.com' });
+
+    const fapi = await devBrowser(emulator);
+    const signIn = await startSignIn(fapi);
+    await openAuthorize(emulator, signIn.first_factor_verification.external_verification_redirect_url, { auto: '1', email: 'ada@example.com' });
+    const client = (await fapi('GET', '/client')).json.response;
+    expect(client.sign_in.status).toBe('needs_identifier');
+    expect(client.sign_in.first_factor_verification).toMatchObject({ status: 'failed', error: { code: 'external_account_exists' } });
+    expect(client.sessions).toEqual([]);
+  });
+
   it('transfer without a transferable sign-in or sign-up is refused', async () => {
     const emulator = createEmulator();
     const fapi = await devBrowser(emulator);
