@@ -34,7 +34,7 @@ describe('fake OAuth: sign-in', () => {
     expect(url.searchParams.get('state')).toMatch(/^[\w-]{20,}$/);
   });
 
-  it('an existing user (matched by email) signs in and gets the external account attached', async () => {
+  it('an existing user (matched by email) signs in, returns to action_complete_redirect_url, and gets the external account attached', async () => {
     const emulator = createEmulator({ seed: { users: [{ ...ADA }] } });
     const fapi = await devBrowser(emulator);
     const signIn = await startSignIn(fapi);
@@ -43,7 +43,8 @@ describe('fake OAuth: sign-in', () => {
       email: 'ada@example.com',
     });
     expect(redirected.status).toBe(302);
-    expect(redirected.headers.get('location')).toBe(CALLBACK);
+    // A completed flow goes to action_complete_redirect_url, as FAPI does; anything left to do goes to redirect_url.
+    expect(redirected.headers.get('location')).toBe(`${ORIGIN}/dashboard`);
 
     const reloaded = (await fapi('GET', `/client/sign_ins/${signIn.id}`)).json;
     expect(reloaded.response.status).toBe('complete');
