@@ -79,6 +79,13 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     onSessionToken: (sessionId) => {
       if (state.session?.id === sessionId) store.emitToken();
     },
+    pageLoad: (url) => (capabilities.pageLoad ? capabilities.pageLoad(url) : void defaultNavigate(url.href)),
+    authenticateWithPopup: async (...args) => {
+      if (!capabilities.authenticateWithPopup) {
+        throw new ClerkRuntimeError('authenticateWithPopup() needs the oauth plugin (microclerk/plugins/oauth).', { code: 'not_available_in_preset' });
+      }
+      return capabilities.authenticateWithPopup(...args);
+    },
   };
 
   const setActive = createSetActive(store, navigate);

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { createClerk } from './clerk.js';
-export type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, KernelLoadOptions, Navigate, SetActiveParams } from './types.js';
+export type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, KernelLoadOptions, Navigate, PageLoad, SetActiveParams } from './types.js';
 export { definePlugin } from './plugin.js';
 export type {
   Capabilities,
@@ -43,6 +43,7 @@ export { Token, TokenCache, decodeJwt } from './resources/token.js';
 export type { DecodedJwt, JwtClaims } from './resources/token.js';
 export { ExternalAccount, User } from './resources/user.js';
 export type { TOTPResource, UpdateUserParams } from './resources/user.js';
+export type { AuthenticateWithPopup, AuthenticateWithPopupParams, AuthenticateWithRedirectParams } from './resources/external-auth.js';
 export { Verification } from './resources/verification.js';
 export type { VerificationStatus } from './resources/verification.js';
 export { VERSION } from './version.js';

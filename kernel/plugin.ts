@@ -1,7 +1,8 @@
 import type * as z from 'zod/mini';
 import { ClerkRuntimeError } from './errors.js';
 import type { EventBus } from './events.js';
-import type { KernelInternals, KernelLoadOptions, Navigate } from './types.js';
+import type { AuthenticateWithPopup } from './resources/external-auth.js';
+import type { KernelInternals, KernelLoadOptions, Navigate, PageLoad } from './types.js';
 
 /**
  * Plugin name → the API its `setup` returns: what `ctx.get(name)` gives a plugin that depends on it.
@@ -22,6 +23,10 @@ export type PluginName = keyof PluginApis & string;
 export interface Capabilities {
   /** How this instance navigates (`setActive({ redirectUrl })`, sign-out, components). */
   navigate: Navigate;
+  /** How a resource leaves for an OAuth provider (`authenticateWithRedirect`); default: `window.location.assign`. */
+  pageLoad: PageLoad;
+  /** How `signIn/signUp.authenticateWithPopup` runs (the oauth plugin); without it they throw. */
+  authenticateWithPopup: AuthenticateWithPopup;
 }
 
 export type CapabilityName = keyof Capabilities & string;

@@ -33,6 +33,9 @@ export interface SetActiveParams {
 
 export type Navigate = (to: string, options?: { replace?: boolean }) => Promise<unknown>;
 
+/** A full page load to another site (an OAuth provider), never through the app's router. */
+export type PageLoad = (url: URL) => void;
+
 /** The public members every instance has, whatever its plugins. */
 export interface ClerkKernel<LoadOptions extends object = object> {
   readonly version: string;

@@ -30,4 +30,15 @@ describe('full preset', () => {
     expect(isClerkRuntimeError(error) && error.code).toBe('not_available_in_preset');
     expect(String(error)).toMatch(/clerk.joinWaitlist\(\) is not available in this preset: it is provided by the "waitlist" plugin/);
   });
+
+  it('has the oauth plugin: handleRedirectCallback and authenticateWithRedirect are real functions, not placeholders', async () => {
+    const clerk = new Clerk(key, { proxyUrl: 'https://app.test/__clerk' });
+    expect(typeof clerk.handleRedirectCallback).toBe('function');
+    expect(typeof clerk.authenticateWithRedirect).toBe('function');
+    // As ClerkJS: nothing to do before load, no placeholder error.
+    await expect(clerk.handleRedirectCallback({ signInUrl: '/sign-in' })).resolves.toBeUndefined();
+    await expect(clerk.authenticateWithRedirect({ strategy: 'oauth_google', redirectUrl: '/sso-callback', redirectUrlComplete: '/' })).rejects.toMatchObject({
+      code: 'not_loaded',
+    });
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { compatPlugin } from '../plugins/compat/index.js';
 import { navigationPlugin } from '../plugins/navigation/index.js';
+import { oauthPlugin } from '../plugins/oauth/index.js';
 import { pollingPlugin } from '../plugins/polling/index.js';
 import { sessionSyncPlugin } from '../plugins/session-sync/index.js';
 import { signInPlugin } from '../plugins/sign-in/index.js';
@@ -22,6 +23,7 @@ export type { DocumentedMember, UnavailableMember } from './unavailable.js';
 export function fullPlugins() {
   return [
     navigationPlugin(),
+    oauthPlugin(),
     signOutPlugin(),
     pollingPlugin(),
     sessionSyncPlugin(),

@@ -107,8 +107,11 @@ function touchClientOf(ctx: RequestContext, clientId: string): void {
   if (client) client.updatedAt = ctx.core.now();
 }
 
-/** The provider granted access: sign in, sign up, or attach the account, as the flow's target says. */
-function settle(ctx: RequestContext, flow: OAuthFlowRecord, verification: VerificationRecord, profile: OAuthProfile): void {
+/**
+ * The provider granted access: sign in, sign up, or attach the account, as the flow's target says.
+ * True when that completed the sign-in or sign-up (a session was created).
+ */
+function settle(ctx: RequestContext, flow: OAuthFlowRecord, verification: VerificationRecord, profile: OAuthProfile): boolean {
   const { core } = ctx;
   const { store } = core;
   const device = { userAgent: ctx.userAgent, ipAddress: ctx.ipAddress };
@@ -118,7 +121,18 @@ function settle(ctx: RequestContext, flow: OAuthFlowRecord, verification: Verifi
     const signIn = store.signIns.get(target.signInId)!;
     const client = store.clients.get(signIn.clientId);
     const user = userForProfile(core, profile);
-    if (!user) {
+    const owner = store.findUserByExternalAccount(profile.provider, profile.providerUserId);
+    const byEmail = store.findUserByEmail(profile.emailAddress);
+    if (owner && byEmail && owner.id !== byEmail.id) {
+      // The provider account is connected to one user and its email belongs to another: FAPI refuses it.
+      verification.status = 'failed';
+      verification.error = oauthError(
+        'external_account_exists',
+        'Account already connected',
+        `This ${providerName(flow.strategy)} account is already connected to another user.`,
+      );
+      signIn.status = 'needs_identifier';
+    } else if (!user) {
       // FAPI's shape for an unknown account: the SDK answers with `sign_ups` + `transfer: true`.
       verification.status = 'transferable';
       verification.error = oauthError('external_account_not_found', 'Invalid external account', 'The External Account was not found.');
@@ -134,18 +148,20 @@ function settle(ctx: RequestContext, flow: OAuthFlowRecord, verification: Verifi
       verification.status = 'verified';
       verification.verifiedAtClient = signIn.clientId;
       const existing = client ? core.activeSessions(client).find((s) => s.userId === user.id) : undefined;
-      if (existing && client) {
-        // Already signed in on this browser: hand back that session rather than a second one.
-        signIn.status = 'complete';
-        signIn.createdSessionId = existing.id;
-        if (client.signInId === signIn.id) client.signInId = null;
+      if (existing) {
+        // Already signed in on this browser: FAPI fails the verification and names that session.
+        verification.status = 'failed';
+        verification.error = oauthError('identifier_already_signed_in', "You're already signed in", "You're already signed in with this account.", {
+          session_id: existing.id,
+        });
+        signIn.status = 'needs_identifier';
       } else {
         afterFirstFactor(core, signIn, user, device);
       }
     }
     signIn.updatedAt = core.now();
     touchClientOf(ctx, signIn.clientId);
-    return;
+    return signIn.status === 'complete';
   }
   if (target.kind === 'sign_up') {
     const signUp = store.signUps.get(target.signUpId)!;
@@ -162,7 +178,7 @@ function settle(ctx: RequestContext, flow: OAuthFlowRecord, verification: Verifi
     }
     signUp.updatedAt = core.now();
     touchClientOf(ctx, signUp.clientId);
-    return;
+    return signUp.status === 'complete';
   }
   const user = store.users.get(target.userId)!;
   const account = user.externalAccounts.find((a) => a.id === target.externalAccountId)!;
@@ -173,7 +189,7 @@ function settle(ctx: RequestContext, flow: OAuthFlowRecord, verification: Verifi
       'Account already connected',
       `This ${providerName(flow.strategy)} account is already connected to another user.`,
     );
-    return;
+    return false;
   }
   const duplicate = user.externalAccounts.find((a) => a !== account && a.profile?.providerUserId === profile.providerUserId && a.profile.provider === profile.provider);
   if (duplicate) unlinkExternalAccount(core, user, duplicate);
@@ -181,11 +197,24 @@ function settle(ctx: RequestContext, flow: OAuthFlowRecord, verification: Verifi
   for (const session of core.store.userSessions(user.id)) {
     if (core.isSignedIn(session)) touchClientOf(ctx, session.clientId);
   }
+  return false;
+}
+
+/** FAPI returns a completed flow to `action_complete_redirect_url` (when it is an http(s) URL), any other to `redirect_url`. */
+function returnUrl(flow: OAuthFlowRecord, completed: boolean): string {
+  if (!completed || !flow.actionCompleteRedirectUrl) return flow.redirectUrl;
+  try {
+    const url = new URL(flow.actionCompleteRedirectUrl, flow.redirectUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : flow.redirectUrl;
+  } catch {
+    return flow.redirectUrl;
+  }
 }
 
 function finish(ctx: RequestContext, flow: OAuthFlowRecord, email: string | undefined, denied: boolean): Response {
   const verification = flowVerification(ctx, flow);
   if (!verification || flow.completed) return messagePage('This sign-in attempt is no longer valid. Start again from the application.');
+  let completed = false;
   if (verification.expireAt !== null && ctx.core.now() >= verification.expireAt) {
     verification.status = 'expired';
   } else if (denied) {
@@ -194,11 +223,11 @@ function finish(ctx: RequestContext, flow: OAuthFlowRecord, email: string | unde
   } else {
     const address = (email ?? flow.loginHint ?? defaultProviderEmail(flow.strategy)).trim();
     if (!isEmail(address)) return consentPage(ctx, flow, address, 'Enter a valid email address.', 422);
-    settle(ctx, flow, verification, fakeProfile(flow.strategy, address, flow.additionalScopes));
+    completed = settle(ctx, flow, verification, fakeProfile(flow.strategy, address, flow.additionalScopes));
   }
   flow.completed = true;
   ctx.core.store.oauthFlows.delete(flow.state);
-  return redirect(flow.redirectUrl);
+  return redirect(returnUrl(flow, completed));
 }
 
 function findFlow(ctx: RequestContext, state: string | undefined): OAuthFlowRecord | undefined {

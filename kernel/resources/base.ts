@@ -1,5 +1,6 @@
 import type { FapiClient, FapiMethod } from '../fapi.js';
 import { snakeToCamel } from '../fapi.js';
+import type { AuthenticateWithPopup } from './external-auth.js';
 import type { TokenCache } from './token.js';
 
 /** What every resource needs from the kernel: the FAPI client and the shared token cache. */
@@ -8,6 +9,10 @@ export interface ResourceContext {
   readonly tokens: TokenCache;
   /** A session's default token (no template, its current organization) changed; null = none. */
   onSessionToken(sessionId: string, jwt: string | null): void;
+  /** A full page load to an OAuth provider (the `pageLoad` capability, else `window.location.assign`). */
+  pageLoad(url: URL): void;
+  /** The popup flow (the `authenticateWithPopup` capability); rejects when no plugin provides it. */
+  authenticateWithPopup: AuthenticateWithPopup;
 }
 
 export type JSONObject = Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { ClerkRuntimeError } from '../errors.js';
 import { BaseResource, emailLinkFlow, type EmailLinkFlow, type JSONObject } from './base.js';
+import { absoluteUrl, providerUrl, type AuthenticateWithPopupParams, type AuthenticateWithRedirectParams } from './external-auth.js';
 import { Verification } from './verification.js';
 
 export type SignInStatus =
@@ -100,6 +101,26 @@ export class SignIn extends BaseResource {
   /** Sets the new password after a reset-password code was verified (status `needs_new_password`). */
   resetPassword(params: { password: string; signOutOfOtherSessions?: boolean }) {
     return this._mutate('POST', `${this.path}/reset_password`, params);
+  }
+
+  /** Creates the attempt with the strategy and return URLs and resolves to the provider's URL. */
+  private async startExternal(params: AuthenticateWithRedirectParams): Promise<URL> {
+    const { strategy, identifier, oidcPrompt, oidcLoginHint, enterpriseConnectionId } = params;
+    const redirectUrl = absoluteUrl(params.redirectUrl);
+    const actionCompleteRedirectUrl = absoluteUrl(params.redirectUrlComplete);
+    if (!this.id || !params.continueSignIn) await this.create({ strategy, identifier, redirectUrl, actionCompleteRedirectUrl, oidcPrompt, oidcLoginHint });
+    if (strategy === 'enterprise_sso') await this.prepareFirstFactor({ strategy, redirectUrl, actionCompleteRedirectUrl, oidcPrompt, enterpriseConnectionId });
+    return providerUrl(this.firstFactorVerification);
+  }
+
+  /** Starts an OAuth / enterprise SSO sign-in and leaves for the provider with a full page load (never the app's router). */
+  async authenticateWithRedirect(params: AuthenticateWithRedirectParams): Promise<void> {
+    this._ctx.pageLoad(await this.startExternal(params));
+  }
+
+  /** The same in `popup`; the app's page finishes when the popup reports back (needs the oauth plugin). */
+  authenticateWithPopup(params: AuthenticateWithPopupParams): Promise<void> {
+    return this._ctx.authenticateWithPopup('signIn', params, (urls) => this.startExternal({ ...params, ...urls }));
   }
 
   /**

@@ -1,4 +1,5 @@
 import { BaseResource, emailLinkFlow, type EmailLinkFlow, type JSONObject } from './base.js';
+import { absoluteUrl, providerUrl, type AuthenticateWithPopupParams, type AuthenticateWithRedirectParams } from './external-auth.js';
 import { localeParams } from './sign-in.js';
 import { Verification } from './verification.js';
 
@@ -99,6 +100,34 @@ export class SignUp extends BaseResource {
 
   attemptPhoneNumberVerification(params: { code: string }) {
     return this.attemptVerification({ strategy: 'phone_code', ...params });
+  }
+
+  /** Creates (or, with `continueSignUp`, updates) the attempt and resolves to the provider's URL. */
+  private async startExternal(params: AuthenticateWithRedirectParams): Promise<URL> {
+    const { strategy, unsafeMetadata, emailAddress, legalAccepted, oidcPrompt, oidcLoginHint, enterpriseConnectionId } = params;
+    const body = {
+      strategy,
+      redirectUrl: absoluteUrl(params.redirectUrl),
+      actionCompleteRedirectUrl: absoluteUrl(params.redirectUrlComplete),
+      unsafeMetadata,
+      emailAddress,
+      legalAccepted,
+      oidcPrompt,
+      oidcLoginHint,
+      enterpriseConnectionId,
+    };
+    await (params.continueSignUp && this.id ? this.update(body) : this.create(body));
+    return providerUrl(this.verifications.externalAccount);
+  }
+
+  /** Starts an OAuth / enterprise SSO sign-up and leaves for the provider with a full page load (never the app's router). */
+  async authenticateWithRedirect(params: AuthenticateWithRedirectParams): Promise<void> {
+    this._ctx.pageLoad(await this.startExternal(params));
+  }
+
+  /** The same in `popup`; the app's page finishes when the popup reports back (needs the oauth plugin). */
+  authenticateWithPopup(params: AuthenticateWithPopupParams): Promise<void> {
+    return this._ctx.authenticateWithPopup('signUp', params, (urls) => this.startExternal({ ...params, ...urls }));
   }
 
   /** Emails a verification link and resolves once it was opened or expired (see SignIn). */

@@ -190,6 +190,11 @@ export class ExternalAccount extends BaseResource {
     this.verification = json.verification ? new Verification(json.verification as JSONObject) : null;
   }
 
+  /** Asks the provider again (e.g. for more scopes): follow `verification.externalVerificationRedirectURL` to finish. */
+  reauthorize(params: { redirectUrl: string; additionalScopes?: string[] }) {
+    return this._mutate('PATCH', `/me/external_accounts/${this.id}/reauthorize`, { redirectUrl: params.redirectUrl, additionalScope: params.additionalScopes });
+  }
+
   destroy(): Promise<void> {
     return this._ctx.fapi.request({ method: 'DELETE', path: `/me/external_accounts/${this.id}` }).then(() => undefined);
   }

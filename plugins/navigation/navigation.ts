@@ -57,6 +57,8 @@ export interface NavigationApi {
   /** `afterMultiSessionSingleSignOutUrl`, else `<signInUrl>#/choose`, else `display_config.after_sign_out_one_url`. */
   buildAfterMultiSessionSingleSignOutUrl(): string;
   buildWaitlistUrl(options?: { initialValues?: Record<string, string> }): string;
+  /** True when `to` is a redirect this instance follows: an allowed protocol, no tricks, an allowed origin (`allowedRedirectOrigins`). */
+  isAllowedRedirect(to: string): boolean;
   /** Development, other origin: adds the dev-browser token as `__clerk_db_jwt`; otherwise unchanged. */
   buildUrlWithAuth(to: string): string;
   redirectWithAuth(to: string): Promise<unknown>;
@@ -98,13 +100,19 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
       const ready = () => (kernel.environment ? navigator.page() : undefined);
       const configured = (key: string) => option(key) || (kernel.environment?.displayConfig[key] as string | undefined) || '';
 
+      /** `candidate` as an absolute URL when it is a safe redirect to an allowed origin. */
+      const allowedUrl = (page: URL, candidate: string) => {
+        const allowed = options().allowedRedirectOrigins;
+        const url = safeUrl(candidate, page, protocols());
+        return url && isAllowedOrigin(url, page, allowed?.length ? allowed : defaultAllowedOrigins(page, kernel.frontendApi, development)) ? url.href : undefined;
+      };
+
       /** The first candidate that is a safe redirect to an allowed origin (absolute); rejected ones are reported. */
       const pick = (page: URL, ...candidates: Array<string | null | undefined>) => {
-        const allowed = options().allowedRedirectOrigins;
         for (const candidate of candidates) {
           if (!candidate) continue;
-          const url = safeUrl(candidate, page, protocols());
-          if (url && isAllowedOrigin(url, page, allowed?.length ? allowed : defaultAllowedOrigins(page, kernel.frontendApi, development))) return url.href;
+          const url = allowedUrl(page, candidate);
+          if (url) return url;
           warn(`Ignored redirect "${candidate}": unsafe or not in allowedRedirectOrigins.`);
         }
       };
@@ -200,6 +208,7 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
           return page ? withHashRoute(new URL(configured('waitlistUrl'), page), '', opts?.initialValues ?? {}).href : '';
         },
         buildUrlWithAuth,
+        isAllowedRedirect: (to: string) => !!to && !!allowedUrl(navigator.page() ?? NO_PAGE, to),
         redirectWithAuth: (to: string) => navigate(buildUrlWithAuth(to)),
       } as NavigationApi & Record<string, (...args: never[]) => unknown>;
       // The plain "configured URL" builders, and one redirectTo* per builder: generated to stay small.

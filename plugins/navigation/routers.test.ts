@@ -103,6 +103,7 @@ describe('a custom plugin named "navigation" replaces the default', () => {
           buildAfterMultiSessionSingleSignOutUrl: build('/choose'),
           buildWaitlistUrl: build('/waitlist'),
           buildUrlWithAuth: (to) => to,
+          isAllowedRedirect: (to) => to.startsWith('https://auth.example/'),
           redirectWithAuth: navigate,
           redirectToSignIn: go('/sign-in'),
           redirectToSignUp: go('/sign-up'),

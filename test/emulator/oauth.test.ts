@@ -34,7 +34,7 @@ describe('fake OAuth: sign-in', () => {
     expect(url.searchParams.get('state')).toMatch(/^[\w-]{20,}$/);
   });
 
-  it('an existing user (matched by email) signs in and gets the external account attached', async () => {
+  it('an existing user (matched by email) signs in, returns to action_complete_redirect_url, and gets the external account attached', async () => {
     const emulator = createEmulator({ seed: { users: [{ ...ADA }] } });
     const fapi = await devBrowser(emulator);
     const signIn = await startSignIn(fapi);
@@ -43,7 +43,8 @@ describe('fake OAuth: sign-in', () => {
       email: 'ada@example.com',
     });
     expect(redirected.status).toBe(302);
-    expect(redirected.headers.get('location')).toBe(CALLBACK);
+    // A completed flow goes to action_complete_redirect_url, as FAPI does; anything left to do goes to redirect_url.
+    expect(redirected.headers.get('location')).toBe(`${ORIGIN}/dashboard`);
 
     const reloaded = (await fapi('GET', `/client/sign_ins/${signIn.id}`)).json;
     expect(reloaded.response.status).toBe('complete');
@@ -108,6 +109,37 @@ describe('fake OAuth: sign-in', () => {
     const otherClient = (await other('GET', '/client')).json.response;
     expect(otherClient.sessions[0].user.id).toBe(session.user.id);
     expect(otherClient.sessions[0].user.external_accounts).toHaveLength(1);
+  });
+
+  it('an account already signed in on this client fails with identifier_already_signed_in naming its session', async () => {
+    const emulator = createEmulator({ settings: { singleSession: false }, seed: { users: [{ ...ADA }] } });
+    const fapi = await devBrowser(emulator);
+    const sessionId = await signInWithPassword(fapi, 'ada@example.com', 'password123');
+    const signIn = await startSignIn(fapi);
+    await openAuthorize(emulator, signIn.first_factor_verification.external_verification_redirect_url, { auto: '1', email: 'ada@example.com' });
+    const client = (await fapi('GET', '/client')).json.response;
+    expect(client.sign_in.first_factor_verification).toMatchObject({
+      status: 'failed',
+      error: { code: 'identifier_already_signed_in', meta: { session_id: sessionId } },
+    });
+    expect(client.sessions).toHaveLength(1);
+  });
+
+  it('a provider account connected to one user, whose email is another user’s, is refused with external_account_exists', async () => {
+    const emulator = createEmulator({ seed: { users: [{ ...ADA }, { emailAddress: 'grace@example.com', password: 'password123' }] } });
+    // Grace connects the Google account whose email is Ada's.
+    const grace = await devBrowser(emulator);
+    const q = { _clerk_session_id: await signInWithPassword(grace, 'grace@example.com', 'password123') };
+    const created = (await grace('POST', '/me/external_accounts', { strategy: 'oauth_google', redirect_url: `${ORIGIN}/user` }, q)).json.response;
+    await openAuthorize(emulator, created.verification.external_verification_redirect_url, { auto: '1', email: 'ada@example.com' });
+
+    const fapi = await devBrowser(emulator);
+    const signIn = await startSignIn(fapi);
+    await openAuthorize(emulator, signIn.first_factor_verification.external_verification_redirect_url, { auto: '1', email: 'ada@example.com' });
+    const client = (await fapi('GET', '/client')).json.response;
+    expect(client.sign_in.status).toBe('needs_identifier');
+    expect(client.sign_in.first_factor_verification).toMatchObject({ status: 'failed', error: { code: 'external_account_exists' } });
+    expect(client.sessions).toEqual([]);
   });
 
   it('transfer without a transferable sign-in or sign-up is refused', async () => {

@@ -155,7 +155,7 @@ export const UNAVAILABLE_IN_FULL_PRESET = [
   'createOrganization', 'getOrganization', 'mountOrganizationProfile', 'unmountOrganizationProfile', 'openOrganizationProfile',
   'closeOrganizationProfile', 'mountOrganizationSwitcher', 'unmountOrganizationSwitcher', 'mountCreateOrganization',
   'unmountCreateOrganization', 'openCreateOrganization', 'closeCreateOrganization', 'mountOrganizationList', 'unmountOrganizationList',
-  'authenticateWithRedirect', 'handleRedirectCallback', 'handleEmailLinkVerification',
+  'handleEmailLinkVerification',
   'authenticateWithMetamask', 'authenticateWithCoinbaseWallet', 'authenticateWithOKXWallet', 'authenticateWithBase', 'authenticateWithWeb3',
   'joinWaitlist', 'mountWaitlist', 'unmountWaitlist', 'openWaitlist', 'closeWaitlist',
   'openGoogleOneTap', 'closeGoogleOneTap', 'authenticateWithGoogleOneTap', 'handleGoogleOneTapCallback',
@@ -170,6 +170,7 @@ export const PROVIDED_DOCUMENTED = [
   'redirectToAfterSignOut', 'redirectToHome', 'redirectToWaitlist', 'signOut', 'signOutOne', 'mountComponent', 'unmountComponent',
   'mountSignIn', 'unmountSignIn', 'openSignIn', 'closeSignIn', 'mountSignUp', 'unmountSignUp', 'openSignUp', 'closeSignUp',
   'mountUserButton', 'unmountUserButton', 'mountUserProfile', 'unmountUserProfile', 'openUserProfile', 'closeUserProfile',
+  'authenticateWithRedirect', 'handleRedirectCallback',
 ] as const satisfies ReadonlyArray<DocumentedMember>;
 
 // Every documented member is in exactly one of the two lists.

@@ -1,0 +1,56 @@
+import { ClerkRuntimeError, definePlugin, type AuthenticateWithRedirectParams, type ClerkPlugin, type PageLoad } from '../../kernel/index.js';
+import { handleRedirectCallback, type CustomNavigate, type HandleOAuthCallbackParams } from './callback.js';
+import { createPopupFlow } from './popup.js';
+
+export interface OAuthApi {
+  /**
+   * On the page the provider returns to (`redirectUrl`): finishes the sign-in or sign-up (transfers
+   * between them, activates the session) and navigates to the next step, through `customNavigate`
+   * when given, else the navigation plugin.
+   */
+  handleRedirectCallback(params?: HandleOAuthCallbackParams, customNavigate?: CustomNavigate): Promise<unknown>;
+  /** `client.signIn.authenticateWithRedirect(params)`, or the sign-up's with `flow: 'signUp'`. */
+  authenticateWithRedirect(params: AuthenticateWithRedirectParams & { flow?: 'signIn' | 'signUp' }): Promise<void>;
+}
+
+export interface OAuthPluginOptions {
+  /** How to leave for the provider; default `window.location.assign`. Tests and native hosts pass their own. */
+  pageLoad?: PageLoad;
+}
+
+declare module '../../kernel/plugin.js' {
+  interface PluginApis {
+    oauth: OAuthApi;
+  }
+}
+
+export type OAuthPlugin = ClerkPlugin<'oauth', OAuthApi>;
+
+/**
+ * The OAuth plugin: `handleRedirectCallback`, the popup flow of `signIn/signUp.authenticateWithPopup`,
+ * and (optionally) the page load `authenticateWithRedirect` uses. Needs the navigation plugin.
+ */
+export function oauthPlugin(options: OAuthPluginOptions = {}): OAuthPlugin {
+  const { pageLoad } = options;
+  return definePlugin({
+    name: 'oauth',
+    dependsOn: ['navigation'],
+    provides: pageLoad ? ['authenticateWithPopup', 'pageLoad'] : ['authenticateWithPopup'],
+    setup(ctx): OAuthApi {
+      const { kernel } = ctx;
+      const nav = ctx.get('navigation');
+      const popup = createPopupFlow(kernel, nav);
+      ctx.provide('authenticateWithPopup', popup.run);
+      if (pageLoad) ctx.provide('pageLoad', pageLoad);
+      ctx.onDispose(popup.dispose);
+      return {
+        handleRedirectCallback: (params, customNavigate) => handleRedirectCallback(kernel, nav, params, customNavigate),
+        async authenticateWithRedirect({ flow, ...params }) {
+          const client = kernel.client;
+          if (!client) throw new ClerkRuntimeError('authenticateWithRedirect() needs a loaded client: await clerk.load() first.', { code: 'not_loaded' });
+          return (flow === 'signUp' ? client.signUp : client.signIn).authenticateWithRedirect(params);
+        },
+      };
+    },
+  });
+}
