@@ -4,6 +4,7 @@
  * `closeSignIn`. The component itself is loaded on the first mount or open.
  * @packageDocumentation
  */
+import type {} from '../oauth/index.js';
 import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
 import type { signInStrings } from './strings.js';
 
@@ -51,5 +52,11 @@ declare module '../ui/index.js' {
 }
 
 export function signInPlugin() {
-  return defineComponentPlugin({ name: 'sign-in', component: 'SignIn', load: () => import('./view.js') });
+  return defineComponentPlugin({
+    name: 'sign-in',
+    component: 'SignIn',
+    // Completing a return from an OAuth/SSO provider is the oauth plugin's, when the instance has it.
+    optionalDependsOn: ['oauth'],
+    load: (ctx) => import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, { oauth: ctx.find('oauth') }) })),
+  });
 }

@@ -4,7 +4,8 @@ import type { SignIn, SignInFactor } from '../../kernel/index.js';
 import type { UiKit } from '../ui/index.js';
 import { current, factorKey, proceed, startOAuth, type SignInFlow } from './flow.js';
 
-export function createParts(kit: UiKit) {
+/** `social`: whether provider sign-in is offered (the instance has the oauth plugin to complete it). */
+export function createParts(kit: UiKit, socialAvailable: boolean) {
   const { useHost, Card, LinkButton, SocialButtons } = kit;
 
   function IdentityPreview({ identifier, onEdit }: { identifier: string; onEdit(): void }) {
@@ -40,7 +41,7 @@ export function createParts(kit: UiKit) {
         subtitle={t('signIn.alternativeMethods.subtitle')}
         footer={onBack && <LinkButton onClick={onBack}>{t('backButton')}</LinkButton>}
       >
-        {social && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
+        {social && socialAvailable && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
         <Alternatives
           items={factors.map((f) => ({
             key: f.strategy,

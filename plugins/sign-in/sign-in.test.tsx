@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useEmulator } from '../../test/helpers/emulator.js';
+import { oauthPlugin } from '../oauth/index.js';
 import { uiPlugin } from '../ui/index.js';
-import { byLabel, byText, clearCookies, recordingNavigation, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
+import { byLabel, byText, clearCookies, recordingNavigation, recordingPageLoads, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
 import { signInPlugin, type SignInProps } from './index.js';
 import { defaultSettings, totpCode } from '../../emulator/index.js';
 
@@ -36,12 +37,13 @@ afterEach(() => {
 
 async function setup(props?: SignInProps, loadOptions?: Record<string, unknown>) {
   const nav = recordingNavigation();
-  const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signInPlugin()]);
+  const loads = recordingPageLoads();
+  const clerk = startClerk(emulator.publishableKey, [nav.plugin, loads.plugin, oauthPlugin(), uiPlugin(), signInPlugin()]);
   destroy = () => clerk.destroy();
   await clerk.load(loadOptions);
   clerk.mountSignIn(root, props);
   await waitFor(() => root.querySelector('form'));
-  return { clerk, navigations: nav.navigations };
+  return { clerk, navigations: nav.navigations, pageLoads: loads.pageLoads };
 }
 
 describe('<SignIn/>', () => {
@@ -247,17 +249,29 @@ describe('<SignIn/>', () => {
   });
 
   it('starts the OAuth redirect flow with an http(s) provider URL', async () => {
-    const { navigations } = await setup({ forceRedirectUrl: '/after' });
+    const { navigations, pageLoads } = await setup({ forceRedirectUrl: '/after' });
     byText(root, 'Continue with Google').click();
-    await waitFor(() => navigations.length > 0);
-    const target = new URL(navigations[0]);
+    // The provider is a full page load, never the app's router (the emulator's provider shares our origin).
+    await waitFor(() => pageLoads.length > 0);
+    const target = new URL(pageLoads[0]);
     expect(['http:', 'https:']).toContain(target.protocol);
+    expect(navigations).toEqual([]);
     const create = emulator.requests.find((r) => r.method === 'POST' && r.path === '/v1/client/sign_ins');
     expect(create).toBeDefined();
   });
 
+  it('offers provider buttons only when the instance has the oauth plugin to complete the return', async () => {
+    const clerk = startClerk(emulator.publishableKey, [recordingNavigation().plugin, uiPlugin(), signInPlugin()]);
+    destroy = () => clerk.destroy();
+    await clerk.load();
+    clerk.mountSignIn(root);
+    await waitFor(() => root.querySelector('form'));
+    expect(root.textContent).not.toContain('Continue with Google');
+    expect(root.querySelector('.cl-socialButtons')).toBeNull();
+  });
+
   it('refuses a javascript: provider URL from FAPI', async () => {
-    const { navigations } = await setup();
+    const { navigations, pageLoads } = await setup();
     emulator.faults.add({
       path: '/v1/client/sign_ins',
       method: 'POST',
@@ -276,6 +290,7 @@ describe('<SignIn/>', () => {
     byText(root, 'Continue with Google').click();
     await waitFor(() => root.querySelector('.cl-socialButtons [role="alert"]'));
     expect(navigations).toEqual([]);
+    expect(pageLoads).toEqual([]);
   });
 
   it('links to sign up (props.signUpUrl, legacy signUpURL, then the instance URL)', async () => {

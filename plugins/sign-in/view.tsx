@@ -4,6 +4,8 @@
  * 'choose' (the accounts signed in on this browser, where signing out of one of several lands).
  * Every step reads the sign-in in progress from `clerk.client.signIn`, so deep links survive a reload.
  */
+import { ClerkRuntimeError } from '../../kernel/index.js';
+import type { OAuthApi } from '../oauth/index.js';
 import { useEffect, useState } from 'preact/hooks';
 import type { UiKit } from '../ui/index.js';
 import { createFirstFactor } from './first-factor.js';
@@ -21,9 +23,14 @@ interface StepProps {
   flow: SignInFlow;
 }
 
-export default function createSignIn(kit: UiKit) {
+/** Plugins the view uses when the instance has them. */
+export interface SignInServices {
+  oauth?: OAuthApi;
+}
+
+export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {}) {
   const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, FooterAction, LinkButton } = kit;
-  const parts = createParts(kit);
+  const parts = createParts(kit, !!oauth);
   const { Alternatives } = parts;
   const FactorOne = createFirstFactor(kit, parts);
   const { FactorTwo, ResetPassword } = createSecondFactor(kit, parts);
@@ -56,7 +63,7 @@ export default function createSignIn(kit: UiKit) {
           />
         }
       >
-        <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />
+        {oauth && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
         {kinds.length > 0 && (
           <Form onSubmit={() => void submit()}>
             <Field
@@ -94,32 +101,23 @@ export default function createSignIn(kit: UiKit) {
     );
   }
 
-  /** Back from the OAuth provider: the oauth plugin's handleRedirectCallback when present, else the sign-in's status. */
+  /** Back from the OAuth provider: the oauth plugin completes it (without it, provider buttons are not offered). */
   function SsoCallback({ flow }: StepProps) {
     const { host } = flow;
-    const { t, clerk } = host;
+    const { t } = host;
     const form = useForm([]);
     useEffect(() => {
       void form.run(async () => {
-        if (typeof clerk.handleRedirectCallback === 'function') {
-          return clerk.handleRedirectCallback({
+        if (!oauth) throw new ClerkRuntimeError('Returning from an OAuth provider needs the oauth plugin (oauthPlugin()).', { code: 'not_available_in_preset' });
+        return oauth.handleRedirectCallback({
             signInUrl: flow.authUrl('signIn'),
             signUpUrl: flow.authUrl('signUp'),
             signInForceRedirectUrl: flow.afterAuthUrl('signIn'),
             signUpForceRedirectUrl: flow.afterAuthUrl('signUp'),
             firstFactorUrl: host.stepUrl('factor-one'),
             secondFactorUrl: host.stepUrl('factor-two'),
+            resetPasswordUrl: host.stepUrl('reset-password'),
           });
-        }
-        const signIn = current(host);
-        if (!signIn.id) return host.navigate('');
-        await signIn.reload();
-        if (signIn.firstFactorVerification.status === 'transferable') {
-          const signUp = await clerk.client!.signUp.create({ transfer: true });
-          if (signUp.status === 'complete') return host.finish(signUp.createdSessionId, flow.afterAuthUrl('signUp'));
-          return host.switchTo('SignUp', `${flow.authUrl('signUp')}#/continue`);
-        }
-        await proceed(flow, signIn);
       });
     }, []);
     return (

@@ -4,6 +4,7 @@
  * `mountSignUp` / `unmountSignUp` / `openSignUp` / `closeSignUp`. The component loads on first use.
  * @packageDocumentation
  */
+import type {} from '../oauth/index.js';
 import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
 import type { signUpStrings } from './strings.js';
 
@@ -54,5 +55,11 @@ declare module '../ui/index.js' {
 }
 
 export function signUpPlugin() {
-  return defineComponentPlugin({ name: 'sign-up', component: 'SignUp', load: () => import('./view.js') });
+  return defineComponentPlugin({
+    name: 'sign-up',
+    component: 'SignUp',
+    // Completing a return from an OAuth/SSO provider is the oauth plugin's, when the instance has it.
+    optionalDependsOn: ['oauth'],
+    load: (ctx) => import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, { oauth: ctx.find('oauth') }) })),
+  });
 }

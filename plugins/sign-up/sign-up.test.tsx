@@ -2,8 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useEmulator } from '../../test/helpers/emulator.js';
 import { defaultSettings } from '../../emulator/index.js';
+import { oauthPlugin } from '../oauth/index.js';
 import { uiPlugin } from '../ui/index.js';
-import { byLabel, byText, clearCookies, recordingNavigation, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
+import { byLabel, byText, clearCookies, recordingNavigation, recordingPageLoads, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
 import { signUpPlugin } from './index.js';
 import type { SignUpProps } from './index.js';
 
@@ -28,12 +29,13 @@ afterEach(() => {
 
 async function setup(props?: SignUpProps) {
   const nav = recordingNavigation();
-  const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signUpPlugin()]);
+  const loads = recordingPageLoads();
+  const clerk = startClerk(emulator.publishableKey, [nav.plugin, loads.plugin, oauthPlugin(), uiPlugin(), signUpPlugin()]);
   destroy = () => clerk.destroy();
   await clerk.load();
   clerk.mountSignUp(root, props);
   await waitFor(() => root.querySelector('form'));
-  return { clerk, navigations: nav.navigations };
+  return { clerk, navigations: nav.navigations, pageLoads: loads.pageLoads };
 }
 
 describe('<SignUp/>', () => {
@@ -159,14 +161,16 @@ describe('<SignUp/>', () => {
   });
 
   it('links to sign in and starts the OAuth sign-up redirect', async () => {
-    const { navigations } = await setup({ signInUrl: '/login' });
+    const { navigations, pageLoads } = await setup({ signInUrl: '/login' });
     expect(byText<HTMLAnchorElement>(root, 'Sign in').getAttribute('href')).toBe('/login');
     byText(root, 'Continue with GitHub').click();
-    await waitFor(() => navigations.length);
-    expect(['http:', 'https:']).toContain(new URL(navigations[0]).protocol);
+    // The provider is a full page load, never the app's router.
+    await waitFor(() => pageLoads.length);
+    expect(['http:', 'https:']).toContain(new URL(pageLoads[0]).protocol);
+    expect(navigations).toEqual([]);
     expect(emulator.requests.some((r) => r.method === 'POST' && r.path === '/v1/client/sign_ups')).toBe(true);
     byText(root, 'Sign in').click();
-    await waitFor(() => navigations.length === 2);
-    expect(navigations[1]).toBe('http://localhost:3000/login');
+    await waitFor(() => navigations.length === 1);
+    expect(navigations[0]).toBe('http://localhost:3000/login');
   });
 });

@@ -3,6 +3,8 @@
  * (missing requirements), 'verify-email-address', 'verify-phone-number', 'sso-callback'. Every step
  * reads the sign-up in progress from `clerk.client.signUp`, so deep links survive a reload.
  */
+import { ClerkRuntimeError } from '../../kernel/index.js';
+import type { OAuthApi } from '../oauth/index.js';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SignUp, SignUpParams } from '../../kernel/index.js';
 import type { AuthFlow, HostContextValue, UiKit } from '../ui/index.js';
@@ -47,7 +49,12 @@ async function startOAuth(flow: SignUpFlow, strategy: string) {
   await host.redirectExternal(signUp.verifications.externalAccount.externalVerificationRedirectURL);
 }
 
-export default function createSignUp(kit: UiKit) {
+/** Plugins the view uses when the instance has them. */
+export interface SignUpServices {
+  oauth?: OAuthApi;
+}
+
+export default function createSignUp(kit: UiKit, { oauth }: SignUpServices = {}) {
   const { useAuthFlow, useForm, Card, Form, Field, Checkbox, Button, Alert, CodeForm, SocialButtons, FooterAction, PasswordRules, isSafeUrl } = kit;
 
   /** The editable fields (`names`), legal consent when asked, submitted through `send`. */
@@ -128,7 +135,7 @@ export default function createSignUp(kit: UiKit) {
         subtitle={t('signUp.start.subtitle')}
         footer={<FooterAction text={t('signUp.start.actionText')} link={t('signUp.start.actionLink')} href={signInUrl} onClick={() => host.switchTo('SignIn', signInUrl)} />}
       >
-        <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />
+        {oauth && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
         <SignUpForm flow={flow} names={names} legal={!!environment.userSettings.signUp?.legalConsentEnabled} send={(params) => current(host).create(params)} />
       </Card>
     );
@@ -184,25 +191,23 @@ export default function createSignUp(kit: UiKit) {
     );
   }
 
-  /** Back from the OAuth provider: the oauth plugin's handleRedirectCallback when present, else the sign-up's state. */
+  /** Back from the OAuth provider: the oauth plugin completes it (without it, provider buttons are not offered). */
   function SsoCallback({ flow }: StepProps) {
     const { host } = flow;
-    const { t, clerk } = host;
+    const { t } = host;
     const form = useForm([]);
     useEffect(() => {
       void form.run(async () => {
-        if (typeof clerk.handleRedirectCallback === 'function') {
-          return clerk.handleRedirectCallback({
+        if (!oauth) throw new ClerkRuntimeError('Returning from an OAuth provider needs the oauth plugin (oauthPlugin()).', { code: 'not_available_in_preset' });
+        return oauth.handleRedirectCallback({
             signInUrl: flow.authUrl('signIn'),
             signUpUrl: flow.authUrl('signUp'),
             signInForceRedirectUrl: flow.afterAuthUrl('signIn'),
             signUpForceRedirectUrl: flow.afterAuthUrl('signUp'),
             continueSignUpUrl: host.stepUrl('continue'),
+            verifyEmailAddressUrl: host.stepUrl('verify-email-address'),
+            verifyPhoneNumberUrl: host.stepUrl('verify-phone-number'),
           });
-        }
-        const signUp = current(host);
-        if (!signUp.id) return host.navigate('');
-        await proceed(flow, await signUp.reload());
       });
     }, []);
     return (

@@ -1,7 +1,7 @@
 /** One render root (a mounted node or a modal): its routing, theme and strings, as the host context. */
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { KernelInternals } from '../../kernel/index.js';
+import { ClerkRuntimeError, type KernelInternals } from '../../kernel/index.js';
 import type { NavigationApi } from '../navigation/index.js';
 import { HostContext, type HostContextValue } from './context.js';
 import type { HostedProps, Routing, UiLoadOptions } from './index.js';
@@ -78,8 +78,9 @@ export function Root({ Component, props, modal, env }: RootProps) {
       },
       async redirectExternal(url) {
         const href = url ? String(url) : '';
-        if (!isSafeUrl(href)) throw new Error(`Refusing to redirect to "${href}".`);
-        await kernel.navigate(href);
+        if (!isSafeUrl(href)) throw new ClerkRuntimeError(`Refusing to redirect to "${href}": only http(s) URLs are followed.`, { code: 'unsafe_redirect' });
+        // A provider page is always a full page load, never the app's router (its URL may share our origin).
+        kernel.resources.pageLoad(new URL(href));
       },
       async finish(sessionId, redirectUrl) {
         await kernel.clerk.setActive({ session: sessionId, redirectUrl });

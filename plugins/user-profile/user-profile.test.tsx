@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { totpCode } from '../../emulator/index.js';
 import { createClerk } from '../../kernel/index.js';
 import { memoryNavigation } from '../navigation/index.js';
+import { recordingPageLoads } from '../../test/helpers/ui.js';
 import { signOutPlugin } from '../sign-out/index.js';
 import { uiPlugin } from '../ui/index.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
@@ -27,7 +28,8 @@ const newBrowser = () =>
 
 async function signedIn() {
   const navigation = memoryNavigation('http://localhost:3000/');
-  const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [navigation, signOutPlugin(), uiPlugin(), userProfilePlugin()] });
+  const loads = recordingPageLoads();
+  const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [navigation, loads.plugin, signOutPlugin(), uiPlugin(), userProfilePlugin()] });
   await clerk.load();
   const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: PASSWORD });
   await clerk.setActive({ session: signIn.createdSessionId });
@@ -37,7 +39,7 @@ async function signedIn() {
     clerk.destroy();
     node.remove();
   });
-  return { clerk, node, history: navigation.history };
+  return { clerk, node, history: navigation.history, pageLoads: loads.pageLoads };
 }
 
 type Setup = Awaited<ReturnType<typeof signedIn>>;
@@ -240,13 +242,15 @@ describe('<UserProfile/> account page', () => {
     });
     emulator.faults.add({ path: '/v1/me/external_accounts', method: 'POST', status: 200, body: externalAccount('https://accounts.google.com/o/oauth2/auth?state=1'), times: 1 });
     connectButtons[0].click();
-    await vi.waitFor(() => expect(s.history.location).toBe('https://accounts.google.com/o/oauth2/auth?state=1'));
+    // The provider is a full page load, never the app's router.
+    await vi.waitFor(() => expect(s.pageLoads.at(-1)).toBe('https://accounts.google.com/o/oauth2/auth?state=1'));
+    expect(s.history.entries).toHaveLength(1);
     expect(emulator.requests.some((r) => r.method === 'POST' && r.path.endsWith('/me/external_accounts'))).toBe(true);
 
     emulator.faults.add({ path: '/v1/me/external_accounts', method: 'POST', status: 200, body: externalAccount('javascript:alert(1)'), times: 1 });
     connectButtons[0].click();
     await vi.waitFor(() => expect(accounts.querySelector('[role=alert]')).toBeTruthy());
-    expect(s.history.location).toBe('https://accounts.google.com/o/oauth2/auth?state=1');
+    expect(s.pageLoads).toEqual(['https://accounts.google.com/o/oauth2/auth?state=1']);
   });
 });
 
@@ -255,9 +259,9 @@ describe('<UserProfile/> connected accounts against the emulator’s fake OAuth 
     const s = await mounted();
     const accounts = section(s.node, 'connectedAccounts');
     accounts.querySelector<HTMLButtonElement>('.cl-action__connect')!.click();
-    await vi.waitFor(() => expect(String(s.history.location)).toMatch(/\/v1\/oauth\/fake\/authorize\?/));
+    await vi.waitFor(() => expect(String(s.pageLoads.at(-1))).toMatch(/\/v1\/oauth\/fake\/authorize\?/));
     // The user approves on the provider's page, which sends the browser back to the profile.
-    const approved = await fetch(`${s.history.location}&auto=1`, { redirect: 'manual' });
+    const approved = await fetch(`${s.pageLoads.at(-1)}&auto=1`, { redirect: 'manual' });
     expect(approved.status).toBe(302);
     await s.clerk.user!.reload();
     await vi.waitFor(() => expect(section(s.node, 'connectedAccounts').querySelector('.cl-action__disconnect')).toBeTruthy());

@@ -31,6 +31,17 @@ export function recordingNavigation() {
   return { plugin, navigations };
 }
 
+/** Records full page loads (OAuth providers) instead of leaving the test page. */
+export function recordingPageLoads() {
+  const pageLoads: string[] = [];
+  const plugin = definePlugin({
+    name: 'test-page-loads',
+    provides: ['pageLoad'],
+    setup: (ctx) => (ctx.provide('pageLoad', (url) => void pageLoads.push(url.href)), {}),
+  });
+  return { plugin, pageLoads };
+}
+
 export function startClerk<const P extends readonly ClerkPlugin[]>(publishableKey: string, plugins: P) {
   return createClerk({ publishableKey, proxyUrl: PROXY_URL, plugins });
 }
