@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { oauthPlugin } from '../oauth/index.js';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { isClerkRuntimeError } from '../../kernel/index.js';
 import { useEmulator } from '../../test/helpers/emulator.js';
@@ -39,7 +40,7 @@ afterEach(() => {
 
 function makeClerk() {
   const nav = recordingNavigation();
-  const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signInPlugin(), signUpPlugin(), greetingPlugin()]);
+  const clerk = startClerk(emulator.publishableKey, [nav.plugin, oauthPlugin(), uiPlugin(), signInPlugin(), signUpPlugin(), greetingPlugin()]);
   cleanup.push(() => clerk.destroy());
   return Object.assign(clerk, { navigations: nav.navigations });
 }
