@@ -74,8 +74,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       pipeline.resetRateLimit();
     },
     addUser: (user) => core.createSeedUser(user).id,
-    waitlist: () =>
-      [...core.store.waitlist.values()].map((e) => ({ id: e.id, emailAddress: e.emailAddress, createdAt: e.createdAt })),
+    waitlist: () => [...core.store.waitlist.values()].map((e) => ({ id: e.id, emailAddress: e.emailAddress, createdAt: e.createdAt })),
     requests: pipeline.requests,
     clearRequests: () => {
       pipeline.requests.length = 0;

@@ -1,7 +1,17 @@
 import type { FapiClient } from './fapi.js';
 
 /** Hosts whose keys use the dev-browser handshake, as ClerkJS decides it. */
-const DEV_BROWSER_HOSTS = ['.lcl.dev', '.stg.dev', '.lclstage.dev', '.stgstage.dev', '.dev.lclclerk.com', '.stg.lclclerk.com', '.accounts.lclclerk.com', 'accountsstage.dev', 'accounts.dev'];
+const DEV_BROWSER_HOSTS = [
+  '.lcl.dev',
+  '.stg.dev',
+  '.lclstage.dev',
+  '.stgstage.dev',
+  '.dev.lclclerk.com',
+  '.stg.lclclerk.com',
+  '.accounts.lclclerk.com',
+  'accountsstage.dev',
+  'accounts.dev',
+];
 
 export const usesDevBrowser = (frontendApi: string) => DEV_BROWSER_HOSTS.some((suffix) => frontendApi.endsWith(suffix));
 
@@ -27,10 +37,7 @@ export function readCookie(name: string): string | undefined {
 
 export function writeCookie(name: string, value: string | null, attributes: string): void {
   if (typeof document === 'undefined') return;
-  document.cookie =
-    value === null
-      ? `${name}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`
-      : `${name}=${encodeURIComponent(value)}; path=/; ${attributes}`;
+  document.cookie = value === null ? `${name}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT` : `${name}=${encodeURIComponent(value)}; path=/; ${attributes}`;
 }
 
 /**

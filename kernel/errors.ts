@@ -28,10 +28,7 @@ export class ClerkAPIResponseError extends Error {
   /** Seconds to wait, from a 429's `Retry-After`. */
   readonly retryAfter?: number;
 
-  constructor(
-    message: string,
-    init: { status: number; errors: ClerkAPIError[]; clerkTraceId?: string; retryAfter?: number },
-  ) {
+  constructor(message: string, init: { status: number; errors: ClerkAPIError[]; clerkTraceId?: string; retryAfter?: number }) {
     super(message);
     this.name = 'ClerkAPIResponseError';
     this.status = init.status;

@@ -21,7 +21,11 @@ afterEach(() => {
 afterAll(() => server.close());
 
 /** The error a call rejects with (fails the test if it resolves). */
-const rejection = (p: Promise<unknown>): Promise<any> => p.then(() => expect.unreachable('expected a rejection'), (e: unknown) => e);
+const rejection = (p: Promise<unknown>): Promise<any> =>
+  p.then(
+    () => expect.unreachable('expected a rejection'),
+    (e: unknown) => e,
+  );
 
 function client(overrides: Partial<FapiClientConfig> = {}) {
   return createFapiClient({
@@ -67,14 +71,24 @@ describe('FAPI client', () => {
     expect(onClient).not.toHaveBeenCalled();
     await client({ onClient }).request({ path: '/client/sign_ins/x', forceUpdateClient: true });
     expect(onClient).toHaveBeenCalledTimes(1);
-    reply = () => HttpResponse.json({ errors: [{ code: 'form_password_incorrect', message: 'wrong', long_message: 'Password is incorrect.', meta: { param_name: 'password' } }], client: { id: 'client_2', sessions: [] }, clerk_trace_id: 'trace_9' }, { status: 422 });
+    reply = () =>
+      HttpResponse.json(
+        {
+          errors: [{ code: 'form_password_incorrect', message: 'wrong', long_message: 'Password is incorrect.', meta: { param_name: 'password' } }],
+          client: { id: 'client_2', sessions: [] },
+          clerk_trace_id: 'trace_9',
+        },
+        { status: 422 },
+      );
     const error = await rejection(client({ onClient }).request({ method: 'POST', path: '/client/sign_ins' }));
     expect(onClient).toHaveBeenLastCalledWith(expect.objectContaining({ id: 'client_2' }));
     expect(error).toBeInstanceOf(ClerkAPIResponseError);
     expect(error.status).toBe(422);
     expect(error.message).toBe('Password is incorrect.');
     expect(error.clerkTraceId).toBe('trace_9');
-    expect(error.errors).toEqual([{ code: 'form_password_incorrect', message: 'wrong', longMessage: 'Password is incorrect.', meta: { paramName: 'password' } }]);
+    expect(error.errors).toEqual([
+      { code: 'form_password_incorrect', message: 'wrong', longMessage: 'Password is incorrect.', meta: { paramName: 'password' } },
+    ]);
   });
 
   it('reads Retry-After on 429', async () => {
@@ -111,7 +125,7 @@ describe('FAPI client', () => {
     let token = 'dvb_old';
     let first = true;
     reply = () => {
-      if (first) return (first = false), HttpResponse.json({ errors: [{ code: 'dev_browser_unauthenticated', message: 'x' }] }, { status: 401 });
+      if (first) return ((first = false), HttpResponse.json({ errors: [{ code: 'dev_browser_unauthenticated', message: 'x' }] }, { status: 401 }));
       return HttpResponse.json({ response: null });
     };
     const renewDevBrowser = vi.fn(async () => void (token = 'dvb_new'));

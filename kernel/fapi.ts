@@ -92,8 +92,7 @@ function addVersions(url: URL): URL {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Delay before retry `attempt` (1-based) of a GET whose fetch threw. */
-const retryDelay = (attempt: number) =>
-  Math.min(5000, (attempt === 1 ? 100 : 700 * 2 ** (attempt - 2)) * (1 + Math.random()));
+const retryDelay = (attempt: number) => Math.min(5000, (attempt === 1 ? 100 : 700 * 2 ** (attempt - 2)) * (1 + Math.random()));
 
 const MAX_GET_ATTEMPTS = 4;
 

@@ -91,13 +91,10 @@ export function resolveProxyUrl(value: string | ((url: URL) => string) | undefin
     return `${pageUrl.origin}${raw}`.replace(/\/+$/, '');
   }
   if (/^https?:\/\/[^/]/i.test(raw)) return raw.replace(/\/+$/, '');
-  throw new ClerkRuntimeError(
-    `Invalid proxyUrl "${raw}": expected an absolute http(s) URL or a path starting with "/".`,
-    { code: 'invalid_options' },
-  );
+  throw new ClerkRuntimeError(`Invalid proxyUrl "${raw}": expected an absolute http(s) URL or a path starting with "/".`, { code: 'invalid_options' });
 }
 
 export function resolveDomain(value: string | ((url: URL) => string) | undefined, pageUrl: URL | undefined): string {
-  const raw = typeof value === 'function' ? (pageUrl ? value(pageUrl) : '') : value ?? '';
+  const raw = typeof value === 'function' ? (pageUrl ? value(pageUrl) : '') : (value ?? '');
   return raw.replace(/^https?:\/\//, '').replace(/\/+$/, '');
 }

@@ -45,19 +45,25 @@ export function installPlugins(plugins: readonly ClerkPlugin[], deps: PluginHost
       },
       get(name) {
         if (!required.has(name)) {
-          throw new ClerkRuntimeError(`Plugin "${plugin.name}" asked for "${name}" without declaring it in dependsOn.`, { code: 'plugin_undeclared_dependency' });
+          throw new ClerkRuntimeError(`Plugin "${plugin.name}" asked for "${name}" without declaring it in dependsOn.`, {
+            code: 'plugin_undeclared_dependency',
+          });
         }
         return apis.get(name) as never;
       },
       find(name) {
         if (!optional.has(name)) {
-          throw new ClerkRuntimeError(`Plugin "${plugin.name}" looked for "${name}" without declaring it in optionalDependsOn.`, { code: 'plugin_undeclared_dependency' });
+          throw new ClerkRuntimeError(`Plugin "${plugin.name}" looked for "${name}" without declaring it in optionalDependsOn.`, {
+            code: 'plugin_undeclared_dependency',
+          });
         }
         return apis.get(name) as never;
       },
       provide(capability, implementation) {
         if (!provides.has(capability)) {
-          throw new ClerkRuntimeError(`Plugin "${plugin.name}" provides "${capability}" without declaring it in provides.`, { code: 'plugin_undeclared_capability' });
+          throw new ClerkRuntimeError(`Plugin "${plugin.name}" provides "${capability}" without declaring it in provides.`, {
+            code: 'plugin_undeclared_capability',
+          });
         }
         (capabilities as Record<string, unknown>)[capability] = implementation;
       },

@@ -134,7 +134,10 @@ describe('plugin contract', () => {
     } catch (err) {
       error = err;
     }
-    expect(error).toMatchObject({ code: 'plugin_capability_conflict', message: expect.stringMatching(/"fancy-navigation" and "rival" both provide "navigate"/) });
+    expect(error).toMatchObject({
+      code: 'plugin_capability_conflict',
+      message: expect.stringMatching(/"fancy-navigation" and "rival" both provide "navigate"/),
+    });
     const sneaky = definePlugin({
       name: 'sneaky-navigation',
       // @ts-expect-error "navigate" is not in provides

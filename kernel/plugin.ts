@@ -38,7 +38,12 @@ export type LoadOptionsSchema = z.ZodMiniType<object, object>;
 export type LoadOptionsOf<S> = S extends z.ZodMiniType<object, object> ? z.input<S> : object;
 
 /** What a plugin's `setup` receives, typed by what the plugin declared. */
-export interface PluginContext<Deps extends string = never, Optional extends string = never, LoadOptions extends object = object, Provides extends string = never> {
+export interface PluginContext<
+  Deps extends string = never,
+  Optional extends string = never,
+  LoadOptions extends object = object,
+  Provides extends string = never,
+> {
   /** The kernel: FAPI client, state, setActive, navigation, the public object. */
   readonly kernel: KernelInternals;
   /** The event bus; every subscription made here is dropped when the instance is destroyed. */
@@ -127,9 +132,12 @@ export function resolvePluginOrder<P extends ClerkPlugin>(plugins: readonly P[])
     for (const capability of plugin.provides ?? []) {
       const other = providers.get(capability);
       if (other) {
-        throw new ClerkRuntimeError(`Plugins "${other}" and "${plugin.name}" both provide "${capability}"; an instance can have only one. Remove one of them.`, {
-          code: 'plugin_capability_conflict',
-        });
+        throw new ClerkRuntimeError(
+          `Plugins "${other}" and "${plugin.name}" both provide "${capability}"; an instance can have only one. Remove one of them.`,
+          {
+            code: 'plugin_capability_conflict',
+          },
+        );
       }
       providers.set(capability, plugin.name);
     }
@@ -147,10 +155,9 @@ export function resolvePluginOrder<P extends ClerkPlugin>(plugins: readonly P[])
     for (const dep of plugin.dependsOn ?? []) {
       const target = byName.get(dep);
       if (!target) {
-        throw new ClerkRuntimeError(
-          `Plugin "${plugin.name}" depends on "${dep}", which is not in the plugin list. Add a plugin named "${dep}".`,
-          { code: 'plugin_missing_dependency' },
-        );
+        throw new ClerkRuntimeError(`Plugin "${plugin.name}" depends on "${dep}", which is not in the plugin list. Add a plugin named "${dep}".`, {
+          code: 'plugin_missing_dependency',
+        });
       }
       visit(target, [...chain, plugin.name]);
     }

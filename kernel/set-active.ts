@@ -20,7 +20,8 @@ export function createSetActive({ state, setSession, emitResources, emitToken }:
     if (ref === undefined || ref === null || typeof ref !== 'string') return ref === undefined ? undefined : (ref?.id ?? null);
     if (ref.startsWith('org_')) return ref;
     const membership = target?.user?.organizationMemberships.find((m) => m.organization.slug === ref);
-    if (!membership) throw new ClerkRuntimeError(`setActive(): the user is not a member of an organization with slug "${ref}".`, { code: 'organization_not_found' });
+    if (!membership)
+      throw new ClerkRuntimeError(`setActive(): the user is not a member of an organization with slug "${ref}".`, { code: 'organization_not_found' });
     return membership.organization.id;
   }
 
@@ -38,12 +39,10 @@ export function createSetActive({ state, setSession, emitResources, emitToken }:
     try {
       if (next) {
         if (orgId !== undefined) next.lastActiveOrganizationId = orgId;
-        await next
-          .touch({ organizationId: next.lastActiveOrganizationId, intent: orgId !== undefined ? 'select_org' : 'select_session' })
-          .catch((err) => {
-            if (err instanceof ClerkAPIResponseError && err.status === 401) return;
-            throw err;
-          });
+        await next.touch({ organizationId: next.lastActiveOrganizationId, intent: orgId !== undefined ? 'select_org' : 'select_session' }).catch((err) => {
+          if (err instanceof ClerkAPIResponseError && err.status === 401) return;
+          throw err;
+        });
         // The touch's piggy-backed client rebuilt the sessions: continue with the fresh object.
         const id = next.id;
         next = state.client?.sessions.find((s) => s.id === id && signedIn(s)) ?? null;

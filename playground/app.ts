@@ -17,7 +17,7 @@ const SIGN_UP_URL = '/?view=sign-up';
 
 const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector(selector) as T;
 const errorText = (err: unknown) =>
-  isClerkAPIResponseError(err) ? err.errors[0]?.longMessage ?? err.errors[0]?.message ?? err.message : String((err as Error)?.message ?? err);
+  isClerkAPIResponseError(err) ? (err.errors[0]?.longMessage ?? err.errors[0]?.message ?? err.message) : String((err as Error)?.message ?? err);
 
 // ---- routing: microclerk's redirects and the page's own links go through here ----
 
@@ -67,12 +67,11 @@ function slot(container: HTMLElement) {
 const authSlot = slot($('#auth-box'));
 const profileSlot = slot($('#user-profile'));
 
-const identifierOf = (session: Session) =>
-  session.publicUserData?.identifier ?? session.user?.primaryEmailAddress?.emailAddress ?? session.id;
+const identifierOf = (session: Session) => session.publicUserData?.identifier ?? session.user?.primaryEmailAddress?.emailAddress ?? session.id;
 
 /** Signed out of the current account while others stay signed in: offer them (ClerkJS's account chooser). */
 function renderRemainingSessions() {
-  const remaining = clerk.user ? [] : clerk.client?.signedInSessions ?? [];
+  const remaining = clerk.user ? [] : (clerk.client?.signedInSessions ?? []);
   $('#account-chooser').hidden = remaining.length === 0;
   $('#remaining-sessions').replaceChildren(
     ...remaining.map((session) => {
@@ -129,17 +128,20 @@ async function refreshOutbox() {
     // Requests overlap (timer and client changes): an older answer must not replace a newer one.
     if (request !== outboxRequest) return;
     $('#outbox').replaceChildren(
-      ...messages.slice(-10).reverse().map((message) => {
-        const item = document.createElement('li');
-        const to = document.createElement('span');
-        to.className = 'to';
-        to.textContent = message.to;
-        const code = document.createElement('code');
-        code.textContent = message.code ?? message.link ?? '';
-        item.append(to, ' ', code);
-        if (message.purpose) item.title = message.purpose;
-        return item;
-      }),
+      ...messages
+        .slice(-10)
+        .reverse()
+        .map((message) => {
+          const item = document.createElement('li');
+          const to = document.createElement('span');
+          to.className = 'to';
+          to.textContent = message.to;
+          const code = document.createElement('code');
+          code.textContent = message.code ?? message.link ?? '';
+          item.append(to, ' ', code);
+          if (message.purpose) item.title = message.purpose;
+          return item;
+        }),
     );
   } catch {
     // The emulator restarted or the network hiccupped: the next tick retries.

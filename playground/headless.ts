@@ -8,7 +8,7 @@ const clerk = createHeadlessClerk({ publishableKey, proxyUrl: '/__clerk' });
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector(selector) as T;
 const errorText = (err: unknown) =>
-  isClerkAPIResponseError(err) ? err.errors[0]?.longMessage ?? err.errors[0]?.message ?? err.message : String((err as Error)?.message ?? err);
+  isClerkAPIResponseError(err) ? (err.errors[0]?.longMessage ?? err.errors[0]?.message ?? err.message) : String((err as Error)?.message ?? err);
 
 /** Runs a form's action, showing a FAPI error under that form. */
 function onSubmit(form: HTMLFormElement, action: (data: Record<string, string>) => Promise<unknown>) {
@@ -87,13 +87,18 @@ function render() {
 }
 
 async function refreshOutbox() {
-  const messages = (await fetch('/__clerk/__emulator/outbox').then((r) => r.json()).catch(() => [])) as Array<{ to: string; code?: string; link?: string }>;
+  const messages = (await fetch('/__clerk/__emulator/outbox')
+    .then((r) => r.json())
+    .catch(() => [])) as Array<{ to: string; code?: string; link?: string }>;
   $('#outbox').replaceChildren(
-    ...messages.slice(-8).reverse().map((m) => {
-      const item = document.createElement('li');
-      item.textContent = `${m.to}: ${m.code ?? m.link ?? ''}`;
-      return item;
-    }),
+    ...messages
+      .slice(-8)
+      .reverse()
+      .map((m) => {
+        const item = document.createElement('li');
+        item.textContent = `${m.to}: ${m.code ?? m.link ?? ''}`;
+        return item;
+      }),
   );
 }
 

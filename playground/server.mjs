@@ -55,7 +55,8 @@ async function serveStatic(req, res, getKey) {
   const file = normalize(join(root, path === '/' || !extname(path) ? 'index.html' : path));
   const type = TYPES[extname(file)];
   // `root + sep`: a sibling folder such as `playground-old/` must not pass as inside; no dotfiles either.
-  if (!file.startsWith(root + sep) || !type || /[\\/]\./.test(file.slice(root.length))) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  if (!file.startsWith(root + sep) || !type || /[\\/]\./.test(file.slice(root.length)))
+    return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   try {
     let body = await readFile(file);
     if (file.endsWith('.html')) body = Buffer.from(body.toString('utf8').replaceAll('%PUBLISHABLE_KEY%', getKey()));

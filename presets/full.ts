@@ -40,10 +40,13 @@ type Provided = ClerkInstance<ReturnType<typeof fullPlugins>>;
 /** Every kernel and plugin member, plus the documented members still missing (they throw when called). */
 type FullClerk = Provided & { [K in Exclude<DocumentedMember, keyof Provided>]: UnavailableMember };
 
-// The class and the interface merge: instances carry every kernel and plugin member.
+// The class and the interface merge: instances carry every kernel and plugin member (createClerk puts
+// them on `this`), which a class cannot declare from a computed type.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface Clerk extends FullClerk {}
 
 /** `new Clerk(publishableKey, { proxyUrl | domain })`, then `await clerk.load(options)`, as with ClerkJS. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class Clerk {
   constructor(publishableKey: string, options: ClerkConstructorOptions = {}) {
     createClerk({ ...options, publishableKey, plugins: [...fullPlugins(), unavailableMembers()] }, this);

@@ -36,7 +36,15 @@ for (const [reportName, entry] of entries) {
       mainEntryPointFilePath: dts,
       compiler: {
         overrideTsconfig: {
-          compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM'], types: ['node'], skipLibCheck: true, strict: true },
+          compilerOptions: {
+            target: 'ES2022',
+            module: 'ESNext',
+            moduleResolution: 'Bundler',
+            lib: ['ES2022', 'DOM'],
+            types: ['node'],
+            skipLibCheck: true,
+            strict: true,
+          },
           files: [dts],
         },
       },
@@ -56,7 +64,13 @@ for (const [reportName, entry] of entries) {
       },
     },
   });
-  const result = Extractor.invoke(config, { localBuild: !check, showVerboseMessages: false, messageCallback: (m) => { if (m.logLevel === 'warning' || m.logLevel === 'error') m.handled = false; } });
+  const result = Extractor.invoke(config, {
+    localBuild: !check,
+    showVerboseMessages: false,
+    messageCallback: (m) => {
+      if (m.logLevel === 'warning' || m.logLevel === 'error') m.handled = false;
+    },
+  });
   if (check && result.apiReportChanged) {
     console.error(`api-report: the public API of "${entry}" changed; run \`npm run api:update\` and commit api-report/${reportName}.api.md.`);
     failed++;

@@ -9,11 +9,26 @@ import { build } from 'esbuild';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LAZY = /^\.\/(host|view)\.js$/;
 const MARKER = '__MICROCLERK_UI__/';
-const common = { bundle: true, minify: true, target: 'es2022', platform: 'browser', jsx: 'automatic', jsxImportSource: 'preact', legalComments: 'none', logLevel: 'warning' };
+const common = {
+  bundle: true,
+  minify: true,
+  target: 'es2022',
+  platform: 'browser',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  legalComments: 'none',
+  logLevel: 'warning',
+};
 
 /** `plugins/sign-in/view.tsx` → `sign-in-view` */
 const chunkName = (file) => `${basename(dirname(file))}-${basename(file).replace(/\.tsx?$/, '')}`;
-const lazyFiles = ['plugins/ui/host.tsx', 'plugins/sign-in/view.tsx', 'plugins/sign-up/view.tsx', 'plugins/user-button/view.tsx', 'plugins/user-profile/view.tsx'];
+const lazyFiles = [
+  'plugins/ui/host.tsx',
+  'plugins/sign-in/view.tsx',
+  'plugins/sign-up/view.tsx',
+  'plugins/user-button/view.tsx',
+  'plugins/user-profile/view.tsx',
+];
 
 await build({
   ...common,

@@ -30,7 +30,11 @@ function run(label, cmd, args, { cwd = root, show = false, optional = false, hid
     child.stderr.on('data', (chunk) => (output += chunk));
     const finish = (ok, error) => {
       output = output.trim();
-      const shown = output.split('\n').filter((line) => !hide(line)).join('\n').trim();
+      const shown = output
+        .split('\n')
+        .filter((line) => !hide(line))
+        .join('\n')
+        .trim();
       let block = `${ok ? 'ok  ' : optional ? 'note' : 'FAIL'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
       if ((!ok || show) && shown) block += `\n${shown.replace(/^/gm, '     ')}`;
       if (error) block += `\n     ${error.message}`;
@@ -69,7 +73,8 @@ try {
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: 'microclerk-consumer', private: true, type: 'module' }, null, 2)}\n`);
   cpSync(join(root, 'test/consumer'), join(app, 'test/consumer'), { recursive: true });
-  const install = async (mode, optional) => run(`npm install ${mode} <tarball>`, 'npm', ['install', mode, '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: app, optional });
+  const install = async (mode, optional) =>
+    run(`npm install ${mode} <tarball>`, 'npm', ['install', mode, '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: app, optional });
   // The runtime dependencies are in the npm cache after the repo's own install; a cache without
   // their registry metadata (e.g. after `npm ci`, which fetches tarballs only) needs the registry once.
   if (!(await install('--offline', true)).ok && !(await install('--prefer-offline', false)).ok) throw new Error('npm install of the tarball failed');
@@ -83,7 +88,13 @@ try {
     .filter((d) => d.isDirectory() && existsSync(join(installed, 'dist/plugins', d.name, 'index.d.ts')))
     .map((d) => d.name);
   const usage = readFileSync(join(root, 'test/consumer/usage.ts'), 'utf8');
-  const entries = ['microclerk', 'microclerk/presets/headless', 'microclerk/presets/full', 'microclerk/emulator', ...plugins.map((p) => `microclerk/plugins/${p}`)];
+  const entries = [
+    'microclerk',
+    'microclerk/presets/headless',
+    'microclerk/presets/full',
+    'microclerk/emulator',
+    ...plugins.map((p) => `microclerk/plugins/${p}`),
+  ];
   const missing = entries.filter((e) => !usage.includes(`from '${e}'`));
   if (missing.length) fail(`test/consumer/usage.ts does not import ${missing.join(', ')}`);
   else console.log(`ok   test/consumer/usage.ts imports all ${entries.length} entry points`);
@@ -100,19 +111,35 @@ try {
   const modes = [
     { name: 'bundler', module: 'ESNext', moduleResolution: 'Bundler', files: ['test/consumer/usage.ts', 'test/consumer/greeting-view.ts'], types: ['.d.ts'] },
     // nodenext: usage.ts is ESM (the project is "type": "module"), require.cts is CommonJS.
-    { name: 'nodenext', module: 'NodeNext', moduleResolution: 'NodeNext', files: ['test/consumer/usage.ts', 'test/consumer/greeting-view.ts', 'test/consumer/require.cts'], types: ['.d.ts', '.d.cts'] },
+    {
+      name: 'nodenext',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      files: ['test/consumer/usage.ts', 'test/consumer/greeting-view.ts', 'test/consumer/require.cts'],
+      types: ['.d.ts', '.d.cts'],
+    },
   ];
   const tsc = tool('typescript/bin/tsc');
   // The compiles, attw and publint are independent: run them side by side.
   const compiles = modes.map(async (mode) => {
     const config = `tsconfig.${mode.name}.json`;
-    writeFileSync(join(app, config), JSON.stringify({ compilerOptions: { ...compilerOptions, module: mode.module, moduleResolution: mode.moduleResolution }, files: mode.files }, null, 2));
-    const result = await run(`tsc -p ${config} (moduleResolution ${mode.moduleResolution}, skipLibCheck false)`, process.execPath, [tsc, '-p', config, '--listFiles', '--pretty', 'false'], {
-      cwd: app,
-      hide: (line) => line.startsWith('/'),
-    });
+    writeFileSync(
+      join(app, config),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, module: mode.module, moduleResolution: mode.moduleResolution }, files: mode.files }, null, 2),
+    );
+    const result = await run(
+      `tsc -p ${config} (moduleResolution ${mode.moduleResolution}, skipLibCheck false)`,
+      process.execPath,
+      [tsc, '-p', config, '--listFiles', '--pretty', 'false'],
+      {
+        cwd: app,
+        hide: (line) => line.startsWith('/'),
+      },
+    );
     if (!result.ok) {
-      failures.push(`tsc (${mode.name}): test/consumer/ does not compile against the packed package (see its errors above; "Unused '@ts-expect-error' directive" means a wrong call type-checks)`);
+      failures.push(
+        `tsc (${mode.name}): test/consumer/ does not compile against the packed package (see its errors above; "Unused '@ts-expect-error' directive" means a wrong call type-checks)`,
+      );
     }
     // The ESM fixture must read the .d.ts files and the CommonJS one the .d.cts files, not each other's.
     const listed = result.output.split('\n').map((l) => l.trim());
@@ -128,7 +155,18 @@ try {
   const attw = run(
     'attw <tarball> --profile node16',
     process.execPath,
-    [tool('@arethetypeswrong/cli/dist/index.js'), tarball, '--profile', 'node16', '--no-definitely-typed', '--format', 'table-flipped', '--no-emoji', '--include-entrypoints', ...plugins.map((p) => `./plugins/${p}`)],
+    [
+      tool('@arethetypeswrong/cli/dist/index.js'),
+      tarball,
+      '--profile',
+      'node16',
+      '--no-definitely-typed',
+      '--format',
+      'table-flipped',
+      '--no-emoji',
+      '--include-entrypoints',
+      ...plugins.map((p) => `./plugins/${p}`),
+    ],
     { show: true },
   ).then((r) => r.ok || failures.push('attw: the types of some entry point are wrong (see its table above)'));
 

@@ -74,8 +74,7 @@ export class EmulatorCore {
 
   constructor(options: InstanceOptions = {}) {
     this.instanceType = options.instanceType ?? 'development';
-    this.frontendApiHost =
-      options.frontendApiHost ?? (this.instanceType === 'production' ? 'clerk.emulator.test' : 'emulator.accounts.dev');
+    this.frontendApiHost = options.frontendApiHost ?? (this.instanceType === 'production' ? 'clerk.emulator.test' : 'emulator.accounts.dev');
     this.publishableKey = publishableKeyFor(this.instanceType, this.frontendApiHost);
     this.settings = mergeSettings(defaultSettings(), options.settings);
     this.clock = options.now ?? (() => Date.now());
@@ -242,10 +241,7 @@ export class EmulatorCore {
   }
 
   /** Mints a session token for the session (for its active org unless `organizationId` is given). */
-  mintSessionToken(
-    session: SessionRecord,
-    options: { organizationId?: string | null; template?: string; origin?: string | null } = {},
-  ): string {
+  mintSessionToken(session: SessionRecord, options: { organizationId?: string | null; template?: string; origin?: string | null } = {}): string {
     const nowSeconds = Math.floor(this.now() / 1000);
     const organizationId = options.organizationId === undefined ? session.lastActiveOrganizationId : options.organizationId;
     const minutesSince = (ms: number | null) => (ms === null ? -1 : Math.floor((this.now() - ms) / 60_000));
@@ -265,9 +261,7 @@ export class EmulatorCore {
     };
     if (!claims.azp) delete claims.azp;
     const organization = organizationId ? this.store.organizations.get(organizationId) : undefined;
-    const membership = organization
-      ? this.store.userMemberships(session.userId).find((m) => m.organizationId === organization.id)
-      : undefined;
+    const membership = organization ? this.store.userMemberships(session.userId).find((m) => m.organizationId === organization.id) : undefined;
     if (organization && membership) Object.assign(claims, organizationClaims(organization, membership.role));
     if (options.template) claims.tpl = options.template;
     return this.signer.sign(claims, { oiat: nowSeconds });

@@ -25,13 +25,7 @@ export class FapiError extends Error {
   }
 }
 
-export function fapiError(
-  status: number,
-  code: string,
-  message: string,
-  longMessage: string = message,
-  meta: Record<string, unknown> = {},
-): FapiError {
+export function fapiError(status: number, code: string, message: string, longMessage: string = message, meta: Record<string, unknown> = {}): FapiError {
   return new FapiError(status, [{ code, message, long_message: longMessage, meta }]);
 }
 

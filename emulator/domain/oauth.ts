@@ -54,7 +54,12 @@ export function fakeProfile(strategy: string, emailAddress: string, additionalSc
   const firstName = words[0] ? capitalize(words[0]) : null;
   const lastName = words.length > 1 ? capitalize(words[words.length - 1]!) : null;
   const digest = createHash('sha256').update(`${provider}:${email.toLowerCase()}`).digest();
-  const providerUserId = provider === 'github' ? String(digest.readUInt32BE(0)) : BigInt(`0x${digest.subarray(0, 9).toString('hex')}`).toString().padStart(21, '1');
+  const providerUserId =
+    provider === 'github'
+      ? String(digest.readUInt32BE(0))
+      : BigInt(`0x${digest.subarray(0, 9).toString('hex')}`)
+          .toString()
+          .padStart(21, '1');
   const username = provider === 'github' ? local.replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 39) : null;
   const scopes = [...(DEFAULT_SCOPES[provider] ?? 'email profile').split(' '), ...additionalScopes];
   return {
@@ -124,16 +129,10 @@ export function fromOAuthVerification(strategy: string, clientId: string | null)
  * Attaches the provider account to the user (or refreshes the one already attached), adding its
  * email address as verified and linked when the user does not have it yet.
  */
-export function linkExternalAccount(
-  core: EmulatorCore,
-  user: UserRecord,
-  profile: OAuthProfile,
-  existing?: ExternalAccountRecord,
-): ExternalAccountRecord {
+export function linkExternalAccount(core: EmulatorCore, user: UserRecord, profile: OAuthProfile, existing?: ExternalAccountRecord): ExternalAccountRecord {
   const now = core.now();
   const account =
-    existing ??
-    user.externalAccounts.find((a) => a.profile?.provider === profile.provider && a.profile.providerUserId === profile.providerUserId);
+    existing ?? user.externalAccounts.find((a) => a.profile?.provider === profile.provider && a.profile.providerUserId === profile.providerUserId);
   const verified: VerificationRecord = { ...newVerification(profile.strategy, 'verified'), attempts: 1 };
   let record: ExternalAccountRecord;
   if (account) {

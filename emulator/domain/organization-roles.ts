@@ -19,10 +19,7 @@ export function rolePermissions(role: string): string[] {
 }
 
 /** The `fea` and `o` claims of a session token whose active organization is this one. */
-export function organizationClaims(
-  organization: { id: string; slug: string },
-  role: string,
-): { fea: string; o: Record<string, unknown> } {
+export function organizationClaims(organization: { id: string; slug: string }, role: string): { fea: string; o: Record<string, unknown> } {
   return {
     fea: ORG_FEATURES.map((f) => `o:${f}`).join(','),
     o: {

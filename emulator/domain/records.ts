@@ -62,9 +62,7 @@ export interface ExternalAccountRecord {
 
 /** What an OAuth flow's `state` completes when the fake provider's consent page is submitted. */
 export type OAuthFlowTarget =
-  | { kind: 'sign_in'; signInId: string }
-  | { kind: 'sign_up'; signUpId: string }
-  | { kind: 'external_account'; userId: string; externalAccountId: string };
+  { kind: 'sign_in'; signInId: string } | { kind: 'sign_up'; signUpId: string } | { kind: 'external_account'; userId: string; externalAccountId: string };
 
 export interface OAuthFlowRecord {
   state: string;
@@ -163,12 +161,7 @@ export interface ClientRecord {
   updatedAt: number;
 }
 
-export type SignInStatus =
-  | 'needs_identifier'
-  | 'needs_first_factor'
-  | 'needs_second_factor'
-  | 'needs_new_password'
-  | 'complete';
+export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete';
 
 export interface SignInRecord {
   id: string;
@@ -246,9 +239,7 @@ export interface InvitationRecord {
 
 /** What an email-link token verifies when its link is opened. */
 export type LinkTarget =
-  | { kind: 'sign_in'; signInId: string }
-  | { kind: 'sign_up'; signUpId: string }
-  | { kind: 'email_address'; userId: string; emailAddressId: string };
+  { kind: 'sign_in'; signInId: string } | { kind: 'sign_up'; signUpId: string } | { kind: 'email_address'; userId: string; emailAddressId: string };
 
 export function newVerification(strategy: string | null, status: VerificationStatus = 'unverified'): VerificationRecord {
   return {

@@ -108,9 +108,7 @@ export class Store {
   }
 
   userMemberships(userId: string): MembershipRecord[] {
-    return [...this.memberships.values()]
-      .filter((m) => m.userId === userId)
-      .sort((a, b) => b.createdAt - a.createdAt);
+    return [...this.memberships.values()].filter((m) => m.userId === userId).sort((a, b) => b.createdAt - a.createdAt);
   }
 
   organizationMembers(organizationId: string): MembershipRecord[] {
@@ -118,9 +116,7 @@ export class Store {
   }
 
   organizationInvitations(organizationId: string): InvitationRecord[] {
-    return [...this.invitations.values()]
-      .filter((i) => i.organizationId === organizationId)
-      .sort((a, b) => b.createdAt - a.createdAt);
+    return [...this.invitations.values()].filter((i) => i.organizationId === organizationId).sort((a, b) => b.createdAt - a.createdAt);
   }
 
   deleteUser(userId: string): void {

@@ -16,13 +16,7 @@ import {
   unlinkExternalAccount,
   userForProfile,
 } from '../domain/oauth.js';
-import {
-  newVerification,
-  type ExternalAccountRecord,
-  type OAuthFlowRecord,
-  type OAuthProfile,
-  type VerificationRecord,
-} from '../domain/records.js';
+import { newVerification, type ExternalAccountRecord, type OAuthFlowRecord, type OAuthProfile, type VerificationRecord } from '../domain/records.js';
 import { externalAccountJson } from '../wire/user.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
@@ -191,7 +185,9 @@ function settle(ctx: RequestContext, flow: OAuthFlowRecord, verification: Verifi
     );
     return false;
   }
-  const duplicate = user.externalAccounts.find((a) => a !== account && a.profile?.providerUserId === profile.providerUserId && a.profile.provider === profile.provider);
+  const duplicate = user.externalAccounts.find(
+    (a) => a !== account && a.profile?.providerUserId === profile.providerUserId && a.profile.provider === profile.provider,
+  );
   if (duplicate) unlinkExternalAccount(core, user, duplicate);
   linkExternalAccount(core, user, profile, account);
   for (const session of core.store.userSessions(user.id)) {
@@ -256,7 +252,10 @@ function authorizeSubmit(ctx: RequestContext): Response {
 
 /** `additional_scope` may come repeated, comma-split or space-separated. */
 function additionalScopes(ctx: RequestContext): string[] {
-  return ctx.body.all('additional_scope').flatMap((s) => s.split(/[\s,]+/)).filter(Boolean);
+  return ctx.body
+    .all('additional_scope')
+    .flatMap((s) => s.split(/[\s,]+/))
+    .filter(Boolean);
 }
 
 function findAccount(ctx: RequestContext) {

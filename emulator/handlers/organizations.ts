@@ -16,7 +16,13 @@ function requireOrganizationsEnabled(ctx: RequestContext): void {
 }
 
 function slugify(name: string): string {
-  return name.toLowerCase().trim().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'organization';
+  return (
+    name
+      .toLowerCase()
+      .trim()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'organization'
+  );
 }
 
 function paginate<T>(ctx: RequestContext, items: T[]): { data: T[]; total_count: number } {
@@ -190,7 +196,10 @@ function adminOrganization(ctx: RequestContext) {
 
 function listInvitations(ctx: RequestContext): Response {
   const { organization } = adminOrganization(ctx);
-  const statuses = ctx.query.getAll('status').flatMap((s) => s.split(',')).filter(Boolean);
+  const statuses = ctx.query
+    .getAll('status')
+    .flatMap((s) => s.split(','))
+    .filter(Boolean);
   const invitations = ctx.core.store
     .organizationInvitations(organization.id)
     .filter((i) => statuses.length === 0 || statuses.includes(i.status))
@@ -212,7 +221,15 @@ function invite(ctx: RequestContext, organization: OrganizationRecord, email: st
     throw fapiError(400, 'duplicate_record', 'duplicate invitation', `There is already a pending invitation for ${email}.`, { email_addresses: [email] });
   }
   const now = ctx.core.now();
-  const invitation: InvitationRecord = { id: newId('orginv'), organizationId: organization.id, emailAddress: email, role, status: 'pending', createdAt: now, updatedAt: now };
+  const invitation: InvitationRecord = {
+    id: newId('orginv'),
+    organizationId: organization.id,
+    emailAddress: email,
+    role,
+    status: 'pending',
+    createdAt: now,
+    updatedAt: now,
+  };
   store.invitations.set(invitation.id, invitation);
   return invitation;
 }
@@ -228,7 +245,11 @@ function createInvitation(ctx: RequestContext): Response {
 
 function createInvitationsBulk(ctx: RequestContext): Response {
   const { organization } = adminOrganization(ctx);
-  const emails = ctx.body.all('email_address').flatMap((e) => e.split(',')).map((e) => e.trim()).filter(Boolean);
+  const emails = ctx.body
+    .all('email_address')
+    .flatMap((e) => e.split(','))
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (emails.length === 0) throw paramMissing('email_address');
   const role = roleParam(ctx);
   const invitations = emails.map((email) => invite(ctx, organization, email, role));
@@ -261,10 +282,18 @@ function myInvitationsOf(ctx: RequestContext) {
 }
 
 function myInvitations(ctx: RequestContext): Response {
-  const statuses = ctx.query.getAll('status').flatMap((s) => s.split(',')).filter(Boolean);
+  const statuses = ctx.query
+    .getAll('status')
+    .flatMap((s) => s.split(','))
+    .filter(Boolean);
   const { invitations } = myInvitationsOf(ctx);
   const listed = invitations.filter((i) => (statuses.length ? statuses.includes(i.status) : i.status === 'pending'));
-  return ctx.envelope(paginate(ctx, listed.map((i) => userInvitationJson(ctx.view, i))));
+  return ctx.envelope(
+    paginate(
+      ctx,
+      listed.map((i) => userInvitationJson(ctx.view, i)),
+    ),
+  );
 }
 
 function acceptInvitation(ctx: RequestContext): Response {
@@ -273,7 +302,14 @@ function acceptInvitation(ctx: RequestContext): Response {
   if (!invitation || invitation.status !== 'pending' || !ctx.core.store.organizations.has(invitation.organizationId)) throw notFound('invitation');
   const now = ctx.core.now();
   if (!ctx.core.store.organizationMembers(invitation.organizationId).some((m) => m.userId === user.id)) {
-    const membership = { id: newId('orgmem'), organizationId: invitation.organizationId, userId: user.id, role: invitation.role, createdAt: now, updatedAt: now };
+    const membership = {
+      id: newId('orgmem'),
+      organizationId: invitation.organizationId,
+      userId: user.id,
+      role: invitation.role,
+      createdAt: now,
+      updatedAt: now,
+    };
     ctx.core.store.memberships.set(membership.id, membership);
   }
   invitation.status = 'accepted';

@@ -115,10 +115,7 @@ export function completeSignUpIfReady(core: EmulatorCore, signUp: SignUpRecord, 
   if (email && signUp.emailVerification?.status === 'verified') email.verification = { ...signUp.emailVerification };
   if (signUp.oauthProfile) linkExternalAccount(core, user, signUp.oauthProfile);
   const strategy =
-    signUp.externalAccountStrategy ??
-    signUp.emailVerification?.strategy ??
-    signUp.phoneVerification?.strategy ??
-    (signUp.password ? 'password' : null);
+    signUp.externalAccountStrategy ?? signUp.emailVerification?.strategy ?? signUp.phoneVerification?.strategy ?? (signUp.password ? 'password' : null);
   const session = core.createSession(client, user, { strategy, secondFactor: false, ...device });
   signUp.status = 'complete';
   signUp.createdUserId = user.id;

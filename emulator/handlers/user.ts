@@ -58,13 +58,15 @@ function updateUser(ctx: RequestContext): Response {
   const primaryEmail = body.text('primary_email_address_id');
   if (primaryEmail) {
     const email = user.emailAddresses.find((e) => e.id === primaryEmail);
-    if (!email || email.verification?.status !== 'verified') throw formError('form_param_value_invalid', 'primary_email_address_id', 'The email address must be verified first.');
+    if (!email || email.verification?.status !== 'verified')
+      throw formError('form_param_value_invalid', 'primary_email_address_id', 'The email address must be verified first.');
     user.primaryEmailAddressId = email.id;
   }
   const primaryPhone = body.text('primary_phone_number_id');
   if (primaryPhone) {
     const phone = user.phoneNumbers.find((p) => p.id === primaryPhone);
-    if (!phone || phone.verification?.status !== 'verified') throw formError('form_param_value_invalid', 'primary_phone_number_id', 'The phone number must be verified first.');
+    if (!phone || phone.verification?.status !== 'verified')
+      throw formError('form_param_value_invalid', 'primary_phone_number_id', 'The phone number must be verified first.');
     user.primaryPhoneNumberId = phone.id;
   }
   const metadata = metadataParam(ctx);

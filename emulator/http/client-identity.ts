@@ -23,12 +23,18 @@ export function resolveClient(core: EmulatorCore, request: Request, url: URL, op
   }
   const cookie = readCookie(request, CLIENT_COOKIE);
   const clientId = cookie ? store.clientCookies.get(cookie) : undefined;
-  return clientId ? store.clients.get(clientId) ?? null : null;
+  return clientId ? (store.clients.get(clientId) ?? null) : null;
 }
 
 /** Which sessions of the client are signed in; a change means the response sets `__client_uat`. */
 export function signedInState(core: EmulatorCore, client: ClientRecord | null): string {
-  return client ? core.activeSessions(client).map((s) => s.id).sort().join(',') : '';
+  return client
+    ? core
+        .activeSessions(client)
+        .map((s) => s.id)
+        .sort()
+        .join(',')
+    : '';
 }
 
 /**

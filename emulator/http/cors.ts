@@ -12,10 +12,7 @@ export function withCors(response: Response, request: Request, preflight = false
   headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
   if (preflight) {
     headers.set('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
-    headers.set(
-      'Access-Control-Allow-Headers',
-      request.headers.get('access-control-request-headers') ?? 'Content-Type, Authorization, X-Mobile',
-    );
+    headers.set('Access-Control-Allow-Headers', request.headers.get('access-control-request-headers') ?? 'Content-Type, Authorization, X-Mobile');
     headers.set('Access-Control-Max-Age', '600');
   }
   // A new Response loses the cookie side channel, so carry the cookies over explicitly.

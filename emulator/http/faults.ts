@@ -61,8 +61,7 @@ export class FaultInjector {
   take(method: string, v1Path: string): FaultRule | undefined {
     const found = this.rules.find(
       ({ rule }) =>
-        (rule.method === undefined || rule.method.toUpperCase() === method.toUpperCase()) &&
-        (rule.path === undefined || pathMatches(rule.path, v1Path)),
+        (rule.method === undefined || rule.method.toUpperCase() === method.toUpperCase()) && (rule.path === undefined || pathMatches(rule.path, v1Path)),
     );
     if (!found) return undefined;
     found.remaining -= 1;

@@ -68,8 +68,7 @@ async function applyFault(faults: FaultInjector, method: string, path: string): 
   }
   if (fault.status !== undefined) {
     const body =
-      fault.body ??
-      errorBody([{ code: 'emulated_fault', message: 'Injected fault', long_message: `Injected fault: HTTP ${fault.status}`, meta: {} }]);
+      fault.body ?? errorBody([{ code: 'emulated_fault', message: 'Injected fault', long_message: `Injected fault: HTTP ${fault.status}`, meta: {} }]);
     return jsonResponse(body, fault.status);
   }
   return null;
@@ -80,8 +79,7 @@ export function createRequestPipeline(core: EmulatorCore, options: PipelineOptio
   const rateLimiter = new RateLimiter();
   const requests: RequestLogEntry[] = [];
 
-  const cors = (response: Response, request: Request, preflight = false): Response =>
-    options.cors ? withCors(response, request, preflight) : response;
+  const cors = (response: Response, request: Request, preflight = false): Response => (options.cors ? withCors(response, request, preflight) : response);
 
   async function handleFapi(request: Request, url: URL, base: string, path: string): Promise<Response> {
     const queryMethod = url.searchParams.get('_method');

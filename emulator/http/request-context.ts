@@ -86,9 +86,7 @@ export class RequestContext {
     if (!client) throw signedOut();
     const active = this.core.activeSessions(client);
     const requested = this.query.get('_clerk_session_id');
-    const session = requested
-      ? active.find((s) => s.id === requested)
-      : active.find((s) => s.id === client.lastActiveSessionId) ?? active[0];
+    const session = requested ? active.find((s) => s.id === requested) : (active.find((s) => s.id === client.lastActiveSessionId) ?? active[0]);
     if (!session) throw signedOut();
     return session;
   }

@@ -26,10 +26,7 @@ export function route(method: string, pattern: string, handler: Handler, options
   return { method, pattern, handler, open: options.open ?? false, regex: new RegExp(`^${source}$`), keys };
 }
 
-export type RouteMatch =
-  | { kind: 'found'; route: Route; params: Record<string, string> }
-  | { kind: 'method_not_allowed' }
-  | { kind: 'not_found' };
+export type RouteMatch = { kind: 'found'; route: Route; params: Record<string, string> } | { kind: 'method_not_allowed' } | { kind: 'not_found' };
 
 /** Paths compare without a trailing slash (`/me/email_addresses/` = `/me/email_addresses`). */
 export function matchRoute(routes: Route[], method: string, path: string): RouteMatch {

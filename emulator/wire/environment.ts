@@ -12,13 +12,13 @@ interface AttributeInput {
 }
 
 function attribute(input: AttributeInput): Json {
-  const firstFactors = input.enabled ? input.firstFactors ?? [] : [];
-  const secondFactors = input.enabled ? input.secondFactors ?? [] : [];
+  const firstFactors = input.enabled ? (input.firstFactors ?? []) : [];
+  const secondFactors = input.enabled ? (input.secondFactors ?? []) : [];
   return {
     enabled: input.enabled,
     required: input.enabled && input.required,
     immutable: false,
-    verifications: input.enabled ? input.verifications ?? [] : [],
+    verifications: input.enabled ? (input.verifications ?? []) : [],
     used_for_first_factor: firstFactors.length > 0,
     first_factors: firstFactors,
     used_for_second_factor: secondFactors.length > 0,
@@ -79,7 +79,19 @@ export function environmentJson(core: EmulatorCore): Json {
       support_email: null,
       terms_url: null,
       privacy_policy_url: null,
-      theme: { general: { color: '#6c47ff', font_family: '', font_color: '#151515', background_color: '#ffffff', box_shadow: '', border_radius: '0.5rem', padding: '1em' }, buttons: { font_color: '#ffffff', font_family: '', font_weight: '600' }, accounts: { background_color: '#ffffff' } },
+      theme: {
+        general: {
+          color: '#6c47ff',
+          font_family: '',
+          font_color: '#151515',
+          background_color: '#ffffff',
+          box_shadow: '',
+          border_radius: '0.5rem',
+          padding: '1em',
+        },
+        buttons: { font_color: '#ffffff', font_family: '', font_weight: '600' },
+        accounts: { background_color: '#ffffff' },
+      },
       captcha_public_key: null,
       captcha_public_key_invisible: null,
       captcha_widget_type: null,

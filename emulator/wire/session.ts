@@ -23,8 +23,7 @@ export function sessionJson(view: JsonView, session: SessionRecord): Json {
     abandon_at: session.abandonAt,
     last_active_at: session.lastActiveAt,
     last_active_organization_id: session.lastActiveOrganizationId,
-    last_active_token:
-      signedIn && user ? { object: 'token', jwt: core.mintSessionToken(session, { origin: view.origin }) } : null,
+    last_active_token: signedIn && user ? { object: 'token', jwt: core.mintSessionToken(session, { origin: view.origin }) } : null,
     actor: null,
     tasks: null,
     factor_verification_age: factorVerificationAge(view, session),
@@ -38,14 +37,27 @@ export function sessionJson(view: JsonView, session: SessionRecord): Json {
 /** Parses a User-Agent well enough for the "active devices" list. */
 function describeUserAgent(userAgent: string | null): { browser_name: string; browser_version: string; device_type: string; is_mobile: boolean } {
   const ua = userAgent ?? '';
-  const browser =
-    /Edg\/([\d.]+)/.exec(ua) ? ['Edge', /Edg\/([\d.]+)/.exec(ua)![1]] :
-    /Chrome\/([\d.]+)/.exec(ua) ? ['Chrome', /Chrome\/([\d.]+)/.exec(ua)![1]] :
-    /Firefox\/([\d.]+)/.exec(ua) ? ['Firefox', /Firefox\/([\d.]+)/.exec(ua)![1]] :
-    /Version\/([\d.]+).*Safari/.exec(ua) ? ['Safari', /Version\/([\d.]+)/.exec(ua)![1]] :
-    ['Unknown', ''];
+  const browser = /Edg\/([\d.]+)/.exec(ua)
+    ? ['Edge', /Edg\/([\d.]+)/.exec(ua)![1]]
+    : /Chrome\/([\d.]+)/.exec(ua)
+      ? ['Chrome', /Chrome\/([\d.]+)/.exec(ua)![1]]
+      : /Firefox\/([\d.]+)/.exec(ua)
+        ? ['Firefox', /Firefox\/([\d.]+)/.exec(ua)![1]]
+        : /Version\/([\d.]+).*Safari/.exec(ua)
+          ? ['Safari', /Version\/([\d.]+)/.exec(ua)![1]]
+          : ['Unknown', ''];
   const isMobile = /Mobile|Android|iPhone|iPad/.test(ua);
-  const device = /iPhone/.test(ua) ? 'iPhone' : /iPad/.test(ua) ? 'iPad' : /Android/.test(ua) ? 'Android' : /Macintosh/.test(ua) ? 'Macintosh' : /Windows/.test(ua) ? 'Windows' : 'Unknown';
+  const device = /iPhone/.test(ua)
+    ? 'iPhone'
+    : /iPad/.test(ua)
+      ? 'iPad'
+      : /Android/.test(ua)
+        ? 'Android'
+        : /Macintosh/.test(ua)
+          ? 'Macintosh'
+          : /Windows/.test(ua)
+            ? 'Windows'
+            : 'Unknown';
   return { browser_name: browser[0], browser_version: browser[1], device_type: device, is_mobile: isMobile };
 }
 

@@ -20,9 +20,7 @@ export function signInJson(view: JsonView, signInId: string): Json | null {
     first_factor_verification: verificationJson(signIn.firstFactorVerification),
     second_factor_verification: verificationJson(signIn.secondFactorVerification),
     created_session_id: signIn.createdSessionId,
-    user_data: user
-      ? { first_name: user.firstName, last_name: user.lastName, image_url: userImageUrl(user), has_image: user.imageDataUrl !== null }
-      : null,
+    user_data: user ? { first_name: user.firstName, last_name: user.lastName, image_url: userImageUrl(user), has_image: user.imageDataUrl !== null } : null,
     abandon_at: signIn.abandonAt,
     created_at: signIn.createdAt,
     updated_at: signIn.updatedAt,

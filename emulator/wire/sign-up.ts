@@ -34,12 +34,11 @@ export function signUpJson(view: JsonView, signUpId: string): Json | null {
     missing_fields: signUp.status === 'complete' ? [] : requirements.missing,
     unverified_fields: signUp.status === 'complete' ? [] : requirements.unverified,
     verifications: {
-      email_address: signUp.emailAddress !== null ? signUpVerificationJson(signUp.emailVerification, emailStrategies.length ? emailStrategies : ['email_code']) : null,
+      email_address:
+        signUp.emailAddress !== null ? signUpVerificationJson(signUp.emailVerification, emailStrategies.length ? emailStrategies : ['email_code']) : null,
       phone_number: signUp.phoneNumber !== null ? signUpVerificationJson(signUp.phoneVerification, ['phone_code']) : null,
       web3_wallet: null,
-      external_account: signUp.externalAccountStrategy
-        ? signUpVerificationJson(signUp.externalAccountVerification, [signUp.externalAccountStrategy])
-        : null,
+      external_account: signUp.externalAccountStrategy ? signUpVerificationJson(signUp.externalAccountVerification, [signUp.externalAccountStrategy]) : null,
     },
     username: signUp.username,
     email_address: signUp.emailAddress,

@@ -80,9 +80,7 @@ export function userJson(view: JsonView, user: UserRecord): Json {
     enterprise_accounts: [],
     passkeys: [],
     saml_accounts: [],
-    organization_memberships: settings.organizations
-      ? view.core.store.userMemberships(user.id).map((m) => membershipJson(view, m))
-      : [],
+    organization_memberships: settings.organizations ? view.core.store.userMemberships(user.id).map((m) => membershipJson(view, m)) : [],
     password_enabled: user.password !== null,
     totp_enabled: Boolean(user.totp?.verified),
     backup_code_enabled: user.backupCodes.length > 0,

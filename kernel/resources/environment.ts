@@ -38,7 +38,13 @@ export interface UserSettings {
   attributes: Record<string, AttributeSettings>;
   social: Record<string, { enabled: boolean; required: boolean; authenticatable: boolean; strategy: string; name: string; logoUrl?: string }>;
   signIn: { secondFactor: { required: boolean; enabled?: boolean } };
-  signUp: { allowlistOnly?: boolean; progressive?: boolean; captchaEnabled?: boolean; mode?: 'public' | 'restricted' | 'waitlist'; legalConsentEnabled?: boolean };
+  signUp: {
+    allowlistOnly?: boolean;
+    progressive?: boolean;
+    captchaEnabled?: boolean;
+    mode?: 'public' | 'restricted' | 'waitlist';
+    legalConsentEnabled?: boolean;
+  };
   passwordSettings: {
     minLength: number;
     maxLength: number;
@@ -69,8 +75,7 @@ export class Environment {
     for (const key of Object.keys(data)) {
       const value = data[key];
       const current = (this as Record<string, unknown>)[key];
-      (this as Record<string, unknown>)[key] =
-        value && typeof value === 'object' && current && typeof current === 'object' ? { ...current, ...value } : value;
+      (this as Record<string, unknown>)[key] = value && typeof value === 'object' && current && typeof current === 'object' ? { ...current, ...value } : value;
     }
   }
 

@@ -51,7 +51,9 @@ export function absoluteUrl(url: string): string {
 export function providerUrl(verification: Verification): URL {
   const { status, externalVerificationRedirectURL: url } = verification;
   if (status !== 'unverified' || !url) {
-    throw new ClerkRuntimeError(`The external verification did not start (status "${status}"): FAPI returned no provider URL.`, { code: 'invalid_fapi_response' });
+    throw new ClerkRuntimeError(`The external verification did not start (status "${status}"): FAPI returned no provider URL.`, {
+      code: 'invalid_fapi_response',
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ClerkRuntimeError(`Refusing to open the provider URL "${url.href}": only http(s) URLs are followed.`, { code: 'unsafe_redirect' });

@@ -4,13 +4,7 @@ import { absoluteUrl, providerUrl, type AuthenticateWithPopupParams, type Authen
 import { Verification } from './verification.js';
 
 export type SignInStatus =
-  | 'needs_identifier'
-  | 'needs_first_factor'
-  | 'needs_second_factor'
-  | 'needs_client_trust'
-  | 'needs_new_password'
-  | 'needs_protect_check'
-  | 'complete';
+  'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_client_trust' | 'needs_new_password' | 'needs_protect_check' | 'complete';
 
 export interface SignInFactor {
   strategy: string;
@@ -132,7 +126,8 @@ export class SignIn extends BaseResource {
       this,
       ({ redirectUrl, emailAddressId }) => {
         const factor = this.supportedFirstFactors?.find((f) => f.strategy === 'email_link' && (!emailAddressId || f.emailAddressId === emailAddressId));
-        if (!factor) throw new ClerkRuntimeError('This sign-in cannot use an email link: email_link is not among its first factors.', { code: 'strategy_not_allowed' });
+        if (!factor)
+          throw new ClerkRuntimeError('This sign-in cannot use an email link: email_link is not among its first factors.', { code: 'strategy_not_allowed' });
         return this.prepareFirstFactor({ strategy: 'email_link', emailAddressId: factor.emailAddressId, redirectUrl });
       },
       (signIn) => ['verified', 'expired', 'failed'].includes(signIn.firstFactorVerification.status ?? ''),

@@ -4,7 +4,8 @@ import { decodeJwt, TokenCache } from './token.js';
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const jwt = (claims: object, header: object = { alg: 'RS256' }) => `${b64(header)}.${b64(claims)}.sig`;
-const tokenAt = (nowMs: number, lifetimeS = 60, extra = {}) => jwt({ iat: Math.floor(nowMs / 1000), exp: Math.floor(nowMs / 1000) + lifetimeS, sid: 's', ...extra });
+const tokenAt = (nowMs: number, lifetimeS = 60, extra = {}) =>
+  jwt({ iat: Math.floor(nowMs / 1000), exp: Math.floor(nowMs / 1000) + lifetimeS, sid: 's', ...extra });
 
 describe('decodeJwt', () => {
   it('reads header and claims, including non-ASCII text', () => {

@@ -167,6 +167,10 @@ describe('compat members', () => {
 
   it('waitlistSignal reports no waitlist', () => {
     const clerk = newClerk();
-    expect(clerk.__internal_state.waitlistSignal()).toEqual({ errors: { fields: { emailAddress: null }, raw: null, global: null }, fetchStatus: 'idle', waitlist: null });
+    expect(clerk.__internal_state.waitlistSignal()).toEqual({
+      errors: { fields: { emailAddress: null }, raw: null, global: null },
+      fetchStatus: 'idle',
+      waitlist: null,
+    });
   });
 });

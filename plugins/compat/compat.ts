@@ -15,7 +15,11 @@ declare module '../../kernel/plugin.js' {
 /** ClerkJS options this plugin accepts for compatibility; microclerk collects no telemetry. */
 const compatLoadOptionsSchema = z.object({
   /** ClerkJS's telemetry switch; accepted and ignored (nothing is ever sent). */
-  telemetry: z.optional(z.custom<false | { disabled?: boolean; debug?: boolean }>((v) => v === false || (!!v && typeof v === 'object'), { error: 'expected false or { disabled?, debug? }' })),
+  telemetry: z.optional(
+    z.custom<false | { disabled?: boolean; debug?: boolean }>((v) => v === false || (!!v && typeof v === 'object'), {
+      error: 'expected false or { disabled?, debug? }',
+    }),
+  ),
 });
 
 declare module '../../kernel/events.js' {
@@ -55,7 +59,12 @@ export interface CompatApi {
   /** A `load()` option as given (React's `useLocalization` reads `localization`). */
   __internal_getOption(key: string): unknown;
   /** `<ClerkProvider>` passes a changed `appearance` / `localization`; forwarded as `compat:props-updated`. */
-  __internal_updateProps(props: { appearance?: unknown; options?: Record<string, unknown>; node?: HTMLElement; props?: Record<string, unknown> }): Promise<void>;
+  __internal_updateProps(props: {
+    appearance?: unknown;
+    options?: Record<string, unknown>;
+    node?: HTMLElement;
+    props?: Record<string, unknown>;
+  }): Promise<void>;
   readonly __internal_environment: Environment | undefined;
   readonly __internal_state: CompatState;
   /** False when loaded with `standardBrowser: false` or outside a browser. */
@@ -116,7 +125,8 @@ export function compatPlugin() {
           if (!ui) return;
           if (props?.node && props.props) ctx.events.emit('ui:props-updated', { node: props.node, props: props.props });
           const localization = (props?.options as { localization?: unknown } | undefined)?.localization;
-          if (props?.appearance !== undefined || localization !== undefined) ctx.events.emit('ui:options-updated', { appearance: props?.appearance, localization });
+          if (props?.appearance !== undefined || localization !== undefined)
+            ctx.events.emit('ui:options-updated', { appearance: props?.appearance, localization });
         },
         get __internal_environment() {
           return ctx.kernel.environment;

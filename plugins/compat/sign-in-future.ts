@@ -50,24 +50,32 @@ export function createSignInFuture(ctx: PluginContext, run: Step) {
     else if (!current().id) throw new ClerkRuntimeError(`${method}() needs an identifier when no sign-in is in progress.`, { code: 'missing_identifier' });
   };
 
-  const sendCode = (kind: 'email' | 'phone', strategy: string) => async (params: { emailAddress?: string; emailAddressId?: string; phoneNumber?: string; phoneNumberId?: string; channel?: string } = {}) =>
-    run(async () => {
-      await identify(kind === 'email' ? params.emailAddress : params.phoneNumber, `signIn.${kind}Code.sendCode`);
-      const factor = selectFactor(strategy, params);
-      await current().prepareFirstFactor(
-        kind === 'email'
-          ? { strategy, emailAddressId: factor.emailAddressId }
-          : { strategy, phoneNumberId: factor.phoneNumberId, ...(strategy === 'phone_code' ? { channel: params.channel ?? 'sms' } : {}) },
-      );
-    });
-  const attemptFirst = (strategy: string) => ({ code }: { code: string }) => run(() => current().attemptFirstFactor({ strategy, code }));
+  const sendCode =
+    (kind: 'email' | 'phone', strategy: string) =>
+    async (params: { emailAddress?: string; emailAddressId?: string; phoneNumber?: string; phoneNumberId?: string; channel?: string } = {}) =>
+      run(async () => {
+        await identify(kind === 'email' ? params.emailAddress : params.phoneNumber, `signIn.${kind}Code.sendCode`);
+        const factor = selectFactor(strategy, params);
+        await current().prepareFirstFactor(
+          kind === 'email'
+            ? { strategy, emailAddressId: factor.emailAddressId }
+            : { strategy, phoneNumberId: factor.phoneNumberId, ...(strategy === 'phone_code' ? { channel: params.channel ?? 'sms' } : {}) },
+        );
+      });
+  const attemptFirst =
+    (strategy: string) =>
+    ({ code }: { code: string }) =>
+      run(() => current().attemptFirstFactor({ strategy, code }));
   const sendSecond = (strategy: 'phone_code' | 'email_code') => () =>
     run(async () => {
       const factor = secondFactor(strategy);
       if (!factor) throw new ClerkRuntimeError(`This sign-in has no "${strategy}" second factor.`, { code: 'factor_not_found' });
       await current().prepareSecondFactor({ strategy, phoneNumberId: factor.phoneNumberId, emailAddressId: factor.emailAddressId });
     });
-  const attemptSecond = (strategy: string) => ({ code }: { code: string }) => run(() => current().attemptSecondFactor({ strategy, code }));
+  const attemptSecond =
+    (strategy: string) =>
+    ({ code }: { code: string }) =>
+      run(() => current().attemptSecondFactor({ strategy, code }));
   const submitPassword = ({ password, signOutOfOtherSessions = true }: { password: string; signOutOfOtherSessions?: boolean }) =>
     run(() => current().resetPassword({ password, signOutOfOtherSessions }));
 
@@ -112,7 +120,9 @@ export function createSignInFuture(ctx: PluginContext, run: Step) {
     get existingSession() {
       const verification = peek()?.firstFactorVerification;
       const error = verification?.error as { code?: string; meta?: { sessionId?: string } } | undefined;
-      return verification?.status === 'failed' && error?.code === 'identifier_already_signed_in' && error.meta?.sessionId ? { sessionId: error.meta.sessionId } : undefined;
+      return verification?.status === 'failed' && error?.code === 'identifier_already_signed_in' && error.meta?.sessionId
+        ? { sessionId: error.meta.sessionId }
+        : undefined;
     },
     get protectCheck() {
       return null;
@@ -127,19 +137,30 @@ export function createSignInFuture(ctx: PluginContext, run: Step) {
     /** Identifier (or email address / phone number, or the one already given) and password in one request. */
     password(params: { identifier?: string; emailAddress?: string; phoneNumber?: string; password: string }): Result {
       const given = [params.identifier, params.emailAddress, params.phoneNumber].filter(Boolean);
-      if (given.length > 1) return Promise.reject(new ClerkRuntimeError('signIn.password(): give only one of identifier, emailAddress or phoneNumber.', { code: 'invalid_params' }));
+      if (given.length > 1)
+        return Promise.reject(
+          new ClerkRuntimeError('signIn.password(): give only one of identifier, emailAddress or phoneNumber.', { code: 'invalid_params' }),
+        );
       return run(() => current().create({ identifier: given[0] ?? peek()?.identifier ?? undefined, password: params.password }));
     },
     emailCode: { sendCode: sendCode('email', 'email_code'), verifyCode: attemptFirst('email_code') },
     phoneCode: { sendCode: sendCode('phone', 'phone_code'), verifyCode: attemptFirst('phone_code') },
-    resetPasswordEmailCode: { sendCode: () => sendCode('email', 'reset_password_email_code')(), verifyCode: attemptFirst('reset_password_email_code'), submitPassword },
+    resetPasswordEmailCode: {
+      sendCode: () => sendCode('email', 'reset_password_email_code')(),
+      verifyCode: attemptFirst('reset_password_email_code'),
+      submitPassword,
+    },
     resetPasswordPhoneCode: { sendCode: sendCode('phone', 'reset_password_phone_code'), verifyCode: attemptFirst('reset_password_phone_code'), submitPassword },
     emailLink: {
       sendLink: (params: { verificationUrl: string; emailAddress?: string; emailAddressId?: string }) =>
         run(async () => {
           await identify(params.emailAddress, 'signIn.emailLink.sendLink');
           const factor = selectFactor('email_link', params);
-          await current().prepareFirstFactor({ strategy: 'email_link', emailAddressId: factor.emailAddressId, redirectUrl: absoluteUrl(params.verificationUrl) });
+          await current().prepareFirstFactor({
+            strategy: 'email_link',
+            emailAddressId: factor.emailAddressId,
+            redirectUrl: absoluteUrl(params.verificationUrl),
+          });
         }),
       waitForVerification: () =>
         run(async () => {

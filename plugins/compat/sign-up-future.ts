@@ -99,11 +99,15 @@ export function createSignUpFuture(ctx: PluginContext, run: Step) {
     verifications: {
       sendEmailCode: () => run(() => current().prepareVerification({ strategy: 'email_code' })),
       verifyEmailCode: ({ code }: { code: string }) => run(() => current().attemptVerification({ strategy: 'email_code', code })),
-      sendPhoneCode: (params: { channel?: string } = {}) => run(() => current().prepareVerification({ strategy: 'phone_code', channel: params.channel ?? 'sms' })),
+      sendPhoneCode: (params: { channel?: string } = {}) =>
+        run(() => current().prepareVerification({ strategy: 'phone_code', channel: params.channel ?? 'sms' })),
       verifyPhoneCode: ({ code }: { code: string }) => run(() => current().attemptVerification({ strategy: 'phone_code', code })),
       sendEmailLink: ({ verificationUrl }: { verificationUrl: string }) =>
         run(() =>
-          current().prepareVerification({ strategy: 'email_link', redirectUrl: new URL(verificationUrl, typeof window !== 'undefined' ? window.location.href : undefined).href }),
+          current().prepareVerification({
+            strategy: 'email_link',
+            redirectUrl: new URL(verificationUrl, typeof window !== 'undefined' ? window.location.href : undefined).href,
+          }),
         ),
       waitForEmailLinkVerification: () =>
         run(async () => {

@@ -22,7 +22,11 @@ async function loaded(options: NavigationLoadOptions & Record<string, unknown> =
   return clerk;
 }
 const goTo = (path: string) => window.history.replaceState(null, '', path);
-const devBrowserCookie = () => document.cookie.split('; ').find((c) => c.startsWith('__clerk_db_jwt='))?.split('=')[1];
+const devBrowserCookie = () =>
+  document.cookie
+    .split('; ')
+    .find((c) => c.startsWith('__clerk_db_jwt='))
+    ?.split('=')[1];
 
 beforeEach(() => {
   goTo('/current');
@@ -78,7 +82,9 @@ describe('builders', () => {
 
   it('put force/fallback URLs and initial values in the hash; a fallback is dropped next to its force URL', async () => {
     const clerk = await loaded({ signUpFallbackRedirectUrl: '/up-fallback', signInFallbackRedirectUrl: '/in-fallback' });
-    const hash = new URLSearchParams(new URL(clerk.buildSignInUrl({ signInForceRedirectUrl: '/dash', initialValues: { emailAddress: 'ada@example.com' } })).hash.slice(3));
+    const hash = new URLSearchParams(
+      new URL(clerk.buildSignInUrl({ signInForceRedirectUrl: '/dash', initialValues: { emailAddress: 'ada@example.com' } })).hash.slice(3),
+    );
     expect(hash.get('sign_in_force_redirect_url')).toBe(`${APP}/dash`);
     expect(hash.has('sign_in_fallback_redirect_url')).toBe(false);
     expect(hash.get('sign_up_fallback_redirect_url')).toBe(`${APP}/up-fallback`);
@@ -126,8 +132,12 @@ describe('redirect precedence: force > redirect_url > fallback > /', () => {
   it('allowedRedirectOrigins (globs and RegExps) admit other origins', async () => {
     goTo(`/sign-in?redirect_url=${enc('https://shop.partner.com/cart')}`);
     // (development: other origins also get the dev browser as __clerk_db_jwt)
-    expect((await loaded({ allowedRedirectOrigins: ['https://*.partner.com'] })).buildAfterSignInUrl()).toMatch(/^https:\/\/shop\.partner\.com\/cart\?__clerk_db_jwt=/);
-    expect((await loaded({ allowedRedirectOrigins: [/^https:\/\/shop\.partner\.com$/] })).buildAfterSignInUrl()).toMatch(/^https:\/\/shop\.partner\.com\/cart\?/);
+    expect((await loaded({ allowedRedirectOrigins: ['https://*.partner.com'] })).buildAfterSignInUrl()).toMatch(
+      /^https:\/\/shop\.partner\.com\/cart\?__clerk_db_jwt=/,
+    );
+    expect((await loaded({ allowedRedirectOrigins: [/^https:\/\/shop\.partner\.com$/] })).buildAfterSignInUrl()).toMatch(
+      /^https:\/\/shop\.partner\.com\/cart\?/,
+    );
     expect((await loaded({ allowedRedirectOrigins: ['https://partner.com'] })).buildAfterSignInUrl()).toBe(`${APP}/`);
   });
   it('allowedRedirectProtocols extends the protocol list', async () => {

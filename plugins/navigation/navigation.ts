@@ -104,7 +104,9 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
       const allowedUrl = (page: URL, candidate: string) => {
         const allowed = options().allowedRedirectOrigins;
         const url = safeUrl(candidate, page, protocols());
-        return url && isAllowedOrigin(url, page, allowed?.length ? allowed : defaultAllowedOrigins(page, kernel.frontendApi, development)) ? url.href : undefined;
+        return url && isAllowedOrigin(url, page, allowed?.length ? allowed : defaultAllowedOrigins(page, kernel.frontendApi, development))
+          ? url.href
+          : undefined;
       };
 
       /** The first candidate that is a safe redirect to an allowed origin (absolute); rejected ones are reported. */
@@ -174,7 +176,9 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
           const forced = pick(page, props[force as keyof RedirectOptions] as string, option(force));
           params[force] = mark(forced);
           // A fallback is pointless next to a force URL; legacy afterSignInUrl/afterSignUpUrl count as fallbacks.
-          params[fallback] = forced ? undefined : mark(pick(page, props[fallback as keyof RedirectOptions] as string, option(fallback), option(`afterSign${kind}Url`)));
+          params[fallback] = forced
+            ? undefined
+            : mark(pick(page, props[fallback as keyof RedirectOptions] as string, option(fallback), option(`afterSign${kind}Url`)));
         }
         params.redirectUrl = mark(pick(page, props.redirectUrl) ?? page.href);
         const base = new URL(combined ? opts.signInUrl! : configured(key), page);
@@ -186,7 +190,15 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
         const query = params ?? pageParams(page);
         const force = `sign${kind}ForceRedirectUrl`;
         const fallback = `sign${kind}FallbackRedirectUrl`;
-        const url = pick(page, query.get(snake(force)), option(force), query.get('redirect_url'), query.get(snake(fallback)), option(fallback), option(`afterSign${kind}Url`));
+        const url = pick(
+          page,
+          query.get(snake(force)),
+          option(force),
+          query.get('redirect_url'),
+          query.get(snake(fallback)),
+          option(fallback),
+          option(`afterSign${kind}Url`),
+        );
         return buildUrlWithAuth(url ?? '/');
       };
 
@@ -228,7 +240,9 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
         const synced = page.searchParams.get('__clerk_synced');
         if (clerk.isSatellite) {
           if ((!clerk.proxyUrl && !clerk.domain) || (development && (!opts.signInUrl || new URL(opts.signInUrl, page).origin === page.origin))) {
-            throw new ClerkRuntimeError('Satellite: set "domain" or "proxyUrl" (and in development a "signInUrl" on the primary).', { code: 'invalid_satellite' });
+            throw new ClerkRuntimeError('Satellite: set "domain" or "proxyUrl" (and in development a "signInUrl" on the primary).', {
+              code: 'invalid_satellite',
+            });
           }
           // ClerkJS 6: sync when the primary sent us back unsynced, or on any signed-out load with satelliteAutoSync.
           if (synced !== 'true' && (synced === 'false' || (opts.satelliteAutoSync && !kernel.session))) {

@@ -45,7 +45,10 @@ export const navigationLoadOptionsSchema = z.object({
   /** Origins redirects may go to: globs (`https://*.example.com`) or RegExps. Default: this page, the app's domain and its subdomains. */
   allowedRedirectOrigins: z.optional(
     // One custom check: a zod union and instanceof would add more to the bundle than this plugin's budget allows.
-    z.array(z.custom<string | RegExp>((v) => typeof v === 'string' || v instanceof RegExp), { error: 'expected an array of strings or RegExps' }),
+    z.array(
+      z.custom<string | RegExp>((v) => typeof v === 'string' || v instanceof RegExp),
+      { error: 'expected an array of strings or RegExps' },
+    ),
   ),
   /** Protocols accepted besides `http:`, `https:`, `wails:`, `chrome-extension:` (e.g. `tauri:`). */
   allowedRedirectProtocols: z.optional(z.array(z.string(), { error: 'expected an array of strings' })),

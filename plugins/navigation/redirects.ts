@@ -22,6 +22,7 @@ const decode = (value: string) => {
 export function safeUrl(to: string, base: URL, protocols: string[]): URL | null {
   // Twice: a double-encoded trick (`%252F%252F`) shows its real shape too.
   const decoded = decode(decode(to));
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (/[\0-\x1f\x7f]/.test(to + decoded) || [to, decoded].some((s) => /^[\\/]{2}|^[^?#]*\\/.test(s.trim()))) return null;
   try {
     const url = new URL(to, base);
@@ -35,12 +36,16 @@ export function safeUrl(to: string, base: URL, protocols: string[]): URL | null 
 
 /** Origin globs become anchored RegExps: `*` matches within the origin, never across a `/`. */
 const globToRegExp = (glob: string) =>
-  new RegExp(`^${glob.replace(/\/+$/, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+  new RegExp(
+    `^${glob
+      .replace(/\/+$/, '')
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')}$`,
+  );
 
 /** Same origin always passes; otherwise one of `allowed` (globs or RegExps) must match. */
 export const isAllowedOrigin = (url: URL, page: URL, allowed: Array<string | RegExp>) =>
-  originOf(url) === originOf(page) ||
-  allowed.some((pattern) => originOf(url).search(typeof pattern === 'string' ? globToRegExp(pattern) : pattern) >= 0);
+  originOf(url) === originOf(page) || allowed.some((pattern) => originOf(url).search(typeof pattern === 'string' ? globToRegExp(pattern) : pattern) >= 0);
 
 /** ClerkJS's defaults: this page, the app's domain (`clerk.` dropped) and its subdomains, and in development the FAPI host. */
 export function defaultAllowedOrigins(page: URL, frontendApi: string, development: boolean): string[] {

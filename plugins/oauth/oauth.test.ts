@@ -20,7 +20,11 @@ const tabs: Array<{ destroy(): void }> = [];
 /** One page of the app: memory navigation starting at `url`, the oauth plugin with a recorded page load. */
 async function tab(url = `${APP}/sign-in`, loadOptions: Record<string, unknown> = {}) {
   const nav = memoryNavigation(url);
-  const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [nav, oauthPlugin({ pageLoad: (u) => void loads.push(u) })] });
+  const clerk = createClerk({
+    publishableKey: emulator.publishableKey,
+    proxyUrl: PROXY_URL,
+    plugins: [nav, oauthPlugin({ pageLoad: (u) => void loads.push(u) })],
+  });
   tabs.push(clerk);
   await clerk.load(loadOptions as never);
   return { clerk, nav };
@@ -84,7 +88,12 @@ describe('signIn / signUp.authenticateWithRedirect', () => {
     expect(body!.get('action_complete_redirect_url')).toBe(`${APP}/dashboard`);
     expect(clerk.client!.signIn.firstFactorVerification.status).toBe('unverified');
 
-    await clerk.client!.signUp.authenticateWithRedirect({ strategy: 'oauth_github', redirectUrl: '/sso-callback', redirectUrlComplete: '/', unsafeMetadata: { plan: 'pro' } });
+    await clerk.client!.signUp.authenticateWithRedirect({
+      strategy: 'oauth_github',
+      redirectUrl: '/sso-callback',
+      redirectUrlComplete: '/',
+      unsafeMetadata: { plan: 'pro' },
+    });
     expect(loads[1]!.href).toContain('/v1/oauth/fake/authorize?state=');
     const [signUpBody] = await sentBodies(fetchSpy, '/client/sign_ups');
     expect(signUpBody!.get('strategy')).toBe('oauth_github');
@@ -308,7 +317,9 @@ describe('authenticateWithPopup', () => {
     await clerk.client!.signUp.authenticateWithPopup({ popup, strategy: 'oauth_google', redirectUrl: CALLBACK, redirectUrlComplete: `${APP}/done` });
     window.dispatchEvent(new MessageEvent('message', { origin: 'https://emulator.accounts.dev', data: { return_url: `${CALLBACK}?intent=signUp` } }));
     await vi.waitFor(() => expect(nav.history.location).toBe(`${CALLBACK}?intent=signUp`));
-    await expect(clerk.client!.signIn.authenticateWithPopup({ popup: null, strategy: 'oauth_google', redirectUrl: CALLBACK, redirectUrlComplete: '/' })).rejects.toMatchObject({
+    await expect(
+      clerk.client!.signIn.authenticateWithPopup({ popup: null, strategy: 'oauth_google', redirectUrl: CALLBACK, redirectUrlComplete: '/' }),
+    ).rejects.toMatchObject({
       code: 'missing_option',
     });
   });
@@ -318,7 +329,12 @@ describe('authenticateWithPopup', () => {
     tabs.push(clerk);
     await clerk.load();
     await expect(
-      clerk.client!.signIn.authenticateWithPopup({ popup: { location: { href: '' } }, strategy: 'oauth_google', redirectUrl: CALLBACK, redirectUrlComplete: '/' }),
+      clerk.client!.signIn.authenticateWithPopup({
+        popup: { location: { href: '' } },
+        strategy: 'oauth_google',
+        redirectUrl: CALLBACK,
+        redirectUrlComplete: '/',
+      }),
     ).rejects.toMatchObject({ code: 'not_available_in_preset' });
   });
 });

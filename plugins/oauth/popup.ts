@@ -2,7 +2,8 @@ import { ClerkRuntimeError, type AuthenticateWithPopup, type JSONObject, type Ke
 import type { NavigationApi } from '../navigation/index.js';
 
 /** The Account Portal origin (`clerk.example.com` → `https://accounts.example.com`), where `/popup-callback` lives. */
-export const accountsOrigin = (frontendApi: string) => `https://${frontendApi.replace(/clerk\.accountsstage\./, 'accountsstage.').replace(/clerk\.accounts\.|clerk\./, 'accounts.')}`;
+export const accountsOrigin = (frontendApi: string) =>
+  `https://${frontendApi.replace(/clerk\.accountsstage\./, 'accountsstage.').replace(/clerk\.accounts\.|clerk\./, 'accounts.')}`;
 
 /**
  * ClerkJS's popup flow: FAPI returns the popup to the Account Portal's `/popup-callback`, which posts
@@ -20,7 +21,8 @@ export function createPopupFlow(kernel: KernelInternals, nav: NavigationApi): { 
 
   const run: AuthenticateWithPopup = async (intent, params, start) => {
     const { popup, redirectUrl, redirectUrlComplete } = params;
-    if (!popup) throw new ClerkRuntimeError('authenticateWithPopup(): the `popup` option is required (a window opened on the click).', { code: 'missing_option' });
+    if (!popup)
+      throw new ClerkRuntimeError('authenticateWithPopup(): the `popup` option is required (a window opened on the click).', { code: 'missing_option' });
     const accounts = accountsOrigin(kernel.frontendApi);
     // The return page learns where to go after a transfer (modal or not), and which attempt it continues.
     const back = new URL(redirectUrl, typeof window !== 'undefined' ? window.location.href : undefined);

@@ -89,10 +89,13 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
         const due = delayMs ?? msUntilRefresh();
         if (due === null) return;
         const jitter = env.locks || delayMs !== undefined ? 0 : Math.random() * NO_LOCKS_JITTER_MS;
-        timer = setTimeout(() => {
-          timer = undefined;
-          void refresh();
-        }, Math.max(0, due) + jitter);
+        timer = setTimeout(
+          () => {
+            timer = undefined;
+            void refresh();
+          },
+          Math.max(0, due) + jitter,
+        );
       }
 
       /** Refreshes under the cross-tab lock; a tab that does not get it waits for the holder's broadcast. */

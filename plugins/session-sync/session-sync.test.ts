@@ -36,7 +36,10 @@ const kernelAccess = () =>
 
 const tabs: Array<{ destroy(): void }> = [];
 async function tab(loadOptions: Record<string, unknown> = {}) {
-  const clerk = await openTab(emulator, [kernelAccess(), sessionSyncPlugin(), navigationPlugin(), signOutPlugin()], { afterSignOutUrl: undefined, ...loadOptions });
+  const clerk = await openTab(emulator, [kernelAccess(), sessionSyncPlugin(), navigationPlugin(), signOutPlugin()], {
+    afterSignOutUrl: undefined,
+    ...loadOptions,
+  });
   tabs.push(clerk);
   return clerk;
 }

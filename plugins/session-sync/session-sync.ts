@@ -54,8 +54,7 @@ function startSync(ctx: PluginContext, suffix: string): () => void {
   let lastClientUat: string | undefined;
 
   /** A focused tab owns the cookie; an unfocused one only while it is on the same session as the last writer. */
-  const mayWrite = (sessionId: string | null) =>
-    document.hasFocus() || (!!sessionId && (readCookie(ACTIVE_CONTEXT_COOKIE) ?? '').split(':')[0] === sessionId);
+  const mayWrite = (sessionId: string | null) => document.hasFocus() || (!!sessionId && (readCookie(ACTIVE_CONTEXT_COOKIE) ?? '').split(':')[0] === sessionId);
 
   function writeSessionToken(sessionId: string | null, jwt: string | null): void {
     if (!jwt) {

@@ -19,7 +19,9 @@ export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMeth
       const resumed = factors.find((f) => f.strategy === inFlight.strategy);
       if (resumed) return resumed;
     }
-    const find = (strategy: string) => factors.find((f) => f.strategy === strategy && (!f.safeIdentifier || f.safeIdentifier === signIn.identifier)) ?? factors.find((f) => f.strategy === strategy);
+    const find = (strategy: string) =>
+      factors.find((f) => f.strategy === strategy && (!f.safeIdentifier || f.safeIdentifier === signIn.identifier)) ??
+      factors.find((f) => f.strategy === strategy);
     return (preferred !== 'otp' ? find('password') : undefined) ?? find('email_code') ?? find('phone_code') ?? find('email_link') ?? find('password');
   }
 
@@ -91,7 +93,10 @@ export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMeth
       >
         <IdentityPreview identifier={signIn.identifier ?? ''} onEdit={() => void host.navigate('')} />
         <Alert>{prepareForm.formError}</Alert>
-        <CodeForm onCode={async (code) => proceed(flow, await ensurePrepared().then(() => signIn.attemptFirstFactor({ strategy: factor.strategy, code })))} onResend={prepare} />
+        <CodeForm
+          onCode={async (code) => proceed(flow, await ensurePrepared().then(() => signIn.attemptFirstFactor({ strategy: factor.strategy, code })))}
+          onResend={prepare}
+        />
       </Card>
     );
   }

@@ -34,7 +34,8 @@ export function proceed(flow: SignInFlow, signIn: SignIn): Promise<void> {
 /** Starts the OAuth redirect: FAPI answers with the provider URL, which must be http(s). */
 export async function startOAuth(flow: SignInFlow, strategy: string) {
   const { host } = flow;
-  const callback = host.routing === 'virtual' ? `${new URL(flow.authUrl('signIn'), location.href).href.split('#')[0]}#/sso-callback` : host.stepUrl('sso-callback');
+  const callback =
+    host.routing === 'virtual' ? `${new URL(flow.authUrl('signIn'), location.href).href.split('#')[0]}#/sso-callback` : host.stepUrl('sso-callback');
   const signIn = await current(host).create({ strategy, redirectUrl: callback, actionCompleteRedirectUrl: flow.afterAuthUrl('signIn') });
   await host.redirectExternal(signIn.firstFactorVerification.externalVerificationRedirectURL);
 }

@@ -33,7 +33,19 @@ export function createParts(kit: UiKit, socialAvailable: boolean) {
     );
   }
 
-  function AlternativeMethods({ flow, factors, onPick, onBack, social }: { flow: SignInFlow; factors: SignInFactor[]; onPick(f: SignInFactor): void; onBack?: () => void; social?: boolean }) {
+  function AlternativeMethods({
+    flow,
+    factors,
+    onPick,
+    onBack,
+    social,
+  }: {
+    flow: SignInFlow;
+    factors: SignInFactor[];
+    onPick(f: SignInFactor): void;
+    onBack?: () => void;
+    social?: boolean;
+  }) {
     const { t } = flow.host;
     return (
       <Card

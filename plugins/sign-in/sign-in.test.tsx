@@ -52,7 +52,10 @@ describe('<SignIn/>', () => {
     const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signInPlugin()]);
     destroy = () => clerk.destroy();
     await clerk.load();
-    for (const [identifier, password] of [['ada+clerk_test@example.com', 'correct horse battery'], ['carol@example.com', 'carol password 1']]) {
+    for (const [identifier, password] of [
+      ['ada+clerk_test@example.com', 'correct horse battery'],
+      ['carol@example.com', 'carol password 1'],
+    ]) {
       const signIn = await clerk.client!.signIn.create({ identifier, password });
       await clerk.setActive({ session: signIn.createdSessionId });
     }

@@ -57,9 +57,7 @@ export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {})
             text={t('signIn.start.actionText')}
             link={t('signIn.start.actionLink')}
             href={signUpUrl}
-            onClick={() =>
-              host.switchTo('SignUp', signUpUrl)
-            }
+            onClick={() => host.switchTo('SignUp', signUpUrl)}
           />
         }
       >
@@ -95,7 +93,10 @@ export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {})
     }, []);
     const verified = status === 'verified';
     return (
-      <Card title={verified ? t('signIn.emailLink.verifiedTitle') : t('signIn.emailLink.title')} subtitle={verified ? t('signIn.emailLink.verifiedSubtitle') : undefined}>
+      <Card
+        title={verified ? t('signIn.emailLink.verifiedTitle') : t('signIn.emailLink.title')}
+        subtitle={verified ? t('signIn.emailLink.verifiedSubtitle') : undefined}
+      >
         {!verified && <Alert>{t(status === 'expired' ? 'signIn.emailLink.expired' : 'unstable__errors.unknown')}</Alert>}
       </Card>
     );
@@ -108,16 +109,17 @@ export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {})
     const form = useForm([]);
     useEffect(() => {
       void form.run(async () => {
-        if (!oauth) throw new ClerkRuntimeError('Returning from an OAuth provider needs the oauth plugin (oauthPlugin()).', { code: 'not_available_in_preset' });
+        if (!oauth)
+          throw new ClerkRuntimeError('Returning from an OAuth provider needs the oauth plugin (oauthPlugin()).', { code: 'not_available_in_preset' });
         return oauth.handleRedirectCallback({
-            signInUrl: flow.authUrl('signIn'),
-            signUpUrl: flow.authUrl('signUp'),
-            signInForceRedirectUrl: flow.afterAuthUrl('signIn'),
-            signUpForceRedirectUrl: flow.afterAuthUrl('signUp'),
-            firstFactorUrl: host.stepUrl('factor-one'),
-            secondFactorUrl: host.stepUrl('factor-two'),
-            resetPasswordUrl: host.stepUrl('reset-password'),
-          });
+          signInUrl: flow.authUrl('signIn'),
+          signUpUrl: flow.authUrl('signUp'),
+          signInForceRedirectUrl: flow.afterAuthUrl('signIn'),
+          signUpForceRedirectUrl: flow.afterAuthUrl('signUp'),
+          firstFactorUrl: host.stepUrl('factor-one'),
+          secondFactorUrl: host.stepUrl('factor-two'),
+          resetPasswordUrl: host.stepUrl('reset-password'),
+        });
       });
     }, []);
     return (

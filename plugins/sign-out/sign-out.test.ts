@@ -27,7 +27,7 @@ async function tab(loadOptions: Record<string, unknown> = {}) {
 /** What addListener listeners saw, as session ids (undefined = in transition, null = signed out). */
 function watch(clerk: { addListener(l: (r: Resources) => void): () => void }) {
   const seen: Array<string | null | undefined> = [];
-  clerk.addListener(({ session }) => seen.push(session === undefined ? undefined : session?.id ?? null));
+  clerk.addListener(({ session }) => seen.push(session === undefined ? undefined : (session?.id ?? null)));
   seen.length = 0;
   return seen;
 }
@@ -49,7 +49,7 @@ describe('signOut()', () => {
     const adaSession = await signIn(clerk, ada);
     expect(clerk.client!.signedInSessions).toHaveLength(2);
     const order: string[] = [];
-    clerk.addListener(({ session }) => order.push(`resources:${session === undefined ? 'undefined' : session?.id ?? 'null'}`));
+    clerk.addListener(({ session }) => order.push(`resources:${session === undefined ? 'undefined' : (session?.id ?? 'null')}`));
     clerk.on('session:token', ({ jwt }) => order.push(`token:${jwt ? 'jwt' : 'null'}`));
     clerk.on('session:signed-out', ({ sessionId }) => order.push(`signed-out:${sessionId}`));
     const held = clerk.session!;

@@ -106,7 +106,11 @@ describe('<SignUp/>', () => {
   });
 
   it('shows the name and username fields the instance enables, required ones without "Optional"', async () => {
-    emulator.updateSettings({ username: { enabled: true, required: true }, names: { enabled: true, required: false }, emailAddress: { verifyAtSignUp: false } });
+    emulator.updateSettings({
+      username: { enabled: true, required: true },
+      names: { enabled: true, required: false },
+      emailAddress: { verifyAtSignUp: false },
+    });
     const { clerk } = await setup({ initialValues: { firstName: 'Grace', username: 'ghopper' } });
     expect(byLabel(root, 'First name').value).toBe('Grace');
     expect(byLabel(root, 'First name').getAttribute('autocomplete')).toBe('given-name');

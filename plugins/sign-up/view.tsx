@@ -63,9 +63,7 @@ export default function createSignUp(kit: UiKit, { oauth }: SignUpServices = {})
     const { t, environment, query } = host;
     const attributes = environment.userSettings.attributes ?? {};
     const initial: Record<string, string | undefined> = { ...props.initialValues };
-    const [values, setValues] = useState<Record<string, string>>(() =>
-      Object.fromEntries(NAMES.map((n) => [n, initial[camel(n)] ?? query.get(n) ?? ''])),
-    );
+    const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(NAMES.map((n) => [n, initial[camel(n)] ?? query.get(n) ?? ''])));
     const [accepted, setAccepted] = useState(false);
     const form = useForm([...names, LEGAL]);
     const display = environment.displayConfig as Record<string, unknown>;
@@ -133,7 +131,14 @@ export default function createSignUp(kit: UiKit, { oauth }: SignUpServices = {})
       <Card
         title={t('signUp.start.title')}
         subtitle={t('signUp.start.subtitle')}
-        footer={<FooterAction text={t('signUp.start.actionText')} link={t('signUp.start.actionLink')} href={signInUrl} onClick={() => host.switchTo('SignIn', signInUrl)} />}
+        footer={
+          <FooterAction
+            text={t('signUp.start.actionText')}
+            link={t('signUp.start.actionLink')}
+            href={signInUrl}
+            onClick={() => host.switchTo('SignIn', signInUrl)}
+          />
+        }
       >
         {oauth && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
         <SignUpForm flow={flow} names={names} legal={!!environment.userSettings.signUp?.legalConsentEnabled} send={(params) => current(host).create(params)} />
@@ -176,7 +181,8 @@ export default function createSignUp(kit: UiKit, { oauth }: SignUpServices = {})
     const prepared = useRef<Promise<unknown>>();
     const ensurePrepared = () => {
       const v = email ? signUp.verifications.emailAddress : signUp.verifications.phoneNumber;
-      return (prepared.current ??= v.strategy === strategy && v.status === 'unverified' && v.nextAction !== 'needs_prepare' ? Promise.resolve() : prepareForm.run(prepare));
+      return (prepared.current ??=
+        v.strategy === strategy && v.status === 'unverified' && v.nextAction !== 'needs_prepare' ? Promise.resolve() : prepareForm.run(prepare));
     };
     useEffect(() => {
       if (ok) void ensurePrepared();
@@ -186,7 +192,10 @@ export default function createSignUp(kit: UiKit, { oauth }: SignUpServices = {})
     return (
       <Card title={t(`signUp.${key}.title`)} subtitle={t(`signUp.${key}.subtitle`, { identifier: email ? signUp.emailAddress : signUp.phoneNumber })}>
         <Alert>{prepareForm.formError}</Alert>
-        <CodeForm onCode={async (code) => proceed(flow, await ensurePrepared().then(() => signUp.attemptVerification({ strategy, code })))} onResend={prepare} />
+        <CodeForm
+          onCode={async (code) => proceed(flow, await ensurePrepared().then(() => signUp.attemptVerification({ strategy, code })))}
+          onResend={prepare}
+        />
       </Card>
     );
   }
@@ -198,16 +207,17 @@ export default function createSignUp(kit: UiKit, { oauth }: SignUpServices = {})
     const form = useForm([]);
     useEffect(() => {
       void form.run(async () => {
-        if (!oauth) throw new ClerkRuntimeError('Returning from an OAuth provider needs the oauth plugin (oauthPlugin()).', { code: 'not_available_in_preset' });
+        if (!oauth)
+          throw new ClerkRuntimeError('Returning from an OAuth provider needs the oauth plugin (oauthPlugin()).', { code: 'not_available_in_preset' });
         return oauth.handleRedirectCallback({
-            signInUrl: flow.authUrl('signIn'),
-            signUpUrl: flow.authUrl('signUp'),
-            signInForceRedirectUrl: flow.afterAuthUrl('signIn'),
-            signUpForceRedirectUrl: flow.afterAuthUrl('signUp'),
-            continueSignUpUrl: host.stepUrl('continue'),
-            verifyEmailAddressUrl: host.stepUrl('verify-email-address'),
-            verifyPhoneNumberUrl: host.stepUrl('verify-phone-number'),
-          });
+          signInUrl: flow.authUrl('signIn'),
+          signUpUrl: flow.authUrl('signUp'),
+          signInForceRedirectUrl: flow.afterAuthUrl('signIn'),
+          signUpForceRedirectUrl: flow.afterAuthUrl('signUp'),
+          continueSignUpUrl: host.stepUrl('continue'),
+          verifyEmailAddressUrl: host.stepUrl('verify-email-address'),
+          verifyPhoneNumberUrl: host.stepUrl('verify-phone-number'),
+        });
       });
     }, []);
     return (

@@ -46,7 +46,13 @@ export function afterAuthUrl(host: HostContextValue, kind: AuthKind, props: Auth
   const instanceDefault = host.modal ? location.href : (host.environment.displayConfig as Record<string, unknown>)[`after${Kind}Url`];
   const legacy = props as Record<string, unknown>;
   fill(`${snake}_force_redirect_url`, [props.forceRedirectUrl]);
-  fill(`${snake}_fallback_redirect_url`, [props.fallbackRedirectUrl, legacy[`after${Kind}Url`], legacy[`after${Kind}`], props.redirectUrl, optionFallback ? undefined : instanceDefault]);
+  fill(`${snake}_fallback_redirect_url`, [
+    props.fallbackRedirectUrl,
+    legacy[`after${Kind}Url`],
+    legacy[`after${Kind}`],
+    props.redirectUrl,
+    optionFallback ? undefined : instanceDefault,
+  ]);
   return kind === 'signIn' ? host.navigation.buildAfterSignInUrl({ params }) : host.navigation.buildAfterSignUpUrl({ params });
 }
 
@@ -85,7 +91,13 @@ export function SocialButtons({ onSelect }: { onSelect(strategy: string): Promis
     <div class={box.class} style={bottom ? { order: 1, ...box.style } : box.style}>
       {bottom && <Divider />}
       {providers.map((p) => (
-        <button key={p.strategy} type="button" {...el('socialButtonsBlockButton', p.strategy)} disabled={form.busy} onClick={() => void form.run(() => onSelect(p.strategy))}>
+        <button
+          key={p.strategy}
+          type="button"
+          {...el('socialButtonsBlockButton', p.strategy)}
+          disabled={form.busy}
+          onClick={() => void form.run(() => onSelect(p.strategy))}
+        >
           {t('socialButtonsBlockButton', { provider: p.name || p.strategy.replace(/^oauth_/, '') })}
         </button>
       ))}

@@ -27,7 +27,11 @@ export interface ComponentPluginOptions<
 }
 
 /** The public members a component plugin adds: the mount/unmount family, plus open/close unless `modal: false`. */
-export type ComponentPluginMembers<N extends ComponentName, Modal extends boolean> = false extends Modal ? (true extends Modal ? ComponentMembers<N> : MountMembers<N>) : ComponentMembers<N>;
+export type ComponentPluginMembers<N extends ComponentName, Modal extends boolean> = false extends Modal
+  ? true extends Modal
+    ? ComponentMembers<N>
+    : MountMembers<N>
+  : ComponentMembers<N>;
 
 /**
  * A plugin that depends on `ui`, registers `component` with its lazy `load`er and adds the generated

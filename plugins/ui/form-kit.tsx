@@ -8,7 +8,6 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { isClerkAPIResponseError, type Environment } from '../../kernel/index.js';
 import { useHost } from './context.js';
 
-
 export interface FormState {
   busy: boolean;
   /** Field name (FAPI `param_name`, e.g. `password`) → localized message. */
@@ -154,7 +153,19 @@ export function Field({ name, label, value, onValue, error, optional, action, hi
   );
 }
 
-export function Checkbox({ name, label, checked, onChecked, error }: { name: string; label: ComponentChildren; checked: boolean; onChecked(v: boolean): void; error?: string }) {
+export function Checkbox({
+  name,
+  label,
+  checked,
+  onChecked,
+  error,
+}: {
+  name: string;
+  label: ComponentChildren;
+  checked: boolean;
+  onChecked(v: boolean): void;
+  error?: string;
+}) {
   const { el, uid } = useHost();
   const id = `${uid}-${name}`;
   return (
@@ -203,7 +214,17 @@ export function Alert({ children }: { children?: ComponentChildren }) {
 }
 
 /** A one-time-code form: submits by itself at 6 digits; `label` defaults to "Verification code". */
-export function CodeForm({ onCode, onResend, label, numeric = true }: { onCode(code: string): Promise<unknown>; onResend?: () => Promise<unknown>; label?: string; numeric?: boolean }) {
+export function CodeForm({
+  onCode,
+  onResend,
+  label,
+  numeric = true,
+}: {
+  onCode(code: string): Promise<unknown>;
+  onResend?: () => Promise<unknown>;
+  label?: string;
+  numeric?: boolean;
+}) {
   const { t, el } = useHost();
   const form = useForm(['code']);
   const [code, setCode] = useState('');
@@ -234,7 +255,17 @@ export function CodeForm({ onCode, onResend, label, numeric = true }: { onCode(c
   );
 }
 
-export function LinkButton({ children, onClick, name = 'footerActionLink', variant }: { children: ComponentChildren; onClick(): void; name?: string; variant?: string }) {
+export function LinkButton({
+  children,
+  onClick,
+  name = 'footerActionLink',
+  variant,
+}: {
+  children: ComponentChildren;
+  onClick(): void;
+  name?: string;
+  variant?: string;
+}) {
   const { el } = useHost();
   return (
     <button type="button" {...el(name, variant)} onClick={onClick}>

@@ -105,7 +105,9 @@ type MountFn<N extends ComponentName> = (node: HTMLElement, props?: ComponentPro
 export type MountMembers<N extends ComponentName> = { [K in `mount${N}`]: MountFn<N> } & { [K in `unmount${N}`]: (node: HTMLElement) => void };
 
 /** `mount<N>`, `unmount<N>`, `open<N>`, `close<N>` for one component. */
-export type ComponentMembers<N extends ComponentName> = MountMembers<N> & { [K in `open${N}`]: (props?: ComponentProps[N]) => void } & { [K in `close${N}`]: () => void };
+export type ComponentMembers<N extends ComponentName> = MountMembers<N> & { [K in `open${N}`]: (props?: ComponentProps[N]) => void } & {
+  [K in `close${N}`]: () => void;
+};
 
 /** The public members of the ui plugin (also what `ctx.get('ui')` returns). */
 export interface UiApi {
@@ -120,7 +122,10 @@ export interface UiApi {
 }
 
 /** Generates the `mount<N>`/`unmount<N>`/`open<N>`/`close<N>` members of a component from the ui API. */
-export function componentMembers<N extends ComponentName>(ui: Pick<UiApi, 'mountComponent' | 'unmountComponent' | 'openComponent' | 'closeComponent'>, name: N) {
+export function componentMembers<N extends ComponentName>(
+  ui: Pick<UiApi, 'mountComponent' | 'unmountComponent' | 'openComponent' | 'closeComponent'>,
+  name: N,
+) {
   return {
     [`mount${name}`]: (node: HTMLElement, props?: ComponentProps[N]) => ui.mountComponent(name, node, props),
     [`unmount${name}`]: (node: HTMLElement) => ui.unmountComponent(node),
@@ -186,7 +191,8 @@ export function uiPlugin() {
 
       function startHost(): Promise<Host> {
         return loadHost().then(
-          ({ createHost }) => (started = createHost({ kernel: ctx.kernel, navigation, open: (name, props) => api.openComponent(name as ComponentName, props as never) })),
+          ({ createHost }) =>
+            (started = createHost({ kernel: ctx.kernel, navigation, open: (name, props) => api.openComponent(name as ComponentName, props as never) })),
         );
       }
 

@@ -32,7 +32,7 @@ let uidCounter = 0;
 export function Root({ Component, props, modal, env }: RootProps) {
   const { kernel, navigation } = env;
   const options = kernel.loadOptions as UiLoadOptions;
-  const routing: Routing = modal ? 'virtual' : props.routing ?? (props.path ? 'path' : 'hash');
+  const routing: Routing = modal ? 'virtual' : (props.routing ?? (props.path ? 'path' : 'hash'));
   const base = '/' + trimSlashes(props.path ?? '');
   const [route, setRoute] = useState(() => readRoute(routing, base));
   const uid = useMemo(() => `cl${++uidCounter}`, []);

@@ -23,7 +23,7 @@ const emulator = useEmulator({
 });
 
 let root: HTMLDivElement;
-let cleanup: Array<() => void> = [];
+const cleanup: Array<() => void> = [];
 beforeEach(() => {
   emulator.reset();
   emulator.clearRequests();
@@ -148,11 +148,11 @@ describe('ui host', () => {
     const clerk = makeClerk();
     await clerk.load();
     clerk.openSignIn({ routing: 'hash' });
-    let dialog = await waitFor(() => document.querySelector<HTMLElement>('[role="dialog"]'));
+    await waitFor(() => document.querySelector<HTMLElement>('[role="dialog"]'));
     clerk.closeSignIn();
     await waitFor(() => !document.querySelector('[role="dialog"]'));
     clerk.openSignIn();
-    dialog = await waitFor(() => document.querySelector<HTMLElement>('[role="dialog"]'));
+    const dialog = await waitFor(() => document.querySelector<HTMLElement>('[role="dialog"]'));
     byText(dialog, 'Sign up').click();
     await waitFor(() => title(document) === 'Create your account');
     expect(document.querySelectorAll('[role="dialog"]').length).toBe(1);

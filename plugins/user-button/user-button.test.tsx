@@ -67,7 +67,11 @@ describe('<UserButton/>', () => {
 
   it('renders nothing when signed out', async () => {
     const navigation = memoryNavigation('http://localhost:3000/');
-    const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [navigation, signOutPlugin(), uiPlugin(), userButtonPlugin()] });
+    const clerk = createClerk({
+      publishableKey: emulator.publishableKey,
+      proxyUrl: PROXY_URL,
+      plugins: [navigation, signOutPlugin(), uiPlugin(), userButtonPlugin()],
+    });
     await clerk.load();
     const node = document.createElement('div');
     document.body.appendChild(node);
@@ -191,8 +195,13 @@ describe('<UserButton/>', () => {
     await mounted(setup, { customMenuItems: [{ label: 'Docs', href: '/docs' }] });
     trigger(setup.node).click();
     await vi.waitFor(() => expect(menu(setup.node)).toBeTruthy());
-    const names = (node: HTMLElement) => [...node.querySelectorAll('[role=menuitem]')].map((b) => [...b.classList].find((c) => c.startsWith('cl-userButtonPopoverActionButton__')));
-    expect(names(setup.node).slice(0, 3)).toEqual(['cl-userButtonPopoverActionButton__manageAccount', 'cl-userButtonPopoverActionButton__signOut', 'cl-userButtonPopoverActionButton__custom']);
+    const names = (node: HTMLElement) =>
+      [...node.querySelectorAll('[role=menuitem]')].map((b) => [...b.classList].find((c) => c.startsWith('cl-userButtonPopoverActionButton__')));
+    expect(names(setup.node).slice(0, 3)).toEqual([
+      'cl-userButtonPopoverActionButton__manageAccount',
+      'cl-userButtonPopoverActionButton__signOut',
+      'cl-userButtonPopoverActionButton__custom',
+    ]);
 
     (setup.clerk as any).unmountUserButton(setup.node);
     const other = { ...setup, node: document.body.appendChild(document.createElement('div')) };
@@ -201,7 +210,11 @@ describe('<UserButton/>', () => {
     await mounted(other, { customMenuItems: [{ label: 'signOut' }, { label: 'Docs', href: '/docs', mountIcon, unmountIcon }, { label: 'manageAccount' }] });
     trigger(other.node).click();
     await vi.waitFor(() => expect(menu(other.node)).toBeTruthy());
-    expect(names(other.node).slice(0, 3)).toEqual(['cl-userButtonPopoverActionButton__signOut', 'cl-userButtonPopoverActionButton__custom', 'cl-userButtonPopoverActionButton__manageAccount']);
+    expect(names(other.node).slice(0, 3)).toEqual([
+      'cl-userButtonPopoverActionButton__signOut',
+      'cl-userButtonPopoverActionButton__custom',
+      'cl-userButtonPopoverActionButton__manageAccount',
+    ]);
     await vi.waitFor(() => expect(mountIcon).toHaveBeenCalledTimes(1));
     expect(menuItem(other.node, 'custom').textContent).toBe('*Docs');
     key(menuItem(other.node, 'custom'), 'Escape');
@@ -220,7 +233,11 @@ describe('<UserButton/>', () => {
 
   it('localization and appearance overrides apply', async () => {
     const navigation = memoryNavigation('http://localhost:3000/');
-    const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [navigation, signOutPlugin(), uiPlugin(), userButtonPlugin()] });
+    const clerk = createClerk({
+      publishableKey: emulator.publishableKey,
+      proxyUrl: PROXY_URL,
+      plugins: [navigation, signOutPlugin(), uiPlugin(), userButtonPlugin()],
+    });
     cleanups.push(() => clerk.destroy());
     await clerk.load({ localization: { userButton: { action__signOut: 'Log out' } }, appearance: { elements: { userButtonTrigger: 'app-trigger' } } });
     const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: 'correct-horse-battery' });

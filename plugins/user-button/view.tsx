@@ -48,7 +48,12 @@ interface CustomItem {
 /** `{ label: 'manageAccount' }` alone (no link, action or page) places a default entry. */
 function isBuiltIn(item: UserButtonMenuItem, label?: 'manageAccount' | 'signOut'): boolean {
   const { href, onClick, open } = item as CustomItem;
-  return (label ? item.label === label : item.label === 'manageAccount' || item.label === 'signOut') && href === undefined && onClick === undefined && open === undefined;
+  return (
+    (label ? item.label === label : item.label === 'manageAccount' || item.label === 'signOut') &&
+    href === undefined &&
+    onClick === undefined &&
+    open === undefined
+  );
 }
 
 export function createUserButton(kit: UiKit, services: UserButtonServices) {
@@ -142,18 +147,20 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
     const profileMode = props.userProfileMode ?? (profileUrl ? 'navigation' : 'modal');
 
     /** Runs a menu action once (double clicks ignored); errors are logged, the menu stays usable. */
-    const act = (action: () => unknown, refocus = false) => async () => {
-      if (busy) return;
-      close(refocus);
-      setBusy(true);
-      try {
-        await action();
-      } catch (err) {
-        console.error('[microclerk] <UserButton/>:', err);
-      } finally {
-        setBusy(false);
-      }
-    };
+    const act =
+      (action: () => unknown, refocus = false) =>
+      async () => {
+        if (busy) return;
+        close(refocus);
+        setBusy(true);
+        try {
+          await action();
+        } catch (err) {
+          console.error('[microclerk] <UserButton/>:', err);
+        } finally {
+          setBusy(false);
+        }
+      };
 
     const openProfile = (startPath?: string) => {
       const modalProps = { appearance: props.appearance, ...props.userProfileProps, __experimental_startPath: startPath };
@@ -170,13 +177,22 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
     const signOutAll = act(() => services.signOut({ redirectUrl: afterSignOutUrl }));
     const addAccount = act(() => navigation.redirectWithAuth(props.signInUrl ?? props.signInURL ?? navigation.buildSignInUrl()));
     const switchTo = (target: Session) => act(() => clerk.setActive({ session: target, redirectUrl: afterSwitchUrl }));
-    const custom = (item: CustomItem) => act(() => (item.onClick ? item.onClick() : item.open !== undefined ? openProfile(item.open) : navigation.navigate(item.href!)), !!item.onClick);
+    const custom = (item: CustomItem) =>
+      act(() => (item.onClick ? item.onClick() : item.open !== undefined ? openProfile(item.open) : navigation.navigate(item.href!)), !!item.onClick);
 
     /** Default entries first, then the custom ones — unless the app placed the defaults itself. */
     const entries: Array<UserButtonMenuItem> = [];
     const given = props.customMenuItems ?? [];
     for (const builtIn of ['manageAccount', 'signOut'] as const) if (!given.some((item) => isBuiltIn(item, builtIn))) entries.push({ label: builtIn });
-    entries.push(...given.filter((item) => isBuiltIn(item) || typeof (item as CustomItem).onClick === 'function' || typeof (item as CustomItem).open === 'string' || kit.isSafeUrl((item as CustomItem).href)));
+    entries.push(
+      ...given.filter(
+        (item) =>
+          isBuiltIn(item) ||
+          typeof (item as CustomItem).onClick === 'function' ||
+          typeof (item as CustomItem).open === 'string' ||
+          kit.isSafeUrl((item as CustomItem).href),
+      ),
+    );
 
     const onMenuKey = (event: KeyboardEvent) => {
       const list = items();
@@ -204,7 +220,16 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
 
     // A plain function, not a component: a component declared here would remount (and drop focus) on every render.
     const menuButton = (key: string, name: string, label: string, onClick: () => void, children?: ComponentChildren) => (
-      <button key={key} type="button" role="menuitem" tabIndex={-1} {...el('userButtonPopoverActionButton', name)} aria-label={children ? label : undefined} disabled={busy} onClick={onClick}>
+      <button
+        key={key}
+        type="button"
+        role="menuitem"
+        tabIndex={-1}
+        {...el('userButtonPopoverActionButton', name)}
+        aria-label={children ? label : undefined}
+        disabled={busy}
+        onClick={onClick}
+      >
         {children ?? label}
       </button>
     );
@@ -234,14 +259,26 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
                 ? menuButton('manage', 'manageAccount', t('userButton.action__manageAccount'), manageAccount)
                 : isBuiltIn(item, 'signOut')
                   ? menuButton('signOut', 'signOut', t('userButton.action__signOut'), signOutCurrent)
-                  : menuButton(`custom-${i}`, 'custom', item.label, custom(item as CustomItem), (item as CustomItem).mountIcon && <CustomLabel item={item as CustomItem} />),
+                  : menuButton(
+                      `custom-${i}`,
+                      'custom',
+                      item.label,
+                      custom(item as CustomItem),
+                      (item as CustomItem).mountIcon && <CustomLabel item={item as CustomItem} />,
+                    ),
             )}
             {multiSession && (
               <>
                 <div {...el('userButtonPopoverDivider')} role="separator" />
                 {others.map((other) => {
                   const person = personOfSession(other);
-                  return menuButton(other.id, 'switchSession', t('userButton.action__switchTo', { identifier: person.identifier }), switchTo(other), <Preview person={person} variant="secondary" />);
+                  return menuButton(
+                    other.id,
+                    'switchSession',
+                    t('userButton.action__switchTo', { identifier: person.identifier }),
+                    switchTo(other),
+                    <Preview person={person} variant="secondary" />,
+                  );
                 })}
                 {menuButton('add', 'addAccount', t('userButton.action__addAccount'), addAccount)}
                 {others.length > 0 && menuButton('signOutAll', 'signOutAll', t('userButton.action__signOutAll'), signOutAll)}

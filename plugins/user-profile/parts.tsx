@@ -25,7 +25,19 @@ export function createProfileParts(kit: UiKit) {
     );
   }
 
-  function Action({ name, onClick, children, danger, disabled }: { name: string; onClick(): void; children: ComponentChildren; danger?: boolean; disabled?: boolean }) {
+  function Action({
+    name,
+    onClick,
+    children,
+    danger,
+    disabled,
+  }: {
+    name: string;
+    onClick(): void;
+    children: ComponentChildren;
+    danger?: boolean;
+    disabled?: boolean;
+  }) {
     const { el } = useHost();
     const style = el('profileSectionPrimaryButton', danger ? 'danger' : name);
     return (

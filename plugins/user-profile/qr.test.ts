@@ -32,8 +32,8 @@ const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
 /** Byte-mode capacity of error correction level M per version (Table 7), to pick inputs right at each limit. */
 const CAPACITY_M = [
-  14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666, 711, 779, 857, 911, 997, 1059, 1125, 1190, 1264,
-  1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331,
+  14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666, 711, 779, 857, 911, 997, 1059, 1125, 1190, 1264, 1370, 1452,
+  1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331,
 ];
 
 describe('encodeQr', () => {
@@ -85,7 +85,14 @@ describe('encodeQr', () => {
     expect(size).toBeGreaterThanOrEqual(17 + 4 * 7);
     // Module areas per the standard's figures, as [x, y] lists.
     const range = (from: number, to: number) => [...Array(to - from + 1)].map((_, i) => from + i);
-    const format1 = [...range(0, 8).filter((x) => x != 6).map((x) => [x, 8]), ...range(0, 7).filter((y) => y != 6).map((y) => [8, y])];
+    const format1 = [
+      ...range(0, 8)
+        .filter((x) => x != 6)
+        .map((x) => [x, 8]),
+      ...range(0, 7)
+        .filter((y) => y != 6)
+        .map((y) => [8, y]),
+    ];
     const format2 = [...range(size - 8, size - 1).map((x) => [x, 8]), ...range(size - 7, size - 1).map((y) => [8, y])];
     const version1 = range(0, 5).flatMap((y) => range(size - 11, size - 9).map((x) => [x, y]));
     const version2 = version1.map(([x, y]) => [y, x]);

@@ -5,12 +5,11 @@
 
 // Level M, versions 1–40 (Table 9): error correction codewords per block, and the number of blocks.
 const EC_PER_BLOCK = [
-  10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
-  28, 28, 28, 28,
+  10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+  28,
 ];
 const BLOCKS = [
-  1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47,
-  49,
+  1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49,
 ];
 
 // GF(256) with the primitive polynomial x⁸+x⁴+x³+x²+1 (0x11d), α = 2.
@@ -38,7 +37,7 @@ function errorCorrection(data: number[], n: number) {
 function bch(data: number, poly: number) {
   const degree = 31 - Math.clz32(poly);
   let rest = data << degree;
-  for (let top; (top = 31 - Math.clz32(rest)) >= degree; ) rest ^= poly << (top - degree);
+  for (let top; (top = 31 - Math.clz32(rest)) >= degree;) rest ^= poly << (top - degree);
   return (data << degree) | rest;
 }
 
@@ -64,7 +63,12 @@ function penalty(modules: boolean[][]) {
       run = i && on == line[i - 1] ? run + 1 : 1;
       score += run == 5 ? 3 : run > 5 ? 1 : 0;
     });
-    score += 40 * (line.map(Number).join('').match(/(?=10111010000|00001011101)/g)?.length ?? 0);
+    score +=
+      40 *
+      (line
+        .map(Number)
+        .join('')
+        .match(/(?=10111010000|00001011101)/g)?.length ?? 0);
   }
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) {
@@ -137,7 +141,7 @@ export function encodeQr(text: string): boolean[][] {
     const capacity = (reserved.flat().filter((r) => !r).length >> 3) - BLOCKS[version - 1] * EC_PER_BLOCK[version - 1];
     const bits: number[] = [];
     const put = (value: number, length: number) => {
-      for (let i = length; i--; ) bits.push((value >> i) & 1);
+      for (let i = length; i--;) bits.push((value >> i) & 1);
     };
     put(4, 4);
     put(bytes.length, version < 10 ? 8 : 16);

@@ -23,13 +23,16 @@ const emulator = useEmulator({
 });
 
 const cleanups: Array<() => void> = [];
-const newBrowser = () =>
-  document.cookie.split('; ').forEach((c) => (document.cookie = `${c.split('=')[0]}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`));
+const newBrowser = () => document.cookie.split('; ').forEach((c) => (document.cookie = `${c.split('=')[0]}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`));
 
 async function signedIn() {
   const navigation = memoryNavigation('http://localhost:3000/');
   const loads = recordingPageLoads();
-  const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [navigation, loads.plugin, signOutPlugin(), uiPlugin(), userProfilePlugin()] });
+  const clerk = createClerk({
+    publishableKey: emulator.publishableKey,
+    proxyUrl: PROXY_URL,
+    plugins: [navigation, loads.plugin, signOutPlugin(), uiPlugin(), userProfilePlugin()],
+  });
   await clerk.load();
   const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: PASSWORD });
   await clerk.setActive({ session: signIn.createdSessionId });
@@ -238,9 +241,20 @@ describe('<UserProfile/> account page', () => {
     expect([...connectButtons].map((b) => b.textContent)).toEqual(['Connect Google', 'Connect GitHub']);
     // Injected answers let the test choose the provider URL (including a hostile one).
     const externalAccount = (url: string) => ({
-      response: { object: 'external_account', id: 'eac_1', provider: 'google', verification: { status: 'unverified', strategy: 'oauth_google', external_verification_redirect_url: url } },
+      response: {
+        object: 'external_account',
+        id: 'eac_1',
+        provider: 'google',
+        verification: { status: 'unverified', strategy: 'oauth_google', external_verification_redirect_url: url },
+      },
     });
-    emulator.faults.add({ path: '/v1/me/external_accounts', method: 'POST', status: 200, body: externalAccount('https://accounts.google.com/o/oauth2/auth?state=1'), times: 1 });
+    emulator.faults.add({
+      path: '/v1/me/external_accounts',
+      method: 'POST',
+      status: 200,
+      body: externalAccount('https://accounts.google.com/o/oauth2/auth?state=1'),
+      times: 1,
+    });
     connectButtons[0].click();
     // The provider is a full page load, never the app's router.
     await vi.waitFor(() => expect(s.pageLoads.at(-1)).toBe('https://accounts.google.com/o/oauth2/auth?state=1'));
@@ -309,7 +323,11 @@ describe('<UserProfile/> security page', () => {
 
   it('a user without a password sets one (no current-password field)', async () => {
     const navigation = memoryNavigation('http://localhost:3000/');
-    const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [navigation, signOutPlugin(), uiPlugin(), userProfilePlugin()] });
+    const clerk = createClerk({
+      publishableKey: emulator.publishableKey,
+      proxyUrl: PROXY_URL,
+      plugins: [navigation, signOutPlugin(), uiPlugin(), userProfilePlugin()],
+    });
     cleanups.push(() => clerk.destroy());
     await clerk.load();
     const signIn = await clerk.client!.signIn.create({ identifier: 'nopass@example.com' });

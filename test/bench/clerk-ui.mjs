@@ -18,7 +18,15 @@ import { join } from 'node:path';
 import { compressedSizes } from './sizes.mjs';
 
 /** Providers every inline mount (`mountSignIn(div)`) renders through, outside the component itself. */
-export const UI_MOUNT_PATH = ['ClerkContextProvider', 'EnvironmentProvider', 'OptionsProvider', 'ModuleManagerProvider', 'StyleCacheProvider', 'AppearanceProvider', 'Portal'];
+export const UI_MOUNT_PATH = [
+  'ClerkContextProvider',
+  'EnvironmentProvider',
+  'OptionsProvider',
+  'ModuleManagerProvider',
+  'StyleCacheProvider',
+  'AppearanceProvider',
+  'Portal',
+];
 /** What a modal adds (UserButton's "Manage account" opens UserProfile in one). */
 export const UI_MODAL_PATH = ['Modal', 'FlowMetadataProvider', 'InternalThemeProvider', 'VirtualRouter'];
 
@@ -47,10 +55,12 @@ function reactPrefetchesUi(root) {
   const dist = join(root, 'node_modules/@clerk/react/dist');
   if (!existsSync(dist)) return null;
   const version = JSON.parse(readFileSync(join(root, 'node_modules/@clerk/react/package.json'), 'utf8')).version;
-  const file = readdirSync(dist).filter((f) => f.endsWith('.mjs')).find((f) => {
-    const text = readFileSync(join(dist, f), 'utf8');
-    return text.includes('loadClerkUIScript(') && text.includes('prefetchUI') && text.includes('getClerkUIEntryChunk');
-  });
+  const file = readdirSync(dist)
+    .filter((f) => f.endsWith('.mjs'))
+    .find((f) => {
+      const text = readFileSync(join(dist, f), 'utf8');
+      return text.includes('loadClerkUIScript(') && text.includes('prefetchUI') && text.includes('getClerkUIEntryChunk');
+    });
   return { version, prefetches: Boolean(file), readFrom: file ? `@clerk/react/dist/${file}` : null };
 }
 
@@ -62,9 +72,12 @@ export function readUiChunkGraph(source) {
   if (!hash || !namesText) return { ok: false, error: 'chunk loader (`i.u` / `i.h`) not found' };
   const names = Object.fromEntries([...namesText.matchAll(/(\d+):"([^"]+)"/g)].map((m) => [m[1], m[2]]));
 
-  const components = Object.fromEntries([...source.matchAll(new RegExp(String.raw`([A-Z]\w*):\(\)=>${CHUNKS}${BIND}`, 'g'))].map((m) => [m[1], chunkIds(m[2])]));
+  const components = Object.fromEntries(
+    [...source.matchAll(new RegExp(String.raw`([A-Z]\w*):\(\)=>${CHUNKS}${BIND}`, 'g'))].map((m) => [m[1], chunkIds(m[2])]),
+  );
   const providers = {};
-  for (const m of source.matchAll(new RegExp(String.raw`${CHUNKS}${BIND}\.then\(\w+=>\(\{default:\w+\.([\w.]+)\}\)\)`, 'g'))) providers[m[2]] ??= chunkIds(m[1]);
+  for (const m of source.matchAll(new RegExp(String.raw`${CHUNKS}${BIND}\.then\(\w+=>\(\{default:\w+\.([\w.]+)\}\)\)`, 'g')))
+    providers[m[2]] ??= chunkIds(m[1]);
   const renderer = new RegExp(String.raw`${CHUNKS}${BIND}\.then\(\(\{createRoot`).exec(source);
   if (!renderer) return { ok: false, error: 'renderer (`createRoot` import) not found' };
   return { ok: true, hash: hash.slice(0, 6), names, components, providers, renderer: chunkIds(renderer[1]) };
@@ -85,7 +98,13 @@ export function measureClerkUi(root) {
   if (!listing.includes(browserName)) return { ...base, ok: false, error: `dist/${browserName} not found` };
   const browser = measureFile(browserName);
   const graph = readUiChunkGraph(readFileSync(join(dist, browserName), 'utf8'));
-  const result = { ...base, ok: true, browser, browserReadFrom: loader?.readFrom ?? 'not found in @clerk/shared: assumed ui.browser.js', react: reactPrefetchesUi(root) };
+  const result = {
+    ...base,
+    ok: true,
+    browser,
+    browserReadFrom: loader?.readFrom ?? 'not found in @clerk/shared: assumed ui.browser.js',
+    react: reactPrefetchesUi(root),
+  };
   if (!graph.ok) return { ...result, mapping: { reliable: false, reason: graph.error } };
 
   const fileOf = (id) => `${graph.names[id] ?? id}_ui_${graph.hash}_${pkg.version}.js`;
@@ -104,23 +123,30 @@ export function measureClerkUi(root) {
     const measured = [browser, ...files.sort().map(measureFile)];
     return { ok: true, components: componentNames, files: measured, sizes: sum(measured) };
   };
-  const sets = missing.length || wanted.length
-    ? null
-    : {
-        signIn: setFor(['SignIn'], UI_MOUNT_PATH),
-        signInSignUp: setFor(['SignIn', 'SignUp'], UI_MOUNT_PATH),
-        userButtonUserProfile: setFor(['UserButton', 'UserProfile'], [...UI_MOUNT_PATH, ...UI_MODAL_PATH]),
-      };
+  const sets =
+    missing.length || wanted.length
+      ? null
+      : {
+          signIn: setFor(['SignIn'], UI_MOUNT_PATH),
+          signInSignUp: setFor(['SignIn', 'SignUp'], UI_MOUNT_PATH),
+          userButtonUserProfile: setFor(['UserButton', 'UserProfile'], [...UI_MOUNT_PATH, ...UI_MODAL_PATH]),
+        };
   const failedSet = sets && Object.values(sets).find((s) => !s.ok);
   const reliable = Boolean(sets && !failedSet);
   return {
     ...result,
     chunkHash: graph.hash,
     rendererChunks: graph.renderer.map(fileOf),
-    componentChunks: Object.fromEntries(['SignIn', 'SignUp', 'UserButton', 'UserProfile'].filter((c) => graph.components[c]).map((c) => [c, graph.components[c].map(fileOf)])),
+    componentChunks: Object.fromEntries(
+      ['SignIn', 'SignUp', 'UserButton', 'UserProfile'].filter((c) => graph.components[c]).map((c) => [c, graph.components[c].map(fileOf)]),
+    ),
     mapping: reliable
       ? { reliable: true }
-      : { reliable: false, reason: failedSet?.error ?? `not found in ${browserName}: ${[...missing.map((p) => `provider ${p}`), ...wanted.map((c) => `component ${c}`)].join(', ')}` },
+      : {
+          reliable: false,
+          reason:
+            failedSet?.error ?? `not found in ${browserName}: ${[...missing.map((p) => `provider ${p}`), ...wanted.map((c) => `component ${c}`)].join(', ')}`,
+        },
     sets: reliable ? sets : null,
     // When the mapping fails: what loads before any component renders (the script alone) and everything.
     beforeAnyComponent: browser,

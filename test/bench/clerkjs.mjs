@@ -44,10 +44,9 @@ export async function measureClerkJs(root) {
   const browserSource = core ? readFileSync(join(dist, browserName), 'utf8') : '';
   const variant = browserName.replace(/\.js$/, '');
   const chunkNames = Object.fromEntries(
-    [...(/\(\{([0-9]+:"[^"]+"(?:,[0-9]+:"[^"]+")*)\}\)\[e\]\|\|e\)\+"_clerk\.browser_"/.exec(browserSource)?.[1] ?? '').matchAll(/([0-9]+):"([^"]+)"/g)].map((m) => [
-      m[1],
-      m[2],
-    ]),
+    [...(/\(\{([0-9]+:"[^"]+"(?:,[0-9]+:"[^"]+")*)\}\)\[e\]\|\|e\)\+"_clerk\.browser_"/.exec(browserSource)?.[1] ?? '').matchAll(/([0-9]+):"([^"]+)"/g)].map(
+      (m) => [m[1], m[2]],
+    ),
   );
   const chunkPattern = new RegExp(`^(.+)_${variant.replace('.', '\\.')}_[0-9a-f]+_${pkg.version.replace(/\./g, '\\.')}\\.js$`);
   const lazyChunks = listing
@@ -70,7 +69,7 @@ export async function measureClerkJs(root) {
   const takesUiCtor = browserSource.includes('ClerkUI');
 
   // What an app bundling the npm package ships (its `import` condition), bundled like microclerk's rows.
-  let npmBundle = null;
+  let npmBundle;
   try {
     const bundle = await bundleConsumer(root, `import { Clerk } from '@clerk/clerk-js';\nglobalThis.__bench = Clerk;`);
     const inputs = Object.keys(Object.values(bundle.metafile.outputs)[0]?.inputs ?? {}).filter((i) => !i.startsWith('bench-consumer'));

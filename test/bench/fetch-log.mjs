@@ -17,7 +17,13 @@ export function instrumentFetch() {
     }
     const query = url.searchParams.get('_method');
     const method = (init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET')).toUpperCase();
-    const entry = { method: method === 'POST' && query ? query.toUpperCase() : method, path: url.pathname, start: performance.now(), end: Number.NaN, status: 0 };
+    const entry = {
+      method: method === 'POST' && query ? query.toUpperCase() : method,
+      path: url.pathname,
+      start: performance.now(),
+      end: Number.NaN,
+      status: 0,
+    };
     log.push(entry);
     try {
       const response = await original(input, init);

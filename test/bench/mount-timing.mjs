@@ -26,7 +26,13 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const round1 = (ms) => Math.round(ms * 10) / 10;
-const stats = (values) => ({ runs: values.length, median: round1(median(values)), min: round1(Math.min(...values)), max: round1(Math.max(...values)), values: values.map(round1) });
+const stats = (values) => ({
+  runs: values.length,
+  median: round1(median(values)),
+  min: round1(Math.min(...values)),
+  max: round1(Math.max(...values)),
+  values: values.map(round1),
+});
 
 /** Runs in the page: mounts SignIn into #sign-in and resolves with the ms until the input is visible. */
 function mountAndTime(selector) {
@@ -98,7 +104,9 @@ export async function measureMountTiming(root) {
         const file = normalize(join(dist, path.replace(/^\/dist\//, '/')));
         if (!path.startsWith('/dist/') || !file.startsWith(dist)) return void res.writeHead(404).end();
         try {
-          res.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream', 'cache-control': 'no-store' }).end(await readFile(file));
+          res
+            .writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream', 'cache-control': 'no-store' })
+            .end(await readFile(file));
         } catch {
           res.writeHead(404).end();
         }
@@ -115,7 +123,10 @@ export async function measureMountTiming(root) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const uiScripts = [];
-      page.on('request', (r) => r.resourceType() === 'script' && new URL(r.url()).pathname.startsWith('/dist/browser-ui/') && uiScripts.push(new URL(r.url()).pathname));
+      page.on(
+        'request',
+        (r) => r.resourceType() === 'script' && new URL(r.url()).pathname.startsWith('/dist/browser-ui/') && uiScripts.push(new URL(r.url()).pathname),
+      );
       await page.goto(`${running.url}/`);
       const status = await page.evaluate(async () => {
         await window.Clerk.load();

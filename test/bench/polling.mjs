@@ -50,7 +50,11 @@ export async function measurePolling(root) {
       env: { ...process.env, BENCH_POLLING_OUT: out, FORCE_COLOR: '0' },
     });
     if (!existsSync(out)) {
-      const tail = result.output.split('\n').filter((l) => /error|fail|✗|×/i.test(l)).slice(0, 5).join(' | ');
+      const tail = result.output
+        .split('\n')
+        .filter((l) => /error|fail|✗|×/i.test(l))
+        .slice(0, 5)
+        .join(' | ');
       return { status: 'failed', reason: `the polling scenario did not run (exit ${result.code ?? result.signal}): ${tail || 'no output'}` };
     }
     const rows = JSON.parse(readFileSync(out, 'utf8'));

@@ -61,7 +61,9 @@ function check(name, measured, limit, unit = 'bytes', note = '') {
 // ---------------------------------------------------------------------------------------------------
 print('# microclerk bench');
 print();
-print(`Node ${process.version}, ${new Date().toISOString()}. Sizes: esbuild (bundle, minify, ESM, browser, tree shaking, deps inlined) of a consumer module per entry, bundled from ${S.measuredFrom === 'dist' ? 'dist/' : 'the TypeScript sources (same esbuild pipeline tsup uses; `--dist` bundles dist/ instead)'}; 1 KB = 1024 bytes; gzip level 9, brotli quality 11; split builds: each file compressed on its own, then summed.`);
+print(
+  `Node ${process.version}, ${new Date().toISOString()}. Sizes: esbuild (bundle, minify, ESM, browser, tree shaking, deps inlined) of a consumer module per entry, bundled from ${S.measuredFrom === 'dist' ? 'dist/' : 'the TypeScript sources (same esbuild pipeline tsup uses; `--dist` bundles dist/ instead)'}; 1 KB = 1024 bytes; gzip level 9, brotli quality 11; split builds: each file compressed on its own, then summed.`,
+);
 print();
 
 print('## 1. Bundle sizes (KB)');
@@ -77,19 +79,55 @@ print(
       entryRow('microclerk/presets/full, one file (lazy UI inlined)', S.fullAll, '`Clerk`'),
       ...(S.fullSplit.ok
         ? [
-            ...(S.fullSplit.presetOnly ? [['microclerk/presets/full alone, before any mount', '`Clerk` (split)', ...sizeCells(S.fullSplit.presetOnly.beforeMount.sizes), yesNo(S.fullSplit.presetOnly.beforeMount.containsPreact)]] : []),
-            [`${S.fullSplit.label}, before any mount`, '`Clerk` (split)', ...sizeCells(S.fullSplit.beforeMount.sizes), yesNo(S.fullSplit.beforeMount.containsPreact)],
-            [`${S.fullSplit.label}, after mountSignIn`, '`Clerk` (split)', ...sizeCells(S.fullSplit.afterMountSignIn.sizes), yesNo(S.fullSplit.afterMountSignIn.containsPreact)],
-            ['UI chunks: SignIn + SignUp + host (lazy only)', '`Clerk` (split)', ...sizeCells(S.fullSplit.uiChunksSignInSignUpHost.sizes), yesNo(S.fullSplit.uiChunksSignInSignUpHost.containsPreact)],
-            ['UI chunks: UserButton + UserProfile + host (lazy only)', '`Clerk` (split)', ...sizeCells(S.fullSplit.uiChunksUserButtonUserProfileHost.sizes), yesNo(S.fullSplit.uiChunksUserButtonUserProfileHost.containsPreact)],
-            ['UserButton + UserProfile views beyond the host (lazy only)', '`Clerk` (split)', ...sizeCells(S.fullSplit.userButtonUserProfileBeyondHost.sizes), yesNo(S.fullSplit.userButtonUserProfileBeyondHost.containsPreact)],
+            ...(S.fullSplit.presetOnly
+              ? [
+                  [
+                    'microclerk/presets/full alone, before any mount',
+                    '`Clerk` (split)',
+                    ...sizeCells(S.fullSplit.presetOnly.beforeMount.sizes),
+                    yesNo(S.fullSplit.presetOnly.beforeMount.containsPreact),
+                  ],
+                ]
+              : []),
+            [
+              `${S.fullSplit.label}, before any mount`,
+              '`Clerk` (split)',
+              ...sizeCells(S.fullSplit.beforeMount.sizes),
+              yesNo(S.fullSplit.beforeMount.containsPreact),
+            ],
+            [
+              `${S.fullSplit.label}, after mountSignIn`,
+              '`Clerk` (split)',
+              ...sizeCells(S.fullSplit.afterMountSignIn.sizes),
+              yesNo(S.fullSplit.afterMountSignIn.containsPreact),
+            ],
+            [
+              'UI chunks: SignIn + SignUp + host (lazy only)',
+              '`Clerk` (split)',
+              ...sizeCells(S.fullSplit.uiChunksSignInSignUpHost.sizes),
+              yesNo(S.fullSplit.uiChunksSignInSignUpHost.containsPreact),
+            ],
+            [
+              'UI chunks: UserButton + UserProfile + host (lazy only)',
+              '`Clerk` (split)',
+              ...sizeCells(S.fullSplit.uiChunksUserButtonUserProfileHost.sizes),
+              yesNo(S.fullSplit.uiChunksUserButtonUserProfileHost.containsPreact),
+            ],
+            [
+              'UserButton + UserProfile views beyond the host (lazy only)',
+              '`Clerk` (split)',
+              ...sizeCells(S.fullSplit.userButtonUserProfileBeyondHost.sizes),
+              yesNo(S.fullSplit.userButtonUserProfileBeyondHost.containsPreact),
+            ],
           ]
         : [['microclerk/presets/full (split)', '`Clerk`', `build failed: ${S.fullSplit.error}`, '', '', '']]),
     ],
   ),
 );
 print();
-print('"contains preact?" is read from esbuild\'s metafile: yes when any file under node_modules/preact contributed bytes to the output (a text marker such as `__PREACT_DEVTOOLS__` is unreliable: it only exists in preact/devtools).');
+print(
+  '"contains preact?" is read from esbuild\'s metafile: yes when any file under node_modules/preact contributed bytes to the output (a text marker such as `__PREACT_DEVTOOLS__` is unreliable: it only exists in preact/devtools).',
+);
 if (S.fullSplit.ok) {
   const f = S.fullSplit.found;
   print(
@@ -97,7 +135,9 @@ if (S.fullSplit.ok) {
   );
 }
 print();
-print('Plugins (`import * as m from \'microclerk/plugins/<name>\'`; "adds to kernel" = kernel + the plugin factory, minus the kernel alone; split = with code splitting, the entry vs what only import() loads):');
+print(
+  'Plugins (`import * as m from \'microclerk/plugins/<name>\'`; "adds to kernel" = kernel + the plugin factory, minus the kernel alone; split = with code splitting, the entry vs what only import() loads):',
+);
 print();
 print(
   table(
@@ -117,8 +157,13 @@ print(
   ),
 );
 print();
-const contributionLine = (label, r) => r.ok && `${label}: ${Object.entries(r.contributions).map(([k, v]) => `${k} ${kb(v)}`).join(', ')} (KB of minified output)`;
-for (const line of [contributionLine('Kernel bytes by origin', S.kernel), contributionLine('Headless bytes by origin', S.headless)]) if (line) print(`- ${line}`);
+const contributionLine = (label, r) =>
+  r.ok &&
+  `${label}: ${Object.entries(r.contributions)
+    .map(([k, v]) => `${k} ${kb(v)}`)
+    .join(', ')} (KB of minified output)`;
+for (const line of [contributionLine('Kernel bytes by origin', S.kernel), contributionLine('Headless bytes by origin', S.headless)])
+  if (line) print(`- ${line}`);
 print();
 
 const navigation = S.plugins.find((p) => p.name === 'navigation');
@@ -136,8 +181,20 @@ check(
     ? `kernel + ${navOverHeadless.plugins.join(', ')} minus the same without navigation (${kb(navOverHeadless.with.brotli)} − ${kb(navOverHeadless.without.brotli)} KB); over the bare kernel it adds ${navigation?.addedToKernel ? kb(navigation.addedToKernel.brotli) : '–'} KB`
     : navOverHeadless.error,
 );
-check('full preset before any mount (min+brotli)', S.fullSplit.ok ? S.fullSplit.beforeMount.sizes.brotli : null, BUDGETS.fullBeforeMount, 'bytes', S.fullSplit.ok ? S.fullSplit.label : '');
-check('UI chunks SignIn + SignUp + host, incl. Preact (min+brotli)', uiFound ? S.fullSplit.uiChunksSignInSignUpHost.sizes.brotli : null, BUDGETS.uiSignInSignUpHost, 'bytes', uiFound ? S.fullSplit.label : 'host, SignIn or SignUp plugin not found');
+check(
+  'full preset before any mount (min+brotli)',
+  S.fullSplit.ok ? S.fullSplit.beforeMount.sizes.brotli : null,
+  BUDGETS.fullBeforeMount,
+  'bytes',
+  S.fullSplit.ok ? S.fullSplit.label : '',
+);
+check(
+  'UI chunks SignIn + SignUp + host, incl. Preact (min+brotli)',
+  uiFound ? S.fullSplit.uiChunksSignInSignUpHost.sizes.brotli : null,
+  BUDGETS.uiSignInSignUpHost,
+  'bytes',
+  uiFound ? S.fullSplit.label : 'host, SignIn or SignUp plugin not found',
+);
 const userViewsFound = S.fullSplit.ok && S.fullSplit.found.host && S.fullSplit.found.userButton && S.fullSplit.found.userProfile;
 const userViewsEager = userViewsFound ? S.fullSplit.userViewsInInitial : [];
 check(
@@ -145,11 +202,20 @@ check(
   userViewsFound ? S.fullSplit.uiChunksUserButtonUserProfileHost.sizes.brotli : null,
   BUDGETS.uiUserButtonUserProfileHost,
   'bytes',
-  userViewsFound ? `${S.fullSplit.label}; lazy, loaded on first mount; views alone (beyond the host) ${kb(S.fullSplit.userButtonUserProfileBeyondHost.sizes.brotli)} KB` : 'host, UserButton or UserProfile view chunk not found',
+  userViewsFound
+    ? `${S.fullSplit.label}; lazy, loaded on first mount; views alone (beyond the host) ${kb(S.fullSplit.userButtonUserProfileBeyondHost.sizes.brotli)} KB`
+    : 'host, UserButton or UserProfile view chunk not found',
 );
 // The budget also says "loaded only when first mounted": a view module in the initial files fails it.
-if (userViewsEager.length) Object.assign(checks.at(-1), { status: 'FAIL', note: `not lazy: ${userViewsEager.join(', ')} in the files loaded before any mount` });
-check('full preset after mountSignIn (min+brotli)', signInFound ? S.fullSplit.afterMountSignIn.sizes.brotli : null, BUDGETS.fullAfterMountSignIn, 'bytes', signInFound ? S.fullSplit.label : 'host or SignIn plugin not found');
+if (userViewsEager.length)
+  Object.assign(checks.at(-1), { status: 'FAIL', note: `not lazy: ${userViewsEager.join(', ')} in the files loaded before any mount` });
+check(
+  'full preset after mountSignIn (min+brotli)',
+  signInFound ? S.fullSplit.afterMountSignIn.sizes.brotli : null,
+  BUDGETS.fullAfterMountSignIn,
+  'bytes',
+  signInFound ? S.fullSplit.label : 'host or SignIn plugin not found',
+);
 
 // ---------------------------------------------------------------------------------------------------
 print('## 2. Side by side with ClerkJS (measured from node_modules/@clerk/clerk-js in this run)');
@@ -165,7 +231,12 @@ else {
   );
   if (U?.ok) {
     print(
-      `- UI script: the script loader fetches \`${U.browser.name}\` (file name read from ${U.browserReadFrom}); the package also ships ${U.browserBuilds.filter((b) => b !== U.browser.name).map((b) => `\`${b}\``).join(', ') || 'no other browser build'} (not counted). Its chunks are \`*_ui_${U.chunkHash ?? '?'}_${U.version}.js\`: ${U.all?.files ?? '?'} files; ${U.browser.name} + all of them = ${kb(U.all?.sizes.brotli)} KB brotli.`,
+      `- UI script: the script loader fetches \`${U.browser.name}\` (file name read from ${U.browserReadFrom}); the package also ships ${
+        U.browserBuilds
+          .filter((b) => b !== U.browser.name)
+          .map((b) => `\`${b}\``)
+          .join(', ') || 'no other browser build'
+      } (not counted). Its chunks are \`*_ui_${U.chunkHash ?? '?'}_${U.version}.js\`: ${U.all?.files ?? '?'} files; ${U.browser.name} + all of them = ${kb(U.all?.sizes.brotli)} KB brotli.`,
     );
     if (U.react?.prefetches)
       print(
@@ -177,17 +248,30 @@ else {
       );
       print(`- ClerkJS "after mountSignIn" = ${C.core?.name} + ${U.sets.signIn.files.map((f) => f.name).join(' + ')}.`);
     } else {
-      print(`- The mapping of UI chunks to components could not be determined reliably (${U.mapping.reason}): the rows below show what is needed before any component renders (${U.browser.name}) and the total of all UI chunks, labelled as such.`);
+      print(
+        `- The mapping of UI chunks to components could not be determined reliably (${U.mapping.reason}): the rows below show what is needed before any component renders (${U.browser.name}) and the total of all UI chunks, labelled as such.`,
+      );
     }
   }
   print(`- "ClerkJS before any mount" = ${C.core?.name} alone: every other browser chunk is behind the bundle's chunk loader (import()), see the table below.`);
   print();
   const core = C.core;
-  const plus = (...sizes) => (sizes.every(Boolean) ? { min: sizes.reduce((a, s) => a + s.min, 0), gzip: sizes.reduce((a, s) => a + s.gzip, 0), brotli: sizes.reduce((a, s) => a + s.brotli, 0) } : null);
+  const plus = (...sizes) =>
+    sizes.every(Boolean)
+      ? { min: sizes.reduce((a, s) => a + s.min, 0), gzip: sizes.reduce((a, s) => a + s.gzip, 0), brotli: sizes.reduce((a, s) => a + s.brotli, 0) }
+      : null;
   const uiSet = (key) => (U?.ok && U.mapping.reliable ? U.sets[key] : null);
-  const chunkList = (set) => `${U.browser.name} + ${set.files.length - 1} chunks (${set.files.slice(1).map((f) => f.name.replace(/_ui_.*$/, '')).join(', ')})`;
+  const chunkList = (set) =>
+    `${U.browser.name} + ${set.files.length - 1} chunks (${set.files
+      .slice(1)
+      .map((f) => f.name.replace(/_ui_.*$/, ''))
+      .join(', ')})`;
   const notMeasured = !C.ui.installed ? 'not measured: @clerk/ui not installed' : !U?.ok ? `not measured: ${U?.error}` : null;
-  const oursAfterSignIn = ['after mountSignIn', `${S.fullSplit.label ?? 'presets/full'} after mountSignIn`, signInFound ? S.fullSplit.afterMountSignIn.sizes : null];
+  const oursAfterSignIn = [
+    'after mountSignIn',
+    `${S.fullSplit.label ?? 'presets/full'} after mountSignIn`,
+    signInFound ? S.fullSplit.afterMountSignIn.sizes : null,
+  ];
   const afterSignInRow = notMeasured
     ? [...oursAfterSignIn, notMeasured, null]
     : uiSet('signIn')
@@ -197,18 +281,54 @@ else {
     ? []
     : uiSet('signInSignUp')
       ? [
-          ['UI for SignIn + SignUp', 'UI chunks: SignIn + SignUp + host', uiFound ? S.fullSplit.uiChunksSignInSignUpHost.sizes : null, chunkList(uiSet('signInSignUp')), uiSet('signInSignUp').sizes],
-          ['UI for UserButton + UserProfile', 'UI chunks: UserButton + UserProfile + host', userViewsFound ? S.fullSplit.uiChunksUserButtonUserProfileHost.sizes : null, chunkList(uiSet('userButtonUserProfile')), uiSet('userButtonUserProfile').sizes],
+          [
+            'UI for SignIn + SignUp',
+            'UI chunks: SignIn + SignUp + host',
+            uiFound ? S.fullSplit.uiChunksSignInSignUpHost.sizes : null,
+            chunkList(uiSet('signInSignUp')),
+            uiSet('signInSignUp').sizes,
+          ],
+          [
+            'UI for UserButton + UserProfile',
+            'UI chunks: UserButton + UserProfile + host',
+            userViewsFound ? S.fullSplit.uiChunksUserButtonUserProfileHost.sizes : null,
+            chunkList(uiSet('userButtonUserProfile')),
+            uiSet('userButtonUserProfile').sizes,
+          ],
         ]
-      : [['UI, all of it (mapping unknown)', 'all lazy chunks', S.fullSplit.ok ? S.fullSplit.allLazy.sizes : null, `${U.browser.name} + all ${U.all.files} UI chunks`, U.all.sizes]];
+      : [
+          [
+            'UI, all of it (mapping unknown)',
+            'all lazy chunks',
+            S.fullSplit.ok ? S.fullSplit.allLazy.sizes : null,
+            `${U.browser.name} + all ${U.all.files} UI chunks`,
+            U.all.sizes,
+          ],
+        ];
   const rows = [
     ['kernel vs ClerkJS core', 'microclerk (kernel)', S.kernel.ok ? S.kernel.sizes : null, core?.name, core],
     ['headless vs ClerkJS core (no headless build)', 'presets/headless', S.headless.ok ? S.headless.sizes : null, core?.name, core],
     ['before any mount', `${S.fullSplit.label ?? 'presets/full'} before mount`, S.fullSplit.ok ? S.fullSplit.beforeMount.sizes : null, core?.name, core],
-    ...(U?.ok && U.react?.prefetches ? [['before any mount, UI script prefetched (React SDK default)', `${S.fullSplit.label ?? 'presets/full'} before mount`, S.fullSplit.ok ? S.fullSplit.beforeMount.sizes : null, `${core?.name} + ${U.browser.name}`, plus(core, U.browser)]] : []),
+    ...(U?.ok && U.react?.prefetches
+      ? [
+          [
+            'before any mount, UI script prefetched (React SDK default)',
+            `${S.fullSplit.label ?? 'presets/full'} before mount`,
+            S.fullSplit.ok ? S.fullSplit.beforeMount.sizes : null,
+            `${core?.name} + ${U.browser.name}`,
+            plus(core, U.browser),
+          ],
+        ]
+      : []),
     afterSignInRow,
     ...uiRows,
-    ['an app bundling the npm package (no UI)', 'presets/headless', S.headless.ok ? S.headless.sizes : null, C.npmBundle?.ok ? `esbuild of \`import { Clerk } from '@clerk/clerk-js'\` (${C.npmBundle.inputs.join(', ')})` : `failed: ${C.npmBundle?.error}`, C.npmBundle?.ok ? C.npmBundle : null],
+    [
+      'an app bundling the npm package (no UI)',
+      'presets/headless',
+      S.headless.ok ? S.headless.sizes : null,
+      C.npmBundle?.ok ? `esbuild of \`import { Clerk } from '@clerk/clerk-js'\` (${C.npmBundle.inputs.join(', ')})` : `failed: ${C.npmBundle?.error}`,
+      C.npmBundle?.ok ? C.npmBundle : null,
+    ],
   ];
   print(
     table(
@@ -226,9 +346,16 @@ else {
     ),
   );
   print();
-  print(`Ratios are microclerk / ClerkJS. ClerkJS's lazily loaded chunks (${C.core?.name.replace('.js', '')} variant; purpose read from the bundle's call sites — documentation, not measurement):`);
+  print(
+    `Ratios are microclerk / ClerkJS. ClerkJS's lazily loaded chunks (${C.core?.name.replace('.js', '')} variant; purpose read from the bundle's call sites — documentation, not measurement):`,
+  );
   print();
-  print(table(['chunk file', 'min', 'gzip', 'brotli', 'loaded for'], C.lazyChunks.map((c) => [c.name, ...sizeCells(c), c.purpose])));
+  print(
+    table(
+      ['chunk file', 'min', 'gzip', 'brotli', 'loaded for'],
+      C.lazyChunks.map((c) => [c.name, ...sizeCells(c), c.purpose]),
+    ),
+  );
 }
 print();
 
@@ -242,13 +369,31 @@ print(
     [
       ...R.microclerk.map((r) =>
         r.ok
-          ? ['microclerk headless', r.instanceType, r.requests, r.steps.map((s, i) => `${i + 1}: ${s.join(' + ')}`).join('; '), r.roundTrips, r.wallMs, r.wallOverLatency, `${r.target} (${r.roundTrips === r.target ? 'PASS' : 'FAIL'})`]
+          ? [
+              'microclerk headless',
+              r.instanceType,
+              r.requests,
+              r.steps.map((s, i) => `${i + 1}: ${s.join(' + ')}`).join('; '),
+              r.roundTrips,
+              r.wallMs,
+              r.wallOverLatency,
+              `${r.target} (${r.roundTrips === r.target ? 'PASS' : 'FAIL'})`,
+            ]
           : ['microclerk headless', r.instanceType, `failed: ${r.error}`, '', '', '', '', ''],
       ),
       ...(R.clerkJs
         ? [
             R.clerkJs.ok
-              ? ['ClerkJS 6.40.0 (npm ESM build, `standardBrowser: false`)', 'production', R.clerkJs.requests, R.clerkJs.steps.map((s, i) => `${i + 1}: ${s.join(' + ')}`).join('; '), R.clerkJs.roundTrips, R.clerkJs.wallMs, R.clerkJs.wallOverLatency, '–']
+              ? [
+                  'ClerkJS 6.40.0 (npm ESM build, `standardBrowser: false`)',
+                  'production',
+                  R.clerkJs.requests,
+                  R.clerkJs.steps.map((s, i) => `${i + 1}: ${s.join(' + ')}`).join('; '),
+                  R.clerkJs.roundTrips,
+                  R.clerkJs.wallMs,
+                  R.clerkJs.wallOverLatency,
+                  '–',
+                ]
               : ['ClerkJS 6.40.0', 'production', `failed: ${R.clerkJs.error}`, '', '', '', '', ''],
           ]
         : []),
@@ -256,11 +401,24 @@ print(
   ),
 );
 print();
-print('Sequential round trips are counted from timed fetches in this process: the longest chain of requests in which each one started only after the previous one had answered; requests that overlap in time share a step. Wall ÷ latency is the cross-check (each step costs one latency plus local overhead).');
+print(
+  'Sequential round trips are counted from timed fetches in this process: the longest chain of requests in which each one started only after the previous one had answered; requests that overlap in time share a step. Wall ÷ latency is the cross-check (each step costs one latency plus local overhead).',
+);
 print('ClerkJS, as documented in fapi-protocol.md:');
 for (const fact of R.clerkJsFacts) print(`- ${fact}`);
-print('- ClerkJS development loads are not measured here: in Node it must run with `standardBrowser: false`, which skips the dev browser (fapi-protocol.md test-harness notes).');
-for (const r of R.microclerk) if (r.ok) checks.push({ name: `round trips before loaded, ${r.instanceType}`, measured: r.roundTrips, limit: r.target, unit: 'round trips', status: r.roundTrips === r.target ? 'PASS' : 'FAIL', note: 'target: exactly' });
+print(
+  '- ClerkJS development loads are not measured here: in Node it must run with `standardBrowser: false`, which skips the dev browser (fapi-protocol.md test-harness notes).',
+);
+for (const r of R.microclerk)
+  if (r.ok)
+    checks.push({
+      name: `round trips before loaded, ${r.instanceType}`,
+      measured: r.roundTrips,
+      limit: r.target,
+      unit: 'round trips',
+      status: r.roundTrips === r.target ? 'PASS' : 'FAIL',
+      note: 'target: exactly',
+    });
 print();
 
 // ---------------------------------------------------------------------------------------------------
@@ -273,14 +431,35 @@ else {
     table(
       ['call', 'concurrent calls', 'POST …/tokens requests seen by the emulator', 'distinct tokens returned', 'target'],
       [
-        [`getToken(${JSON.stringify(T.template.options)}) — template token, not cached`, T.template.calls, T.template.tokenRequests, T.template.distinctTokens, `1 (${T.template.tokenRequests === 1 ? 'PASS' : 'FAIL'})`],
-        ['getToken() — session token seeded at sign-in', T.sessionToken.calls, T.sessionToken.tokenRequests, T.sessionToken.distinctTokens, `0 (${T.sessionToken.tokenRequests === 0 ? 'PASS' : 'FAIL'})`],
+        [
+          `getToken(${JSON.stringify(T.template.options)}) — template token, not cached`,
+          T.template.calls,
+          T.template.tokenRequests,
+          T.template.distinctTokens,
+          `1 (${T.template.tokenRequests === 1 ? 'PASS' : 'FAIL'})`,
+        ],
+        [
+          'getToken() — session token seeded at sign-in',
+          T.sessionToken.calls,
+          T.sessionToken.tokenRequests,
+          T.sessionToken.distinctTokens,
+          `0 (${T.sessionToken.tokenRequests === 0 ? 'PASS' : 'FAIL'})`,
+        ],
       ],
     ),
   );
   print();
-  print('ClerkJS, as documented (fapi-protocol.md §5): the in-flight promise is cached before the request resolves, so concurrent calls share one request; sessions seed the cache with `last_active_token` ("two concurrent getToken() after sign-in → 0 requests").');
-  checks.push({ name: '100 concurrent template getToken → token requests', measured: T.template.tokenRequests, limit: 1, unit: 'requests', status: T.template.tokenRequests === 1 && T.template.allNonNull ? 'PASS' : 'FAIL', note: 'target: exactly' });
+  print(
+    'ClerkJS, as documented (fapi-protocol.md §5): the in-flight promise is cached before the request resolves, so concurrent calls share one request; sessions seed the cache with `last_active_token` ("two concurrent getToken() after sign-in → 0 requests").',
+  );
+  checks.push({
+    name: '100 concurrent template getToken → token requests',
+    measured: T.template.tokenRequests,
+    limit: 1,
+    unit: 'requests',
+    status: T.template.tokenRequests === 1 && T.template.allNonNull ? 'PASS' : 'FAIL',
+    note: 'target: exactly',
+  });
 }
 print();
 
@@ -290,11 +469,23 @@ print('## 5. Background requests per hour (one signed-in user, simulated hour)')
 print();
 if (P.status !== 'measured') print(P.reason);
 else {
-  print('Measured by running the polling plugin\'s own scenario (`runBrowserScenario` from plugins/polling/scenario.test-helpers.ts) under vitest with fake timers, emulator through msw, via test/bench/polling.scenario.ts.');
+  print(
+    "Measured by running the polling plugin's own scenario (`runBrowserScenario` from plugins/polling/scenario.test-helpers.ts) under vitest with fake timers, emulator through msw, via test/bench/polling.scenario.ts.",
+  );
   print();
   print(
     table(
-      ['scenario', 'token lifetime s', 'FAPI requests / hour', 'POST …/tokens / hour', 'by tab', 'other requests', 'min interval s', 'tabs on the shared token', 'ClerkJS documented (derived)'],
+      [
+        'scenario',
+        'token lifetime s',
+        'FAPI requests / hour',
+        'POST …/tokens / hour',
+        'by tab',
+        'other requests',
+        'min interval s',
+        'tabs on the shared token',
+        'ClerkJS documented (derived)',
+      ],
       P.rows.map((r) => [
         r.label,
         r.tokenLifetimeSeconds,
@@ -325,8 +516,24 @@ else {
     table(
       ['mount', 'runs', 'median ms', 'min ms', 'max ms', 'all runs (ms)', 'UI scripts fetched per run'],
       [
-        ['cold: first mount, fresh browser context (empty cache)', M.cold.runs, M.cold.median, M.cold.min, M.cold.max, M.cold.values.join(', '), M.uiChunksFetched.cold.join(' / ')],
-        ['warm: unmountSignIn, then mountSignIn again, same page', M.warm.runs, M.warm.median, M.warm.min, M.warm.max, M.warm.values.join(', '), M.uiChunksFetched.warm.join(' / ')],
+        [
+          'cold: first mount, fresh browser context (empty cache)',
+          M.cold.runs,
+          M.cold.median,
+          M.cold.min,
+          M.cold.max,
+          M.cold.values.join(', '),
+          M.uiChunksFetched.cold.join(' / '),
+        ],
+        [
+          'warm: unmountSignIn, then mountSignIn again, same page',
+          M.warm.runs,
+          M.warm.median,
+          M.warm.min,
+          M.warm.max,
+          M.warm.values.join(', '),
+          M.uiChunksFetched.warm.join(' / '),
+        ],
       ],
     ),
   );
@@ -343,13 +550,21 @@ print();
 print(
   table(
     ['check', 'measured', 'budget / target', 'result', 'note'],
-    checks.map((c) => [c.name, c.unit === 'bytes' ? (c.measured == null ? '–' : `${kb(c.measured)} KB`) : c.measured ?? '–', c.unit === 'bytes' ? `≤ ${kb(c.limit)} KB` : `${c.limit} ${c.unit}`, c.status, c.note]),
+    checks.map((c) => [
+      c.name,
+      c.unit === 'bytes' ? (c.measured == null ? '–' : `${kb(c.measured)} KB`) : (c.measured ?? '–'),
+      c.unit === 'bytes' ? `≤ ${kb(c.limit)} KB` : `${c.limit} ${c.unit}`,
+      c.status,
+      c.note,
+    ]),
   ),
 );
 print();
 const failed = checks.filter((c) => c.status === 'FAIL');
 const totalMs = Math.round(performance.now() - started);
-print(`${failed.length} failing, ${checks.filter((c) => c.status === 'PENDING').length} pending. Timings: sizes ${sizes.ms} ms, ClerkJS ${clerkjs.ms} ms, round trips ${roundTrips.ms} ms, tokens ${tokens.ms} ms, polling ${polling.ms} ms, mount timing ${mountTiming.ms} ms; total ${totalMs} ms.${strict ? '' : ' (Exit code is non-zero only with --strict.)'}`);
+print(
+  `${failed.length} failing, ${checks.filter((c) => c.status === 'PENDING').length} pending. Timings: sizes ${sizes.ms} ms, ClerkJS ${clerkjs.ms} ms, round trips ${roundTrips.ms} ms, tokens ${tokens.ms} ms, polling ${polling.ms} ms, mount timing ${mountTiming.ms} ms; total ${totalMs} ms.${strict ? '' : ' (Exit code is non-zero only with --strict.)'}`,
+);
 
 console.log(out.join('\n'));
 
@@ -371,7 +586,15 @@ writeFileSync(
       polling: { ...P, clerkJsDocumented: CLERKJS_POLLING_FACTS },
       mountTiming: { ...M, coldRunsPlanned: COLD_RUNS },
       checks,
-      timingsMs: { sizes: sizes.ms, clerkjs: clerkjs.ms, roundTrips: roundTrips.ms, tokens: tokens.ms, polling: polling.ms, mountTiming: mountTiming.ms, total: totalMs },
+      timingsMs: {
+        sizes: sizes.ms,
+        clerkjs: clerkjs.ms,
+        roundTrips: roundTrips.ms,
+        tokens: tokens.ms,
+        polling: polling.ms,
+        mountTiming: mountTiming.ms,
+        total: totalMs,
+      },
     },
     stripFiles,
     2,

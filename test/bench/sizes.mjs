@@ -99,9 +99,7 @@ export async function bundleConsumer(root, consumerSource, { splitting = false }
   const files = result.outputFiles
     .filter((f) => f.path.endsWith('.js'))
     .map((f) => ({ name: relative(outdir, f.path).split(sep).join('/'), contents: f.contents, sizes: compressedSizes(f.contents) }));
-  const metaOutputs = Object.fromEntries(
-    Object.entries(result.metafile.outputs).map(([path, meta]) => [path.split('/').pop(), meta]),
-  );
+  const metaOutputs = Object.fromEntries(Object.entries(result.metafile.outputs).map(([path, meta]) => [path.split('/').pop(), meta]));
   return { files, metafile: result.metafile, metaOutputs };
 }
 
@@ -132,14 +130,23 @@ async function measureSingle(root, label, consumerSource) {
     const { files, metaOutputs } = await bundleConsumer(root, consumerSource);
     const names = files.map((f) => f.name);
     const contrib = contributions(metaOutputs, names);
-    return { label, ok: true, sizes: sumSizes(files.map((f) => f.sizes)), files: names.length, containsPreact: containsPreact(contrib), contributions: contrib };
+    return {
+      label,
+      ok: true,
+      sizes: sumSizes(files.map((f) => f.sizes)),
+      files: names.length,
+      containsPreact: containsPreact(contrib),
+      contributions: contrib,
+    };
   } catch (error) {
     return { label, ok: false, error: firstLine(error) };
   }
 }
 
 function firstLine(error) {
-  const message = error?.errors?.[0] ? `${error.errors[0].text}${error.errors[0].location ? ` (${error.errors[0].location.file}:${error.errors[0].location.line})` : ''}` : String(error?.message ?? error);
+  const message = error?.errors?.[0]
+    ? `${error.errors[0].text}${error.errors[0].location ? ` (${error.errors[0].location.file}:${error.errors[0].location.line})` : ''}`
+    : String(error?.message ?? error);
   return message.split('\n')[0];
 }
 
@@ -167,7 +174,11 @@ function originsOf(root, entryPoint) {
     let sources = [];
     try {
       const map = JSON.parse(readFileSync(join(root, `${entryPoint}.map`), 'utf8'));
-      sources = (map.sources ?? []).map((source) => relative(root, join(root, dirname(entryPoint), source)).split(sep).join('/'));
+      sources = (map.sources ?? []).map((source) =>
+        relative(root, join(root, dirname(entryPoint), source))
+          .split(sep)
+          .join('/'),
+      );
     } catch {
       // No source map: the chunk cannot be attributed, so it is not counted as part of a mount.
     }
@@ -235,7 +246,11 @@ async function measureFullSplit(root, consumerSource, label) {
   const userViewChunks = lazyOnly(uiUserButtonUserProfile).filter((n) => !hostOnly.has(n));
   // "Loaded only when first mounted": no module a user-view chunk was split for has bytes in the initial files.
   const userViewModules = new Set(userViewChunks.map(splitFor).filter(Boolean));
-  const userViewsInInitial = [...initial].flatMap((n) => Object.entries(metaOutputs[n]?.inputs ?? {}).filter(([input, info]) => userViewModules.has(input) && info.bytesInOutput > 0).map(([input]) => input));
+  const userViewsInInitial = [...initial].flatMap((n) =>
+    Object.entries(metaOutputs[n]?.inputs ?? {})
+      .filter(([input, info]) => userViewModules.has(input) && info.bytesInOutput > 0)
+      .map(([input]) => input),
+  );
   const hasSignIn = [...afterSignIn].some((n) => under(['sign-in'])(n));
   const hasSignUp = [...uiSignInSignUp].some((n) => under(['sign-up'])(n));
   const hasHost = [...afterSignIn].some((n) => under(['ui'])(n));
@@ -274,7 +289,10 @@ async function measureInitialVsLazy(root, consumerSource) {
       for (const edge of metaOutputs[name]?.imports ?? []) if (edge.kind === 'import-statement') queue.push(edge.path.split('/').pop());
     }
     const lazy = files.filter((f) => !initial.has(f.name));
-    const lazyContrib = contributions(metaOutputs, lazy.map((f) => f.name));
+    const lazyContrib = contributions(
+      metaOutputs,
+      lazy.map((f) => f.name),
+    );
     return {
       initial: sumSizes([...initial].map((n) => byName.get(n).sizes)),
       lazy: sumSizes(lazy.map((f) => f.sizes)),
@@ -292,10 +310,17 @@ async function measureInitialVsLazy(root, consumerSource) {
  */
 async function measurePluginOverPreset(root, entries, name) {
   const presetSource = existsSync(join(root, 'presets/headless.ts')) ? readFileSync(join(root, 'presets/headless.ts'), 'utf8') : '';
-  const members = [...presetSource.matchAll(/import\s*\{\s*(\w+)\s*\}\s*from\s*'\.\.\/plugins\/([\w-]+)\/index\.js'/g)].map((m) => ({ factory: m[1], plugin: m[2] }));
+  const members = [...presetSource.matchAll(/import\s*\{\s*(\w+)\s*\}\s*from\s*'\.\.\/plugins\/([\w-]+)\/index\.js'/g)].map((m) => ({
+    factory: m[1],
+    plugin: m[2],
+  }));
   if (!members.some((m) => m.plugin === name)) return { ok: false, error: `presets/headless.ts does not import plugins/${name}` };
   const source = (list) =>
-    [imp('createClerk', entries.kernel), ...list.map((m) => imp(m.factory, entries.plugins[m.plugin])), `globalThis.__bench = [createClerk, ${list.map((m) => m.factory).join(', ')}];`].join('\n');
+    [
+      imp('createClerk', entries.kernel),
+      ...list.map((m) => imp(m.factory, entries.plugins[m.plugin])),
+      `globalThis.__bench = [createClerk, ${list.map((m) => m.factory).join(', ')}];`,
+    ].join('\n');
   const without = await measureSingle(root, `headless without ${name}`, source(members.filter((m) => m.plugin !== name)));
   const withIt = await measureSingle(root, `headless with ${name}`, source(members));
   if (!without.ok || !withIt.ok) return { ok: false, error: without.error ?? withIt.error };
@@ -317,17 +342,32 @@ export async function measureSizes(root, { fromDist = false } = {}) {
   const entries = publicEntries(root, { fromDist });
   const missing = (path) => (existsSync(path) ? null : { ok: false, error: `${relative(root, path)} does not exist` });
 
-  const kernel = missing(entries.kernel) ?? (await measureSingle(root, 'microclerk (kernel)', `${imp('createClerk', entries.kernel)}\nglobalThis.__bench = createClerk;`));
+  const kernel =
+    missing(entries.kernel) ?? (await measureSingle(root, 'microclerk (kernel)', `${imp('createClerk', entries.kernel)}\nglobalThis.__bench = createClerk;`));
   const headless =
     missing(entries.headless) ??
     (await measureSingle(root, 'microclerk/presets/headless', `${imp('createHeadlessClerk', entries.headless)}\nglobalThis.__bench = createHeadlessClerk;`));
-  const fullAll = missing(entries.full) ?? (await measureSingle(root, 'microclerk/presets/full (one file, lazy UI inlined)', `${imp('Clerk', entries.full)}\nglobalThis.__bench = Clerk;`));
+  const fullAll =
+    missing(entries.full) ??
+    (await measureSingle(root, 'microclerk/presets/full (one file, lazy UI inlined)', `${imp('Clerk', entries.full)}\nglobalThis.__bench = Clerk;`));
   let fullSplit = missing(entries.full) ?? (await measureFullSplit(root, `${imp('Clerk', entries.full)}\nglobalThis.__bench = Clerk;`, 'presets/full'));
   // Until the full preset includes the UI, measure the app that adds it: full preset + ui, sign-in, sign-up.
-  const uiEntries = [['ui', 'uiPlugin'], ['sign-in', 'signInPlugin'], ['sign-up', 'signUpPlugin']].filter(([name]) => entries.plugins[name] && existsSync(entries.plugins[name]));
+  const uiEntries = [
+    ['ui', 'uiPlugin'],
+    ['sign-in', 'signInPlugin'],
+    ['sign-up', 'signUpPlugin'],
+  ].filter(([name]) => entries.plugins[name] && existsSync(entries.plugins[name]));
   if (fullSplit.ok && !fullSplit.found.signIn && uiEntries.length && existsSync(entries.full)) {
-    const source = [imp('Clerk', entries.full), ...uiEntries.map(([name, factory]) => imp(factory, entries.plugins[name])), `globalThis.__bench = [Clerk, ${uiEntries.map(([, f]) => f).join(', ')}];`].join('\n');
-    const composed = await measureFullSplit(root, source, `presets/full + ${uiEntries.map(([, f]) => `${f}()`).join(' + ')} (the preset does not include them yet)`);
+    const source = [
+      imp('Clerk', entries.full),
+      ...uiEntries.map(([name, factory]) => imp(factory, entries.plugins[name])),
+      `globalThis.__bench = [Clerk, ${uiEntries.map(([, f]) => f).join(', ')}];`,
+    ].join('\n');
+    const composed = await measureFullSplit(
+      root,
+      source,
+      `presets/full + ${uiEntries.map(([, f]) => `${f}()`).join(' + ')} (the preset does not include them yet)`,
+    );
     fullSplit = composed.ok ? { ...composed, presetOnly: fullSplit } : fullSplit;
   }
 

@@ -103,7 +103,8 @@ export async function full(): Promise<void> {
   clerk.mountComponent('SignIn', el, { signUpUrl: '/x' });
   clerk.on('ui:props-updated', ({ node, props }) => {
     const target: HTMLElement = node;
-    void target, props;
+    void target;
+    void props;
   });
   clerk.on('status', (status) => {
     const s: Status = status;

@@ -21,7 +21,16 @@ export function usePlaygroundBrowser(settings?: Record<string, unknown>) {
     ctx.playground = await startPlayground({ port: 0, settings, quiet: true });
     ctx.browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     ctx.newPage = async () => {
       const page = await (await ctx.browser.newContext()).newPage();

@@ -52,9 +52,7 @@ export function caller(emulator: Emulator, options: { token?: string; base?: str
       requestBody = formEncode(body ?? {});
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
-    const response = await emulator.handle(
-      new Request(url, { method: logical === 'GET' ? 'GET' : 'POST', headers, body: requestBody }),
-    );
+    const response = await emulator.handle(new Request(url, { method: logical === 'GET' ? 'GET' : 'POST', headers, body: requestBody }));
     const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('__client='));
     if (setCookie) call.cookie = setCookie.split(';')[0];
     const text = await response.text();

@@ -339,12 +339,22 @@ describe('/v1/me/external_accounts', () => {
     const redirected = await openAuthorize(emulator, url, { auto: '1', email: 'ada-gh@example.com' });
     expect(redirected.headers.get('location')).toBe(`${ORIGIN}/user`);
     const me = (await fapi('GET', '/me', undefined, q)).json.response;
-    expect(me.external_accounts[0]).toMatchObject({ id: account.id, email_address: 'ada-gh@example.com', username: 'ada-gh', verification: { status: 'verified' } });
+    expect(me.external_accounts[0]).toMatchObject({
+      id: account.id,
+      email_address: 'ada-gh@example.com',
+      username: 'ada-gh',
+      verification: { status: 'verified' },
+    });
     const added = me.email_addresses.find((e: any) => e.email_address === 'ada-gh@example.com');
     expect(added.verification.strategy).toBe('from_oauth_github');
     expect(added.linked_to[0].id).toBe(me.external_accounts[0].identification_id);
 
-    const reauth = await fapi('PATCH', `/me/external_accounts/${account.id}/reauthorize`, { redirect_url: `${ORIGIN}/user`, additional_scope: ['repo', 'gist'] }, q);
+    const reauth = await fapi(
+      'PATCH',
+      `/me/external_accounts/${account.id}/reauthorize`,
+      { redirect_url: `${ORIGIN}/user`, additional_scope: ['repo', 'gist'] },
+      q,
+    );
     expect(reauth.json.response.verification.status).toBe('unverified');
     await openAuthorize(emulator, reauth.json.response.verification.external_verification_redirect_url, { auto: '1' });
     const after = (await fapi('GET', `/me/external_accounts/${account.id}`, undefined, q)).json.response;

@@ -25,7 +25,13 @@ describe('organizations', () => {
     const { ada, bob, a, b, org } = await setup();
     const invited = await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'bob@example.com', role: 'org:member' }, a);
     expect(invited.status).toBe(200);
-    expect(invited.json.response).toMatchObject({ object: 'organization_invitation', email_address: 'bob@example.com', role: 'org:member', status: 'pending', organization_id: org.id });
+    expect(invited.json.response).toMatchObject({
+      object: 'organization_invitation',
+      email_address: 'bob@example.com',
+      role: 'org:member',
+      status: 'pending',
+      organization_id: org.id,
+    });
     expect(invited.json.response.id).toMatch(/^orginv_/);
     const duplicate = await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'bob@example.com', role: 'org:member' }, a);
     expect(duplicate.status).toBe(400);

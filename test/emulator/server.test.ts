@@ -32,7 +32,10 @@ describe('startEmulator (real HTTP)', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
 
-    const signIn = await fetch(`${running.proxyUrl}/v1/client/sign_ins?__clerk_api_version=2025-11-10`, form({ identifier: 'ada@example.com', password: 'password123' }));
+    const signIn = await fetch(
+      `${running.proxyUrl}/v1/client/sign_ins?__clerk_api_version=2025-11-10`,
+      form({ identifier: 'ada@example.com', password: 'password123' }),
+    );
     expect(signIn.status).toBe(200);
     expect(signIn.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     const cookies = signIn.headers.getSetCookie();

@@ -49,7 +49,7 @@ describe('/v1/me', () => {
   });
 
   it('sets up TOTP: secret + uri, verification with a computed code, backup codes', async () => {
-    let now = Date.UTC(2030, 5, 1);
+    const now = Date.UTC(2030, 5, 1);
     const { fapi, q } = await signedIn({ now: () => now });
     const created = await fapi('POST', '/me/totp', {}, q);
     const totp = created.json.response;

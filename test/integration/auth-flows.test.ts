@@ -27,11 +27,14 @@ async function loadedClerk() {
   return clerk;
 }
 const codeOf = (err: unknown) => (isClerkAPIResponseError(err) ? err.errors[0]?.code : `not an API error: ${String(err)}`);
-const rejection = (p: Promise<unknown>): Promise<unknown> => p.then(() => expect.unreachable('expected a rejection'), (e: unknown) => e);
+const rejection = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => expect.unreachable('expected a rejection'),
+    (e: unknown) => e,
+  );
 
 /** Forgets this browser's cookies, as a different browser would start. */
-const newBrowser = () =>
-  document.cookie.split('; ').forEach((c) => (document.cookie = `${c.split('=')[0]}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`));
+const newBrowser = () => document.cookie.split('; ').forEach((c) => (document.cookie = `${c.split('=')[0]}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`));
 
 beforeEach(() => emulator.reset());
 afterEach(() => {
@@ -97,7 +100,9 @@ describe('first factors', () => {
     expect(signIn.status).toBe('complete');
     newBrowser();
     const again = await loadedClerk();
-    expect(codeOf(await rejection(again.client!.signIn.create({ identifier: 'grace@example.com', password: 'grace-password-123' })))).toBe('form_password_incorrect');
+    expect(codeOf(await rejection(again.client!.signIn.create({ identifier: 'grace@example.com', password: 'grace-password-123' })))).toBe(
+      'form_password_incorrect',
+    );
     await signInWithPassword(again, 'grace@example.com', 'a-brand-new-password-9');
   });
 

@@ -64,7 +64,7 @@ describe('headless flows through the public API', () => {
     expect(signUp.createdSessionId).toMatch(/^sess_/);
 
     const seen: Array<string | null | undefined> = [];
-    clerk.addListener(({ session }) => seen.push(session === undefined ? undefined : session?.id ?? null));
+    clerk.addListener(({ session }) => seen.push(session === undefined ? undefined : (session?.id ?? null)));
     await clerk.setActive({ session: signUp.createdSessionId });
     expect(clerk.session?.id).toBe(signUp.createdSessionId);
     expect(clerk.user).toBe(clerk.session?.user);
@@ -141,9 +141,12 @@ describe('headless flows through the public API', () => {
     await clerk.load();
     const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: 'correct-horse-battery' });
     let during: unknown = 'unset';
-    await clerk.setActive({ session: signIn.createdSessionId, beforeEmit: () => {
-      during = clerk.session;
-    } });
+    await clerk.setActive({
+      session: signIn.createdSessionId,
+      beforeEmit: () => {
+        during = clerk.session;
+      },
+    });
     expect(during).toBeUndefined();
     expect(clerk.session?.id).toBe(signIn.createdSessionId);
   });

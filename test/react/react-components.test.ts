@@ -193,14 +193,26 @@ describe('@clerk/react components on the full preset', () => {
 
   it('new <SignIn/> props reach the instance with their node, and the mounted component re-renders with them', async () => {
     const signIn = (emailAddress: string) =>
-      h(ClerkLoaded, null, h(SignIn, { routing: 'hash', initialValues: { emailAddress }, appearance: { elements: { card: `card-for-${emailAddress.split('@')[0]}` } } }));
+      h(
+        ClerkLoaded,
+        null,
+        h(SignIn, { routing: 'hash', initialValues: { emailAddress }, appearance: { elements: { card: `card-for-${emailAddress.split('@')[0]}` } } }),
+      );
     const { view, clerk } = setup(signIn('first@example.com'));
     await waitFor(() => expect(host(view, 'SignIn')?.querySelector<HTMLInputElement>('input[name=identifier]')?.value).toBe('first@example.com'));
     const updates: Array<{ node?: HTMLElement; props?: Record<string, unknown> }> = [];
     clerk.on('compat:props-updated', (update) => void updates.push(update));
 
     act(() => {
-      view.root.render(h(ClerkProvider, { Clerk: clerk as never, publishableKey: clerk.publishableKey, routerPush: recordRoute, routerReplace: recordRoute, children: signIn('second@example.com') }));
+      view.root.render(
+        h(ClerkProvider, {
+          Clerk: clerk as never,
+          publishableKey: clerk.publishableKey,
+          routerPush: recordRoute,
+          routerReplace: recordRoute,
+          children: signIn('second@example.com'),
+        }),
+      );
     });
     await waitFor(() => expect(updates).toHaveLength(1));
     expect(updates[0].node).toBe(host(view, 'SignIn'));

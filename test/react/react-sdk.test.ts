@@ -72,7 +72,13 @@ function App() {
     'main',
     null,
     h(ClerkLoading, null, h('p', { id: 'loading' }, 'Loading…')),
-    h(ClerkLoaded, null, h(Show, { when: 'signed-out', children: h('p', { id: 'signed-out' }, 'Please sign in') }), h(Show, { when: 'signed-in', children: h('p', { id: 'signed-in' }, 'Welcome back') }), h(Probe)),
+    h(
+      ClerkLoaded,
+      null,
+      h(Show, { when: 'signed-out', children: h('p', { id: 'signed-out' }, 'Please sign in') }),
+      h(Show, { when: 'signed-in', children: h('p', { id: 'signed-in' }, 'Welcome back') }),
+      h(Probe),
+    ),
   );
 }
 
@@ -207,7 +213,11 @@ describe('<ClerkProvider Clerk={microclerk}>', () => {
 
   it('useClerk().signOut() returns to the signed-out content through the app router', async () => {
     const pushed: string[] = [];
-    const { view, clerk } = await signedOutApp({ routerPush: (to: string) => pushed.push(to), routerReplace: (to: string) => pushed.push(to), afterSignOutUrl: '/goodbye' });
+    const { view, clerk } = await signedOutApp({
+      routerPush: (to: string) => pushed.push(to),
+      routerReplace: (to: string) => pushed.push(to),
+      afterSignOutUrl: '/goodbye',
+    });
     await act(async () => {
       await hooks.signIn.signIn.password({ identifier: EMAIL, password: PASSWORD });
       await hooks.signIn.signIn.finalize();
@@ -280,7 +290,14 @@ describe('<ClerkProvider Clerk={microclerk}>', () => {
 
     // A new appearance prop reaches the instance.
     act(() => {
-      view.root.render(h(ClerkProvider, { Clerk: clerk as never, publishableKey: clerk.publishableKey, appearance: { variables: { colorPrimary: 'blue' } }, children: h(App) }));
+      view.root.render(
+        h(ClerkProvider, {
+          Clerk: clerk as never,
+          publishableKey: clerk.publishableKey,
+          appearance: { variables: { colorPrimary: 'blue' } },
+          children: h(App),
+        }),
+      );
     });
     await waitFor(() => expect(updates).toContainEqual({ appearance: { variables: { colorPrimary: 'blue' } }, options: undefined }));
   });

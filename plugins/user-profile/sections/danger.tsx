@@ -32,7 +32,14 @@ export function createDeleteSection({ kit, useSay, Section, Action }: ProfilePar
         <p>{say('deleteWarning')}</p>
         {confirming ? (
           <Form onSubmit={submit}>
-            <Field name="delete_confirmation" label={say('deleteConfirmLabel', { phrase })} value={typed} onValue={setTyped} error={form.errors.delete_confirmation} autoFocus />
+            <Field
+              name="delete_confirmation"
+              label={say('deleteConfirmLabel', { phrase })}
+              value={typed}
+              onValue={setTyped}
+              error={form.errors.delete_confirmation}
+              autoFocus
+            />
             <Alert>{form.formError}</Alert>
             <Button busy={form.busy} variant="danger">
               {say('deleteAccount')}

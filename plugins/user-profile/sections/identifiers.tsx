@@ -76,7 +76,10 @@ export function createIdentifiersSection({ kit, useSay, Section, Action, Item, B
               ) : (
                 <>
                   {verified && item.id !== primaryId && (
-                    <Action name="setPrimary" onClick={() => void actions.run(() => user.update(email ? { primaryEmailAddressId: item.id } : { primaryPhoneNumberId: item.id }))}>
+                    <Action
+                      name="setPrimary"
+                      onClick={() => void actions.run(() => user.update(email ? { primaryEmailAddressId: item.id } : { primaryPhoneNumberId: item.id }))}
+                    >
                       {say('setPrimary')}
                     </Action>
                   )}

@@ -32,7 +32,15 @@ export function createPasswordSection({ kit, useSay, Section, Success }: Profile
       <Section name="password" title={say('password')}>
         <Form onSubmit={submit}>
           {user.passwordEnabled && (
-            <Field name="current_password" type="password" label={say('currentPassword')} value={current} onValue={setCurrent} error={form.errors.current_password} autoComplete="current-password" />
+            <Field
+              name="current_password"
+              type="password"
+              label={say('currentPassword')}
+              value={current}
+              onValue={setCurrent}
+              error={form.errors.current_password}
+              autoComplete="current-password"
+            />
           )}
           <Field
             name="new_password"
@@ -44,8 +52,21 @@ export function createPasswordSection({ kit, useSay, Section, Success }: Profile
             autoComplete="new-password"
             hint={<kit.PasswordRules password={next} />}
           />
-          <Field name="confirm_password" type="password" label={t('formFieldLabel__confirmPassword')} value={confirm} onValue={setConfirm} error={form.errors.confirm_password} autoComplete="new-password" />
-          <Checkbox name="sign_out_of_other_sessions" label={t('formFieldLabel__signOutOfOtherSessions')} checked={signOutOthers} onChecked={setSignOutOthers} />
+          <Field
+            name="confirm_password"
+            type="password"
+            label={t('formFieldLabel__confirmPassword')}
+            value={confirm}
+            onValue={setConfirm}
+            error={form.errors.confirm_password}
+            autoComplete="new-password"
+          />
+          <Checkbox
+            name="sign_out_of_other_sessions"
+            label={t('formFieldLabel__signOutOfOtherSessions')}
+            checked={signOutOthers}
+            onChecked={setSignOutOthers}
+          />
           <Alert>{form.formError}</Alert>
           <Success>{done ? say('passwordUpdated') : undefined}</Success>
           <Button busy={form.busy}>{say(user.passwordEnabled ? 'updatePassword' : 'setPassword')}</Button>

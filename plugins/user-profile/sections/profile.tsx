@@ -19,7 +19,12 @@ export function createProfileSection({ kit, useSay, Section, Action, Success }: 
     const [lastName, setLastName] = useState(user.lastName ?? '');
     const [username, setUsername] = useState(user.username ?? '');
     const [saved, setSaved] = useState(false);
-    const initials = ([user.firstName, user.lastName].filter(Boolean).map((s) => s![0]).join('') || (user.primaryEmailAddress?.emailAddress ?? '?')[0]).toUpperCase();
+    const initials = (
+      [user.firstName, user.lastName]
+        .filter(Boolean)
+        .map((s) => s![0])
+        .join('') || (user.primaryEmailAddress?.emailAddress ?? '?')[0]
+    ).toUpperCase();
 
     const save = () =>
       form.run(async () => {
@@ -63,11 +68,34 @@ export function createProfileSection({ kit, useSay, Section, Action, Success }: 
           <Form onSubmit={() => void save()}>
             {showNames && (
               <>
-                <Field name="first_name" label={t('formFieldLabel__firstName')} value={firstName} onValue={setFirstName} error={form.errors.first_name} autoComplete="given-name" />
-                <Field name="last_name" label={t('formFieldLabel__lastName')} value={lastName} onValue={setLastName} error={form.errors.last_name} autoComplete="family-name" />
+                <Field
+                  name="first_name"
+                  label={t('formFieldLabel__firstName')}
+                  value={firstName}
+                  onValue={setFirstName}
+                  error={form.errors.first_name}
+                  autoComplete="given-name"
+                />
+                <Field
+                  name="last_name"
+                  label={t('formFieldLabel__lastName')}
+                  value={lastName}
+                  onValue={setLastName}
+                  error={form.errors.last_name}
+                  autoComplete="family-name"
+                />
               </>
             )}
-            {showUsername && <Field name="username" label={t('formFieldLabel__username')} value={username} onValue={setUsername} error={form.errors.username} autoComplete="username" />}
+            {showUsername && (
+              <Field
+                name="username"
+                label={t('formFieldLabel__username')}
+                value={username}
+                onValue={setUsername}
+                error={form.errors.username}
+                autoComplete="username"
+              />
+            )}
             <Alert>{form.formError}</Alert>
             <Success>{saved ? say('saved') : undefined}</Success>
             <Button busy={form.busy}>{say('save')}</Button>
