@@ -14,6 +14,12 @@ export interface FaultRule {
   latencyMs?: number;
   /** Lose the connection: `handle()` rejects with a network-style TypeError; the HTTP server destroys the socket. */
   drop?: boolean;
+  /** Run the handler (its changes are applied), then lose the connection before the answer arrives. */
+  dropResponse?: boolean;
+  /** Run the handler, then send the first half of its body and fail the stream (a connection cut mid-body). */
+  truncate?: boolean;
+  /** Answer 200 with an HTML page (a captive portal or a misconfigured proxy). */
+  html?: boolean;
   /** Remove the rule after it fired this many times (default: never). */
   times?: number;
 }
@@ -85,6 +91,20 @@ export function faultRuleFromJson(input: unknown): FaultRule {
   if (typeof raw.malformed === 'boolean') rule.malformed = raw.malformed;
   if (typeof raw.latencyMs === 'number') rule.latencyMs = raw.latencyMs;
   if (typeof raw.drop === 'boolean') rule.drop = raw.drop;
+  for (const flag of ['dropResponse', 'truncate', 'html'] as const) if (typeof raw[flag] === 'boolean') rule[flag] = raw[flag];
   if (typeof raw.times === 'number') rule.times = raw.times;
   return rule;
+}
+
+/** The handler's answer with its body cut in half and the stream failing, as when a connection dies mid-body. */
+export async function truncateResponse(response: Response): Promise<Response> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const half = bytes.slice(0, Math.floor(bytes.length / 2));
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(half);
+      controller.error(new DroppedConnectionError());
+    },
+  });
+  return new Response(body, { status: response.status, headers: response.headers });
 }
