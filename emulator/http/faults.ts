@@ -8,6 +8,8 @@ export interface FaultRule {
   /** Answer with this status (and `body`, default a FAPI error body) instead of running the handler. */
   status?: number;
   body?: unknown;
+  /** Extra headers of a `status` answer, e.g. `Retry-After` on a 429. */
+  headers?: Record<string, string>;
   /** Answer 200 with a body that is not valid JSON. */
   malformed?: boolean;
   /** Delay before answering (or before failing). */
@@ -88,6 +90,7 @@ export function faultRuleFromJson(input: unknown): FaultRule {
   if (typeof raw.method === 'string') rule.method = raw.method;
   if (typeof raw.status === 'number') rule.status = raw.status;
   if ('body' in raw) rule.body = raw.body;
+  if (typeof raw.headers === 'object' && raw.headers !== null) rule.headers = raw.headers as Record<string, string>;
   if (typeof raw.malformed === 'boolean') rule.malformed = raw.malformed;
   if (typeof raw.latencyMs === 'number') rule.latencyMs = raw.latencyMs;
   if (typeof raw.drop === 'boolean') rule.drop = raw.drop;

@@ -73,7 +73,7 @@ async function applyFault(fault: FaultRule | undefined): Promise<Response | null
   if (fault.status !== undefined) {
     const body =
       fault.body ?? errorBody([{ code: 'emulated_fault', message: 'Injected fault', long_message: `Injected fault: HTTP ${fault.status}`, meta: {} }]);
-    return jsonResponse(body, fault.status);
+    return jsonResponse(body, fault.status, fault.headers);
   }
   return null;
 }
