@@ -62,6 +62,7 @@ describe('an outage on load keeps the user signed in from the session cookie', (
     ['a malformed body', { malformed: true }, 'malformed_response'],
     ['an HTML page', { html: true }, 'malformed_response'],
     ['a dropped connection', { drop: true }, 'network_error'],
+    ['a body cut off mid-stream', { truncate: true }, 'network_error'],
   ])('GET /v1/client failing with %s', async (_, fault, expected) => {
     const { sessionId, userId, suffix, cookies } = await signedInBrowser();
     emulator.faults.add({ method: 'GET', path: GET_CLIENT, ...fault });
