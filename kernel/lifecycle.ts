@@ -127,7 +127,6 @@ export function createLifecycle(deps: LifecycleDeps) {
         // An outage is not a sign-out: keep what the session cookie proves, unconfirmed until FAPI answers.
         store.applyClient(clientFromSessionToken(await deps.readSessionCookie(), frontendApi, Date.now()), true);
         console.warn(`[microclerk] client could not be loaded; continuing ${state.session ? 'with the session cookie' : 'signed out'}.`, err);
-        scheduleReconcile(RECONCILE_FIRST_MS, () => envFailed || pluginFailed);
       }
       for (const hook of deps.loadHooks) {
         try {
@@ -139,6 +138,8 @@ export function createLifecycle(deps: LifecycleDeps) {
       }
       state.loaded = true;
       store.setStatus(degraded ? 'degraded' : 'ready');
+      // Only once loaded: a retry that finished first would have its `ready` overwritten.
+      if (state.loadError) scheduleReconcile(RECONCILE_FIRST_MS, () => envFailed || pluginFailed);
       store.emitResources();
       store.emitToken();
     } catch (err) {
