@@ -65,6 +65,9 @@ describe('an outage on load keeps the user signed in from the session cookie', (
     ['a body cut off mid-stream', { truncate: true }, 'network_error'],
   ])('GET /v1/client failing with %s', async (_, fault, expected) => {
     const { sessionId, userId, suffix, cookies } = await signedInBrowser();
+    // A value no write of "now" could produce, so any __client_uat write shows.
+    cookies.clientUat = '1000000000';
+    document.cookie = `__client_uat=${cookies.clientUat}; path=/`;
     emulator.faults.add({ method: 'GET', path: GET_CLIENT, ...fault });
     const clerk = newTab();
     await clerk.load();
