@@ -9,7 +9,7 @@ import { ClerkAPIResponseError, createClerk, definePlugin, isClerkRuntimeError, 
 import { cookieSuffix, readCookie } from '../../kernel/dev-browser.js';
 import type { FaultRule } from '../../emulator/http/faults.js';
 import { sessionSyncPlugin } from '../../plugins/session-sync/index.js';
-import { PASSWORD, USERS, resetBrowser, signIn } from '../../plugins/polling/scenario.test-helpers.js';
+import { PASSWORD, USERS, resetBrowser, signIn } from '../helpers/tabs.js';
 import { PROXY_URL, useEmulator } from '../helpers/emulator.js';
 
 const emulator = useEmulator({ seed: { users: USERS } });
