@@ -172,6 +172,10 @@ describe('handleEmailLinkVerification', () => {
       message: expect.stringContaining('onVerifiedOnOtherDevice must be a function'),
     });
     await expect(page.clerk.handleEmailLinkVerification({}, 'nav' as never)).rejects.toMatchObject({ message: expect.stringContaining('customNavigate') });
-    await expect(page.clerk.handleEmailLinkVerification(null as never)).rejects.toMatchObject({ code: 'invalid_params' });
+    await expect(page.clerk.handleEmailLinkVerification(null as never)).rejects.toMatchObject({
+      code: 'invalid_params',
+      message: expect.stringContaining('params must be an object'),
+    });
+    expect(page.clerk.isSignedIn).toBe(false);
   });
 });

@@ -1,6 +1,5 @@
-import { ClerkRuntimeError, definePlugin, type ClerkPlugin, type KernelInternals } from '../../kernel/index.js';
-import type { NavigationApi } from '../navigation/index.js';
-import { EmailLinkError } from './errors.js';
+import { definePlugin, type ClerkPlugin } from '../../kernel/index.js';
+import type {} from '../navigation/index.js';
 
 /** ClerkJS's `HandleEmailLinkVerificationParams`. */
 export interface HandleEmailLinkVerificationParams {
@@ -37,59 +36,6 @@ declare module '../../kernel/plugin.js' {
 
 export type EmailLinkPlugin = ClerkPlugin<'email-link', EmailLinkApi>;
 
-const invalid = (what: string) => new ClerkRuntimeError(`handleEmailLinkVerification(): ${what}.`, { code: 'invalid_params' });
-
-function checkParams(params: unknown, customNavigate: unknown): HandleEmailLinkVerificationParams {
-  if (params === undefined) params = {};
-  if (typeof params !== 'object' || params === null) throw invalid('params must be an object { redirectUrlComplete?, redirectUrl?, onVerifiedOnOtherDevice? }');
-  const p = params as Record<string, unknown>;
-  for (const key of ['redirectUrlComplete', 'redirectUrl']) {
-    if (p[key] != null && typeof p[key] !== 'string') throw invalid(`${key} must be a string, got ${typeof p[key]}`);
-  }
-  if (p.onVerifiedOnOtherDevice != null && typeof p.onVerifiedOnOtherDevice !== 'function') throw invalid('onVerifiedOnOtherDevice must be a function');
-  if (customNavigate != null && typeof customNavigate !== 'function') throw invalid('customNavigate must be a function');
-  return p as HandleEmailLinkVerificationParams;
-}
-
-/** Query of the landing URL: its search, plus the hash route's query (hash-routed components). */
-function landingQuery(page: string | URL | undefined): URLSearchParams {
-  const url = new URL(page ?? 'about:blank');
-  const query = new URLSearchParams(url.hash.split('?')[1]);
-  url.searchParams.forEach((value, key) => query.set(key, value));
-  return query;
-}
-
-export async function handleEmailLinkVerification(
-  kernel: KernelInternals,
-  nav: NavigationApi,
-  page: () => string | URL | undefined,
-  rawParams?: HandleEmailLinkVerificationParams,
-  customNavigate?: CustomNavigate,
-): Promise<unknown> {
-  const params = checkParams(rawParams, customNavigate);
-  const client = kernel.client;
-  // As ClerkJS: nothing to do before the client is loaded.
-  if (!client) return;
-  const query = landingQuery(page());
-  const status = query.get('__clerk_status');
-  if (status === 'expired' || status === 'client_mismatch') throw new EmailLinkError(status);
-  if (status !== 'verified') throw new EmailLinkError('failed');
-
-  const go = (to: string | undefined) => {
-    if (!to) return;
-    if (!customNavigate) return nav.navigate(to);
-    // A custom navigator gets only redirects the navigation plugin would follow.
-    return customNavigate(nav.isAllowedRedirect(to) ? to : '/');
-  };
-  const sessionId = query.get('__clerk_created_session');
-  if (sessionId && client.sessions.some((s) => s.id === sessionId)) {
-    return kernel.setActive({ session: sessionId, beforeEmit: () => go(params.redirectUrlComplete) });
-  }
-  if (client.signIn.status === 'needs_second_factor' || client.signUp.status === 'missing_requirements') return go(params.redirectUrl);
-  params.onVerifiedOnOtherDevice?.();
-  return null;
-}
-
 /** The email-link plugin: `clerk.handleEmailLinkVerification()` for the page an email link lands on. Needs navigation. */
 export function emailLinkPlugin(options: EmailLinkPluginOptions = {}): EmailLinkPlugin {
   const page = options.page ?? (() => globalThis.location?.href);
@@ -99,7 +45,9 @@ export function emailLinkPlugin(options: EmailLinkPluginOptions = {}): EmailLink
     setup(ctx): EmailLinkApi {
       const nav = ctx.get('navigation');
       return {
-        handleEmailLinkVerification: (params, customNavigate) => handleEmailLinkVerification(ctx.kernel, nav, page, params, customNavigate),
+        // Loaded on use: only the page a link lands on needs it, so it stays out of the initial bundle.
+        handleEmailLinkVerification: (params, customNavigate) =>
+          import('./verify.js').then((m) => m.handleEmailLinkVerification(ctx.kernel, nav, page, params, customNavigate)),
       };
     },
   });
