@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { definePlugin, type Environment, type Resources, type Session, type SetActiveParams } from '../../kernel/index.js';
+import { ClerkRuntimeError, definePlugin, type Environment, type Resources, type Session, type SetActiveParams } from '../../kernel/index.js';
 import { createFlowSignal, createSignalHub, type FlowErrors, type FlowValue } from './signals.js';
-import { createSignInFuture } from './sign-in-future.js';
-import { createSignUpFuture } from './sign-up-future.js';
+import type { createSignInFuture } from './sign-in-future.js';
+import type { createSignUpFuture } from './sign-up-future.js';
 // Type-only: the ui plugin's API and events (an optional dependency; no runtime import).
 import type {} from '../ui/index.js';
 
@@ -104,10 +104,24 @@ export function compatPlugin() {
         hub.changed();
       });
 
+      // The future flows are only read once loaded (Clerk's React SDK reads `__internal_state` of a loaded
+      // instance only), so they are fetched alongside load()'s requests and load() waits for them.
+      let futures: typeof import('./futures.js') | undefined;
+      const loadingFutures = import('./futures.js').then((module) => (futures = module));
+      loadingFutures.catch(() => {}); // reported through the load hook
+      ctx.onLoad(async () => void (await loadingFutures));
+      const loadedFutures = () => {
+        if (!futures)
+          throw new ClerkRuntimeError('clerk.__internal_state sign-in/sign-up signals are available once clerk.load() finished.', { code: 'not_loaded' });
+        return futures;
+      };
+      let signIn: (() => SignInSignalValue) | undefined;
+      let signUp: (() => SignUpSignalValue) | undefined;
+
       const noWaitlistErrors: FlowErrors<'emailAddress'> = { fields: { emailAddress: null }, raw: null, global: null };
       const state: CompatState = {
-        signInSignal: createFlowSignal(hub, 'signIn', SIGN_IN_FIELDS, (run) => createSignInFuture(ctx, run)),
-        signUpSignal: createFlowSignal(hub, 'signUp', SIGN_UP_FIELDS, (run) => createSignUpFuture(ctx, run)),
+        signInSignal: () => (signIn ??= createFlowSignal(hub, 'signIn', SIGN_IN_FIELDS, (run) => loadedFutures().createSignInFuture(ctx, run)))(),
+        signUpSignal: () => (signUp ??= createFlowSignal(hub, 'signUp', SIGN_UP_FIELDS, (run) => loadedFutures().createSignUpFuture(ctx, run)))(),
         waitlistSignal: hub.computed(() => ({ errors: noWaitlistErrors, fetchStatus: 'idle' as const, waitlist: null })),
         __internal_effect: hub.effect,
         __internal_computed: hub.computed,
