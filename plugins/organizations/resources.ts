@@ -109,7 +109,7 @@ export class OrganizationInvitation extends BaseResource {
 /** A user's request to join, created when they accept a suggestion; admins accept or reject it. */
 export class OrganizationMembershipRequest extends BaseResource {
   declare organizationId: string;
-  declare status: 'pending' | 'accepted' | 'revoked';
+  declare status: 'pending' | 'accepted' | 'rejected' | 'revoked';
   declare publicUserData: PublicUserData;
   declare createdAt: Date;
   declare updatedAt: Date;
@@ -135,6 +135,19 @@ export class OrganizationDomain extends BaseResource {
   declare totalPendingSuggestions: number;
   declare createdAt: Date;
   declare updatedAt: Date;
+
+  protected override hydrate(json: JSONObject): void {
+    // ClerkJS names the wire's `expire_at` `expiresAt`.
+    const v = json.verification as JSONObject | null | undefined;
+    this.verification = v
+      ? {
+          status: v.status as 'unverified',
+          strategy: String(v.strategy),
+          attempts: Number(v.attempts ?? 0),
+          expiresAt: v.expire_at ? new Date(v.expire_at as number) : null,
+        }
+      : null;
+  }
 
   private get path() {
     return `/organizations/${this.organizationId}/domains/${this.id}`;
