@@ -127,8 +127,21 @@ const USER: Record<keyof UserOrganizationMethods, 0> = {
   getOrganizationCreationDefaults: 0,
 };
 
-const define = (proto: object, name: string, value: unknown) => {
-  if (!Object.prototype.hasOwnProperty.call(proto, name)) Object.defineProperty(proto, name, { value, configurable: true, writable: true });
+/**
+ * ClerkJS's resource methods are bound (arrow-function fields): the React SDK passes
+ * `user.getOrganizationMemberships` around as a bare function. A prototype getter binds on first
+ * access and caches the bound function as a non-enumerable own property, so spreads stay data-only.
+ */
+const define = (proto: object, name: string, fn: (this: unknown, ...args: never[]) => unknown) => {
+  if (Object.prototype.hasOwnProperty.call(proto, name)) return;
+  Object.defineProperty(proto, name, {
+    configurable: true,
+    get(this: object) {
+      const bound = fn.bind(this);
+      if (this !== proto) Object.defineProperty(this, name, { value: bound, configurable: true, writable: true });
+      return bound;
+    },
+  });
 };
 
 /** Puts the methods on the kernel classes once (every instance shares the classes). */
@@ -146,5 +159,5 @@ export function installOrganizationMethods(): void {
       });
     }
   }
-  define(Session.prototype, 'checkAuthorization', sessionMethods.checkAuthorization);
+  define(Session.prototype, 'checkAuthorization', sessionMethods.checkAuthorization as (this: unknown, ...args: never[]) => unknown);
 }

@@ -139,7 +139,10 @@ describe('organizations plugin', () => {
     await fresh.reload();
     expect(fresh.id).toBe(org.id);
 
-    const memberships = await clerk.user!.getOrganizationMemberships({ initialPage: 1, pageSize: 20 });
+    // Bound, as ClerkJS's are (the React SDK passes them around bare), and not part of the data.
+    const { getOrganizationMemberships } = clerk.user!;
+    const memberships = await getOrganizationMemberships({ initialPage: 1, pageSize: 20 });
+    expect(Object.keys(clerk.user!)).not.toContain('getOrganizationMemberships');
     expect(memberships).toMatchObject({ total_count: 1 });
     expect(memberships.data[0].organization.name).toBe('Acme Corp');
     const defaults = await clerk.user!.getOrganizationCreationDefaults();
