@@ -41,4 +41,12 @@ describe('full preset', () => {
       code: 'not_loaded',
     });
   });
+
+  it('has the organizations plugin: createOrganization/getOrganization are real (coded not_loaded before load), the components stay placeholders', async () => {
+    const clerk = new Clerk(key, { proxyUrl: 'https://app.test/__clerk' });
+    await expect(clerk.createOrganization({ name: 'Acme' })).rejects.toMatchObject({ code: 'not_loaded' });
+    await expect(clerk.getOrganization('org_1')).rejects.toMatchObject({ code: 'not_loaded' });
+    expect(clerk.__internal_attemptToEnableEnvironmentSetting({ for: 'organizations', caller: 'useOrganization' })).toEqual({ isEnabled: false });
+    expect(() => clerk.mountOrganizationSwitcher()).toThrow(expect.objectContaining({ code: 'not_available_in_preset' }));
+  });
 });
