@@ -18,6 +18,7 @@ import { signUpPlugin, type SignUpProps } from 'microclerk/plugins/sign-up';
 import { userButtonPlugin, type UserButtonProps } from 'microclerk/plugins/user-button';
 import { userProfilePlugin, type UserProfileProps } from 'microclerk/plugins/user-profile';
 import { compatPlugin } from 'microclerk/plugins/compat';
+import { organizationsPlugin, type ClerkPaginatedResponse, type OrganizationInvitation } from 'microclerk/plugins/organizations';
 import { createEmulator, startEmulator, type RunningEmulator } from 'microclerk/emulator';
 
 const publishableKey = 'pk_test_ZXhhbXBsZS5jbGVyay5hY2NvdW50cy5kZXYk';
@@ -171,6 +172,19 @@ export async function custom(): Promise<void> {
   const fromPresets = createClerk({ publishableKey, plugins: [...fullPlugins(), greetingPlugin()] });
   fromPresets.mountGreeting(el);
   void headlessPlugins();
+}
+
+// --- Organizations: a headless instance adds the plugin; the resources' methods are typed -----------
+export async function organizations(publishableKey: string): Promise<void> {
+  const clerk = createClerk({ publishableKey, plugins: [...headlessPlugins(), organizationsPlugin()] });
+  const org = await clerk.createOrganization({ name: 'Acme', slug: 'acme' });
+  const page: ClerkPaginatedResponse<OrganizationInvitation> = await org.getInvitations({ initialPage: 1, pageSize: 10, status: ['pending'] });
+  const members = await clerk.user!.getOrganizationMemberships({ pageSize: 20 });
+  const isAdmin: boolean = clerk.session!.checkAuthorization({ role: 'org:admin' });
+  // @ts-expect-error role is required
+  await org.inviteMember({ emailAddress: 'a@b.test' });
+  await clerk.setActive({ organization: org.id });
+  void [page.total_count, members.data[0]?.role, isAdmin];
 }
 
 // --- The emulator ---------------------------------------------------------------------------------------
