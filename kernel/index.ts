@@ -32,7 +32,7 @@ export type { ClerkAPIError } from './errors.js';
 export { buildPublishableKey, parsePublishableKey } from './options.js';
 export type { ClerkConstructorOptions, InstanceType, PublishableKeyInfo } from './options.js';
 export type { FapiClient, FapiMethod, FapiRequest } from './fapi.js';
-export { BaseResource } from './resources/base.js';
+export { BaseResource, camelize } from './resources/base.js';
 export type { JSONObject, ResourceContext } from './resources/base.js';
 export { Client } from './resources/client.js';
 export { EmailAddress } from './resources/email-address.js';

@@ -50,4 +50,12 @@ describe('full preset', () => {
     expect(isEmailLinkError(error) && error.code).toBe('client_mismatch');
     expect(isEmailLinkError(new Error('client_mismatch'))).toBe(false);
   });
+
+  it('has the organizations plugin: createOrganization/getOrganization are real (coded not_loaded before load), the components stay placeholders', async () => {
+    const clerk = new Clerk(key, { proxyUrl: 'https://app.test/__clerk' });
+    await expect(clerk.createOrganization({ name: 'Acme' })).rejects.toMatchObject({ code: 'not_loaded' });
+    await expect(clerk.getOrganization('org_1')).rejects.toMatchObject({ code: 'not_loaded' });
+    expect(clerk.__internal_attemptToEnableEnvironmentSetting({ for: 'organizations', caller: 'useOrganization' })).toEqual({ isEnabled: false });
+    expect(() => clerk.mountOrganizationSwitcher()).toThrow(expect.objectContaining({ code: 'not_available_in_preset' }));
+  });
 });

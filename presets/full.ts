@@ -6,6 +6,7 @@ import { compatPlugin } from '../plugins/compat/index.js';
 import { emailLinkPlugin } from '../plugins/email-link/index.js';
 import { navigationPlugin } from '../plugins/navigation/index.js';
 import { oauthPlugin } from '../plugins/oauth/index.js';
+import { organizationsPlugin } from '../plugins/organizations/index.js';
 import { pollingPlugin } from '../plugins/polling/index.js';
 import { sessionSyncPlugin } from '../plugins/session-sync/index.js';
 import { signInPlugin } from '../plugins/sign-in/index.js';
@@ -30,6 +31,7 @@ export function fullPlugins() {
     signOutPlugin(),
     pollingPlugin(),
     sessionSyncPlugin(),
+    organizationsPlugin(),
     uiPlugin(),
     signInPlugin(),
     signUpPlugin(),

@@ -1,6 +1,9 @@
 import { ClerkRuntimeError, definePlugin } from '../kernel/index.js';
 
-/** Documented ClerkJS members, by the plugin that provides them. */
+/**
+ * Documented ClerkJS members, by the plugin that provides them. Members a composed plugin provides are
+ * skipped (e.g. `createOrganization` with the organizations plugin); the rest throw `not_available_in_preset`.
+ */
 const DOCUMENTED_MEMBERS = {
   navigation: [
     'navigate',
@@ -36,6 +39,7 @@ const DOCUMENTED_MEMBERS = {
   organizations: [
     'createOrganization',
     'getOrganization',
+    // The components below need an organization UI plugin that does not exist yet.
     'mountOrganizationProfile',
     'unmountOrganizationProfile',
     'openOrganizationProfile',

@@ -1,5 +1,8 @@
 /** Organization roles: the permissions each role holds, and how session tokens encode them. */
 
+/** The roles an organization member may hold. */
+export const ROLES = ['org:admin', 'org:member'];
+
 /** The system features an organization admin manages, in the order the `o.fpm` claim lists them. */
 const ORG_FEATURES = ['sys_profile', 'sys_memberships', 'sys_domains'] as const;
 const ORG_PERMISSION_VERBS = ['manage', 'delete', 'read'] as const;

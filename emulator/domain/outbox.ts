@@ -2,7 +2,7 @@
 import { newId } from './ids.js';
 
 export type OutboxChannel = 'email' | 'sms';
-export type OutboxPurpose = 'sign_in' | 'second_factor' | 'sign_up' | 'reset_password' | 'verification';
+export type OutboxPurpose = 'sign_in' | 'second_factor' | 'sign_up' | 'reset_password' | 'verification' | 'organization_invitation';
 
 export interface OutboxMessage {
   id: string;
@@ -30,9 +30,10 @@ function sameRecipient(a: string, b: string): boolean {
 export class Outbox implements OutboxView {
   private messages: OutboxMessage[] = [];
 
-  deliver(message: Omit<OutboxMessage, 'id' | 'text'>): OutboxMessage {
-    const what = message.code ? `Your verification code is ${message.code}` : `Open this link to continue: ${message.link}`;
-    const stored: OutboxMessage = { id: newId('msg'), text: what, ...message };
+  /** `text` defaults to the code or link sentence; notices (invitations) give their own. */
+  deliver(message: Omit<OutboxMessage, 'id' | 'text'> & { text?: string }): OutboxMessage {
+    const what = message.text ?? (message.code ? `Your verification code is ${message.code}` : `Open this link to continue: ${message.link}`);
+    const stored: OutboxMessage = { id: newId('msg'), ...message, text: what };
     this.messages.push(stored);
     return stored;
   }

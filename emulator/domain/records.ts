@@ -237,6 +237,40 @@ export interface InvitationRecord {
   updatedAt: number;
 }
 
+export type EnrollmentMode = 'manual_invitation' | 'automatic_invitation' | 'automatic_suggestion';
+
+/** A domain an organization claims; affiliation is proven by a code sent to an address at it. */
+export interface DomainRecord {
+  id: string;
+  organizationId: string;
+  name: string;
+  enrollmentMode: EnrollmentMode;
+  affiliationEmailAddress: string | null;
+  verification: VerificationRecord | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Offered to a user whose verified email is at a verified `automatic_suggestion` domain. */
+export interface SuggestionRecord {
+  id: string;
+  organizationId: string;
+  userId: string;
+  status: 'pending' | 'accepted';
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Created when a user accepts a suggestion; an admin accepts (membership) or rejects it. */
+export interface MembershipRequestRecord {
+  id: string;
+  organizationId: string;
+  userId: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  createdAt: number;
+  updatedAt: number;
+}
+
 /** What an email-link token verifies when its link is opened. */
 export type LinkTarget =
   { kind: 'sign_in'; signInId: string } | { kind: 'sign_up'; signUpId: string } | { kind: 'email_address'; userId: string; emailAddressId: string };

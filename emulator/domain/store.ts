@@ -3,14 +3,17 @@ import { newId } from './ids.js';
 import { looksLikePhone, normalizePhone } from './identifiers.js';
 import type {
   ClientRecord,
+  DomainRecord,
   InvitationRecord,
   LinkTarget,
   MembershipRecord,
+  MembershipRequestRecord,
   OAuthFlowRecord,
   OrganizationRecord,
   SessionRecord,
   SignInRecord,
   SignUpRecord,
+  SuggestionRecord,
   UserRecord,
   WaitlistEntryRecord,
 } from './records.js';
@@ -24,6 +27,9 @@ export class Store {
   organizations = new Map<string, OrganizationRecord>();
   memberships = new Map<string, MembershipRecord>();
   invitations = new Map<string, InvitationRecord>();
+  domains = new Map<string, DomainRecord>();
+  suggestions = new Map<string, SuggestionRecord>();
+  membershipRequests = new Map<string, MembershipRequestRecord>();
   /** Dev-browser token → client id. */
   devBrowsers = new Map<string, string>();
   /** `__client` cookie value → client id (production instances). */
@@ -43,6 +49,9 @@ export class Store {
       this.organizations,
       this.memberships,
       this.invitations,
+      this.domains,
+      this.suggestions,
+      this.membershipRequests,
       this.devBrowsers,
       this.clientCookies,
       this.links,
@@ -117,6 +126,18 @@ export class Store {
 
   organizationInvitations(organizationId: string): InvitationRecord[] {
     return [...this.invitations.values()].filter((i) => i.organizationId === organizationId).sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  organizationDomains(organizationId: string): DomainRecord[] {
+    return [...this.domains.values()].filter((d) => d.organizationId === organizationId);
+  }
+
+  /** Drops an organization and everything hanging off it. */
+  deleteOrganization(organizationId: string): void {
+    for (const map of [this.memberships, this.invitations, this.domains, this.suggestions, this.membershipRequests]) {
+      for (const [id, record] of map) if (record.organizationId === organizationId) map.delete(id);
+    }
+    this.organizations.delete(organizationId);
   }
 
   deleteUser(userId: string): void {

@@ -2,18 +2,15 @@
 import { fapiError, formError, notFound, paramMissing } from '../domain/errors.js';
 import { isEmail } from '../domain/identifiers.js';
 import { newId } from '../domain/ids.js';
+import { ROLES } from '../domain/organization-roles.js';
 import type { InvitationRecord, MembershipRecord, OrganizationRecord } from '../domain/records.js';
-import { invitationJson, membershipJson, organizationJson, userInvitationJson } from '../wire/organization.js';
+import { invitationJson, membershipJson, organizationJson, roleName, rolesJson, userInvitationJson } from '../wire/organization.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
+import { adminOrganization, listParam, memberOrganization, paginate, requireAdmin, requireOrganizationsEnabled } from './organization-access.js';
+import { offerDomainEnrollments, organizationDomainRoutes } from './organization-domains.js';
 
-const ROLES = ['org:admin', 'org:member'];
-
-function requireOrganizationsEnabled(ctx: RequestContext): void {
-  if (!ctx.core.settings.organizations) {
-    throw fapiError(403, 'organizations_not_enabled', 'Organizations are disabled', 'Organizations are not enabled for this instance.');
-  }
-}
+const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
 
 function slugify(name: string): string {
   return (
@@ -25,24 +22,16 @@ function slugify(name: string): string {
   );
 }
 
-function paginate<T>(ctx: RequestContext, items: T[]): { data: T[]; total_count: number } {
-  const limit = Number(ctx.query.get('limit') ?? '10') || 10;
-  const offset = Number(ctx.query.get('offset') ?? '0') || 0;
-  return { data: items.slice(offset, offset + limit), total_count: items.length };
+/** Slug rules: lowercase letters, digits, `-`, `_`; unique across the instance. */
+function checkSlug(ctx: RequestContext, slug: string, ownId?: string): void {
+  if (!SLUG.test(slug)) throw formError('form_param_format_invalid', 'slug', 'Slugs may contain lowercase letters, numbers, dashes and underscores.');
+  if ([...ctx.core.store.organizations.values()].some((o) => o.slug === slug && o.id !== ownId)) {
+    throw formError('form_identifier_exists', 'slug', 'This slug is already taken.');
+  }
 }
 
-/** An organization the current user belongs to, with their membership. */
-function memberOrganization(ctx: RequestContext) {
-  requireOrganizationsEnabled(ctx);
-  const { user, session } = ctx.currentUser();
-  const organization = ctx.core.store.organizations.get(ctx.params.id ?? '');
-  const membership = organization ? ctx.core.store.userMemberships(user.id).find((m) => m.organizationId === organization.id) : undefined;
-  if (!organization || !membership) throw notFound('organization');
-  return { user, session, organization, membership };
-}
-
-function requireAdmin(role: string): void {
-  if (role !== 'org:admin') throw fapiError(403, 'not_allowed_access', 'Not allowed', 'You need to be an admin of this organization.');
+function newMembership(organizationId: string, userId: string, role: string, now: number): MembershipRecord {
+  return { id: newId('orgmem'), organizationId, userId, role, createdAt: now, updatedAt: now };
 }
 
 function createOrganization(ctx: RequestContext): Response {
@@ -51,9 +40,7 @@ function createOrganization(ctx: RequestContext): Response {
   const name = ctx.body.text('name');
   if (!name) throw paramMissing('name');
   const slug = ctx.body.text('slug') ?? slugify(name);
-  if ([...ctx.core.store.organizations.values()].some((o) => o.slug === slug)) {
-    throw formError('form_identifier_exists', 'slug', 'This slug is already taken.');
-  }
+  checkSlug(ctx, slug);
   const now = ctx.core.now();
   const organization: OrganizationRecord = {
     id: newId('org'),
@@ -66,7 +53,8 @@ function createOrganization(ctx: RequestContext): Response {
     updatedAt: now,
   };
   ctx.core.store.organizations.set(organization.id, organization);
-  const membership = { id: newId('orgmem'), organizationId: organization.id, userId: user.id, role: 'org:admin', createdAt: now, updatedAt: now };
+  // The creator is the organization's first admin.
+  const membership = newMembership(organization.id, user.id, 'org:admin', now);
   ctx.core.store.memberships.set(membership.id, membership);
   user.updatedAt = now;
   ctx.touchClient();
@@ -80,13 +68,13 @@ function updateOrganization(ctx: RequestContext): Response {
   if (name) organization.name = name;
   const slug = ctx.body.text('slug');
   if (slug && slug !== organization.slug) {
-    if (!/^[a-z0-9][a-z0-9_-]*$/.test(slug)) {
-      throw formError('form_param_format_invalid', 'slug', 'Slugs may contain lowercase letters, numbers, dashes and underscores.');
-    }
-    if ([...ctx.core.store.organizations.values()].some((o) => o.slug === slug && o.id !== organization.id)) {
-      throw formError('form_identifier_exists', 'slug', 'This slug is already taken.');
-    }
+    checkSlug(ctx, slug, organization.id);
     organization.slug = slug;
+  }
+  const max = ctx.body.text('max_allowed_memberships');
+  if (max !== undefined) {
+    if (!/^\d+$/.test(max)) throw formError('form_param_format_invalid', 'max_allowed_memberships', 'max_allowed_memberships must be a whole number.');
+    organization.maxAllowedMemberships = Number(max);
   }
   organization.updatedAt = ctx.core.now();
   ctx.touchClient();
@@ -97,9 +85,7 @@ function deleteOrganization(ctx: RequestContext): Response {
   const { organization, membership } = memberOrganization(ctx);
   requireAdmin(membership.role);
   const { store } = ctx.core;
-  for (const m of store.organizationMembers(organization.id)) store.memberships.delete(m.id);
-  for (const i of store.organizationInvitations(organization.id)) store.invitations.delete(i.id);
-  store.organizations.delete(organization.id);
+  store.deleteOrganization(organization.id);
   for (const session of store.sessions.values()) {
     if (session.lastActiveOrganizationId === organization.id) session.lastActiveOrganizationId = null;
   }
@@ -188,18 +174,9 @@ function deleteMembership(ctx: RequestContext): Response {
 
 // ---- invitations ----
 
-function adminOrganization(ctx: RequestContext) {
-  const found = memberOrganization(ctx);
-  requireAdmin(found.membership.role);
-  return found;
-}
-
 function listInvitations(ctx: RequestContext): Response {
   const { organization } = adminOrganization(ctx);
-  const statuses = ctx.query
-    .getAll('status')
-    .flatMap((s) => s.split(','))
-    .filter(Boolean);
+  const statuses = listParam(ctx, 'status');
   const invitations = ctx.core.store
     .organizationInvitations(organization.id)
     .filter((i) => statuses.length === 0 || statuses.includes(i.status))
@@ -231,6 +208,13 @@ function invite(ctx: RequestContext, organization: OrganizationRecord, email: st
     updatedAt: now,
   };
   store.invitations.set(invitation.id, invitation);
+  ctx.core.outbox.deliver({
+    to: email,
+    channel: 'email',
+    purpose: 'organization_invitation',
+    text: `You have been invited to join ${organization.name} as ${roleName(role)}. Sign in with ${email} to accept.`,
+    createdAt: now,
+  });
   return invitation;
 }
 
@@ -274,6 +258,7 @@ function revokeInvitation(ctx: RequestContext): Response {
 function myInvitationsOf(ctx: RequestContext) {
   requireOrganizationsEnabled(ctx);
   const { user } = ctx.currentUser();
+  offerDomainEnrollments(ctx, user);
   const emails = new Set(user.emailAddresses.filter((e) => e.verification?.status === 'verified').map((e) => e.emailAddress.toLowerCase()));
   const invitations = [...ctx.core.store.invitations.values()]
     .filter((i) => emails.has(i.emailAddress.toLowerCase()))
@@ -282,10 +267,7 @@ function myInvitationsOf(ctx: RequestContext) {
 }
 
 function myInvitations(ctx: RequestContext): Response {
-  const statuses = ctx.query
-    .getAll('status')
-    .flatMap((s) => s.split(','))
-    .filter(Boolean);
+  const statuses = listParam(ctx, 'status');
   const { invitations } = myInvitationsOf(ctx);
   const listed = invitations.filter((i) => (statuses.length ? statuses.includes(i.status) : i.status === 'pending'));
   return ctx.envelope(
@@ -302,14 +284,7 @@ function acceptInvitation(ctx: RequestContext): Response {
   if (!invitation || invitation.status !== 'pending' || !ctx.core.store.organizations.has(invitation.organizationId)) throw notFound('invitation');
   const now = ctx.core.now();
   if (!ctx.core.store.organizationMembers(invitation.organizationId).some((m) => m.userId === user.id)) {
-    const membership = {
-      id: newId('orgmem'),
-      organizationId: invitation.organizationId,
-      userId: user.id,
-      role: invitation.role,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const membership = newMembership(invitation.organizationId, user.id, invitation.role, now);
     ctx.core.store.memberships.set(membership.id, membership);
   }
   invitation.status = 'accepted';
@@ -319,8 +294,71 @@ function acceptInvitation(ctx: RequestContext): Response {
   return ctx.envelope(userInvitationJson(ctx.view, invitation));
 }
 
-function emptyList(ctx: RequestContext): Response {
-  return ctx.envelope({ data: [], total_count: 0 });
+function addMember(ctx: RequestContext): Response {
+  const { organization } = adminOrganization(ctx);
+  const userId = ctx.body.text('user_id');
+  if (!userId) throw paramMissing('user_id');
+  const role = roleParam(ctx);
+  const { store } = ctx.core;
+  if (!store.users.has(userId)) throw formError('form_param_value_invalid', 'user_id', `There is no user with id ${userId}.`);
+  if (store.organizationMembers(organization.id).some((m) => m.userId === userId)) {
+    throw fapiError(400, 'already_a_member_in_organization', 'already a member', 'This user is already a member of the organization.');
+  }
+  const membership = newMembership(organization.id, userId, role, ctx.core.now());
+  store.memberships.set(membership.id, membership);
+  ctx.touchClient();
+  return ctx.envelope(membershipJson(ctx.view, membership));
+}
+
+function listRoles(ctx: RequestContext): Response {
+  const { organization } = memberOrganization(ctx);
+  return ctx.envelope({ ...paginate(ctx, rolesJson(organization.createdAt)), has_role_set_migration: false });
+}
+
+/** The uploaded logo as a data URL (multipart `file`, or an octet-stream / data-URL body). */
+async function uploadedLogo(ctx: RequestContext): Promise<string> {
+  const file = ctx.body.files.get('file');
+  if (file) {
+    if (file.type && !file.type.startsWith('image/')) throw formError('form_param_format_invalid', 'file', 'The logo must be an image.');
+    return `data:${file.type || 'application/octet-stream'};base64,${Buffer.from(await file.arrayBuffer()).toString('base64')}`;
+  }
+  const raw = ctx.body.raw;
+  if (raw) return raw.startsWith('data:') ? raw : `data:application/octet-stream;base64,${Buffer.from(raw).toString('base64')}`;
+  throw paramMissing('file');
+}
+
+async function setLogo(ctx: RequestContext): Promise<Response> {
+  const { organization } = adminOrganization(ctx);
+  organization.imageDataUrl = await uploadedLogo(ctx);
+  organization.updatedAt = ctx.core.now();
+  ctx.touchClient();
+  return ctx.envelope(organizationJson(ctx.view, organization));
+}
+
+function deleteLogo(ctx: RequestContext): Response {
+  const { organization } = adminOrganization(ctx);
+  organization.imageDataUrl = null;
+  organization.updatedAt = ctx.core.now();
+  ctx.touchClient();
+  return ctx.envelope(organizationJson(ctx.view, organization));
+}
+
+/** Suggested name and slug for the user's first organization, from their email's domain. */
+function creationDefaults(ctx: RequestContext): Response {
+  requireOrganizationsEnabled(ctx);
+  const { user } = ctx.currentUser();
+  const email = user.emailAddresses.find((e) => e.id === user.primaryEmailAddressId)?.emailAddress ?? '';
+  const label = email.split('@')[1]?.split('.')[0] ?? '';
+  const name = label ? label[0].toUpperCase() + label.slice(1) : `${user.firstName ?? 'My'} organization`;
+  const slug = slugify(name);
+  const taken = [...ctx.core.store.organizations.values()].find((o) => o.slug === slug);
+  return ctx.envelope({
+    object: 'organization_creation_defaults',
+    advisory: taken
+      ? { code: 'organization_already_exists', severity: 'warning', meta: { organization_name: taken.name, organization_domain: email.split('@')[1] } }
+      : null,
+    form: { name, slug, logo: null, blur_hash: null },
+  });
 }
 
 export const organizationRoutes: Route[] = [
@@ -328,18 +366,21 @@ export const organizationRoutes: Route[] = [
   route('GET', '/organizations/:id', (ctx) => ctx.envelope(organizationJson(ctx.view, memberOrganization(ctx).organization))),
   route('PATCH', '/organizations/:id', updateOrganization),
   route('DELETE', '/organizations/:id', deleteOrganization),
+  route('PUT', '/organizations/:id/logo', setLogo),
+  route('DELETE', '/organizations/:id/logo', deleteLogo),
+  route('GET', '/organizations/:id/roles', listRoles),
   route('GET', '/organizations/:id/memberships', listMemberships),
+  route('POST', '/organizations/:id/memberships', addMember),
   route('PATCH', '/organizations/:id/memberships/:userId', updateMembership),
   route('DELETE', '/organizations/:id/memberships/:userId', deleteMembership),
   route('GET', '/organizations/:id/invitations', listInvitations),
   route('POST', '/organizations/:id/invitations', createInvitation),
   route('POST', '/organizations/:id/invitations/bulk', createInvitationsBulk),
   route('POST', '/organizations/:id/invitations/:invitationId/revoke', revokeInvitation),
-  route('GET', '/organizations/:id/membership_requests', emptyList),
-  route('GET', '/organizations/:id/domains', emptyList),
   route('GET', '/me/organization_memberships', myMemberships),
   route('DELETE', '/me/organization_memberships/:id', leaveOrganization),
   route('GET', '/me/organization_invitations', myInvitations),
   route('POST', '/me/organization_invitations/:id/accept', acceptInvitation),
-  route('GET', '/me/organization_suggestions', emptyList),
+  route('GET', '/me/organization_creation_defaults', creationDefaults),
+  ...organizationDomainRoutes,
 ];

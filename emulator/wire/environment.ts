@@ -173,7 +173,11 @@ export function environmentJson(core: EmulatorCore): Json {
       max_allowed_memberships: 5,
       force_organization_selection: false,
       actions: { admin_delete: true },
-      domains: { enabled: false, enrollment_modes: [], default_role: 'org:member' },
+      domains: {
+        enabled: settings.organizations,
+        enrollment_modes: ['manual_invitation', 'automatic_invitation', 'automatic_suggestion'],
+        default_role: 'org:member',
+      },
       slug: { disabled: false },
       organization_creation_defaults: { enabled: false },
     },

@@ -1,7 +1,7 @@
 /** Organizations, memberships and invitations JSON. */
 import { initialsAvatar } from '../domain/avatar.js';
-import { rolePermissions } from '../domain/organization-roles.js';
-import type { InvitationRecord, MembershipRecord, OrganizationRecord } from '../domain/records.js';
+import { ROLES, rolePermissions } from '../domain/organization-roles.js';
+import type { DomainRecord, InvitationRecord, MembershipRecord, MembershipRequestRecord, OrganizationRecord, SuggestionRecord } from '../domain/records.js';
 import { publicUserDataJson } from './public-user.js';
 import type { Json, JsonView } from './view.js';
 
@@ -41,7 +41,7 @@ export function membershipJson(view: JsonView, membership: MembershipRecord): Js
   };
 }
 
-function roleName(role: string): string {
+export function roleName(role: string): string {
   return role === 'org:admin' ? 'Admin' : 'Member';
 }
 
@@ -61,20 +61,87 @@ export function invitationJson(invitation: InvitationRecord): Json {
   };
 }
 
+/** What a non-member may see of an organization (invitations, suggestions). */
+function publicOrganizationJson(view: JsonView, organizationId: string): Json | null {
+  const organization = view.core.store.organizations.get(organizationId);
+  if (!organization) return null;
+  return {
+    id: organization.id,
+    name: organization.name,
+    slug: organization.slug,
+    has_image: organization.imageDataUrl !== null,
+    image_url: organization.imageDataUrl ?? initialsAvatar(organization.name, null, organization.name),
+  };
+}
+
 /** An invitation as its invitee sees it (`/me/organization_invitations`). */
 export function userInvitationJson(view: JsonView, invitation: InvitationRecord): Json {
-  const organization = view.core.store.organizations.get(invitation.organizationId);
+  return { ...invitationJson(invitation), organization_id: undefined, public_organization_data: publicOrganizationJson(view, invitation.organizationId) };
+}
+
+export function suggestionJson(view: JsonView, suggestion: SuggestionRecord): Json {
   return {
-    ...invitationJson(invitation),
-    organization_id: undefined,
-    public_organization_data: organization
-      ? {
-          id: organization.id,
-          name: organization.name,
-          slug: organization.slug,
-          has_image: organization.imageDataUrl !== null,
-          image_url: organization.imageDataUrl ?? initialsAvatar(organization.name, null, organization.name),
-        }
-      : null,
+    object: 'organization_suggestion',
+    id: suggestion.id,
+    status: suggestion.status,
+    public_organization_data: publicOrganizationJson(view, suggestion.organizationId),
+    created_at: suggestion.createdAt,
+    updated_at: suggestion.updatedAt,
   };
+}
+
+export function membershipRequestJson(view: JsonView, request: MembershipRequestRecord): Json {
+  const user = view.core.store.users.get(request.userId);
+  return {
+    object: 'organization_membership_request',
+    id: request.id,
+    organization_id: request.organizationId,
+    status: request.status,
+    public_user_data: user ? publicUserDataJson(user) : null,
+    created_at: request.createdAt,
+    updated_at: request.updatedAt,
+  };
+}
+
+export function domainJson(view: JsonView, domain: DomainRecord): Json {
+  const { store } = view.core;
+  const v = domain.verification;
+  return {
+    object: 'organization_domain',
+    id: domain.id,
+    name: domain.name,
+    organization_id: domain.organizationId,
+    enrollment_mode: domain.enrollmentMode,
+    affiliation_email_address: domain.affiliationEmailAddress,
+    verification: v ? { status: v.status === 'verified' ? 'verified' : 'unverified', strategy: v.strategy, attempts: v.attempts, expire_at: v.expireAt } : null,
+    total_pending_invitations: store
+      .organizationInvitations(domain.organizationId)
+      .filter((i) => i.status === 'pending' && i.emailAddress.endsWith(`@${domain.name}`)).length,
+    total_pending_suggestions: [...store.suggestions.values()].filter((s) => s.organizationId === domain.organizationId && s.status === 'pending').length,
+    created_at: domain.createdAt,
+    updated_at: domain.updatedAt,
+  };
+}
+
+/** The instance's organization roles with their system permissions (`GET …/roles`). */
+export function rolesJson(createdAt: number): Json[] {
+  return ROLES.map((key) => ({
+    object: 'role',
+    id: `role_${key.slice(4)}`,
+    key,
+    name: roleName(key),
+    description: key === 'org:admin' ? 'Manages the organization, its members and domains.' : 'Reads the organization and its members.',
+    permissions: rolePermissions(key).map((permission) => ({
+      object: 'permission',
+      id: `perm_${permission.slice(4).replace(/:/g, '_')}`,
+      key: permission,
+      name: permission.slice(4),
+      description: '',
+      type: 'system',
+      created_at: createdAt,
+      updated_at: createdAt,
+    })),
+    created_at: createdAt,
+    updated_at: createdAt,
+  }));
 }

@@ -69,6 +69,14 @@ export interface CompatApi {
   readonly __internal_state: CompatState;
   /** False when loaded with `standardBrowser: false` or outside a browser. */
   readonly isStandardBrowser: boolean;
+  /**
+   * Called by `useOrganization()` / `useOrganizationList()` and the organization components on mount:
+   * whether the environment has organizations on. ClerkJS opens an "enable organizations" prompt in
+   * development when they are off; microclerk has no such prompt and warns instead.
+   */
+  __internal_attemptToEnableEnvironmentSetting(params: { for: 'organizations'; caller: string; onClose?: () => void }): { isEnabled: boolean };
+  /** ClerkJS preloads the OrganizationSwitcher's UI chunk; there is none to preload here. */
+  __experimental_prefetchOrganizationSwitcher(): void;
   /** Legacy ClerkJS: whether `load()` finished (`loaded`). */
   isReady(): boolean;
   /** Legacy ClerkJS: `setActive({ session, beforeEmit })`. */
@@ -149,6 +157,20 @@ export function compatPlugin() {
         get isStandardBrowser() {
           return ctx.kernel.standardBrowser;
         },
+        __internal_attemptToEnableEnvironmentSetting(params) {
+          if (params?.for !== 'organizations') {
+            throw new ClerkRuntimeError(`Attempted to enable an unknown or unsupported setting "${params?.for}".`, { code: 'unsupported_environment_setting' });
+          }
+          const settings = ctx.kernel.environment?.organizationSettings;
+          // As ClerkJS: a pending session's choose-organization task counts as enabled.
+          const choosing = ctx.kernel.session?.tasks?.some((t) => t.key === 'choose-organization');
+          if (settings?.enabled || choosing) return { isEnabled: true };
+          if (ctx.kernel.instanceType === 'development') {
+            console.warn(`Clerk: "${params.caller}" needs organizations, which are disabled for this instance. Enable them in the Clerk Dashboard.`);
+          }
+          return { isEnabled: false };
+        },
+        __experimental_prefetchOrganizationSwitcher: () => undefined,
         isReady: () => ctx.kernel.clerk.loaded,
         setSession: (session, beforeEmit) => ctx.kernel.setActive({ session, beforeEmit }),
         telemetry: undefined,

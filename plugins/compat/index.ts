@@ -26,6 +26,10 @@
  *     reset password, MFA codes/TOTP/backup codes, ticket, email link, finalize, reset) over the kernel's
  *     resources. Because the signals carry the future objects, `client.signIn.__internal_future`
  *     (the SDK's fallback when a signal is empty) is not needed.
+ *   - `__internal_attemptToEnableEnvironmentSetting({ for: 'organizations', caller })` (called on mount by
+ *     `useOrganization`/`useOrganizationList`: `{ isEnabled }` from `organization_settings.enabled`; the SDK
+ *     replays it un-chained after hydrating, so without it the app stays signed out) and
+ *     `__experimental_prefetchOrganizationSwitcher` (nothing to prefetch).
  *   - `__internal_getOption(key)` (the `localization` hook), `__internal_environment`
  *     (useOrganizationCreationDefaults, useReverification), `isStandardBrowser`,
  *     `__internal_updateProps` (emits `compat:props-updated` for UI plugins to re-render with; for a
@@ -38,13 +42,12 @@
  *   `__internal_getCachedResources` (undefined), `__internal_hasOAuthTransport` (false),
  *   `__internal_oauthTransport` (null).
  * - Missing (the SDK tolerates their absence; what it affects):
- *   - `__internal_queryClient`, `__internal_windowNavigate`, `__internal_attemptToEnableEnvironmentSetting`,
- *     `__internal_setEnvironment`: optional-chained or feature-detected by the SDK.
+ *   - `__internal_queryClient`, `__internal_windowNavigate`, `__internal_setEnvironment`: optional-chained or feature-detected by the SDK.
  *   - waitlist: `waitlistSignal().waitlist` is null (`useWaitlist()` has nothing to join with).
  *   - futures' `sso`, `web3`, `passkey`, `mfa.passkey`, `submitProtectCheck`: resolve
  *     `{ error }` with code `not_supported`.
- *   - `billing`, `apiKeys`, `oauthApplication`, `__experimental_checkout` and the organization
- *     resource methods: the billing / API-key / checkout / organization-list hooks do not work.
+ *   - `billing`, `apiKeys`, `oauthApplication`, `__experimental_checkout`: the billing / API-key /
+ *     checkout hooks do not work. The organization hooks need the `organizations` plugin.
  * @packageDocumentation
  */
 export { compatPlugin } from './compat.js';

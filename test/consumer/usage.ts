@@ -19,6 +19,8 @@ import { userButtonPlugin, type UserButtonProps } from 'microclerk/plugins/user-
 import { userProfilePlugin, type UserProfileProps } from 'microclerk/plugins/user-profile';
 import { compatPlugin } from 'microclerk/plugins/compat';
 import { oauthPlugin, type OAuthApi } from 'microclerk/plugins/oauth';
+import { organizationsPlugin, type ClerkPaginatedResponse, type OrganizationInvitation } from 'microclerk/plugins/organizations';
+import { emailLinkPlugin, isEmailLinkError } from 'microclerk/plugins/email-link';
 import { createEmulator, startEmulator, type RunningEmulator } from 'microclerk/emulator';
 
 const publishableKey = 'pk_test_ZXhhbXBsZS5jbGVyay5hY2NvdW50cy5kZXYk';
@@ -174,6 +176,19 @@ export async function custom(): Promise<void> {
   void headlessPlugins();
 }
 
+// --- Organizations: a headless instance adds the plugin; the resources' methods are typed -----------
+export async function organizations(publishableKey: string): Promise<void> {
+  const clerk = createClerk({ publishableKey, plugins: [...headlessPlugins(), organizationsPlugin()] });
+  const org = await clerk.createOrganization({ name: 'Acme', slug: 'acme' });
+  const page: ClerkPaginatedResponse<OrganizationInvitation> = await org.getInvitations({ initialPage: 1, pageSize: 10, status: ['pending'] });
+  const members = await clerk.user!.getOrganizationMemberships({ pageSize: 20 });
+  const isAdmin: boolean = clerk.session!.checkAuthorization({ role: 'org:admin' });
+  // @ts-expect-error role is required
+  await org.inviteMember({ emailAddress: 'a@b.test' });
+  await clerk.setActive({ organization: org.id });
+  void [page.total_count, members.data[0]?.role, isAdmin];
+}
+
 // --- The emulator ---------------------------------------------------------------------------------------
 export async function emulator(): Promise<void> {
   const running: RunningEmulator = await startEmulator({
@@ -195,4 +210,18 @@ export async function oauthReturn(): Promise<unknown> {
   // @ts-expect-error signInUrl is a string
   void clerk.handleRedirectCallback({ signInUrl: 1 });
   return complete({ signInUrl: '/sign-in', transferable: true });
+}
+
+// --- The email-link plugin: the page an email link lands on ------------------------------------------
+export async function emailLinkLanding(): Promise<string | undefined> {
+  const clerk = createClerk({ publishableKey, plugins: [navigationPlugin(), emailLinkPlugin()] });
+  await clerk.load();
+  try {
+    await clerk.handleEmailLinkVerification({ redirectUrlComplete: '/done', onVerifiedOnOtherDevice: () => {} });
+  } catch (err) {
+    if (isEmailLinkError(err)) return err.code;
+  }
+  // @ts-expect-error redirectUrlComplete is a string
+  void clerk.handleEmailLinkVerification({ redirectUrlComplete: 1 });
+  return undefined;
 }

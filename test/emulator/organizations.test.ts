@@ -107,3 +107,247 @@ describe('organizations', () => {
     expect((await ada('GET', `/organizations/${org.id}`, undefined, a)).status).toBe(404);
   });
 });
+
+describe('organization rules', () => {
+  it('the creator is admin and the token of the active organization carries o { id, slg, rol, per }', async () => {
+    const { ada, bob, a, b, adaSession, bobSession, org } = await setup();
+    expect(org.slug).toBe('acme-inc');
+    const adaMembership = (await ada('GET', '/me/organization_memberships', undefined, { ...a, paginated: 'true' })).json.response;
+    expect(adaMembership).toMatchObject({ total_count: 1, data: [{ role: 'org:admin', organization: { id: org.id } }] });
+    expect(adaMembership.data[0].permissions).toContain('org:sys_memberships:manage');
+
+    const touched = await ada('POST', `/client/sessions/${adaSession}/touch`, { active_organization_id: org.id, intent: 'select_org' });
+    const session = touched.json.response;
+    expect(session.last_active_organization_id).toBe(org.id);
+    const claims = decodePart(session.last_active_token.jwt, 1);
+    expect(claims.o).toMatchObject({ id: org.id, slg: 'acme-inc', rol: 'admin', per: 'manage,delete,read' });
+    // One bitmask per o: feature over `per`: the admin manages and reads memberships.
+    expect(claims.fea).toBe('o:sys_profile,o:sys_memberships,o:sys_domains');
+    expect(claims.o.fpm.split(',').map(Number)[1]).toBe(0b101);
+
+    // A member's token says member; a non-member cannot ask for the organization's token.
+    const invitation = (await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'bob@example.com', role: 'org:member' }, a)).json.response;
+    await bob('POST', `/me/organization_invitations/${invitation.id}/accept`, {}, b);
+    const bobToken = await bob('POST', `/client/sessions/${bobSession}/tokens`, { organization_id: org.id });
+    expect(decodePart(bobToken.json.jwt, 1).o).toMatchObject({ id: org.id, rol: 'member', fpm: '0,4,0' });
+    const personal = await ada('POST', `/client/sessions/${adaSession}/tokens`, { organization_id: '' });
+    expect(decodePart(personal.json.jwt, 1).o).toBeUndefined();
+  });
+
+  it('slugs: derived from the name, lowercase letters/digits/-/_ only, unique', async () => {
+    const { ada, a } = await setup();
+    const bad = await ada('POST', '/organizations', { name: 'Bad', slug: 'Has Spaces' }, a);
+    expect(bad.status).toBe(422);
+    expect(bad.json.errors[0]).toMatchObject({ code: 'form_param_format_invalid', meta: { param_name: 'slug' } });
+    const taken = await ada('POST', '/organizations', { name: 'Acme Inc' }, a);
+    expect(taken.json.errors[0]).toMatchObject({ code: 'form_identifier_exists', meta: { param_name: 'slug' } });
+    const custom = await ada('POST', '/organizations', { name: 'Acme Inc', slug: 'acme_2' }, a);
+    expect(custom.json.response.slug).toBe('acme_2');
+    expect((await ada('POST', '/organizations', {}, a)).json.errors[0]).toMatchObject({ code: 'form_param_missing', meta: { param_name: 'name' } });
+  });
+
+  it('organizations off in the environment: organization_settings.enabled is false and every endpoint refuses', async () => {
+    const { emulator, ada, a, org } = await setup();
+    expect((await ada('GET', '/environment')).json.organization_settings.enabled).toBe(true);
+    emulator.updateSettings({ organizations: false });
+    const env = (await ada('GET', '/environment')).json;
+    expect(env.organization_settings.enabled).toBe(false);
+    expect(env.organization_settings.domains.enabled).toBe(false);
+    for (const [method, path] of [
+      ['POST', '/organizations'],
+      ['GET', `/organizations/${org.id}`],
+      ['GET', '/me/organization_memberships'],
+      ['GET', '/me/organization_suggestions'],
+    ] as const) {
+      const refused = await ada(method, path, method === 'POST' ? { name: 'X' } : undefined, a);
+      expect([path, refused.status, refused.json.errors[0].code]).toEqual([path, 403, 'organizations_not_enabled']);
+    }
+  });
+
+  it('invitations are delivered to the outbox; admins add members by user id; roles list their permissions', async () => {
+    const { emulator, ada, bob, a, b, org } = await setup();
+    await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'carol@example.com', role: 'org:admin' }, a);
+    const mail = emulator.outbox.latest('carol@example.com');
+    expect(mail).toMatchObject({ channel: 'email', purpose: 'organization_invitation' });
+    expect(mail!.text).toContain('Acme Inc');
+
+    const bobId = (await bob('GET', '/me', undefined, b)).json.response.id;
+    const added = await ada('POST', `/organizations/${org.id}/memberships`, { user_id: bobId, role: 'org:member' }, a);
+    expect(added.json.response).toMatchObject({ role: 'org:member', public_user_data: { user_id: bobId } });
+    expect((await ada('POST', `/organizations/${org.id}/memberships`, { user_id: bobId, role: 'org:member' }, a)).json.errors[0].code).toBe(
+      'already_a_member_in_organization',
+    );
+    expect((await ada('POST', `/organizations/${org.id}/memberships`, { user_id: 'user_nobody', role: 'org:member' }, a)).json.errors[0].meta.param_name).toBe(
+      'user_id',
+    );
+    // Bob, a member, cannot add anyone.
+    expect((await bob('POST', `/organizations/${org.id}/memberships`, { user_id: bobId, role: 'org:admin' }, b)).status).toBe(403);
+
+    const roles = (await bob('GET', `/organizations/${org.id}/roles`, undefined, { ...b, limit: '10', offset: '0' })).json.response;
+    expect(roles.total_count).toBe(2);
+    expect(roles.data.map((r: any) => r.key)).toEqual(['org:admin', 'org:member']);
+    expect(roles.data[1].permissions.map((p: any) => p.key)).toEqual(['org:sys_memberships:read']);
+    const page2 = (await bob('GET', `/organizations/${org.id}/roles`, undefined, { ...b, limit: '1', offset: '1' })).json.response;
+    expect(page2).toMatchObject({ total_count: 2, data: [{ key: 'org:member' }] });
+  });
+
+  it('logo: PUT multipart stores the image and answers its URL; DELETE removes it; members cannot', async () => {
+    const { emulator, ada, bob, a, b, org, adaSession, bobSession } = await setup();
+    const upload = async (token: string | undefined, sessionId: string, body: FormData) => {
+      const url = new URL(`https://emulator.accounts.dev/v1/organizations/${org.id}/logo?_method=PUT&__clerk_db_jwt=${token}&_clerk_session_id=${sessionId}`);
+      const response = await emulator.handle(new Request(url, { method: 'POST', headers: { origin: 'http://localhost:3000' }, body }));
+      return { status: response.status, json: await response.json() };
+    };
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), 'logo.png');
+    const stored = await upload(ada.token, adaSession, form);
+    expect(stored.status).toBe(200);
+    expect(stored.json.response).toMatchObject({ id: org.id, has_image: true, image_url: 'data:image/png;base64,iVBORw==' });
+    expect((await ada('GET', `/organizations/${org.id}`, undefined, a)).json.response.image_url).toBe('data:image/png;base64,iVBORw==');
+
+    const text = new FormData();
+    text.append('file', new Blob(['hello'], { type: 'text/plain' }), 'x.txt');
+    expect((await upload(ada.token, adaSession, text)).json.errors[0]).toMatchObject({ code: 'form_param_format_invalid', meta: { param_name: 'file' } });
+    expect((await upload(bob.token, bobSession, form)).status).toBe(404);
+
+    const removed = await ada('DELETE', `/organizations/${org.id}/logo`, undefined, a);
+    expect(removed.json.response.has_image).toBe(false);
+    expect(removed.json.response.image_url).not.toContain('image/png');
+    void b;
+  });
+
+  it('creation defaults suggest a name and slug from the email domain, with an advisory when taken', async () => {
+    const { ada, a } = await setup();
+    const defaults = (await ada('GET', '/me/organization_creation_defaults', undefined, a)).json.response;
+    expect(defaults).toMatchObject({ advisory: null, form: { name: 'Example', slug: 'example' } });
+    await ada('POST', '/organizations', { name: 'Example' }, a);
+    const again = (await ada('GET', '/me/organization_creation_defaults', undefined, a)).json.response;
+    expect(again.advisory).toMatchObject({ code: 'organization_already_exists', severity: 'warning' });
+  });
+});
+
+describe('organization domains', () => {
+  /** Ada admin of Acme; Bob and Dan have verified addresses at acme.test. */
+  async function domainSetup() {
+    const emulator = createEmulator({
+      seed: {
+        users: [
+          { emailAddress: 'ada@acme.test', password: 'password123' },
+          { emailAddress: 'bob@acme.test', password: 'password123' },
+          { emailAddress: 'dan@acme.test', password: 'password123' },
+        ],
+      },
+    });
+    const browsers = await Promise.all([0, 1, 2].map(() => devBrowser(emulator)));
+    const [ada, bob, dan] = browsers;
+    const sessions = [
+      await signInWithPassword(ada, 'ada@acme.test', 'password123'),
+      await signInWithPassword(bob, 'bob@acme.test', 'password123'),
+      await signInWithPassword(dan, 'dan@acme.test', 'password123'),
+    ];
+    const [a, b, d] = sessions.map((s) => ({ _clerk_session_id: s }));
+    const org = (await ada('POST', '/organizations', { name: 'Acme' }, a)).json.response;
+    return { emulator, ada, bob, dan, a, b, d, org };
+  }
+
+  it('create: valid, not a public provider, unique; affiliation code goes to the outbox and verifies the domain', async () => {
+    const { emulator, ada, bob, a, b, org } = await domainSetup();
+    expect((await ada('POST', `/organizations/${org.id}/domains`, { name: 'not a domain' }, a)).json.errors[0].code).toBe('form_param_format_invalid');
+    expect((await ada('POST', `/organizations/${org.id}/domains`, { name: 'gmail.com' }, a)).json.errors[0].code).toBe('organization_domain_common');
+    const created = await ada('POST', `/organizations/${org.id}/domains`, { name: 'acme.test' }, a);
+    const domain = created.json.response;
+    expect(domain).toMatchObject({
+      object: 'organization_domain',
+      name: 'acme.test',
+      organization_id: org.id,
+      enrollment_mode: 'manual_invitation',
+      verification: null,
+    });
+    expect((await ada('POST', `/organizations/${org.id}/domains`, { name: 'acme.test' }, a)).json.errors[0].code).toBe('organization_domain_exists');
+    // Only admins see or change domains.
+    expect((await bob('GET', `/organizations/${org.id}/domains`, undefined, b)).status).toBe(404);
+
+    const base = `/organizations/${org.id}/domains/${domain.id}`;
+    const mismatch = await ada('POST', `${base}/prepare_affiliation_verification`, { affiliation_email_address: 'ada@other.test' }, a);
+    expect(mismatch.json.errors[0].meta.param_name).toBe('affiliation_email_address');
+    expect((await ada('POST', `${base}/update_enrollment_mode`, { enrollment_mode: 'automatic_suggestion' }, a)).json.errors[0].code).toBe(
+      'organization_domain_not_verified',
+    );
+    const prepared = await ada('POST', `${base}/prepare_affiliation_verification`, { affiliation_email_address: 'ada@acme.test' }, a);
+    expect(prepared.json.response).toMatchObject({
+      affiliation_email_address: 'ada@acme.test',
+      verification: { status: 'unverified', strategy: 'email_code' },
+    });
+    const code = emulator.outbox.latest('ada@acme.test')!.code!;
+    expect(code).toMatch(/^\d{6}$/);
+    const wrong = await ada('POST', `${base}/attempt_affiliation_verification`, { code: code === '000000' ? '111111' : '000000' }, a);
+    expect(wrong.json.errors[0].code).toBe('form_code_incorrect');
+    const verified = await ada('POST', `${base}/attempt_affiliation_verification`, { code }, a);
+    expect(verified.json.response.verification.status).toBe('verified');
+    const listed = (await ada('GET', `/organizations/${org.id}/domains`, undefined, { ...a, verified: 'true' })).json.response;
+    expect(listed).toMatchObject({ total_count: 1, data: [{ id: domain.id }] });
+
+    const gone = await ada('DELETE', base, undefined, a);
+    expect(gone.json.response).toEqual({ object: 'organization_domain', id: domain.id, deleted: true });
+    expect((await ada('GET', base, undefined, a)).status).toBe(404);
+  });
+
+  /** A verified acme.test domain in the given enrollment mode. */
+  async function verifiedDomain(s: Awaited<ReturnType<typeof domainSetup>>, mode: string) {
+    const domain = (await s.ada('POST', `/organizations/${s.org.id}/domains`, { name: 'acme.test' }, s.a)).json.response;
+    const base = `/organizations/${s.org.id}/domains/${domain.id}`;
+    await s.ada('POST', `${base}/prepare_affiliation_verification`, { affiliation_email_address: 'ada@acme.test' }, s.a);
+    await s.ada('POST', `${base}/attempt_affiliation_verification`, { code: s.emulator.outbox.latest('ada@acme.test')!.code! }, s.a);
+    const updated = await s.ada('POST', `${base}/update_enrollment_mode`, { enrollment_mode: mode }, s.a);
+    expect(updated.json.response.enrollment_mode).toBe(mode);
+    return base;
+  }
+
+  it('automatic_suggestion: users at the domain get a suggestion; accepting asks to join; admins accept or reject', async () => {
+    const s = await domainSetup();
+    const { ada, bob, dan, a, b, d, org } = s;
+    await verifiedDomain(s, 'automatic_suggestion');
+    const suggestions = (await bob('GET', '/me/organization_suggestions', undefined, b)).json.response;
+    expect(suggestions).toMatchObject({
+      total_count: 1,
+      data: [{ object: 'organization_suggestion', status: 'pending', public_organization_data: { id: org.id } }],
+    });
+    // Ada is a member: nothing to suggest.
+    expect((await ada('GET', '/me/organization_suggestions', undefined, a)).json.response.total_count).toBe(0);
+
+    const accepted = await bob('POST', `/me/organization_suggestions/${suggestions.data[0].id}/accept`, {}, b);
+    expect(accepted.json.response.status).toBe('accepted');
+    expect((await bob('POST', `/me/organization_suggestions/${suggestions.data[0].id}/accept`, {}, b)).status).toBe(400);
+    const danSuggestion = (await dan('GET', '/me/organization_suggestions', undefined, d)).json.response.data[0];
+    await dan('POST', `/me/organization_suggestions/${danSuggestion.id}/accept`, {}, d);
+
+    const requests = (await ada('GET', `/organizations/${org.id}/membership_requests`, undefined, { ...a, status: 'pending' })).json.response;
+    expect(requests.total_count).toBe(2);
+    const bobRequest = requests.data.find((r: any) => r.public_user_data.identifier === 'bob@acme.test');
+    const danRequest = requests.data.find((r: any) => r.public_user_data.identifier === 'dan@acme.test');
+    expect((await bob('GET', `/organizations/${org.id}/membership_requests`, undefined, b)).status).toBe(404);
+
+    const ok = await ada('POST', `/organizations/${org.id}/membership_requests/${bobRequest.id}/accept`, {}, a);
+    expect(ok.json.response.status).toBe('accepted');
+    const no = await ada('POST', `/organizations/${org.id}/membership_requests/${danRequest.id}/reject`, {}, a);
+    expect(no.json.response.status).toBe('rejected');
+    expect((await ada('POST', `/organizations/${org.id}/membership_requests/${danRequest.id}/accept`, {}, a)).json.errors[0].code).toBe(
+      'membership_request_not_pending',
+    );
+
+    const bobOrgs = (await bob('GET', '/me/organization_memberships', undefined, b)).json.response;
+    expect(bobOrgs.data.map((m: any) => [m.organization.id, m.role])).toEqual([[org.id, 'org:member']]);
+    expect((await dan('GET', '/me/organization_memberships', undefined, d)).json.response.total_count).toBe(0);
+  });
+
+  it('automatic_invitation: users at the domain find a pending invitation and can accept it', async () => {
+    const s = await domainSetup();
+    const { bob, b, org } = s;
+    await verifiedDomain(s, 'automatic_invitation');
+    const invitations = (await bob('GET', '/me/organization_invitations', undefined, b)).json.response;
+    expect(invitations).toMatchObject({ total_count: 1, data: [{ role: 'org:member', status: 'pending', public_organization_data: { id: org.id } }] });
+    const accepted = await bob('POST', `/me/organization_invitations/${invitations.data[0].id}/accept`, {}, b);
+    expect(accepted.json.response.status).toBe('accepted');
+    expect((await bob('GET', '/me/organization_invitations', undefined, b)).json.response.total_count).toBe(0);
+  });
+});

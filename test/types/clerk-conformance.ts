@@ -30,11 +30,10 @@ export const MISSING = {
   ],
   // API keys: no api-keys plugin (the `apiKeys` namespace, <APIKeys/>).
   apiKeys: ['apiKeys', 'mountAPIKeys', 'unmountAPIKeys'],
-  // Organizations: no organizations plugin; these are the undocumented ones (the documented ones throw not_available_in_preset).
+  // Organizations UI: no organization component plugins (InviteMembers modal, enable-organizations prompt, SSO / directory-sync setup).
   organizations: [
     'openInviteMembers',
     'closeInviteMembers',
-    '__experimental_prefetchOrganizationSwitcher',
     '__internal_openEnableOrganizationsPrompt',
     '__internal_closeEnableOrganizationsPrompt',
     '__internal_mountConfigureSSO',
@@ -75,13 +74,7 @@ export const MISSING = {
   oauthRedirect: ['__internal_handleResourceCallback'],
   // ClerkJS internals nothing provides yet: navigation plugin (window navigate, navigation listeners),
   // kernel (setActive-in-progress flag, reloading initial resources), dev-instance settings toggle.
-  internals: [
-    '__internal_windowNavigate',
-    '__internal_addNavigationListener',
-    '__internal_setActiveInProgress',
-    '__internal_reloadInitialResources',
-    '__internal_attemptToEnableEnvironmentSetting',
-  ],
+  internals: ['__internal_windowNavigate', '__internal_addNavigationListener', '__internal_setActiveInProgress', '__internal_reloadInitialResources'],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
 /** ClerkJS members microclerk has, with a type ClerkJS's does not accept (reported; not ours to change). */
@@ -89,8 +82,19 @@ export const DIFFERENTLY_TYPED = {
   // Kernel resources: microclerk's Client/Session/User/Organization are a subset of ClerkJS's *Resource
   // interfaces (Client lacks create/clearCache/resetSignIn…, Session lacks currentTask/startVerification…,
   // User lacks passkeys/web3Wallets/enterpriseAccounts…, Organization lacks getMemberships/update…), so
-  // everything that carries them differs too: the listener payload, setActive's `session` param.
-  resources: ['client', 'session', 'user', 'organization', '__internal_lastEmittedResources', 'addListener', 'setActive'],
+  // everything that carries them differs too: the listener payload, setActive's `session` param, and
+  // the organizations plugin's results (Organization lacks ClerkJS's enterprise-SSO and billing members).
+  resources: [
+    'client',
+    'session',
+    'user',
+    'organization',
+    '__internal_lastEmittedResources',
+    'addListener',
+    'setActive',
+    'createOrganization',
+    'getOrganization',
+  ],
   // compat's v6 signals: `errors.global` is unknown[] (ClerkJS: ClerkError[]) and the futures are
   // microclerk's own objects, not ClerkJS's SignInFutureResource / SignUpFutureResource.
   state: ['__internal_state'],
@@ -209,8 +213,8 @@ export const CHECKED_METHODS = [
   'authenticateWithBase',
   'authenticateWithWeb3',
   'authenticateWithGoogleOneTap',
-  'createOrganization',
-  'getOrganization',
+  '__internal_attemptToEnableEnvironmentSetting',
+  '__experimental_prefetchOrganizationSwitcher',
   'handleUnauthenticated',
   'joinWaitlist',
 ] as const satisfies ReadonlyArray<keyof ClerkJSClerk>;
@@ -247,8 +251,6 @@ export type ListedButExcluded = AssertNever<Extract<(typeof CHECKED_METHODS | ty
  * no plugin for: each exists and throws `not_available_in_preset`.
  */
 export const UNAVAILABLE_IN_FULL_PRESET = [
-  'createOrganization',
-  'getOrganization',
   'mountOrganizationProfile',
   'unmountOrganizationProfile',
   'openOrganizationProfile',
@@ -279,6 +281,8 @@ export const UNAVAILABLE_IN_FULL_PRESET = [
 
 /** The documented members the full preset's plugins provide. */
 export const PROVIDED_DOCUMENTED = [
+  'createOrganization',
+  'getOrganization',
   'navigate',
   'buildSignInUrl',
   'buildSignUpUrl',

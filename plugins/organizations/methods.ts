@@ -1,0 +1,163 @@
+/**
+ * The organization methods of the kernel's data-only resources (Organization, OrganizationMembership,
+ * User, Session), installed on their prototypes by the plugin's setup. They live in this plugin, not in
+ * the kernel, so that an instance without organizations ships none of this code, and their bodies
+ * (methods-impl.ts, with the resource classes) load on first use; the interfaces below merge into the
+ * kernel classes so the methods are typed wherever this module's types are visible.
+ */
+import { Organization, OrganizationMembership, Session, User } from '../../kernel/index.js';
+import { checkAuthorization, organizationFromClaims, type CheckAuthorizationParams, type OrganizationGrant } from './authorization.js';
+import type {
+  OrganizationDomain,
+  OrganizationInvitation,
+  OrganizationMembershipRequest,
+  OrganizationSuggestion,
+  UserOrganizationInvitation,
+  ClerkPaginatedResponse,
+  ClerkPaginationParams,
+  DeletedObject,
+  OrganizationEnrollmentMode,
+  RoleResource,
+} from './resources.js';
+
+type Page = ClerkPaginationParams;
+
+export interface OrganizationMethods {
+  reload(): Promise<this>;
+  update(params: { name?: string; slug?: string; maxAllowedMemberships?: number }): Promise<this>;
+  destroy(): Promise<void>;
+  /** A Blob/File (multipart `file`) or a data-URL string; `null` removes the logo. */
+  setLogo(params: { file: Blob | File | string | null }): Promise<this>;
+  getMemberships(params?: Page & { role?: string[]; query?: string }): Promise<ClerkPaginatedResponse<OrganizationMembership>>;
+  getInvitations(params?: Page & { status?: Array<OrganizationInvitation['status']> }): Promise<ClerkPaginatedResponse<OrganizationInvitation>>;
+  getMembershipRequests(params?: Page & { status?: OrganizationMembershipRequest['status'] }): Promise<ClerkPaginatedResponse<OrganizationMembershipRequest>>;
+  getDomains(params?: Page & { enrollmentMode?: OrganizationEnrollmentMode }): Promise<ClerkPaginatedResponse<OrganizationDomain>>;
+  getDomain(params: { domainId: string }): Promise<OrganizationDomain>;
+  createDomain(name: string, options?: { enrollmentMode?: OrganizationEnrollmentMode }): Promise<OrganizationDomain>;
+  getRoles(params?: Page): Promise<ClerkPaginatedResponse<RoleResource> & { has_role_set_migration?: boolean }>;
+  addMember(params: { userId: string; role: string }): Promise<OrganizationMembership>;
+  inviteMember(params: { emailAddress: string; role: string }): Promise<OrganizationInvitation>;
+  inviteMembers(params: { emailAddresses: string[]; role: string }): Promise<OrganizationInvitation[]>;
+  updateMember(params: { userId: string; role: string }): Promise<OrganizationMembership>;
+  removeMember(userId: string): Promise<OrganizationMembership>;
+}
+
+export interface OrganizationMembershipMethods {
+  update(params: { role: string }): Promise<this>;
+  destroy(): Promise<this>;
+}
+
+export interface OrganizationCreationDefaults {
+  advisory: { code: string; severity: string; meta: Record<string, unknown> } | null;
+  form: { name: string; slug: string; logo: string | null; blurHash: string | null };
+}
+
+export interface UserOrganizationMethods {
+  getOrganizationMemberships(params?: Page): Promise<ClerkPaginatedResponse<OrganizationMembership>>;
+  getOrganizationInvitations(params?: Page & { status?: UserOrganizationInvitation['status'] }): Promise<ClerkPaginatedResponse<UserOrganizationInvitation>>;
+  getOrganizationSuggestions(
+    params?: Page & { status?: OrganizationSuggestion['status'] | Array<OrganizationSuggestion['status']> },
+  ): Promise<ClerkPaginatedResponse<OrganizationSuggestion>>;
+  leaveOrganization(organizationId: string): Promise<DeletedObject>;
+  getOrganizationCreationDefaults(): Promise<OrganizationCreationDefaults>;
+}
+
+export interface SessionAuthorizationMethods {
+  /** ClerkJS's `has()`: `{ role }` / `{ permission }` of the active organization, `{ reverification }`. */
+  checkAuthorization(params: CheckAuthorizationParams): boolean;
+}
+
+declare module '../../kernel/resources/organization.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Organization extends OrganizationMethods {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface OrganizationMembership extends OrganizationMembershipMethods {}
+}
+declare module '../../kernel/resources/user.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface User extends UserOrganizationMethods {}
+}
+declare module '../../kernel/resources/session.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Session extends SessionAuthorizationMethods {}
+}
+
+const sessionMethods: SessionAuthorizationMethods & ThisType<Session> = {
+  checkAuthorization(params) {
+    const orgId = this.lastActiveOrganizationId;
+    // The token is what the server signed for this organization; the membership covers a token not yet
+    // refreshed after a switch (ClerkJS reads the membership only).
+    const fromToken = organizationFromClaims(this.lastActiveToken?.jwt?.claims);
+    const membership = this.user?.organizationMemberships.find((m) => m.organization.id === orgId);
+    const grant: OrganizationGrant | null =
+      fromToken?.orgId === orgId
+        ? fromToken
+        : membership
+          ? { orgId: membership.organization.id, orgRole: membership.role, orgPermissions: membership.permissions }
+          : null;
+    return checkAuthorization(params, { userId: this.user?.id, grant, factorVerificationAge: this.factorVerificationAge });
+  },
+};
+
+// Every method name, checked complete against the interfaces, so stubs exist before the bodies load.
+const ORGANIZATION: Record<keyof OrganizationMethods, 0> = {
+  reload: 0,
+  update: 0,
+  destroy: 0,
+  setLogo: 0,
+  getMemberships: 0,
+  getInvitations: 0,
+  getMembershipRequests: 0,
+  getDomains: 0,
+  getDomain: 0,
+  createDomain: 0,
+  getRoles: 0,
+  addMember: 0,
+  inviteMember: 0,
+  inviteMembers: 0,
+  updateMember: 0,
+  removeMember: 0,
+};
+const MEMBERSHIP: Record<keyof OrganizationMembershipMethods, 0> = { update: 0, destroy: 0 };
+const USER: Record<keyof UserOrganizationMethods, 0> = {
+  getOrganizationMemberships: 0,
+  getOrganizationInvitations: 0,
+  getOrganizationSuggestions: 0,
+  leaveOrganization: 0,
+  getOrganizationCreationDefaults: 0,
+};
+
+/**
+ * ClerkJS's resource methods are bound (arrow-function fields): the React SDK passes
+ * `user.getOrganizationMemberships` around as a bare function. A prototype getter binds on first
+ * access and caches the bound function as a non-enumerable own property, so spreads stay data-only.
+ */
+const define = (proto: object, name: string, fn: (this: unknown, ...args: never[]) => unknown) => {
+  if (Object.prototype.hasOwnProperty.call(proto, name)) return;
+  Object.defineProperty(proto, name, {
+    configurable: true,
+    get(this: object) {
+      const bound = fn.bind(this);
+      if (this !== proto) Object.defineProperty(this, name, { value: bound, configurable: true, writable: true });
+      return bound;
+    },
+  });
+};
+
+/** Puts the methods on the kernel classes once (every instance shares the classes). */
+export function installOrganizationMethods(): void {
+  const groups = [
+    [Organization.prototype, ORGANIZATION, 'organizationMethods'],
+    [OrganizationMembership.prototype, MEMBERSHIP, 'membershipMethods'],
+    [User.prototype, USER, 'userMethods'],
+  ] as const;
+  for (const [proto, names, group] of groups) {
+    for (const name of Object.keys(names)) {
+      define(proto, name, async function (this: unknown, ...args: unknown[]) {
+        const impl = (await import('./methods-impl.js'))[group] as unknown as Record<string, (...a: unknown[]) => unknown>;
+        return impl[name].apply(this, args);
+      });
+    }
+  }
+  define(Session.prototype, 'checkAuthorization', sessionMethods.checkAuthorization as (this: unknown, ...args: never[]) => unknown);
+}

@@ -1,0 +1,207 @@
+/**
+ * The organization resources only this plugin creates (invitations, membership requests, domains,
+ * suggestions, the user's invitations), with ClerkJS's names, fields and FAPI paths, and ClerkJS's
+ * pagination: `{ initialPage, pageSize }` → `limit` / `offset`, answered as `{ data, total_count }`.
+ */
+import { BaseResource, ClerkRuntimeError, camelize, type JSONObject, type ResourceContext } from '../../kernel/index.js';
+
+/** ClerkJS's paginated list answer. */
+export interface ClerkPaginatedResponse<T> {
+  data: T[];
+  total_count: number;
+}
+
+/** ClerkJS's page parameters; other keys (`role`, `query`, `status`…) pass through as query params. */
+export interface ClerkPaginationParams {
+  initialPage?: number;
+  pageSize?: number;
+}
+
+/** What `DELETE` answers: `{ object, id, slug?, deleted: true }`. */
+export interface DeletedObject {
+  object: string;
+  id?: string;
+  slug?: string;
+  deleted: boolean;
+}
+
+/** As ClerkJS: `limit` = pageSize (10), `offset` = (initialPage − 1) × limit, arrays comma-joined, undefined dropped. */
+export function pageSearch(params: object = {}): Record<string, string> {
+  const { initialPage = 1, pageSize = 10, ...rest } = params as ClerkPaginationParams & Record<string, unknown>;
+  for (const [name, value] of [
+    ['initialPage', initialPage],
+    ['pageSize', pageSize],
+  ] as const) {
+    if (!Number.isInteger(value) || (value as number) < 1) {
+      throw new ClerkRuntimeError(`${name} must be a positive integer, got ${JSON.stringify(value)}.`, { code: 'invalid_pagination' });
+    }
+  }
+  const search: Record<string, string> = {};
+  for (const [key, value] of Object.entries(rest)) if (value !== undefined) search[key] = String(value);
+  search.limit = String(pageSize);
+  search.offset = String((initialPage - 1) * pageSize);
+  return search;
+}
+
+/** GETs a paginated list and turns each item into a resource. */
+export async function fetchPage<T>(
+  ctx: ResourceContext,
+  path: string,
+  params: object | undefined,
+  make: (json: JSONObject) => T,
+  forceUpdateClient = false,
+): Promise<ClerkPaginatedResponse<T>> {
+  const payload = await ctx.fapi.request<{ response?: { data?: JSONObject[]; total_count?: number } }>({
+    path,
+    search: pageSearch(params),
+    forceUpdateClient,
+  });
+  const page = payload?.response ?? {};
+  return { data: (page.data ?? []).map(make), total_count: page.total_count ?? 0 };
+}
+
+/** POSTs (or another method) and returns the `response` JSON. */
+export async function send(
+  ctx: ResourceContext,
+  method: 'POST' | 'PATCH' | 'DELETE' | 'PUT',
+  path: string,
+  body?: Record<string, unknown> | FormData | string,
+) {
+  const payload = await ctx.fapi.request<{ response?: JSONObject } | null>({ method, path, body });
+  return (payload?.response ?? payload ?? {}) as JSONObject;
+}
+
+export const deletedObject = (json: JSONObject): DeletedObject => camelize(json) as DeletedObject;
+
+interface PublicUserData {
+  userId?: string;
+  identifier: string;
+  firstName: string | null;
+  lastName: string | null;
+  imageUrl: string;
+  hasImage: boolean;
+}
+
+interface PublicOrganizationData {
+  id: string;
+  name: string;
+  slug: string | null;
+  imageUrl: string;
+  hasImage: boolean;
+}
+
+/** An invitation as the organization's admins see it. */
+export class OrganizationInvitation extends BaseResource {
+  declare emailAddress: string;
+  declare organizationId: string;
+  declare role: string;
+  declare roleName?: string;
+  declare status: 'pending' | 'accepted' | 'revoked' | 'expired';
+  declare publicMetadata: Record<string, unknown>;
+  declare createdAt: Date;
+  declare updatedAt: Date;
+
+  revoke(): Promise<this> {
+    return this._mutate('POST', `/organizations/${this.organizationId}/invitations/${this.id}/revoke`);
+  }
+}
+
+/** A user's request to join, created when they accept a suggestion; admins accept or reject it. */
+export class OrganizationMembershipRequest extends BaseResource {
+  declare organizationId: string;
+  declare status: 'pending' | 'accepted' | 'rejected' | 'revoked';
+  declare publicUserData: PublicUserData;
+  declare createdAt: Date;
+  declare updatedAt: Date;
+
+  accept(): Promise<this> {
+    return this._mutate('POST', `/organizations/${this.organizationId}/membership_requests/${this.id}/accept`);
+  }
+  reject(): Promise<this> {
+    return this._mutate('POST', `/organizations/${this.organizationId}/membership_requests/${this.id}/reject`);
+  }
+}
+
+export type OrganizationEnrollmentMode = 'manual_invitation' | 'automatic_invitation' | 'automatic_suggestion';
+
+/** A domain an organization claims; verified by a code sent to an address at that domain. */
+export class OrganizationDomain extends BaseResource {
+  declare name: string;
+  declare organizationId: string;
+  declare enrollmentMode: OrganizationEnrollmentMode;
+  declare affiliationEmailAddress: string | null;
+  declare verification: { status: 'unverified' | 'verified'; strategy: string; attempts: number; expiresAt: Date | null } | null;
+  declare totalPendingInvitations: number;
+  declare totalPendingSuggestions: number;
+  declare createdAt: Date;
+  declare updatedAt: Date;
+
+  protected override hydrate(json: JSONObject): void {
+    // ClerkJS names the wire's `expire_at` `expiresAt`.
+    const v = json.verification as JSONObject | null | undefined;
+    this.verification = v
+      ? {
+          status: v.status as 'unverified',
+          strategy: String(v.strategy),
+          attempts: Number(v.attempts ?? 0),
+          expiresAt: v.expire_at ? new Date(v.expire_at as number) : null,
+        }
+      : null;
+  }
+
+  private get path() {
+    return `/organizations/${this.organizationId}/domains/${this.id}`;
+  }
+  /** Sends a code to `affiliationEmailAddress`, which must be at this domain. */
+  prepareAffiliationVerification(params: { affiliationEmailAddress: string }): Promise<this> {
+    return this._mutate('POST', `${this.path}/prepare_affiliation_verification`, params);
+  }
+  attemptAffiliationVerification(params: { code: string }): Promise<this> {
+    return this._mutate('POST', `${this.path}/attempt_affiliation_verification`, params);
+  }
+  updateEnrollmentMode(params: { enrollmentMode: OrganizationEnrollmentMode; deletePending?: boolean }): Promise<this> {
+    return this._mutate('POST', `${this.path}/update_enrollment_mode`, params);
+  }
+  delete(): Promise<void> {
+    return this._ctx.fapi.request({ method: 'DELETE', path: this.path }).then(() => undefined);
+  }
+}
+
+/** An organization the user may ask to join (its verified domain matches one of their addresses). */
+export class OrganizationSuggestion extends BaseResource {
+  declare publicOrganizationData: PublicOrganizationData;
+  declare status: 'pending' | 'accepted';
+  declare createdAt: Date;
+  declare updatedAt: Date;
+
+  accept(): Promise<this> {
+    return this._mutate('POST', `/me/organization_suggestions/${this.id}/accept`);
+  }
+}
+
+/** An invitation as its invitee sees it (`user.getOrganizationInvitations()`). */
+export class UserOrganizationInvitation extends BaseResource {
+  declare emailAddress: string;
+  declare publicOrganizationData: PublicOrganizationData;
+  declare role: string;
+  declare roleName?: string;
+  declare status: 'pending' | 'accepted' | 'revoked' | 'expired';
+  declare publicMetadata: Record<string, unknown>;
+  declare createdAt: Date;
+  declare updatedAt: Date;
+
+  accept(): Promise<this> {
+    return this._mutate('POST', `/me/organization_invitations/${this.id}/accept`);
+  }
+}
+
+/** A role an organization's members may hold, with its permissions (plain data, as in ClerkJS). */
+export interface RoleResource {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  permissions: Array<{ id: string; key: string; name: string; description: string; type: 'system' | 'user'; createdAt: Date; updatedAt: Date }>;
+  createdAt: Date;
+  updatedAt: Date;
+}
