@@ -6,7 +6,9 @@ import { compatPlugin } from '../plugins/compat/index.js';
 import { emailLinkPlugin } from '../plugins/email-link/index.js';
 import { navigationPlugin } from '../plugins/navigation/index.js';
 import { oauthPlugin } from '../plugins/oauth/index.js';
-import { organizationsPlugin } from '../plugins/organizations/index.js';
+// The factory's module, not the package entry: the entry also exports the resource classes, which
+// belong in the lazily loaded chunk with the methods that create them.
+import { organizationsPlugin } from '../plugins/organizations/organizations.js';
 import { pollingPlugin } from '../plugins/polling/index.js';
 import { sessionSyncPlugin } from '../plugins/session-sync/index.js';
 import { signInPlugin } from '../plugins/sign-in/index.js';

@@ -1,5 +1,5 @@
 import { ClerkRuntimeError, SignIn, type PluginContext, type Session, type SignInFactor } from '../../kernel/index.js';
-import { createFlowTarget } from './signals.js';
+import { createFlowTarget } from './flow-target.js';
 
 type Step = (action: () => Promise<unknown>) => Promise<{ error: unknown }>;
 type Result = Promise<{ error: unknown }>;

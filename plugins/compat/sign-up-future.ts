@@ -1,5 +1,5 @@
 import { ClerkRuntimeError, SignUp, type PluginContext, type SignUpParams } from '../../kernel/index.js';
-import { createFlowTarget } from './signals.js';
+import { createFlowTarget } from './flow-target.js';
 import { notSupported, type FinalizeNavigate } from './sign-in-future.js';
 
 type Step = (action: () => Promise<unknown>) => Promise<{ error: unknown }>;

@@ -4,7 +4,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ClerkRuntimeError, type SignUp } from '../../kernel/index.js';
-import { isEmailLinkError, type EmailLinkApi } from '../email-link/index.js';
+import type { EmailLinkApi } from '../email-link/index.js';
+// The errors module alone: the plugin's entry belongs to the initial bundle, this view to a lazy chunk.
+import { isEmailLinkError } from '../email-link/errors.js';
 import type { AuthFlow, HostContextValue, UiKit } from '../ui/index.js';
 import type { SignUpProps } from './index.js';
 
