@@ -82,7 +82,10 @@ export function createRequestPipeline(core: EmulatorCore, options: PipelineOptio
   const rateLimiter = new RateLimiter();
   const requests: RequestLogEntry[] = [];
 
-  const origins = createOriginPolicy(options.allowedOrigins);
+  // The instance's own FAPI host and its Account Portal (where ClerkJS's popup and hosted pages live) are trusted too.
+  const host = core.frontendApiHost;
+  const instanceOrigins = [`https://${host}`, `https://${host.replace(/^clerk\./, 'accounts.').replace('.clerk.accounts.', '.accounts.')}`];
+  const origins = createOriginPolicy([...instanceOrigins, ...(options.allowedOrigins ?? [])]);
   /** CORS only for allowed origins: any other site must not read responses made with this browser's credentials. */
   const cors = (response: Response, request: Request, preflight = false): Response => {
     const origin = requestHeader(request, 'origin');
