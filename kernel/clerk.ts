@@ -1,7 +1,7 @@
 import { ClerkRuntimeError } from './errors.js';
 import { createEventBus, type EventHandler } from './events.js';
 import { createFapiClient } from './fapi.js';
-import { cookieSuffix, storeDevBrowser } from './dev-browser.js';
+import { cookieSuffix, readCookie, storeDevBrowser } from './dev-browser.js';
 import { createLifecycle } from './lifecycle.js';
 import { constructorOptionsSchema, parseOptions, parsePublishableKey, resolveDomain, resolveProxyUrl, type ClerkConstructorOptions } from './options.js';
 import { resolvePluginOrder, type Capabilities, type ClerkPlugin } from './plugin.js';
@@ -104,6 +104,7 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     onClient: (json) => store.applyClient(json as JSONObject | null),
     onUnauthenticated: () => void lifecycle.handleUnauthenticated().catch(() => {}),
     renewDevBrowser: async () => rememberDevBrowser(await fapi.createDevBrowser()),
+    timeoutMs: ctorOptions.requestTimeout as number | undefined,
   });
 
   const standardBrowser = () => state.loadOptions.standardBrowser !== false && typeof window !== 'undefined';
@@ -141,6 +142,8 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     loadHooks,
     rememberDevBrowser,
     setActive,
+    // The suffixed cookie first, as ClerkJS reads it: it is this instance's even when apps share a domain.
+    readSessionCookie: async () => (standardBrowser() ? (readCookie(`__session_${await cookieSuffix(publishableKey)}`) ?? readCookie('__session')) : undefined),
   });
 
   const isSatellite = () => {
@@ -160,6 +163,7 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     isSatellite,
     loaded: () => state.loaded,
     status: () => state.status,
+    loadError: () => state.loadError,
     client: () => state.client,
     session: () => state.session,
     user: () => (state.session === undefined ? undefined : (state.session?.user ?? null)),
@@ -182,6 +186,7 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     setActive,
     handleUnauthenticated: lifecycle.handleUnauthenticated,
     destroy() {
+      lifecycle.dispose();
       for (const hook of disposeHooks.splice(0).reverse()) hook();
       events.clear();
     },
@@ -211,6 +216,9 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     },
     get standardBrowser() {
       return standardBrowser();
+    },
+    get clientUnconfirmed() {
+      return state.clientUnconfirmed;
     },
     get devBrowserToken() {
       return devBrowserToken;

@@ -118,7 +118,8 @@ describe('FAPI client', () => {
     seen.length = 0;
     const error = await rejection(client().request({ method: 'POST', path: '/client/sign_ins' }));
     expect(error.code).toBe('network_error');
-    expect(seen).toHaveLength(1);
+    // The POST is sent once; what follows is the client re-read (see "lost response" below).
+    expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
   it('renews the dev browser once on dev_browser_unauthenticated and reports other 401s', async () => {
@@ -137,5 +138,68 @@ describe('FAPI client', () => {
     reply = () => HttpResponse.json({ errors: [{ code: 'authentication_invalid', message: 'x' }] }, { status: 401 });
     await expect(client({ onUnauthenticated }).request({ method: 'POST', path: '/client/sessions/s/touch' })).rejects.toThrow(ClerkAPIResponseError);
     expect(onUnauthenticated).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('transport failures are typed and bounded', () => {
+  const code = async (p: Promise<unknown>) => ((await rejection(p)) as ClerkRuntimeError).code;
+
+  it('a body cut off mid-stream is a network_error, not a raw TypeError', async () => {
+    reply = () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"response":{"obj'));
+            controller.error(new TypeError('terminated'));
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
+    const error = await rejection(client().request({ method: 'POST', path: '/client/sign_ins' }));
+    expect(error).toBeInstanceOf(ClerkRuntimeError);
+    expect(error.code).toBe('network_error');
+  });
+
+  it('a response that never comes is a request_timeout after timeoutMs, and the fetch is aborted', async () => {
+    let aborted = false;
+    reply = (req) =>
+      new Promise<Response>(() => {
+        req.signal.addEventListener('abort', () => (aborted = true));
+      });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const pending = code(client({ timeoutMs: 2_000 }).request({ path: '/client' }));
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(await pending).toBe('request_timeout');
+      // Not retried: a GET that timed out has already used its time.
+      expect(seen).toHaveLength(1);
+      expect(aborted).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the timeout covers a body that stalls after the headers', async () => {
+    reply = () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{')) }), { status: 200 });
+    expect(await code(client({ timeoutMs: 50 }).request({ path: '/client' }))).toBe('request_timeout');
+  });
+
+  it("the caller's signal aborts with request_aborted", async () => {
+    reply = () => new Promise<Response>(() => {});
+    const controller = new AbortController();
+    const pending = code(client().request({ path: '/client', signal: controller.signal }));
+    controller.abort();
+    expect(await pending).toBe('request_aborted');
+  });
+
+  it('after a lost response to a mutation, the client is re-read before the rejection', async () => {
+    const clients: unknown[] = [];
+    reply = (req) =>
+      new URL(req.url).pathname.endsWith('/sign_ins')
+        ? HttpResponse.error()
+        : HttpResponse.json({ response: { id: 'client_1', sessions: [] }, client: { id: 'client_1', sessions: [{ id: 'sess_9', status: 'active' }] } });
+    expect(await code(client({ onClient: (c) => clients.push(c) }).request({ method: 'POST', path: '/client/sign_ins' }))).toBe('network_error');
+    expect(seen.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['POST /__clerk/v1/client/sign_ins', 'GET /__clerk/v1/client']);
+    expect(clients).toEqual([{ id: 'client_1', sessions: [{ id: 'sess_9', status: 'active' }] }]);
   });
 });

@@ -17,6 +17,8 @@ export interface FapiRequest {
   body?: Record<string, unknown> | FormData | string;
   /** Apply the piggy-backed client even though this is a GET (ClerkJS's "force update"). */
   forceUpdateClient?: boolean;
+  /** Aborts the request (it then rejects with a `request_aborted` ClerkRuntimeError). */
+  signal?: AbortSignal;
 }
 
 export interface FapiClientConfig {
@@ -31,6 +33,8 @@ export interface FapiClientConfig {
   onUnauthenticated(error: ClerkAPIResponseError, request: FapiRequest): void;
   /** Called on 401 dev_browser_unauthenticated; the request is retried once afterwards. */
   renewDevBrowser(): Promise<void>;
+  /** Limit in ms for each attempt, response body included (default 15 000). */
+  timeoutMs?: number;
 }
 
 export interface ClientJSONLike {
@@ -95,6 +99,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const retryDelay = (attempt: number) => Math.min(5000, (attempt === 1 ? 100 : 700 * 2 ** (attempt - 2)) * (1 + Math.random()));
 
 const MAX_GET_ATTEMPTS = 4;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
+/** Transport failures after which a mutating request may have been applied without us hearing of it. */
+const LOST_RESPONSE_CODES = new Set(['network_error', 'request_timeout', 'malformed_response']);
+
+const safeJson = (text: string): unknown => {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 export type FapiClient = ReturnType<typeof createFapiClient>;
 
@@ -134,38 +150,65 @@ export function createFapiClient(config: FapiClientConfig) {
     return init;
   }
 
-  async function send(req: FapiRequest): Promise<Response> {
-    const retries = (req.method ?? 'GET') === 'GET' ? MAX_GET_ATTEMPTS : 1;
-    for (let attempt = 1; ; attempt++) {
+  const describe = (req: FapiRequest) => `${req.method ?? 'GET'} ${req.path}`;
+
+  /** One attempt, body included, bounded by the timeout and the caller's signal; every failure is a coded error. */
+  function attempt(req: FapiRequest, n: number): Promise<{ res: Response; text: string }> {
+    return bounded(describe(req), req.signal, (signal) => fetch(buildUrl(req, n), { ...buildInit(req), signal }));
+  }
+
+  async function bounded(label: string, callerSignal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<Response>) {
+    const timeoutMs = config.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const controller = new AbortController();
+    let fail: (error: ClerkRuntimeError) => void = () => {};
+    // A race, not only the abort: a fetch that ignores its signal must not hang the caller.
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    const abort = (code: string, why: string) => {
+      fail(new ClerkRuntimeError(`${why} (${label}).`, { code }));
+      controller.abort();
+    };
+    const onAbort = () => abort('request_aborted', 'The Frontend API request was aborted');
+    if (callerSignal?.aborted) onAbort();
+    callerSignal?.addEventListener('abort', onAbort);
+    const timer = setTimeout(() => abort('request_timeout', `The Frontend API did not answer within ${timeoutMs} ms`), timeoutMs);
+    const work = (async () => {
+      const res = await run(controller.signal);
+      return { res, text: res.status === 204 ? '' : await res.text() };
+    })();
+    try {
+      return await Promise.race([work, failed]);
+    } catch (error) {
+      if (error instanceof ClerkRuntimeError) throw error;
+      throw new ClerkRuntimeError(`Network error while calling the Frontend API (${label}).`, { code: 'network_error', cause: error });
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onAbort);
+      work.catch(() => {});
+    }
+  }
+
+  /** GETs are retried after network errors (not after a timeout or an abort: the time is already spent). */
+  async function send(req: FapiRequest, retries = (req.method ?? 'GET') === 'GET' ? MAX_GET_ATTEMPTS : 1): Promise<{ res: Response; text: string }> {
+    for (let n = 1; ; n++) {
       try {
-        return await fetch(buildUrl(req, attempt), buildInit(req));
+        return await attempt(req, n);
       } catch (error) {
-        if (attempt >= retries) {
-          throw new ClerkRuntimeError(`Network error while calling the Frontend API (${req.method ?? 'GET'} ${req.path}).`, {
-            code: 'network_error',
-            cause: error,
-          });
-        }
-        await sleep(retryDelay(attempt));
+        if (n >= retries || (error as ClerkRuntimeError).code !== 'network_error') throw error;
+        await sleep(retryDelay(n));
       }
     }
   }
 
-  async function parseBody(res: Response, req: FapiRequest): Promise<Envelope | unknown[] | null> {
+  function parseBody(res: Response, text: string, req: FapiRequest): Envelope | unknown[] | null {
     if (res.status === 204) return null;
-    const text = await res.text();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = undefined;
-    }
+    // Unparseable = undefined (reported as "not JSON"); an empty body = null.
+    const json = text ? safeJson(text) : null;
     if (Array.isArray(json)) return json;
     const parsed = z.safeParse(envelopeSchema, json);
     if (!parsed.success) {
       if (!res.ok) return {};
       throw new ClerkRuntimeError(
-        `Malformed response from the Frontend API (${req.method ?? 'GET'} ${req.path}, status ${res.status}): ${
+        `Malformed response from the Frontend API (${describe(req)}, status ${res.status}): ${
           json === undefined ? 'the body is not JSON' : parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
         }.`,
         { code: 'malformed_response' },
@@ -179,13 +222,22 @@ export function createFapiClient(config: FapiClientConfig) {
    * resource for the endpoints that answer bare). Non-2xx statuses throw ClerkAPIResponseError.
    */
   async function request<T = unknown>(req: FapiRequest, isRetry = false): Promise<T> {
-    const res = await send(req);
-    const devBrowserHeader = res.headers.get('clerk-db-jwt');
-    if (devBrowserHeader) config.setDevBrowserToken(devBrowserHeader);
-
-    const payload = await parseBody(res, req);
+    const method = req.method ?? 'GET';
+    let res: Response;
+    let payload: Envelope | unknown[] | null;
+    try {
+      let text: string;
+      ({ res, text } = await send(req));
+      const devBrowserHeader = res.headers.get('clerk-db-jwt');
+      if (devBrowserHeader) config.setDevBrowserToken(devBrowserHeader);
+      payload = parseBody(res, text, req);
+    } catch (error) {
+      // The server may have applied a mutation whose answer we lost: learn the client's real state before rejecting.
+      if (method !== 'GET' && LOST_RESPONSE_CODES.has((error as ClerkRuntimeError).code)) await resync();
+      throw error;
+    }
     const envelope = payload && !Array.isArray(payload) ? (payload as Envelope) : undefined;
-    const applyClient = (req.method ?? 'GET') !== 'GET' || req.forceUpdateClient;
+    const applyClient = method !== 'GET' || req.forceUpdateClient;
     if (envelope && applyClient) {
       const client = 'client' in envelope ? envelope.client : envelope.meta?.client;
       if (client !== undefined) config.onClient(client as ClientJSONLike | null);
@@ -208,10 +260,24 @@ export function createFapiClient(config: FapiClientConfig) {
     throw error;
   }
 
+  /** One GET /v1/client, applied; failures are swallowed (the caller rejects with its own error). */
+  async function resync(): Promise<void> {
+    const req: FapiRequest = { path: '/client', forceUpdateClient: true };
+    try {
+      const { res, text } = await send(req, 1);
+      const payload = parseBody(res, text, req) as Envelope | null;
+      if (res.ok && payload && 'client' in payload) config.onClient((payload.client ?? null) as ClientJSONLike | null);
+    } catch {
+      // Still unreachable: nothing more can be learned now.
+    }
+  }
+
   /** `POST /v1/dev_browser`: plain fetch, no credentials, no body (as ClerkJS does). */
   async function createDevBrowser(): Promise<string> {
-    const res = await fetch(addVersions(new URL(`${config.baseUrl}/v1/dev_browser`)), { method: 'POST' });
-    const json = (await res.json().catch(() => ({}))) as { id?: string; token?: string; errors?: Array<z.infer<typeof errorSchema>> };
+    const { res, text } = await bounded('POST /dev_browser', undefined, (signal) =>
+      fetch(addVersions(new URL(`${config.baseUrl}/v1/dev_browser`)), { method: 'POST', signal }),
+    );
+    const json = (safeJson(text) ?? {}) as { id?: string; token?: string; errors?: Array<z.infer<typeof errorSchema>> };
     const token = json.id ?? json.token;
     if (!res.ok || !token) {
       const first = json.errors?.[0];

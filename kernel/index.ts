@@ -1,6 +1,13 @@
 /**
  * microclerk's kernel: `createClerk` with the plugin contract, the FAPI client, resources, state and
- * events. Features (navigation, sign-out, polling, UI…) are plugins under `microclerk/plugins/*`.
+ * events. Features (navigation, sign-out, polling, UI…) are plugins under `microclerk/plugins/*`; the
+ * kernel imports none of them and declares none of their options or events.
+ *
+ * One concern per file: `clerk.ts` wires an instance (public members, internals), `state.ts` holds the
+ * resources and emits consistent snapshots, `set-active.ts` switches sessions, `lifecycle.ts` runs
+ * `load()` and `handleUnauthenticated`, `plugin.ts` is the contract (`definePlugin`, `PluginApis`,
+ * capabilities), `plugin-host.ts` runs each plugin's setup with a context limited to what it declared,
+ * `fapi.ts` speaks FAPI, `dev-browser.ts` keeps the development cookie, `resources/` are ClerkJS's objects.
  * @packageDocumentation
  */
 export { createClerk } from './clerk.js';

@@ -5,6 +5,7 @@ import { kernelLoadOptionsSchema, parseOptions, type InstanceType } from './opti
 import type { LoadOptionsSchema } from './plugin.js';
 import type { JSONObject } from './resources/base.js';
 import { Environment } from './resources/environment.js';
+import { clientFromSessionToken } from './client-from-token.js';
 import type { KernelState } from './state.js';
 import type { SetActiveParams } from './types.js';
 
@@ -21,11 +22,28 @@ export interface LifecycleDeps {
   loadHooks: Array<(options: Record<string, unknown>) => void | Promise<void>>;
   rememberDevBrowser(token: string): Promise<void>;
   setActive(params: SetActiveParams): Promise<void>;
+  /** The `__session` cookie's token (standard browsers only). */
+  readSessionCookie(): Promise<string | undefined>;
 }
+
+/** A 429 on load is retried after its Retry-After (default 1 s) while that is at most this long, ... */
+const MAX_RETRY_AFTER_MS = 10_000;
+/** ... and at most this many times; then it counts as an outage, like a 5xx. */
+const MAX_RATE_LIMIT_RETRIES = 2;
+/** After an outage on load, GET /v1/client is retried with this first delay, doubling up to the maximum. */
+const RECONCILE_FIRST_MS = 5_000;
+const RECONCILE_MAX_MS = 60_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A FAPI answer about this client (4xx other than 429), not an outage. */
+const isClientError = (err: unknown) => err instanceof ClerkAPIResponseError && err.status < 500 && err.status !== 429;
 
 /**
  * `load()`: the dev browser first on development, then environment and client in parallel (one round
- * trip in production), then the plugins' load hooks; `ready`, `degraded` (defaults, signed out) or `error`.
+ * trip in production), then the plugins' load hooks; `ready`, `degraded` or `error`. When the client
+ * cannot be fetched (5xx, 429 past its bound, network, timeout) the state is what the `__session` cookie
+ * proves, or signed out, marked unconfirmed, and GET /v1/client is retried until FAPI answers.
  * Also `handleUnauthenticated`, which re-reads the client after a 401.
  */
 export function createLifecycle(deps: LifecycleDeps) {
@@ -33,6 +51,41 @@ export function createLifecycle(deps: LifecycleDeps) {
   const { state } = store;
   let loadPromise: Promise<void> | undefined;
   let unauthenticatedCheck: Promise<void> | undefined;
+  let reconcileTimer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+
+  /** `fetch`, retried after a short Retry-After on 429. */
+  async function withRateLimitRetry<T>(fetch: () => Promise<T>): Promise<T> {
+    for (let retry = 0; ; retry++) {
+      try {
+        return await fetch();
+      } catch (err) {
+        const waitMs = err instanceof ClerkAPIResponseError && err.status === 429 ? (err.retryAfter ?? 1) * 1000 : Infinity;
+        if (retry >= MAX_RATE_LIMIT_RETRIES || waitMs > MAX_RETRY_AFTER_MS) throw err;
+        await sleep(waitMs);
+      }
+    }
+  }
+
+  const fetchClient = () => withRateLimitRetry(() => fapi.request<{ response?: JSONObject | null }>({ path: '/client' }));
+
+  /** Retries GET /v1/client until FAPI answers; its client replaces the provisional one. */
+  function scheduleReconcile(delayMs: number, stillDegraded: () => boolean) {
+    reconcileTimer = setTimeout(async () => {
+      try {
+        const payload = await fetchClient();
+        if (disposed) return;
+        state.loadError = null;
+        store.applyClient(payload?.response ?? null);
+        store.setStatus(stillDegraded() ? 'degraded' : 'ready');
+      } catch (err) {
+        if (disposed) return;
+        state.loadError = err as Error;
+        // A 4xx is FAPI's answer, not an outage: asking again will not change it.
+        if (!isClientError(err)) scheduleReconcile(Math.min(delayMs * 2, RECONCILE_MAX_MS), stillDegraded);
+      }
+    }, delayMs);
+  }
 
   async function fetchEnvironment(): Promise<Environment> {
     const onAccountsPortal = page?.hostname.endsWith('.accounts.dev');
@@ -56,31 +109,37 @@ export function createLifecycle(deps: LifecycleDeps) {
       if (instanceType === 'development' && usesDevBrowser(frontendApi)) {
         await deps.rememberDevBrowser(await findDevBrowser(fapi, await cookieSuffix(publishableKey)));
       }
-      const [env, clientPayload] = await Promise.allSettled([fetchEnvironment(), fapi.request<{ response?: JSONObject | null }>({ path: '/client' })]);
+      const [env, clientPayload] = await Promise.allSettled([withRateLimitRetry(fetchEnvironment), fetchClient()]);
       if (env.status === 'fulfilled') state.environment = env.value;
       else {
         degraded = true;
         state.environment = new Environment();
         console.warn('[microclerk] environment could not be loaded; using defaults.', env.reason);
       }
+      const envFailed = degraded;
+      let pluginFailed = false;
       if (clientPayload.status === 'fulfilled') store.applyClient(clientPayload.value?.response ?? null);
       else {
-        const err = clientPayload.reason;
-        if (err instanceof ClerkAPIResponseError && err.status < 500) throw err;
+        const err = clientPayload.reason as Error;
+        if (isClientError(err)) throw err;
         degraded = true;
-        store.applyClient(null);
-        console.warn('[microclerk] client could not be loaded; continuing signed out.', err);
+        state.loadError = err;
+        // An outage is not a sign-out: keep what the session cookie proves, unconfirmed until FAPI answers.
+        store.applyClient(clientFromSessionToken(await deps.readSessionCookie(), frontendApi, Date.now()), true);
+        console.warn(`[microclerk] client could not be loaded; continuing ${state.session ? 'with the session cookie' : 'signed out'}.`, err);
       }
       for (const hook of deps.loadHooks) {
         try {
           await hook(state.loadOptions);
         } catch (err) {
-          degraded = true;
+          degraded = pluginFailed = true;
           console.error('[microclerk] a plugin failed to load:', err);
         }
       }
       state.loaded = true;
       store.setStatus(degraded ? 'degraded' : 'ready');
+      // Only once loaded: a retry that finished first would have its `ready` overwritten.
+      if (state.loadError) scheduleReconcile(RECONCILE_FIRST_MS, () => envFailed || pluginFailed);
       store.emitResources();
       store.emitToken();
     } catch (err) {
@@ -111,5 +170,9 @@ export function createLifecycle(deps: LifecycleDeps) {
   return {
     load: (options: unknown) => (loadPromise ??= runLoad(options)),
     handleUnauthenticated,
+    dispose() {
+      disposed = true;
+      clearTimeout(reconcileTimer);
+    },
   };
 }

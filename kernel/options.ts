@@ -47,6 +47,7 @@ const urlOrUrlFn = (what: string) =>
 export const constructorOptionsSchema = z.looseObject({
   proxyUrl: urlOrUrlFn('an absolute http(s) URL or a path starting with "/"'),
   domain: urlOrUrlFn('a domain name'),
+  requestTimeout: custom<number>((v) => typeof v === 'number' && v > 0 && v <= 2 ** 31 - 1, 'a positive number of milliseconds'),
 });
 
 export interface ClerkConstructorOptions {
@@ -54,6 +55,11 @@ export interface ClerkConstructorOptions {
   proxyUrl?: string | ((url: URL) => string);
   /** The satellite or custom domain of this instance, or a function of the page URL. */
   domain?: string | ((url: URL) => string);
+  /**
+   * Milliseconds each Frontend API request may take, response body included, before it is abandoned
+   * with a `request_timeout` ClerkRuntimeError. Default 15 000.
+   */
+  requestTimeout?: number;
 }
 
 /** Load options the kernel itself reads; plugins add their own schemas. Unknown keys pass through. */

@@ -24,6 +24,10 @@ export function createState(events: EventBus, resources: () => ResourceContext) 
     /** While setActive switches sessions, piggy-backed clients update `client` only. */
     switching: false,
     sessionChosen: false,
+    /** The client was built locally after FAPI could not be reached (from the session cookie, or empty), not read from FAPI. */
+    clientUnconfirmed: false,
+    /** Why the client could not be loaded, until a later fetch succeeds. */
+    loadError: null as Error | null,
   };
   let lastEmittedToken: string | null | undefined;
 
@@ -56,8 +60,10 @@ export function createState(events: EventBus, resources: () => ResourceContext) 
     state.organization = organizationOf(next);
   }
 
-  function applyClient(json: JSONObject | null) {
+  function applyClient(json: JSONObject | null, unconfirmed = false) {
     const { client: previous } = state;
+    // Any client FAPI sends (piggy-backed or fetched) supersedes a locally built one.
+    state.clientUnconfirmed = unconfirmed;
     const client = (state.client = json ? (previous ? previous.fromJSON(json) : new Client(resources(), json)) : new Client(resources()));
     if (state.switching) return;
     const candidates = client.sessions.filter(signedIn);

@@ -48,6 +48,11 @@ export interface ClerkKernel<LoadOptions extends object = object> {
   readonly isSatellite: boolean;
   readonly loaded: boolean;
   readonly status: Status;
+  /**
+   * Why the client could not be loaded (a coded ClerkRuntimeError or a ClerkAPIResponseError), while
+   * `status` is `degraded` because of it; null once a later GET /v1/client succeeds.
+   */
+  readonly loadError: Error | null;
   readonly client: Client | undefined;
   readonly session: Session | null | undefined;
   readonly user: Resources['user'];
@@ -83,6 +88,11 @@ export interface KernelInternals {
   /** The `load()` options as given, untyped; a plugin reads its own typed through `ctx.loadOptions`. */
   readonly loadOptions: Readonly<Record<string, unknown>>;
   readonly standardBrowser: boolean;
+  /**
+   * The client was built locally after an outage (from the session cookie, or signed out), not read
+   * from FAPI: nothing may be concluded from it about the server's state (e.g. to clear cookies).
+   */
+  readonly clientUnconfirmed: boolean;
   readonly devBrowserToken: string | undefined;
   /** Applies a client JSON from FAPI (as every piggy-backed response does) and emits the change. */
   applyClient(json: JSONObject | null): void;

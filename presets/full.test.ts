@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPublishableKey, isClerkRuntimeError } from '../kernel/index.js';
-import { Clerk } from './full.js';
+import { Clerk, EmailLinkError, EmailLinkErrorCodeStatus, isEmailLinkError } from './full.js';
 
 const key = buildPublishableKey('clerk.app.test', 'production');
 
@@ -40,5 +40,14 @@ describe('full preset', () => {
     await expect(clerk.authenticateWithRedirect({ strategy: 'oauth_google', redirectUrl: '/sso-callback', redirectUrlComplete: '/' })).rejects.toMatchObject({
       code: 'not_loaded',
     });
+  });
+
+  it('has the email-link plugin: handleEmailLinkVerification is real, with ClerkJS-compatible errors', async () => {
+    const clerk = new Clerk(key, { proxyUrl: 'https://app.test/__clerk' });
+    // As ClerkJS: nothing to do before load, no placeholder error.
+    await expect(clerk.handleEmailLinkVerification({ redirectUrlComplete: '/' })).resolves.toBeUndefined();
+    const error = new EmailLinkError(EmailLinkErrorCodeStatus.ClientMismatch);
+    expect(isEmailLinkError(error) && error.code).toBe('client_mismatch');
+    expect(isEmailLinkError(new Error('client_mismatch'))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
  * @packageDocumentation
  */
 import { compatPlugin } from '../plugins/compat/index.js';
+import { emailLinkPlugin } from '../plugins/email-link/index.js';
 import { navigationPlugin } from '../plugins/navigation/index.js';
 import { oauthPlugin } from '../plugins/oauth/index.js';
 import { pollingPlugin } from '../plugins/polling/index.js';
@@ -17,6 +18,7 @@ import { createClerk, type ClerkConstructorOptions, type ClerkInstance } from '.
 import { unavailableMembers, type DocumentedMember, type UnavailableMember } from './unavailable.js';
 
 export * from '../kernel/index.js';
+export { EmailLinkError, EmailLinkErrorCode, EmailLinkErrorCodeStatus, isEmailLinkError } from '../plugins/email-link/index.js';
 export type { DocumentedMember, UnavailableMember } from './unavailable.js';
 
 /** The feature plugins of the full preset, in order. */
@@ -24,6 +26,7 @@ export function fullPlugins() {
   return [
     navigationPlugin(),
     oauthPlugin(),
+    emailLinkPlugin(),
     signOutPlugin(),
     pollingPlugin(),
     sessionSyncPlugin(),

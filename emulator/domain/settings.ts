@@ -92,6 +92,8 @@ export interface EmulatorSettings {
   organizations: boolean;
   signUpMode: SignUpMode;
   lockout: LockoutSettings;
+  /** An email link opened on another client answers `client_mismatch` (`attack_protection.email_link.require_same_client`). */
+  emailLinkRequireSameClient: boolean;
   /** Per-emulator request budget; exceeding it answers 429 with Retry-After. */
   rateLimit: RateLimitSettings | null;
   /** Added delay for every FAPI request. */
@@ -132,6 +134,7 @@ export function defaultSettings(): EmulatorSettings {
     organizations: true,
     signUpMode: 'public',
     lockout: { maxAttempts: 5, lockSeconds: 1800 },
+    emailLinkRequireSameClient: false,
     rateLimit: null,
     latencyMs: 0,
     displayUrls: {

@@ -1,6 +1,6 @@
 /** Environment, client, dev browser, JWKS and email-link verification. */
 import { randomToken } from '../domain/ids.js';
-import type { ClientRecord } from '../domain/records.js';
+import type { ClientRecord, VerificationRecord } from '../domain/records.js';
 import { environmentJson } from '../wire/environment.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
@@ -60,7 +60,9 @@ function signOutAll(ctx: RequestContext): Response {
   return ctx.json({ response: json, client: json });
 }
 
-function redirectOrPage(ctx: RequestContext, target: string | null, status: 'verified' | 'expired' | 'failed', extra: Record<string, string> = {}): Response {
+type LinkOutcome = 'verified' | 'expired' | 'failed' | 'client_mismatch';
+
+function redirectOrPage(ctx: RequestContext, target: string | null, status: LinkOutcome, extra: Record<string, string> = {}): Response {
   // A relative or invalid redirect URL gets the page; an absolute one only to an allowed origin (never an open redirect).
   if (target && URL.canParse(target)) {
     const url = new URL(allowedRedirect(ctx, new URL(target)));
@@ -82,20 +84,25 @@ function verifyLink(ctx: RequestContext): Response {
   const target = core.store.links.get(token);
   if (!target) return redirectOrPage(ctx, ctx.query.get('redirect_url'), 'failed');
   const device = { userAgent: ctx.userAgent, ipAddress: ctx.ipAddress };
-  const check = (verification: { expireAt: number | null; status: string } | null) => {
-    if (!verification) return 'failed' as const;
+  // `clientId`: the client that asked for the link; with require_same_client, only it may open it.
+  const check = (verification: VerificationRecord, clientId?: string | null): LinkOutcome => {
     if (verification.expireAt !== null && core.now() >= verification.expireAt) {
       verification.status = 'expired';
-      return 'expired' as const;
+      return 'expired';
     }
+    if (clientId !== undefined && core.settings.emailLinkRequireSameClient && ctx.client?.id !== clientId) return 'client_mismatch';
     verification.status = 'verified';
-    return 'verified' as const;
+    return 'verified';
   };
-  core.store.links.delete(token);
+  const outcomeOf = (verification: VerificationRecord | null, clientId?: string | null) =>
+    verification && verification.linkToken === token ? check(verification, clientId) : 'failed';
+  // A mismatched client leaves the link usable from the right one.
+  const spend = (outcome: LinkOutcome) => outcome !== 'client_mismatch' && core.store.links.delete(token);
   if (target.kind === 'sign_in') {
     const signIn = core.store.signIns.get(target.signInId);
     const verification = signIn?.firstFactorVerification ?? null;
-    const outcome = verification?.linkToken === token ? check(verification) : 'failed';
+    const outcome = outcomeOf(verification, signIn?.clientId ?? null);
+    spend(outcome);
     const user = signIn?.userId ? core.store.users.get(signIn.userId) : undefined;
     if (outcome === 'verified' && signIn && user && signIn.status === 'needs_first_factor') {
       verification!.verifiedAtClient = signIn.clientId;
@@ -107,7 +114,8 @@ function verifyLink(ctx: RequestContext): Response {
   if (target.kind === 'sign_up') {
     const signUp = core.store.signUps.get(target.signUpId);
     const verification = signUp?.emailVerification ?? null;
-    const outcome = verification?.linkToken === token ? check(verification) : 'failed';
+    const outcome = outcomeOf(verification, signUp?.clientId ?? null);
+    spend(outcome);
     if (outcome === 'verified' && signUp) {
       verification!.verifiedAtClient = signUp.clientId;
       completeSignUpIfReady(core, signUp, device);
@@ -118,7 +126,8 @@ function verifyLink(ctx: RequestContext): Response {
   const user = core.store.users.get(target.userId);
   const email = user?.emailAddresses.find((e) => e.id === target.emailAddressId);
   const verification = email?.verification ?? null;
-  const outcome = verification?.linkToken === token ? check(verification) : 'failed';
+  const outcome = outcomeOf(verification);
+  spend(outcome);
   return redirectOrPage(ctx, verification?.redirectUrl ?? null, outcome);
 }
 

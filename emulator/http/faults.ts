@@ -8,12 +8,20 @@ export interface FaultRule {
   /** Answer with this status (and `body`, default a FAPI error body) instead of running the handler. */
   status?: number;
   body?: unknown;
+  /** Extra headers of a `status` answer, e.g. `Retry-After` on a 429. */
+  headers?: Record<string, string>;
   /** Answer 200 with a body that is not valid JSON. */
   malformed?: boolean;
   /** Delay before answering (or before failing). */
   latencyMs?: number;
   /** Lose the connection: `handle()` rejects with a network-style TypeError; the HTTP server destroys the socket. */
   drop?: boolean;
+  /** Run the handler (its changes are applied), then lose the connection before the answer arrives. */
+  dropResponse?: boolean;
+  /** Run the handler, then send the first half of its body and fail the stream (a connection cut mid-body). */
+  truncate?: boolean;
+  /** Answer 200 with an HTML page (a captive portal or a misconfigured proxy). */
+  html?: boolean;
   /** Remove the rule after it fired this many times (default: never). */
   times?: number;
 }
@@ -82,9 +90,24 @@ export function faultRuleFromJson(input: unknown): FaultRule {
   if (typeof raw.method === 'string') rule.method = raw.method;
   if (typeof raw.status === 'number') rule.status = raw.status;
   if ('body' in raw) rule.body = raw.body;
+  if (typeof raw.headers === 'object' && raw.headers !== null) rule.headers = raw.headers as Record<string, string>;
   if (typeof raw.malformed === 'boolean') rule.malformed = raw.malformed;
   if (typeof raw.latencyMs === 'number') rule.latencyMs = raw.latencyMs;
   if (typeof raw.drop === 'boolean') rule.drop = raw.drop;
+  for (const flag of ['dropResponse', 'truncate', 'html'] as const) if (typeof raw[flag] === 'boolean') rule[flag] = raw[flag];
   if (typeof raw.times === 'number') rule.times = raw.times;
   return rule;
+}
+
+/** The handler's answer with its body cut in half and the stream failing, as when a connection dies mid-body. */
+export async function truncateResponse(response: Response): Promise<Response> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const half = bytes.slice(0, Math.floor(bytes.length / 2));
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(half);
+      controller.error(new DroppedConnectionError());
+    },
+  });
+  return new Response(body, { status: response.status, headers: response.headers });
 }

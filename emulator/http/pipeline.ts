@@ -10,7 +10,7 @@ import type { EmulatorCore } from '../domain/core.js';
 import { errorBody } from '../wire/errors.js';
 import { resolveClient, signedInState, withClientUat } from './client-identity.js';
 import { withCors } from './cors.js';
-import { DroppedConnectionError, FaultInjector } from './faults.js';
+import { DroppedConnectionError, FaultInjector, truncateResponse, type FaultRule } from './faults.js';
 import { parseBody } from './form-body.js';
 import { createOriginPolicy, isCrossOrigin } from './origins.js';
 import { RateLimiter } from './rate-limit.js';
@@ -61,18 +61,22 @@ function locateV1(pathname: string): { base: string; path: string } | null {
 }
 
 /** The answer an injected fault prescribes, or null when the request should go on to the handler. */
-async function applyFault(faults: FaultInjector, method: string, path: string): Promise<Response | null> {
-  const fault = faults.take(method, `/v1${path}`);
+async function applyFault(fault: FaultRule | undefined): Promise<Response | null> {
   if (!fault) return null;
   if (fault.latencyMs) await sleep(fault.latencyMs);
   if (fault.drop) throw new DroppedConnectionError();
   if (fault.malformed) {
     return new Response('{"response":{"object":"client","id":', { status: 200, headers: { 'Content-Type': 'application/json' } });
   }
+  if (fault.html)
+    return new Response('<!doctype html><title>Gateway</title><p>Please sign in to the network.</p>', {
+      status: 200,
+      headers: { 'Content-Type': 'text/html' },
+    });
   if (fault.status !== undefined) {
     const body =
       fault.body ?? errorBody([{ code: 'emulated_fault', message: 'Injected fault', long_message: `Injected fault: HTTP ${fault.status}`, meta: {} }]);
-    return jsonResponse(body, fault.status);
+    return jsonResponse(body, fault.status, fault.headers);
   }
   return null;
 }
@@ -98,9 +102,16 @@ export function createRequestPipeline(core: EmulatorCore, options: PipelineOptio
     requests.push({ method, path: `/v1${path === '/' ? '' : path}`, search: url.search, at: core.now() });
 
     if (core.settings.latencyMs > 0) await sleep(core.settings.latencyMs);
-    const faulted = await applyFault(faults, method, path);
+    const fault = faults.take(method, `/v1${path}`);
+    const faulted = await applyFault(fault);
     if (faulted) return faulted;
+    const response = await runHandler(request, url, base, path, method);
+    // Faults that strike after the server has done its work.
+    if (fault?.dropResponse) throw new DroppedConnectionError();
+    return fault?.truncate ? truncateResponse(response) : response;
+  }
 
+  async function runHandler(request: Request, url: URL, base: string, path: string, method: string): Promise<Response> {
     const limited = rateLimiter.check(core.settings.rateLimit, () => core.now());
     if (limited) return errorResponse(limited, null);
 

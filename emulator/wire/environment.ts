@@ -165,7 +165,7 @@ export function environmentJson(core: EmulatorCore): Json {
       attack_protection: {
         user_lockout: { enabled: true, max_attempts: settings.lockout.maxAttempts, duration_in_minutes: Math.ceil(settings.lockout.lockSeconds / 60) },
         pii: { enabled: false },
-        email_link: { require_same_client: false },
+        email_link: { require_same_client: settings.emailLinkRequireSameClient },
       },
     },
     organization_settings: {

@@ -1,4 +1,4 @@
-import { BaseResource, type JSONObject } from './base.js';
+import { BaseResource, emailLinkFlow, type EmailLinkFlow, type JSONObject } from './base.js';
 import { Verification } from './verification.js';
 
 export class EmailAddress extends BaseResource {
@@ -21,6 +21,19 @@ export class EmailAddress extends BaseResource {
 
   attemptVerification(params: { code: string }) {
     return this._mutate('POST', `${this.path}/attempt_verification`, params);
+  }
+
+  /**
+   * ClerkJS's email-link verification of this address: `startEmailLinkFlow({ redirectUrl })` sends the link
+   * and resolves with this address once it was opened (verified) or expired; `cancelEmailLinkFlow()` stops waiting.
+   */
+  createEmailLinkFlow(): EmailLinkFlow<EmailAddress, { redirectUrl: string }> {
+    const flow = emailLinkFlow<EmailAddress, { redirectUrl: string }>(
+      this,
+      ({ redirectUrl }) => this.prepareVerification({ strategy: 'email_link', redirectUrl }),
+      (email) => ['verified', 'expired'].includes(email.verification.status ?? ''),
+    );
+    return { startEmailLinkFlow: flow.start, cancelEmailLinkFlow: flow.cancel };
   }
 
   destroy(): Promise<void> {

@@ -1,6 +1,6 @@
 import { ClerkRuntimeError, definePlugin, type AuthenticateWithRedirectParams, type ClerkPlugin, type PageLoad } from '../../kernel/index.js';
-import { handleRedirectCallback, type CustomNavigate, type HandleOAuthCallbackParams } from './callback.js';
-import { createPopupFlow } from './popup.js';
+import type { CustomNavigate, HandleOAuthCallbackParams } from './callback.js';
+import type { createPopupFlow } from './popup.js';
 
 export interface OAuthApi {
   /**
@@ -39,12 +39,16 @@ export function oauthPlugin(options: OAuthPluginOptions = {}): OAuthPlugin {
     setup(ctx): OAuthApi {
       const { kernel } = ctx;
       const nav = ctx.get('navigation');
-      const popup = createPopupFlow(kernel, nav);
-      ctx.provide('authenticateWithPopup', popup.run);
+      // The flows are loaded on first use, so the initial bundle of an app carries only these stubs.
+      let popup: Promise<ReturnType<typeof createPopupFlow>> | undefined;
+      ctx.provide('authenticateWithPopup', async (...args) => {
+        popup ??= import('./popup.js').then((m) => m.createPopupFlow(kernel, nav));
+        return (await popup).run(...args);
+      });
       if (pageLoad) ctx.provide('pageLoad', pageLoad);
-      ctx.onDispose(popup.dispose);
+      ctx.onDispose(() => void popup?.then((flow) => flow.dispose()));
       return {
-        handleRedirectCallback: (params, customNavigate) => handleRedirectCallback(kernel, nav, params, customNavigate),
+        handleRedirectCallback: async (params, customNavigate) => (await import('./callback.js')).handleRedirectCallback(kernel, nav, params, customNavigate),
         async authenticateWithRedirect({ flow, ...params }) {
           const client = kernel.client;
           if (!client) throw new ClerkRuntimeError('authenticateWithRedirect() needs a loaded client: await clerk.load() first.', { code: 'not_loaded' });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useEmulator } from '../../test/helpers/emulator.js';
-import { USERS, resetBrowser, runBrowserScenario } from './scenario.test-helpers.js';
+import { USERS, resetBrowser, runBrowserScenario } from '../../test/helpers/tabs.js';
 
 const emulator = useEmulator({ seed: { users: USERS }, now: () => Date.now() });
 const HOUR = 3_600_000;

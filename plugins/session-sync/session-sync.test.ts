@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClerk, definePlugin, type KernelInternals } from '../../kernel/index.js';
 import { cookieSuffix, readCookie } from '../../kernel/dev-browser.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
-import { USERS, openTab, resetBrowser, signIn } from '../polling/scenario.test-helpers.js';
+import { USERS, openTab, resetBrowser, signIn } from '../../test/helpers/tabs.js';
 import { navigationPlugin } from '../navigation/index.js';
 import { signOutPlugin } from '../sign-out/index.js';
 import { sessionSyncPlugin } from './index.js';

@@ -57,7 +57,8 @@ function startSync(ctx: PluginContext, suffix: string): () => void {
 
   function writeSessionToken(sessionId: string | null, jwt: string | null): void {
     if (!jwt) {
-      if (mayWrite(tabSessionId)) {
+      // Signed out only because FAPI could not be reached: the server must keep seeing the cookie it set.
+      if (mayWrite(tabSessionId) && !kernel.clientUnconfirmed) {
         for (const name of names(SESSION_COOKIE)) writeCookie(name, null, '');
         writeCookie(ACTIVE_CONTEXT_COOKIE, null, '');
       }
@@ -75,7 +76,8 @@ function startSync(ctx: PluginContext, suffix: string): () => void {
   }
 
   function writeClientUat(): void {
-    if (kernel.instanceType !== 'development' || !kernel.client) return;
+    // A client built locally during an outage says nothing about when the real one changed.
+    if (kernel.instanceType !== 'development' || !kernel.client || kernel.clientUnconfirmed) return;
     const client = kernel.client;
     const value = client.signedInSessions.length > 0 ? String(Math.floor((client.updatedAt?.getTime() ?? Date.now()) / 1000)) : '0';
     if (value === lastClientUat) return;

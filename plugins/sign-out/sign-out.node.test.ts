@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClerk, definePlugin } from '../../kernel/index.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
 import { memoryNavigation, type NavigationApi } from '../navigation/index.js';
-import { USERS, signIn } from '../polling/scenario.test-helpers.js';
+import { USERS, signIn } from '../../test/helpers/tabs.js';
 import { signOutPlugin } from './index.js';
 
 const emulator = useEmulator({ seed: { users: USERS } });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClerkAPIResponseError, createClerk, type Resources } from '../../kernel/index.js';
 import { APP_ORIGIN, PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
-import { USERS, openTab, requestsMatching, resetBrowser, signIn } from '../polling/scenario.test-helpers.js';
+import { USERS, openTab, requestsMatching, resetBrowser, signIn } from '../../test/helpers/tabs.js';
 import { memoryNavigation, navigationPlugin } from '../navigation/index.js';
 import { signOutPlugin } from './index.js';
 

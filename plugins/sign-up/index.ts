@@ -1,9 +1,10 @@
 /**
  * The `sign-up` plugin: the `<SignUp/>` component (the fields the instance requires or allows,
- * password rules, email/phone code verification, the continue step, legal consent, social buttons) and
+ * password rules, email/phone code or email-link verification, the continue step, legal consent, social buttons) and
  * `mountSignUp` / `unmountSignUp` / `openSignUp` / `closeSignUp`. The component loads on first use.
  * @packageDocumentation
  */
+import type {} from '../email-link/index.js';
 import type {} from '../oauth/index.js';
 import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
 import type { signUpStrings } from './strings.js';
@@ -58,8 +59,9 @@ export function signUpPlugin() {
   return defineComponentPlugin({
     name: 'sign-up',
     component: 'SignUp',
-    // Completing a return from an OAuth/SSO provider is the oauth plugin's, when the instance has it.
-    optionalDependsOn: ['oauth'],
-    load: (ctx) => import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, { oauth: ctx.find('oauth') }) })),
+    // Completing a return from an OAuth/SSO provider, or an email link, is the oauth / email-link plugin's, when the instance has it.
+    optionalDependsOn: ['oauth', 'email-link'],
+    load: (ctx) =>
+      import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, { oauth: ctx.find('oauth'), emailLink: ctx.find('email-link') }) })),
   });
 }

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useEmulator } from '../../test/helpers/emulator.js';
 import { defaultSettings } from '../../emulator/index.js';
+import { emailLinkPlugin } from '../email-link/index.js';
 import { oauthPlugin } from '../oauth/index.js';
 import { uiPlugin } from '../ui/index.js';
 import { byLabel, byText, clearCookies, recordingNavigation, recordingPageLoads, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
@@ -27,15 +28,47 @@ afterEach(() => {
   root.remove();
 });
 
-async function setup(props?: SignUpProps) {
+async function setup(props?: SignUpProps, { form = true } = {}) {
   const nav = recordingNavigation();
   const loads = recordingPageLoads();
-  const clerk = startClerk(emulator.publishableKey, [nav.plugin, loads.plugin, oauthPlugin(), uiPlugin(), signUpPlugin()]);
+  const clerk = startClerk(emulator.publishableKey, [nav.plugin, loads.plugin, oauthPlugin(), emailLinkPlugin(), uiPlugin(), signUpPlugin()]);
   destroy = () => clerk.destroy();
   await clerk.load();
   clerk.mountSignUp(root, props);
-  await waitFor(() => root.querySelector('form'));
+  if (form) await waitFor(() => root.querySelector('form'));
   return { clerk, navigations: nav.navigations, pageLoads: loads.pageLoads };
+}
+
+/** Fills the start step and submits; with link-only verification <SignUp/> then waits for the email link. */
+async function startByLink(email: string) {
+  emulator.updateSettings({ emailAddress: { firstFactors: ['email_link'] } });
+  const tab = await setup({ forceRedirectUrl: '/welcome' });
+  await type(byLabel(root, 'Email address'), email);
+  await type(byLabel(root, 'Password'), 'a strong passphrase');
+  submit(root.querySelector('form')!);
+  await waitFor(() => title(root) === 'Check your email');
+  expect(location.hash).toBe('#/verify-email-address');
+  expect(root.textContent).toContain(`Use the verification link sent to ${email}`);
+  expect(root.querySelector('input[name="code"]')).toBeNull();
+  const link = await waitFor(() => emulator.outbox.latest(email)?.link);
+  return { ...tab, link };
+}
+
+/** Opens the link as a browser without this page's client would, and returns the landing URL. */
+async function openLink(link: string): Promise<URL> {
+  const response = await emulator.handle(new Request(link, { redirect: 'manual' }));
+  expect(response.status).toBe(302);
+  const landing = new URL(response.headers.get('location')!);
+  expect(landing.hash).toBe('#/verify');
+  return landing;
+}
+
+/** This document loads the landing page (a fresh instance, as a new tab or another browser would). */
+async function mountLanding(landing: URL | string) {
+  destroy?.();
+  const url = new URL(landing, location.href);
+  history.replaceState(null, '', url.pathname + url.search + url.hash);
+  return setup({ forceRedirectUrl: '/welcome' }, { form: false });
 }
 
 describe('<SignUp/>', () => {
@@ -176,5 +209,57 @@ describe('<SignUp/>', () => {
     byText(root, 'Sign in').click();
     await waitFor(() => navigations.length === 1);
     expect(navigations[0]).toBe('http://localhost:3000/login');
+  });
+
+  describe('email verification by link (instance verifies emails by email_link only)', () => {
+    it('same device: the link lands on #/verify, which activates the created session and redirects', async () => {
+      const { link } = await startByLink('linda@example.com');
+      const landing = await openLink(link);
+      expect(landing.searchParams.get('__clerk_status')).toBe('verified');
+      // Same browser: the landing tab keeps the cookies, hence the client that asked for the link.
+      const { clerk, navigations } = await mountLanding(landing);
+      await waitFor(() => clerk.isSignedIn);
+      expect(clerk.session!.id).toBe(landing.searchParams.get('__clerk_created_session'));
+      expect(clerk.user!.primaryEmailAddress!.emailAddress).toBe('linda@example.com');
+      await waitFor(() => navigations.length);
+      expect(navigations).toEqual(['http://localhost:3000/welcome']);
+    });
+
+    it('other device: the waiting tab completes by polling; the other browser shows "verified, close this tab" and stays signed out', async () => {
+      const { clerk, navigations, link } = await startByLink('otto@example.com');
+      const landing = await openLink(link);
+      await waitFor(() => clerk.isSignedIn, 6000);
+      expect(clerk.user!.primaryEmailAddress!.emailAddress).toBe('otto@example.com');
+      expect(navigations.at(-1)).toBe('http://localhost:3000/welcome');
+      // Another browser: no cookies, so a new client.
+      clearCookies();
+      const other = await mountLanding(landing);
+      await waitFor(() => title(root) === 'Email verified');
+      expect(root.textContent).toContain('You can close this tab and return to the original one.');
+      expect(other.clerk.isSignedIn).toBe(false);
+      expect(other.navigations).toEqual([]);
+    });
+
+    it('"Resend link" sends a new link; the first one no longer verifies', async () => {
+      const { link } = await startByLink('rita@example.com');
+      byText(root, 'Resend link').click();
+      await waitFor(() => emulator.outbox.list().filter((m) => m.to === 'rita@example.com').length === 2);
+      expect(emulator.outbox.latest('rita@example.com')!.link).not.toBe(link);
+      const stale = await emulator.handle(new Request(link, { redirect: 'manual' }));
+      expect(new URL(stale.headers.get('location')!).searchParams.get('__clerk_status')).toBe('failed');
+    });
+
+    it('the landing page shows expired, invalid and client-mismatch links', async () => {
+      const cases = [
+        ['expired', 'This verification link has expired'],
+        ['failed', 'This verification link is invalid'],
+        ['client_mismatch', 'Open the link where you signed up'],
+      ];
+      for (const [status, text] of cases) {
+        const { clerk } = await mountLanding(`/?__clerk_status=${status}#/verify`);
+        await waitFor(() => title(root) === text);
+        expect(clerk.isSignedIn).toBe(false);
+      }
+    });
   });
 });

@@ -1,13 +1,16 @@
 /**
  * `<SignUp/>`: loaded on the first mount/open. Steps (routes): '' (fields + social), 'continue'
- * (missing requirements), 'verify-email-address', 'verify-phone-number', 'sso-callback'. Every step
+ * (missing requirements), 'verify-email-address' (code or link), 'verify-phone-number', 'verify'
+ * (email-link landing), 'sso-callback'. Every step
  * reads the sign-up in progress from `clerk.client.signUp`, so deep links survive a reload.
  */
 import { ClerkRuntimeError } from '../../kernel/index.js';
+import type { EmailLinkApi } from '../email-link/index.js';
 import type { OAuthApi } from '../oauth/index.js';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SignUp, SignUpParams } from '../../kernel/index.js';
 import type { AuthFlow, HostContextValue, UiKit } from '../ui/index.js';
+import { createEmailLinkSteps, verifiesByLink } from './email-link.js';
 import type { SignUpProps } from './index.js';
 
 export { signUpStrings as strings } from './strings.js';
@@ -52,9 +55,11 @@ async function startOAuth(flow: SignUpFlow, strategy: string) {
 /** Plugins the view uses when the instance has them. */
 export interface SignUpServices {
   oauth?: OAuthApi;
+  emailLink?: EmailLinkApi;
 }
 
-export default function createSignUp(kit: UiKit, { oauth }: SignUpServices = {}) {
+export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpServices = {}) {
+  const { EmailLinkWait, EmailLinkLanding } = createEmailLinkSteps(kit, emailLink, proceed);
   const { useAuthFlow, useForm, Card, Form, Field, Checkbox, Button, Alert, CodeForm, SocialButtons, FooterAction, PasswordRules, isSafeUrl } = kit;
 
   /** The editable fields (`names`), legal consent when asked, submitted through `send`. */
@@ -174,6 +179,7 @@ export default function createSignUp(kit: UiKit, { oauth }: SignUpServices = {})
     const signUp = current(host);
     const ok = useExpect(host, signUp.status === 'missing_requirements' && signUp.unverifiedFields.includes(field));
     const email = field === 'email_address';
+    const byLink = email && verifiesByLink(host);
     const strategy = email ? 'email_code' : 'phone_code';
     const prepareForm = useForm([]);
     const prepare = () => signUp.prepareVerification({ strategy });
@@ -185,9 +191,10 @@ export default function createSignUp(kit: UiKit, { oauth }: SignUpServices = {})
         v.strategy === strategy && v.status === 'unverified' && v.nextAction !== 'needs_prepare' ? Promise.resolve() : prepareForm.run(prepare));
     };
     useEffect(() => {
-      if (ok) void ensurePrepared();
+      if (ok && !byLink) void ensurePrepared();
     }, [ok]);
     if (!ok) return null;
+    if (byLink) return <EmailLinkWait flow={flow} />;
     const key = email ? 'emailCode' : 'phoneCode';
     return (
       <Card title={t(`signUp.${key}.title`)} subtitle={t(`signUp.${key}.subtitle`, { identifier: email ? signUp.emailAddress : signUp.phoneNumber })}>
@@ -236,6 +243,8 @@ export default function createSignUp(kit: UiKit, { oauth }: SignUpServices = {})
         return <Verify key="email" flow={flow} field="email_address" />;
       case 'verify-phone-number':
         return <Verify key="phone" flow={flow} field="phone_number" />;
+      case 'verify':
+        return <EmailLinkLanding flow={flow} />;
       case 'sso-callback':
         return <SsoCallback flow={flow} />;
       default:

@@ -186,6 +186,8 @@ export function uiPlugin() {
           : new Promise<void>((resolve) => {
               const off = ctx.events.on('status', (status) => {
                 if (status === 'ready' || status === 'degraded') resolve(off());
+                // load() may be called again: say why nothing renders yet, and keep waiting for one that succeeds.
+                else if (status === 'error') console.error('[microclerk] clerk.load() failed: mounted components render once a load() succeeds.');
               });
             });
 

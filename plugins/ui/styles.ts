@@ -2,13 +2,14 @@
  * The shared stylesheet (root box, card, form kit, modal). Isolation without Shadow DOM (so `elements`
  * classes, `.cl-*` selectors and DOM queries keep working as with ClerkJS): every rule targets a `cl-`
  * class, so nothing leaks out; `.cl-rootBox` sets `all: initial` and its descendants `all: revert`, so
- * the page's inherited and element-selector styles do not leak in. Rules are single-class (specificity
+ * the page's inherited and element-selector styles do not leak in. SVG content is left out of the revert:
+ * an SVG's geometry (`d`, `width` of a rect) is CSS, and reverting it would blank icons and the QR code. Rules are single-class (specificity
  * 0,1,0) and the sheet is inserted first in <head>, so an app stylesheet's class given through
  * `elements` wins by order. Component plugins add their own rules, in the same sheet, as their views load.
  */
 export const sharedCss = `
 .cl-rootBox{all:initial;display:block;--cl-primary:#2f3037;--cl-on-primary:#fff;--cl-text:#212126;--cl-text2:color-mix(in srgb,var(--cl-text) 62%,transparent);--cl-bg:#fff;--cl-input-bg:#fff;--cl-input-text:var(--cl-text);--cl-danger:#dc2626;--cl-success:#16a34a;--cl-font:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;--cl-size:.875rem;--cl-radius:.5rem;--cl-space:1rem;--cl-border:color-mix(in srgb,var(--cl-text) 16%,transparent);font-family:var(--cl-font);font-size:var(--cl-size);line-height:1.45;color:var(--cl-text);color-scheme:light dark}
-.cl-rootBox *,.cl-rootBox *::before,.cl-rootBox *::after{all:revert;box-sizing:border-box;font:inherit;color:inherit}
+.cl-rootBox :where(:not(svg *)),.cl-rootBox *::before,.cl-rootBox *::after{all:revert;box-sizing:border-box;font:inherit;color:inherit}
 .cl-card{display:flex;flex-direction:column;gap:var(--cl-space);width:25rem;max-width:calc(100vw - 2rem);padding:calc(var(--cl-space)*2);background:var(--cl-bg);border:1px solid var(--cl-border);border-radius:calc(var(--cl-radius)*1.5);box-shadow:0 4px 24px rgba(0,0,0,.08)}
 .cl-header{display:flex;flex-direction:column;gap:.25rem;text-align:center}
 .cl-headerTitle{margin:0;font-size:1.15em;font-weight:700}

@@ -106,6 +106,20 @@ describe('ui host', () => {
     expect(root.childElementCount).toBe(0);
   });
 
+  it('a mount before a load() that fails says so, and renders after a load() that succeeds', async () => {
+    const clerk = makeClerk();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    cleanup.push(() => errors.mockRestore());
+    clerk.mountGreeting(root, { greeting: 'Hi' });
+    emulator.faults.add({ method: 'GET', path: /^\/v1\/client$/, status: 422, times: 1 });
+    await expect(clerk.load()).rejects.toMatchObject({ status: 422 });
+    expect(clerk.status).toBe('error');
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/load\(\) failed: mounted components render once a load\(\) succeeds/));
+    expect(root.textContent).toBe('');
+    await clerk.load();
+    await waitFor(() => title(root) === 'Hi!');
+  });
+
   it('updates a third-party component when the user signs in', async () => {
     const clerk = makeClerk();
     await clerk.load();

@@ -37,9 +37,9 @@ function run(command, args, options) {
 }
 
 export async function measurePolling(root) {
-  const helper = join(root, 'plugins/polling/scenario.test-helpers.ts');
+  const helper = join(root, 'test/helpers/tabs.ts');
   if (!existsSync(join(root, 'plugins/polling/index.ts'))) return { status: 'pending', reason: 'pending (polling plugin not present)' };
-  if (!existsSync(helper)) return { status: 'pending', reason: 'pending (plugins/polling has no scenario.test-helpers.ts to run)' };
+  if (!existsSync(helper)) return { status: 'pending', reason: 'pending (test/helpers has no tabs.ts to run)' };
 
   const dir = mkdtempSync(join(tmpdir(), 'microclerk-bench-polling-'));
   const out = join(dir, 'polling.json');

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 /**
- * Runs the polling plugin's own multi-tab scenario (plugins/polling/scenario.test-helpers.ts) over a
+ * Runs the polling plugin's own multi-tab scenario (test/helpers/tabs.ts) over a
  * simulated hour and writes the figures to the JSON file named by BENCH_POLLING_OUT, for
  * test/bench/polling.mjs. Not part of `npm test` (its name does not match the test include).
  */
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { useEmulator } from '../helpers/emulator.js';
-import { USERS, resetBrowser, runBrowserScenario, type BrowserScenario } from '../../plugins/polling/scenario.test-helpers.js';
+import { USERS, resetBrowser, runBrowserScenario, type BrowserScenario } from '../helpers/tabs.js';
 
 const HOUR = 3_600_000;
 const emulator = useEmulator({ seed: { users: USERS }, now: () => Date.now() });

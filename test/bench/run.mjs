@@ -470,7 +470,7 @@ print();
 if (P.status !== 'measured') print(P.reason);
 else {
   print(
-    "Measured by running the polling plugin's own scenario (`runBrowserScenario` from plugins/polling/scenario.test-helpers.ts) under vitest with fake timers, emulator through msw, via test/bench/polling.scenario.ts.",
+    "Measured by running the polling plugin's own scenario (`runBrowserScenario` from test/helpers/tabs.ts) under vitest with fake timers, emulator through msw, via test/bench/polling.scenario.ts.",
   );
   print();
   print(

@@ -18,6 +18,7 @@ import { signUpPlugin, type SignUpProps } from 'microclerk/plugins/sign-up';
 import { userButtonPlugin, type UserButtonProps } from 'microclerk/plugins/user-button';
 import { userProfilePlugin, type UserProfileProps } from 'microclerk/plugins/user-profile';
 import { compatPlugin } from 'microclerk/plugins/compat';
+import { oauthPlugin, type OAuthApi } from 'microclerk/plugins/oauth';
 import { createEmulator, startEmulator, type RunningEmulator } from 'microclerk/emulator';
 
 const publishableKey = 'pk_test_ZXhhbXBsZS5jbGVyay5hY2NvdW50cy5kZXYk';
@@ -184,4 +185,14 @@ export async function emulator(): Promise<void> {
   await running.close();
   const inMemory = createEmulator();
   void inMemory;
+}
+
+// --- The oauth plugin: completing a provider return, typed -------------------------------------------
+export async function oauthReturn(): Promise<unknown> {
+  const clerk = createClerk({ publishableKey, plugins: [navigationPlugin(), oauthPlugin()] });
+  await clerk.load();
+  const complete: OAuthApi['handleRedirectCallback'] = clerk.handleRedirectCallback;
+  // @ts-expect-error signInUrl is a string
+  void clerk.handleRedirectCallback({ signInUrl: 1 });
+  return complete({ signInUrl: '/sign-in', transferable: true });
 }

@@ -2,6 +2,8 @@
 // the headless page. Every step asserts what the user sees; screenshots go to test-artifacts/e2e/.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { totpCode } from '../../emulator/index.js';
 import { ARTIFACTS, usePlaygroundBrowser } from './browser.js';
 
@@ -11,6 +13,12 @@ const PASSWORD = 'e2e-long-password-1';
 const DEMO = { email: 'demo@example.com', password: 'microclerk-demo-1' };
 let unique = 0;
 const newEmail = (tag: string) => `e2e-${tag}-${Date.now()}-${++unique}@example.com`;
+
+/** The text of the QR code in a PNG screenshot, or undefined when no QR code can be read from its pixels. */
+function decodeQr(png: Buffer): string | undefined {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+}
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/playground-${name}.png`, fullPage: true });
 
@@ -201,6 +209,8 @@ describe('playground components page in Chromium', () => {
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     expect(await profile.locator('.cl-totpUri').textContent()).toMatch(/^otpauth:\/\/totp\//);
     await shot(page, '12-totp-setup');
+    // What a phone camera sees: the QR code decoded from the screenshot's pixels carries the setup link.
+    expect(decodeQr(await profile.locator('.cl-totpQrCode').screenshot())).toBe((await profile.locator('.cl-totpUri').textContent())?.trim());
     await profile.locator('.cl-totpSetup input[name=code]').fill('000000' === totpCode(secret, Date.now()) ? '111111' : '000000');
     await expect.poll(() => profile.locator('.cl-totpSetup [role=alert]').count()).toBeGreaterThan(0);
     await profile.locator('.cl-totpSetup input[name=code]').fill(totpCode(secret, Date.now()));

@@ -46,6 +46,37 @@ describe('fault injection and rate limits', () => {
     expect((await fapi('GET', '/client')).status).toBe(200);
   });
 
+  it('dropResponse applies the request, then loses the answer', async () => {
+    const emulator = createEmulator({ seed: { users: [{ emailAddress: 'ada@example.com', password: 'correct-horse-battery' }] } });
+    const fapi = await devBrowser(emulator);
+    emulator.faults.add({ path: '/v1/client/sign_ins', method: 'POST', dropResponse: true, times: 1 });
+    const error = await fapi('POST', '/client/sign_ins', { identifier: 'ada@example.com', password: 'correct-horse-battery', strategy: 'password' }).catch(
+      (e: unknown) => e,
+    );
+    expect(isDroppedConnection(error)).toBe(true);
+    // The sign-in happened on the server although its caller never heard of it.
+    const { json } = await fapi('GET', '/client');
+    expect(json.response.sign_in?.status ?? null).toBe(null);
+    expect(json.response.sessions).toHaveLength(1);
+    expect(json.response.sessions[0].status).toBe('active');
+  });
+
+  it('truncate sends half the body, then fails the stream', async () => {
+    const emulator = createEmulator();
+    const fapi = await devBrowser(emulator);
+    emulator.faults.add({ path: '/v1/client', truncate: true, times: 1 });
+    await expect(fapi('GET', '/client')).rejects.toSatisfy(isDroppedConnection);
+  });
+
+  it('html answers 200 with a web page', async () => {
+    const emulator = createEmulator();
+    emulator.faults.add({ path: '/v1/environment', html: true, times: 1 });
+    const res = await emulator.handle(new Request('https://emulator.accounts.dev/v1/environment'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html');
+    expect(await res.text()).toMatch(/^<!doctype html>/);
+  });
+
   it('adds latency per rule and globally', async () => {
     vi.useFakeTimers();
     const emulator = createEmulator();

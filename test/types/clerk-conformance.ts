@@ -261,7 +261,6 @@ export const UNAVAILABLE_IN_FULL_PRESET = [
   'closeCreateOrganization',
   'mountOrganizationList',
   'unmountOrganizationList',
-  'handleEmailLinkVerification',
   'authenticateWithMetamask',
   'authenticateWithCoinbaseWallet',
   'authenticateWithOKXWallet',
@@ -323,6 +322,7 @@ export const PROVIDED_DOCUMENTED = [
   'closeUserProfile',
   'authenticateWithRedirect',
   'handleRedirectCallback',
+  'handleEmailLinkVerification',
 ] as const satisfies ReadonlyArray<DocumentedMember>;
 
 // Every documented member is in exactly one of the two lists.

@@ -7,9 +7,9 @@
 import { vi } from 'vitest';
 import { createClerk, definePlugin, type ClerkPlugin } from '../../kernel/index.js';
 import type { Emulator, RequestLogEntry } from '../../emulator/index.js';
-import { PROXY_URL } from '../../test/helpers/emulator.js';
-import { pollingPlugin } from './index.js';
-import type { PollingEnvironment } from './index.js';
+import { PROXY_URL } from './emulator.js';
+import { pollingPlugin } from '../../plugins/polling/index.js';
+import type { PollingEnvironment } from '../../plugins/polling/index.js';
 
 export const PASSWORD = 'correct horse battery staple';
 export const USERS = [
