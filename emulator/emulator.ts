@@ -43,8 +43,13 @@ export interface EmulatorOptions {
   seed?: { users?: SeedUser[] };
   /** Clock in ms, read at every use so fake timers work. Default `Date.now`. */
   now?: () => number;
-  /** Add CORS headers (echoing Origin, with credentials) to every response. Default true. */
+  /** Add CORS headers (echoing Origin, with credentials) for the emulator's own and the allowed origins. Default true. */
   cors?: boolean;
+  /**
+   * Origins of the apps that use this emulator (`http://localhost:5173`), besides its own: they get
+   * CORS headers, and redirect URLs (OAuth, `/v1/verify`) may point to them. Nothing else may. Default none.
+   */
+  allowedOrigins?: readonly string[];
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -54,6 +59,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     // The admin routes drive the same facade tests use, so both reset and seed alike.
     admin: (method, action, request) => handleAdmin(emulator, method, action, request),
     cors: options.cors ?? true,
+    allowedOrigins: options.allowedOrigins,
   });
 
   const emulator: Emulator = {

@@ -17,10 +17,51 @@ export type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, K
 
 const pageUrl = () => (typeof window !== 'undefined' && window.location ? new URL(window.location.href) : undefined);
 
-/** Without a plugin that provides `navigate`: a full page load, and only to http(s) URLs. */
+/**
+ * Without a plugin that provides `navigate`: a full page load, and only to a path of this page's
+ * origin. A minimal copy of the navigation plugin's check (the kernel imports no plugin): the URL is
+ * resolved first, and control characters, backslashes, userinfo, other origins and `//` pathnames
+ * (`/.//evil` resolves to one) are refused with an `unsafe_redirect` error.
+ */
 const defaultNavigate: Navigate = async (to) => {
-  const url = new URL(to, pageUrl());
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ClerkRuntimeError(`Refusing to navigate to "${to}".`, { code: 'unsafe_redirect' });
+  const page = pageUrl();
+  let url: URL | undefined;
+  try {
+    url = new URL(to, page);
+  } catch {
+    // Refused below.
+  }
+  let path = '%';
+  try {
+    path = decodeURIComponent(url?.pathname ?? '%');
+  } catch {
+    // Stays '%': refused.
+  }
+  // The decoded pathname must be plain too: no encoded `//`, `\\`, `:`, control characters or a second encoding.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+  const tricky = /[\0-\x1f\x7f\\]/.test(to) || /[\0-\x1f\x7f\\:%]|\/\//.test(path);
+  if (
+    !url ||
+    !page ||
+    tricky ||
+    url.origin !== page.origin ||
+    !/^https?:$/.test(url.protocol) ||
+    url.username ||
+    url.password ||
+    url.pathname.startsWith('//')
+  ) {
+    throw new ClerkRuntimeError(`Refusing to navigate to "${to}": only paths on this page's origin are followed without the navigation plugin.`, {
+      code: 'unsafe_redirect',
+    });
+  }
+  window.location.assign(url.href);
+};
+
+/** A provider's sign-in page (OAuth) without the `pageLoad` capability: any http(s) URL without userinfo. */
+const defaultPageLoad = (url: URL) => {
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password) {
+    throw new ClerkRuntimeError(`Refusing to load "${url.href}".`, { code: 'unsafe_redirect' });
+  }
   window.location.assign(url.href);
 };
 
@@ -80,7 +121,7 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     onSessionToken: (sessionId) => {
       if (state.session?.id === sessionId) store.emitToken();
     },
-    pageLoad: (url) => (capabilities.pageLoad ? capabilities.pageLoad(url) : void defaultNavigate(url.href)),
+    pageLoad: (url) => (capabilities.pageLoad ? capabilities.pageLoad(url) : defaultPageLoad(url)),
     authenticateWithPopup: async (...args) => {
       if (!capabilities.authenticateWithPopup) {
         throw new ClerkRuntimeError('authenticateWithPopup() needs the oauth plugin (microclerk/plugins/oauth).', { code: 'not_available_in_preset' });

@@ -57,8 +57,29 @@ export async function findDevBrowser(fapi: FapiClient, suffix: string): Promise<
   return token ?? readCookie(`${COOKIE}_${suffix}`) ?? readCookie(COOKIE) ?? (await fapi.createDevBrowser());
 }
 
+/** A page framed by another origin: reading the top window's location throws there. */
+function inCrossOriginIframe(): boolean {
+  if (typeof window === 'undefined' || window.top === window.self) return false;
+  try {
+    return !window.top?.location.href;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * SameSite and Secure as ClerkJS sets them on the cookies the SDK writes: `sameSite` (Lax, or Strict
+ * for `__client_uat`) and Secure on https pages, so an https app's tokens never travel over plain
+ * http; inside a cross-origin iframe on https, `SameSite=None; Secure` (a Lax cookie would not be sent there).
+ */
+export function cookieAttributes(sameSite: 'Lax' | 'Strict'): string {
+  const https = typeof location !== 'undefined' && location.protocol === 'https:';
+  if (https && inCrossOriginIframe()) return 'SameSite=None; Secure';
+  return `SameSite=${sameSite}${https ? '; Secure' : ''}`;
+}
+
 export function storeDevBrowser(token: string, suffix: string): void {
-  const attributes = `max-age=${ONE_YEAR_SECONDS}; SameSite=Lax`;
+  const attributes = `max-age=${ONE_YEAR_SECONDS}; ${cookieAttributes('Lax')}`;
   writeCookie(COOKIE, token, attributes);
   if (suffix) writeCookie(`${COOKIE}_${suffix}`, token, attributes);
 }

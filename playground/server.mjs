@@ -30,13 +30,15 @@ export async function buildPlayground() {
 }
 
 /** Starts emulator + playground; resolves with the URL and the running emulator. */
-export async function startPlayground({ port = 4000, settings, quiet = false } = {}) {
+export async function startPlayground({ port = 4000, settings, quiet = false, allowedOrigins = [] } = {}) {
   await buildPlayground();
   let publishableKey = '';
   const running = await startEmulator({
     port,
     host: '127.0.0.1',
     settings,
+    // The pages are served from the emulator's own origin, which is always allowed; more app origins can be added.
+    allowedOrigins,
     seed: { users: [DEMO_USER] },
     fallback: (req, res) => void serveStatic(req, res, () => publishableKey),
   });

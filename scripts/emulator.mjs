@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Runs the microclerk FAPI emulator on a local port (a dev/test tool, not a production server).
-// Usage: node scripts/emulator.mjs [--port N] [--host 127.0.0.1] [--prefix /__clerk] [--production]
+// Usage: node scripts/emulator.mjs [--port N] [--host 127.0.0.1] [--prefix /__clerk] [--production] [--allow-origin http://localhost:5173 …]
+// Only the emulator's own origin and each --allow-origin get CORS and may be redirect targets.
 import { startEmulator } from '../dist/emulator/index.js';
 
 function parseArgs(argv) {
-  const options = { port: 4000, host: '127.0.0.1', prefix: '/__clerk', production: false };
+  const options = { port: 4000, host: '127.0.0.1', prefix: '/__clerk', production: false, allowedOrigins: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -16,8 +17,9 @@ function parseArgs(argv) {
     else if (arg === '--host') options.host = value();
     else if (arg === '--prefix') options.prefix = value();
     else if (arg === '--production') options.production = true;
+    else if (arg === '--allow-origin') options.allowedOrigins.push(value());
     else if (arg === '--help' || arg === '-h') {
-      console.log('node scripts/emulator.mjs [--port N] [--host H] [--prefix /__clerk] [--production]');
+      console.log('node scripts/emulator.mjs [--port N] [--host H] [--prefix /__clerk] [--production] [--allow-origin ORIGIN]…');
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
@@ -31,6 +33,7 @@ const running = await startEmulator({
   host: options.host,
   prefix: options.prefix,
   instanceType: options.production ? 'production' : 'development',
+  allowedOrigins: options.allowedOrigins,
 });
 
 console.log('microclerk FAPI emulator (development/test only — not a production server)');

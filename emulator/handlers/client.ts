@@ -4,6 +4,7 @@ import type { ClientRecord, VerificationRecord } from '../domain/records.js';
 import { environmentJson } from '../wire/environment.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
+import { allowedRedirect } from './oauth-request.js';
 import { afterFirstFactor } from './sign-in.js';
 import { completeSignUpIfReady } from './sign-up.js';
 
@@ -61,16 +62,13 @@ function signOutAll(ctx: RequestContext): Response {
 
 type LinkOutcome = 'verified' | 'expired' | 'failed' | 'client_mismatch';
 
-function redirectOrPage(target: string | null, status: LinkOutcome, extra: Record<string, string> = {}): Response {
-  if (target) {
-    try {
-      const url = new URL(target);
-      url.searchParams.set('__clerk_status', status);
-      for (const [key, value] of Object.entries(extra)) url.searchParams.set(key, value);
-      return new Response(null, { status: 302, headers: { Location: url.toString() } });
-    } catch {
-      // A relative or invalid redirect URL: fall through to the page.
-    }
+function redirectOrPage(ctx: RequestContext, target: string | null, status: LinkOutcome, extra: Record<string, string> = {}): Response {
+  // A relative or invalid redirect URL gets the page; an absolute one only to an allowed origin (never an open redirect).
+  if (target && URL.canParse(target)) {
+    const url = new URL(allowedRedirect(ctx, new URL(target)));
+    url.searchParams.set('__clerk_status', status);
+    for (const [key, value] of Object.entries(extra)) url.searchParams.set(key, value);
+    return new Response(null, { status: 302, headers: { Location: url.toString() } });
   }
   const message = status === 'verified' ? 'Verified. You can return to the original tab.' : `Verification ${status}.`;
   return new Response(`<!doctype html><title>microclerk emulator</title><p>${message}</p>`, {
@@ -84,7 +82,7 @@ function verifyLink(ctx: RequestContext): Response {
   const { core } = ctx;
   const token = ctx.query.get('token') ?? '';
   const target = core.store.links.get(token);
-  if (!target) return redirectOrPage(ctx.query.get('redirect_url'), 'failed');
+  if (!target) return redirectOrPage(ctx, ctx.query.get('redirect_url'), 'failed');
   const device = { userAgent: ctx.userAgent, ipAddress: ctx.ipAddress };
   // `clientId`: the client that asked for the link; with require_same_client, only it may open it.
   const check = (verification: VerificationRecord, clientId?: string | null): LinkOutcome => {
@@ -111,7 +109,7 @@ function verifyLink(ctx: RequestContext): Response {
       afterFirstFactor(core, signIn, user, device);
     }
     const extra: Record<string, string> = signIn?.createdSessionId ? { __clerk_created_session: signIn.createdSessionId } : {};
-    return redirectOrPage(verification?.redirectUrl ?? null, outcome, extra);
+    return redirectOrPage(ctx, verification?.redirectUrl ?? null, outcome, extra);
   }
   if (target.kind === 'sign_up') {
     const signUp = core.store.signUps.get(target.signUpId);
@@ -123,14 +121,14 @@ function verifyLink(ctx: RequestContext): Response {
       completeSignUpIfReady(core, signUp, device);
     }
     const extra: Record<string, string> = signUp?.createdSessionId ? { __clerk_created_session: signUp.createdSessionId } : {};
-    return redirectOrPage(verification?.redirectUrl ?? null, outcome, extra);
+    return redirectOrPage(ctx, verification?.redirectUrl ?? null, outcome, extra);
   }
   const user = core.store.users.get(target.userId);
   const email = user?.emailAddresses.find((e) => e.id === target.emailAddressId);
   const verification = email?.verification ?? null;
   const outcome = outcomeOf(verification);
   spend(outcome);
-  return redirectOrPage(verification?.redirectUrl ?? null, outcome);
+  return redirectOrPage(ctx, verification?.redirectUrl ?? null, outcome);
 }
 
 export const clientRoutes: Route[] = [

@@ -1,6 +1,6 @@
 /** The OAuth parameters handlers read from a request, and starting a provider step with them. */
 import { createOAuthFlow } from '../domain/oauth.js';
-import { formError, paramMissing } from '../domain/errors.js';
+import { fapiError, formError, paramMissing } from '../domain/errors.js';
 import type { OAuthFlowTarget, VerificationRecord } from '../domain/records.js';
 import type { RequestContext } from '../http/request-context.js';
 
@@ -17,6 +17,22 @@ export function oauthRedirectUrl(ctx: RequestContext, name = 'redirect_url'): st
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw formError('form_param_format_invalid', name, `${name} must be an http or https URL.`);
   }
+  return allowedRedirect(ctx, url, name);
+}
+
+/** `url` when its origin is one the emulator trusts (its own, the allowed app origins); otherwise a 400. */
+export function allowedRedirect(ctx: RequestContext, url: URL, name = 'redirect_url'): string {
+  if (!ctx.allowsOrigin(url.origin) || url.username || url.password) {
+    throw fapiError(
+      400,
+      'invalid_redirect_url',
+      `${name} is not allowed.`,
+      `${name} "${url.href}" is not on an allowed origin (the emulator's allowedOrigins).`,
+      {
+        param_name: name,
+      },
+    );
+  }
   return url.toString();
 }
 
@@ -25,11 +41,15 @@ export function startOAuthFlow(
   ctx: RequestContext,
   args: { strategy: string; target: OAuthFlowTarget; redirectUrl: string; additionalScopes?: string[]; loginHint?: string | null },
 ): VerificationRecord {
+  const complete = ctx.body.text('action_complete_redirect_url') ?? null;
+  // Where a completed flow goes (relative to redirect_url): an allowed origin too, when it is an http(s) URL.
+  const completeUrl = complete && URL.canParse(complete, args.redirectUrl) ? new URL(complete, args.redirectUrl) : null;
+  if (completeUrl && /^https?:$/.test(completeUrl.protocol)) allowedRedirect(ctx, completeUrl, 'action_complete_redirect_url');
   return createOAuthFlow(ctx.core, {
     strategy: args.strategy,
     target: args.target,
     redirectUrl: args.redirectUrl,
-    actionCompleteRedirectUrl: ctx.body.text('action_complete_redirect_url') ?? null,
+    actionCompleteRedirectUrl: complete,
     loginHint: args.loginHint ?? ctx.body.text('oidc_login_hint') ?? null,
     additionalScopes: args.additionalScopes ?? [],
     baseUrl: ctx.baseUrl,

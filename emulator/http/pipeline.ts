@@ -12,11 +12,12 @@ import { resolveClient, signedInState, withClientUat } from './client-identity.j
 import { withCors } from './cors.js';
 import { DroppedConnectionError, FaultInjector, truncateResponse, type FaultRule } from './faults.js';
 import { parseBody } from './form-body.js';
+import { createOriginPolicy, isCrossOrigin } from './origins.js';
 import { RateLimiter } from './rate-limit.js';
 import { RequestContext } from './request-context.js';
 import { errorResponse, jsonResponse } from './responses.js';
 import { matchRoute, type Route } from './router.js';
-import { withCookies } from './transport.js';
+import { requestHeader, withCookies } from './transport.js';
 
 /** Answers `<prefix>/__emulator/<action>`; `action` is the part after `/__emulator`. */
 export type AdminHandler = (method: string, action: string, request: Request) => Promise<Response>;
@@ -24,8 +25,10 @@ export type AdminHandler = (method: string, action: string, request: Request) =>
 export interface PipelineOptions {
   routes: Route[];
   admin: AdminHandler;
-  /** Add CORS headers (echoing Origin, with credentials) to every response. */
+  /** Add CORS headers (echoing Origin, with credentials) to responses for the emulator's own and these origins. */
   cors: boolean;
+  /** App origins (besides the emulator's own) that get CORS headers and may be redirect targets. */
+  allowedOrigins?: readonly string[];
 }
 
 export interface RequestLogEntry {
@@ -83,7 +86,15 @@ export function createRequestPipeline(core: EmulatorCore, options: PipelineOptio
   const rateLimiter = new RateLimiter();
   const requests: RequestLogEntry[] = [];
 
-  const cors = (response: Response, request: Request, preflight = false): Response => (options.cors ? withCors(response, request, preflight) : response);
+  // The instance's own FAPI host and its Account Portal (where ClerkJS's popup and hosted pages live) are trusted too.
+  const host = core.frontendApiHost;
+  const instanceOrigins = [`https://${host}`, `https://${host.replace(/^clerk\./, 'accounts.').replace('.clerk.accounts.', '.accounts.')}`];
+  const origins = createOriginPolicy([...instanceOrigins, ...(options.allowedOrigins ?? [])]);
+  /** CORS only for allowed origins: any other site must not read responses made with this browser's credentials. */
+  const cors = (response: Response, request: Request, preflight = false): Response => {
+    const origin = requestHeader(request, 'origin');
+    return options.cors && (!origin || origins.allows(origin, new URL(request.url))) ? withCors(response, request, preflight) : response;
+  };
 
   async function handleFapi(request: Request, url: URL, base: string, path: string): Promise<Response> {
     const queryMethod = url.searchParams.get('_method');
@@ -115,7 +126,7 @@ export function createRequestPipeline(core: EmulatorCore, options: PipelineOptio
       const client = resolveClient(core, request, url, match.route.open);
       before = signedInState(core, client);
       const body = await parseBody(request, request.method.toUpperCase());
-      ctx = new RequestContext(core, request, url, method, path, `${url.origin}${base}`, body, client);
+      ctx = new RequestContext(core, request, url, method, path, `${url.origin}${base}`, body, client, (origin) => origins.allows(origin, url));
       ctx.params = match.params;
       return withClientUat(core, await match.route.handler(ctx), ctx, before);
     } catch (error) {
@@ -133,7 +144,11 @@ export function createRequestPipeline(core: EmulatorCore, options: PipelineOptio
     const adminAt = url.pathname.indexOf('/__emulator/');
     if (adminAt >= 0) {
       const action = url.pathname.slice(adminAt + '/__emulator'.length).replace(/\/+$/, '');
-      return cors(await options.admin(request.method.toUpperCase(), action, request), request);
+      // The controls read one-time codes and create users: the emulator's own pages only, never another site.
+      if (isCrossOrigin(request, url, origins)) {
+        return jsonResponse({ errors: [{ code: 'cross_origin_forbidden', message: 'The /__emulator admin routes only answer same-origin requests.' }] }, 403);
+      }
+      return await options.admin(request.method.toUpperCase(), action, request);
     }
     if (url.pathname.endsWith('/.well-known/jwks.json')) return cors(jsonResponse(core.signer.jwks(), 200), request);
     const located = locateV1(url.pathname);

@@ -29,6 +29,8 @@ export class RequestContext {
     readonly baseUrl: string,
     readonly body: FormBody,
     client: ClientRecord | null,
+    /** True for origins the emulator trusts as redirect targets (its own and the allowed app origins). */
+    readonly allowsOrigin: (origin: string) => boolean = () => false,
   ) {
     this.client = client;
     this.view = { core, origin: requestHeader(request, 'origin') };

@@ -172,12 +172,21 @@ describe('navigate', () => {
     await (await loaded({ routerPush: push2 })).navigate('/r2', { replace: true });
     expect(push2).toHaveBeenCalledWith('/r2', expect.anything());
   });
-  it('loads the page for absolute URLs on other origins (window.location), never through the router', async () => {
+  it('loads the page for absolute URLs on allowed other origins (window.location), never through the router', async () => {
     const routerPush = vi.fn();
-    const clerk = await loaded({ routerPush });
+    const clerk = await loaded({ routerPush, allowedRedirectOrigins: ['https://accounts.example.com'] });
     await clerk.navigate('https://accounts.example.com/sign-in?x=1');
     expect(assign).toHaveBeenCalledWith('https://accounts.example.com/sign-in?x=1');
     expect(routerPush).not.toHaveBeenCalled();
+  });
+  it('goes to / instead of an origin outside allowedRedirectOrigins, with a warning', async () => {
+    const routerPush = vi.fn();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const clerk = await loaded({ routerPush, allowedRedirectOrigins: ['https://accounts.example.com'] });
+    await clerk.navigate('https://other.example.com/x');
+    expect(assign).not.toHaveBeenCalled();
+    expect(routerPush.mock.calls.map((c) => c[0])).toEqual(['/']);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('allowedRedirectOrigins'));
   });
   it('without a router, same-origin targets are page loads too', async () => {
     await (await loaded()).navigate('/plain');
@@ -238,11 +247,12 @@ describe('navigate', () => {
 });
 
 describe('buildUrlWithAuth / redirectWithAuth (development instance)', () => {
-  it('adds the dev-browser token as __clerk_db_jwt for other origins only', async () => {
-    const clerk = await loaded();
+  it('adds the dev-browser token as __clerk_db_jwt for other allowed origins only', async () => {
+    const clerk = await loaded({ allowedRedirectOrigins: ['https://accounts.example.com'] });
     const token = devBrowserCookie();
     expect(token).toBeTruthy();
     expect(new URL(clerk.buildUrlWithAuth('https://accounts.example.com/x')).searchParams.get('__clerk_db_jwt')).toBe(token);
+    expect(clerk.buildUrlWithAuth('https://other.example.com/x')).toBe('https://other.example.com/x');
     expect(clerk.buildUrlWithAuth('/same')).toBe(`${APP}/same`);
     expect(clerk.buildUrlWithAuth(`${APP}/same?a=1`)).toBe(`${APP}/same?a=1`);
     await clerk.redirectWithAuth('https://accounts.example.com/sign-in');

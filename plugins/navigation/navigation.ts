@@ -1,6 +1,17 @@
 import { ClerkRuntimeError, definePlugin, type ClerkPlugin } from '../../kernel/index.js';
 import { navigationLoadOptionsSchema, type NavigationLoadOptions, type RouterFn, type RouterMetadata } from './options.js';
-import { DEFAULT_PROTOCOLS, defaultAllowedOrigins, isAllowedOrigin, originOf, pageParams, safeUrl, snake, withHashRoute } from './redirects.js';
+import {
+  DEFAULT_PROTOCOLS,
+  checkRedirect,
+  defaultAllowedOrigins,
+  isAllowedOrigin,
+  originOf,
+  pageParams,
+  safeUrl,
+  snake,
+  withHashRoute,
+  type RedirectPolicy,
+} from './redirects.js';
 
 declare module '../../kernel/plugin.js' {
   interface PluginApis {
@@ -40,7 +51,7 @@ export interface RedirectOptions {
  * `provides: ['navigate']` and install its navigator with `ctx.provide('navigate', fn)`.
  */
 export interface NavigationApi {
-  /** Goes to a URL or path: same-origin through `routerPush`/`routerReplace`, else a page load. Unsafe targets go to `/`. */
+  /** Goes to a URL or path: same-origin through `routerPush`/`routerReplace`, else a page load. Unsafe targets and origins outside `allowedRedirectOrigins` go to `/`. */
   navigate(to: string | undefined, options?: NavigateOptions): Promise<unknown>;
   /** `signInUrl` option or `display_config.sign_in_url`, with redirect parameters in the hash. '' before load. */
   buildSignInUrl(options?: RedirectOptions): string;
@@ -100,14 +111,13 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
       const ready = () => (kernel.environment ? navigator.page() : undefined);
       const configured = (key: string) => option(key) || (kernel.environment?.displayConfig[key] as string | undefined) || '';
 
-      /** `candidate` as an absolute URL when it is a safe redirect to an allowed origin. */
-      const allowedUrl = (page: URL, candidate: string) => {
+      /** `allowedRedirectOrigins`, else ClerkJS's defaults for this page. */
+      const policy = (page: URL): RedirectPolicy => {
         const allowed = options().allowedRedirectOrigins;
-        const url = safeUrl(candidate, page, protocols());
-        return url && isAllowedOrigin(url, page, allowed?.length ? allowed : defaultAllowedOrigins(page, kernel.frontendApi, development))
-          ? url.href
-          : undefined;
+        return { page, protocols: protocols(), allowedOrigins: allowed?.length ? allowed : defaultAllowedOrigins(page, kernel.frontendApi, development) };
       };
+      /** `candidate` as an absolute URL when it is a safe redirect to an allowed origin. */
+      const allowedUrl = (page: URL, candidate: string) => checkRedirect(candidate, policy(page))?.href;
 
       /** The first candidate that is a safe redirect to an allowed origin (absolute); rejected ones are reported. */
       const pick = (page: URL, ...candidates: Array<string | null | undefined>) => {
@@ -123,37 +133,54 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
         const page = navigator.page();
         const token = kernel.devBrowserToken;
         if (!to || !development || !page) return to;
-        try {
-          const url = new URL(to, page);
-          if (token && url.origin !== page.origin && /^https?:$/.test(url.protocol)) url.searchParams.set('__clerk_db_jwt', token);
-          return url.href;
-        } catch {
-          return to;
+        const url = safeUrl(to, page, protocols());
+        // An unsafe target stays as given, so that navigate's check still sees the trick (resolving could hide it).
+        if (!url) return to;
+        // The token only goes where this browser's dev session belongs: FAPI, the primary's sign-in (a satellite), allowed origins.
+        const own = [
+          originOf(new URL(kernel.fapi.baseUrl, page)),
+          ...(kernel.clerk.isSatellite && options().signInUrl ? [originOf(new URL(options().signInUrl!, page))] : []),
+        ];
+        if (
+          token &&
+          originOf(url) !== originOf(page) &&
+          /^https?:$/.test(url.protocol) &&
+          isAllowedOrigin(url, page, [...own, ...policy(page).allowedOrigins])
+        ) {
+          url.searchParams.set('__clerk_db_jwt', token);
         }
+        return url.href;
       };
 
-      const windowNavigate = (to: URL | string) => {
-        // Re-checked: the app's router may call this with anything.
-        const url = safeUrl(String(to), navigator.page() ?? NO_PAGE, protocols());
-        if (url) window.location.assign(url.href);
-      };
-
-      const navigate = async (to: string | undefined, opts: NavigateOptions = {}): Promise<unknown> => {
+      /**
+       * Moves to `to`. `trusted` targets come from the app's configuration or this plugin's own flows
+       * (configured pages, satellite sync) and need only be safe URLs; anything else must also be on
+       * an allowed origin. Refused targets go to `/`, with a warning.
+       */
+      const go = async (to: string | undefined, opts: NavigateOptions = {}, trusted = false): Promise<unknown> => {
         if (!to) return;
         const { routerPush, routerReplace } = options();
         const router = (opts.replace && routerReplace) || routerPush;
-        const metadata: RouterMetadata = { windowNavigate, __internal_metadata: opts.metadata };
         const page = navigator.page();
+        const check = (target: string) => (trusted ? safeUrl(target, page ?? NO_PAGE, protocols()) : checkRedirect(target, policy(page ?? NO_PAGE)));
+        let url = check(to);
+        const approved = url?.href;
+        // Re-checked: the app's router may call this with anything; what this navigation approved passes.
+        const windowNavigate = (target: URL | string) => {
+          const next = String(target) === approved ? url : checkRedirect(String(target), policy(navigator.page() ?? NO_PAGE));
+          if (next) window.location.assign(next.href);
+        };
+        const metadata: RouterMetadata = { windowNavigate, __internal_metadata: opts.metadata };
         // No page (server, native): only a router can move, and only to a target that would be safe anywhere.
-        if (!page) return safeUrl(to, NO_PAGE, protocols()) ? router?.(to, metadata) : undefined;
-        let url = safeUrl(to, page, protocols());
+        if (!page) return url ? router?.(to, metadata) : undefined;
         if (!url) {
-          warn(`Unsafe navigation to "${to}"; going to "/".`);
+          warn(`Unsafe navigation to "${to}" (not a safe URL on an allowed origin, see allowedRedirectOrigins); going to "/".`);
           url = new URL('/', page);
         }
         ctx.events.emit('navigation:navigate', { url: url.href, replace: !!opts.replace });
         return navigator.go(url, page, !!opts.replace, router, metadata);
       };
+      const navigate = (to: string | undefined, opts?: NavigateOptions) => go(to, opts);
       ctx.provide('navigate', navigate);
 
       const authUrl = (key: 'signInUrl' | 'signUpUrl', props: RedirectOptions = {}) => {
@@ -229,7 +256,8 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
         api[`build${name}Url`] = () => (ready() ? buildUrlWithAuth(configured(`${name[0].toLowerCase()}${name.slice(1)}Url`)) : '');
       }
       for (const name of ['SignIn', 'SignUp', 'AfterSignIn', 'AfterSignUp', 'AfterSignOut', 'Waitlist', ...configuredPages]) {
-        api[`redirectTo${name}`] = (opts?: RedirectOptions) => navigate((api[`build${name}Url`] as (o?: RedirectOptions) => string)(opts));
+        // Trusted: configured pages, and redirect parameters the builders already checked.
+        api[`redirectTo${name}`] = (opts?: RedirectOptions) => go((api[`build${name}Url`] as (o?: RedirectOptions) => string)(opts), {}, true);
       }
 
       ctx.onLoad(async () => {
@@ -248,7 +276,7 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
           if (synced !== 'true' && (synced === 'false' || (opts.satelliteAutoSync && !kernel.session))) {
             const target = new URL(development ? opts.signInUrl! : `${kernel.fapi.baseUrl}/v1/client/sync`, page);
             target.searchParams.set(development ? '__clerk_satellite_url' : 'redirect_url', page.href);
-            await navigate(target.href);
+            await go(target.href, {}, true);
           }
         } else if (development) {
           // The primary, asked by a satellite to share its dev browser: send it back, if it is an allowed origin.
@@ -256,7 +284,7 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
           if (satellite) {
             const back = new URL(satellite);
             back.searchParams.set('__clerk_synced', 'true');
-            await navigate(buildUrlWithAuth(back.href));
+            await go(buildUrlWithAuth(back.href), {}, true);
           }
         }
       });

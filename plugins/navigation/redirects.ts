@@ -16,8 +16,9 @@ const decode = (value: string) => {
 /**
  * Resolves `to` against `base` unless it is a trick to leave the app: a protocol not in `protocols`
  * (`javascript:`, `data:`…), control characters (parsers drop them, turning `/\t/evil` into `//evil`),
- * a protocol-relative or backslash path (`//evil`, `/\evil`), userinfo (`https://app@evil`), or an
- * encoded form of any of these. Returns null for those.
+ * a protocol-relative or backslash path (`//evil`, `/\evil`), userinfo (`https://app@evil`), a
+ * resolved pathname starting with `//` (`/.//evil`, `/a/..//evil`: a router reads it as a host), or
+ * an encoded form of any of these. Returns null for those.
  */
 export function safeUrl(to: string, base: URL, protocols: string[]): URL | null {
   // Twice: a double-encoded trick (`%252F%252F`) shows its real shape too.
@@ -27,11 +28,29 @@ export function safeUrl(to: string, base: URL, protocols: string[]): URL | null 
   try {
     const url = new URL(to, base);
     // The decoded reading must land on the same origin: a server that decodes once more must not be fooled.
-    const ok = [url, new URL(decoded, base)].every((u) => protocols.includes(u.protocol) && !u.username && !u.password && originOf(u) === originOf(url));
+    const ok = [url, new URL(decoded, base)].every(
+      (u) => protocols.includes(u.protocol) && !u.username && !u.password && !u.pathname.startsWith('//') && originOf(u) === originOf(url),
+    );
     return ok ? url : null;
   } catch {
     return null;
   }
+}
+
+/** What a redirect check allows: the page it starts from, the protocols, and the origins besides the page's. */
+export interface RedirectPolicy {
+  page: URL;
+  protocols: string[];
+  allowedOrigins: Array<string | RegExp>;
+}
+
+/**
+ * The one redirect check every navigation path uses: `to` resolved and normalised by `safeUrl`, then
+ * its origin checked against the page and `allowedOrigins`. Null when it must not be followed.
+ */
+export function checkRedirect(to: string, policy: RedirectPolicy): URL | null {
+  const url = safeUrl(to, policy.page, policy.protocols);
+  return url && isAllowedOrigin(url, policy.page, policy.allowedOrigins) ? url : null;
 }
 
 /** Origin globs become anchored RegExps: `*` matches within the origin, never across a `/`. */

@@ -45,7 +45,12 @@ describe('a real router library (history v5) wired through routerPush / routerRe
     const history = createBrowserHistory();
     const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
     const clerk = track(createClerk({ ...options, plugins: [navigationPlugin()] }));
-    await clerk.load({ routerPush: (to) => history.push(to), routerReplace: (to) => history.replace(to), signInUrl: '/login' });
+    await clerk.load({
+      routerPush: (to) => history.push(to),
+      routerReplace: (to) => history.replace(to),
+      signInUrl: '/login',
+      allowedRedirectOrigins: ['https://elsewhere.example'],
+    });
     await clerk.redirectToSignIn();
     expect(window.location.pathname).toBe('/login');
     expect(window.location.hash).toMatch(/^#\/\?redirect_url=/);
@@ -61,7 +66,7 @@ describe('memoryNavigation()', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const navigation = memoryNavigation('https://app.example/home?redirect_url=%2Fback');
     const clerk = track(createClerk({ ...options, plugins: [navigation] }));
-    await clerk.load();
+    await clerk.load({ allowedRedirectOrigins: ['https://other.example'] });
     expect(clerk.buildAfterSignInUrl()).toBe('https://app.example/back');
     await clerk.redirectToAfterSignIn();
     await clerk.navigate('/replaced', { replace: true });

@@ -166,8 +166,29 @@ describe('on https', () => {
       await signIn(clerk, ada);
       expect(writesOf('__session').at(-1)).toMatch(/; SameSite=Lax; Secure$/);
       expect(writesOf('__client_uat').at(-1)).toMatch(/; SameSite=Strict; Secure$/);
+      expect(writesOf('clerk_active_context').at(-1)).toMatch(/; SameSite=Lax; Secure$/);
+      // The dev-browser token (kernel) too, under both names.
+      for (const name of ['__clerk_db_jwt', `__clerk_db_jwt_${suffix}`]) expect(writesOf(name).at(-1)).toMatch(/; max-age=31536000; SameSite=Lax; Secure$/);
     } finally {
       happyDOM.setURL('http://localhost:3000/');
     }
+  });
+});
+
+describe('on http', () => {
+  it('no cookie the SDK writes is Secure (the browser would drop it), each keeps its SameSite', async () => {
+    const clerk = await tab();
+    await signIn(clerk, ada);
+    const expected: Record<string, string> = {
+      __session: 'Lax',
+      [`__session_${suffix}`]: 'Lax',
+      __client_uat: 'Strict',
+      [`__client_uat_${suffix}`]: 'Strict',
+      clerk_active_context: 'Lax',
+      __clerk_db_jwt: 'Lax',
+      [`__clerk_db_jwt_${suffix}`]: 'Lax',
+    };
+    for (const [name, sameSite] of Object.entries(expected)) expect(writesOf(name).at(-1), name).toMatch(new RegExp(`; SameSite=${sameSite}$`));
+    expect(writes.filter((w) => /secure/i.test(w))).toEqual([]);
   });
 });

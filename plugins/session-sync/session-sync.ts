@@ -1,5 +1,5 @@
 import { decodeJwt, definePlugin, type PluginContext } from '../../kernel/index.js';
-import { cookieSuffix, readCookie, writeCookie } from '../../kernel/dev-browser.js';
+import { cookieAttributes, cookieSuffix, readCookie, writeCookie } from '../../kernel/dev-browser.js';
 
 declare module '../../kernel/plugin.js' {
   interface PluginApis {
@@ -48,7 +48,6 @@ export function sessionSyncPlugin() {
 function startSync(ctx: PluginContext, suffix: string): () => void {
   const { kernel } = ctx;
   const names = (base: string) => (suffix ? [base, `${base}_${suffix}`] : [base]);
-  const secure = () => (location.protocol === 'https:' ? '; Secure' : '');
   /** The session this tab's last token belonged to (a null token says only that it is gone). */
   let tabSessionId: string | null = kernel.session?.id ?? null;
   let lastClientUat: string | undefined;
@@ -72,8 +71,8 @@ function startSync(ctx: PluginContext, suffix: string): () => void {
     const current = tokenFacts(readCookie(names(SESSION_COOKIE).at(-1)!) ?? readCookie(SESSION_COOKIE));
     // Never put back an older token of the same session and organization (another tab may have a newer one).
     if (next && current && current.sid === next.sid && current.orgId === next.orgId && current.issuedAt > next.issuedAt) return;
-    for (const name of names(SESSION_COOKIE)) writeCookie(name, jwt, `max-age=${ONE_YEAR_SECONDS}; SameSite=Lax${secure()}`);
-    writeCookie(ACTIVE_CONTEXT_COOKIE, `${sessionId ?? next?.sid ?? ''}:${next?.orgId ?? ''}`, `SameSite=Lax${secure()}`);
+    for (const name of names(SESSION_COOKIE)) writeCookie(name, jwt, `max-age=${ONE_YEAR_SECONDS}; ${cookieAttributes('Lax')}`);
+    writeCookie(ACTIVE_CONTEXT_COOKIE, `${sessionId ?? next?.sid ?? ''}:${next?.orgId ?? ''}`, cookieAttributes('Lax'));
   }
 
   function writeClientUat(): void {
@@ -83,7 +82,7 @@ function startSync(ctx: PluginContext, suffix: string): () => void {
     const value = client.signedInSessions.length > 0 ? String(Math.floor((client.updatedAt?.getTime() ?? Date.now()) / 1000)) : '0';
     if (value === lastClientUat) return;
     lastClientUat = value;
-    for (const name of names(CLIENT_UAT_COOKIE)) writeCookie(name, value, `max-age=${ONE_YEAR_SECONDS}; SameSite=Strict${secure()}`);
+    for (const name of names(CLIENT_UAT_COOKIE)) writeCookie(name, value, `max-age=${ONE_YEAR_SECONDS}; ${cookieAttributes('Strict')}`);
   }
 
   /** A tab that gets focus puts its own session's token back in the cookie. */

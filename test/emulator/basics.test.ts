@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/index.js';
-import { BASE, caller, devBrowser, signInWithPassword } from './helpers.js';
+import { BASE, caller, devBrowser, signInWithPassword, APP_ORIGINS } from './helpers.js';
 
 describe('emulator basics', () => {
   it('derives publishable keys from the frontend API host', () => {
-    const dev = createEmulator();
+    const dev = createEmulator({ allowedOrigins: APP_ORIGINS });
     expect(dev.frontendApiHost).toBe('emulator.accounts.dev');
     expect(dev.publishableKey.startsWith('pk_test_')).toBe(true);
     expect(Buffer.from(dev.publishableKey.slice(8), 'base64').toString()).toBe('emulator.accounts.dev$');
     expect(dev.publishableKey.endsWith('=')).toBe(false);
-    const prod = createEmulator({ instanceType: 'production', frontendApiHost: 'clerk.app.test' });
+    const prod = createEmulator({ allowedOrigins: APP_ORIGINS, instanceType: 'production', frontendApiHost: 'clerk.app.test' });
     expect(prod.publishableKey).toBe(`pk_live_${Buffer.from('clerk.app.test$').toString('base64').replace(/=+$/, '')}`);
   });
 
   it('requires a dev browser on development instances', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const anonymous = caller(emulator);
     const denied = await anonymous('GET', '/client');
     expect(denied.status).toBe(401);
@@ -38,7 +38,7 @@ describe('emulator basics', () => {
   });
 
   it('routes on the path after /v1 whatever the prefix', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const fapi = await devBrowser(emulator);
     for (const base of ['https://app.test/__clerk', 'https://clerk.x.test', 'http://127.0.0.1:9/deep/proxy']) {
       const withBase = caller(emulator, { token: fapi.token, base });
@@ -47,7 +47,7 @@ describe('emulator basics', () => {
   });
 
   it('serves the environment built from settings', async () => {
-    const emulator = createEmulator({ settings: { singleSession: true, username: { enabled: true }, social: ['oauth_google'] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, settings: { singleSession: true, username: { enabled: true }, social: ['oauth_google'] } });
     const fapi = await devBrowser(emulator);
     const { json, status } = await fapi('PATCH', '/environment');
     expect(status).toBe(200);
@@ -76,7 +76,7 @@ describe('emulator basics', () => {
   });
 
   it('answers CORS preflights and exposes the headers the SDK reads', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const response = await emulator.handle(
       new Request(`${BASE}/v1/client?__clerk_db_jwt=x`, {
         method: 'OPTIONS',
@@ -91,7 +91,11 @@ describe('emulator basics', () => {
   });
 
   it('identifies production clients by an HttpOnly __client cookie', async () => {
-    const emulator = createEmulator({ instanceType: 'production', seed: { users: [{ emailAddress: 'a@example.com', password: 'password123' }] } });
+    const emulator = createEmulator({
+      allowedOrigins: APP_ORIGINS,
+      instanceType: 'production',
+      seed: { users: [{ emailAddress: 'a@example.com', password: 'password123' }] },
+    });
     const fapi = caller(emulator, { base: 'https://clerk.emulator.test' });
     const empty = await fapi('GET', '/client');
     expect(empty.json).toEqual({ response: null, client: null });
@@ -109,7 +113,7 @@ describe('emulator basics', () => {
   });
 
   it('DELETE /v1/client ends the sessions and hands out a fresh client', async () => {
-    const emulator = createEmulator({ seed: { users: [{ emailAddress: 'a@example.com', password: 'password123' }] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [{ emailAddress: 'a@example.com', password: 'password123' }] } });
     const fapi = await devBrowser(emulator);
     await signInWithPassword(fapi, 'a@example.com', 'password123');
     const before = (await fapi('GET', '/client')).json.response;
@@ -121,7 +125,7 @@ describe('emulator basics', () => {
   });
 
   it('logs requests with the logical method', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const fapi = await devBrowser(emulator);
     emulator.clearRequests();
     await fapi('PATCH', '/environment');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type EmulatorOptions } from '../../emulator/index.js';
-import { devBrowser, type FapiCaller } from './helpers.js';
+import { APP_ORIGINS, devBrowser, type FapiCaller } from './helpers.js';
 
 const LANDING = 'http://localhost:3000/sign-up#/verify';
 
@@ -22,7 +22,7 @@ const open = async (emulator: ReturnType<typeof createEmulator>, link: string, d
 };
 
 function setup(options: EmulatorOptions = {}) {
-  const emulator = createEmulator(options);
+  const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, ...options });
   return { emulator, fapi: devBrowser(emulator) };
 }
 

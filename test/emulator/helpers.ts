@@ -4,6 +4,8 @@ import type { Emulator } from '../../emulator/index.js';
 
 export const ORIGIN = 'http://localhost:3000';
 export const BASE = 'https://emulator.accounts.dev';
+/** The app origins these tests call the emulator from (CORS and redirect URLs are allowed for them only). */
+export const APP_ORIGINS = [ORIGIN, 'http://localhost:5173'];
 
 export type Body = Record<string, string | number | boolean | null | string[] | Record<string, unknown> | undefined>;
 

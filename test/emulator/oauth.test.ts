@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulator, startEmulator, type Emulator, type RunningEmulator } from '../../emulator/index.js';
-import { BASE, devBrowser, ORIGIN, signInWithPassword, type FapiCaller } from './helpers.js';
+import { BASE, devBrowser, ORIGIN, signInWithPassword, type FapiCaller, APP_ORIGINS } from './helpers.js';
 
 const CALLBACK = `${ORIGIN}/sso-callback`;
 const ADA = { emailAddress: 'ada@example.com', password: 'password123', firstName: 'Ada' };
@@ -24,7 +24,7 @@ async function startSignIn(fapi: FapiCaller, strategy = 'oauth_google') {
 
 describe('fake OAuth: sign-in', () => {
   it('starts with an unverified verification pointing at the fake provider', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const fapi = await devBrowser(emulator);
     const signIn = await startSignIn(fapi);
     expect(signIn.status).toBe('needs_first_factor');
@@ -35,7 +35,7 @@ describe('fake OAuth: sign-in', () => {
   });
 
   it('an existing user (matched by email) signs in, returns to action_complete_redirect_url, and gets the external account attached', async () => {
-    const emulator = createEmulator({ seed: { users: [{ ...ADA }] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [{ ...ADA }] } });
     const fapi = await devBrowser(emulator);
     const signIn = await startSignIn(fapi);
     const redirected = await openAuthorize(emulator, signIn.first_factor_verification.external_verification_redirect_url, {
@@ -73,7 +73,7 @@ describe('fake OAuth: sign-in', () => {
   });
 
   it('an unknown account is transferable; sign_ups with transfer creates the user, later sign-ins complete directly', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const fapi = await devBrowser(emulator);
     const signIn = await startSignIn(fapi);
     const redirected = await openAuthorize(emulator, signIn.first_factor_verification.external_verification_redirect_url, { auto: '1' });
@@ -112,7 +112,7 @@ describe('fake OAuth: sign-in', () => {
   });
 
   it('an account already signed in on this client fails with identifier_already_signed_in naming its session', async () => {
-    const emulator = createEmulator({ settings: { singleSession: false }, seed: { users: [{ ...ADA }] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, settings: { singleSession: false }, seed: { users: [{ ...ADA }] } });
     const fapi = await devBrowser(emulator);
     const sessionId = await signInWithPassword(fapi, 'ada@example.com', 'password123');
     const signIn = await startSignIn(fapi);
@@ -126,7 +126,10 @@ describe('fake OAuth: sign-in', () => {
   });
 
   it('a provider account connected to one user, whose email is another user’s, is refused with external_account_exists', async () => {
-    const emulator = createEmulator({ seed: { users: [{ ...ADA }, { emailAddress: 'grace@example.com', password: 'password123' }] } });
+    const emulator = createEmulator({
+      allowedOrigins: APP_ORIGINS,
+      seed: { users: [{ ...ADA }, { emailAddress: 'grace@example.com', password: 'password123' }] },
+    });
     // Grace connects the Google account whose email is Ada's.
     const grace = await devBrowser(emulator);
     const q = { _clerk_session_id: await signInWithPassword(grace, 'grace@example.com', 'password123') };
@@ -143,7 +146,7 @@ describe('fake OAuth: sign-in', () => {
   });
 
   it('transfer without a transferable sign-in or sign-up is refused', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const fapi = await devBrowser(emulator);
     const signUp = await fapi('POST', '/client/sign_ups', { transfer: true });
     expect(signUp.status).toBe(400);
@@ -153,7 +156,7 @@ describe('fake OAuth: sign-in', () => {
   });
 
   it('refuses disabled providers, missing and non-http redirect URLs', async () => {
-    const emulator = createEmulator({ settings: { social: ['oauth_github'] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, settings: { social: ['oauth_github'] } });
     const fapi = await devBrowser(emulator);
     const disabled = await fapi('POST', '/client/sign_ins', { strategy: 'oauth_google', redirect_url: CALLBACK });
     expect(disabled.status).toBe(422);
@@ -170,7 +173,7 @@ describe('fake OAuth: sign-in', () => {
   });
 
   it('prepare_first_factor can start the provider step of an existing sign-in', async () => {
-    const emulator = createEmulator({ seed: { users: [{ ...ADA }] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [{ ...ADA }] } });
     const fapi = await devBrowser(emulator);
     const created = (await fapi('POST', '/client/sign_ins', { identifier: 'ada@example.com' })).json.response;
     const prepared = await fapi('POST', `/client/sign_ins/${created.id}/prepare_first_factor`, { strategy: 'oauth_github', redirect_url: CALLBACK });
@@ -183,7 +186,7 @@ describe('fake OAuth: sign-in', () => {
 
 describe('fake OAuth: sign-up', () => {
   it('a new account completes after the provider step', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const fapi = await devBrowser(emulator);
     const created = await fapi('POST', '/client/sign_ups', { strategy: 'oauth_github', redirect_url: CALLBACK, unsafe_metadata: { from: 'gh' } });
     const signUp = created.json.response;
@@ -205,7 +208,7 @@ describe('fake OAuth: sign-up', () => {
   });
 
   it('stays missing_requirements when the instance needs more than the provider gives', async () => {
-    const emulator = createEmulator({ settings: { username: { enabled: true, required: true } } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, settings: { username: { enabled: true, required: true } } });
     const fapi = await devBrowser(emulator);
     const signUp = (await fapi('POST', '/client/sign_ups', { strategy: 'oauth_google', redirect_url: CALLBACK })).json.response;
     await openAuthorize(emulator, signUp.verifications.external_account.external_verification_redirect_url, { auto: '1' });
@@ -218,7 +221,7 @@ describe('fake OAuth: sign-up', () => {
   });
 
   it('an existing user makes the sign-up transferable; sign_ins with transfer signs them in', async () => {
-    const emulator = createEmulator({ seed: { users: [{ emailAddress: 'google-user@example.com', password: 'password123' }] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [{ emailAddress: 'google-user@example.com', password: 'password123' }] } });
     const fapi = await devBrowser(emulator);
     const signUp = (await fapi('POST', '/client/sign_ups', { strategy: 'oauth_google', redirect_url: CALLBACK })).json.response;
     await openAuthorize(emulator, signUp.verifications.external_account.external_verification_redirect_url, { auto: '1' });
@@ -235,7 +238,7 @@ describe('fake OAuth: sign-up', () => {
   });
 
   it('waitlist mode refuses OAuth sign-ups and transfers too', async () => {
-    const emulator = createEmulator({ settings: { signUpMode: 'waitlist' } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, settings: { signUpMode: 'waitlist' } });
     const fapi = await devBrowser(emulator);
     const refused = await fapi('POST', '/client/sign_ups', { strategy: 'oauth_google', redirect_url: CALLBACK });
     expect(refused.status).toBe(403);
@@ -249,7 +252,7 @@ describe('fake OAuth: sign-up', () => {
 
 describe('fake OAuth: consent page', () => {
   it('renders a real form with a prefilled deterministic account; POST completes and redirects', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const fapi = await devBrowser(emulator);
     const signIn = await startSignIn(fapi);
     const url = signIn.first_factor_verification.external_verification_redirect_url;
@@ -293,7 +296,7 @@ describe('fake OAuth: consent page', () => {
   });
 
   it('escapes user-controlled values (email prefill and application name)', async () => {
-    const emulator = createEmulator({ settings: { applicationName: 'Acme <img src=x onerror=alert(2)>' } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, settings: { applicationName: 'Acme <img src=x onerror=alert(2)>' } });
     const fapi = await devBrowser(emulator);
     const signIn = await startSignIn(fapi);
     const payload = '"><script>alert(1)</script>';
@@ -306,7 +309,7 @@ describe('fake OAuth: consent page', () => {
   });
 
   it('cancel marks the verification failed with oauth_access_denied and still redirects', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const fapi = await devBrowser(emulator);
     const signIn = await startSignIn(fapi);
     const denied = await openAuthorize(emulator, signIn.first_factor_verification.external_verification_redirect_url, { deny: '1' });
@@ -316,7 +319,7 @@ describe('fake OAuth: consent page', () => {
   });
 
   it('an unknown state gets an error page, not a redirect', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const response = await emulator.handle(new Request(`${BASE}/v1/oauth/fake/authorize?state=nope&auto=1`));
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
@@ -325,7 +328,7 @@ describe('fake OAuth: consent page', () => {
 
 describe('/v1/me/external_accounts', () => {
   it('connects, reauthorizes with more scopes and disconnects an account', async () => {
-    const emulator = createEmulator({ seed: { users: [{ ...ADA }] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [{ ...ADA }] } });
     const fapi = await devBrowser(emulator);
     const sessionId = await signInWithPassword(fapi, 'ada@example.com', 'password123');
     const q = { _clerk_session_id: sessionId };
@@ -369,7 +372,7 @@ describe('/v1/me/external_accounts', () => {
   });
 
   it('refuses a provider account that belongs to another user', async () => {
-    const emulator = createEmulator({ seed: { users: [{ ...ADA }] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [{ ...ADA }] } });
     // Someone signs up with the default Google account first.
     const first = await devBrowser(emulator);
     const signUp = (await first('POST', '/client/sign_ups', { strategy: 'oauth_google', redirect_url: CALLBACK })).json.response;
@@ -394,7 +397,7 @@ describe('fake OAuth over real HTTP', () => {
   });
 
   it('production: sign-in redirect → consent form POST → sso-callback → transfer, with cookies and __client_uat', async () => {
-    running = await startEmulator({ instanceType: 'production' });
+    running = await startEmulator({ allowedOrigins: APP_ORIGINS, instanceType: 'production' });
     const app = 'http://localhost:5173';
     let cookie = '';
     const remember = (response: Response) => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { APP_ORIGINS } from './helpers.js';
 
 let running: RunningEmulator | undefined;
 
@@ -17,6 +18,7 @@ const form = (body: Record<string, string>) => ({
 describe('startEmulator (real HTTP)', () => {
   it('serves a production instance under the prefix with CORS and the __client cookie', async () => {
     running = await startEmulator({
+      allowedOrigins: APP_ORIGINS,
       instanceType: 'production',
       seed: { users: [{ emailAddress: 'ada@example.com', password: 'password123' }] },
     });
@@ -54,7 +56,7 @@ describe('startEmulator (real HTTP)', () => {
   });
 
   it('serves the admin routes and destroys the socket for dropped requests', async () => {
-    running = await startEmulator({ prefix: '/fapi' });
+    running = await startEmulator({ allowedOrigins: APP_ORIGINS, prefix: '/fapi' });
     const dev = await (await fetch(`${running.proxyUrl}/v1/dev_browser`, { method: 'POST' })).json();
     expect(dev.id).toMatch(/^dvb_/);
 
@@ -88,6 +90,7 @@ describe('startEmulator (real HTTP)', () => {
 
   it('hands other paths to the fallback', async () => {
     running = await startEmulator({
+      allowedOrigins: APP_ORIGINS,
       fallback: (_req, res) => {
         res.setHeader('content-type', 'text/html');
         res.end('<h1>playground</h1>');

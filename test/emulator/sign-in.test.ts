@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator, generateTotpSecret, totpCode } from '../../emulator/index.js';
-import { devBrowser, signInWithPassword } from './helpers.js';
+import { devBrowser, signInWithPassword, APP_ORIGINS } from './helpers.js';
 
 const ADA = { emailAddress: 'ada@example.com', phoneNumber: '+15551234567', password: 'password123', firstName: 'Ada' };
 
 describe('sign-in', () => {
   it('identifier + password in one request completes', async () => {
-    const emulator = createEmulator({ seed: { users: [ADA] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [ADA] } });
     const fapi = await devBrowser(emulator);
     const { json } = await fapi('POST', '/client/sign_ins', { identifier: 'ada@example.com', password: 'password123', strategy: 'password' });
     expect(json.response.status).toBe('complete');
@@ -17,7 +17,7 @@ describe('sign-in', () => {
   });
 
   it('identifier first lists the supported first factors', async () => {
-    const emulator = createEmulator({ seed: { users: [ADA] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [ADA] } });
     const fapi = await devBrowser(emulator);
     const { json } = await fapi('POST', '/client/sign_ins', { identifier: 'ada@example.com' });
     const signIn = json.response;
@@ -33,7 +33,7 @@ describe('sign-in', () => {
   });
 
   it('unknown identifiers give form_identifier_not_found', async () => {
-    const emulator = createEmulator({ seed: { users: [ADA] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [ADA] } });
     const fapi = await devBrowser(emulator);
     const result = await fapi('POST', '/client/sign_ins', { identifier: 'nobody@example.com' });
     expect(result.status).toBe(422);
@@ -42,7 +42,12 @@ describe('sign-in', () => {
 
   it('wrong passwords fail with form_password_incorrect and lock the user after maxAttempts', async () => {
     let now = Date.UTC(2030, 0, 1);
-    const emulator = createEmulator({ seed: { users: [ADA] }, settings: { lockout: { maxAttempts: 3, lockSeconds: 600 } }, now: () => now });
+    const emulator = createEmulator({
+      allowedOrigins: APP_ORIGINS,
+      seed: { users: [ADA] },
+      settings: { lockout: { maxAttempts: 3, lockSeconds: 600 } },
+      now: () => now,
+    });
     const fapi = await devBrowser(emulator);
     const created = await fapi('POST', '/client/sign_ins', { identifier: 'ada@example.com' });
     const id = created.json.response.id;
@@ -66,7 +71,7 @@ describe('sign-in', () => {
 
   it('email code: prepare sends to the outbox, attempt completes; codes expire after 10 minutes', async () => {
     let now = Date.UTC(2030, 0, 1);
-    const emulator = createEmulator({ seed: { users: [ADA] }, now: () => now });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [ADA] }, now: () => now });
     const fapi = await devBrowser(emulator);
     const { json } = await fapi('POST', '/client/sign_ins', { identifier: 'ada@example.com' });
     const factor = json.response.supported_first_factors.find((f: any) => f.strategy === 'email_code');
@@ -92,7 +97,7 @@ describe('sign-in', () => {
   });
 
   it('phone code with a test number', async () => {
-    const emulator = createEmulator({ seed: { users: [{ phoneNumber: '+15555550100', password: 'password123' }] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [{ phoneNumber: '+15555550100', password: 'password123' }] } });
     const fapi = await devBrowser(emulator);
     const { json } = await fapi('POST', '/client/sign_ins', { identifier: '+15555550100', strategy: 'phone_code' });
     expect(json.response.first_factor_verification.strategy).toBe('phone_code');
@@ -102,7 +107,7 @@ describe('sign-in', () => {
   });
 
   it('reset password: code → needs_new_password → reset_password signs out other sessions', async () => {
-    const emulator = createEmulator({ seed: { users: [ADA] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [ADA] } });
     const other = await devBrowser(emulator);
     const otherSession = await signInWithPassword(other, 'ada@example.com', 'password123');
 
@@ -129,7 +134,7 @@ describe('sign-in', () => {
   it('TOTP second factor with a real RFC 6238 code', async () => {
     let now = Date.UTC(2030, 0, 1, 12);
     const secret = generateTotpSecret();
-    const emulator = createEmulator({ seed: { users: [{ ...ADA, totpSecret: secret }] }, now: () => now });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [{ ...ADA, totpSecret: secret }] }, now: () => now });
     const fapi = await devBrowser(emulator);
     const { json } = await fapi('POST', '/client/sign_ins', { identifier: 'ada@example.com', password: 'password123' });
     expect(json.response.status).toBe('needs_second_factor');
@@ -148,7 +153,10 @@ describe('sign-in', () => {
   });
 
   it('backup codes work once', async () => {
-    const emulator = createEmulator({ seed: { users: [{ ...ADA, totpSecret: generateTotpSecret(), backupCodes: ['aaaa1111', 'bbbb2222'] }] } });
+    const emulator = createEmulator({
+      allowedOrigins: APP_ORIGINS,
+      seed: { users: [{ ...ADA, totpSecret: generateTotpSecret(), backupCodes: ['aaaa1111', 'bbbb2222'] }] },
+    });
     const first = await devBrowser(emulator);
     const a = await first('POST', '/client/sign_ins', { identifier: 'ada@example.com', password: 'password123' });
     expect(a.json.response.supported_second_factors.map((f: any) => f.strategy)).toContain('backup_code');
@@ -163,7 +171,7 @@ describe('sign-in', () => {
   });
 
   it('SMS second factor on a reserved phone number', async () => {
-    const emulator = createEmulator({ seed: { users: [ADA] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [ADA] } });
     const fapi = await devBrowser(emulator);
     await signInWithPassword(fapi, 'ada@example.com', 'password123');
     const me = (await fapi('GET', '/me')).json.response;
@@ -182,7 +190,7 @@ describe('sign-in', () => {
   });
 
   it('email link sign-in completes once the link is opened', async () => {
-    const emulator = createEmulator({ seed: { users: [ADA] } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users: [ADA] } });
     const fapi = await devBrowser(emulator);
     const { json } = await fapi('POST', '/client/sign_ins', { identifier: 'ada@example.com' });
     await fapi('POST', `/client/sign_ins/${json.response.id}/prepare_first_factor`, { strategy: 'email_link', redirect_url: 'http://localhost:3000/done' });
@@ -201,7 +209,7 @@ describe('sign-in', () => {
 
   it('single-session mode answers session_exists; multi-session allows a second account', async () => {
     const users = [ADA, { emailAddress: 'bob@example.com', password: 'password123' }];
-    const single = createEmulator({ seed: { users }, settings: { singleSession: true } });
+    const single = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users }, settings: { singleSession: true } });
     const s = await devBrowser(single);
     await signInWithPassword(s, 'ada@example.com', 'password123');
     const refused = await s('POST', '/client/sign_ins', { identifier: 'bob@example.com', password: 'password123' });
@@ -210,7 +218,7 @@ describe('sign-in', () => {
     const refusedSignUp = await s('POST', '/client/sign_ups', { email_address: 'c@example.com' });
     expect(refusedSignUp.json.errors[0].code).toBe('session_exists');
 
-    const multi = createEmulator({ seed: { users } });
+    const multi = createEmulator({ allowedOrigins: APP_ORIGINS, seed: { users } });
     const m = await devBrowser(multi);
     const first = await signInWithPassword(m, 'ada@example.com', 'password123');
     const again = await m('POST', '/client/sign_ins', { identifier: 'ada@example.com' });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/index.js';
-import { devBrowser } from './helpers.js';
+import { devBrowser, APP_ORIGINS } from './helpers.js';
 
 describe('sign-up', () => {
   it('email + password + email code → complete with a user and an active session', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const fapi = await devBrowser(emulator);
     const created = await fapi('POST', '/client/sign_ups', {
       email_address: 'new@example.com',
@@ -52,7 +52,7 @@ describe('sign-up', () => {
   });
 
   it('test-mode emails accept 424242 and send nothing', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const fapi = await devBrowser(emulator);
     const { json } = await fapi('POST', '/client/sign_ups', { email_address: 'jane+clerk_test@example.com', password: 'password123' });
     await fapi('POST', `/client/sign_ups/${json.response.id}/prepare_verification`, { strategy: 'email_code' });
@@ -62,7 +62,7 @@ describe('sign-up', () => {
   });
 
   it('test-mode phone numbers accept 424242', async () => {
-    const emulator = createEmulator({ settings: { emailAddress: { required: false }, phoneNumber: { required: true } } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, settings: { emailAddress: { required: false }, phoneNumber: { required: true } } });
     const fapi = await devBrowser(emulator);
     const { json } = await fapi('POST', '/client/sign_ups', { phone_number: '+1 (201) 555-0123', password: 'password123' });
     expect(json.response.unverified_fields).toEqual(['phone_number']);
@@ -73,7 +73,7 @@ describe('sign-up', () => {
   });
 
   it('progressive sign-up: missing fields are filled by PATCH', async () => {
-    const emulator = createEmulator({ settings: { names: { required: true } } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, settings: { names: { required: true } } });
     const fapi = await devBrowser(emulator);
     const created = await fapi('POST', '/client/sign_ups', { email_address: 'p+clerk_test@example.com' });
     expect(created.json.response.missing_fields).toEqual(expect.arrayContaining(['password', 'first_name', 'last_name']));
@@ -88,6 +88,7 @@ describe('sign-up', () => {
 
   it('rejects weak passwords and taken identifiers with form errors', async () => {
     const emulator = createEmulator({
+      allowedOrigins: APP_ORIGINS,
       settings: { password: { requireNumbers: true } },
       seed: { users: [{ emailAddress: 'taken@example.com', password: 'password123' }] },
     });
@@ -105,7 +106,7 @@ describe('sign-up', () => {
   });
 
   it('email link: opening the link verifies and completes the sign-up', async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS });
     const fapi = await devBrowser(emulator);
     const { json } = await fapi('POST', '/client/sign_ups', { email_address: 'link@example.com', password: 'password123' });
     await fapi('POST', `/client/sign_ups/${json.response.id}/prepare_verification`, {
@@ -125,7 +126,7 @@ describe('sign-up', () => {
   });
 
   it('honours sign-up modes', async () => {
-    const emulator = createEmulator({ settings: { signUpMode: 'waitlist' } });
+    const emulator = createEmulator({ allowedOrigins: APP_ORIGINS, settings: { signUpMode: 'waitlist' } });
     const fapi = await devBrowser(emulator);
     const result = await fapi('POST', '/client/sign_ups', { email_address: 'w@example.com' });
     expect(result.status).toBe(403);

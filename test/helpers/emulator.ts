@@ -12,7 +12,8 @@ export const PROXY_URL = `${APP_ORIGIN}/__clerk`;
 
 /** Starts msw for this test file; returns the emulator so tests can read the outbox and inject faults. */
 export function useEmulator(options: EmulatorOptions = {}) {
-  const emulator = createEmulator(options);
+  // The tests' pages are on APP_ORIGIN, where msw also answers for the emulator: its own origin, listed for clarity.
+  const emulator = createEmulator({ allowedOrigins: [APP_ORIGIN], ...options });
   const server = setupServer(
     http.all(`${PROXY_URL}/*`, async ({ request }): Promise<Response> => {
       try {
