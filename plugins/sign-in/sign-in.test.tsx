@@ -273,6 +273,45 @@ describe('<SignIn/>', () => {
     expect(root.querySelector('.cl-socialButtons')).toBeNull();
   });
 
+  it('says why a provider return failed: the error FAPI left on the sign-in attempt', async () => {
+    // The page the oauth plugin sends the browser to after `external_account_exists`: the client's
+    // sign-in carries the error on its first-factor verification.
+    emulator.faults.add({
+      path: '/v1/client',
+      method: 'GET',
+      status: 200,
+      body: {
+        response: {
+          object: 'client',
+          id: 'client_returned',
+          sessions: [],
+          sign_up: null,
+          last_active_session_id: null,
+          sign_in: {
+            object: 'sign_in',
+            id: 'sia_returned',
+            status: 'needs_identifier',
+            first_factor_verification: {
+              status: 'failed',
+              strategy: 'oauth_google',
+              error: { code: 'external_account_exists', message: 'Already connected', long_message: 'This Google account is connected to another user.' },
+            },
+          },
+        },
+        client: null,
+      },
+      times: 1,
+    });
+    await setup();
+    const alert = await waitFor(() => root.querySelector<HTMLElement>('[role="alert"]'));
+    expect(alert.textContent).toBe('This Google account is connected to another user.');
+  });
+
+  it('shows no provider error on a fresh sign-in page', async () => {
+    await setup();
+    expect(root.querySelector('[role="alert"]')?.textContent ?? '').toBe('');
+  });
+
   it('refuses a javascript: provider URL from FAPI', async () => {
     const { navigations, pageLoads } = await setup();
     emulator.faults.add({
