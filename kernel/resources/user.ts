@@ -67,10 +67,11 @@ export class User extends BaseResource {
   get primaryPhoneNumber(): PhoneNumber | null {
     return this.phoneNumbers.find((p) => p.id === this.primaryPhoneNumberId) ?? null;
   }
-  hasVerifiedEmailAddress(): boolean {
+  /** A getter, as in ClerkJS: `if (user.hasVerifiedEmailAddress)` reads the answer, not a function. */
+  get hasVerifiedEmailAddress(): boolean {
     return this.emailAddresses.some((e) => e.verification.status === 'verified');
   }
-  hasVerifiedPhoneNumber(): boolean {
+  get hasVerifiedPhoneNumber(): boolean {
     return this.phoneNumbers.some((p) => p.verification.status === 'verified');
   }
 

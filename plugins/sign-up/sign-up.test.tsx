@@ -197,6 +197,40 @@ describe('<SignUp/>', () => {
     await waitFor(() => clerk.isSignedIn);
   });
 
+  it('says why a provider return failed: the error FAPI left on the external-account verification', async () => {
+    emulator.faults.add({
+      path: '/v1/client',
+      method: 'GET',
+      status: 200,
+      body: {
+        response: {
+          object: 'client',
+          id: 'client_returned',
+          sessions: [],
+          sign_in: null,
+          last_active_session_id: null,
+          sign_up: {
+            object: 'sign_up',
+            id: 'sua_returned',
+            status: 'missing_requirements',
+            verifications: {
+              external_account: {
+                status: 'failed',
+                strategy: 'oauth_github',
+                error: { code: 'oauth_access_denied', message: 'Denied', long_message: 'You did not grant access to your GitHub account.' },
+              },
+            },
+          },
+        },
+        client: null,
+      },
+      times: 1,
+    });
+    await setup();
+    const alert = await waitFor(() => [...root.querySelectorAll<HTMLElement>('[role="alert"]')].find((a) => a.textContent));
+    expect(alert.textContent).toBe('You did not grant access to your GitHub account.');
+  });
+
   it('links to sign in and starts the OAuth sign-up redirect', async () => {
     const { navigations, pageLoads } = await setup({ signInUrl: '/login' });
     expect(byText<HTMLAnchorElement>(root, 'Sign in').getAttribute('href')).toBe('/login');

@@ -103,6 +103,9 @@ describe('headless flows through the public API', () => {
     expect(signIn.status).toBe('complete');
     await clerk.setActive({ session: signIn.createdSessionId });
     expect(clerk.user?.primaryEmailAddress?.emailAddress).toBe('ada@example.com');
+    // Boolean getters, as in ClerkJS (a method here made `if (user.hasVerifiedPhoneNumber)` always true).
+    expect(clerk.user?.hasVerifiedEmailAddress).toBe(true);
+    expect(clerk.user?.hasVerifiedPhoneNumber).toBe(false);
   });
 
   it('100 concurrent getToken() calls make at most one token request', async () => {
