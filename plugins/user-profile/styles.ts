@@ -1,4 +1,5 @@
 /** `<UserProfile/>`'s own rules (navbar, sections, avatar, backup codes, QR code); the ui host's sheet has the shared parts. */
+// Phones: the navbar goes above the page as a row, so the page keeps the width.
 // The avatar rule is scoped with :where() (no added specificity): <UserButton/> sizes its avatar differently.
 export const userProfileStyles = `.cl-userProfile{display:flex;gap:calc(var(--cl-space)*1.5);width:50rem;max-width:calc(100vw - 2rem);min-height:30rem;padding:calc(var(--cl-space)*1.5);background:var(--cl-bg);border:1px solid var(--cl-border);border-radius:calc(var(--cl-radius)*1.5)}
 .cl-navbar{display:flex;flex-direction:column;gap:.25rem;min-width:10rem}
@@ -16,4 +17,5 @@ export const userProfileStyles = `.cl-userProfile{display:flex;gap:calc(var(--cl
 .cl-avatarImage{width:100%;height:100%;object-fit:cover}
 .cl-backupCodes{margin:0;padding:0;list-style:none;display:grid;grid-template-columns:repeat(2,1fr);gap:.25rem;font-family:monospace}
 .cl-formFieldSuccessText{margin:0;color:var(--cl-success)}
-.cl-totpQrCode{display:block;width:12rem;height:12rem;max-width:100%}`;
+.cl-totpQrCode{display:block;width:12rem;height:12rem;max-width:100%}
+@media (max-width:40rem){.cl-userProfile{flex-direction:column;padding:var(--cl-space)}.cl-navbar{flex-direction:row;min-width:0}}`;
