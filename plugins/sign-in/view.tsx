@@ -4,7 +4,7 @@
  * 'choose' (the accounts signed in on this browser, where signing out of one of several lands).
  * Every step reads the sign-in in progress from `clerk.client.signIn`, so deep links survive a reload.
  */
-import { ClerkRuntimeError, type ClerkAPIError } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/index.js';
 import type { OAuthApi } from '../oauth/index.js';
 import { useEffect, useState } from 'preact/hooks';
 import type { UiKit } from '../ui/index.js';
@@ -29,7 +29,7 @@ export interface SignInServices {
 }
 
 export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {}) {
-  const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, FooterAction, LinkButton } = kit;
+  const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, ProviderReturnError, FooterAction, LinkButton } = kit;
   const parts = createParts(kit, !!oauth);
   const { Alternatives } = parts;
   const FactorOne = createFirstFactor(kit, parts);
@@ -45,9 +45,6 @@ export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {})
       initial.emailAddress ?? initial.username ?? initial.phoneNumber ?? query.get('email_address') ?? query.get('username') ?? query.get('phone_number') ?? '',
     );
     const form = useForm(['identifier']);
-    // Back from a provider that failed (e.g. the account belongs to another user): the oauth plugin
-    // leaves FAPI's error on the attempt's verification, and this page says what happened.
-    const [returnError] = useState(() => current(host).firstFactorVerification?.error as ClerkAPIError | undefined);
     const only = kinds.length === 1 ? kinds[0] : undefined;
     const submit = () => form.run(async () => proceed(flow, await current(host).create({ identifier: identifier.trim() })));
     const signUpUrl = flow.authUrl('signUp');
@@ -64,7 +61,7 @@ export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {})
           />
         }
       >
-        {returnError?.code && <Alert>{host.errorText(returnError)}</Alert>}
+        <ProviderReturnError read={() => current(host).firstFactorVerification?.error} />
         {oauth && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
         {kinds.length > 0 && (
           <Form onSubmit={() => void submit()}>

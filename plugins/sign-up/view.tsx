@@ -4,7 +4,7 @@
  * (email-link landing), 'sso-callback'. Every step
  * reads the sign-up in progress from `clerk.client.signUp`, so deep links survive a reload.
  */
-import { ClerkRuntimeError, type ClerkAPIError } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/index.js';
 import type { EmailLinkApi } from '../email-link/index.js';
 import type { OAuthApi } from '../oauth/index.js';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -60,7 +60,22 @@ export interface SignUpServices {
 
 export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpServices = {}) {
   const { EmailLinkWait, EmailLinkLanding } = createEmailLinkSteps(kit, emailLink, proceed);
-  const { useAuthFlow, useForm, Card, Form, Field, Checkbox, Button, Alert, CodeForm, SocialButtons, FooterAction, PasswordRules, isSafeUrl } = kit;
+  const {
+    useAuthFlow,
+    useForm,
+    Card,
+    Form,
+    Field,
+    Checkbox,
+    Button,
+    Alert,
+    CodeForm,
+    SocialButtons,
+    ProviderReturnError,
+    FooterAction,
+    PasswordRules,
+    isSafeUrl,
+  } = kit;
 
   /** The editable fields (`names`), legal consent when asked, submitted through `send`. */
   function SignUpForm({ flow, names, legal, send }: StepProps & { names: FieldName[]; legal: boolean; send(params: SignUpParams): Promise<SignUp> }) {
@@ -132,8 +147,6 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpSer
     const attributes = environment.userSettings.attributes ?? {};
     const names = NAMES.filter((n) => attributes[n]?.enabled);
     const signInUrl = flow.authUrl('signIn');
-    // Back from a provider that failed: the oauth plugin leaves FAPI's error on the external-account verification.
-    const [returnError] = useState(() => current(host).verifications?.externalAccount?.error as ClerkAPIError | undefined);
     return (
       <Card
         title={t('signUp.start.title')}
@@ -147,7 +160,7 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpSer
           />
         }
       >
-        {returnError?.code && <Alert>{host.errorText(returnError)}</Alert>}
+        <ProviderReturnError read={() => current(host).verifications?.externalAccount?.error} />
         {oauth && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
         <SignUpForm flow={flow} names={names} legal={!!environment.userSettings.signUp?.legalConsentEnabled} send={(params) => current(host).create(params)} />
       </Card>

@@ -4,6 +4,8 @@
  */
 import type { HostContextValue } from './context.js';
 import { useHost } from './context.js';
+import { useState } from 'preact/hooks';
+import type { ClerkAPIError } from '../../kernel/index.js';
 import { Alert, useForm } from './form-kit.js';
 import { isSafeUrl } from './routing.js';
 
@@ -136,4 +138,14 @@ export function FooterAction({ text, link, href, onClick }: { text: string; link
       </a>
     </div>
   );
+}
+
+/**
+ * Why a return from an OAuth provider failed: the FAPI error the oauth plugin leaves on the attempt's
+ * verification (`read` is called once, on the first render), localized by its code; nothing otherwise.
+ */
+export function ProviderReturnError({ read }: { read(): unknown }) {
+  const { errorText } = useHost();
+  const [error] = useState(() => read() as ClerkAPIError | undefined);
+  return error?.code ? <Alert>{errorText(error)}</Alert> : null;
 }
