@@ -157,9 +157,10 @@ export function createLifecycle(deps: LifecycleDeps) {
       .then(
         (payload) => store.applyClient(payload?.response ?? null),
         (err) => {
-          // FAPI says this client is forbidden, or is down: treat the tab as signed out.
-          if (err instanceof ClerkAPIResponseError && (err.status === 403 || err.status >= 500)) return deps.setActive({ session: null });
-          // Anything else (401, 404, network) is the caller's to handle, as with ClerkJS.
+          // FAPI says this client is forbidden: the tab is signed out. ClerkJS also signs out on a 500;
+          // we do not: an outage proves nothing about the session, and the next client read settles it.
+          if (err instanceof ClerkAPIResponseError && err.status === 403) return deps.setActive({ session: null });
+          // Anything else (401, 404, 5xx, network) is the caller's to handle, and the tab keeps its session.
           throw err;
         },
       )
