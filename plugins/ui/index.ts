@@ -152,6 +152,21 @@ type Host = ReturnType<typeof import('./host.js').createHost>;
 /** Loads the Preact host; a function so tests can observe when the UI chunk is fetched. */
 const loadHost = () => import('./host.js');
 
+/**
+ * What a mounted node shows when its component cannot render: load() failed, or the component's code
+ * could not be fetched. Plain DOM (the Preact host may be what failed to load), text only.
+ */
+function showLoadError(node: HTMLElement, name: string) {
+  const box = document.createElement('div');
+  box.className = 'cl-rootBox cl-loadError';
+  box.setAttribute('role', 'alert');
+  box.style.cssText =
+    'font:14px/1.4 system-ui,sans-serif;color:#b42318;border:1px solid #fda29b;background:#fef3f2;border-radius:8px;padding:12px 16px;max-width:25rem';
+  box.textContent = `<${name}/> could not be loaded. Check the connection and reload the page.`;
+  node.querySelector(':scope > .cl-loadError')?.remove();
+  node.append(box);
+}
+
 export function uiPlugin() {
   return definePlugin({
     name: 'ui',
@@ -180,14 +195,18 @@ export function uiPlugin() {
       let started: Host | undefined;
       let disposed = false;
 
-      const loaded = () =>
+      /** Resolves once a load() succeeds; `onFailed` runs for each failed one meanwhile. */
+      const loaded = (onFailed: () => void) =>
         ctx.kernel.clerk.loaded
           ? Promise.resolve()
           : new Promise<void>((resolve) => {
               const off = ctx.events.on('status', (status) => {
                 if (status === 'ready' || status === 'degraded') resolve(off());
                 // load() may be called again: say why nothing renders yet, and keep waiting for one that succeeds.
-                else if (status === 'error') console.error('[microclerk] clerk.load() failed: mounted components render once a load() succeeds.');
+                else if (status === 'error') {
+                  console.error('[microclerk] clerk.load() failed: mounted components render once a load() succeeds.');
+                  onFailed();
+                }
               });
             });
 
@@ -213,13 +232,24 @@ export function uiPlugin() {
         const token = Symbol(name);
         pending.set(key, token);
         const def = definition(name);
-        host ??= startHost();
-        Promise.all([host, def.load(), loaded()])
+        // A host chunk that could not be fetched (offline, a deploy in between): the next mount tries again.
+        host ??= startHost().catch((err: unknown) => {
+          host = undefined;
+          throw err;
+        });
+        const failed = () => {
+          if (pending.get(key) === token && typeof key !== 'string') showLoadError(key as HTMLElement, name);
+        };
+        Promise.all([host, def.load(), loaded(failed)])
           .then(([h, module]) => {
             if (pending.get(key) !== token || disposed) return;
+            if (typeof key !== 'string') (key as HTMLElement).querySelector(':scope > .cl-loadError')?.remove();
             render(h, h.component(name, module));
           })
-          .catch((err) => console.error(`[microclerk] could not render <${name}/>:`, err));
+          .catch((err) => {
+            console.error(`[microclerk] could not render <${name}/>:`, err);
+            failed();
+          });
       }
 
       function assertNode(node: unknown, where: string): asserts node is HTMLElement {
@@ -238,6 +268,7 @@ export function uiPlugin() {
           assertNode(node, 'unmountComponent()');
           pending.delete(node);
           mountedNodes.delete(node);
+          node.querySelector(':scope > .cl-loadError')?.remove();
           void host?.then((h) => h.unmount(node));
         },
         openComponent(name, props) {

@@ -115,8 +115,27 @@ describe('ui host', () => {
     await expect(clerk.load()).rejects.toMatchObject({ status: 422 });
     expect(clerk.status).toBe('error');
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/load\(\) failed: mounted components render once a load\(\) succeeds/));
-    expect(root.textContent).toBe('');
+    // The person sees why nothing is there, as text in an alert (no HTML from anywhere).
+    const alert = root.querySelector('[role="alert"].cl-loadError');
+    expect(alert?.textContent).toBe('<Greeting/> could not be loaded. Check the connection and reload the page.');
     await clerk.load();
+    await waitFor(() => title(root) === 'Hi!');
+    expect(root.querySelector('.cl-loadError')).toBeNull();
+  });
+
+  it('a component whose code cannot be fetched shows an error state, and a later mount tries again', async () => {
+    const clerk = makeClerk();
+    await clerk.load();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    cleanup.push(() => errors.mockRestore());
+    clerk.registerComponent('Broken' as never, { load: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')) } as never);
+    clerk.mountComponent('Broken' as never, root);
+    await waitFor(() => root.querySelector('[role="alert"].cl-loadError') !== null);
+    expect(root.textContent).toContain('<Broken/> could not be loaded');
+    expect(errors).toHaveBeenCalledWith('[microclerk] could not render <Broken/>:', expect.any(TypeError));
+    clerk.unmountComponent(root);
+    expect(root.querySelector('.cl-loadError')).toBeNull();
+    clerk.mountGreeting(root, { greeting: 'Hi' });
     await waitFor(() => title(root) === 'Hi!');
   });
 
