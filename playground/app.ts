@@ -5,6 +5,7 @@
 //   /?view=sign-in    signed in: <SignIn/> to add another account (multi-session, the UserButton's "Add account")
 // Every value shown comes from FAPI or the user, so it is set with textContent only.
 import { createClerk, decodeJwt, fullPlugins, isClerkAPIResponseError, type Session } from '../presets/full.js';
+import { dark } from '../plugins/ui/index.js';
 import { greetingPlugin } from './greeting/plugin.js';
 
 const publishableKey = document.body.dataset.publishableKey!;
@@ -32,6 +33,12 @@ document.addEventListener('click', (event) => {
   if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
   event.preventDefault();
   go(link.getAttribute('href')!);
+});
+
+// Light/dark for every mounted component at once, as a React provider re-rendered with a new appearance would.
+$<HTMLSelectElement>('#theme').addEventListener('change', (event) => {
+  const isDark = (event.target as HTMLSelectElement).value === 'dark';
+  clerk.__internal_updateProps({ appearance: { theme: isDark ? dark : [] } });
 });
 
 $('#open-sign-in').addEventListener('click', () => clerk.openSignIn({}));

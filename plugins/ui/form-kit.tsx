@@ -60,14 +60,16 @@ export function useForm(fields: string[]): FormState {
 export function Card({ title, subtitle, children, footer }: { title: string; subtitle?: string; children?: ComponentChildren; footer?: ComponentChildren }) {
   const { el, uid } = useHost();
   return (
-    <div {...el('card')}>
-      <div {...el('header')}>
-        <h1 id={`${uid}-title`} {...el('headerTitle')}>
-          {title}
-        </h1>
-        {subtitle && <p {...el('headerSubtitle')}>{subtitle}</p>}
+    <div {...el('cardBox')}>
+      <div {...el('card')}>
+        <div {...el('header')}>
+          <h1 id={`${uid}-title`} {...el('headerTitle')}>
+            {title}
+          </h1>
+          {subtitle && <p {...el('headerSubtitle')}>{subtitle}</p>}
+        </div>
+        <div {...el('main')}>{children}</div>
       </div>
-      <div {...el('main')}>{children}</div>
       {footer && <div {...el('footer')}>{footer}</div>}
     </div>
   );

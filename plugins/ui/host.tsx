@@ -47,13 +47,15 @@ export type UiKit = typeof kit;
 
 export function createHost(env: { kernel: KernelInternals; navigation: NavigationApi; open(name: string, props: object): void }) {
   const components = new Map<string, ComponentType<any>>();
+  /** Each built component's registered name, for its `appearance.<component>` entry. */
+  const names = new WeakMap<ComponentType<any>, string>();
   const mounted = new Set<HTMLElement>();
   const modals = createModalStack();
   const rootEnv: HostEnv = { ...env, dictionary: createDictionary() };
 
   const draw = (node: HTMLElement, Component: ComponentType<any>, props: object, modal?: () => void) => {
     stylesheet.inject((env.kernel.loadOptions as UiLoadOptions).nonce);
-    render(<Root Component={Component} props={props as HostedProps} modal={modal} env={rootEnv} />, node);
+    render(<Root Component={Component} name={names.get(Component)} props={props as HostedProps} modal={modal} env={rootEnv} />, node);
   };
 
   return {
@@ -64,6 +66,7 @@ export function createHost(env: { kernel: KernelInternals; navigation: Navigatio
         rootEnv.dictionary.add(module.strings as Dict | undefined);
         stylesheet.add(module.styles);
         components.set(name, (found = module.default(kit) as ComponentType<any>));
+        names.set(found, name);
       }
       return found;
     },

@@ -41,11 +41,50 @@ export interface Translator {
   errorText(error: ClerkAPIError): string;
 }
 
-export function createTranslator(dict: Dict): Translator {
+/** Date formats of Clerk's localization modifiers (`{{ date | shortDate('fr-FR') }}`). */
+const DATE_FORMATS: Record<string, Intl.DateTimeFormatOptions> = {
+  shortDate: { month: 'short', day: 'numeric', year: 'numeric' },
+  longDate: { month: 'long', day: 'numeric', year: 'numeric' },
+  numeric: { month: 'numeric', day: 'numeric', year: 'numeric' },
+  timeString: { hour: '2-digit', minute: '2-digit' },
+};
+
+/** One `name(args)` modifier of a `{{ value | modifier }}` placeholder, applied to `value`. */
+function applyModifier(value: unknown, modifier: string, locale: string | undefined): unknown {
+  const [, name = '', rawArgs = ''] = /^(\w+)\s*(?:\((.*)\))?$/.exec(modifier.trim()) ?? [];
+  const args = [...rawArgs.matchAll(/(["'])(.*?)\1/g)].map((m) => m[2]);
+  if (name === 'titleize')
+    return String(value ?? '').replace(/(^|[\s_-])(\p{L})/gu, (_, sep: string, c: string) => (sep === '_' ? ' ' : sep) + c.toUpperCase());
+  // `{{ termsOfServiceLink || link("Terms") }}`: our strings are text only, so a link is its label.
+  if (name === 'link') return args[0] ?? '';
+  const date = value instanceof Date ? value : typeof value === 'number' || typeof value === 'string' ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return value;
+  const format = name === 'weekday' ? { weekday: (args[1] ?? 'long') as 'long' } : DATE_FORMATS[name];
+  return format ? new Intl.DateTimeFormat(args[0] || locale, format).format(date) : value;
+}
+
+/** The text of one placeholder: `name`, `name | modifier(...) | …`, or `name || fallback(...)`. */
+function placeholderText(expression: string, vars: Record<string, unknown>, locale: string | undefined): string {
+  const [main = '', fallback] = expression.split('||');
+  const [name = '', ...modifiers] = main.split('|').map((part) => part.trim());
+  let value = vars[name];
+  if ((value === undefined || value === null || value === '') && fallback) return String(applyModifier(undefined, fallback, locale) ?? '');
+  for (const modifier of modifiers) value = applyModifier(value, modifier, locale);
+  return value === undefined || value === null ? '' : String(value);
+}
+
+/**
+ * A translator over `dict`. `defaults` are values every string may use (Clerk's localizations write
+ * `{{applicationName}}` in strings whose English needs no value); a call's `vars` win over them.
+ */
+export function createTranslator(dict: Dict, defaults: Record<string, unknown> = {}): Translator {
   const lookup = (key: string): unknown => key.split('.').reduce<any>((node, part) => node?.[part], dict);
+  const locale = typeof dict.locale === 'string' ? dict.locale : undefined;
   const t = (key: string, vars?: Record<string, unknown>) => {
     const text = lookup(key);
-    return typeof text === 'string' ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => String(vars?.[name] ?? '')) : key;
+    if (typeof text !== 'string') return key;
+    const values = { ...defaults, ...vars };
+    return text.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_, expression: string) => placeholderText(expression, values, locale));
   };
   return {
     t,

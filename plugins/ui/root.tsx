@@ -21,6 +21,8 @@ export interface HostEnv {
 
 interface RootProps {
   Component: ComponentType<any>;
+  /** The component's registered name (`SignIn`), which picks `appearance.signIn`. */
+  name?: string;
   props: HostedProps;
   /** Closes the modal; absent when mounted on the app's node. */
   modal?: () => void;
@@ -29,7 +31,7 @@ interface RootProps {
 
 let uidCounter = 0;
 
-export function Root({ Component, props, modal, env }: RootProps) {
+export function Root({ Component, name, props, modal, env }: RootProps) {
   const { kernel, navigation } = env;
   const options = kernel.loadOptions as UiLoadOptions;
   const routing: Routing = modal ? 'virtual' : (props.routing ?? (props.path ? 'path' : 'hash'));
@@ -50,8 +52,10 @@ export function Root({ Component, props, modal, env }: RootProps) {
 
   // Recomputed for new props too: the ui plugin passes a fresh props object when appearance/localization change.
   const value = useMemo<HostContextValue>(() => {
-    const { el, layout } = createTheme(options.appearance, props.appearance);
-    const { t, errorText } = createTranslator(env.dictionary.localized(options.localization));
+    const { el, layout } = createTheme(options.appearance, props.appearance, name);
+    const { t, errorText } = createTranslator(env.dictionary.localized(options.localization), {
+      applicationName: kernel.environment?.displayConfig.applicationName,
+    });
     const steps = createStepRouter(routing, base, kernel, setRoute);
     return {
       clerk: kernel.clerk as HostContextValue['clerk'],

@@ -8,35 +8,36 @@
  * `elements` wins by order. Component plugins add their own rules, in the same sheet, as their views load.
  */
 export const sharedCss = `
-.cl-rootBox{all:initial;display:block;--cl-primary:#2f3037;--cl-on-primary:#fff;--cl-text:#212126;--cl-text2:color-mix(in srgb,var(--cl-text) 62%,transparent);--cl-bg:#fff;--cl-input-bg:#fff;--cl-input-text:var(--cl-text);--cl-danger:#dc2626;--cl-success:#16a34a;--cl-font:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;--cl-size:.875rem;--cl-radius:.5rem;--cl-space:1rem;--cl-border:color-mix(in srgb,var(--cl-text) 16%,transparent);font-family:var(--cl-font);font-size:var(--cl-size);line-height:1.45;color:var(--cl-text);color-scheme:light dark}
+.cl-rootBox{all:initial;display:block;--cl-primary:#2f3037;--cl-on-primary:#fff;--cl-text:#212126;--cl-text2:color-mix(in srgb,var(--cl-text) 62%,transparent);--cl-bg:#fff;--cl-input-bg:#fff;--cl-input-text:var(--cl-text);--cl-danger:#dc2626;--cl-success:#16a34a;--cl-font:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;--cl-size:.875rem;--cl-radius:.5rem;--cl-space:1rem;--cl-border:color-mix(in srgb,var(--cl-neutral,var(--cl-text)) 16%,transparent);font-family:var(--cl-font);font-size:var(--cl-size);line-height:1.45;color:var(--cl-text);color-scheme:light dark}
 .cl-rootBox :where(:not(svg *)),.cl-rootBox *::before,.cl-rootBox *::after{all:revert;box-sizing:border-box;font:inherit;color:inherit}
-.cl-card{display:flex;flex-direction:column;gap:var(--cl-space);width:25rem;max-width:calc(100vw - 2rem);padding:calc(var(--cl-space)*2);background:var(--cl-bg);border:1px solid var(--cl-border);border-radius:calc(var(--cl-radius)*1.5);box-shadow:0 4px 24px rgba(0,0,0,.08)}
+.cl-cardBox{display:flex;flex-direction:column;width:25rem;max-width:min(100%,calc(100vw - 2rem));overflow:hidden;background:color-mix(in srgb,var(--cl-neutral,var(--cl-text)) 4%,var(--cl-bg));border:1px solid var(--cl-border);border-radius:calc(var(--cl-radius)*1.5);box-shadow:0 4px 24px rgba(0,0,0,.08)}
+.cl-card{display:flex;flex-direction:column;gap:var(--cl-space);padding:calc(var(--cl-space)*2);background:var(--cl-bg);border-radius:calc(var(--cl-radius)*1.5);box-shadow:0 1px 2px rgba(0,0,0,.06),0 0 0 1px var(--cl-border)}
 .cl-header{display:flex;flex-direction:column;gap:.25rem;text-align:center}
-.cl-headerTitle{margin:0;font-size:1.15em;font-weight:700}
+.cl-headerTitle{margin:0;font-size:1.15em;font-weight:var(--cl-weight-bold,700)}
 .cl-headerSubtitle,.cl-formFieldHintText,.cl-footerActionText,.cl-dividerText{margin:0;color:var(--cl-text2)}
 .cl-form,.cl-main,.cl-socialButtons{display:flex;flex-direction:column;gap:calc(var(--cl-space)*.75)}
 .cl-formField{display:flex;flex-direction:column;gap:.35rem}
 .cl-formFieldRow{display:flex;justify-content:space-between;align-items:baseline;gap:.5rem}
-.cl-formFieldLabel{font-weight:500}
+.cl-formFieldLabel{font-weight:var(--cl-weight-medium,500)}
 .cl-formFieldInput{width:100%;padding:.55em .75em;background:var(--cl-input-bg);color:var(--cl-input-text);border:1px solid var(--cl-border);border-radius:var(--cl-radius);outline:none}
 .cl-formFieldInput[aria-invalid=true]{border-color:var(--cl-danger)}
 .cl-formFieldInput__code{letter-spacing:.5em;text-align:center;font-size:1.25em}
 .cl-formFieldErrorText,.cl-alert{margin:0;color:var(--cl-danger)}
 .cl-alert{padding:.6em .8em;border:1px solid var(--cl-danger);border-radius:var(--cl-radius)}
 .cl-formFieldCheckbox{display:flex;gap:.5rem;align-items:flex-start}
-.cl-formButtonPrimary,.cl-socialButtonsBlockButton{display:flex;align-items:center;justify-content:center;gap:.5rem;width:100%;padding:.6em 1em;border-radius:var(--cl-radius);cursor:pointer;font-weight:500}
+.cl-formButtonPrimary,.cl-socialButtonsBlockButton{display:flex;align-items:center;justify-content:center;gap:.5rem;width:100%;padding:.6em 1em;border-radius:var(--cl-radius);cursor:pointer;font-weight:var(--cl-weight-medium,500)}
 .cl-formButtonPrimary{background:var(--cl-primary);color:var(--cl-on-primary);border:1px solid var(--cl-primary)}
 .cl-formButtonPrimary:disabled{opacity:.6;cursor:wait}
 .cl-socialButtonsBlockButton{background:transparent;border:1px solid var(--cl-border)}
 .cl-socialButtonsProviderIcon{width:1rem;height:1rem}
 .cl-footerActionLink,.cl-formFieldAction,.cl-formResendCodeLink,.cl-backLink{background:none;border:0;padding:0;color:var(--cl-primary);font-weight:500;cursor:pointer;text-decoration:underline}
-.cl-footer{display:flex;flex-direction:column;align-items:center;gap:.5rem}
+.cl-footer{display:flex;flex-direction:column;align-items:center;gap:.5rem;padding:var(--cl-space) calc(var(--cl-space)*2)}
 .cl-dividerRow{display:flex;align-items:center;gap:.75rem}
 .cl-dividerLine{flex:1;height:1px;background:var(--cl-border)}
 .cl-passwordRules{margin:0;padding-left:0;list-style:none;color:var(--cl-text2)}
 .cl-passwordRule__met{color:var(--cl-success)}
-.cl-rootBox :focus-visible{outline:2px solid var(--cl-primary);outline-offset:2px}
-.cl-modalBackdrop{position:fixed;inset:0;z-index:2147483000;display:flex;align-items:flex-start;justify-content:center;overflow:auto;padding:8vh 1rem;background:rgba(0,0,0,.5)}
+.cl-rootBox :focus-visible{outline:2px solid var(--cl-ring,var(--cl-primary));outline-offset:2px}
+.cl-modalBackdrop{position:fixed;inset:0;z-index:2147483000;display:flex;align-items:flex-start;justify-content:center;overflow:auto;padding:8vh 1rem;background:var(--cl-backdrop,rgba(0,0,0,.5))}
 .cl-modalContent{position:relative}
 .cl-modalCloseButton{position:absolute;top:.75rem;right:.75rem;background:none;border:0;font-size:1.25em;line-height:1;cursor:pointer;color:var(--cl-text2)}
 `;
@@ -48,7 +49,10 @@ export const stylesheet = (() => {
   return {
     /** Adds a component's rules (once, when its view module loads). */
     add(css: string | undefined) {
-      if (css && !sheets.includes(css)) sheets.push(css);
+      if (!css || sheets.includes(css)) return;
+      sheets.push(css);
+      // Rules added while components are shown (an appearance's `&:hover` states) apply at once.
+      if (element?.isConnected) element.textContent = sheets.join('\n');
     },
     /** Puts the sheet (back) into <head> and brings it up to date with the components loaded so far. */
     inject(nonce: string | undefined) {
