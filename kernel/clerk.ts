@@ -1,4 +1,4 @@
-import { ClerkRuntimeError } from './errors.js';
+import { ClerkRuntimeError, invalidArgument } from './errors.js';
 import { createEventBus, type EventHandler } from './events.js';
 import { createFapiClient } from './fapi.js';
 import { cookieSuffix, readCookie, storeDevBrowser } from './dev-browser.js';
@@ -174,11 +174,14 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
   const methods: Pick<ClerkKernel, 'load' | 'addListener' | 'on' | 'off' | 'setActive' | 'handleUnauthenticated' | 'destroy'> = {
     load: (opts) => lifecycle.load(opts),
     addListener(listener, opts) {
+      if (typeof listener !== 'function') throw invalidArgument('addListener()', 'listener must be a function', listener);
       const off = events.on('resources', listener);
       if (state.loaded && state.client && !opts?.skipInitialEmit) listener(store.snapshot());
       return off;
     },
     on(event, handler, opts) {
+      if (typeof event !== 'string') throw invalidArgument('on()', 'event must be an event name', event);
+      if (typeof handler !== 'function') throw invalidArgument(`on("${event}")`, 'handler must be a function', handler);
       events.on(event, handler);
       if (event === 'status' && opts?.notify) (handler as EventHandler<'status'>)(state.status);
     },

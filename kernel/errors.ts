@@ -58,3 +58,17 @@ export function isClerkAPIResponseError(err: unknown): err is ClerkAPIResponseEr
 export function isClerkRuntimeError(err: unknown): err is ClerkRuntimeError {
   return !!err && typeof err === 'object' && RUNTIME_ERROR in err;
 }
+
+/** How a bad argument is named in an error message: its type, or the string itself. */
+const described = (got: unknown) => (got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got === 'string' ? JSON.stringify(got) : typeof got);
+
+/** The coded error of a public method given a bad argument: `user.update(): params must be an object, got null.` */
+export function invalidArgument(where: string, expected: string, got: unknown): ClerkRuntimeError {
+  return new ClerkRuntimeError(`${where}: ${expected}, got ${described(got)}.`, { code: 'invalid_arguments' });
+}
+
+/** Throws {@link invalidArgument} unless `value` is an object (or, when `optional`, undefined). */
+export function expectObject(value: unknown, where: string, name: string, optional = false): void {
+  if (optional && value === undefined) return;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidArgument(where, `${name} must be an object`, value);
+}

@@ -1,4 +1,4 @@
-import { ClerkAPIResponseError, ClerkRuntimeError } from './errors.js';
+import { ClerkAPIResponseError, ClerkRuntimeError, invalidArgument } from './errors.js';
 import type { Organization } from './resources/organization.js';
 import type { Session } from './resources/session.js';
 import { signedIn, type KernelState } from './state.js';
@@ -10,7 +10,8 @@ import type { Navigate, SetActiveParams } from './types.js';
  */
 export function createSetActive({ state, setSession, emitResources, emitToken }: KernelState, navigate: Navigate) {
   function findSession(ref: Session | string): Session {
-    const id = typeof ref === 'string' ? ref : ref.id;
+    const id = typeof ref === 'string' ? ref : typeof ref === 'object' ? ref.id : undefined;
+    if (typeof id !== 'string') throw invalidArgument('setActive()', 'session must be a session id, a Session or null', ref);
     const found = state.client?.sessions.find((s) => s.id === id);
     if (!found) throw new ClerkRuntimeError(`setActive(): no session with id "${id}" on this client.`, { code: 'session_not_found' });
     return found;

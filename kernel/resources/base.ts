@@ -1,3 +1,4 @@
+import { expectObject } from '../errors.js';
 import type { FapiClient, FapiMethod } from '../fapi.js';
 import { snakeToCamel } from '../fapi.js';
 import type { AuthenticateWithPopup } from './external-auth.js';
@@ -61,6 +62,8 @@ export abstract class BaseResource {
 
   /** Calls FAPI and refreshes this resource from the `response` it returns. */
   protected async _mutate(method: FapiMethod, path: string, body?: Record<string, unknown> | FormData | string): Promise<this> {
+    // A method's params object arrives here as the body: `null`, a number or an array is the caller's mistake.
+    if (typeof body !== 'string' && !(typeof FormData !== 'undefined' && body instanceof FormData)) expectObject(body, `${method} ${path}`, 'params', true);
     const payload = await this._ctx.fapi.request<{ response?: JSONObject } | null>({ method, path, body });
     return this.fromJSON(payload?.response ?? (payload as JSONObject | null));
   }

@@ -1,4 +1,4 @@
-import { ClerkRuntimeError } from '../errors.js';
+import { ClerkRuntimeError, expectObject, invalidArgument } from '../errors.js';
 import { BaseResource, type JSONObject } from './base.js';
 import { Token, TokenCache } from './token.js';
 import { User } from './user.js';
@@ -45,6 +45,12 @@ export class Session extends BaseResource {
    * concurrent calls share one request. Resolves null when the session has no user.
    */
   async getToken(options: GetTokenOptions = {}): Promise<string | null> {
+    // ClerkJS reads `getToken(null)` as no options.
+    options ??= {};
+    expectObject(options, 'session.getToken()', 'options');
+    if (options.template !== undefined && typeof options.template !== 'string') {
+      throw invalidArgument('session.getToken()', 'template must be a JWT template name', options.template);
+    }
     if (!this.user || (this.status !== 'active' && this.status !== 'pending')) return null;
     const { template, skipCache } = options;
     const organizationId = options.organizationId === undefined ? this.lastActiveOrganizationId : options.organizationId || null;
@@ -54,7 +60,7 @@ export class Session extends BaseResource {
       async () => {
         const token = await this._ctx.fapi.request<{ jwt?: string } | null>({
           method: 'POST',
-          path: `${this.path}/tokens${template ? `/${template}` : ''}`,
+          path: `${this.path}/tokens${template ? `/${encodeURIComponent(template)}` : ''}`,
           search: skipCache ? { debug: 'skip_cache' } : undefined,
           body: template ? undefined : { organizationId: organizationId ?? '' },
         });

@@ -1,4 +1,4 @@
-import { ClerkRuntimeError } from '../errors.js';
+import { ClerkRuntimeError, expectObject } from '../errors.js';
 import { BaseResource, emailLinkFlow, type EmailLinkFlow, type JSONObject } from './base.js';
 import { absoluteUrl, providerUrl, type AuthenticateWithPopupParams, type AuthenticateWithRedirectParams } from './external-auth.js';
 import { Verification } from './verification.js';
@@ -68,7 +68,8 @@ export class SignIn extends BaseResource {
   }
 
   /** Starts a new sign-in on this client (the previous one is replaced). */
-  create(params: SignInCreateParams) {
+  async create(params: SignInCreateParams) {
+    expectObject(params, 'signIn.create()', 'params');
     return this._mutate('POST', '/client/sign_ins', { ...localeParams(), ...params });
   }
 

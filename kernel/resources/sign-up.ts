@@ -1,3 +1,4 @@
+import { expectObject } from '../errors.js';
 import { BaseResource, emailLinkFlow, type EmailLinkFlow, type JSONObject } from './base.js';
 import { absoluteUrl, providerUrl, type AuthenticateWithPopupParams, type AuthenticateWithRedirectParams } from './external-auth.js';
 import { localeParams } from './sign-in.js';
@@ -66,7 +67,8 @@ export class SignUp extends BaseResource {
     return `/client/sign_ups/${this.id}`;
   }
 
-  create(params: SignUpParams) {
+  async create(params: SignUpParams) {
+    expectObject(params, 'signUp.create()', 'params');
     return this._mutate('POST', '/client/sign_ups', { ...localeParams(), ...params });
   }
 

@@ -1,4 +1,5 @@
 import { BaseResource, camelize, type JSONObject } from './base.js';
+import { expectObject } from '../errors.js';
 import { EmailAddress } from './email-address.js';
 import { OrganizationMembership } from './organization.js';
 import { PhoneNumber } from './phone-number.js';
@@ -79,11 +80,10 @@ export class User extends BaseResource {
     return this._reload('/me');
   }
 
+  /** One `PATCH /me`; `unsafeMetadata` replaces the stored value, as with ClerkJS (`updateMetadata` merges). */
   async update(params: UpdateUserParams): Promise<this> {
-    const { unsafeMetadata, ...fields } = params;
-    if (Object.keys(fields).length || unsafeMetadata === undefined) await this._mutate('PATCH', '/me', fields);
-    if (unsafeMetadata !== undefined) await this._mutate('PATCH', '/me/metadata', { unsafeMetadata });
-    return this;
+    expectObject(params, 'user.update()', 'params');
+    return this._mutate('PATCH', '/me', { ...params });
   }
 
   /** Merges `unsafeMetadata` into the stored value (JSON merge patch: `null` deletes a key). */
@@ -100,6 +100,7 @@ export class User extends BaseResource {
   }
 
   async createEmailAddress(params: { email: string }): Promise<EmailAddress> {
+    expectObject(params, 'user.createEmailAddress()', 'params');
     const payload = await this._ctx.fapi.request<{ response: JSONObject }>({
       method: 'POST',
       path: '/me/email_addresses/',
@@ -109,6 +110,7 @@ export class User extends BaseResource {
   }
 
   async createPhoneNumber(params: { phoneNumber: string }): Promise<PhoneNumber> {
+    expectObject(params, 'user.createPhoneNumber()', 'params');
     const payload = await this._ctx.fapi.request<{ response: JSONObject }>({
       method: 'POST',
       path: '/me/phone_numbers/',
@@ -119,6 +121,7 @@ export class User extends BaseResource {
 
   /** Uploads a Blob/File (multipart `file`) or a data URL string; `null` removes the image. */
   async setProfileImage(params: { file: Blob | string | null }): Promise<{ id: string; name: string | null; publicUrl: string | null }> {
+    expectObject(params, 'user.setProfileImage()', 'params');
     let body: FormData | string | undefined;
     if (typeof params.file === 'string') body = params.file;
     else if (params.file) (body = new FormData()).append('file', params.file);

@@ -1,4 +1,5 @@
 import { ClerkRuntimeError, definePlugin, type ClerkPlugin } from '../../kernel/index.js';
+import { expectObject, invalidArgument } from '../../kernel/errors.js';
 import { navigationLoadOptionsSchema, type NavigationLoadOptions, type RouterFn, type RouterMetadata } from './options.js';
 import {
   DEFAULT_PROTOCOLS,
@@ -180,10 +181,15 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
         ctx.events.emit('navigation:navigate', { url: url.href, replace: !!opts.replace });
         return navigator.go(url, page, !!opts.replace, router, metadata);
       };
-      const navigate = (to: string | undefined, opts?: NavigateOptions) => go(to, opts);
+      const navigate = async (to: string | undefined, opts?: NavigateOptions) => {
+        if (to !== undefined && to !== null && typeof to !== 'string' && !((to as unknown) instanceof URL))
+          throw invalidArgument('navigate()', 'to must be a URL string', to);
+        return go(to, opts);
+      };
       ctx.provide('navigate', navigate);
 
       const authUrl = (key: 'signInUrl' | 'signUpUrl', props: RedirectOptions = {}) => {
+        expectObject(props, key === 'signInUrl' ? 'buildSignInUrl()' : 'buildSignUpUrl()', 'options');
         const page = ready();
         if (!page) return '';
         const opts = options();

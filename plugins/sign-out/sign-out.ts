@@ -1,6 +1,7 @@
 import { ClerkRuntimeError, definePlugin, type PluginContext } from '../../kernel/index.js';
 import type {} from '../navigation/index.js';
 import { signOutLoadOptionsSchema } from './options.js';
+import { expectObject, invalidArgument } from '../../kernel/errors.js';
 
 /** Runs after a successful sign-out instead of the redirect. */
 export type SignOutCallback = () => void | Promise<unknown>;
@@ -68,6 +69,10 @@ export function signOutPlugin() {
       const signOut = (async (callbackOrOptions?: SignOutCallback | SignOutOptions, maybeOptions?: SignOutOptions) => {
         const callback = typeof callbackOrOptions === 'function' ? callbackOrOptions : undefined;
         const options = (typeof callbackOrOptions === 'function' ? maybeOptions : callbackOrOptions) ?? {};
+        // `signOut('sess_x')` must not end every session: only a callback and/or an options object are understood.
+        expectObject(options, 'signOut()', 'options');
+        if (options.sessionId !== undefined && typeof options.sessionId !== 'string')
+          throw invalidArgument('signOut()', 'sessionId must be a session id', options.sessionId);
         const client = ctx.kernel.client;
         if (!client) throw new ClerkRuntimeError('signOut() needs a loaded client: await clerk.load() first.', { code: 'not_loaded' });
 

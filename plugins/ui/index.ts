@@ -17,6 +17,7 @@
  */
 import * as z from 'zod/mini';
 import { ClerkRuntimeError, definePlugin } from '../../kernel/index.js';
+import { expectObject, invalidArgument } from '../../kernel/errors.js';
 import type { ComponentType } from 'preact';
 // Type-only: navigation's PluginApis entry (ui depends on it).
 import type {} from '../navigation/index.js';
@@ -253,14 +254,26 @@ export function uiPlugin() {
       }
 
       function assertNode(node: unknown, where: string): asserts node is HTMLElement {
-        if (!node || typeof (node as Node).nodeType !== 'number') {
+        // An element (nodeType 1): a text node or a document cannot hold a component.
+        if (!node || (node as Node).nodeType !== 1) {
           throw new ClerkRuntimeError(`${where}: expected a DOM element to render into.`, { code: 'ui_invalid_node' });
         }
+      }
+
+      /** The props every hosted component reads: the object itself, `routing` and `path`. */
+      function assertHostedProps(props: unknown, where: string) {
+        expectObject(props, where, 'props', true);
+        const { routing, path } = (props ?? {}) as HostedProps;
+        if (routing !== undefined && routing !== 'path' && routing !== 'hash' && routing !== 'virtual') {
+          throw invalidArgument(where, 'routing must be "path", "hash" or "virtual"', routing);
+        }
+        if (path !== undefined && typeof path !== 'string') throw invalidArgument(where, 'path must be a string', path);
       }
 
       const api: UiApi = {
         mountComponent(name, node, props) {
           assertNode(node, `mountComponent("${name}")`);
+          assertHostedProps(props, `mountComponent("${name}")`);
           mountedNodes.set(node, { name, props: props as object | undefined });
           schedule(node, name, (h, component) => h.mount(node, component, (props ?? {}) as object));
         },
@@ -272,6 +285,7 @@ export function uiPlugin() {
           void host?.then((h) => h.unmount(node));
         },
         openComponent(name, props) {
+          assertHostedProps(props, `openComponent("${name}")`);
           schedule(`modal:${name}`, name, (h, component) => h.open(component, name, (props ?? {}) as object));
         },
         closeComponent(name) {
