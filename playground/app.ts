@@ -36,6 +36,8 @@ document.addEventListener('click', (event) => {
 
 $('#open-sign-in').addEventListener('click', () => clerk.openSignIn({}));
 $('#open-sign-up').addEventListener('click', () => clerk.openSignUp({}));
+// Google One Tap with the emulator's stand-in Google (googleOneTapScriptUrl below): its fake accounts sign in or up.
+$('#open-one-tap').addEventListener('click', () => clerk.openGoogleOneTap({}));
 
 $('#get-token').addEventListener('click', async () => {
   const out = $('#token-claims');
@@ -100,6 +102,7 @@ function render() {
   $('#who').textContent = user?.primaryEmailAddress?.emailAddress ?? user?.id ?? '';
   $('#open-sign-in').hidden = !!user;
   $('#open-sign-up').hidden = !!user;
+  $('#open-one-tap').hidden = !!user;
   $('#auth').hidden = !showAuth;
   $('#adding-account').hidden = !adding;
   $('#show-sign-up-box').hidden = authKind !== 'SignIn' || adding;
@@ -172,6 +175,7 @@ void clerk
     // Signing out of one of several accounts stays here: the page offers the remaining ones.
     afterMultiSessionSingleSignOutUrl: '/',
     afterSignOutUrl: '/',
+    googleOneTapScriptUrl: '/__clerk/__emulator/gsi/client',
     routerPush: (to) => go(to),
     routerReplace: (to) => go(to, true),
   })
