@@ -77,6 +77,8 @@ describe('authenticateWithGoogleOneTap', () => {
     expect(nav.history.location).toBe(`${APP}/welcome-back`);
     // The Google account is now connected: the prompt offers it, and the next sign-in finds it by its id.
     expect(clerk.user!.externalAccounts.map((a) => a.provider)).toContain('google');
+    const listed = (await (await fetch(`${PROXY_URL}/__emulator/gsi/accounts?client_id=${CLIENT_ID}`)).json()) as { accounts: Array<{ email: string }> };
+    expect(listed.accounts.map((a) => a.email)).toEqual(['google-user@example.com', ADA.emailAddress]);
   });
 
   it('transfers a Google account without a user to a sign-up that completes, with the Google profile', async () => {
@@ -184,6 +186,20 @@ describe('openGoogleOneTap (with the emulator’s stand-in GIS script)', () => {
     expect(clerk.user!.primaryEmailAddress!.emailAddress).toBe('google-user@example.com');
     await waitFor(() => nav.history.location === `${APP}/after-one-tap`);
     expect(document.getElementById('microclerk-emulator-gsi-prompt')).toBeNull();
+  });
+
+  it('closes when the user taps outside the prompt (cancelOnTapOutside defaults to true), signing nobody in', async () => {
+    await installStandInGis();
+    const { clerk } = await tab();
+    clerk.openGoogleOneTap();
+    await waitFor(() => document.getElementById('microclerk-emulator-gsi-prompt'));
+    await new Promise((r) => setTimeout(r, 10));
+    document.body.click();
+    expect(document.getElementById('microclerk-emulator-gsi-prompt')).toBeNull();
+    expect(clerk.user).toBeNull();
+    // Opening again prompts again (the dismissed prompt was forgotten).
+    clerk.openGoogleOneTap();
+    await waitFor(() => document.getElementById('microclerk-emulator-gsi-prompt'));
   });
 
   it('shows nothing when signed in or when the instance has no One Tap client id; closeGoogleOneTap takes it away', async () => {
