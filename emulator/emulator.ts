@@ -7,6 +7,7 @@ import { EmulatorCore, type InstanceType, type SeedUser } from './domain/core.js
 import type { OutboxView } from './domain/outbox.js';
 import type { EmulatorSettings, EmulatorSettingsInput } from './domain/settings.js';
 import { handleAdmin } from './handlers/admin.js';
+import { handleGoogleIdentity } from './handlers/google-one-tap.js';
 import { fapiRoutes } from './handlers/routes.js';
 import type { FaultRule } from './http/faults.js';
 import { createRequestPipeline, type RequestLogEntry } from './http/pipeline.js';
@@ -58,6 +59,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     routes: fapiRoutes,
     // The admin routes drive the same facade tests use, so both reset and seed alike.
     admin: (method, action, request) => handleAdmin(emulator, method, action, request),
+    googleIdentity: (method, action, request, base) => handleGoogleIdentity(core, method, action, request, base),
     cors: options.cors ?? true,
     allowedOrigins: options.allowedOrigins,
   });

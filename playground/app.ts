@@ -43,6 +43,8 @@ $<HTMLSelectElement>('#theme').addEventListener('change', (event) => {
 
 $('#open-sign-in').addEventListener('click', () => clerk.openSignIn({}));
 $('#open-sign-up').addEventListener('click', () => clerk.openSignUp({}));
+// Google One Tap with the emulator's stand-in Google (googleOneTapScriptUrl below): its fake accounts sign in or up.
+$('#open-one-tap').addEventListener('click', () => clerk.openGoogleOneTap({}));
 
 $('#get-token').addEventListener('click', async () => {
   const out = $('#token-claims');
@@ -107,6 +109,7 @@ function render() {
   $('#who').textContent = user?.primaryEmailAddress?.emailAddress ?? user?.id ?? '';
   $('#open-sign-in').hidden = !!user;
   $('#open-sign-up').hidden = !!user;
+  $('#open-one-tap').hidden = !!user;
   $('#auth').hidden = !showAuth;
   $('#adding-account').hidden = !adding;
   $('#show-sign-up-box').hidden = authKind !== 'SignIn' || adding;
@@ -179,6 +182,7 @@ void clerk
     // Signing out of one of several accounts stays here: the page offers the remaining ones.
     afterMultiSessionSingleSignOutUrl: '/',
     afterSignOutUrl: '/',
+    googleOneTapScriptUrl: '/__clerk/__emulator/gsi/client',
     routerPush: (to) => go(to),
     routerReplace: (to) => go(to, true),
   })

@@ -50,7 +50,11 @@ type ProvidedDocumentedMember =
   | 'getOrganization'
   | 'authenticateWithRedirect'
   | 'handleRedirectCallback'
-  | 'handleEmailLinkVerification';
+  | 'handleEmailLinkVerification'
+  | 'openGoogleOneTap'
+  | 'closeGoogleOneTap'
+  | 'authenticateWithGoogleOneTap'
+  | 'handleGoogleOneTapCallback';
 
 /** Documented ClerkJS members whose plugin does not exist yet, by that plugin; each throws `not_available_in_preset`. */
 const UNAVAILABLE_MEMBERS = {
@@ -70,7 +74,6 @@ const UNAVAILABLE_MEMBERS = {
   ],
   web3: ['authenticateWithMetamask', 'authenticateWithCoinbaseWallet', 'authenticateWithOKXWallet', 'authenticateWithBase', 'authenticateWithWeb3'],
   waitlist: ['joinWaitlist', 'mountWaitlist', 'unmountWaitlist', 'openWaitlist', 'closeWaitlist'],
-  'one-tap': ['openGoogleOneTap', 'closeGoogleOneTap', 'authenticateWithGoogleOneTap', 'handleGoogleOneTapCallback'],
 } as const;
 
 export type DocumentedMember = ProvidedDocumentedMember | (typeof UNAVAILABLE_MEMBERS)[keyof typeof UNAVAILABLE_MEMBERS][number];

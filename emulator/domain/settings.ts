@@ -89,6 +89,12 @@ export interface EmulatorSettings {
   secondFactors: SecondFactorStrategy[];
   /** Enabled social providers, e.g. `oauth_google`. Listed in the environment only. */
   social: string[];
+  /**
+   * The OAuth client id Google One Tap uses (`display_config.google_one_tap_client_id`), advertised
+   * while `oauth_google` is in `social`; `null` turns One Tap off. The emulator's stand-in Google
+   * issues ID tokens for this audience.
+   */
+  googleOneTapClientId: string | null;
   organizations: boolean;
   signUpMode: SignUpMode;
   lockout: LockoutSettings;
@@ -131,6 +137,7 @@ export function defaultSettings(): EmulatorSettings {
     },
     secondFactors: ['totp', 'phone_code', 'backup_code'],
     social: ['oauth_google', 'oauth_github'],
+    googleOneTapClientId: 'microclerk-emulator.apps.googleusercontent.com',
     organizations: true,
     signUpMode: 'public',
     lockout: { maxAttempts: 5, lockSeconds: 1800 },

@@ -3,6 +3,7 @@ import { supportedFirstFactors, supportedSecondFactors } from '../domain/auth-fa
 import type { EmulatorCore } from '../domain/core.js';
 import { codeIncorrect, fapiError, formError, notFound, paramMissing, sessionExists } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
+import { verifyGoogleIdToken } from '../domain/google-one-tap.js';
 import { isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
 import { newVerification, type ClientRecord, type SignInRecord, type UserRecord } from '../domain/records.js';
 import { verifyTotp } from '../domain/totp.js';
@@ -111,6 +112,10 @@ async function createSignIn(ctx: RequestContext): Promise<Response> {
     transferFromSignUp(ctx, client, signIn);
     return respond(ctx, signIn);
   }
+  if (strategy === 'google_one_tap') {
+    signInWithGoogleOneTap(ctx, client, signIn);
+    return respond(ctx, signIn);
+  }
   if (isOAuthStrategy(strategy)) {
     const redirectUrl = oauthRedirectUrl(ctx);
     signIn.status = 'needs_first_factor';
@@ -167,6 +172,28 @@ function transferFromSignUp(ctx: RequestContext, client: ClientRecord, signIn: S
   core.store.signIns.set(signIn.id, signIn);
   client.signInId = signIn.id;
   client.signUpId = null;
+  afterFirstFactor(core, signIn, user, device(ctx));
+}
+
+/**
+ * `strategy: google_one_tap` with the ID token Google handed the page: a verified token of a known
+ * Google account (or of a user's verified email) signs that user in; an unknown one answers
+ * `external_account_not_found`, which the SDK answers with a sign-up carrying the same token.
+ */
+function signInWithGoogleOneTap(ctx: RequestContext, client: ClientRecord, signIn: SignInRecord): void {
+  const { core } = ctx;
+  const profile = verifyGoogleIdToken(core, ctx.body.text('token'));
+  const user = userForProfile(core, profile);
+  if (!user) throw fapiError(422, 'external_account_not_found', 'Invalid external account', 'The External Account was not found.');
+  assertNotAlreadySignedIn(core, client, user);
+  core.assertNotLocked(user);
+  linkExternalAccount(core, user, profile);
+  signIn.userId = user.id;
+  signIn.identifier = profile.emailAddress;
+  signIn.status = 'needs_first_factor';
+  signIn.firstFactorVerification = { ...newVerification('google_one_tap', 'verified'), attempts: 1, verifiedAtClient: client.id };
+  core.store.signIns.set(signIn.id, signIn);
+  client.signInId = signIn.id;
   afterFirstFactor(core, signIn, user, device(ctx));
 }
 

@@ -4,6 +4,7 @@ import type { EmulatorCore } from '../domain/core.js';
 import { fapiError, formError, notFound, paramMissing, sessionExists } from '../domain/errors.js';
 import { isEmail, looksLikePhone } from '../domain/identifiers.js';
 import { newId } from '../domain/ids.js';
+import { verifyGoogleIdToken } from '../domain/google-one-tap.js';
 import { fromOAuthVerification, isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
 import { newVerification, type ClientRecord, type OAuthProfile, type SignUpRecord } from '../domain/records.js';
 import { signUpJson } from '../wire/sign-up.js';
@@ -144,7 +145,7 @@ function assertSignUpAllowed(ctx: RequestContext): void {
     throw fapiError(403, 'sign_up_restricted_waitlist', 'Sign-ups are on a waitlist', 'Sign-ups are currently unavailable. Join the waitlist.');
   }
   const strategy = ctx.body.text('strategy');
-  const known = ['password', 'email_code', 'phone_code', 'email_link'];
+  const known = ['password', 'email_code', 'phone_code', 'email_link', 'google_one_tap'];
   if (strategy && !known.includes(strategy) && !isOAuthStrategy(strategy)) {
     throw formError('strategy_for_user_invalid', 'strategy', `The strategy ${strategy} is not supported by the emulator.`);
   }
@@ -185,6 +186,18 @@ function transferFromSignIn(ctx: RequestContext, client: ClientRecord, draft: Si
   client.signInId = null;
 }
 
+/** `strategy: google_one_tap`: a verified Google ID token of an account no user has yet fills the sign-up. */
+function signUpWithGoogleOneTap(ctx: RequestContext, draft: SignUpRecord): void {
+  const { core } = ctx;
+  const profile = verifyGoogleIdToken(core, ctx.body.text('token'));
+  if (userForProfile(core, profile)) {
+    throw fapiError(422, 'external_account_exists', 'Account already exists', 'This Google account already belongs to a user. Please sign in.');
+  }
+  draft.externalAccountStrategy = 'google_one_tap';
+  draft.externalAccountVerification = { ...newVerification('google_one_tap', 'verified'), attempts: 1, verifiedAtClient: draft.clientId };
+  applyOAuthProfile(core, draft, profile);
+}
+
 function createSignUp(ctx: RequestContext): Response {
   assertSignUpAllowed(ctx);
   const { core } = ctx;
@@ -217,6 +230,8 @@ function createSignUp(ctx: RequestContext): Response {
   const strategy = ctx.body.text('strategy');
   if (ctx.body.bool('transfer')) {
     transferFromSignIn(ctx, client, draft);
+  } else if (strategy === 'google_one_tap') {
+    signUpWithGoogleOneTap(ctx, draft);
   } else if (isOAuthStrategy(strategy)) {
     draft.externalAccountStrategy = strategy;
     draft.externalAccountVerification = startOAuthFlow(ctx, {

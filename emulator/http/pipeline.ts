@@ -22,9 +22,13 @@ import { requestHeader, withCookies } from './transport.js';
 /** Answers `<prefix>/__emulator/<action>`; `action` is the part after `/__emulator`. */
 export type AdminHandler = (method: string, action: string, request: Request) => Promise<Response>;
 
+/** Answers `<prefix>/__emulator/gsi/<what>` (the stand-in Google Identity Services); `base` is `<origin><prefix>`. */
+export type GoogleIdentityHandler = (method: string, action: string, request: Request, base: string) => Promise<Response>;
+
 export interface PipelineOptions {
   routes: Route[];
   admin: AdminHandler;
+  googleIdentity?: GoogleIdentityHandler;
   /** Add CORS headers (echoing Origin, with credentials) to responses for the emulator's own and these origins. */
   cors: boolean;
   /** App origins (besides the emulator's own) that get CORS headers and may be redirect targets. */
@@ -144,6 +148,15 @@ export function createRequestPipeline(core: EmulatorCore, options: PipelineOptio
     const adminAt = url.pathname.indexOf('/__emulator/');
     if (adminAt >= 0) {
       const action = url.pathname.slice(adminAt + '/__emulator'.length).replace(/\/+$/, '');
+      if (action.startsWith('/gsi/') && options.googleIdentity) {
+        // Like Google's, the script loads anywhere, but accounts and tokens go only to the origins the
+        // client id allows: the emulator's own and its allowed app origins (with CORS).
+        const origin = requestHeader(request, 'origin');
+        if (action !== '/gsi/client' && origin && !origins.allows(origin, url)) {
+          return jsonResponse({ error: `Origin ${origin} is not allowed for this client id.` }, 403);
+        }
+        return cors(await options.googleIdentity(request.method.toUpperCase(), action, request, `${url.origin}${url.pathname.slice(0, adminAt)}`), request);
+      }
       // The controls read one-time codes and create users: the emulator's own pages only, never another site.
       if (isCrossOrigin(request, url, origins)) {
         return jsonResponse({ errors: [{ code: 'cross_origin_forbidden', message: 'The /__emulator admin routes only answer same-origin requests.' }] }, 403);

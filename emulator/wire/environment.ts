@@ -1,4 +1,5 @@
 /** The bare EnvironmentJSON ClerkJS loads, derived from the emulator settings. */
+import { googleOneTapClientId } from '../domain/google-one-tap.js';
 import type { EmulatorCore } from '../domain/core.js';
 import type { Json } from './view.js';
 
@@ -97,7 +98,7 @@ export function environmentJson(core: EmulatorCore): Json {
       captcha_widget_type: null,
       captcha_provider: 'turnstile',
       captcha_oauth_bypass: null,
-      google_one_tap_client_id: null,
+      google_one_tap_client_id: googleOneTapClientId(core),
       show_devmode_warning: false,
     },
     user_settings: {

@@ -1,4 +1,4 @@
-import { ClerkRuntimeError, type KernelInternals, type SignUp } from '../../kernel/index.js';
+import { ClerkRuntimeError, type KernelInternals, type SignIn, type SignUp } from '../../kernel/index.js';
 import type { NavigationApi } from '../navigation/index.js';
 
 /** What `handleRedirectCallback` accepts: ClerkJS's `HandleOAuthCallbackParams`. */
@@ -49,17 +49,21 @@ const hashRoute = (base: string, path: string) => `${base.split('#')[0]}#/${path
  * provider sent the user back, finishes what can be finished (a session, a transfer between sign-in
  * and sign-up) and navigates to the next step. Errors stay on the attempt's verification
  * (`signIn.firstFactorVerification.error`, `signUp.verifications.externalAccount.error`) for the
- * sign-in / sign-up page to show.
+ * sign-in / sign-up page to show. `attempt` (ClerkJS's `__internal_handleResourceCallback`) is the
+ * sign-in or sign-up to read instead of the client's, e.g. the one a Google One Tap token created.
  */
 export async function handleRedirectCallback(
   kernel: KernelInternals,
   nav: NavigationApi,
   params: HandleOAuthCallbackParams = {},
   customNavigate?: CustomNavigate,
+  attempt?: SignIn | SignUp,
 ): Promise<unknown> {
   const { client, environment } = kernel;
   if (!kernel.clerk.loaded || !client || !environment) return;
-  const { signIn, signUp } = client;
+  // Told apart by shape, as ClerkJS does: only a sign-in has `identifier`, only a sign-up `missingFields`.
+  const signIn = attempt && 'identifier' in attempt ? attempt : client.signIn;
+  const signUp = attempt && 'missingFields' in attempt ? attempt : client.signUp;
   if (params.reloadResource && !(typeof window !== 'undefined' && window.opener)) {
     // Fails harmlessly when the other attempt is the one in progress.
     await (params.reloadResource === 'signIn' ? signIn : signUp).reload().catch(() => {});

@@ -1,6 +1,16 @@
-import { ClerkRuntimeError, definePlugin, type AuthenticateWithRedirectParams, type ClerkPlugin, type PageLoad } from '../../kernel/index.js';
-import type { CustomNavigate, HandleOAuthCallbackParams } from './callback.js';
+import {
+  ClerkRuntimeError,
+  definePlugin,
+  type AuthenticateWithRedirectParams,
+  type ClerkPlugin,
+  type PageLoad,
+  type SignIn,
+  type SignUp,
+} from '../../kernel/index.js';
+import type { CustomNavigate, handleRedirectCallback, HandleOAuthCallbackParams } from './callback.js';
 import type { createPopupFlow } from './popup.js';
+
+type DropFirstTwo<T extends unknown[]> = T extends [unknown, unknown, ...infer Rest] ? Rest : never;
 
 export interface OAuthApi {
   /**
@@ -9,6 +19,11 @@ export interface OAuthApi {
    * when given, else the navigation plugin.
    */
   handleRedirectCallback(params?: HandleOAuthCallbackParams, customNavigate?: CustomNavigate): Promise<unknown>;
+  /**
+   * `handleRedirectCallback` for a sign-in or sign-up the caller holds (ClerkJS's internal member of
+   * that name), e.g. the one a Google One Tap token created; the client's other attempt is read as is.
+   */
+  __internal_handleResourceCallback(signInOrUp: SignIn | SignUp, params: HandleOAuthCallbackParams, customNavigate?: CustomNavigate): Promise<unknown>;
   /** `client.signIn.authenticateWithRedirect(params)`, or the sign-up's with `flow: 'signUp'`. */
   authenticateWithRedirect(params: AuthenticateWithRedirectParams & { flow?: 'signIn' | 'signUp' }): Promise<void>;
 }
@@ -46,9 +61,12 @@ export function oauthPlugin(options: OAuthPluginOptions = {}): OAuthPlugin {
         return (await popup).run(...args);
       });
       if (pageLoad) ctx.provide('pageLoad', pageLoad);
+      const callback = (...args: DropFirstTwo<Parameters<typeof handleRedirectCallback>>) =>
+        import('./callback.js').then((m) => m.handleRedirectCallback(kernel, nav, ...args));
       ctx.onDispose(() => void popup?.then((flow) => flow.dispose()));
       return {
-        handleRedirectCallback: async (params, customNavigate) => (await import('./callback.js')).handleRedirectCallback(kernel, nav, params, customNavigate),
+        handleRedirectCallback: (params, customNavigate) => callback(params, customNavigate),
+        __internal_handleResourceCallback: (attempt, params, customNavigate) => callback(params, customNavigate, attempt),
         async authenticateWithRedirect({ flow, ...params }) {
           const client = kernel.client;
           if (!client) throw new ClerkRuntimeError('authenticateWithRedirect() needs a loaded client: await clerk.load() first.', { code: 'not_loaded' });

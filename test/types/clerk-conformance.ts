@@ -70,8 +70,6 @@ export const MISSING = {
   protect: ['setProtectAssertion', '__internal_resumeAfterProtectCheck'],
   // Solana sign-in: no web3 plugin (and, unlike the other web3 methods, not in the seeds).
   web3: ['authenticateWithSolana'],
-  // OAuth/SAML redirect internals: no oauth plugin.
-  oauthRedirect: ['__internal_handleResourceCallback'],
   // ClerkJS internals nothing provides yet: navigation plugin (window navigate, navigation listeners),
   // kernel (setActive-in-progress flag, reloading initial resources), dev-instance settings toggle.
   internals: ['__internal_windowNavigate', '__internal_addNavigationListener', '__internal_setActiveInProgress', '__internal_reloadInitialResources'],
@@ -94,6 +92,10 @@ export const DIFFERENTLY_TYPED = {
     'setActive',
     'createOrganization',
     'getOrganization',
+    // one-tap and oauth plugins: they resolve to / take our SignIn and SignUp classes.
+    'authenticateWithGoogleOneTap',
+    'handleGoogleOneTapCallback',
+    '__internal_handleResourceCallback',
   ],
   // compat's v6 signals: `errors.global` is unknown[] (ClerkJS: ClerkError[]) and the futures are
   // microclerk's own objects, not ClerkJS's SignInFutureResource / SignUpFutureResource.
@@ -204,7 +206,6 @@ export const CHECKED_METHODS = [
   'redirectToAfterSignUp',
   'redirectToAfterSignOut',
   'redirectToWaitlist',
-  'handleGoogleOneTapCallback',
   'handleRedirectCallback',
   'handleEmailLinkVerification',
   'authenticateWithMetamask',
@@ -212,7 +213,6 @@ export const CHECKED_METHODS = [
   'authenticateWithOKXWallet',
   'authenticateWithBase',
   'authenticateWithWeb3',
-  'authenticateWithGoogleOneTap',
   '__internal_attemptToEnableEnvironmentSetting',
   '__experimental_prefetchOrganizationSwitcher',
   'handleUnauthenticated',
@@ -273,14 +273,14 @@ export const UNAVAILABLE_IN_FULL_PRESET = [
   'unmountWaitlist',
   'openWaitlist',
   'closeWaitlist',
-  'openGoogleOneTap',
-  'closeGoogleOneTap',
-  'authenticateWithGoogleOneTap',
-  'handleGoogleOneTapCallback',
 ] as const satisfies ReadonlyArray<DocumentedMember>;
 
 /** The documented members the full preset's plugins provide. */
 export const PROVIDED_DOCUMENTED = [
+  'openGoogleOneTap',
+  'closeGoogleOneTap',
+  'authenticateWithGoogleOneTap',
+  'handleGoogleOneTapCallback',
   'createOrganization',
   'getOrganization',
   'navigate',
