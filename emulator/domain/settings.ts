@@ -1,4 +1,5 @@
 /** Instance settings of the emulated Clerk application, and how partial input merges into them. */
+import type { OrganizationRoleSetting } from './organization-roles.js';
 
 export type EmailFirstFactor = 'email_code' | 'email_link';
 export type SecondFactorStrategy = 'totp' | 'phone_code' | 'backup_code';
@@ -90,6 +91,12 @@ export interface EmulatorSettings {
   /** Enabled social providers, e.g. `oauth_google`. Listed in the environment only. */
   social: string[];
   organizations: boolean;
+  /** Members an organization may have (pending invitations count too); `0` = unlimited. New organizations start with it. */
+  maxAllowedMemberships: number;
+  /** Custom organization roles besides `org:admin` / `org:member` (same key: replaces the system role). */
+  organizationRoles: OrganizationRoleSetting[];
+  /** How long an organization invitation can be accepted. */
+  invitationLifetimeSeconds: number;
   signUpMode: SignUpMode;
   lockout: LockoutSettings;
   /** An email link opened on another client answers `client_mismatch` (`attack_protection.email_link.require_same_client`). */
@@ -132,6 +139,9 @@ export function defaultSettings(): EmulatorSettings {
     secondFactors: ['totp', 'phone_code', 'backup_code'],
     social: ['oauth_google', 'oauth_github'],
     organizations: true,
+    maxAllowedMemberships: 5,
+    organizationRoles: [],
+    invitationLifetimeSeconds: 30 * 24 * 3600,
     signUpMode: 'public',
     lockout: { maxAttempts: 5, lockSeconds: 1800 },
     emailLinkRequireSameClient: false,
