@@ -18,6 +18,7 @@ export const organizationProfileStyles = `.cl-organizationProfile{display:flex;g
 :where(.cl-organizationProfile) .cl-formFieldSuccessText{margin:0;color:var(--cl-success)}
 :where(.cl-organizationProfile) .cl-organizationAvatar{display:inline-flex;align-items:center;justify-content:center;width:3rem;height:3rem;border-radius:var(--cl-radius);overflow:hidden;background:var(--cl-primary);color:var(--cl-on-primary);font-weight:600}
 :where(.cl-organizationProfile) .cl-organizationAvatar img{width:100%;height:100%;object-fit:cover}
+:where(.cl-organizationProfile) .cl-formButtonPrimary__danger{background:var(--cl-danger);border-color:var(--cl-danger)}
 .cl-membersTabs{display:flex;flex-wrap:wrap;gap:.25rem;border-bottom:1px solid var(--cl-border)}
 .cl-membersTab{padding:.4rem .7rem;background:none;border:0;border-bottom:2px solid transparent;cursor:pointer;color:inherit}
 .cl-membersTab[aria-selected=true]{border-bottom-color:var(--cl-primary);font-weight:600}
