@@ -48,7 +48,8 @@ async function adminProfile(name = 'Acme Inc', props: Record<string, unknown> = 
   const organization = await s.clerk.createOrganization({ name });
   await s.clerk.setActive({ organization: organization.id });
   s.clerk.mountOrganizationProfile(s.node, props);
-  await vi.waitFor(() => expect(s.node.querySelector('.cl-organizationProfile')).toBeTruthy());
+  // The first mount loads the view module (slow on a busy machine).
+  await vi.waitFor(() => expect(s.node.querySelector('.cl-organizationProfile')).toBeTruthy(), { timeout: 10_000 });
   return { ...s, organization: s.clerk.organization as Organization };
 }
 
@@ -64,7 +65,8 @@ async function memberProfile() {
   await invitations.data[0].accept();
   await s.clerk.setActive({ organization: org.id });
   s.clerk.mountOrganizationProfile(s.node);
-  await vi.waitFor(() => expect(s.node.querySelector('.cl-organizationProfile')).toBeTruthy());
+  // The first mount loads the view module (slow on a busy machine).
+  await vi.waitFor(() => expect(s.node.querySelector('.cl-organizationProfile')).toBeTruthy(), { timeout: 10_000 });
   return { ...s, ada, a, org };
 }
 
@@ -251,6 +253,58 @@ describe('<OrganizationProfile/> members page', () => {
   });
 });
 
+describe('<OrganizationProfile/> membership requests and custom roles', () => {
+  afterEach(() => emulator.updateSettings({ organizationRoles: [] }));
+
+  it('accepts and rejects membership requests from users at a verified domain', async () => {
+    const s = await adminProfile();
+    const domain = await s.organization.createDomain('acme.test');
+    await domain.prepareAffiliationVerification({ affiliationEmailAddress: 'ada@acme.test' });
+    const verified = await domain.attemptAffiliationVerification({ code: emulator.outbox.latest('ada@acme.test')!.code! });
+    await verified.updateEnrollmentMode({ enrollmentMode: 'automatic_suggestion' });
+    for (const name of ['carol', 'dave']) {
+      emulator.addUser({ emailAddress: `${name}@acme.test`, password: PASSWORD, firstName: name[0].toUpperCase() + name.slice(1) });
+      const fapi = await devBrowser(emulator);
+      const session = { _clerk_session_id: await signInWithPassword(fapi, `${name}@acme.test`, PASSWORD) };
+      const suggestions = (await fapi('GET', '/me/organization_suggestions', undefined, session)).json.response.data;
+      expect((await fapi('POST', `/me/organization_suggestions/${suggestions[0].id}/accept`, {}, session)).status).toBe(200);
+    }
+    await goTo(s.node, 'members');
+    $<HTMLButtonElement>(s.node, '.cl-membersTab__requests').click();
+    await vi.waitFor(() => expect(s.node.querySelectorAll('.cl-memberRow__request')).toHaveLength(2));
+    const request = (name: string) => [...s.node.querySelectorAll<HTMLElement>('.cl-memberRow__request')].find((r) => r.textContent!.includes(name))!;
+    action(request('carol@acme.test'), 'acceptRequest').click();
+    await vi.waitFor(() => expect(s.node.querySelectorAll('.cl-memberRow__request')).toHaveLength(1));
+    action(request('dave@acme.test'), 'rejectRequest').click();
+    await vi.waitFor(() => expect(s.node.querySelector('.cl-membersEmpty')?.textContent).toBe('No pending requests.'));
+    const members = await s.organization.getMemberships();
+    expect(members.data.map((m) => m.publicUserData?.identifier).sort()).toEqual(['ada@example.com', 'carol@acme.test']);
+  });
+
+  it('offers custom roles; a custom role that may manage members sees the invite form but not the delete action', async () => {
+    emulator.updateSettings({
+      organizationRoles: [{ key: 'org:recruiter', name: 'Recruiter', permissions: ['org:sys_memberships:read', 'org:sys_memberships:manage'] }],
+    });
+    const ada = await devBrowser(emulator);
+    const a = { _clerk_session_id: await signInWithPassword(ada, 'ada@example.com', PASSWORD) };
+    const org = (await ada('POST', '/organizations', { name: 'Acme Inc' }, a)).json.response;
+    await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'bob@example.com', role: 'org:recruiter' }, a);
+    const s = await signedIn('bob@example.com');
+    await (await s.clerk.user!.getOrganizationInvitations()).data[0].accept();
+    await s.clerk.setActive({ organization: org.id });
+    s.clerk.mountOrganizationProfile(s.node, { __experimental_startPath: 'members' });
+    await vi.waitFor(() => expect(section(s.node, 'invite')).toBeTruthy());
+    await vi.waitFor(() =>
+      expect([...section(s.node, 'invite').querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Admin', 'Member', 'Recruiter']),
+    );
+    await vi.waitFor(() => expect(rowOf(s.node, 'Bob Builder')?.textContent).toContain('Recruiter'));
+    // Only the profile permissions open the name form and the delete action.
+    await goTo(s.node, 'general');
+    expect(inputNamed(s.node, 'name')).toBeNull();
+    expect(section(s.node, 'danger')).toBeNull();
+  });
+});
+
 describe('<OrganizationProfile/> as a member', () => {
   it('hides admin actions: no profile form, no delete, no invite, no role controls, read-only domains', async () => {
     const s = await memberProfile();
@@ -338,6 +392,21 @@ describe('<OrganizationProfile/> routing and modal', () => {
     await vi.waitFor(() => expect(document.querySelector('[role=dialog] .cl-organizationProfile')).toBeTruthy());
     s.clerk.closeOrganizationProfile();
     await vi.waitFor(() => expect(document.querySelector('[role=dialog]')).toBeNull());
+  });
+
+  it('custom pages: a mounted page gets its node; path routing navigates to the page under `path`', async () => {
+    const mounted: HTMLElement[] = [];
+    const s = await adminProfile('Acme Inc', {
+      routing: 'path',
+      path: '/organization',
+      customPages: [{ label: 'Billing', url: 'billing', mount: (el: HTMLElement) => (mounted.push(el), (el.textContent = 'Billing page')), unmount: () => {} }],
+    });
+    await goTo(s.node, 'billing');
+    expect(s.history.location).toBe('http://localhost:3000/organization/billing');
+    await vi.waitFor(() => expect(s.node.querySelector('.cl-customPage')?.textContent).toBe('Billing page'));
+    expect(mounted).toHaveLength(1);
+    await goTo(s.node, 'members');
+    expect(s.history.location).toBe('http://localhost:3000/organization/members');
   });
 
   it('renders nothing without an active organization', async () => {
