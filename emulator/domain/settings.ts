@@ -1,5 +1,6 @@
-/** Instance settings of the emulated Clerk application, and how partial input merges into them. */
 import type { OrganizationRoleSetting } from './organization-roles.js';
+
+/** Instance settings of the emulated Clerk application, and how partial input merges into them. */
 
 export type EmailFirstFactor = 'email_code' | 'email_link';
 export type SecondFactorStrategy = 'totp' | 'phone_code' | 'backup_code';

@@ -47,6 +47,7 @@ declare module '../ui/index.js' {
   }
 }
 
+/** The `<OrganizationProfile/>` component plugin (needs `ui` and `organizations`); its view loads on the first mount or open. */
 export function organizationProfilePlugin() {
   return defineComponentPlugin({
     name: 'organization-profile',
