@@ -23,6 +23,7 @@ export {
   type UsernameSettings,
 } from './domain/settings.js';
 export type { OutboxChannel, OutboxMessage, OutboxPurpose, OutboxView } from './domain/outbox.js';
+export type { OrganizationRoleSetting } from './domain/organization-roles.js';
 export { DroppedConnectionError, isDroppedConnection, type FaultRule } from './http/faults.js';
 export { TEST_MODE_CODE, isTestIdentifier } from './domain/identifiers.js';
 export { totpCode, generateTotpSecret } from './domain/totp.js';

@@ -3,6 +3,7 @@
 //   /                 signed out: <SignIn/> (hash routing); signed in: token panel + <UserProfile/>
 //   /?view=sign-up    signed out: <SignUp/> instead
 //   /?view=sign-in    signed in: <SignIn/> to add another account (multi-session, the UserButton's "Add account")
+// With an active organization, "Manage organization" opens <OrganizationProfile/> in a modal.
 // Every value shown comes from FAPI or the user, so it is set with textContent only.
 import { createClerk, decodeJwt, fullPlugins, isClerkAPIResponseError, type Session } from '../presets/full.js';
 import { dark } from '../plugins/ui/index.js';
@@ -45,6 +46,7 @@ $('#open-sign-in').addEventListener('click', () => clerk.openSignIn({}));
 $('#open-sign-up').addEventListener('click', () => clerk.openSignUp({}));
 // Google One Tap with the emulator's stand-in Google (googleOneTapScriptUrl below): its fake accounts sign in or up.
 $('#open-one-tap').addEventListener('click', () => clerk.openGoogleOneTap({}));
+$('#manage-organization').addEventListener('click', () => clerk.openOrganizationProfile({}));
 
 $('#get-token').addEventListener('click', async () => {
   const out = $('#token-claims');
@@ -116,6 +118,8 @@ function render() {
   $('#show-sign-in-box').hidden = authKind !== 'SignUp';
   $('#signed-in').hidden = showAuth;
   renderRemainingSessions();
+  $('#organization-panel').hidden = !user || !clerk.organization;
+  $('#active-organization').textContent = clerk.organization?.name ?? '';
 
   authSlot(authKind, (node) =>
     authKind === 'SignUp' ? clerk.mountSignUp(node, { signInUrl: SIGN_IN_URL }) : clerk.mountSignIn(node, { signUpUrl: SIGN_UP_URL }),

@@ -7,6 +7,7 @@ import { emailLinkPlugin } from '../plugins/email-link/index.js';
 import { navigationPlugin } from '../plugins/navigation/index.js';
 import { oauthPlugin } from '../plugins/oauth/index.js';
 import { oneTapPlugin } from '../plugins/one-tap/index.js';
+import { organizationProfilePlugin } from '../plugins/organization-profile/index.js';
 // The factory's module, not the package entry: the entry also exports the resource classes, which
 // belong in the lazily loaded chunk with the methods that create them.
 import { organizationsPlugin } from '../plugins/organizations/organizations.js';
@@ -41,6 +42,7 @@ export function fullPlugins() {
     signUpPlugin(),
     userButtonPlugin(),
     userProfilePlugin(),
+    organizationProfilePlugin(),
     compatPlugin(),
   ] as const;
 }

@@ -46,6 +46,10 @@ type ProvidedDocumentedMember =
   | 'unmountUserProfile'
   | 'openUserProfile'
   | 'closeUserProfile'
+  | 'mountOrganizationProfile'
+  | 'unmountOrganizationProfile'
+  | 'openOrganizationProfile'
+  | 'closeOrganizationProfile'
   | 'createOrganization'
   | 'getOrganization'
   | 'authenticateWithRedirect'
@@ -59,10 +63,6 @@ type ProvidedDocumentedMember =
 /** Documented ClerkJS members whose plugin does not exist yet, by that plugin; each throws `not_available_in_preset`. */
 const UNAVAILABLE_MEMBERS = {
   'organization-ui': [
-    'mountOrganizationProfile',
-    'unmountOrganizationProfile',
-    'openOrganizationProfile',
-    'closeOrganizationProfile',
     'mountOrganizationSwitcher',
     'unmountOrganizationSwitcher',
     'mountCreateOrganization',

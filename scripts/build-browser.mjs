@@ -28,6 +28,7 @@ const lazyFiles = [
   'plugins/sign-up/view.tsx',
   'plugins/user-button/view.tsx',
   'plugins/user-profile/view.tsx',
+  'plugins/organization-profile/view.tsx',
 ];
 
 await build({

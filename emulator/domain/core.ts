@@ -262,7 +262,7 @@ export class EmulatorCore {
     if (!claims.azp) delete claims.azp;
     const organization = organizationId ? this.store.organizations.get(organizationId) : undefined;
     const membership = organization ? this.store.userMemberships(session.userId).find((m) => m.organizationId === organization.id) : undefined;
-    if (organization && membership) Object.assign(claims, organizationClaims(organization, membership.role));
+    if (organization && membership) Object.assign(claims, organizationClaims(organization, membership.role, this.settings.organizationRoles));
     if (options.template) claims.tpl = options.template;
     return this.signer.sign(claims, { oiat: nowSeconds });
   }

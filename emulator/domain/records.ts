@@ -232,7 +232,9 @@ export interface InvitationRecord {
   organizationId: string;
   emailAddress: string;
   role: string;
-  status: 'pending' | 'accepted' | 'revoked';
+  /** A pending invitation becomes `expired` once read after `expiresAt` (the store's `expireInvitations`). */
+  status: 'pending' | 'accepted' | 'revoked' | 'expired';
+  expiresAt: number;
   createdAt: number;
   updatedAt: number;
 }

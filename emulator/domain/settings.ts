@@ -1,3 +1,5 @@
+import type { OrganizationRoleSetting } from './organization-roles.js';
+
 /** Instance settings of the emulated Clerk application, and how partial input merges into them. */
 
 export type EmailFirstFactor = 'email_code' | 'email_link';
@@ -96,6 +98,12 @@ export interface EmulatorSettings {
    */
   googleOneTapClientId: string | null;
   organizations: boolean;
+  /** Members an organization may have (pending invitations count too); `0` = unlimited. New organizations start with it. */
+  maxAllowedMemberships: number;
+  /** Custom organization roles besides `org:admin` / `org:member` (same key: replaces the system role). */
+  organizationRoles: OrganizationRoleSetting[];
+  /** How long an organization invitation can be accepted. */
+  invitationLifetimeSeconds: number;
   signUpMode: SignUpMode;
   lockout: LockoutSettings;
   /** An email link opened on another client answers `client_mismatch` (`attack_protection.email_link.require_same_client`). */
@@ -139,6 +147,9 @@ export function defaultSettings(): EmulatorSettings {
     social: ['oauth_google', 'oauth_github'],
     googleOneTapClientId: 'microclerk-emulator.apps.googleusercontent.com',
     organizations: true,
+    maxAllowedMemberships: 5,
+    organizationRoles: [],
+    invitationLifetimeSeconds: 30 * 24 * 3600,
     signUpMode: 'public',
     lockout: { maxAttempts: 5, lockSeconds: 1800 },
     emailLinkRequireSameClient: false,

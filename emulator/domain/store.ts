@@ -124,6 +124,16 @@ export class Store {
     return [...this.memberships.values()].filter((m) => m.organizationId === organizationId);
   }
 
+  /** Marks pending invitations past their lifetime `expired` (called before invitations are read or used). */
+  expireInvitations(now: number): void {
+    for (const invitation of this.invitations.values()) {
+      if (invitation.status === 'pending' && now >= invitation.expiresAt) {
+        invitation.status = 'expired';
+        invitation.updatedAt = invitation.expiresAt;
+      }
+    }
+  }
+
   organizationInvitations(organizationId: string): InvitationRecord[] {
     return [...this.invitations.values()].filter((i) => i.organizationId === organizationId).sort((a, b) => b.createdAt - a.createdAt);
   }

@@ -1,11 +1,42 @@
 /** Who may touch an organization: the instance setting, membership, the admin role; and list paging. */
 import { fapiError, notFound } from '../domain/errors.js';
+import { findRole, instanceRoles } from '../domain/organization-roles.js';
 import type { RequestContext } from '../http/request-context.js';
 
 export function requireOrganizationsEnabled(ctx: RequestContext): void {
   if (!ctx.core.settings.organizations) {
     throw fapiError(403, 'organizations_not_enabled', 'Organizations are disabled', 'Organizations are not enabled for this instance.');
   }
+  ctx.core.store.expireInvitations(ctx.core.now());
+}
+
+/**
+ * Refuses one more member (or pending invitation) past the organization's `max_allowed_memberships`
+ * (`0` = unlimited); `counting` says whether pending invitations take a seat (they do when inviting).
+ */
+export function requireSeat(ctx: RequestContext, organization: { id: string; maxAllowedMemberships: number }, countInvitations: boolean, extra = 1): void {
+  const max = organization.maxAllowedMemberships;
+  if (!max) return;
+  const { store } = ctx.core;
+  const members = store.organizationMembers(organization.id).length;
+  const invited = countInvitations ? store.organizationInvitations(organization.id).filter((i) => i.status === 'pending').length : 0;
+  if (members + invited + extra > max) {
+    throw fapiError(
+      403,
+      'organization_membership_quota_exceeded',
+      'Membership quota exceeded',
+      `This organization has reached its limit of ${max} memberships (pending invitations included).`,
+    );
+  }
+}
+
+/** Whether `role` is one of the instance's organization roles (system or custom). */
+export function isInstanceRole(ctx: RequestContext, role: string): boolean {
+  return !!findRole(ctx.core.settings.organizationRoles, role);
+}
+
+export function instanceRoleKeys(ctx: RequestContext): string[] {
+  return instanceRoles(ctx.core.settings.organizationRoles).map((r) => r.key);
 }
 
 /** `limit` / `offset` as ClerkJS sends them, answered as `{ data, total_count }`. */

@@ -9,7 +9,7 @@ import type { DomainRecord, EnrollmentMode, UserRecord } from '../domain/records
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
 import { domainJson, membershipRequestJson, suggestionJson } from '../wire/organization.js';
-import { adminOrganization, listParam, paginate, requireOrganizationsEnabled } from './organization-access.js';
+import { adminOrganization, listParam, paginate, requireOrganizationsEnabled, requireSeat } from './organization-access.js';
 
 const ENROLLMENT_MODES: EnrollmentMode[] = ['manual_invitation', 'automatic_invitation', 'automatic_suggestion'];
 /** Public email providers: nobody can claim them for an organization. */
@@ -153,6 +153,7 @@ export function offerDomainEnrollments(ctx: RequestContext, user: UserRecord): v
           emailAddress: email.emailAddress,
           role: 'org:member',
           status: 'pending',
+          expiresAt: now + ctx.core.settings.invitationLifetimeSeconds * 1000,
           createdAt: now,
           updatedAt: now,
         });
@@ -214,6 +215,8 @@ function decideMembershipRequest(accept: boolean) {
     const request = store.membershipRequests.get(ctx.params.requestId ?? '');
     if (!request || request.organizationId !== organization.id) throw notFound('membership request');
     if (request.status !== 'pending') throw fapiError(400, 'membership_request_not_pending', 'Request not pending', `This request is ${request.status}.`);
+    const joining = accept && !store.organizationMembers(organization.id).some((m) => m.userId === request.userId);
+    if (joining) requireSeat(ctx, organization, true);
     const now = ctx.core.now();
     request.status = accept ? 'accepted' : 'rejected';
     request.updatedAt = now;

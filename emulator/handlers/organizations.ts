@@ -2,12 +2,21 @@
 import { fapiError, formError, notFound, paramMissing } from '../domain/errors.js';
 import { isEmail } from '../domain/identifiers.js';
 import { newId } from '../domain/ids.js';
-import { ROLES } from '../domain/organization-roles.js';
 import type { InvitationRecord, MembershipRecord, OrganizationRecord } from '../domain/records.js';
 import { invitationJson, membershipJson, organizationJson, roleName, rolesJson, userInvitationJson } from '../wire/organization.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
-import { adminOrganization, listParam, memberOrganization, paginate, requireAdmin, requireOrganizationsEnabled } from './organization-access.js';
+import {
+  adminOrganization,
+  instanceRoleKeys,
+  isInstanceRole,
+  listParam,
+  memberOrganization,
+  paginate,
+  requireAdmin,
+  requireOrganizationsEnabled,
+  requireSeat,
+} from './organization-access.js';
 import { offerDomainEnrollments, organizationDomainRoutes } from './organization-domains.js';
 
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
@@ -48,7 +57,7 @@ function createOrganization(ctx: RequestContext): Response {
     slug,
     imageDataUrl: null,
     publicMetadata: {},
-    maxAllowedMemberships: 5,
+    maxAllowedMemberships: ctx.core.settings.maxAllowedMemberships,
     createdAt: now,
     updatedAt: now,
   };
@@ -95,7 +104,21 @@ function deleteOrganization(ctx: RequestContext): Response {
 
 function listMemberships(ctx: RequestContext): Response {
   const { organization } = memberOrganization(ctx);
-  const members = ctx.core.store.organizationMembers(organization.id).map((m) => membershipJson(ctx.view, m));
+  const { store } = ctx.core;
+  // ClerkJS's `query` matches names and identifiers; `role` filters by role keys.
+  const query = (ctx.query.get('query') ?? '').trim().toLowerCase();
+  const roles = listParam(ctx, 'role');
+  const members = store
+    .organizationMembers(organization.id)
+    .filter((m) => roles.length === 0 || roles.includes(m.role))
+    .filter((m) => {
+      if (!query) return true;
+      const user = store.users.get(m.userId);
+      const haystack = [user?.firstName, user?.lastName, user?.username, ...(user?.emailAddresses.map((e) => e.emailAddress) ?? [])];
+      return haystack.some((s) => s?.toLowerCase().includes(query));
+    })
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((m) => membershipJson(ctx.view, m));
   return ctx.envelope(paginate(ctx, members));
 }
 
@@ -150,7 +173,7 @@ function targetMembership(ctx: RequestContext) {
 function roleParam(ctx: RequestContext): string {
   const role = ctx.body.text('role');
   if (!role) throw paramMissing('role');
-  if (!ROLES.includes(role)) throw formError('form_param_value_invalid', 'role', `role must be one of ${ROLES.join(', ')}.`);
+  if (!isInstanceRole(ctx, role)) throw formError('form_param_value_invalid', 'role', `role must be one of ${instanceRoleKeys(ctx).join(', ')}.`);
   return role;
 }
 
@@ -180,7 +203,7 @@ function listInvitations(ctx: RequestContext): Response {
   const invitations = ctx.core.store
     .organizationInvitations(organization.id)
     .filter((i) => statuses.length === 0 || statuses.includes(i.status))
-    .map(invitationJson);
+    .map((i) => invitationJson(ctx.view, i));
   return ctx.envelope(paginate(ctx, invitations));
 }
 
@@ -197,6 +220,7 @@ function invite(ctx: RequestContext, organization: OrganizationRecord, email: st
   if (pending) {
     throw fapiError(400, 'duplicate_record', 'duplicate invitation', `There is already a pending invitation for ${email}.`, { email_addresses: [email] });
   }
+  requireSeat(ctx, organization, true);
   const now = ctx.core.now();
   const invitation: InvitationRecord = {
     id: newId('orginv'),
@@ -204,6 +228,7 @@ function invite(ctx: RequestContext, organization: OrganizationRecord, email: st
     emailAddress: email,
     role,
     status: 'pending',
+    expiresAt: now + ctx.core.settings.invitationLifetimeSeconds * 1000,
     createdAt: now,
     updatedAt: now,
   };
@@ -212,7 +237,7 @@ function invite(ctx: RequestContext, organization: OrganizationRecord, email: st
     to: email,
     channel: 'email',
     purpose: 'organization_invitation',
-    text: `You have been invited to join ${organization.name} as ${roleName(role)}. Sign in with ${email} to accept.`,
+    text: `You have been invited to join ${organization.name} as ${roleName(role, ctx.core.settings.organizationRoles)}. Sign in with ${email} to accept.`,
     createdAt: now,
   });
   return invitation;
@@ -224,7 +249,7 @@ function createInvitation(ctx: RequestContext): Response {
   if (!email) throw paramMissing('email_address');
   const invitation = invite(ctx, organization, email, roleParam(ctx));
   ctx.touchClient();
-  return ctx.envelope(invitationJson(invitation));
+  return ctx.envelope(invitationJson(ctx.view, invitation));
 }
 
 function createInvitationsBulk(ctx: RequestContext): Response {
@@ -236,9 +261,11 @@ function createInvitationsBulk(ctx: RequestContext): Response {
     .filter(Boolean);
   if (emails.length === 0) throw paramMissing('email_address');
   const role = roleParam(ctx);
+  // All or nothing: the whole batch must fit before any invitation is created.
+  requireSeat(ctx, organization, true, emails.length);
   const invitations = emails.map((email) => invite(ctx, organization, email, role));
   ctx.touchClient();
-  return ctx.envelope(invitations.map(invitationJson));
+  return ctx.envelope(invitations.map((i) => invitationJson(ctx.view, i)));
 }
 
 function revokeInvitation(ctx: RequestContext): Response {
@@ -251,7 +278,7 @@ function revokeInvitation(ctx: RequestContext): Response {
   invitation.status = 'revoked';
   invitation.updatedAt = ctx.core.now();
   ctx.touchClient();
-  return ctx.envelope(invitationJson(invitation));
+  return ctx.envelope(invitationJson(ctx.view, invitation));
 }
 
 /** Pending invitations to any of the current user's verified email addresses. */
@@ -281,9 +308,23 @@ function myInvitations(ctx: RequestContext): Response {
 function acceptInvitation(ctx: RequestContext): Response {
   const { user, invitations } = myInvitationsOf(ctx);
   const invitation = invitations.find((i) => i.id === ctx.params.id);
-  if (!invitation || invitation.status !== 'pending' || !ctx.core.store.organizations.has(invitation.organizationId)) throw notFound('invitation');
+  const organization = invitation && ctx.core.store.organizations.get(invitation.organizationId);
+  if (!invitation || !organization || invitation.status === 'revoked') throw notFound('invitation');
+  if (invitation.status === 'expired') {
+    throw fapiError(
+      400,
+      'organization_invitation_expired',
+      'Invitation expired',
+      'This invitation has expired. Ask an admin of the organization for a new one.',
+    );
+  }
+  if (invitation.status !== 'pending') {
+    throw fapiError(400, 'organization_invitation_not_pending', 'Invitation not pending', `This invitation is ${invitation.status}.`);
+  }
   const now = ctx.core.now();
   if (!ctx.core.store.organizationMembers(invitation.organizationId).some((m) => m.userId === user.id)) {
+    // The invitation holds a seat already; the member takes it.
+    requireSeat(ctx, organization, false);
     const membership = newMembership(invitation.organizationId, user.id, invitation.role, now);
     ctx.core.store.memberships.set(membership.id, membership);
   }
@@ -304,6 +345,7 @@ function addMember(ctx: RequestContext): Response {
   if (store.organizationMembers(organization.id).some((m) => m.userId === userId)) {
     throw fapiError(400, 'already_a_member_in_organization', 'already a member', 'This user is already a member of the organization.');
   }
+  requireSeat(ctx, organization, true);
   const membership = newMembership(organization.id, userId, role, ctx.core.now());
   store.memberships.set(membership.id, membership);
   ctx.touchClient();
@@ -312,7 +354,7 @@ function addMember(ctx: RequestContext): Response {
 
 function listRoles(ctx: RequestContext): Response {
   const { organization } = memberOrganization(ctx);
-  return ctx.envelope({ ...paginate(ctx, rolesJson(organization.createdAt)), has_role_set_migration: false });
+  return ctx.envelope({ ...paginate(ctx, rolesJson(ctx.core.settings.organizationRoles, organization.createdAt)), has_role_set_migration: false });
 }
 
 /** The uploaded logo as a data URL (multipart `file`, or an octet-stream / data-URL body). */

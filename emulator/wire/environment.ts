@@ -171,7 +171,7 @@ export function environmentJson(core: EmulatorCore): Json {
     },
     organization_settings: {
       enabled: settings.organizations,
-      max_allowed_memberships: 5,
+      max_allowed_memberships: settings.maxAllowedMemberships,
       force_organization_selection: false,
       actions: { admin_delete: true },
       domains: {

@@ -1,6 +1,6 @@
 /** Organizations, memberships and invitations JSON. */
 import { initialsAvatar } from '../domain/avatar.js';
-import { ROLES, rolePermissions } from '../domain/organization-roles.js';
+import { findRole, instanceRoles, rolePermissions, type OrganizationRoleSetting } from '../domain/organization-roles.js';
 import type { DomainRecord, InvitationRecord, MembershipRecord, MembershipRequestRecord, OrganizationRecord, SuggestionRecord } from '../domain/records.js';
 import { publicUserDataJson } from './public-user.js';
 import type { Json, JsonView } from './view.js';
@@ -32,8 +32,8 @@ export function membershipJson(view: JsonView, membership: MembershipRecord): Js
     id: membership.id,
     organization: organization ? organizationJson(view, organization) : null,
     role: membership.role,
-    role_name: membership.role === 'org:admin' ? 'Admin' : 'Member',
-    permissions: rolePermissions(membership.role),
+    role_name: roleName(membership.role, view.core.settings.organizationRoles),
+    permissions: rolePermissions(view.core.settings.organizationRoles, membership.role),
     public_metadata: {},
     public_user_data: user ? publicUserDataJson(user) : null,
     created_at: membership.createdAt,
@@ -41,12 +41,13 @@ export function membershipJson(view: JsonView, membership: MembershipRecord): Js
   };
 }
 
-export function roleName(role: string): string {
-  return role === 'org:admin' ? 'Admin' : 'Member';
+/** The role's display name (a custom role's from settings; an unknown key as itself). */
+export function roleName(role: string, custom: readonly OrganizationRoleSetting[] = []): string {
+  return findRole(custom, role)?.name ?? role;
 }
 
 /** An invitation as the organization's admins see it. */
-export function invitationJson(invitation: InvitationRecord): Json {
+export function invitationJson(view: JsonView, invitation: InvitationRecord): Json {
   return {
     object: 'organization_invitation',
     id: invitation.id,
@@ -54,7 +55,8 @@ export function invitationJson(invitation: InvitationRecord): Json {
     organization_id: invitation.organizationId,
     public_metadata: {},
     role: invitation.role,
-    role_name: roleName(invitation.role),
+    role_name: roleName(invitation.role, view.core.settings.organizationRoles),
+    expires_at: invitation.expiresAt,
     status: invitation.status,
     created_at: invitation.createdAt,
     updated_at: invitation.updatedAt,
@@ -76,7 +78,7 @@ function publicOrganizationJson(view: JsonView, organizationId: string): Json | 
 
 /** An invitation as its invitee sees it (`/me/organization_invitations`). */
 export function userInvitationJson(view: JsonView, invitation: InvitationRecord): Json {
-  return { ...invitationJson(invitation), organization_id: undefined, public_organization_data: publicOrganizationJson(view, invitation.organizationId) };
+  return { ...invitationJson(view, invitation), organization_id: undefined, public_organization_data: publicOrganizationJson(view, invitation.organizationId) };
 }
 
 export function suggestionJson(view: JsonView, suggestion: SuggestionRecord): Json {
@@ -123,21 +125,21 @@ export function domainJson(view: JsonView, domain: DomainRecord): Json {
   };
 }
 
-/** The instance's organization roles with their system permissions (`GET …/roles`). */
-export function rolesJson(createdAt: number): Json[] {
-  return ROLES.map((key) => ({
+/** The instance's organization roles with their permissions (`GET …/roles`): system permissions are `system`, custom ones `user`. */
+export function rolesJson(custom: readonly OrganizationRoleSetting[], createdAt: number): Json[] {
+  return instanceRoles(custom).map(({ key, name, description, permissions }) => ({
     object: 'role',
     id: `role_${key.slice(4)}`,
     key,
-    name: roleName(key),
-    description: key === 'org:admin' ? 'Manages the organization, its members and domains.' : 'Reads the organization and its members.',
-    permissions: rolePermissions(key).map((permission) => ({
+    name,
+    description: description ?? '',
+    permissions: permissions.map((permission) => ({
       object: 'permission',
       id: `perm_${permission.slice(4).replace(/:/g, '_')}`,
       key: permission,
       name: permission.slice(4),
       description: '',
-      type: 'system',
+      type: permission.startsWith('org:sys_') ? 'system' : 'user',
       created_at: createdAt,
       updated_at: createdAt,
     })),

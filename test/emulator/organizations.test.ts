@@ -5,11 +5,12 @@ import { decodePart, devBrowser, signInWithPassword } from './helpers.js';
 const users = [
   { emailAddress: 'ada@example.com', password: 'password123' },
   { emailAddress: 'bob@example.com', password: 'password123' },
+  { emailAddress: 'carol@example.com', password: 'password123' },
 ];
 
 /** Ada (admin) and Bob, each signed in on their own browser, with an organization created by Ada. */
-async function setup() {
-  const emulator = createEmulator({ seed: { users } });
+async function setup(options: Omit<Parameters<typeof createEmulator>[0] & object, 'seed'> = {}) {
+  const emulator = createEmulator({ ...options, seed: { users } });
   const ada = await devBrowser(emulator);
   const bob = await devBrowser(emulator);
   const adaSession = await signInWithPassword(ada, 'ada@example.com', 'password123');
@@ -349,5 +350,93 @@ describe('organization domains', () => {
     const accepted = await bob('POST', `/me/organization_invitations/${invitations.data[0].id}/accept`, {}, b);
     expect(accepted.json.response.status).toBe('accepted');
     expect((await bob('GET', '/me/organization_invitations', undefined, b)).json.response.total_count).toBe(0);
+  });
+
+  it('max_allowed_memberships: members plus pending invitations are capped on invite, bulk invite, add and accept', async () => {
+    const { emulator, ada, bob, a, b, org } = await setup({ settings: { maxAllowedMemberships: 2 } });
+    expect(org.max_allowed_memberships).toBe(2);
+    expect((await ada('GET', '/environment')).json.organization_settings.max_allowed_memberships).toBe(2);
+    const bulk = await ada('POST', `/organizations/${org.id}/invitations/bulk`, { email_address: ['bob@example.com', 'c@example.com'], role: 'org:member' }, a);
+    expect(bulk.status).toBe(403);
+    expect(bulk.json.errors[0].code).toBe('organization_membership_quota_exceeded');
+    // Nothing of the refused batch was created.
+    expect((await ada('GET', `/organizations/${org.id}/invitations`, undefined, a)).json.response.total_count).toBe(0);
+    const invitation = (await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'bob@example.com', role: 'org:member' }, a)).json.response;
+    const over = await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'c@example.com', role: 'org:member' }, a);
+    expect(over.json.errors[0].code).toBe('organization_membership_quota_exceeded');
+    // Bob's pending invitation holds the seat he takes when accepting.
+    expect((await bob('POST', `/me/organization_invitations/${invitation.id}/accept`, {}, b)).status).toBe(200);
+    const carol = await devBrowser(emulator);
+    const carolSession = await signInWithPassword(carol, 'carol@example.com', 'password123');
+    const carolId = (await carol('GET', '/me', undefined, { _clerk_session_id: carolSession })).json.response.id;
+    const add = await ada('POST', `/organizations/${org.id}/memberships`, { user_id: carolId, role: 'org:member' }, a);
+    expect(add.json.errors[0].code).toBe('organization_membership_quota_exceeded');
+    // Raising the limit on the organization lifts the cap.
+    await ada('PATCH', `/organizations/${org.id}`, { max_allowed_memberships: 3 }, a);
+    expect((await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'c@example.com', role: 'org:member' }, a)).status).toBe(200);
+  });
+
+  it('custom roles from settings: listed by getRoles, assignable, and encoded in the token o claim', async () => {
+    const organizationRoles = [
+      { key: 'org:billing', name: 'Billing manager', permissions: ['org:sys_memberships:read', 'org:invoices:read', 'org:invoices:pay'] },
+    ];
+    const { ada, bob, a, b, bobSession, org } = await setup({ settings: { organizationRoles } });
+    const roles = (await ada('GET', `/organizations/${org.id}/roles`, undefined, a)).json.response;
+    expect(roles.data.map((r: any) => r.key)).toEqual(['org:admin', 'org:member', 'org:billing']);
+    const billing = roles.data[2];
+    expect(billing).toMatchObject({ name: 'Billing manager' });
+    expect(billing.permissions.map((p: any) => [p.key, p.type])).toEqual([
+      ['org:sys_memberships:read', 'system'],
+      ['org:invoices:read', 'user'],
+      ['org:invoices:pay', 'user'],
+    ]);
+    const unknown = await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'bob@example.com', role: 'org:owner' }, a);
+    expect(unknown.json.errors[0].long_message).toContain('org:billing');
+    const invitation = (await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'bob@example.com', role: 'org:billing' }, a)).json.response;
+    expect(invitation.role_name).toBe('Billing manager');
+    const accepted = await bob('POST', `/me/organization_invitations/${invitation.id}/accept`, {}, b);
+    const membership = accepted.json.client.sessions[0].user.organization_memberships[0];
+    expect(membership).toMatchObject({ role: 'org:billing', role_name: 'Billing manager', permissions: organizationRoles[0].permissions });
+    await bob('POST', `/client/sessions/${bobSession}/touch`, { active_organization_id: org.id });
+    const claims = decodePart((await bob('POST', `/client/sessions/${bobSession}/tokens`, {})).json.jwt, 1);
+    const features = claims.fea.split(',');
+    const verbs = claims.o.per.split(',');
+    const masks = claims.o.fpm.split(',').map(Number);
+    expect(features).toEqual(['o:sys_profile', 'o:sys_memberships', 'o:sys_domains', 'o:invoices']);
+    const granted = features.flatMap((f: string, i: number) =>
+      verbs.filter((_: string, bit: number) => masks[i] & (1 << bit)).map((v: string) => `org:${f.slice(2)}:${v}`),
+    );
+    expect(granted.sort()).toEqual([...organizationRoles[0].permissions].sort());
+    expect(claims.o.rol).toBe('billing');
+  });
+
+  it('invitations expire after invitationLifetimeSeconds: listed as expired, cannot be accepted', async () => {
+    let now = Date.now();
+    const { ada, bob, a, b, org } = await setup({ settings: { invitationLifetimeSeconds: 60 }, now: () => now });
+    const invitation = (await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'bob@example.com', role: 'org:member' }, a)).json.response;
+    expect(invitation.expires_at).toBe(invitation.created_at + 60_000);
+    now += 61_000;
+    expect((await bob('GET', '/me/organization_invitations', undefined, b)).json.response.data).toEqual([]);
+    const accept = await bob('POST', `/me/organization_invitations/${invitation.id}/accept`, {}, b);
+    expect(accept.status).toBe(400);
+    expect(accept.json.errors[0].code).toBe('organization_invitation_expired');
+    const listed = (await ada('GET', `/organizations/${org.id}/invitations`, undefined, { ...a, status: 'expired' })).json.response;
+    expect(listed.data.map((i: any) => [i.id, i.status])).toEqual([[invitation.id, 'expired']]);
+    // An expired invitation no longer blocks a new one to the same address.
+    expect((await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'bob@example.com', role: 'org:member' }, a)).status).toBe(200);
+  });
+
+  it('member list: query matches names and email addresses; role filters', async () => {
+    const { ada, bob, a, b, org } = await setup();
+    const invitation = (await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'bob@example.com', role: 'org:member' }, a)).json.response;
+    await bob('POST', `/me/organization_invitations/${invitation.id}/accept`, {}, b);
+    const list = async (query: Record<string, string>) =>
+      (await ada('GET', `/organizations/${org.id}/memberships`, undefined, { ...a, ...query })).json.response.data.map(
+        (m: any) => m.public_user_data.identifier,
+      );
+    expect(await list({})).toEqual(['ada@example.com', 'bob@example.com']);
+    expect(await list({ query: 'BOB' })).toEqual(['bob@example.com']);
+    expect(await list({ role: 'org:admin' })).toEqual(['ada@example.com']);
+    expect(await list({ query: 'nobody' })).toEqual([]);
   });
 });

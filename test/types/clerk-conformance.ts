@@ -100,10 +100,20 @@ export const DIFFERENTLY_TYPED = {
   // compat's v6 signals: `errors.global` is unknown[] (ClerkJS: ClerkError[]) and the futures are
   // microclerk's own objects, not ClerkJS's SignInFutureResource / SignUpFutureResource.
   state: ['__internal_state'],
-  // Component props (ui, sign-in, sign-up, user-button, user-profile plugins): `appearance.theme` takes no
+  // Component props (ui, sign-in, sign-up, user-button, user-profile, organization-profile plugins): `appearance.theme` takes no
   // string base theme ('clerk'), a custom menu item's `mountIcon` gets a span (ClerkJS: a div), custom
   // pages require `url` (ClerkJS: optional).
-  componentProps: ['openSignIn', 'mountSignIn', 'openSignUp', 'mountSignUp', 'mountUserButton', 'openUserProfile', 'mountUserProfile'],
+  componentProps: [
+    'openSignIn',
+    'mountSignIn',
+    'openSignUp',
+    'mountSignUp',
+    'mountUserButton',
+    'openUserProfile',
+    'mountUserProfile',
+    'openOrganizationProfile',
+    'mountOrganizationProfile',
+  ],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
 type Values<T> = T[keyof T] extends readonly (infer U)[] ? U : never;
@@ -162,7 +172,6 @@ export const CHECKED_METHODS = [
   'closeGoogleOneTap',
   'closeSignUp',
   'closeUserProfile',
-  'openOrganizationProfile',
   'closeOrganizationProfile',
   'openCreateOrganization',
   'closeCreateOrganization',
@@ -172,7 +181,6 @@ export const CHECKED_METHODS = [
   'unmountSignUp',
   'unmountUserButton',
   'unmountUserProfile',
-  'mountOrganizationProfile',
   'unmountOrganizationProfile',
   'mountCreateOrganization',
   'unmountCreateOrganization',
@@ -251,10 +259,6 @@ export type ListedButExcluded = AssertNever<Extract<(typeof CHECKED_METHODS | ty
  * no plugin for: each exists and throws `not_available_in_preset`.
  */
 export const UNAVAILABLE_IN_FULL_PRESET = [
-  'mountOrganizationProfile',
-  'unmountOrganizationProfile',
-  'openOrganizationProfile',
-  'closeOrganizationProfile',
   'mountOrganizationSwitcher',
   'unmountOrganizationSwitcher',
   'mountCreateOrganization',
@@ -324,6 +328,10 @@ export const PROVIDED_DOCUMENTED = [
   'unmountUserProfile',
   'openUserProfile',
   'closeUserProfile',
+  'mountOrganizationProfile',
+  'unmountOrganizationProfile',
+  'openOrganizationProfile',
+  'closeOrganizationProfile',
   'authenticateWithRedirect',
   'handleRedirectCallback',
   'handleEmailLinkVerification',

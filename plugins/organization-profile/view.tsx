@@ -1,0 +1,89 @@
+/**
+ * The `<OrganizationProfile/>` view, loaded on the first mount or open: the active organization's
+ * `general`, `members` and `domains` pages plus the app's custom pages. Pages and actions the member's
+ * permissions do not allow are not shown (FAPI refuses them anyway).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Organization, OrganizationMembership, User } from '../../kernel/index.js';
+import type { UiKit } from '../ui/index.js';
+import type { OrganizationProfilePage, OrganizationProfileProps } from './index.js';
+import { createOrganizationParts, permissionsOf } from './parts.js';
+import { createDomainsPage } from './sections/domains.js';
+import { createGeneralPage } from './sections/general.js';
+import { createMembersPage } from './sections/members.js';
+
+export { organizationProfileStrings as strings } from './strings.js';
+export { organizationProfileStyles as styles } from './styles.js';
+
+const trimSlashes = (s: string) => s.replace(/^\/+|\/+$/g, '');
+
+export default function createOrganizationProfile(kit: UiKit) {
+  const { useHost, useAppNode } = kit;
+  const parts = createOrganizationParts(kit);
+  const { useSay } = parts;
+  const GeneralPage = createGeneralPage(parts);
+  const MembersPage = createMembersPage(parts);
+  const DomainsPage = createDomainsPage(parts);
+
+  function CustomPage({ page }: { page: OrganizationProfilePage }) {
+    const { el } = useHost();
+    const node = useAppNode<HTMLDivElement>(page.mount, page.unmount, page);
+    return <div ref={node} {...el('customPage')} />;
+  }
+
+  return function OrganizationProfile(props: OrganizationProfileProps) {
+    const { clerk, el, uid, route, navigate, kernel, environment } = useHost();
+    const say = useSay();
+    const [, rerender] = useState(0);
+    // Every FAPI answer carries the client: re-render with the fresh organization and membership.
+    useEffect(() => clerk.addListener(() => rerender((n) => n + 1)), []);
+    const user = clerk.user as User | null | undefined;
+    const organization = clerk.organization as Organization | null | undefined;
+    const membership = user?.organizationMemberships.find((m: OrganizationMembership) => m.organization.id === organization?.id);
+    if (!user || !organization || !membership) return null;
+    const can = permissionsOf(membership);
+    const domainsEnabled = !!(environment.organizationSettings as { domains?: { enabled?: boolean } }).domains?.enabled;
+
+    const custom = (props.customPages ?? []).filter((p) => p && typeof p.label === 'string' && typeof p.url === 'string');
+    const pages: Array<{ id: string; label: string; page?: OrganizationProfilePage }> = [
+      { id: 'general', label: say('general') },
+      ...(can('readMemberships') ? [{ id: 'members', label: say('members') }] : []),
+      ...(domainsEnabled && can('readDomains') ? [{ id: 'domains', label: say('domains') }] : []),
+      ...custom.map((page) => ({ id: trimSlashes(page.url), label: page.label, page })),
+    ];
+    const wanted = trimSlashes(route).split('/')[0] || trimSlashes(props.__experimental_startPath ?? '') || 'general';
+    const active = pages.find((p) => p.id === wanted && !(p.page && !p.page.mount)) ?? pages[0];
+    const go = (page: (typeof pages)[number]) => {
+      // A custom entry without `mount` is a link out of the component.
+      if (page.page && !page.page.mount) void kernel.navigate(page.page.url);
+      else void navigate(page.id);
+    };
+
+    return (
+      <div {...el('organizationProfile')}>
+        <nav {...el('navbar')} aria-label={say('navbar')}>
+          {pages.map((page) => (
+            <button key={page.id} type="button" {...el('navbarButton', page.id)} aria-current={page === active ? 'page' : undefined} onClick={() => go(page)}>
+              {page.label}
+            </button>
+          ))}
+        </nav>
+        {/* Keyed by organization: after a switch, no form keeps the previous organization's input. */}
+        <div key={organization.id} {...el('pageScrollBox')}>
+          <h1 id={`${uid}-title`} {...el('headerTitle')}>
+            {active.label}
+          </h1>
+          {active.page ? (
+            <CustomPage key={active.id} page={active.page} />
+          ) : active.id === 'members' ? (
+            <MembersPage organization={organization} can={can} />
+          ) : active.id === 'domains' ? (
+            <DomainsPage organization={organization} can={can} />
+          ) : (
+            <GeneralPage organization={organization} can={can} props={props} />
+          )}
+        </div>
+      </div>
+    );
+  };
+}
