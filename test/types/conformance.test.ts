@@ -16,7 +16,8 @@ const functions = (names: readonly string[]) => Object.fromEntries(names.map((na
 
 describe('the full preset against ClerkJS’s Clerk interface', () => {
   it('has every checked ClerkJS method as a function', () => {
-    expect(CHECKED_METHODS.length).toBeGreaterThan(60);
+    // A floor against an emptied list: members that move to DIFFERENTLY_TYPED are still checked there.
+    expect(CHECKED_METHODS.length + Object.values(DIFFERENTLY_TYPED).flat().length).toBeGreaterThan(80);
     expect(typeOf(newClerk(), CHECKED_METHODS)).toEqual(functions(CHECKED_METHODS));
   });
 
