@@ -1,6 +1,7 @@
 /** Which factors a user can sign in with, and what a sign-up still lacks — from settings and the model. */
 import type { EmulatorCore } from './core.js';
-import type { SignUpRecord, UserRecord } from './records.js';
+import { connectionForEmail, enterpriseFactor } from './enterprise-sso.js';
+import type { SignInRecord, SignUpRecord, UserRecord } from './records.js';
 
 /** A factor a user can verify with, keyed as FAPI's factor objects so the wire layer passes it through. */
 export interface SupportedFactor {
@@ -10,6 +11,18 @@ export interface SupportedFactor {
   safe_identifier?: string;
   primary?: boolean;
   default?: boolean;
+  enterprise_connection_id?: string;
+  enterprise_connection_name?: string;
+}
+
+/**
+ * The first factors of a sign-in: an identifier on an enterprise connection's domain signs in through
+ * that connection only (new users too: the identity provider provisions them); else the user's factors.
+ */
+export function signInFirstFactors(core: EmulatorCore, signIn: Pick<SignInRecord, 'identifier'>, user: UserRecord | undefined): SupportedFactor[] {
+  const connection = connectionForEmail(core, signIn.identifier);
+  if (connection) return [enterpriseFactor(connection, signIn.identifier!)];
+  return user ? supportedFirstFactors(core, user) : [];
 }
 
 export function supportedFirstFactors(core: EmulatorCore, user: UserRecord): SupportedFactor[] {

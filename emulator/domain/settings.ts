@@ -74,6 +74,17 @@ export interface DisplayUrls {
   after_join_waitlist_url: string;
 }
 
+/** An enterprise SSO connection: users whose email is on `domain` sign in through its (fake) identity provider. */
+export interface EnterpriseConnectionSettings {
+  /** `acme.test`: the email domain the connection owns (subdomains are not included). */
+  domain: string;
+  protocol: 'saml' | 'oidc';
+  /** Shown on the identity provider's page and as `enterprise_connection_name`. */
+  name: string;
+  /** Default: derived from the domain (`ent_acme_test`). */
+  id?: string;
+}
+
 export interface EmulatorSettings {
   applicationName: string;
   /** One signed-in session per client (`auth_config.single_session_mode`). */
@@ -89,6 +100,8 @@ export interface EmulatorSettings {
   secondFactors: SecondFactorStrategy[];
   /** Enabled social providers, e.g. `oauth_google`. Listed in the environment only. */
   social: string[];
+  /** Enterprise SSO connections by email domain; any entry turns `enterprise_sso` on in the environment. */
+  enterpriseConnections: EnterpriseConnectionSettings[];
   organizations: boolean;
   signUpMode: SignUpMode;
   lockout: LockoutSettings;
@@ -131,6 +144,7 @@ export function defaultSettings(): EmulatorSettings {
     },
     secondFactors: ['totp', 'phone_code', 'backup_code'],
     social: ['oauth_google', 'oauth_github'],
+    enterpriseConnections: [],
     organizations: true,
     signUpMode: 'public',
     lockout: { maxAttempts: 5, lockSeconds: 1800 },

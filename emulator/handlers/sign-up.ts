@@ -4,6 +4,7 @@ import type { EmulatorCore } from '../domain/core.js';
 import { fapiError, formError, notFound, paramMissing, sessionExists } from '../domain/errors.js';
 import { isEmail, looksLikePhone } from '../domain/identifiers.js';
 import { newId } from '../domain/ids.js';
+import { connectionForEmail, ENTERPRISE_SSO, isEnterpriseStrategy } from '../domain/enterprise-sso.js';
 import { fromOAuthVerification, isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
 import { newVerification, type ClientRecord, type OAuthProfile, type SignUpRecord } from '../domain/records.js';
 import { signUpJson } from '../wire/sign-up.js';
@@ -145,7 +146,7 @@ function assertSignUpAllowed(ctx: RequestContext): void {
   }
   const strategy = ctx.body.text('strategy');
   const known = ['password', 'email_code', 'phone_code', 'email_link'];
-  if (strategy && !known.includes(strategy) && !isOAuthStrategy(strategy)) {
+  if (strategy && !known.includes(strategy) && !isOAuthStrategy(strategy) && !isEnterpriseStrategy(strategy)) {
     throw formError('strategy_for_user_invalid', 'strategy', `The strategy ${strategy} is not supported by the emulator.`);
   }
 }
@@ -224,6 +225,21 @@ function createSignUp(ctx: RequestContext): Response {
       target: { kind: 'sign_up', signUpId: draft.id },
       redirectUrl: oauthRedirectUrl(ctx),
       loginHint: draft.emailAddress,
+    });
+  } else if (isEnterpriseStrategy(strategy)) {
+    // The identity provider of the email's domain creates the account: the email is what selects it.
+    if (!draft.emailAddress) throw paramMissing('email_address');
+    const connection = connectionForEmail(core, draft.emailAddress);
+    if (!connection) {
+      throw formError('strategy_for_user_invalid', 'strategy', 'No enterprise connection', `No enterprise SSO connection serves "${draft.emailAddress}".`);
+    }
+    draft.externalAccountStrategy = ENTERPRISE_SSO;
+    draft.externalAccountVerification = startOAuthFlow(ctx, {
+      strategy: ENTERPRISE_SSO,
+      target: { kind: 'sign_up', signUpId: draft.id },
+      redirectUrl: oauthRedirectUrl(ctx),
+      loginHint: draft.emailAddress,
+      enterpriseConnectionId: connection.id,
     });
   }
   core.store.signUps.set(draft.id, draft);

@@ -52,7 +52,8 @@ export function oauthPlugin(options: OAuthPluginOptions = {}): OAuthPlugin {
         async authenticateWithRedirect({ flow, ...params }) {
           const client = kernel.client;
           if (!client) throw new ClerkRuntimeError('authenticateWithRedirect() needs a loaded client: await clerk.load() first.', { code: 'not_loaded' });
-          return (flow === 'signUp' ? client.signUp : client.signIn).authenticateWithRedirect(params);
+          const checked = (await import('./external-params.js')).checkExternalParams(params, flow ?? 'signIn', nav, client.signIn);
+          return (flow === 'signUp' ? client.signUp : client.signIn).authenticateWithRedirect(checked);
         },
       };
     },
