@@ -52,7 +52,9 @@ export function startOAuthFlow(
   // Where a completed flow goes (relative to redirect_url): an allowed origin too, when it is an http(s) URL.
   const completeUrl = complete && URL.canParse(complete, args.redirectUrl) ? new URL(complete, args.redirectUrl) : null;
   if (completeUrl && /^https?:$/.test(completeUrl.protocol)) allowedRedirect(ctx, completeUrl, 'action_complete_redirect_url');
-  const origin = ctx.view.origin;
+  // The page a popup flow reports back to: its return_url (ClerkJS puts the app's page there), else the requesting page.
+  const back = new URL(args.redirectUrl).searchParams.get('return_url');
+  const origin = back && URL.canParse(back) ? new URL(back).origin : ctx.view.origin;
   if (ctx.client && origin && ctx.allowsOrigin(origin)) ctx.client.providerStepOrigin = origin;
   return createOAuthFlow(ctx.core, {
     strategy: args.strategy,
