@@ -30,6 +30,8 @@ export interface SignInServices {
   emailLink?: EmailLinkApi;
 }
 
+const reloadResourceOf = (intent: string | null) => (intent === 'signIn' || intent === 'signUp' ? intent : undefined);
+
 export default function createSignIn(kit: UiKit, { oauth, emailLink }: SignInServices = {}) {
   const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, ProviderReturnError, FooterAction, LinkButton } = kit;
   const parts = createParts(kit, !!oauth);
@@ -138,6 +140,8 @@ export default function createSignIn(kit: UiKit, { oauth, emailLink }: SignInSer
           firstFactorUrl: host.stepUrl('factor-one'),
           secondFactorUrl: host.stepUrl('factor-two'),
           resetPasswordUrl: host.stepUrl('reset-password'),
+          // Back from a popup (`intent` in the return URL): this page's copy of the attempt predates the popup's work.
+          reloadResource: reloadResourceOf(host.query.get('intent')),
         });
       });
     }, []);

@@ -58,6 +58,8 @@ export interface SignUpServices {
   emailLink?: EmailLinkApi;
 }
 
+const reloadResourceOf = (intent: string | null) => (intent === 'signIn' || intent === 'signUp' ? intent : undefined);
+
 export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpServices = {}) {
   const { EmailLinkWait, EmailLinkLanding } = createEmailLinkSteps(kit, emailLink, proceed);
   const {
@@ -240,6 +242,8 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpSer
           continueSignUpUrl: host.stepUrl('continue'),
           verifyEmailAddressUrl: host.stepUrl('verify-email-address'),
           verifyPhoneNumberUrl: host.stepUrl('verify-phone-number'),
+          // Back from a popup (`intent` in the return URL): this page's copy of the attempt predates the popup's work.
+          reloadResource: reloadResourceOf(host.query.get('intent')),
         });
       });
     }, []);
