@@ -1,5 +1,5 @@
 /** Checks of `authenticateWithRedirect` / `authenticateWithPopup` input, loaded with the flow on first use. */
-import { ClerkRuntimeError, type AuthenticateWithRedirectParams, type SignIn } from '../../kernel/index.js';
+import { ClerkRuntimeError, type AuthenticateWithRedirectParams, type KernelInternals, type SignIn } from '../../kernel/index.js';
 import type { NavigationApi } from '../navigation/index.js';
 
 const OAUTH = /^oauth_(custom_)?[a-z0-9_]+$/;
@@ -36,4 +36,16 @@ export function checkExternalParams(
     }
   }
   return flow === 'signIn' ? { ...params, strategy, identifier: email } : { ...params, strategy, emailAddress: email };
+}
+
+/** `clerk.authenticateWithRedirect()`: the sign-in's (or with `flow: 'signUp'`, the sign-up's) redirect, checked first. */
+export function authenticateWithRedirect(
+  kernel: KernelInternals,
+  nav: NavigationApi,
+  { flow, ...params }: AuthenticateWithRedirectParams & { flow?: 'signIn' | 'signUp' },
+): Promise<void> {
+  const client = kernel.client;
+  if (!client) throw new ClerkRuntimeError('authenticateWithRedirect() needs a loaded client: await clerk.load() first.', { code: 'not_loaded' });
+  const checked = checkExternalParams(params, flow ?? 'signIn', nav, client.signIn);
+  return (flow === 'signUp' ? client.signUp : client.signIn).authenticateWithRedirect(checked);
 }

@@ -1,4 +1,4 @@
-import { ClerkRuntimeError, definePlugin, type AuthenticateWithRedirectParams, type ClerkPlugin, type PageLoad } from '../../kernel/index.js';
+import { definePlugin, type AuthenticateWithRedirectParams, type ClerkPlugin, type PageLoad } from '../../kernel/index.js';
 import type { CustomNavigate, HandleOAuthCallbackParams } from './callback.js';
 import type { createPopupFlow } from './popup.js';
 
@@ -49,12 +49,8 @@ export function oauthPlugin(options: OAuthPluginOptions = {}): OAuthPlugin {
       ctx.onDispose(() => void popup?.then((flow) => flow.dispose()));
       return {
         handleRedirectCallback: async (params, customNavigate) => (await import('./callback.js')).handleRedirectCallback(kernel, nav, params, customNavigate),
-        async authenticateWithRedirect({ flow, ...params }) {
-          const client = kernel.client;
-          if (!client) throw new ClerkRuntimeError('authenticateWithRedirect() needs a loaded client: await clerk.load() first.', { code: 'not_loaded' });
-          const checked = (await import('./external-params.js')).checkExternalParams(params, flow ?? 'signIn', nav, client.signIn);
-          return (flow === 'signUp' ? client.signUp : client.signIn).authenticateWithRedirect(checked);
-        },
+        // Checked and started by the lazily loaded module, so its messages stay out of the initial bundle.
+        authenticateWithRedirect: async (params) => (await import('./external-params.js')).authenticateWithRedirect(kernel, nav, params),
       };
     },
   });

@@ -24,15 +24,17 @@ interface StepProps {
   flow: SignInFlow;
 }
 
-/** Plugins the view uses when the instance has them. */
+/** Finds the plugins the view uses when the instance has them (the component plugin's `ctx`). */
 export interface SignInServices {
-  oauth?: OAuthApi;
-  emailLink?: EmailLinkApi;
+  find(name: 'oauth'): OAuthApi | undefined;
+  find(name: 'email-link'): EmailLinkApi | undefined;
 }
 
 const reloadResourceOf = (intent: string | null) => (intent === 'signIn' || intent === 'signUp' ? intent : undefined);
 
-export default function createSignIn(kit: UiKit, { oauth, emailLink }: SignInServices = {}) {
+export default function createSignIn(kit: UiKit, services?: SignInServices) {
+  const oauth = services?.find('oauth');
+  const emailLink = services?.find('email-link');
   const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, ProviderReturnError, FooterAction, LinkButton } = kit;
   const parts = createParts(kit, !!oauth);
   const { Alternatives } = parts;
