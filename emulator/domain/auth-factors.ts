@@ -92,18 +92,21 @@ export interface SignUpRequirements {
 
 export function signUpRequirements(core: EmulatorCore, signUp: SignUpRecord): SignUpRequirements {
   const { settings } = core;
+  // An email on an enterprise connection's domain signs up at its identity provider: no password, no code.
+  const sso = connectionForEmail(core, signUp.emailAddress) !== undefined;
+  const ssoDone = signUp.externalAccountStrategy === 'enterprise_sso' && signUp.externalAccountVerification?.status === 'verified';
   const attributes: Array<{ field: string; enabled: boolean; required: boolean; present: boolean }> = [
     { field: 'email_address', ...settings.emailAddress, present: signUp.emailAddress !== null },
     { field: 'phone_number', ...settings.phoneNumber, present: signUp.phoneNumber !== null },
     { field: 'username', ...settings.username, present: signUp.username !== null },
     // Sign-ups through a provider need no password.
-    { field: 'password', ...settings.password, present: signUp.password !== null || signUp.externalAccountStrategy !== null },
+    { field: 'password', ...settings.password, present: signUp.password !== null || signUp.externalAccountStrategy !== null || sso },
     { field: 'first_name', ...settings.names, present: signUp.firstName !== null },
     { field: 'last_name', ...settings.names, present: signUp.lastName !== null },
   ];
   const enabled = attributes.filter((a) => a.enabled);
   const unverified: string[] = [];
-  if (signUp.emailAddress !== null && settings.emailAddress.verifyAtSignUp && signUp.emailVerification?.status !== 'verified') {
+  if (signUp.emailAddress !== null && !sso && settings.emailAddress.verifyAtSignUp && signUp.emailVerification?.status !== 'verified') {
     unverified.push('email_address');
   }
   if (signUp.phoneNumber !== null && settings.phoneNumber.verifyAtSignUp && signUp.phoneVerification?.status !== 'verified') {
@@ -112,7 +115,7 @@ export function signUpRequirements(core: EmulatorCore, signUp: SignUpRecord): Si
   return {
     required: enabled.filter((a) => a.required).map((a) => a.field),
     optional: enabled.filter((a) => !a.required).map((a) => a.field),
-    missing: enabled.filter((a) => a.required && !a.present).map((a) => a.field),
+    missing: [...enabled.filter((a) => a.required && !a.present).map((a) => a.field), ...(sso && !ssoDone ? ['enterprise_sso'] : [])],
     unverified,
   };
 }

@@ -186,6 +186,23 @@ function transferFromSignIn(ctx: RequestContext, client: ClientRecord, draft: Si
   client.signInId = null;
 }
 
+/** `strategy=enterprise_sso`: the identity provider of the email's domain creates the account (the email selects it). */
+function startEnterpriseSignUp(ctx: RequestContext, draft: SignUpRecord): void {
+  if (!draft.emailAddress) throw paramMissing('email_address');
+  const connection = connectionForEmail(ctx.core, draft.emailAddress);
+  if (!connection) {
+    throw formError('strategy_for_user_invalid', 'strategy', 'No enterprise connection', `No enterprise SSO connection serves "${draft.emailAddress}".`);
+  }
+  draft.externalAccountStrategy = ENTERPRISE_SSO;
+  draft.externalAccountVerification = startOAuthFlow(ctx, {
+    strategy: ENTERPRISE_SSO,
+    target: { kind: 'sign_up', signUpId: draft.id },
+    redirectUrl: oauthRedirectUrl(ctx),
+    loginHint: draft.emailAddress,
+    enterpriseConnectionId: connection.id,
+  });
+}
+
 function createSignUp(ctx: RequestContext): Response {
   assertSignUpAllowed(ctx);
   const { core } = ctx;
@@ -227,20 +244,7 @@ function createSignUp(ctx: RequestContext): Response {
       loginHint: draft.emailAddress,
     });
   } else if (isEnterpriseStrategy(strategy)) {
-    // The identity provider of the email's domain creates the account: the email is what selects it.
-    if (!draft.emailAddress) throw paramMissing('email_address');
-    const connection = connectionForEmail(core, draft.emailAddress);
-    if (!connection) {
-      throw formError('strategy_for_user_invalid', 'strategy', 'No enterprise connection', `No enterprise SSO connection serves "${draft.emailAddress}".`);
-    }
-    draft.externalAccountStrategy = ENTERPRISE_SSO;
-    draft.externalAccountVerification = startOAuthFlow(ctx, {
-      strategy: ENTERPRISE_SSO,
-      target: { kind: 'sign_up', signUpId: draft.id },
-      redirectUrl: oauthRedirectUrl(ctx),
-      loginHint: draft.emailAddress,
-      enterpriseConnectionId: connection.id,
-    });
+    startEnterpriseSignUp(ctx, draft);
   }
   core.store.signUps.set(draft.id, draft);
   client.signUpId = draft.id;
@@ -255,6 +259,8 @@ function updateSignUp(ctx: RequestContext): Response {
   }
   const draft = { ...signUp };
   applyFields(ctx, draft);
+  // ClerkJS continues a sign-up that is missing `enterprise_sso` with this strategy on the same attempt.
+  if (isEnterpriseStrategy(ctx.body.text('strategy'))) startEnterpriseSignUp(ctx, draft);
   Object.assign(signUp, draft);
   completeSignUpIfReady(ctx.core, signUp, device(ctx));
   return respond(ctx, signUp);

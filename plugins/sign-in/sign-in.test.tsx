@@ -443,7 +443,7 @@ describe('<SignIn/> #/verify: the email-link plugin reads the landing', () => {
 
   it('says why a link did not sign in (expired, other client), as the plugin reports it', async () => {
     expect(await land('__clerk_status=expired', true)).toBe('This link has expired. Request a new one.');
-    destroy();
+    destroy?.();
     expect(await land('__clerk_status=client_mismatch', true)).toBe(
       'To continue, open the verification link on the device and browser from which you initiated the sign-in.',
     );

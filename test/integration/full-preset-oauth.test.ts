@@ -111,4 +111,28 @@ describe('full preset: OAuth through the mounted <SignIn/>', () => {
     const second = await openPage(back);
     expect(second.clerk.user?.firstName).toBe('Wile');
   });
+
+  it('<SignUp/>: an email on a connected domain is missing enterprise_sso, so the form continues at the identity provider', async () => {
+    closePages();
+    history.replaceState(null, '', '/sign-up');
+    const clerk = new Clerk(emulator.publishableKey, { proxyUrl: PROXY_URL });
+    const root = document.createElement('div');
+    document.body.appendChild(root);
+    pages.push({ clerk, root });
+    await clerk.load({ signUpUrl: '/sign-up', signUpFallbackRedirectUrl: '/welcome' });
+    clerk.mountSignUp(root, { path: '/sign-up', routing: 'hash' });
+    const form = await waitFor(() => root.querySelector('form'));
+    await type(byLabel(root, 'Email address'), 'coyote@acme.test');
+    submit(form);
+    await waitFor(() => assigned.length === 1);
+    expect(new URL(assigned[0]!).pathname).toBe('/__clerk/v1/sso/fake/idp');
+    // Still missing until the identity provider vouches for the email; no password was asked for.
+    expect(clerk.client!.signUp.missingFields).toEqual(['enterprise_sso']);
+    expect(clerk.client!.signUp.verifications.externalAccount.strategy).toBe('enterprise_sso');
+    const back = await consent(assigned[0]!, 'ignored@example.com');
+    expect(back).toBe(`${APP_ORIGIN}/welcome`);
+    const landed = await openPage(back);
+    expect(landed.clerk.user?.primaryEmailAddress?.emailAddress).toBe('coyote@acme.test');
+    expect(landed.clerk.user?.primaryEmailAddress?.verification?.status).toBe('verified');
+  });
 });
