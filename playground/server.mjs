@@ -13,6 +13,8 @@ const root = resolve(here);
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.svg': 'image/svg+xml' };
 
 export const DEMO_USER = { emailAddress: 'demo@example.com', password: 'microclerk-demo-1', firstName: 'Demo', lastName: 'User' };
+/** Any email @acme.test signs in (or up) through the emulator's fake SAML identity provider. */
+export const DEMO_SSO_CONNECTION = { domain: 'acme.test', protocol: 'saml', name: 'Acme Corp' };
 
 export async function buildPlayground() {
   await build({
@@ -36,7 +38,7 @@ export async function startPlayground({ port = 4000, settings, quiet = false, al
   const running = await startEmulator({
     port,
     host: '127.0.0.1',
-    settings,
+    settings: { enterpriseConnections: [DEMO_SSO_CONNECTION], ...settings },
     // The pages are served from the emulator's own origin, which is always allowed; more app origins can be added.
     allowedOrigins,
     seed: { users: [DEMO_USER] },
@@ -47,6 +49,7 @@ export async function startPlayground({ port = 4000, settings, quiet = false, al
     console.log(`microclerk playground: ${running.url}/`);
     console.log(`  emulator (proxyUrl): ${running.proxyUrl}   publishable key: ${publishableKey}`);
     console.log(`  demo user: ${DEMO_USER.emailAddress} / ${DEMO_USER.password}; emails with +clerk_test accept code 424242`);
+    console.log(`  enterprise SSO: any email @${DEMO_SSO_CONNECTION.domain} goes to the fake SAML identity provider`);
   }
   return running;
 }

@@ -1,6 +1,7 @@
 /** Which factors a user can sign in with, and what a sign-up still lacks — from settings and the model. */
 import type { EmulatorCore } from './core.js';
-import type { SignUpRecord, UserRecord } from './records.js';
+import { connectionForEmail, enterpriseFactor } from './enterprise-sso.js';
+import type { SignInRecord, SignUpRecord, UserRecord } from './records.js';
 
 /** A factor a user can verify with, keyed as FAPI's factor objects so the wire layer passes it through. */
 export interface SupportedFactor {
@@ -10,6 +11,18 @@ export interface SupportedFactor {
   safe_identifier?: string;
   primary?: boolean;
   default?: boolean;
+  enterprise_connection_id?: string;
+  enterprise_connection_name?: string;
+}
+
+/**
+ * The first factors of a sign-in: an identifier on an enterprise connection's domain signs in through
+ * that connection only (new users too: the identity provider provisions them); else the user's factors.
+ */
+export function signInFirstFactors(core: EmulatorCore, signIn: Pick<SignInRecord, 'identifier'>, user: UserRecord | undefined): SupportedFactor[] {
+  const connection = connectionForEmail(core, signIn.identifier);
+  if (connection) return [enterpriseFactor(connection, signIn.identifier!)];
+  return user ? supportedFirstFactors(core, user) : [];
 }
 
 export function supportedFirstFactors(core: EmulatorCore, user: UserRecord): SupportedFactor[] {
@@ -79,18 +92,21 @@ export interface SignUpRequirements {
 
 export function signUpRequirements(core: EmulatorCore, signUp: SignUpRecord): SignUpRequirements {
   const { settings } = core;
+  // An email on an enterprise connection's domain signs up at its identity provider: no password, no code.
+  const sso = connectionForEmail(core, signUp.emailAddress) !== undefined;
+  const ssoDone = signUp.externalAccountStrategy === 'enterprise_sso' && signUp.externalAccountVerification?.status === 'verified';
   const attributes: Array<{ field: string; enabled: boolean; required: boolean; present: boolean }> = [
     { field: 'email_address', ...settings.emailAddress, present: signUp.emailAddress !== null },
     { field: 'phone_number', ...settings.phoneNumber, present: signUp.phoneNumber !== null },
     { field: 'username', ...settings.username, present: signUp.username !== null },
     // Sign-ups through a provider need no password.
-    { field: 'password', ...settings.password, present: signUp.password !== null || signUp.externalAccountStrategy !== null },
+    { field: 'password', ...settings.password, present: signUp.password !== null || signUp.externalAccountStrategy !== null || sso },
     { field: 'first_name', ...settings.names, present: signUp.firstName !== null },
     { field: 'last_name', ...settings.names, present: signUp.lastName !== null },
   ];
   const enabled = attributes.filter((a) => a.enabled);
   const unverified: string[] = [];
-  if (signUp.emailAddress !== null && settings.emailAddress.verifyAtSignUp && signUp.emailVerification?.status !== 'verified') {
+  if (signUp.emailAddress !== null && !sso && settings.emailAddress.verifyAtSignUp && signUp.emailVerification?.status !== 'verified') {
     unverified.push('email_address');
   }
   if (signUp.phoneNumber !== null && settings.phoneNumber.verifyAtSignUp && signUp.phoneVerification?.status !== 'verified') {
@@ -99,7 +115,7 @@ export function signUpRequirements(core: EmulatorCore, signUp: SignUpRecord): Si
   return {
     required: enabled.filter((a) => a.required).map((a) => a.field),
     optional: enabled.filter((a) => !a.required).map((a) => a.field),
-    missing: enabled.filter((a) => a.required && !a.present).map((a) => a.field),
+    missing: [...enabled.filter((a) => a.required && !a.present).map((a) => a.field), ...(sso && !ssoDone ? ['enterprise_sso'] : [])],
     unverified,
   };
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { initialsAvatar } from './avatar.js';
 import type { EmulatorCore } from './core.js';
+import { ENTERPRISE_SSO, FAKE_IDP_PATH } from './enterprise-sso.js';
 import { formError } from './errors.js';
 import { newId, randomToken } from './ids.js';
 import {
@@ -90,6 +91,7 @@ export interface OAuthFlowStart {
   actionCompleteRedirectUrl: string | null;
   loginHint: string | null;
   additionalScopes: string[];
+  enterpriseConnectionId?: string | null;
   /** Where the emulator is served (everything before `/v1`); the consent page lives under it. */
   baseUrl: string;
 }
@@ -99,7 +101,8 @@ export interface OAuthFlowStart {
  * verification whose `external_verification_redirect_url` is the fake consent page.
  */
 export function createOAuthFlow(core: EmulatorCore, start: OAuthFlowStart): VerificationRecord {
-  assertSocialEnabled(core, start.strategy);
+  const enterprise = start.strategy === ENTERPRISE_SSO;
+  if (!enterprise) assertSocialEnabled(core, start.strategy);
   const state = randomToken(18);
   const flow: OAuthFlowRecord = {
     state,
@@ -109,6 +112,7 @@ export function createOAuthFlow(core: EmulatorCore, start: OAuthFlowStart): Veri
     actionCompleteRedirectUrl: start.actionCompleteRedirectUrl,
     loginHint: start.loginHint,
     additionalScopes: start.additionalScopes,
+    enterpriseConnectionId: start.enterpriseConnectionId ?? null,
     completed: false,
     createdAt: core.now(),
   };
@@ -116,21 +120,33 @@ export function createOAuthFlow(core: EmulatorCore, start: OAuthFlowStart): Veri
   const verification = newVerification(start.strategy);
   verification.expireAt = core.now() + OAUTH_LIFETIME_MS;
   verification.oauthState = state;
-  verification.externalRedirectUrl = `${start.baseUrl}/v1${FAKE_AUTHORIZE_PATH}?state=${encodeURIComponent(state)}`;
+  verification.externalRedirectUrl = `${start.baseUrl}/v1${enterprise ? FAKE_IDP_PATH : FAKE_AUTHORIZE_PATH}?state=${encodeURIComponent(state)}`;
   return verification;
 }
 
 /** A verified `from_oauth_<provider>` verification, as FAPI gives emails that came from a provider. */
 export function fromOAuthVerification(strategy: string, clientId: string | null): VerificationRecord {
-  return { ...newVerification(`from_${strategy}`, 'verified'), verifiedAtClient: clientId };
+  return { ...newVerification(strategy === ENTERPRISE_SSO ? ENTERPRISE_SSO : `from_${strategy}`, 'verified'), verifiedAtClient: clientId };
 }
 
 /**
  * Attaches the provider account to the user (or refreshes the one already attached), adding its
  * email address as verified and linked when the user does not have it yet.
  */
-export function linkExternalAccount(core: EmulatorCore, user: UserRecord, profile: OAuthProfile, existing?: ExternalAccountRecord): ExternalAccountRecord {
+export function linkExternalAccount(
+  core: EmulatorCore,
+  user: UserRecord,
+  profile: OAuthProfile,
+  existing?: ExternalAccountRecord,
+): ExternalAccountRecord | null {
   const now = core.now();
+  if (profile.strategy === ENTERPRISE_SSO) {
+    // An enterprise identity provider vouches for the user's email; it is not a connected (social) account.
+    const email = user.emailAddresses.find((e) => e.emailAddress.toLowerCase() === profile.emailAddress.toLowerCase());
+    if (email && email.verification?.status !== 'verified') email.verification = { ...newVerification(ENTERPRISE_SSO, 'verified'), attempts: 1 };
+    user.updatedAt = now;
+    return null;
+  }
   const account =
     existing ?? user.externalAccounts.find((a) => a.profile?.provider === profile.provider && a.profile.providerUserId === profile.providerUserId);
   const verified: VerificationRecord = { ...newVerification(profile.strategy, 'verified'), attempts: 1 };

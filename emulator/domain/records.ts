@@ -74,6 +74,8 @@ export interface OAuthFlowRecord {
   /** Prefills the consent page's email field. */
   loginHint: string | null;
   additionalScopes: string[];
+  /** Enterprise SSO: the connection whose identity provider the flow goes through. */
+  enterpriseConnectionId?: string | null;
   completed: boolean;
   createdAt: number;
 }
@@ -157,6 +159,8 @@ export interface ClientRecord {
   signUpId: string | null;
   lastActiveSessionId: string | null;
   lastAuthenticationStrategy: string | null;
+  /** The app origin that last started a provider step: where the popup-callback page posts its message. */
+  providerStepOrigin?: string;
   createdAt: number;
   updatedAt: number;
 }

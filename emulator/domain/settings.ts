@@ -76,6 +76,17 @@ export interface DisplayUrls {
   after_join_waitlist_url: string;
 }
 
+/** An enterprise SSO connection: users whose email is on `domain` sign in through its (fake) identity provider. */
+export interface EnterpriseConnectionSettings {
+  /** `acme.test`: the email domain the connection owns (subdomains are not included). */
+  domain: string;
+  protocol: 'saml' | 'oidc';
+  /** Shown on the identity provider's page and as `enterprise_connection_name`. */
+  name: string;
+  /** Default: derived from the domain (`ent_acme_test`). */
+  id?: string;
+}
+
 export interface EmulatorSettings {
   applicationName: string;
   /** One signed-in session per client (`auth_config.single_session_mode`). */
@@ -97,6 +108,8 @@ export interface EmulatorSettings {
    * issues ID tokens for this audience.
    */
   googleOneTapClientId: string | null;
+  /** Enterprise SSO connections by email domain; any entry turns `enterprise_sso` on in the environment. */
+  enterpriseConnections: EnterpriseConnectionSettings[];
   organizations: boolean;
   /** Members an organization may have (pending invitations count too); `0` = unlimited. New organizations start with it. */
   maxAllowedMemberships: number;
@@ -146,6 +159,7 @@ export function defaultSettings(): EmulatorSettings {
     secondFactors: ['totp', 'phone_code', 'backup_code'],
     social: ['oauth_google', 'oauth_github'],
     googleOneTapClientId: 'microclerk-emulator.apps.googleusercontent.com',
+    enterpriseConnections: [],
     organizations: true,
     maxAllowedMemberships: 5,
     organizationRoles: [],

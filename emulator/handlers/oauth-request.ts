@@ -39,12 +39,23 @@ export function allowedRedirect(ctx: RequestContext, url: URL, name = 'redirect_
 /** Starts a provider step, taking the optional flow parameters ClerkJS sends from the request body. */
 export function startOAuthFlow(
   ctx: RequestContext,
-  args: { strategy: string; target: OAuthFlowTarget; redirectUrl: string; additionalScopes?: string[]; loginHint?: string | null },
+  args: {
+    strategy: string;
+    target: OAuthFlowTarget;
+    redirectUrl: string;
+    additionalScopes?: string[];
+    loginHint?: string | null;
+    enterpriseConnectionId?: string | null;
+  },
 ): VerificationRecord {
   const complete = ctx.body.text('action_complete_redirect_url') ?? null;
   // Where a completed flow goes (relative to redirect_url): an allowed origin too, when it is an http(s) URL.
   const completeUrl = complete && URL.canParse(complete, args.redirectUrl) ? new URL(complete, args.redirectUrl) : null;
   if (completeUrl && /^https?:$/.test(completeUrl.protocol)) allowedRedirect(ctx, completeUrl, 'action_complete_redirect_url');
+  // The page a popup flow reports back to: its return_url (ClerkJS puts the app's page there), else the requesting page.
+  const back = new URL(args.redirectUrl).searchParams.get('return_url');
+  const origin = back && URL.canParse(back) ? new URL(back).origin : ctx.view.origin;
+  if (ctx.client && origin && ctx.allowsOrigin(origin)) ctx.client.providerStepOrigin = origin;
   return createOAuthFlow(ctx.core, {
     strategy: args.strategy,
     target: args.target,
@@ -52,6 +63,7 @@ export function startOAuthFlow(
     actionCompleteRedirectUrl: complete,
     loginHint: args.loginHint ?? ctx.body.text('oidc_login_hint') ?? null,
     additionalScopes: args.additionalScopes ?? [],
+    enterpriseConnectionId: args.enterpriseConnectionId ?? null,
     baseUrl: ctx.baseUrl,
   });
 }

@@ -4,6 +4,7 @@
  * sign-in, sign-up or external account the flow's `state` belongs to, then redirects to `redirect_url`.
  */
 import { formError, notFound, paramMissing, type FapiErrorItem } from '../domain/errors.js';
+import { connectionById, ENTERPRISE_SSO, FAKE_IDP_PATH } from '../domain/enterprise-sso.js';
 import { isEmail } from '../domain/identifiers.js';
 import { newId } from '../domain/ids.js';
 import {
@@ -27,6 +28,7 @@ import { applyOAuthProfile, completeSignUpIfReady } from './sign-up.js';
 const PROVIDER_NAMES: Record<string, string> = { google: 'Google', github: 'GitHub' };
 
 function providerName(strategy: string): string {
+  if (strategy === ENTERPRISE_SSO) return 'enterprise';
   const provider = providerOf(strategy);
   return PROVIDER_NAMES[provider] ?? provider.charAt(0).toUpperCase() + provider.slice(1);
 }
@@ -60,7 +62,30 @@ function messagePage(message: string, status = 400): Response {
   return page('microclerk fake OAuth provider', `<h1>Fake OAuth provider</h1><p class="error">${escapeHtml(message)}</p>`, status);
 }
 
+/**
+ * The fake enterprise identity provider: it authenticates the email the sign-in started with (the
+ * connection was chosen by its domain), so the page shows it without letting it change.
+ */
+function idpPage(ctx: RequestContext, flow: OAuthFlowRecord): Response {
+  const connection = flow.enterpriseConnectionId ? connectionById(ctx.core, flow.enterpriseConnectionId) : undefined;
+  if (!connection || !flow.loginHint) return messagePage('This enterprise connection is no longer configured.');
+  const protocol = connection.protocol === 'saml' ? 'SAML' : 'OIDC';
+  const returnHost = new URL(flow.redirectUrl).host;
+  const body =
+    `<h1>${escapeHtml(connection.name)} single sign-on</h1>` +
+    `<p>${escapeHtml(protocol)} identity provider for <strong>${escapeHtml(connection.domain)}</strong>. ` +
+    `Sign in to continue to <strong>${escapeHtml(ctx.core.settings.applicationName)}</strong> (${escapeHtml(returnHost)}).</p>` +
+    `<form method="post" action="${escapeHtml(ctx.url.pathname)}">` +
+    `<input type="hidden" name="state" value="${escapeHtml(flow.state)}">` +
+    `<p>Signed in to ${escapeHtml(connection.name)} as <strong data-email>${escapeHtml(flow.loginHint)}</strong></p>` +
+    `<button type="submit" name="action" value="allow">Continue as ${escapeHtml(flow.loginHint)}</button>` +
+    `<button type="submit" name="action" value="deny">Cancel</button>` +
+    `</form><p class="note">This is the microclerk emulator's fake ${escapeHtml(protocol)} identity provider: no real account is involved.</p>`;
+  return page(`${connection.name} single sign-on`, body, 200);
+}
+
 function consentPage(ctx: RequestContext, flow: OAuthFlowRecord, email: string, error: string | null, status = 200): Response {
+  if (flow.strategy === ENTERPRISE_SSO) return idpPage(ctx, flow);
   const name = providerName(flow.strategy);
   const appName = ctx.core.settings.applicationName;
   const returnHost = new URL(flow.redirectUrl).host;
@@ -217,7 +242,8 @@ function finish(ctx: RequestContext, flow: OAuthFlowRecord, email: string | unde
     verification.status = 'failed';
     verification.error = oauthError('oauth_access_denied', 'Access denied', `You did not grant access to your ${providerName(flow.strategy)} account.`);
   } else {
-    const address = (email ?? flow.loginHint ?? defaultProviderEmail(flow.strategy)).trim();
+    // The identity provider signs in the email the flow started with; a provider page lets the user pick one.
+    const address = (flow.strategy === ENTERPRISE_SSO ? flow.loginHint! : (email ?? flow.loginHint ?? defaultProviderEmail(flow.strategy))).trim();
     if (!isEmail(address)) return consentPage(ctx, flow, address, 'Enter a valid email address.', 422);
     completed = settle(ctx, flow, verification, fakeProfile(flow.strategy, address, flow.additionalScopes));
   }
@@ -322,6 +348,8 @@ function deleteExternalAccount(ctx: RequestContext): Response {
 export const oauthRoutes: Route[] = [
   route('GET', FAKE_AUTHORIZE_PATH, authorizePage, { open: true }),
   route('POST', FAKE_AUTHORIZE_PATH, authorizeSubmit, { open: true }),
+  route('GET', FAKE_IDP_PATH, authorizePage, { open: true }),
+  route('POST', FAKE_IDP_PATH, authorizeSubmit, { open: true }),
   route('POST', '/me/external_accounts', createExternalAccount),
   route('GET', '/me/external_accounts/:id', (ctx) => ctx.envelope(externalAccountJson(findAccount(ctx).account))),
   route('DELETE', '/me/external_accounts/:id', deleteExternalAccount),

@@ -3,6 +3,7 @@ import type { Route } from '../http/router.js';
 import { clientRoutes } from './client.js';
 import { oauthRoutes } from './oauth.js';
 import { organizationRoutes } from './organizations.js';
+import { popupCallbackRoutes } from './popup-callback.js';
 import { sessionRoutes } from './sessions.js';
 import { signInRoutes } from './sign-in.js';
 import { signUpRoutes } from './sign-up.js';
@@ -17,5 +18,6 @@ export const fapiRoutes: Route[] = [
   ...userRoutes,
   ...organizationRoutes,
   ...oauthRoutes,
+  ...popupCallbackRoutes,
   ...waitlistRoutes,
 ];

@@ -1,9 +1,10 @@
 /** `/v1/client/sign_ins`: identify, first factor, reset password, second factor, complete. */
-import { supportedFirstFactors, supportedSecondFactors } from '../domain/auth-factors.js';
+import { signInFirstFactors, supportedFirstFactors, supportedSecondFactors } from '../domain/auth-factors.js';
 import type { EmulatorCore } from '../domain/core.js';
 import { codeIncorrect, fapiError, formError, notFound, paramMissing, sessionExists } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { verifyGoogleIdToken } from '../domain/google-one-tap.js';
+import { connectionById, connectionForEmail, ENTERPRISE_SSO, isEnterpriseStrategy } from '../domain/enterprise-sso.js';
 import { isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
 import { newVerification, type ClientRecord, type SignInRecord, type UserRecord } from '../domain/records.js';
 import { verifyTotp } from '../domain/totp.js';
@@ -71,7 +72,7 @@ function device(ctx: RequestContext): DeviceDetails {
 }
 
 function verifyPasswordFactor(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, password: string): void {
-  if (!ctx.core.settings.password.enabled || user.password === null) throw strategyInvalid();
+  if (!ctx.core.settings.password.enabled || user.password === null || connectionForEmail(ctx.core, signIn.identifier)) throw strategyInvalid();
   ctx.core.checkPassword(user, password);
   signIn.firstFactorVerification = { ...newVerification('password', 'verified'), attempts: 1, verifiedAtClient: signIn.clientId };
   afterFirstFactor(ctx.core, signIn, user, device(ctx));
@@ -91,7 +92,7 @@ async function createSignIn(ctx: RequestContext): Promise<Response> {
   const client = ctx.requireClient();
   if (core.settings.singleSession && core.activeSessions(client).length > 0) throw sessionExists();
   const strategy = body.text('strategy');
-  if (strategy === 'saml' || strategy === 'enterprise_sso' || strategy === 'ticket') throw strategyInvalid();
+  if (strategy === 'ticket') throw strategyInvalid();
   const now = core.now();
   const signIn: SignInRecord = {
     id: newId('sia'),
@@ -131,6 +132,29 @@ async function createSignIn(ctx: RequestContext): Promise<Response> {
   }
   const identifier = body.text('identifier');
   const password = body.string('password');
+  if (isEnterpriseStrategy(strategy)) {
+    if (!identifier) throw paramMissing('identifier');
+    signIn.identifier = identifier;
+    const user = core.store.findUserByIdentifier(identifier);
+    if (user) assertNotAlreadySignedIn(core, client, user);
+    signIn.userId = user?.id ?? null;
+    core.store.signIns.set(signIn.id, signIn);
+    client.signInId = signIn.id;
+    startEnterpriseSso(ctx, signIn);
+    return respond(ctx, signIn);
+  }
+  if (identifier && connectionForEmail(core, identifier)) {
+    // A connected domain: the identity provider decides, so an unknown email is no error (it may be provisioned there).
+    if (password !== undefined) throw strategyInvalid();
+    const user = core.store.findUserByIdentifier(identifier);
+    if (user) assertNotAlreadySignedIn(core, client, user);
+    signIn.identifier = identifier;
+    signIn.userId = user?.id ?? null;
+    signIn.status = user ? 'needs_first_factor' : 'needs_identifier';
+    core.store.signIns.set(signIn.id, signIn);
+    client.signInId = signIn.id;
+    return respond(ctx, signIn);
+  }
   if (identifier) {
     const user = core.store.findUserByIdentifier(identifier);
     if (!user) throw identifierNotFound();
@@ -218,8 +242,30 @@ function factorTarget(ctx: RequestContext, signIn: SignInRecord, user: UserRecor
   return { id: phone.id, to: phone.phoneNumber };
 }
 
+/**
+ * `enterprise_sso` (or the legacy `saml`): starts the identity provider step of the connection that owns
+ * the identifier's domain (or the `enterprise_connection_id` given, when it is that one).
+ */
+function startEnterpriseSso(ctx: RequestContext, signIn: SignInRecord): void {
+  const { core, body } = ctx;
+  const connection = connectionForEmail(core, signIn.identifier);
+  const requested = body.text('enterprise_connection_id');
+  if (!connection || (requested && connectionById(core, requested)?.id !== connection.id)) {
+    throw formError('strategy_for_user_invalid', 'strategy', 'No enterprise connection', `No enterprise SSO connection serves "${signIn.identifier ?? ''}".`);
+  }
+  const redirectUrl = oauthRedirectUrl(ctx);
+  signIn.status = signIn.userId ? 'needs_first_factor' : 'needs_identifier';
+  signIn.firstFactorVerification = startOAuthFlow(ctx, {
+    strategy: ENTERPRISE_SSO,
+    target: { kind: 'sign_in', signInId: signIn.id },
+    redirectUrl,
+    loginHint: signIn.identifier,
+    enterpriseConnectionId: connection.id,
+  });
+}
+
 function prepareFirstFactorFor(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, strategy: string): void {
-  const supported = supportedFirstFactors(ctx.core, user).map((f) => f.strategy);
+  const supported = signInFirstFactors(ctx.core, signIn, user).map((f) => f.strategy);
   if (!supported.includes(strategy)) throw strategyInvalid();
   if (strategy === 'password') return;
   const isEmail = strategy === 'email_code' || strategy === 'email_link' || strategy === 'reset_password_email_code';
@@ -245,6 +291,11 @@ function prepareFirstFactor(ctx: RequestContext): Response {
     const redirectUrl = oauthRedirectUrl(ctx);
     signIn.status = 'needs_first_factor';
     signIn.firstFactorVerification = startOAuthFlow(ctx, { strategy, target: { kind: 'sign_in', signInId: signIn.id }, redirectUrl });
+    return respond(ctx, signIn);
+  }
+  if (isEnterpriseStrategy(strategy)) {
+    if (!signIn.identifier) throw paramMissing('identifier');
+    startEnterpriseSso(ctx, signIn);
     return respond(ctx, signIn);
   }
   const user = signInUser(ctx, signIn);

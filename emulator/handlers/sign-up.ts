@@ -5,6 +5,7 @@ import { fapiError, formError, notFound, paramMissing, sessionExists } from '../
 import { isEmail, looksLikePhone } from '../domain/identifiers.js';
 import { newId } from '../domain/ids.js';
 import { verifyGoogleIdToken } from '../domain/google-one-tap.js';
+import { connectionForEmail, ENTERPRISE_SSO, isEnterpriseStrategy } from '../domain/enterprise-sso.js';
 import { fromOAuthVerification, isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
 import { newVerification, type ClientRecord, type OAuthProfile, type SignUpRecord } from '../domain/records.js';
 import { signUpJson } from '../wire/sign-up.js';
@@ -146,7 +147,7 @@ function assertSignUpAllowed(ctx: RequestContext): void {
   }
   const strategy = ctx.body.text('strategy');
   const known = ['password', 'email_code', 'phone_code', 'email_link', 'google_one_tap'];
-  if (strategy && !known.includes(strategy) && !isOAuthStrategy(strategy)) {
+  if (strategy && !known.includes(strategy) && !isOAuthStrategy(strategy) && !isEnterpriseStrategy(strategy)) {
     throw formError('strategy_for_user_invalid', 'strategy', `The strategy ${strategy} is not supported by the emulator.`);
   }
 }
@@ -198,6 +199,23 @@ function signUpWithGoogleOneTap(ctx: RequestContext, draft: SignUpRecord): void 
   applyOAuthProfile(core, draft, profile);
 }
 
+/** `strategy=enterprise_sso`: the identity provider of the email's domain creates the account (the email selects it). */
+function startEnterpriseSignUp(ctx: RequestContext, draft: SignUpRecord): void {
+  if (!draft.emailAddress) throw paramMissing('email_address');
+  const connection = connectionForEmail(ctx.core, draft.emailAddress);
+  if (!connection) {
+    throw formError('strategy_for_user_invalid', 'strategy', 'No enterprise connection', `No enterprise SSO connection serves "${draft.emailAddress}".`);
+  }
+  draft.externalAccountStrategy = ENTERPRISE_SSO;
+  draft.externalAccountVerification = startOAuthFlow(ctx, {
+    strategy: ENTERPRISE_SSO,
+    target: { kind: 'sign_up', signUpId: draft.id },
+    redirectUrl: oauthRedirectUrl(ctx),
+    loginHint: draft.emailAddress,
+    enterpriseConnectionId: connection.id,
+  });
+}
+
 function createSignUp(ctx: RequestContext): Response {
   assertSignUpAllowed(ctx);
   const { core } = ctx;
@@ -240,6 +258,8 @@ function createSignUp(ctx: RequestContext): Response {
       redirectUrl: oauthRedirectUrl(ctx),
       loginHint: draft.emailAddress,
     });
+  } else if (isEnterpriseStrategy(strategy)) {
+    startEnterpriseSignUp(ctx, draft);
   }
   core.store.signUps.set(draft.id, draft);
   client.signUpId = draft.id;
@@ -254,6 +274,8 @@ function updateSignUp(ctx: RequestContext): Response {
   }
   const draft = { ...signUp };
   applyFields(ctx, draft);
+  // ClerkJS continues a sign-up that is missing `enterprise_sso` with this strategy on the same attempt.
+  if (isEnterpriseStrategy(ctx.body.text('strategy'))) startEnterpriseSignUp(ctx, draft);
   Object.assign(signUp, draft);
   completeSignUpIfReady(ctx.core, signUp, device(ctx));
   return respond(ctx, signUp);

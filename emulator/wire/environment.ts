@@ -135,7 +135,7 @@ export function environmentJson(core: EmulatorCore): Json {
         passkey: attribute({ enabled: false, required: false }),
       },
       social,
-      enterprise_sso: { enabled: false, self_serve_sso: false },
+      enterprise_sso: { enabled: settings.enterpriseConnections.length > 0, self_serve_sso: false },
       saml: { enabled: false },
       sign_in: { second_factor: { required: false, enabled: secondFactors.length > 0 } },
       sign_up: {

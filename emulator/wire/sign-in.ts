@@ -1,5 +1,5 @@
 /** SignIn JSON: status, the factors the user can use, and the verifications in progress. */
-import { supportedFirstFactors, supportedIdentifiers, supportedSecondFactors } from '../domain/auth-factors.js';
+import { signInFirstFactors, supportedIdentifiers, supportedSecondFactors } from '../domain/auth-factors.js';
 import { userImageUrl } from './public-user.js';
 import { verificationJson } from './verification.js';
 import type { Json, JsonView } from './view.js';
@@ -15,7 +15,7 @@ export function signInJson(view: JsonView, signInId: string): Json | null {
     status: signIn.status,
     identifier: signIn.identifier,
     supported_identifiers: supportedIdentifiers(core),
-    supported_first_factors: user ? supportedFirstFactors(core, user) : [],
+    supported_first_factors: signInFirstFactors(core, signIn, user),
     supported_second_factors: user && signIn.status === 'needs_second_factor' ? supportedSecondFactors(core, user) : null,
     first_factor_verification: verificationJson(signIn.firstFactorVerification),
     second_factor_verification: verificationJson(signIn.secondFactorVerification),

@@ -1,12 +1,4 @@
-import {
-  ClerkRuntimeError,
-  definePlugin,
-  type AuthenticateWithRedirectParams,
-  type ClerkPlugin,
-  type PageLoad,
-  type SignIn,
-  type SignUp,
-} from '../../kernel/index.js';
+import { definePlugin, type AuthenticateWithRedirectParams, type ClerkPlugin, type PageLoad, type SignIn, type SignUp } from '../../kernel/index.js';
 import type { CustomNavigate, handleRedirectCallback, HandleOAuthCallbackParams } from './callback.js';
 import type { createPopupFlow } from './popup.js';
 
@@ -67,11 +59,8 @@ export function oauthPlugin(options: OAuthPluginOptions = {}): OAuthPlugin {
       return {
         handleRedirectCallback: (params, customNavigate) => callback(params, customNavigate),
         __internal_handleResourceCallback: (attempt, params, customNavigate) => callback(params, customNavigate, attempt),
-        async authenticateWithRedirect({ flow, ...params }) {
-          const client = kernel.client;
-          if (!client) throw new ClerkRuntimeError('authenticateWithRedirect() needs a loaded client: await clerk.load() first.', { code: 'not_loaded' });
-          return (flow === 'signUp' ? client.signUp : client.signIn).authenticateWithRedirect(params);
-        },
+        // Checked and started by the lazily loaded module, so its messages stay out of the initial bundle.
+        authenticateWithRedirect: async (params) => (await import('./external-params.js')).authenticateWithRedirect(kernel, nav, params),
       };
     },
   });

@@ -1,5 +1,6 @@
 import { ClerkRuntimeError, type AuthenticateWithPopup, type JSONObject, type KernelInternals } from '../../kernel/index.js';
 import type { NavigationApi } from '../navigation/index.js';
+import { checkExternalParams } from './external-params.js';
 
 /** The Account Portal origin (`clerk.example.com` → `https://accounts.example.com`), where `/popup-callback` lives. */
 export const accountsOrigin = (frontendApi: string) =>
@@ -23,6 +24,7 @@ export function createPopupFlow(kernel: KernelInternals, nav: NavigationApi): { 
     const { popup, redirectUrl, redirectUrlComplete } = params;
     if (!popup)
       throw new ClerkRuntimeError('authenticateWithPopup(): the `popup` option is required (a window opened on the click).', { code: 'missing_option' });
+    checkExternalParams(params, intent, nav, kernel.client?.signIn);
     const accounts = accountsOrigin(kernel.frontendApi);
     // The return page learns where to go after a transfer (modal or not), and which attempt it continues.
     const back = new URL(redirectUrl, typeof window !== 'undefined' ? window.location.href : undefined);

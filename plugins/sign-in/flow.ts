@@ -1,5 +1,6 @@
 /** The sign-in flow's moves, shared by its steps: the next step for a sign-in's status, and OAuth. */
-import type { SignIn } from '../../kernel/index.js';
+import { ClerkRuntimeError, type SignIn } from '../../kernel/index.js';
+import type { OAuthApi } from '../oauth/index.js';
 import type { AuthFlow, HostContextValue } from '../ui/index.js';
 import type { SignInProps } from './index.js';
 
@@ -31,11 +32,31 @@ export function proceed(flow: SignInFlow, signIn: SignIn): Promise<void> {
   }
 }
 
+/** Where a provider returns to: this component's `sso-callback` step (on the sign-in page when routing is virtual). */
+const ssoCallbackUrl = ({ host, authUrl }: SignInFlow) =>
+  host.routing === 'virtual' ? `${new URL(authUrl('signIn'), location.href).href.split('#')[0]}#/sso-callback` : host.stepUrl('sso-callback');
+
+/** An identifier on an enterprise connection's domain: FAPI offers that connection and nothing else (one connection, as ClerkJS redirects). */
+export const enterpriseSsoOnly = (signIn: SignIn) =>
+  (signIn.status === 'needs_first_factor' || signIn.status === 'needs_identifier') &&
+  !!signIn.supportedFirstFactors?.length &&
+  signIn.supportedFirstFactors.every((f) => f.strategy === 'enterprise_sso') &&
+  new Set(signIn.supportedFirstFactors.map((f) => f.enterpriseConnectionId)).size === 1;
+
+/** Straight to the identity provider (a full page load), continuing the sign-in that holds the identifier. */
+export function startEnterpriseSso(flow: SignInFlow, oauth: OAuthApi | undefined) {
+  if (!oauth) throw new ClerkRuntimeError('Enterprise SSO needs the oauth plugin (oauthPlugin()).', { code: 'not_available_in_preset' });
+  return oauth.authenticateWithRedirect({
+    strategy: 'enterprise_sso',
+    redirectUrl: ssoCallbackUrl(flow),
+    redirectUrlComplete: flow.afterAuthUrl('signIn'),
+    continueSignIn: true,
+  });
+}
+
 /** Starts the OAuth redirect: FAPI answers with the provider URL, which must be http(s). */
 export async function startOAuth(flow: SignInFlow, strategy: string) {
   const { host } = flow;
-  const callback =
-    host.routing === 'virtual' ? `${new URL(flow.authUrl('signIn'), location.href).href.split('#')[0]}#/sso-callback` : host.stepUrl('sso-callback');
-  const signIn = await current(host).create({ strategy, redirectUrl: callback, actionCompleteRedirectUrl: flow.afterAuthUrl('signIn') });
+  const signIn = await current(host).create({ strategy, redirectUrl: ssoCallbackUrl(flow), actionCompleteRedirectUrl: flow.afterAuthUrl('signIn') });
   await host.redirectExternal(signIn.firstFactorVerification.externalVerificationRedirectURL);
 }

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type {} from '../oauth/index.js';
+import type {} from '../email-link/index.js';
 import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
 import type { signInStrings } from './strings.js';
 
@@ -55,8 +56,10 @@ export function signInPlugin() {
   return defineComponentPlugin({
     name: 'sign-in',
     component: 'SignIn',
-    // Completing a return from an OAuth/SSO provider is the oauth plugin's, when the instance has it.
-    optionalDependsOn: ['oauth'],
-    load: (ctx) => import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, { oauth: ctx.find('oauth') }) })),
+    // Completing a return from an OAuth/SSO provider is the oauth plugin's, an email link's landing the
+    // email-link plugin's, when the instance has them.
+    optionalDependsOn: ['oauth', 'email-link'],
+    // The view finds them itself (smaller than naming each here, in the initial bundle).
+    load: (ctx) => import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, ctx) })),
   });
 }

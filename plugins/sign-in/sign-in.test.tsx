@@ -4,6 +4,7 @@ import { useEmulator } from '../../test/helpers/emulator.js';
 import { oauthPlugin } from '../oauth/index.js';
 import { uiPlugin } from '../ui/index.js';
 import { byLabel, byText, clearCookies, recordingNavigation, recordingPageLoads, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
+import { emailLinkPlugin } from '../email-link/index.js';
 import { signInPlugin, type SignInProps } from './index.js';
 import { defaultSettings, totpCode } from '../../emulator/index.js';
 
@@ -423,5 +424,32 @@ describe('<SignIn/>', () => {
     submit(password);
     const alert = await waitFor(() => root.querySelector('.cl-alert'));
     expect(alert.textContent).toBe('Your account is locked. Try again later.');
+  });
+});
+
+describe('<SignIn/> #/verify: the email-link plugin reads the landing', () => {
+  async function land(query: string, withPlugin: boolean) {
+    history.replaceState(null, '', `/sign-in#/verify?${query}`);
+    const nav = recordingNavigation();
+    const clerk = startClerk(
+      emulator.publishableKey,
+      withPlugin ? [nav.plugin, uiPlugin(), emailLinkPlugin(), signInPlugin()] : [nav.plugin, uiPlugin(), signInPlugin()],
+    );
+    destroy = () => clerk.destroy();
+    await clerk.load();
+    clerk.mountSignIn(root);
+    return waitFor(() => root.querySelector('.cl-alert')?.textContent);
+  }
+
+  it('says why a link did not sign in (expired, other client), as the plugin reports it', async () => {
+    expect(await land('__clerk_status=expired', true)).toBe('This link has expired. Request a new one.');
+    destroy?.();
+    expect(await land('__clerk_status=client_mismatch', true)).toBe(
+      'To continue, open the verification link on the device and browser from which you initiated the sign-in.',
+    );
+  });
+
+  it('without the email-link plugin the landing cannot complete and says so', async () => {
+    expect(await land('__clerk_status=verified', false)).toBe('This verification link is invalid.');
   });
 });

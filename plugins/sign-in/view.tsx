@@ -5,11 +5,12 @@
  * Every step reads the sign-in in progress from `clerk.client.signIn`, so deep links survive a reload.
  */
 import { ClerkRuntimeError } from '../../kernel/index.js';
+import type { EmailLinkApi } from '../email-link/index.js';
 import type { OAuthApi } from '../oauth/index.js';
 import { useEffect, useState } from 'preact/hooks';
 import type { UiKit } from '../ui/index.js';
 import { createFirstFactor } from './first-factor.js';
-import { camel, current, proceed, startOAuth, type SignInFlow } from './flow.js';
+import { camel, current, enterpriseSsoOnly, proceed, startEnterpriseSso, startOAuth, type SignInFlow } from './flow.js';
 import type { SignInProps } from './index.js';
 import { createParts } from './parts.js';
 import { createSecondFactor } from './second-factor.js';
@@ -23,12 +24,17 @@ interface StepProps {
   flow: SignInFlow;
 }
 
-/** Plugins the view uses when the instance has them. */
+/** Finds the plugins the view uses when the instance has them (the component plugin's `ctx`). */
 export interface SignInServices {
-  oauth?: OAuthApi;
+  find(name: 'oauth'): OAuthApi | undefined;
+  find(name: 'email-link'): EmailLinkApi | undefined;
 }
 
-export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {}) {
+const reloadResourceOf = (intent: string | null) => (intent === 'signIn' || intent === 'signUp' ? intent : undefined);
+
+export default function createSignIn(kit: UiKit, services?: SignInServices) {
+  const oauth = services?.find('oauth');
+  const emailLink = services?.find('email-link');
   const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, ProviderReturnError, FooterAction, LinkButton } = kit;
   const parts = createParts(kit, !!oauth);
   const { Alternatives } = parts;
@@ -46,7 +52,12 @@ export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {})
     );
     const form = useForm(['identifier']);
     const only = kinds.length === 1 ? kinds[0] : undefined;
-    const submit = () => form.run(async () => proceed(flow, await current(host).create({ identifier: identifier.trim() })));
+    const submit = () =>
+      form.run(async () => {
+        const signIn = await current(host).create({ identifier: identifier.trim() });
+        // A connected email domain signs in at its identity provider, never with a password here.
+        return enterpriseSsoOnly(signIn) ? startEnterpriseSso(flow, oauth) : proceed(flow, signIn);
+      });
     const signUpUrl = flow.authUrl('signUp');
     return (
       <Card
@@ -83,22 +94,33 @@ export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {})
     );
   }
 
-  /** Where the email link lands (`__clerk_status` in the query). */
+  /**
+   * Where the email link lands (`__clerk_status` in the query): the email-link plugin reads it and
+   * activates the session, continues to the second factor, or says the link was used for another tab.
+   */
   function EmailLinkLanding({ flow }: StepProps) {
     const { host } = flow;
-    const { t, query } = host;
-    const status = query.get('__clerk_status');
-    const signIn = current(host);
+    const { t } = host;
+    const [outcome, setOutcome] = useState<'loading' | 'verified' | 'expired' | 'failed' | 'client_mismatch'>('loading');
     useEffect(() => {
-      if (status === 'verified' && signIn.status === 'complete') void host.finish(signIn.createdSessionId, flow.afterAuthUrl('signIn'));
+      if (!emailLink) return void setOutcome('failed');
+      emailLink
+        .handleEmailLinkVerification({
+          redirectUrlComplete: flow.afterAuthUrl('signIn'),
+          redirectUrl: host.stepUrl('factor-two'),
+          // Verified for the tab (or device) that asked for the link: that one signs in.
+          onVerifiedOnOtherDevice: () => setOutcome('verified'),
+        })
+        .catch((err: { code?: string }) => setOutcome(err?.code === 'expired' || err?.code === 'client_mismatch' ? err.code : 'failed'));
     }, []);
-    const verified = status === 'verified';
+    const verified = outcome === 'verified';
+    const message = { expired: 'signIn.emailLink.expired', client_mismatch: 'signIn.emailLink.clientMismatch', failed: 'signIn.emailLink.failed' } as const;
     return (
       <Card
-        title={verified ? t('signIn.emailLink.verifiedTitle') : t('signIn.emailLink.title')}
+        title={outcome === 'loading' ? t('signIn.emailLink.loadingTitle') : verified ? t('signIn.emailLink.verifiedTitle') : t('signIn.emailLink.title')}
         subtitle={verified ? t('signIn.emailLink.verifiedSubtitle') : undefined}
       >
-        {!verified && <Alert>{t(status === 'expired' ? 'signIn.emailLink.expired' : 'unstable__errors.unknown')}</Alert>}
+        {outcome !== 'loading' && !verified && <Alert>{t(message[outcome])}</Alert>}
       </Card>
     );
   }
@@ -120,6 +142,8 @@ export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {})
           firstFactorUrl: host.stepUrl('factor-one'),
           secondFactorUrl: host.stepUrl('factor-two'),
           resetPasswordUrl: host.stepUrl('reset-password'),
+          // Back from a popup (`intent` in the return URL): this page's copy of the attempt predates the popup's work.
+          reloadResource: reloadResourceOf(host.query.get('intent')),
         });
       });
     }, []);

@@ -58,6 +58,8 @@ export interface SignUpServices {
   emailLink?: EmailLinkApi;
 }
 
+const reloadResourceOf = (intent: string | null) => (intent === 'signIn' || intent === 'signUp' ? intent : undefined);
+
 export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpServices = {}) {
   const { EmailLinkWait, EmailLinkLanding } = createEmailLinkSteps(kit, emailLink, proceed);
   const {
@@ -77,6 +79,18 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpSer
     isSafeUrl,
   } = kit;
 
+  /** Straight to the identity provider (a full page load), continuing this sign-up. */
+  function startEnterpriseSso(flow: SignUpFlow) {
+    if (!oauth) throw new ClerkRuntimeError('Enterprise SSO needs the oauth plugin (oauthPlugin()).', { code: 'not_available_in_preset' });
+    return oauth.authenticateWithRedirect({
+      flow: 'signUp',
+      strategy: 'enterprise_sso',
+      redirectUrl: flow.host.stepUrl('sso-callback'),
+      redirectUrlComplete: flow.afterAuthUrl('signUp'),
+      continueSignUp: true,
+    });
+  }
+
   /** The editable fields (`names`), legal consent when asked, submitted through `send`. */
   function SignUpForm({ flow, names, legal, send }: StepProps & { names: FieldName[]; legal: boolean; send(params: SignUpParams): Promise<SignUp> }) {
     const { host, props } = flow;
@@ -93,7 +107,11 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpSer
       for (const name of names) if (values[name]) params[camel(name)] = name === 'password' ? values[name] : values[name].trim();
       if (legal) params.legalAccepted = true;
       if (props.unsafeMetadata) params.unsafeMetadata = props.unsafeMetadata;
-      void form.run(async () => proceed(flow, await send(params)));
+      void form.run(async () => {
+        const signUp = await send(params);
+        // An email on an enterprise connection's domain: the identity provider creates the account.
+        return signUp.missingFields.includes('enterprise_sso') ? startEnterpriseSso(flow) : proceed(flow, signUp);
+      });
     };
     const link = (url: unknown, text: string) =>
       isSafeUrl(url) && (
@@ -240,6 +258,8 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpSer
           continueSignUpUrl: host.stepUrl('continue'),
           verifyEmailAddressUrl: host.stepUrl('verify-email-address'),
           verifyPhoneNumberUrl: host.stepUrl('verify-phone-number'),
+          // Back from a popup (`intent` in the return URL): this page's copy of the attempt predates the popup's work.
+          reloadResource: reloadResourceOf(host.query.get('intent')),
         });
       });
     }, []);

@@ -7,9 +7,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Clerk } from '../../presets/full.js';
 import { APP_ORIGIN, PROXY_URL, useEmulator } from '../helpers/emulator.js';
-import { byText, clearCookies, waitFor } from '../helpers/ui.js';
+import { byLabel, byText, clearCookies, submit, type, waitFor } from '../helpers/ui.js';
 
-const emulator = useEmulator({ seed: { users: [{ emailAddress: 'ada@example.com', password: 'correct horse battery', firstName: 'Ada' }] } });
+const emulator = useEmulator({
+  seed: {
+    users: [
+      { emailAddress: 'ada@example.com', password: 'correct horse battery', firstName: 'Ada' },
+      { emailAddress: 'wile@acme.test', password: 'correct horse battery', firstName: 'Wile' },
+    ],
+  },
+  settings: { enterpriseConnections: [{ domain: 'acme.test', protocol: 'saml', name: 'Acme' }] },
+});
 const pages: Array<{ clerk: Clerk; root: HTMLElement }> = [];
 let assigned: string[] = [];
 
@@ -88,5 +96,43 @@ describe('full preset: OAuth through the mounted <SignIn/>', () => {
     // Completed as a sign-up: the sign-up fallback, not the sign-in one.
     await waitFor(() => assigned.length === 2);
     expect(assigned[1]).toBe(`${APP_ORIGIN}/welcome`);
+  });
+
+  it("an email on an enterprise connection's domain goes straight to the identity provider, never to a password step", async () => {
+    const first = await openPage(`${APP_ORIGIN}/sign-in`);
+    const form = await waitFor(() => first.root.querySelector('form'));
+    await type(byLabel(first.root, 'Email address or phone number'), 'wile@acme.test');
+    submit(form);
+    await waitFor(() => assigned.length === 1);
+    expect(new URL(assigned[0]!).pathname).toBe('/__clerk/v1/sso/fake/idp');
+    expect(first.root.querySelector('input[type=password]')).toBeNull();
+    const back = await consent(assigned[0]!, 'ignored@example.com');
+    expect(back).toBe(`${APP_ORIGIN}/dashboard`);
+    const second = await openPage(back);
+    expect(second.clerk.user?.firstName).toBe('Wile');
+  });
+
+  it('<SignUp/>: an email on a connected domain is missing enterprise_sso, so the form continues at the identity provider', async () => {
+    closePages();
+    history.replaceState(null, '', '/sign-up');
+    const clerk = new Clerk(emulator.publishableKey, { proxyUrl: PROXY_URL });
+    const root = document.createElement('div');
+    document.body.appendChild(root);
+    pages.push({ clerk, root });
+    await clerk.load({ signUpUrl: '/sign-up', signUpFallbackRedirectUrl: '/welcome' });
+    clerk.mountSignUp(root, { path: '/sign-up', routing: 'hash' });
+    const form = await waitFor(() => root.querySelector('form'));
+    await type(byLabel(root, 'Email address'), 'coyote@acme.test');
+    submit(form);
+    await waitFor(() => assigned.length === 1);
+    expect(new URL(assigned[0]!).pathname).toBe('/__clerk/v1/sso/fake/idp');
+    // Still missing until the identity provider vouches for the email; no password was asked for.
+    expect(clerk.client!.signUp.missingFields).toEqual(['enterprise_sso']);
+    expect(clerk.client!.signUp.verifications.externalAccount.strategy).toBe('enterprise_sso');
+    const back = await consent(assigned[0]!, 'ignored@example.com');
+    expect(back).toBe(`${APP_ORIGIN}/welcome`);
+    const landed = await openPage(back);
+    expect(landed.clerk.user?.primaryEmailAddress?.emailAddress).toBe('coyote@acme.test');
+    expect(landed.clerk.user?.primaryEmailAddress?.verification?.status).toBe('verified');
   });
 });
