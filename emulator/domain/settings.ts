@@ -3,6 +3,7 @@
 export type EmailFirstFactor = 'email_code' | 'email_link';
 export type SecondFactorStrategy = 'totp' | 'phone_code' | 'backup_code';
 export type SignUpMode = 'public' | 'restricted' | 'waitlist';
+export type Web3SignatureStrategy = 'web3_metamask_signature' | 'web3_coinbase_wallet_signature' | 'web3_okx_wallet_signature' | 'web3_base_signature';
 
 export interface EmailAddressSettings {
   enabled: boolean;
@@ -87,6 +88,8 @@ export interface EmulatorSettings {
   password: PasswordSettings;
   /** Second factors users may enable; empty disables multi-factor sign-in. */
   secondFactors: SecondFactorStrategy[];
+  /** Enabled web3 wallet strategies (`web3_metamask_signature`…); empty turns the web3_wallet attribute off. */
+  web3: Web3SignatureStrategy[];
   /** Enabled social providers, e.g. `oauth_google`. Listed in the environment only. */
   social: string[];
   organizations: boolean;
@@ -130,6 +133,7 @@ export function defaultSettings(): EmulatorSettings {
       requireLowercase: false,
     },
     secondFactors: ['totp', 'phone_code', 'backup_code'],
+    web3: [],
     social: ['oauth_google', 'oauth_github'],
     organizations: true,
     signUpMode: 'public',
