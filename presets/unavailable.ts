@@ -50,7 +50,17 @@ type ProvidedDocumentedMember =
   | 'getOrganization'
   | 'authenticateWithRedirect'
   | 'handleRedirectCallback'
-  | 'handleEmailLinkVerification';
+  | 'handleEmailLinkVerification'
+  | 'authenticateWithMetamask'
+  | 'authenticateWithCoinbaseWallet'
+  | 'authenticateWithOKXWallet'
+  | 'authenticateWithBase'
+  | 'authenticateWithWeb3'
+  | 'joinWaitlist'
+  | 'mountWaitlist'
+  | 'unmountWaitlist'
+  | 'openWaitlist'
+  | 'closeWaitlist';
 
 /** Documented ClerkJS members whose plugin does not exist yet, by that plugin; each throws `not_available_in_preset`. */
 const UNAVAILABLE_MEMBERS = {
@@ -68,8 +78,6 @@ const UNAVAILABLE_MEMBERS = {
     'mountOrganizationList',
     'unmountOrganizationList',
   ],
-  web3: ['authenticateWithMetamask', 'authenticateWithCoinbaseWallet', 'authenticateWithOKXWallet', 'authenticateWithBase', 'authenticateWithWeb3'],
-  waitlist: ['joinWaitlist', 'mountWaitlist', 'unmountWaitlist', 'openWaitlist', 'closeWaitlist'],
   'one-tap': ['openGoogleOneTap', 'closeGoogleOneTap', 'authenticateWithGoogleOneTap', 'handleGoogleOneTapCallback'],
 } as const;
 

@@ -98,10 +98,22 @@ export const DIFFERENTLY_TYPED = {
   // compat's v6 signals: `errors.global` is unknown[] (ClerkJS: ClerkError[]) and the futures are
   // microclerk's own objects, not ClerkJS's SignInFutureResource / SignUpFutureResource.
   state: ['__internal_state'],
+  // waitlist: `waitlist.join()` resolves `{ error: unknown }` (ClerkJS: ClerkError | null), as the signals' errors.
+  waitlist: ['joinWaitlist'],
   // Component props (ui, sign-in, sign-up, user-button, user-profile plugins): `appearance.theme` takes no
   // string base theme ('clerk'), a custom menu item's `mountIcon` gets a span (ClerkJS: a div), custom
   // pages require `url` (ClerkJS: optional).
-  componentProps: ['openSignIn', 'mountSignIn', 'openSignUp', 'mountSignUp', 'mountUserButton', 'openUserProfile', 'mountUserProfile'],
+  componentProps: [
+    'openSignIn',
+    'mountSignIn',
+    'openSignUp',
+    'mountSignUp',
+    'mountUserButton',
+    'openUserProfile',
+    'mountUserProfile',
+    'openWaitlist',
+    'mountWaitlist',
+  ],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
 type Values<T> = T[keyof T] extends readonly (infer U)[] ? U : never;
@@ -164,7 +176,6 @@ export const CHECKED_METHODS = [
   'closeOrganizationProfile',
   'openCreateOrganization',
   'closeCreateOrganization',
-  'openWaitlist',
   'closeWaitlist',
   'unmountSignIn',
   'unmountSignUp',
@@ -178,7 +189,6 @@ export const CHECKED_METHODS = [
   'unmountOrganizationSwitcher',
   'mountOrganizationList',
   'unmountOrganizationList',
-  'mountWaitlist',
   'unmountWaitlist',
   'on',
   'off',
@@ -216,7 +226,6 @@ export const CHECKED_METHODS = [
   '__internal_attemptToEnableEnvironmentSetting',
   '__experimental_prefetchOrganizationSwitcher',
   'handleUnauthenticated',
-  'joinWaitlist',
 ] as const satisfies ReadonlyArray<keyof ClerkJSClerk>;
 
 /** The checked ClerkJS properties: each is present (`in`) on an instance, possibly `undefined`. */
