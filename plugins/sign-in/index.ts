@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type {} from '../oauth/index.js';
+import type {} from '../web3/index.js';
 import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
 import type { signInStrings } from './strings.js';
 
@@ -56,7 +57,8 @@ export function signInPlugin() {
     name: 'sign-in',
     component: 'SignIn',
     // Completing a return from an OAuth/SSO provider is the oauth plugin's, when the instance has it.
-    optionalDependsOn: ['oauth'],
-    load: (ctx) => import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, { oauth: ctx.find('oauth') }) })),
+    // Wallet buttons when the web3 plugin is composed and the instance enables web3 strategies.
+    optionalDependsOn: ['oauth', 'web3'],
+    load: (ctx) => import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, { oauth: ctx.find('oauth'), web3: ctx.find('web3') }) })),
   });
 }

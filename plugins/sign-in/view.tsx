@@ -6,6 +6,7 @@
  */
 import { ClerkRuntimeError } from '../../kernel/index.js';
 import type { OAuthApi } from '../oauth/index.js';
+import type { Web3Api, Web3Strategy } from '../web3/index.js';
 import { useEffect, useState } from 'preact/hooks';
 import type { UiKit } from '../ui/index.js';
 import { createFirstFactor } from './first-factor.js';
@@ -26,10 +27,11 @@ interface StepProps {
 /** Plugins the view uses when the instance has them. */
 export interface SignInServices {
   oauth?: OAuthApi;
+  web3?: Web3Api;
 }
 
-export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {}) {
-  const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, ProviderReturnError, FooterAction, LinkButton } = kit;
+export default function createSignIn(kit: UiKit, { oauth, web3 }: SignInServices = {}) {
+  const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, Web3Buttons, ProviderReturnError, FooterAction, LinkButton } = kit;
   const parts = createParts(kit, !!oauth);
   const { Alternatives } = parts;
   const FactorOne = createFirstFactor(kit, parts);
@@ -47,21 +49,36 @@ export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {})
     const form = useForm(['identifier']);
     const only = kinds.length === 1 ? kinds[0] : undefined;
     const submit = () => form.run(async () => proceed(flow, await current(host).create({ identifier: identifier.trim() })));
-    const signUpUrl = flow.authUrl('signUp');
+    // Sign-ups on a waitlist: "Sign up" leads to the waitlist instead.
+    const waitlist = environment.userSettings.signUp?.mode === 'waitlist';
+    const signUpUrl = waitlist ? host.navigation.buildWaitlistUrl() : flow.authUrl('signUp');
     return (
       <Card
         title={t('signIn.start.title', { applicationName: environment.displayConfig.applicationName })}
         subtitle={t('signIn.start.subtitle')}
         footer={
           <FooterAction
-            text={t('signIn.start.actionText')}
-            link={t('signIn.start.actionLink')}
+            text={t(waitlist ? 'signIn.start.actionText__join_waitlist' : 'signIn.start.actionText')}
+            link={t(waitlist ? 'signIn.start.actionLink__join_waitlist' : 'signIn.start.actionLink')}
             href={signUpUrl}
-            onClick={() => host.switchTo('SignUp', signUpUrl)}
+            onClick={() => host.switchTo(waitlist ? 'Waitlist' : 'SignUp', signUpUrl)}
           />
         }
       >
         <ProviderReturnError read={() => current(host).firstFactorVerification?.error} />
+        {web3 && (
+          <Web3Buttons
+            withSocial={!!oauth}
+            onSelect={(strategy) =>
+              web3.authenticateWithWeb3({
+                strategy: strategy as Web3Strategy,
+                redirectUrl: flow.afterAuthUrl('signIn'),
+                secondFactorUrl: host.stepUrl('factor-two'),
+                signUpContinueUrl: `${flow.authUrl('signUp')}#/continue`,
+              })
+            }
+          />
+        )}
         {oauth && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
         {kinds.length > 0 && (
           <Form onSubmit={() => void submit()}>
