@@ -1,5 +1,18 @@
-/** The bodies of the web3 methods installed by methods.ts, loaded on their first call. */
-import { ClerkRuntimeError, camelize, User, Verification, type JSONObject, type ResourceContext, type SignIn, type SignUp } from '../../kernel/index.js';
+/**
+ * The web3 methods of SignIn, SignUp, User and Web3Wallet (types in methods.ts), loaded by the plugin
+ * alongside `load()`'s requests and installed on the kernel's classes by {@link installWeb3Methods}.
+ */
+import {
+  ClerkRuntimeError,
+  camelize,
+  SignIn,
+  SignUp,
+  User,
+  Verification,
+  type JSONObject,
+  type KernelInternals,
+  type ResourceContext,
+} from '../../kernel/index.js';
 // Types only: methods.ts is in the initial bundle, and a runtime import would split it into a chunk of its own.
 import type { AuthenticateWithWeb3Params, SignUpWeb3Params, Web3Wallet } from './methods.js';
 import { signatureGenerator, walletAddress, walletFor, type Web3Strategy } from './wallets.js';
@@ -102,9 +115,7 @@ async function walletRequest(
 ): Promise<Web3Wallet> {
   const payload = await ctx.fapi.request<{ response: JSONObject }>({ method: method as 'POST', path, body });
   const json = payload?.response ?? {};
-  // A new wallet is made the way `user.web3Wallets` are hydrated (methods.ts), so both share one prototype.
-  if (!target) return new User(ctx, { web3_wallets: [json] }).web3Wallets[0] as Web3Wallet;
-  return Object.assign(target, camelize(json), { verification: json.verification ? new Verification(json.verification as JSONObject) : null });
+  return asWeb3Wallet(ctx, Object.assign(target ?? {}, camelize(json)));
 }
 
 export const user = {
@@ -132,3 +143,58 @@ export const wallet = {
     return walletRequest(ctxOf(this), this, 'GET', walletPath(this));
   },
 };
+
+/** The prototype of every Web3Wallet (hydrated in `user.web3Wallets` or returned by `createWeb3Wallet`). */
+const web3WalletPrototype = {
+  toString(this: Web3Wallet) {
+    return this.web3Wallet;
+  },
+};
+
+/** Wallet data (camelCase) → a Web3Wallet: the wallet methods, a Verification, the resource context (non-enumerable). */
+function asWeb3Wallet(ctx: ResourceContext, data: object): Web3Wallet {
+  const wallet = data as { verification?: unknown };
+  if (wallet.verification && !(wallet.verification instanceof Verification)) wallet.verification = new Verification(wallet.verification as JSONObject);
+  wallet.verification ??= null;
+  if (Object.getPrototypeOf(data) !== web3WalletPrototype) Object.setPrototypeOf(data, web3WalletPrototype);
+  return Object.defineProperty(data, '_ctx', { value: ctx, configurable: true }) as Web3Wallet;
+}
+
+const GROUPS: Array<[object, Record<string, (...args: never[]) => unknown>]> = [
+  [SignIn.prototype, signIn],
+  [SignUp.prototype, signUp],
+  [User.prototype, user],
+  [web3WalletPrototype, wallet],
+];
+
+/**
+ * Puts the methods on the classes once (every instance shares them), hydrates `user.web3Wallets` as
+ * Web3Wallets from now on, and converts the wallets of users already loaded.
+ */
+export function installWeb3Methods(kernel: KernelInternals): void {
+  const userProto = User.prototype as unknown as { hydrate(json: JSONObject): void; _ctx: ResourceContext; web3Wallets: object[] };
+  if (!Object.prototype.hasOwnProperty.call(userProto, 'createWeb3Wallet')) {
+    for (const [proto, methods] of GROUPS) {
+      for (const [name, fn] of Object.entries(methods)) {
+        // Bound on first access (ClerkJS's resource methods are arrow fields that apps pass around bare).
+        Object.defineProperty(proto, name, {
+          configurable: true,
+          get(this: object) {
+            const bound = (fn as (...args: unknown[]) => unknown).bind(this);
+            if (this !== proto) Object.defineProperty(this, name, { value: bound, configurable: true, writable: true });
+            return bound;
+          },
+        });
+      }
+    }
+    const hydrate = userProto.hydrate;
+    userProto.hydrate = function (json) {
+      hydrate.call(this, json);
+      this.web3Wallets = (this.web3Wallets ?? []).map((w) => asWeb3Wallet(this._ctx, w));
+    };
+  }
+  for (const session of kernel.client?.sessions ?? []) {
+    const loadedUser = session.user as unknown as { _ctx: ResourceContext; web3Wallets: object[] } | null;
+    if (loadedUser) loadedUser.web3Wallets = (loadedUser.web3Wallets ?? []).map((w) => asWeb3Wallet(loadedUser._ctx, w));
+  }
+}

@@ -1,9 +1,9 @@
 /**
- * The web3 methods of the kernel's data-only resources (SignIn, SignUp, User) and the `Web3Wallet`
- * resource, installed by the plugin's setup as stubs whose bodies (methods-impl.ts) load on first call,
- * so an instance without web3 ships none of this and the full preset's initial bundle stays put.
+ * The types of the web3 methods of the kernel's data-only resources (SignIn, SignUp, User) and of the
+ * `Web3Wallet` resource. The methods themselves are in methods-impl.ts, which the plugin loads alongside
+ * `load()`'s requests and installs on the kernel's classes, so the initial bundle carries none of them.
  */
-import { SignIn, SignUp, User, Verification, type JSONObject, type UserWeb3Wallet } from '../../kernel/index.js';
+import type { SignIn, SignUp, UserWeb3Wallet } from '../../kernel/index.js';
 import type { Web3Strategy } from './wallets.js';
 
 /** What `signIn/signUp.authenticateWithWeb3` calls to have the wallet sign FAPI's message. */
@@ -72,52 +72,4 @@ declare module '../../kernel/resources/user.js' {
   interface User extends UserWeb3Methods {}
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface UserWeb3Wallet extends Web3WalletMethods {}
-}
-
-const WALLETS = 'authenticateWithMetamask authenticateWithCoinbaseWallet authenticateWithOKXWallet authenticateWithBase authenticateWithWeb3';
-
-/** The prototype of every Web3Wallet (hydrated in `user.web3Wallets` or returned by `createWeb3Wallet`). */
-export const web3WalletPrototype = {
-  toString(this: UserWeb3Wallet) {
-    return this.web3Wallet;
-  },
-};
-
-const GROUPS = [
-  [SignIn.prototype, 'signIn', WALLETS],
-  [SignUp.prototype, 'signUp', `${WALLETS} prepareWeb3WalletVerification attemptWeb3WalletVerification`],
-  [User.prototype, 'user', 'createWeb3Wallet'],
-  [web3WalletPrototype, 'wallet', 'prepareVerification attemptVerification destroy reload'],
-] as const;
-
-/** Wallet data → a Web3Wallet: its methods, a Verification, and the resource context (non-enumerable). */
-function asWeb3Wallet(ctx: unknown, data: JSONObject, json: JSONObject): UserWeb3Wallet {
-  data.verification = json.verification ? new Verification(json.verification as JSONObject) : null;
-  return Object.defineProperty(Object.setPrototypeOf(data, web3WalletPrototype), '_ctx', { value: ctx, configurable: true });
-}
-
-/** Puts the stubs on the classes once (every instance shares them) and hydrates `user.web3Wallets`. */
-export function installWeb3Methods(): void {
-  const userProto = User.prototype as unknown as { hydrate(json: JSONObject): void; _ctx: never; web3Wallets: unknown[] };
-  if (Object.prototype.hasOwnProperty.call(userProto, 'createWeb3Wallet')) return;
-  for (const [proto, group, names] of GROUPS) {
-    for (const name of names.split(' ')) {
-      // Bound on first access (ClerkJS's resource methods are arrow fields that apps pass around bare).
-      Object.defineProperty(proto, name, {
-        configurable: true,
-        get(this: object) {
-          const bound = async (...args: unknown[]) =>
-            ((await import('./methods-impl.js'))[group] as Record<string, (...a: unknown[]) => unknown>)[name].apply(this, args);
-          Object.defineProperty(this, name, { value: bound, configurable: true, writable: true });
-          return bound;
-        },
-      });
-    }
-  }
-  const hydrate = userProto.hydrate;
-  userProto.hydrate = function (json) {
-    hydrate.call(this, json);
-    const raw = (json.web3_wallets as JSONObject[]) ?? [];
-    this.web3Wallets = (this.web3Wallets ?? []).map((w, i) => asWeb3Wallet(this._ctx, w as JSONObject, raw[i]));
-  };
 }

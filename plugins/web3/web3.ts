@@ -1,5 +1,4 @@
 import { definePlugin } from '../../kernel/index.js';
-import { installWeb3Methods } from './methods.js';
 import type { Web3Strategy } from './wallets.js';
 // Type-only: the navigation plugin's API (a declared dependency).
 import type {} from '../navigation/index.js';
@@ -52,7 +51,10 @@ export function web3Plugin() {
     name: 'web3',
     dependsOn: ['navigation'],
     setup(ctx): Web3Api {
-      installWeb3Methods();
+      // The resource methods load alongside load()'s requests (load() waits for them), not with the initial bundle.
+      const installing = import('./methods-impl.js').then((impl) => impl.installWeb3Methods(ctx.kernel));
+      installing.catch(() => {}); // reported through the load hook
+      ctx.onLoad(async () => void (await installing));
       const nav = ctx.get('navigation');
       const run = async (params: ClerkAuthenticateWithWeb3Params) => (await import('./flow.js')).authenticateWithWeb3(ctx.kernel, nav, params);
       const members: Record<string, unknown> = { authenticateWithWeb3: run };
