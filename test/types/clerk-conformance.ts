@@ -272,6 +272,14 @@ export const UNAVAILABLE_IN_FULL_PRESET = [
   'closeCreateOrganization',
   'mountOrganizationList',
   'unmountOrganizationList',
+  'openGoogleOneTap',
+  'closeGoogleOneTap',
+  'authenticateWithGoogleOneTap',
+  'handleGoogleOneTapCallback',
+] as const satisfies ReadonlyArray<DocumentedMember>;
+
+/** The documented members the full preset's plugins provide. */
+export const PROVIDED_DOCUMENTED = [
   'authenticateWithMetamask',
   'authenticateWithCoinbaseWallet',
   'authenticateWithOKXWallet',
@@ -282,14 +290,6 @@ export const UNAVAILABLE_IN_FULL_PRESET = [
   'unmountWaitlist',
   'openWaitlist',
   'closeWaitlist',
-  'openGoogleOneTap',
-  'closeGoogleOneTap',
-  'authenticateWithGoogleOneTap',
-  'handleGoogleOneTapCallback',
-] as const satisfies ReadonlyArray<DocumentedMember>;
-
-/** The documented members the full preset's plugins provide. */
-export const PROVIDED_DOCUMENTED = [
   'createOrganization',
   'getOrganization',
   'navigate',
