@@ -20,15 +20,15 @@ describe('full preset', () => {
 
   it('documented members of plugins the preset lacks exist and throw a clear error', () => {
     const clerk = new Clerk(key);
-    expect(typeof clerk.joinWaitlist).toBe('function');
+    expect(typeof clerk.openGoogleOneTap).toBe('function');
     let error: unknown;
     try {
-      clerk.joinWaitlist();
+      clerk.openGoogleOneTap();
     } catch (err) {
       error = err;
     }
     expect(isClerkRuntimeError(error) && error.code).toBe('not_available_in_preset');
-    expect(String(error)).toMatch(/clerk.joinWaitlist\(\) is not available in this preset: it is provided by the "waitlist" plugin/);
+    expect(String(error)).toMatch(/clerk.openGoogleOneTap\(\) is not available in this preset: it is provided by the "one-tap" plugin/);
   });
 
   it('has the oauth plugin: handleRedirectCallback and authenticateWithRedirect are real functions, not placeholders', async () => {

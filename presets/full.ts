@@ -19,6 +19,9 @@ import { signUpPlugin } from '../plugins/sign-up/index.js';
 import { uiPlugin } from '../plugins/ui/index.js';
 import { userButtonPlugin } from '../plugins/user-button/index.js';
 import { userProfilePlugin } from '../plugins/user-profile/index.js';
+// The factories' modules, not the entries (which also export the lazily loaded resource classes).
+import { waitlistPlugin } from '../plugins/waitlist/waitlist.js';
+import { web3Plugin } from '../plugins/web3/web3.js';
 import { createClerk, type ClerkConstructorOptions, type ClerkInstance } from '../kernel/index.js';
 import { unavailableMembers, type DocumentedMember, type UnavailableMember } from './unavailable.js';
 
@@ -37,12 +40,14 @@ export function fullPlugins() {
     pollingPlugin(),
     sessionSyncPlugin(),
     organizationsPlugin(),
+    web3Plugin(),
     uiPlugin(),
     signInPlugin(),
     signUpPlugin(),
     userButtonPlugin(),
     userProfilePlugin(),
     organizationProfilePlugin(),
+    waitlistPlugin(),
     compatPlugin(),
   ] as const;
 }

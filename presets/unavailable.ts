@@ -58,7 +58,17 @@ type ProvidedDocumentedMember =
   | 'openGoogleOneTap'
   | 'closeGoogleOneTap'
   | 'authenticateWithGoogleOneTap'
-  | 'handleGoogleOneTapCallback';
+  | 'handleGoogleOneTapCallback'
+  | 'authenticateWithMetamask'
+  | 'authenticateWithCoinbaseWallet'
+  | 'authenticateWithOKXWallet'
+  | 'authenticateWithBase'
+  | 'authenticateWithWeb3'
+  | 'joinWaitlist'
+  | 'mountWaitlist'
+  | 'unmountWaitlist'
+  | 'openWaitlist'
+  | 'closeWaitlist';
 
 /** Documented ClerkJS members whose plugin does not exist yet, by that plugin; each throws `not_available_in_preset`. */
 const UNAVAILABLE_MEMBERS = {
@@ -72,8 +82,6 @@ const UNAVAILABLE_MEMBERS = {
     'mountOrganizationList',
     'unmountOrganizationList',
   ],
-  web3: ['authenticateWithMetamask', 'authenticateWithCoinbaseWallet', 'authenticateWithOKXWallet', 'authenticateWithBase', 'authenticateWithWeb3'],
-  waitlist: ['joinWaitlist', 'mountWaitlist', 'unmountWaitlist', 'openWaitlist', 'closeWaitlist'],
 } as const;
 
 export type DocumentedMember = ProvidedDocumentedMember | (typeof UNAVAILABLE_MEMBERS)[keyof typeof UNAVAILABLE_MEMBERS][number];

@@ -8,6 +8,7 @@ export interface SupportedFactor {
   strategy: string;
   email_address_id?: string;
   phone_number_id?: string;
+  web3_wallet_id?: string;
   safe_identifier?: string;
   primary?: boolean;
   default?: boolean;
@@ -51,6 +52,11 @@ export function supportedFirstFactors(core: EmulatorCore, user: UserRecord): Sup
       if (canUsePassword) factors.push({ strategy: 'reset_password_phone_code', ...common });
     }
   }
+  for (const wallet of user.web3Wallets) {
+    if (wallet.verification?.status !== 'verified') continue;
+    const common = { web3_wallet_id: wallet.id, safe_identifier: wallet.web3Wallet, primary: wallet.id === user.primaryWeb3WalletId };
+    for (const strategy of settings.web3) factors.push({ strategy, ...common });
+  }
   return factors;
 }
 
@@ -80,6 +86,7 @@ export function supportedIdentifiers(core: EmulatorCore): string[] {
     ...(settings.emailAddress.enabled ? ['email_address'] : []),
     ...(settings.phoneNumber.enabled ? ['phone_number'] : []),
     ...(settings.username.enabled ? ['username'] : []),
+    ...(settings.web3.length > 0 ? ['web3_wallet'] : []),
   ];
 }
 
@@ -99,8 +106,12 @@ export function signUpRequirements(core: EmulatorCore, signUp: SignUpRecord): Si
     { field: 'email_address', ...settings.emailAddress, present: signUp.emailAddress !== null },
     { field: 'phone_number', ...settings.phoneNumber, present: signUp.phoneNumber !== null },
     { field: 'username', ...settings.username, present: signUp.username !== null },
-    // Sign-ups through a provider need no password.
-    { field: 'password', ...settings.password, present: signUp.password !== null || signUp.externalAccountStrategy !== null || sso },
+    // Sign-ups through a provider or a wallet need no password.
+    {
+      field: 'password',
+      ...settings.password,
+      present: signUp.password !== null || signUp.externalAccountStrategy !== null || sso || signUp.web3Wallet !== null,
+    },
     { field: 'first_name', ...settings.names, present: signUp.firstName !== null },
     { field: 'last_name', ...settings.names, present: signUp.lastName !== null },
   ];
@@ -112,6 +123,7 @@ export function signUpRequirements(core: EmulatorCore, signUp: SignUpRecord): Si
   if (signUp.phoneNumber !== null && settings.phoneNumber.verifyAtSignUp && signUp.phoneVerification?.status !== 'verified') {
     unverified.push('phone_number');
   }
+  if (signUp.web3Wallet !== null && signUp.web3Verification?.status !== 'verified') unverified.push('web3_wallet');
   return {
     required: enabled.filter((a) => a.required).map((a) => a.field),
     optional: enabled.filter((a) => !a.required).map((a) => a.field),

@@ -21,6 +21,7 @@ import {
 } from './records.js';
 import { defaultSettings, mergeSettings, type EmulatorSettings, type EmulatorSettingsInput } from './settings.js';
 import { Store } from './store.js';
+import { WEB3_NONCE_LIFETIME_MS, verifyPersonalSignature, web3Message } from './web3.js';
 
 export type InstanceType = 'development' | 'production';
 
@@ -38,6 +39,8 @@ export interface SeedUser {
   backupCodes?: string[];
   unsafeMetadata?: Record<string, unknown>;
   publicMetadata?: Record<string, unknown>;
+  /** A verified Ethereum address (proved with `web3_metamask_signature`). */
+  web3Wallet?: string;
 }
 
 /** What the instance is made from; the public `EmulatorOptions` adds transport options on top. */
@@ -111,6 +114,7 @@ export class EmulatorCore {
       firstName: seed.firstName ?? null,
       lastName: seed.lastName ?? null,
       unsafeMetadata: seed.unsafeMetadata ?? {},
+      web3Wallets: seed.web3Wallet ? [{ address: seed.web3Wallet, strategy: 'web3_metamask_signature' }] : [],
     });
     user.publicMetadata = seed.publicMetadata ?? {};
     const now = this.now();
@@ -130,6 +134,8 @@ export class EmulatorCore {
     lastName: string | null;
     unsafeMetadata: Record<string, unknown>;
     legalAcceptedAt?: number | null;
+    /** Verified wallet addresses and the strategy that proved each. */
+    web3Wallets?: Array<{ address: string; strategy: string }>;
   }): UserRecord {
     const now = this.now();
     const verified = (strategy: string): VerificationRecord => ({ ...newVerification(strategy, 'verified') });
@@ -149,6 +155,13 @@ export class EmulatorCore {
       createdAt: now,
       updatedAt: now,
     }));
+    const web3Wallets = (fields.web3Wallets ?? []).map(({ address, strategy }) => ({
+      id: newId('idn'),
+      web3Wallet: address.toLowerCase(),
+      verification: verified(strategy),
+      createdAt: now,
+      updatedAt: now,
+    }));
     const user: UserRecord = {
       id: fields.id ?? newId('user'),
       externalId: null,
@@ -159,8 +172,10 @@ export class EmulatorCore {
       emailAddresses,
       phoneNumbers,
       externalAccounts: [],
+      web3Wallets,
       primaryEmailAddressId: emailAddresses[0]?.id ?? null,
       primaryPhoneNumberId: phoneNumbers[0]?.id ?? null,
+      primaryWeb3WalletId: web3Wallets[0]?.id ?? null,
       totp: null,
       backupCodes: [],
       imageDataUrl: null,
@@ -359,6 +374,44 @@ export class EmulatorCore {
       this.outbox.deliver({ to: args.to, channel: args.channel, purpose: args.purpose, code: verification.code, createdAt: this.now() });
     }
     return verification;
+  }
+
+  /** Issues a signing nonce for `address` (the wallet signs `message` with `personal_sign`). */
+  prepareWeb3Verification(strategy: string, address: string, uri: string): VerificationRecord {
+    const verification = newVerification(strategy);
+    verification.expireAt = this.now() + WEB3_NONCE_LIFETIME_MS;
+    verification.message = web3Message({ applicationName: this.settings.applicationName, address, uri, now: this.now() });
+    return verification;
+  }
+
+  /** Checks a wallet's signature of the issued message; a bad one fails the verification as FAPI does. */
+  attemptWeb3Verification(verification: VerificationRecord | null, strategy: string, signature: string, address: string, clientId: string | null): void {
+    if (!verification || verification.message === null || verification.strategy !== strategy) {
+      throw fapiError(400, 'verification_missing', 'No verification', `No ${strategy} verification was prepared. Request a nonce first.`, {
+        param_name: 'signature',
+      });
+    }
+    if (verification.status === 'verified') {
+      throw fapiError(400, 'verification_already_verified', 'Already verified', 'This verification has already been verified.');
+    }
+    if (verification.expireAt !== null && this.now() >= verification.expireAt) {
+      verification.status = 'expired';
+      throw verificationExpired();
+    }
+    verification.attempts += 1;
+    if (!verifyPersonalSignature(verification.message, signature, address)) {
+      verification.status = 'failed';
+      verification.error = {
+        code: 'form_param_value_invalid',
+        message: 'is invalid',
+        long_message: 'The signature is invalid.',
+        meta: { param_name: 'signature' },
+      };
+      throw formError('form_param_value_invalid', 'signature', 'is invalid', 'The signature is invalid.');
+    }
+    verification.status = 'verified';
+    verification.verifiedAtClient = clientId;
+    verification.error = null;
   }
 
   /** Checks a submitted code; marks the verification verified or counts the failure. */

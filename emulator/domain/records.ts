@@ -19,6 +19,8 @@ export interface VerificationRecord {
   externalRedirectUrl: string | null;
   /** OAuth: the flow state this verification waits for, kept server-side only. */
   oauthState: string | null;
+  /** Web3: the message (with its nonce) the wallet must sign. */
+  message: string | null;
   error: FapiErrorItem | null;
 }
 
@@ -87,6 +89,15 @@ export interface WaitlistEntryRecord {
   updatedAt: number;
 }
 
+export interface Web3WalletRecord {
+  id: string;
+  /** The address, lower-cased. */
+  web3Wallet: string;
+  verification: VerificationRecord | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface PhoneNumberRecord {
   id: string;
   phoneNumber: string;
@@ -115,8 +126,10 @@ export interface UserRecord {
   emailAddresses: EmailAddressRecord[];
   phoneNumbers: PhoneNumberRecord[];
   externalAccounts: ExternalAccountRecord[];
+  web3Wallets: Web3WalletRecord[];
   primaryEmailAddressId: string | null;
   primaryPhoneNumberId: string | null;
+  primaryWeb3WalletId: string | null;
   totp: TotpRecord | null;
   /** Unused backup codes; each works once. */
   backupCodes: string[];
@@ -199,6 +212,9 @@ export interface SignUpRecord {
   legalAcceptedAt: number | null;
   emailVerification: VerificationRecord | null;
   phoneVerification: VerificationRecord | null;
+  /** Web3 sign-ups: the wallet address (lower-cased) and its signature verification. */
+  web3Wallet: string | null;
+  web3Verification: VerificationRecord | null;
   /** OAuth sign-ups: `oauth_google`, … */
   externalAccountStrategy: string | null;
   externalAccountVerification: VerificationRecord | null;
@@ -294,6 +310,7 @@ export function newVerification(strategy: string | null, status: VerificationSta
     verifiedAtClient: null,
     externalRedirectUrl: null,
     oauthState: null,
+    message: null,
     error: null,
   };
 }

@@ -5,6 +5,7 @@ import type { OrganizationRoleSetting } from './organization-roles.js';
 export type EmailFirstFactor = 'email_code' | 'email_link';
 export type SecondFactorStrategy = 'totp' | 'phone_code' | 'backup_code';
 export type SignUpMode = 'public' | 'restricted' | 'waitlist';
+export type Web3SignatureStrategy = 'web3_metamask_signature' | 'web3_coinbase_wallet_signature' | 'web3_okx_wallet_signature' | 'web3_base_signature';
 
 export interface EmailAddressSettings {
   enabled: boolean;
@@ -100,6 +101,8 @@ export interface EmulatorSettings {
   password: PasswordSettings;
   /** Second factors users may enable; empty disables multi-factor sign-in. */
   secondFactors: SecondFactorStrategy[];
+  /** Enabled web3 wallet strategies (`web3_metamask_signature`…); empty turns the web3_wallet attribute off. */
+  web3: Web3SignatureStrategy[];
   /** Enabled social providers, e.g. `oauth_google`. Listed in the environment only. */
   social: string[];
   /**
@@ -157,6 +160,7 @@ export function defaultSettings(): EmulatorSettings {
       requireLowercase: false,
     },
     secondFactors: ['totp', 'phone_code', 'backup_code'],
+    web3: [],
     social: ['oauth_google', 'oauth_github'],
     googleOneTapClientId: 'microclerk-emulator.apps.googleusercontent.com',
     enterpriseConnections: [],

@@ -110,9 +110,15 @@ export class Store {
     );
   }
 
-  /** Finds a user by email, phone or username, in that order. */
+  findUserByWeb3Wallet(address: string): UserRecord | undefined {
+    const wanted = address.trim().toLowerCase();
+    return [...this.users.values()].find((u) => u.web3Wallets.some((w) => w.web3Wallet === wanted && w.verification?.status === 'verified'));
+  }
+
+  /** Finds a user by email, web3 wallet, phone or username, in that order. */
   findUserByIdentifier(identifier: string): UserRecord | undefined {
     if (identifier.includes('@')) return this.findUserByEmail(identifier);
+    if (/^0x[0-9a-fA-F]{40}$/.test(identifier)) return this.findUserByWeb3Wallet(identifier);
     return this.findUserByUsername(identifier) ?? (looksLikePhone(identifier) ? this.findUserByPhone(identifier) : undefined);
   }
 

@@ -8,6 +8,7 @@ import { connectionById, connectionForEmail, ENTERPRISE_SSO, isEnterpriseStrateg
 import { isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
 import { newVerification, type ClientRecord, type SignInRecord, type UserRecord } from '../domain/records.js';
 import { verifyTotp } from '../domain/totp.js';
+import { isWeb3Strategy } from '../domain/web3.js';
 import { signInJson } from '../wire/sign-in.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
@@ -264,10 +265,26 @@ function startEnterpriseSso(ctx: RequestContext, signIn: SignInRecord): void {
   });
 }
 
+/** The wallet a web3 factor signs with: the id given, else the identifier's. */
+function web3Target(ctx: RequestContext, signIn: SignInRecord, user: UserRecord) {
+  const id = ctx.body.text('web3_wallet_id');
+  const wallet = id
+    ? user.web3Wallets.find((w) => w.id === id)
+    : (user.web3Wallets.find((w) => w.web3Wallet === signIn.identifier?.toLowerCase()) ?? user.web3Wallets.find((w) => w.id === user.primaryWeb3WalletId));
+  if (!wallet || wallet.verification?.status !== 'verified') throw strategyInvalid();
+  return wallet;
+}
+
 function prepareFirstFactorFor(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, strategy: string): void {
   const supported = signInFirstFactors(ctx.core, signIn, user).map((f) => f.strategy);
   if (!supported.includes(strategy)) throw strategyInvalid();
   if (strategy === 'password') return;
+  if (isWeb3Strategy(strategy)) {
+    const wallet = web3Target(ctx, signIn, user);
+    signIn.firstFactorTargetId = wallet.id;
+    signIn.firstFactorVerification = ctx.core.prepareWeb3Verification(strategy, wallet.web3Wallet, ctx.view.origin ?? ctx.baseUrl);
+    return;
+  }
   const isEmail = strategy === 'email_code' || strategy === 'email_link' || strategy === 'reset_password_email_code';
   const target = factorTarget(ctx, signIn, user, isEmail ? 'email' : 'phone');
   signIn.firstFactorTargetId = target.id;
@@ -325,6 +342,15 @@ function attemptFirstFactor(ctx: RequestContext): Response {
     throw fapiError(400, 'verification_missing', 'Not prepared', `Call prepare_first_factor with strategy ${strategy} first.`, {
       param_name: 'strategy',
     });
+  }
+  if (isWeb3Strategy(strategy)) {
+    const signature = body.text('signature');
+    if (!signature) throw paramMissing('signature');
+    const wallet = user.web3Wallets.find((w) => w.id === signIn.firstFactorTargetId);
+    if (!wallet) throw strategyInvalid();
+    core.attemptWeb3Verification(verification, strategy, signature, wallet.web3Wallet, signIn.clientId);
+    afterFirstFactor(core, signIn, user, device(ctx));
+    return respond(ctx, signIn);
   }
   const code = body.text('code');
   if (!code) throw paramMissing('code');

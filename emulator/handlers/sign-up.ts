@@ -8,6 +8,7 @@ import { verifyGoogleIdToken } from '../domain/google-one-tap.js';
 import { connectionForEmail, ENTERPRISE_SSO, isEnterpriseStrategy } from '../domain/enterprise-sso.js';
 import { fromOAuthVerification, isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
 import { newVerification, type ClientRecord, type OAuthProfile, type SignUpRecord } from '../domain/records.js';
+import { isWeb3Address, isWeb3Strategy } from '../domain/web3.js';
 import { signUpJson } from '../wire/sign-up.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
@@ -81,6 +82,15 @@ function applyFields(ctx: RequestContext, draft: SignUpRecord): void {
     core.validatePassword(password);
     draft.password = password;
   }
+  const web3Wallet = body.string('web3_wallet');
+  if (web3Wallet !== undefined) {
+    const value = web3Wallet.trim().toLowerCase();
+    if (settings.web3.length === 0) throw unknownParam('web3_wallet');
+    if (!isWeb3Address(value)) throw formError('form_param_format_invalid', 'web3_wallet', 'web3_wallet must be a valid wallet address.');
+    if (store.findUserByWeb3Wallet(value)) throw formError('form_identifier_exists', 'web3_wallet', 'That web3 wallet is taken. Please try another.');
+    if (value !== draft.web3Wallet) draft.web3Verification = null;
+    draft.web3Wallet = value;
+  }
   const firstName = body.string('first_name');
   if (firstName !== undefined) draft.firstName = firstName.trim() || null;
   const lastName = body.string('last_name');
@@ -112,12 +122,17 @@ export function completeSignUpIfReady(core: EmulatorCore, signUp: SignUpRecord, 
     lastName: signUp.lastName,
     unsafeMetadata: signUp.unsafeMetadata,
     legalAcceptedAt: signUp.legalAcceptedAt,
+    web3Wallets: signUp.web3Wallet && signUp.web3Verification?.strategy ? [{ address: signUp.web3Wallet, strategy: signUp.web3Verification.strategy }] : [],
   });
   const email = user.emailAddresses[0];
   if (email && signUp.emailVerification?.status === 'verified') email.verification = { ...signUp.emailVerification };
   if (signUp.oauthProfile) linkExternalAccount(core, user, signUp.oauthProfile);
   const strategy =
-    signUp.externalAccountStrategy ?? signUp.emailVerification?.strategy ?? signUp.phoneVerification?.strategy ?? (signUp.password ? 'password' : null);
+    signUp.externalAccountStrategy ??
+    signUp.web3Verification?.strategy ??
+    signUp.emailVerification?.strategy ??
+    signUp.phoneVerification?.strategy ??
+    (signUp.password ? 'password' : null);
   const session = core.createSession(client, user, { strategy, secondFactor: false, ...device });
   signUp.status = 'complete';
   signUp.createdUserId = user.id;
@@ -147,7 +162,7 @@ function assertSignUpAllowed(ctx: RequestContext): void {
   }
   const strategy = ctx.body.text('strategy');
   const known = ['password', 'email_code', 'phone_code', 'email_link', 'google_one_tap'];
-  if (strategy && !known.includes(strategy) && !isOAuthStrategy(strategy) && !isEnterpriseStrategy(strategy)) {
+  if (strategy && !known.includes(strategy) && !isOAuthStrategy(strategy) && !isEnterpriseStrategy(strategy) && !isWeb3Strategy(strategy)) {
     throw formError('strategy_for_user_invalid', 'strategy', `The strategy ${strategy} is not supported by the emulator.`);
   }
 }
@@ -235,6 +250,8 @@ function createSignUp(ctx: RequestContext): Response {
     legalAcceptedAt: null,
     emailVerification: null,
     phoneVerification: null,
+    web3Wallet: null,
+    web3Verification: null,
     externalAccountStrategy: null,
     externalAccountVerification: null,
     oauthProfile: null,
@@ -307,6 +324,10 @@ function prepareVerification(ctx: RequestContext): Response {
       redirectUrl: oauthRedirectUrl(ctx),
       loginHint: signUp.emailAddress,
     });
+  } else if (isWeb3Strategy(strategy)) {
+    if (!signUp.web3Wallet) throw paramMissing('web3_wallet');
+    if (!ctx.core.settings.web3.includes(strategy)) throw formError('strategy_for_user_invalid', 'strategy', `${strategy} is not enabled for this instance.`);
+    signUp.web3Verification = ctx.core.prepareWeb3Verification(strategy, signUp.web3Wallet, ctx.view.origin ?? ctx.baseUrl);
   } else if (strategy === 'phone_code') {
     if (!signUp.phoneNumber) throw paramMissing('phone_number');
     signUp.phoneVerification = ctx.core.prepareVerification({ strategy, to: signUp.phoneNumber, channel: 'sms', purpose: 'sign_up' });
@@ -319,8 +340,16 @@ function prepareVerification(ctx: RequestContext): Response {
 function attemptVerification(ctx: RequestContext): Response {
   const signUp = loadSignUp(ctx);
   const strategy = ctx.body.text('strategy');
-  const code = ctx.body.text('code');
   if (!strategy) throw paramMissing('strategy');
+  if (isWeb3Strategy(strategy)) {
+    const signature = ctx.body.text('signature');
+    if (!signature) throw paramMissing('signature');
+    if (!signUp.web3Wallet) throw paramMissing('web3_wallet');
+    ctx.core.attemptWeb3Verification(signUp.web3Verification, strategy, signature, signUp.web3Wallet, signUp.clientId);
+    completeSignUpIfReady(ctx.core, signUp, device(ctx));
+    return respond(ctx, signUp);
+  }
+  const code = ctx.body.text('code');
   if (!code) throw paramMissing('code');
   const verification = strategy === 'phone_code' ? signUp.phoneVerification : signUp.emailVerification;
   if (verification && verification.strategy !== strategy) {

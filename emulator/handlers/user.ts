@@ -5,7 +5,8 @@ import { isEmail, looksLikePhone } from '../domain/identifiers.js';
 import { newId } from '../domain/ids.js';
 import type { UserRecord } from '../domain/records.js';
 import { generateTotpSecret, totpUri, verifyTotp } from '../domain/totp.js';
-import { emailAddressJson, phoneNumberJson, userJson } from '../wire/user.js';
+import { isWeb3Address, isWeb3Strategy } from '../domain/web3.js';
+import { emailAddressJson, phoneNumberJson, userJson, web3WalletJson } from '../wire/user.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
 
@@ -68,6 +69,13 @@ function updateUser(ctx: RequestContext): Response {
     if (!phone || phone.verification?.status !== 'verified')
       throw formError('form_param_value_invalid', 'primary_phone_number_id', 'The phone number must be verified first.');
     user.primaryPhoneNumberId = phone.id;
+  }
+  const primaryWallet = body.text('primary_web3_wallet_id');
+  if (primaryWallet) {
+    const wallet = user.web3Wallets.find((w) => w.id === primaryWallet);
+    if (!wallet || wallet.verification?.status !== 'verified')
+      throw formError('form_param_value_invalid', 'primary_web3_wallet_id', 'The web3 wallet must be verified first.');
+    user.primaryWeb3WalletId = wallet.id;
   }
   const metadata = metadataParam(ctx);
   if (metadata !== undefined) user.unsafeMetadata = metadata;
@@ -228,6 +236,64 @@ function deletePhoneNumber(ctx: RequestContext): Response {
   return ctx.envelope({ object: 'phone_number', id: phone.id, deleted: true });
 }
 
+// ---- web3 wallets ----
+
+function createWeb3Wallet(ctx: RequestContext): Response {
+  const { user } = ctx.currentUser();
+  if (ctx.core.settings.web3.length === 0) throw formError('form_param_unknown', 'web3_wallet', 'web3_wallet is not a valid parameter for this request.');
+  const value = ctx.body.text('web3_wallet')?.toLowerCase();
+  if (!value) throw paramMissing('web3_wallet');
+  if (!isWeb3Address(value)) throw formError('form_param_format_invalid', 'web3_wallet', 'web3_wallet must be a valid wallet address.');
+  if (ctx.core.store.findUserByWeb3Wallet(value) || user.web3Wallets.some((w) => w.web3Wallet === value)) {
+    throw formError('form_identifier_exists', 'web3_wallet', 'That web3 wallet is taken. Please try another.');
+  }
+  const now = ctx.core.now();
+  const wallet = { id: newId('idn'), web3Wallet: value, verification: null, createdAt: now, updatedAt: now };
+  user.web3Wallets.push(wallet);
+  user.updatedAt = now;
+  ctx.touchClient();
+  return ctx.envelope(web3WalletJson(wallet));
+}
+
+function findWeb3Wallet(ctx: RequestContext) {
+  const { user } = ctx.currentUser();
+  const wallet = user.web3Wallets.find((w) => w.id === ctx.params.id);
+  if (!wallet) throw notFound('web3 wallet');
+  return { user, wallet };
+}
+
+function prepareWeb3WalletVerification(ctx: RequestContext): Response {
+  const { wallet } = findWeb3Wallet(ctx);
+  const strategy = ctx.body.text('strategy');
+  if (!strategy) throw paramMissing('strategy');
+  if (!isWeb3Strategy(strategy) || !ctx.core.settings.web3.includes(strategy))
+    throw formError('strategy_for_user_invalid', 'strategy', `Unsupported strategy ${strategy}.`);
+  wallet.verification = ctx.core.prepareWeb3Verification(strategy, wallet.web3Wallet, ctx.view.origin ?? ctx.baseUrl);
+  ctx.touchClient();
+  return ctx.envelope(web3WalletJson(wallet));
+}
+
+function attemptWeb3WalletVerification(ctx: RequestContext): Response {
+  const { user, wallet } = findWeb3Wallet(ctx);
+  const signature = ctx.body.text('signature');
+  if (!signature) throw paramMissing('signature');
+  const strategy = wallet.verification?.strategy ?? '';
+  ctx.core.attemptWeb3Verification(wallet.verification, strategy, signature, wallet.web3Wallet, ctx.client?.id ?? null);
+  if (!user.primaryWeb3WalletId) user.primaryWeb3WalletId = wallet.id;
+  wallet.updatedAt = user.updatedAt = ctx.core.now();
+  ctx.touchClient();
+  return ctx.envelope(web3WalletJson(wallet));
+}
+
+function deleteWeb3Wallet(ctx: RequestContext): Response {
+  const { user, wallet } = findWeb3Wallet(ctx);
+  user.web3Wallets = user.web3Wallets.filter((w) => w !== wallet);
+  if (user.primaryWeb3WalletId === wallet.id) user.primaryWeb3WalletId = user.web3Wallets.find((w) => w.verification?.status === 'verified')?.id ?? null;
+  user.updatedAt = ctx.core.now();
+  ctx.touchClient();
+  return ctx.envelope({ object: 'web3_wallet', id: wallet.id, deleted: true });
+}
+
 // ---- password ----
 
 function checkCurrentPassword(ctx: RequestContext, user: UserRecord): void {
@@ -366,6 +432,11 @@ export const userRoutes: Route[] = [
   route('DELETE', '/me/phone_numbers/:id', deletePhoneNumber),
   route('POST', '/me/phone_numbers/:id/prepare_verification', preparePhoneVerification),
   route('POST', '/me/phone_numbers/:id/attempt_verification', attemptPhoneVerification),
+  route('POST', '/me/web3_wallets', createWeb3Wallet),
+  route('GET', '/me/web3_wallets/:id', (ctx) => ctx.envelope(web3WalletJson(findWeb3Wallet(ctx).wallet))),
+  route('DELETE', '/me/web3_wallets/:id', deleteWeb3Wallet),
+  route('POST', '/me/web3_wallets/:id/prepare_verification', prepareWeb3WalletVerification),
+  route('POST', '/me/web3_wallets/:id/attempt_verification', attemptWeb3WalletVerification),
   route('POST', '/me/change_password', changePassword),
   route('POST', '/me/remove_password', removePassword),
   route('POST', '/me/totp', createTotp),

@@ -116,7 +116,7 @@ export function environmentJson(core: EmulatorCore): Json {
           secondFactors: secondFactors.includes('phone_code') ? ['phone_code'] : [],
         }),
         username: attribute({ ...settings.username }),
-        web3_wallet: attribute({ enabled: false, required: false }),
+        web3_wallet: attribute({ enabled: settings.web3.length > 0, required: false, verifications: settings.web3, firstFactors: settings.web3 }),
         first_name: attribute({ ...settings.names }),
         last_name: attribute({ ...settings.names }),
         password: attribute({ ...settings.password }),

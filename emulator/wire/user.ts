@@ -1,5 +1,5 @@
 /** The user JSON, with its email addresses, phone numbers and external accounts. */
-import type { EmailAddressRecord, ExternalAccountRecord, PhoneNumberRecord, UserRecord } from '../domain/records.js';
+import type { EmailAddressRecord, ExternalAccountRecord, PhoneNumberRecord, UserRecord, Web3WalletRecord } from '../domain/records.js';
 import { membershipJson } from './organization.js';
 import { userImageUrl } from './public-user.js';
 import { verificationJson } from './verification.js';
@@ -32,6 +32,17 @@ export function phoneNumberJson(phone: PhoneNumberRecord): Json {
     backup_codes: null,
     created_at: phone.createdAt,
     updated_at: phone.updatedAt,
+  };
+}
+
+export function web3WalletJson(wallet: Web3WalletRecord): Json {
+  return {
+    object: 'web3_wallet',
+    id: wallet.id,
+    web3_wallet: wallet.web3Wallet,
+    verification: verificationJson(wallet.verification),
+    created_at: wallet.createdAt,
+    updated_at: wallet.updatedAt,
   };
 }
 
@@ -72,10 +83,10 @@ export function userJson(view: JsonView, user: UserRecord): Json {
     profile_image_id: user.profileImageId,
     primary_email_address_id: user.primaryEmailAddressId,
     primary_phone_number_id: user.primaryPhoneNumberId,
-    primary_web3_wallet_id: null,
+    primary_web3_wallet_id: user.primaryWeb3WalletId,
     email_addresses: user.emailAddresses.map(emailAddressJson),
     phone_numbers: user.phoneNumbers.map(phoneNumberJson),
-    web3_wallets: [],
+    web3_wallets: user.web3Wallets.map(web3WalletJson),
     external_accounts: user.externalAccounts.map(externalAccountJson),
     enterprise_accounts: [],
     passkeys: [],

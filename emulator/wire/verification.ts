@@ -12,6 +12,8 @@ export function verificationJson(verification: VerificationRecord | null): Json 
     expire_at: verification.expireAt,
     verified_at_client: verification.verifiedAtClient,
     channel: verification.channel ?? undefined,
+    // Web3: the text the wallet signs (FAPI's `message`; `nonce` stays for passkeys).
+    message: verification.message ?? undefined,
     external_verification_redirect_url: verification.externalRedirectUrl,
     error: verification.error,
   };

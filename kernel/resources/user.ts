@@ -16,6 +16,16 @@ export interface UpdateUserParams {
   unsafeMetadata?: Record<string, unknown>;
 }
 
+/**
+ * One of the user's web3 wallets, as data. The web3 plugin merges its methods in (prepare/attempt
+ * verification, destroy) and hydrates `user.web3Wallets` with its resource class.
+ */
+export interface UserWeb3Wallet {
+  id: string;
+  web3Wallet: string;
+  verification: Verification | null;
+}
+
 export interface TOTPResource {
   id: string;
   secret?: string;
@@ -36,7 +46,7 @@ export class User extends BaseResource {
   declare primaryWeb3WalletId: string | null;
   declare emailAddresses: EmailAddress[];
   declare phoneNumbers: PhoneNumber[];
-  declare web3Wallets: Array<{ id: string; web3Wallet: string }>;
+  declare web3Wallets: UserWeb3Wallet[];
   declare externalAccounts: ExternalAccount[];
   declare organizationMemberships: OrganizationMembership[];
   declare passwordEnabled: boolean;

@@ -3,6 +3,9 @@ import { ClerkRuntimeError, definePlugin, type Environment, type Resources, type
 import { createFlowSignal, createSignalHub, type FlowErrors, type FlowValue } from './signals.js';
 import type { createSignInFuture } from './sign-in-future.js';
 import type { createSignUpFuture } from './sign-up-future.js';
+import type { createWaitlistFuture } from './waitlist-future.js';
+// Type-only: the waitlist plugin's API (an optional dependency).
+import type {} from '../waitlist/index.js';
 // Type-only: the ui plugin's API and events (an optional dependency; no runtime import).
 import type {} from '../ui/index.js';
 
@@ -35,6 +38,8 @@ declare module '../../kernel/events.js' {
 
 export type SignInFuture = ReturnType<typeof createSignInFuture>;
 export type SignUpFuture = ReturnType<typeof createSignUpFuture>;
+export type WaitlistFuture = ReturnType<typeof createWaitlistFuture>;
+export type WaitlistSignalValue = FlowValue<'waitlist', WaitlistFuture | null, 'emailAddress'>;
 
 const SIGN_IN_FIELDS = ['identifier', 'password', 'code'] as const;
 const SIGN_UP_FIELDS = ['firstName', 'lastName', 'emailAddress', 'phoneNumber', 'password', 'username', 'code', 'captcha', 'legalAccepted'] as const;
@@ -46,11 +51,12 @@ export type SignUpSignalValue = FlowValue<'signUp', SignUpFuture, (typeof SIGN_U
 export interface CompatState {
   signInSignal(): SignInSignalValue;
   signUpSignal(): SignUpSignalValue;
-  /** The waitlist is not implemented: `waitlist` is null, as ClerkJS's type allows before one exists. */
-  waitlistSignal(): { errors: FlowErrors<'emailAddress'>; fetchStatus: 'idle'; waitlist: null };
+  /** `useWaitlist()`'s value; `waitlist` is null without the waitlist plugin (as ClerkJS's type allows). */
+  waitlistSignal(): WaitlistSignalValue;
   __internal_effect(fn: () => void): () => void;
   __internal_computed<T>(getter: (previous?: T) => T): () => T;
-  readonly __internal_waitlist: null;
+  /** The waitlist resource React's proxy reads before load (null without the waitlist plugin). */
+  readonly __internal_waitlist: WaitlistFuture | null;
 }
 
 export interface CompatApi {
@@ -98,7 +104,7 @@ export interface CompatApi {
 export function compatPlugin() {
   return definePlugin({
     name: 'compat',
-    optionalDependsOn: ['ui'],
+    optionalDependsOn: ['ui', 'waitlist'],
     loadOptions: compatLoadOptionsSchema,
     setup(ctx): CompatApi {
       // Forwarding re-render requests is only meaningful with the ui plugin composed.
@@ -127,13 +133,21 @@ export function compatPlugin() {
       let signUp: (() => SignUpSignalValue) | undefined;
 
       const noWaitlistErrors: FlowErrors<'emailAddress'> = { fields: { emailAddress: null }, raw: null, global: null };
+      const waitlistApi = ctx.find('waitlist');
+      let waitlist: (() => WaitlistSignalValue) | undefined;
+      const waitlistSignal = (): WaitlistSignalValue =>
+        (waitlist ??= waitlistApi
+          ? createFlowSignal(hub, 'waitlist', ['emailAddress'], (run) => loadedFutures().createWaitlistFuture(waitlistApi.joinWaitlist, run))
+          : hub.computed(() => ({ errors: noWaitlistErrors, fetchStatus: 'idle' as const, waitlist: null })))();
       const state: CompatState = {
         signInSignal: () => (signIn ??= createFlowSignal(hub, 'signIn', SIGN_IN_FIELDS, (run) => loadedFutures().createSignInFuture(ctx, run)))(),
         signUpSignal: () => (signUp ??= createFlowSignal(hub, 'signUp', SIGN_UP_FIELDS, (run) => loadedFutures().createSignUpFuture(ctx, run)))(),
-        waitlistSignal: hub.computed(() => ({ errors: noWaitlistErrors, fetchStatus: 'idle' as const, waitlist: null })),
+        waitlistSignal,
         __internal_effect: hub.effect,
         __internal_computed: hub.computed,
-        __internal_waitlist: null,
+        get __internal_waitlist() {
+          return waitlistApi && futures ? waitlistSignal().waitlist : null;
+        },
       };
 
       return {

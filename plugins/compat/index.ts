@@ -43,7 +43,7 @@
  *   `__internal_oauthTransport` (null).
  * - Missing (the SDK tolerates their absence; what it affects):
  *   - `__internal_queryClient`, `__internal_windowNavigate`, `__internal_setEnvironment`: optional-chained or feature-detected by the SDK.
- *   - waitlist: `waitlistSignal().waitlist` is null (`useWaitlist()` has nothing to join with).
+ *   - waitlist without the `waitlist` plugin: `waitlistSignal().waitlist` is null (`useWaitlist()` has nothing to join with).
  *   - futures' `sso`, `web3`, `passkey`, `mfa.passkey`, `submitProtectCheck`: resolve
  *     `{ error }` with code `not_supported`.
  *   - `billing`, `apiKeys`, `oauthApplication`, `__experimental_checkout`: the billing / API-key /

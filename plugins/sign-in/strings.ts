@@ -14,6 +14,8 @@ export const signInStrings = {
       subtitle: 'Welcome back! Please sign in to continue',
       actionText: "Don't have an account?",
       actionLink: 'Sign up',
+      actionText__join_waitlist: 'Don’t have an account?',
+      actionLink__join_waitlist: 'Join waitlist',
     },
     password: { title: 'Enter your password', subtitle: 'Enter the password associated with your account' },
     emailCode: { title: 'Check your email', subtitle: 'Enter the code sent to {{identifier}}' },

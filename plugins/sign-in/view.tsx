@@ -7,6 +7,7 @@
 import { ClerkRuntimeError } from '../../kernel/index.js';
 import type { EmailLinkApi } from '../email-link/index.js';
 import type { OAuthApi } from '../oauth/index.js';
+import type { Web3Api, Web3Strategy } from '../web3/index.js';
 import { useEffect, useState } from 'preact/hooks';
 import type { UiKit } from '../ui/index.js';
 import { createFirstFactor } from './first-factor.js';
@@ -28,6 +29,7 @@ interface StepProps {
 export interface SignInServices {
   find(name: 'oauth'): OAuthApi | undefined;
   find(name: 'email-link'): EmailLinkApi | undefined;
+  find(name: 'web3'): Web3Api | undefined;
 }
 
 const reloadResourceOf = (intent: string | null) => (intent === 'signIn' || intent === 'signUp' ? intent : undefined);
@@ -35,7 +37,8 @@ const reloadResourceOf = (intent: string | null) => (intent === 'signIn' || inte
 export default function createSignIn(kit: UiKit, services?: SignInServices) {
   const oauth = services?.find('oauth');
   const emailLink = services?.find('email-link');
-  const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, ProviderReturnError, FooterAction, LinkButton } = kit;
+  const web3 = services?.find('web3');
+  const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, Web3Buttons, ProviderReturnError, FooterAction, LinkButton } = kit;
   const parts = createParts(kit, !!oauth);
   const { Alternatives } = parts;
   const FactorOne = createFirstFactor(kit, parts);
@@ -58,21 +61,36 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
         // A connected email domain signs in at its identity provider, never with a password here.
         return enterpriseSsoOnly(signIn) ? startEnterpriseSso(flow, oauth) : proceed(flow, signIn);
       });
-    const signUpUrl = flow.authUrl('signUp');
+    // Sign-ups on a waitlist: "Sign up" leads to the waitlist instead.
+    const waitlist = environment.userSettings.signUp?.mode === 'waitlist';
+    const signUpUrl = waitlist ? host.navigation.buildWaitlistUrl() : flow.authUrl('signUp');
     return (
       <Card
         title={t('signIn.start.title', { applicationName: environment.displayConfig.applicationName })}
         subtitle={t('signIn.start.subtitle')}
         footer={
           <FooterAction
-            text={t('signIn.start.actionText')}
-            link={t('signIn.start.actionLink')}
+            text={t(waitlist ? 'signIn.start.actionText__join_waitlist' : 'signIn.start.actionText')}
+            link={t(waitlist ? 'signIn.start.actionLink__join_waitlist' : 'signIn.start.actionLink')}
             href={signUpUrl}
-            onClick={() => host.switchTo('SignUp', signUpUrl)}
+            onClick={() => host.switchTo(waitlist ? 'Waitlist' : 'SignUp', signUpUrl)}
           />
         }
       >
         <ProviderReturnError read={() => current(host).firstFactorVerification?.error} />
+        {web3 && (
+          <Web3Buttons
+            withSocial={!!oauth}
+            onSelect={(strategy) =>
+              web3.authenticateWithWeb3({
+                strategy: strategy as Web3Strategy,
+                redirectUrl: flow.afterAuthUrl('signIn'),
+                secondFactorUrl: host.stepUrl('factor-two'),
+                signUpContinueUrl: `${flow.authUrl('signUp')}#/continue`,
+              })
+            }
+          />
+        )}
         {oauth && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
         {kinds.length > 0 && (
           <Form onSubmit={() => void submit()}>

@@ -6,6 +6,7 @@
  */
 import type {} from '../email-link/index.js';
 import type {} from '../oauth/index.js';
+import type {} from '../web3/index.js';
 import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
 import type { signUpStrings } from './strings.js';
 
@@ -60,8 +61,12 @@ export function signUpPlugin() {
     name: 'sign-up',
     component: 'SignUp',
     // Completing a return from an OAuth/SSO provider, or an email link, is the oauth / email-link plugin's, when the instance has it.
-    optionalDependsOn: ['oauth', 'email-link'],
+    // Wallet buttons when the web3 plugin is composed and the instance enables web3 strategies.
+    optionalDependsOn: ['oauth', 'email-link', 'web3'],
     load: (ctx) =>
-      import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, { oauth: ctx.find('oauth'), emailLink: ctx.find('email-link') }) })),
+      import('./view.js').then((view) => ({
+        ...view,
+        default: (kit) => view.default(kit, { oauth: ctx.find('oauth'), emailLink: ctx.find('email-link'), web3: ctx.find('web3') }),
+      })),
   });
 }

@@ -7,6 +7,7 @@
 import { ClerkRuntimeError } from '../../kernel/index.js';
 import type { EmailLinkApi } from '../email-link/index.js';
 import type { OAuthApi } from '../oauth/index.js';
+import type { Web3Api, Web3Strategy } from '../web3/index.js';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SignUp, SignUpParams } from '../../kernel/index.js';
 import type { AuthFlow, HostContextValue, UiKit } from '../ui/index.js';
@@ -56,11 +57,12 @@ async function startOAuth(flow: SignUpFlow, strategy: string) {
 export interface SignUpServices {
   oauth?: OAuthApi;
   emailLink?: EmailLinkApi;
+  web3?: Web3Api;
 }
 
 const reloadResourceOf = (intent: string | null) => (intent === 'signIn' || intent === 'signUp' ? intent : undefined);
 
-export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpServices = {}) {
+export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: SignUpServices = {}) {
   const { EmailLinkWait, EmailLinkLanding } = createEmailLinkSteps(kit, emailLink, proceed);
   const {
     useAuthFlow,
@@ -73,6 +75,7 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpSer
     Alert,
     CodeForm,
     SocialButtons,
+    Web3Buttons,
     ProviderReturnError,
     FooterAction,
     PasswordRules,
@@ -165,6 +168,12 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpSer
     const attributes = environment.userSettings.attributes ?? {};
     const names = NAMES.filter((n) => attributes[n]?.enabled);
     const signInUrl = flow.authUrl('signIn');
+    // Sign-ups on a waitlist: this component hands over to the waitlist (its modal, or its page).
+    const waitlist = environment.userSettings.signUp?.mode === 'waitlist';
+    useEffect(() => {
+      if (waitlist) host.switchTo('Waitlist', host.navigation.buildWaitlistUrl());
+    }, [waitlist]);
+    if (waitlist) return null;
     return (
       <Card
         title={t('signUp.start.title')}
@@ -179,6 +188,19 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink }: SignUpSer
         }
       >
         <ProviderReturnError read={() => current(host).verifications?.externalAccount?.error} />
+        {web3 && (
+          <Web3Buttons
+            withSocial={!!oauth}
+            onSelect={(strategy) =>
+              web3.authenticateWithWeb3({
+                strategy: strategy as Web3Strategy,
+                redirectUrl: flow.afterAuthUrl('signUp'),
+                signUpContinueUrl: host.stepUrl('continue'),
+                unsafeMetadata: flow.props.unsafeMetadata,
+              })
+            }
+          />
+        )}
         {oauth && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
         <SignUpForm flow={flow} names={names} legal={!!environment.userSettings.signUp?.legalConsentEnabled} send={(params) => current(host).create(params)} />
       </Card>

@@ -109,6 +109,43 @@ export function SocialButtons({ onSelect }: { onSelect(strategy: string): Promis
   );
 }
 
+const WALLET_NAMES: Record<string, string> = {
+  web3_metamask_signature: 'MetaMask',
+  web3_coinbase_wallet_signature: 'Coinbase Wallet',
+  web3_okx_wallet_signature: 'OKX Wallet',
+  web3_base_signature: 'Base',
+};
+
+/**
+ * One button per web3 wallet the instance enables (`web3_wallet.first_factors`). Shown by `<SignIn/>` /
+ * `<SignUp/>` when the web3 plugin is composed; `withSocial`: the social buttons (and their divider) follow.
+ */
+export function Web3Buttons({ onSelect, withSocial }: { onSelect(strategy: string): Promise<unknown>; withSocial: boolean }) {
+  const { environment, el, t } = useHost();
+  const form = useForm([]);
+  const wallet = environment.userSettings.attributes?.web3_wallet;
+  const strategies = wallet?.enabled ? (wallet.firstFactors ?? []).filter((s) => WALLET_NAMES[s]) : [];
+  if (!strategies.length) return null;
+  const social = withSocial && Object.values(environment.userSettings.social ?? {}).some((s) => s?.enabled && s.authenticatable !== false);
+  return (
+    <div {...el('web3WalletButtons')}>
+      {strategies.map((strategy) => (
+        <button
+          key={strategy}
+          type="button"
+          {...el('socialButtonsBlockButton', strategy.replace(/^web3_|_signature$/g, ''))}
+          disabled={form.busy}
+          onClick={() => void form.run(() => onSelect(strategy))}
+        >
+          {t('socialButtonsBlockButton', { provider: WALLET_NAMES[strategy] })}
+        </button>
+      ))}
+      <Alert>{form.formError}</Alert>
+      {!social && <Divider />}
+    </div>
+  );
+}
+
 export function Divider() {
   const { el, t } = useHost();
   return (

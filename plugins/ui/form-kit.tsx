@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { isClerkAPIResponseError, type Environment } from '../../kernel/index.js';
+import { isClerkAPIResponseError, isClerkRuntimeError, type ClerkAPIError, type Environment } from '../../kernel/index.js';
 import { useHost } from './context.js';
 
 export interface FormState {
@@ -44,6 +44,9 @@ export function useForm(fields: string[]): FormState {
             if (field && fields.includes(field)) next[field] ??= errorText(error);
             else general ??= errorText(error);
           }
+        } else if (isClerkRuntimeError(err)) {
+          // A coded SDK error (e.g. no wallet installed): its localized text when the dictionary has one.
+          general = errorText({ code: err.code, message: '', longMessage: '' } as ClerkAPIError);
         } else {
           console.error('[microclerk]', err);
           general = t('unstable__errors.unknown');

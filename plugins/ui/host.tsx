@@ -6,7 +6,7 @@
 import { render, type ComponentType } from 'preact';
 import type { KernelInternals } from '../../kernel/index.js';
 import type { NavigationApi } from '../navigation/index.js';
-import { Divider, FooterAction, ProviderReturnError, SocialButtons, useAuthFlow } from './auth-kit.js';
+import { Divider, FooterAction, ProviderReturnError, SocialButtons, useAuthFlow, Web3Buttons } from './auth-kit.js';
 import { useHost } from './context.js';
 import { Alert, Button, Card, Checkbox, CodeForm, Field, Form, LinkButton, PasswordRules, passwordRules, useAppNode, useForm } from './form-kit.js';
 import type { ComponentModule, ComponentName, HostedProps, UiLoadOptions } from './index.js';
@@ -35,6 +35,7 @@ export const kit = {
   PasswordRules,
   passwordRules,
   SocialButtons,
+  Web3Buttons,
   ProviderReturnError,
   Divider,
   FooterAction,

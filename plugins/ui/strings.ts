@@ -47,6 +47,8 @@ export const sharedStrings = {
     user_locked: 'Your account is locked. Try again later.',
     too_many_requests: 'Too many requests. Please try again in a bit.',
     not_allowed_access: 'You are not allowed to access this application.',
+    web3_missing_identifier: 'A Web3 Wallet extension cannot be found. Please install one to continue.',
+    web3_signature_request_rejected: 'You have rejected the signature request. Please try again to continue.',
     unknown: 'Something went wrong. Please try again.',
   } as Record<string, string>,
 };

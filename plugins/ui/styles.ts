@@ -29,6 +29,7 @@ export const sharedCss = `
 .cl-formButtonPrimary{background:var(--cl-primary);color:var(--cl-on-primary);border:1px solid var(--cl-primary)}
 .cl-formButtonPrimary:disabled{opacity:.6;cursor:wait}
 .cl-socialButtonsBlockButton{background:transparent;border:1px solid var(--cl-border)}
+.cl-web3WalletButtons{display:flex;flex-direction:column;gap:calc(var(--cl-space)*.75)}
 .cl-socialButtonsProviderIcon{width:1rem;height:1rem}
 .cl-footerActionLink,.cl-formFieldAction,.cl-formResendCodeLink,.cl-backLink{background:none;border:0;padding:0;color:var(--cl-primary);font-weight:500;cursor:pointer;text-decoration:underline}
 .cl-footer{display:flex;flex-direction:column;align-items:center;gap:.5rem;padding:var(--cl-space) calc(var(--cl-space)*2)}

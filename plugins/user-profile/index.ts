@@ -5,6 +5,7 @@
  * loaded on the first mount or open.
  * @packageDocumentation
  */
+import type {} from '../web3/index.js';
 import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
 import type { userProfileStrings } from './strings.js';
 
@@ -49,5 +50,11 @@ declare module '../ui/index.js' {
 }
 
 export function userProfilePlugin() {
-  return defineComponentPlugin({ name: 'user-profile', component: 'UserProfile', load: () => import('./view.js') });
+  return defineComponentPlugin({
+    name: 'user-profile',
+    component: 'UserProfile',
+    // The web3 wallets section when the web3 plugin is composed.
+    optionalDependsOn: ['web3'],
+    load: (ctx) => import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, { web3: !!ctx.find('web3') }) })),
+  });
 }

@@ -16,19 +16,21 @@ import { createIdentifiersSection } from './sections/identifiers.js';
 import { createPasswordSection } from './sections/password.js';
 import { createProfileSection } from './sections/profile.js';
 import { createTwoStepSection } from './sections/two-step.js';
+import { createWeb3WalletsSection } from './sections/web3-wallets.js';
 
 export { userProfileStrings as strings } from './strings.js';
 export { userProfileStyles as styles } from './styles.js';
 
 const trimSlashes = (s: string) => s.replace(/^\/+|\/+$/g, '');
 
-export default function createUserProfile(kit: UiKit) {
+export default function createUserProfile(kit: UiKit, { web3 = false }: { web3?: boolean } = {}) {
   const { useHost, useAppNode } = kit;
   const parts = createProfileParts(kit);
   const { useSay } = parts;
   const ProfileSection = createProfileSection(parts);
   const IdentifiersSection = createIdentifiersSection(parts);
   const ConnectedAccountsSection = createConnectedAccountsSection(parts);
+  const Web3WalletsSection = createWeb3WalletsSection(parts);
   const PasswordSection = createPasswordSection(parts);
   const TwoStepSection = createTwoStepSection(parts);
   const DevicesSection = createDevicesSection(parts);
@@ -93,6 +95,7 @@ export default function createUserProfile(kit: UiKit) {
               {attributes.email_address?.enabled !== false && <IdentifiersSection user={user} kind="email" />}
               {attributes.phone_number?.enabled && <IdentifiersSection user={user} kind="phone" />}
               <ConnectedAccountsSection user={user} />
+              {web3 && <Web3WalletsSection user={user} />}
             </>
           )}
         </div>

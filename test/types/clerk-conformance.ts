@@ -100,7 +100,9 @@ export const DIFFERENTLY_TYPED = {
   // compat's v6 signals: `errors.global` is unknown[] (ClerkJS: ClerkError[]) and the futures are
   // microclerk's own objects, not ClerkJS's SignInFutureResource / SignUpFutureResource.
   state: ['__internal_state'],
-  // Component props (ui, sign-in, sign-up, user-button, user-profile, organization-profile plugins): `appearance.theme` takes no
+  // waitlist: `waitlist.join()` resolves `{ error: unknown }` (ClerkJS: ClerkError | null), as the signals' errors.
+  waitlist: ['joinWaitlist'],
+  // Component props (ui, sign-in, sign-up, user-button, user-profile, organization-profile, waitlist plugins): `appearance.theme` takes no
   // string base theme ('clerk'), a custom menu item's `mountIcon` gets a span (ClerkJS: a div), custom
   // pages require `url` (ClerkJS: optional).
   componentProps: [
@@ -113,6 +115,8 @@ export const DIFFERENTLY_TYPED = {
     'mountUserProfile',
     'openOrganizationProfile',
     'mountOrganizationProfile',
+    'openWaitlist',
+    'mountWaitlist',
   ],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
@@ -175,7 +179,6 @@ export const CHECKED_METHODS = [
   'closeOrganizationProfile',
   'openCreateOrganization',
   'closeCreateOrganization',
-  'openWaitlist',
   'closeWaitlist',
   'unmountSignIn',
   'unmountSignUp',
@@ -188,7 +191,6 @@ export const CHECKED_METHODS = [
   'unmountOrganizationSwitcher',
   'mountOrganizationList',
   'unmountOrganizationList',
-  'mountWaitlist',
   'unmountWaitlist',
   'on',
   'off',
@@ -224,7 +226,6 @@ export const CHECKED_METHODS = [
   '__internal_attemptToEnableEnvironmentSetting',
   '__experimental_prefetchOrganizationSwitcher',
   'handleUnauthenticated',
-  'joinWaitlist',
 ] as const satisfies ReadonlyArray<keyof ClerkJSClerk>;
 
 /** The checked ClerkJS properties: each is present (`in`) on an instance, possibly `undefined`. */
@@ -267,6 +268,14 @@ export const UNAVAILABLE_IN_FULL_PRESET = [
   'closeCreateOrganization',
   'mountOrganizationList',
   'unmountOrganizationList',
+] as const satisfies ReadonlyArray<DocumentedMember>;
+
+/** The documented members the full preset's plugins provide. */
+export const PROVIDED_DOCUMENTED = [
+  'openGoogleOneTap',
+  'closeGoogleOneTap',
+  'authenticateWithGoogleOneTap',
+  'handleGoogleOneTapCallback',
   'authenticateWithMetamask',
   'authenticateWithCoinbaseWallet',
   'authenticateWithOKXWallet',
@@ -277,14 +286,6 @@ export const UNAVAILABLE_IN_FULL_PRESET = [
   'unmountWaitlist',
   'openWaitlist',
   'closeWaitlist',
-] as const satisfies ReadonlyArray<DocumentedMember>;
-
-/** The documented members the full preset's plugins provide. */
-export const PROVIDED_DOCUMENTED = [
-  'openGoogleOneTap',
-  'closeGoogleOneTap',
-  'authenticateWithGoogleOneTap',
-  'handleGoogleOneTapCallback',
   'createOrganization',
   'getOrganization',
   'navigate',

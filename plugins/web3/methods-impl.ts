@@ -1,0 +1,200 @@
+/**
+ * The web3 methods of SignIn, SignUp, User and Web3Wallet (types in methods.ts), loaded by the plugin
+ * alongside `load()`'s requests and installed on the kernel's classes by {@link installWeb3Methods}.
+ */
+import {
+  ClerkRuntimeError,
+  camelize,
+  SignIn,
+  SignUp,
+  User,
+  Verification,
+  type JSONObject,
+  type KernelInternals,
+  type ResourceContext,
+} from '../../kernel/index.js';
+// Types only: methods.ts is in the initial bundle, and a runtime import would split it into a chunk of its own.
+import type { AuthenticateWithWeb3Params, SignUpWeb3Params, Web3Wallet } from './methods.js';
+import { signatureGenerator, walletAddress, walletFor, type Web3Strategy } from './wallets.js';
+
+function requireGenerator(params: AuthenticateWithWeb3Params | undefined): void {
+  if (typeof params?.generateSignature !== 'function') {
+    throw new ClerkRuntimeError('authenticateWithWeb3() needs `generateSignature`, a function that has the wallet sign a message.', { code: 'missing_option' });
+  }
+}
+
+function calledBeforeCreate(resource: string): never {
+  throw new ClerkRuntimeError(
+    `${resource}: the web3 wallet cannot be verified: FAPI returned no message to sign (is the strategy enabled for this instance?).`,
+    {
+      code: 'web3_verification_unavailable',
+    },
+  );
+}
+
+/** ClerkJS retries a Coinbase Wallet signature the user rejected once (its passkey prompt rejects the first try). */
+async function sign(params: AuthenticateWithWeb3Params, strategy: Web3Strategy, nonce: string): Promise<string> {
+  const provider = walletFor(strategy).provider;
+  const args = { identifier: params.identifier, nonce, provider, walletName: params.walletName };
+  try {
+    return await params.generateSignature(args);
+  } catch (err) {
+    const code = (err as { code?: unknown })?.code;
+    if (provider === 'coinbase_wallet' && (code === 4001 || code === 'web3_signature_request_rejected')) return params.generateSignature(args);
+    throw err;
+  }
+}
+
+const withWallet = async (strategy: Web3Strategy) => ({ identifier: await walletAddress(strategy), generateSignature: signatureGenerator(strategy), strategy });
+
+export const signIn = {
+  async authenticateWithWeb3(this: SignIn, params: AuthenticateWithWeb3Params) {
+    requireGenerator(params);
+    const strategy = params.strategy ?? 'web3_metamask_signature';
+    await this.create({ identifier: params.identifier });
+    const factor = this.supportedFirstFactors?.find((f) => f.strategy === strategy);
+    if (!factor) calledBeforeCreate('SignIn');
+    await this.prepareFirstFactor({ strategy, web3WalletId: factor.web3WalletId });
+    const message = this.firstFactorVerification.message;
+    if (!message) calledBeforeCreate('SignIn');
+    return this.attemptFirstFactor({ strategy, signature: await sign(params, strategy, message) });
+  },
+  async authenticateWithMetamask(this: SignIn) {
+    return signIn.authenticateWithWeb3.call(this, await withWallet('web3_metamask_signature'));
+  },
+  async authenticateWithCoinbaseWallet(this: SignIn) {
+    return signIn.authenticateWithWeb3.call(this, await withWallet('web3_coinbase_wallet_signature'));
+  },
+  async authenticateWithOKXWallet(this: SignIn) {
+    return signIn.authenticateWithWeb3.call(this, await withWallet('web3_okx_wallet_signature'));
+  },
+  async authenticateWithBase(this: SignIn) {
+    return signIn.authenticateWithWeb3.call(this, await withWallet('web3_base_signature'));
+  },
+};
+
+export const signUp = {
+  async authenticateWithWeb3(this: SignUp, params: AuthenticateWithWeb3Params & SignUpWeb3Params) {
+    requireGenerator(params);
+    const strategy = params.strategy ?? 'web3_metamask_signature';
+    await this.create({ web3Wallet: params.identifier, unsafeMetadata: params.unsafeMetadata, legalAccepted: params.legalAccepted });
+    await signUp.prepareWeb3WalletVerification.call(this, { strategy });
+    const message = this.verifications.web3Wallet.message;
+    if (!message) calledBeforeCreate('SignUp');
+    return signUp.attemptWeb3WalletVerification.call(this, { strategy, signature: await sign(params, strategy, message) });
+  },
+  async authenticateWithMetamask(this: SignUp, params?: SignUpWeb3Params) {
+    return signUp.authenticateWithWeb3.call(this, { ...params, ...(await withWallet('web3_metamask_signature')) });
+  },
+  async authenticateWithCoinbaseWallet(this: SignUp, params?: SignUpWeb3Params) {
+    return signUp.authenticateWithWeb3.call(this, { ...params, ...(await withWallet('web3_coinbase_wallet_signature')) });
+  },
+  async authenticateWithOKXWallet(this: SignUp, params?: SignUpWeb3Params) {
+    return signUp.authenticateWithWeb3.call(this, { ...params, ...(await withWallet('web3_okx_wallet_signature')) });
+  },
+  async authenticateWithBase(this: SignUp, params?: SignUpWeb3Params) {
+    return signUp.authenticateWithWeb3.call(this, { ...params, ...(await withWallet('web3_base_signature')) });
+  },
+  prepareWeb3WalletVerification(this: SignUp, params?: { strategy?: Web3Strategy }) {
+    return this.prepareVerification({ strategy: 'web3_metamask_signature', ...params });
+  },
+  attemptWeb3WalletVerification(this: SignUp, params: { signature: string; strategy?: Web3Strategy }) {
+    return this.attemptVerification({ strategy: params.strategy ?? 'web3_metamask_signature', signature: params.signature });
+  },
+};
+
+const ctxOf = (resource: object) => (resource as unknown as { _ctx: ResourceContext })._ctx;
+
+/** Calls FAPI for a wallet and takes the wallet JSON it answers into `target`, or a new Web3Wallet. */
+async function walletRequest(
+  ctx: ResourceContext,
+  target: Web3Wallet | null,
+  method: string,
+  path: string,
+  body?: Record<string, unknown>,
+): Promise<Web3Wallet> {
+  const payload = await ctx.fapi.request<{ response: JSONObject }>({ method: method as 'POST', path, body });
+  const json = payload?.response ?? {};
+  return asWeb3Wallet(ctx, Object.assign(target ?? {}, camelize(json)));
+}
+
+export const user = {
+  async createWeb3Wallet(this: User, params: { web3Wallet: string }) {
+    if (typeof params?.web3Wallet !== 'string' || !params.web3Wallet) {
+      throw new ClerkRuntimeError('createWeb3Wallet({ web3Wallet }) needs the wallet address.', { code: 'invalid_params' });
+    }
+    return walletRequest(ctxOf(this), null, 'POST', '/me/web3_wallets', { web3Wallet: params.web3Wallet });
+  },
+};
+
+const walletPath = (w: Web3Wallet) => `/me/web3_wallets/${w.id}`;
+
+export const wallet = {
+  prepareVerification(this: Web3Wallet, params: { strategy: Web3Strategy }) {
+    return walletRequest(ctxOf(this), this, 'POST', `${walletPath(this)}/prepare_verification`, { strategy: params?.strategy });
+  },
+  attemptVerification(this: Web3Wallet, params: { signature: string }) {
+    return walletRequest(ctxOf(this), this, 'POST', `${walletPath(this)}/attempt_verification`, { signature: params?.signature });
+  },
+  async destroy(this: Web3Wallet) {
+    await ctxOf(this).fapi.request({ method: 'DELETE', path: walletPath(this) });
+  },
+  reload(this: Web3Wallet) {
+    return walletRequest(ctxOf(this), this, 'GET', walletPath(this));
+  },
+};
+
+/** The prototype of every Web3Wallet (hydrated in `user.web3Wallets` or returned by `createWeb3Wallet`). */
+const web3WalletPrototype = {
+  toString(this: Web3Wallet) {
+    return this.web3Wallet;
+  },
+};
+
+/** Wallet data (camelCase) → a Web3Wallet: the wallet methods, a Verification, the resource context (non-enumerable). */
+function asWeb3Wallet(ctx: ResourceContext, data: object): Web3Wallet {
+  const wallet = data as { verification?: unknown };
+  if (wallet.verification && !(wallet.verification instanceof Verification)) wallet.verification = new Verification(wallet.verification as JSONObject);
+  wallet.verification ??= null;
+  if (Object.getPrototypeOf(data) !== web3WalletPrototype) Object.setPrototypeOf(data, web3WalletPrototype);
+  return Object.defineProperty(data, '_ctx', { value: ctx, configurable: true }) as Web3Wallet;
+}
+
+const GROUPS: Array<[object, Record<string, (...args: never[]) => unknown>]> = [
+  [SignIn.prototype, signIn],
+  [SignUp.prototype, signUp],
+  [User.prototype, user],
+  [web3WalletPrototype, wallet],
+];
+
+/**
+ * Puts the methods on the classes once (every instance shares them), hydrates `user.web3Wallets` as
+ * Web3Wallets from now on, and converts the wallets of users already loaded.
+ */
+export function installWeb3Methods(kernel: KernelInternals): void {
+  const userProto = User.prototype as unknown as { hydrate(json: JSONObject): void; _ctx: ResourceContext; web3Wallets: object[] };
+  if (!Object.prototype.hasOwnProperty.call(userProto, 'createWeb3Wallet')) {
+    for (const [proto, methods] of GROUPS) {
+      for (const [name, fn] of Object.entries(methods)) {
+        // Bound on first access (ClerkJS's resource methods are arrow fields that apps pass around bare).
+        Object.defineProperty(proto, name, {
+          configurable: true,
+          get(this: object) {
+            const bound = (fn as (...args: unknown[]) => unknown).bind(this);
+            if (this !== proto) Object.defineProperty(this, name, { value: bound, configurable: true, writable: true });
+            return bound;
+          },
+        });
+      }
+    }
+    const hydrate = userProto.hydrate;
+    userProto.hydrate = function (json) {
+      hydrate.call(this, json);
+      this.web3Wallets = (this.web3Wallets ?? []).map((w) => asWeb3Wallet(this._ctx, w));
+    };
+  }
+  for (const session of kernel.client?.sessions ?? []) {
+    const loadedUser = session.user as unknown as { _ctx: ResourceContext; web3Wallets: object[] } | null;
+    if (loadedUser) loadedUser.web3Wallets = (loadedUser.web3Wallets ?? []).map((w) => asWeb3Wallet(loadedUser._ctx, w));
+  }
+}

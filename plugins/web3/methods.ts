@@ -1,0 +1,75 @@
+/**
+ * The types of the web3 methods of the kernel's data-only resources (SignIn, SignUp, User) and of the
+ * `Web3Wallet` resource. The methods themselves are in methods-impl.ts, which the plugin loads alongside
+ * `load()`'s requests and installs on the kernel's classes, so the initial bundle carries none of them.
+ */
+import type { SignIn, SignUp, UserWeb3Wallet } from '../../kernel/index.js';
+import type { Web3Strategy } from './wallets.js';
+
+/** What `signIn/signUp.authenticateWithWeb3` calls to have the wallet sign FAPI's message. */
+export type GenerateSignature = (params: { identifier: string; nonce: string; provider?: string; walletName?: string }) => Promise<string>;
+
+export interface AuthenticateWithWeb3Params {
+  identifier: string;
+  generateSignature: GenerateSignature;
+  strategy?: Web3Strategy;
+  walletName?: string;
+}
+
+export interface SignUpWeb3Params {
+  unsafeMetadata?: Record<string, unknown>;
+  legalAccepted?: boolean;
+}
+
+export interface SignInWeb3Methods {
+  /** `create({ identifier })`, `prepare_first_factor` (FAPI's message), the wallet's signature, `attempt_first_factor`. */
+  authenticateWithWeb3(params: AuthenticateWithWeb3Params): Promise<SignIn>;
+  authenticateWithMetamask(): Promise<SignIn>;
+  authenticateWithCoinbaseWallet(): Promise<SignIn>;
+  authenticateWithOKXWallet(): Promise<SignIn>;
+  authenticateWithBase(): Promise<SignIn>;
+}
+
+export interface SignUpWeb3Methods {
+  /** `create({ web3Wallet })`, `prepare_verification` (FAPI's message), the wallet's signature, `attempt_verification`. */
+  authenticateWithWeb3(params: AuthenticateWithWeb3Params & SignUpWeb3Params): Promise<SignUp>;
+  authenticateWithMetamask(params?: SignUpWeb3Params): Promise<SignUp>;
+  authenticateWithCoinbaseWallet(params?: SignUpWeb3Params): Promise<SignUp>;
+  authenticateWithOKXWallet(params?: SignUpWeb3Params): Promise<SignUp>;
+  authenticateWithBase(params?: SignUpWeb3Params): Promise<SignUp>;
+  prepareWeb3WalletVerification(params?: { strategy?: Web3Strategy }): Promise<SignUp>;
+  attemptWeb3WalletVerification(params: { signature: string; strategy?: Web3Strategy }): Promise<SignUp>;
+}
+
+export interface UserWeb3Methods {
+  /** `POST /me/web3_wallets`: an unverified wallet; verify it with `prepareVerification` / `attemptVerification`. */
+  createWeb3Wallet(params: { web3Wallet: string }): Promise<Web3Wallet>;
+}
+
+export interface Web3WalletMethods {
+  prepareVerification(params: { strategy: Web3Strategy }): Promise<Web3Wallet>;
+  attemptVerification(params: { signature: string }): Promise<Web3Wallet>;
+  destroy(): Promise<void>;
+  reload(): Promise<Web3Wallet>;
+}
+
+/**
+ * A wallet address of the user (`/me/web3_wallets/:id`): the data FAPI sends (`id`, `web3Wallet`,
+ * `verification` — whose `message` the wallet signs) with these methods; `toString()` is the address.
+ */
+export type Web3Wallet = UserWeb3Wallet;
+
+declare module '../../kernel/resources/sign-in.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface SignIn extends SignInWeb3Methods {}
+}
+declare module '../../kernel/resources/sign-up.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface SignUp extends SignUpWeb3Methods {}
+}
+declare module '../../kernel/resources/user.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface User extends UserWeb3Methods {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface UserWeb3Wallet extends Web3WalletMethods {}
+}
