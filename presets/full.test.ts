@@ -51,11 +51,14 @@ describe('full preset', () => {
     expect(isEmailLinkError(new Error('client_mismatch'))).toBe(false);
   });
 
-  it('has the organizations plugin: createOrganization/getOrganization are real (coded not_loaded before load), the components stay placeholders', async () => {
+  it('has the organizations plugin: createOrganization/getOrganization are real (coded not_loaded before load), the organization components are real members', async () => {
     const clerk = new Clerk(key, { proxyUrl: 'https://app.test/__clerk' });
     await expect(clerk.createOrganization({ name: 'Acme' })).rejects.toMatchObject({ code: 'not_loaded' });
     await expect(clerk.getOrganization('org_1')).rejects.toMatchObject({ code: 'not_loaded' });
     expect(clerk.__internal_attemptToEnableEnvironmentSetting({ for: 'organizations', caller: 'useOrganization' })).toEqual({ isEnabled: false });
-    expect(() => clerk.mountOrganizationSwitcher()).toThrow(expect.objectContaining({ code: 'not_available_in_preset' }));
+    // Real mount members now: a missing node is the ui host's coded error, not the preset's placeholder.
+    for (const mount of [clerk.mountOrganizationSwitcher, clerk.mountCreateOrganization, clerk.mountOrganizationList]) {
+      expect(() => mount(undefined as never)).toThrow(expect.objectContaining({ code: 'ui_invalid_node' }));
+    }
   });
 });

@@ -3,9 +3,12 @@
  * @packageDocumentation
  */
 import { compatPlugin } from '../plugins/compat/index.js';
+import { createOrganizationPlugin } from '../plugins/create-organization/index.js';
 import { emailLinkPlugin } from '../plugins/email-link/index.js';
 import { navigationPlugin } from '../plugins/navigation/index.js';
 import { oauthPlugin } from '../plugins/oauth/index.js';
+import { organizationListPlugin } from '../plugins/organization-list/index.js';
+import { organizationSwitcherPlugin } from '../plugins/organization-switcher/index.js';
 // The factory's module, not the package entry: the entry also exports the resource classes, which
 // belong in the lazily loaded chunk with the methods that create them.
 import { organizationsPlugin } from '../plugins/organizations/organizations.js';
@@ -39,6 +42,9 @@ export function fullPlugins() {
     signUpPlugin(),
     userButtonPlugin(),
     userProfilePlugin(),
+    createOrganizationPlugin(),
+    organizationSwitcherPlugin(),
+    organizationListPlugin(),
     compatPlugin(),
   ] as const;
 }

@@ -46,6 +46,14 @@ type ProvidedDocumentedMember =
   | 'unmountUserProfile'
   | 'openUserProfile'
   | 'closeUserProfile'
+  | 'mountOrganizationSwitcher'
+  | 'unmountOrganizationSwitcher'
+  | 'mountCreateOrganization'
+  | 'unmountCreateOrganization'
+  | 'openCreateOrganization'
+  | 'closeCreateOrganization'
+  | 'mountOrganizationList'
+  | 'unmountOrganizationList'
   | 'createOrganization'
   | 'getOrganization'
   | 'authenticateWithRedirect'
@@ -54,20 +62,7 @@ type ProvidedDocumentedMember =
 
 /** Documented ClerkJS members whose plugin does not exist yet, by that plugin; each throws `not_available_in_preset`. */
 const UNAVAILABLE_MEMBERS = {
-  'organization-ui': [
-    'mountOrganizationProfile',
-    'unmountOrganizationProfile',
-    'openOrganizationProfile',
-    'closeOrganizationProfile',
-    'mountOrganizationSwitcher',
-    'unmountOrganizationSwitcher',
-    'mountCreateOrganization',
-    'unmountCreateOrganization',
-    'openCreateOrganization',
-    'closeCreateOrganization',
-    'mountOrganizationList',
-    'unmountOrganizationList',
-  ],
+  'organization-ui': ['mountOrganizationProfile', 'unmountOrganizationProfile', 'openOrganizationProfile', 'closeOrganizationProfile'],
   web3: ['authenticateWithMetamask', 'authenticateWithCoinbaseWallet', 'authenticateWithOKXWallet', 'authenticateWithBase', 'authenticateWithWeb3'],
   waitlist: ['joinWaitlist', 'mountWaitlist', 'unmountWaitlist', 'openWaitlist', 'closeWaitlist'],
   'one-tap': ['openGoogleOneTap', 'closeGoogleOneTap', 'authenticateWithGoogleOneTap', 'handleGoogleOneTapCallback'],

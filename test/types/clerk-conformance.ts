@@ -102,6 +102,9 @@ export const DIFFERENTLY_TYPED = {
   // string base theme ('clerk'), a custom menu item's `mountIcon` gets a span (ClerkJS: a div), custom
   // pages require `url` (ClerkJS: optional).
   componentProps: ['openSignIn', 'mountSignIn', 'openSignUp', 'mountSignUp', 'mountUserButton', 'openUserProfile', 'mountUserProfile'],
+  // Organization component props (create-organization, organization-switcher, organization-list plugins):
+  // the URL functions receive microclerk's Organization (a subset of ClerkJS's OrganizationResource, see `resources`).
+  organizationComponentProps: ['mountCreateOrganization', 'openCreateOrganization', 'mountOrganizationSwitcher', 'mountOrganizationList'],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
 type Values<T> = T[keyof T] extends readonly (infer U)[] ? U : never;
@@ -162,7 +165,6 @@ export const CHECKED_METHODS = [
   'closeUserProfile',
   'openOrganizationProfile',
   'closeOrganizationProfile',
-  'openCreateOrganization',
   'closeCreateOrganization',
   'openWaitlist',
   'closeWaitlist',
@@ -172,11 +174,8 @@ export const CHECKED_METHODS = [
   'unmountUserProfile',
   'mountOrganizationProfile',
   'unmountOrganizationProfile',
-  'mountCreateOrganization',
   'unmountCreateOrganization',
-  'mountOrganizationSwitcher',
   'unmountOrganizationSwitcher',
-  'mountOrganizationList',
   'unmountOrganizationList',
   'mountWaitlist',
   'unmountWaitlist',
@@ -255,14 +254,6 @@ export const UNAVAILABLE_IN_FULL_PRESET = [
   'unmountOrganizationProfile',
   'openOrganizationProfile',
   'closeOrganizationProfile',
-  'mountOrganizationSwitcher',
-  'unmountOrganizationSwitcher',
-  'mountCreateOrganization',
-  'unmountCreateOrganization',
-  'openCreateOrganization',
-  'closeCreateOrganization',
-  'mountOrganizationList',
-  'unmountOrganizationList',
   'authenticateWithMetamask',
   'authenticateWithCoinbaseWallet',
   'authenticateWithOKXWallet',
@@ -320,6 +311,14 @@ export const PROVIDED_DOCUMENTED = [
   'closeSignUp',
   'mountUserButton',
   'unmountUserButton',
+  'mountOrganizationSwitcher',
+  'unmountOrganizationSwitcher',
+  'mountCreateOrganization',
+  'unmountCreateOrganization',
+  'openCreateOrganization',
+  'closeCreateOrganization',
+  'mountOrganizationList',
+  'unmountOrganizationList',
   'mountUserProfile',
   'unmountUserProfile',
   'openUserProfile',
