@@ -186,10 +186,22 @@ export function createOrganizationParts(kit: UiKit) {
   }
   type Actions = ReturnType<typeof useActions>;
 
+  /**
+   * The signed-in user, kept through a switch: while `setActive({ redirectUrl })` runs, listeners read
+   * `undefined` (ClerkJS's documented in-between state), and the component should not blink out.
+   */
+  function useSteadyUser(): User | null | undefined {
+    const { clerk } = useHost();
+    const last = useRef<User | null>();
+    const user = clerk.user as User | null | undefined;
+    if (user !== undefined) last.current = user;
+    return user === undefined ? last.current : user;
+  }
+
   /** The user's pending invitations and their suggestions (pending or already requested), fetched while `active`. */
   function useInvitations(active: boolean) {
     const { clerk, environment } = useHost();
-    const user = clerk.user as User | null | undefined;
+    const user = useSteadyUser();
     const [invitations, setInvitations] = useState<UserOrganizationInvitation[]>([]);
     const [suggestions, setSuggestions] = useState<OrganizationSuggestion[]>([]);
     const domains = (environment.organizationSettings as { domains?: { enabled?: boolean } }).domains?.enabled === true;
@@ -542,7 +554,7 @@ export function createOrganizationParts(kit: UiKit) {
     );
   }
 
-  return { validateProps, AvatarBox, Preview, PersonalPreview, useActions, useInvitations, InvitationRows, CreateOrganizationFlow };
+  return { validateProps, useSteadyUser, AvatarBox, Preview, PersonalPreview, useActions, useInvitations, InvitationRows, CreateOrganizationFlow };
 }
 
 export type OrganizationParts = ReturnType<typeof createOrganizationParts>;

@@ -43,7 +43,7 @@ export default function createOrganizationList(kit: UiKit) {
     const lists = parts.useInvitations(true);
     useEffect(() => clerk.addListener(() => rerender((n) => n + 1)), []);
 
-    const user = clerk.user as User | null | undefined;
+    const user = parts.useSteadyUser();
     if (!user || !environment.organizationSettings.enabled) return null;
 
     if (creating) {

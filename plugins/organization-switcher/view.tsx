@@ -95,7 +95,7 @@ export function createOrganizationSwitcher(kit: UiKit, services: OrganizationSwi
       return () => document.removeEventListener('mousedown', onPointer);
     }, [open]);
 
-    const user = clerk.user as User | null | undefined;
+    const user = parts.useSteadyUser();
     if (!user || !environment.organizationSettings.enabled) return null;
 
     const active = clerk.organization as Organization | null | undefined;
