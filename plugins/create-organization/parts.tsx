@@ -200,7 +200,7 @@ export function createOrganizationParts(kit: UiKit) {
 
   /** The user's pending invitations and their suggestions (pending or already requested), fetched while `active`. */
   function useInvitations(active: boolean) {
-    const { clerk, environment } = useHost();
+    const { environment } = useHost();
     const user = useSteadyUser();
     const [invitations, setInvitations] = useState<UserOrganizationInvitation[]>([]);
     const [suggestions, setSuggestions] = useState<OrganizationSuggestion[]>([]);

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Organization, User } from '../../kernel/index.js';
+import type { Organization } from '../../kernel/index.js';
 import { createOrganizationParts, resolveUrl, type PropRule } from '../create-organization/parts.js';
 import type { UiKit } from '../ui/index.js';
 import type { OrganizationListProps } from './index.js';

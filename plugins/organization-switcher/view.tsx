@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Organization, OrganizationMembership, User } from '../../kernel/index.js';
+import type { Organization, OrganizationMembership } from '../../kernel/index.js';
 import { createOrganizationParts, resolveUrl, type PropRule } from '../create-organization/parts.js';
 import type { PluginContext } from '../../kernel/index.js';
 import type { UiKit } from '../ui/index.js';
