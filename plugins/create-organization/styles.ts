@@ -1,5 +1,7 @@
 /** The organization components' shared rules (avatars, previews, logo picker, create/invite form rows); the ui host's sheet has the form kit's. */
+// Two classes for the user preview: <UserButton/>'s sheet pads its own `.cl-userPreview`, which must not reach ours.
 export const organizationPartsStyles = `.cl-organizationPreview,.cl-userPreview{display:flex;align-items:center;gap:.75rem;min-width:0}
+:is(.cl-organizationSwitcherBox,.cl-organizationList) .cl-userPreview{padding:0}
 .cl-organizationPreviewTextContainer,.cl-userPreviewTextContainer{display:flex;flex-direction:column;min-width:0;text-align:left}
 .cl-organizationPreviewMainIdentifier,.cl-userPreviewMainIdentifier{font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .cl-organizationPreviewSecondaryIdentifier,.cl-userPreviewSecondaryIdentifier{color:var(--cl-text2);font-size:.9em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}

@@ -4,7 +4,8 @@ import { organizationPartsStyles } from '../create-organization/styles.js';
 export const organizationListStyles = `${organizationPartsStyles}
 .cl-organizationListPreviewItems{display:flex;flex-direction:column;margin:0 calc(var(--cl-space)*-2);padding:0;list-style:none;border-top:1px solid var(--cl-border)}
 .cl-organizationListPreviewItem{display:flex;align-items:center;justify-content:space-between;gap:.75rem;padding:.75rem calc(var(--cl-space)*2);border-bottom:1px solid var(--cl-border)}
-.cl-organizationListPreviewButton{display:flex;align-items:center;justify-content:space-between;gap:.75rem;width:100%;margin:-.75rem calc(var(--cl-space)*-2);padding:.75rem calc(var(--cl-space)*2);background:none;border:0;text-align:left;cursor:pointer}
+.cl-organizationListPreviewItem__personal,.cl-organizationListPreviewItem__organization{padding:0}
+.cl-organizationListPreviewButton{display:flex;flex:1;align-items:center;justify-content:space-between;gap:.75rem;min-width:0;padding:.75rem calc(var(--cl-space)*2);background:none;border:0;text-align:left;cursor:pointer}
 .cl-organizationListPreviewButton:hover,.cl-organizationListPreviewButton:focus-visible{background:color-mix(in srgb,var(--cl-text) 5%,transparent)}
 .cl-organizationListPreviewButton:disabled,.cl-organizationListPreviewItemActionButton:disabled,.cl-organizationListCreateOrganizationActionButton:disabled{cursor:wait;opacity:.6}
 .cl-organizationListPreviewButtonIcon{flex:none;color:var(--cl-text2)}

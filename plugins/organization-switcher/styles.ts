@@ -2,8 +2,8 @@ import { organizationPartsStyles } from '../create-organization/styles.js';
 
 /** `<OrganizationSwitcher/>`'s rules (trigger, popover), after the shared organization parts'. */
 export const organizationSwitcherStyles = `${organizationPartsStyles}
-.cl-organizationSwitcherBox{position:relative;display:inline-flex;align-items:center}
-.cl-organizationSwitcherTrigger{display:inline-flex;align-items:center;gap:.5rem;max-width:16rem;padding:.35rem .5rem;background:none;border:1px solid transparent;border-radius:var(--cl-radius);cursor:pointer}
+.cl-organizationSwitcherBox{position:relative;display:inline-flex;align-items:center;min-width:0;max-width:100%}
+.cl-organizationSwitcherTrigger{display:inline-flex;align-items:center;gap:.5rem;min-width:0;max-width:16rem;padding:.35rem .5rem;background:none;border:1px solid transparent;border-radius:var(--cl-radius);cursor:pointer}
 .cl-organizationSwitcherTrigger:hover,.cl-organizationSwitcherTrigger[aria-expanded=true]{background:color-mix(in srgb,var(--cl-text) 6%,transparent)}
 .cl-organizationSwitcherTriggerIcon{flex:none;width:.9rem;height:.9rem;color:var(--cl-text2)}
 .cl-organizationSwitcherPopoverCard{position:absolute;top:calc(100% + .5rem);left:0;z-index:2147482000;display:flex;flex-direction:column;width:20rem;max-width:calc(100vw - 1rem);padding:.25rem 0;background:var(--cl-bg);border:1px solid var(--cl-border);border-radius:var(--cl-radius);box-shadow:0 8px 24px rgba(0,0,0,.12)}

@@ -4,7 +4,7 @@
  * other accounts, "Create organization", "Manage", and pending invitations and suggestions.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Organization, OrganizationMembership } from '../../kernel/index.js';
 import { createOrganizationParts, resolveUrl, type PropRule } from '../create-organization/parts.js';
 import type { PluginContext } from '../../kernel/index.js';
@@ -93,6 +93,17 @@ export function createOrganizationSwitcher(kit: UiKit, services: OrganizationSwi
       };
       document.addEventListener('mousedown', onPointer);
       return () => document.removeEventListener('mousedown', onPointer);
+    }, [open]);
+
+    // Opens rightwards from the trigger; near the right edge of the window (phones, headers' right side) it aligns to the trigger's right instead.
+    useLayoutEffect(() => {
+      const card = box.current?.querySelector<HTMLElement>('[role=dialog]');
+      if (!card) return;
+      card.style.left = card.style.right = '';
+      if (card.getBoundingClientRect().right > document.documentElement.clientWidth - 4) {
+        card.style.left = 'auto';
+        card.style.right = '0';
+      }
     }, [open]);
 
     const user = parts.useSteadyUser();
