@@ -83,10 +83,12 @@ export function createOrganizationSwitcher(kit: UiKit, services: OrganizationSwi
     const lists = parts.useInvitations(open);
     const box = useRef<HTMLDivElement>(null);
     const trigger = useRef<HTMLButtonElement>(null);
+    const focusOnOpen = useRef(false);
 
     // Switching (here or elsewhere), accepting an invitation, signing out: re-render from the fresh state.
     useEffect(() => clerk.addListener(() => rerender((n) => n + 1)), []);
-    useEffect(() => {
+    // A layout effect: the outside-click listener is in place as soon as the popover shows.
+    useLayoutEffect(() => {
       if (!open) return;
       const onPointer = (event: Event) => {
         if (!box.current?.contains(event.target as Node)) setOpen(false);
@@ -104,12 +106,17 @@ export function createOrganizationSwitcher(kit: UiKit, services: OrganizationSwi
         card.style.left = 'auto';
         card.style.right = '0';
       }
+      if (focusOnOpen.current) card.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
+      focusOnOpen.current = false;
     }, [open]);
 
     const user = parts.useSteadyUser();
+    // Like the user: through setActive's in-between state the trigger keeps the organization it had.
+    const lastActive = useRef<Organization | null>(null);
+    if (clerk.organization !== undefined) lastActive.current = clerk.organization as Organization | null;
     if (!user || !environment.organizationSettings.enabled) return null;
 
-    const active = clerk.organization as Organization | null | undefined;
+    const active = lastActive.current;
     const hidePersonal = !!props.hidePersonal || !!environment.organizationSettings.forceOrganizationSelection;
     const memberships: OrganizationMembership[] = user.organizationMemberships ?? [];
     const others = memberships.filter((m) => m.organization.id !== active?.id);
@@ -119,8 +126,8 @@ export function createOrganizationSwitcher(kit: UiKit, services: OrganizationSwi
     const openPopover = () => {
       setOpen(true);
       actions.clearError();
-      // The popover renders on the next frame: focus its first button then.
-      setTimeout(() => buttons()[0]?.focus());
+      // Focus moves in once the popover has rendered (the layout effect below).
+      focusOnOpen.current = true;
     };
     const close = (refocus = true) => {
       setOpen(false);
