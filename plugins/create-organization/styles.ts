@@ -18,4 +18,5 @@ export const organizationPartsStyles = `.cl-organizationPreview,.cl-userPreview{
 .cl-organizationLogoInput{position:absolute;width:1px;height:1px;opacity:0;pointer-events:none}
 .cl-formButtonRow{display:flex;gap:.75rem;align-items:center}
 .cl-formButtonRow .cl-formButtonReset{flex:none;padding:.6em 1em}
+.cl-visuallyHidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .cl-organizationSuggestionAcceptedLabel{color:var(--cl-text2);font-size:.9em;white-space:nowrap}`;

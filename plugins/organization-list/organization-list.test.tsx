@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClerk } from '../../kernel/index.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
-import { byLabel, byText, clearCookies, recordingNavigation, submit, title, type, waitFor } from '../../test/helpers/ui.js';
+import { accessibleName, buttonNamed, byLabel, byText, clearCookies, recordingNavigation, submit, title, type, waitFor } from '../../test/helpers/ui.js';
 import { organizationsPlugin } from '../organizations/organizations.js';
 import { uiPlugin } from '../ui/index.js';
 import { organizationListPlugin } from './index.js';
@@ -38,12 +38,8 @@ async function signedIn(email = 'ada@acme.test') {
   return { clerk, node, navigations: navigation.navigations };
 }
 
-const button = (root: ParentNode, label: string) => {
-  const found = root.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`);
-  if (!found) throw new Error(`no button labelled "${label}" in: ${(root as HTMLElement).textContent}`);
-  return found;
-};
-const labels = (root: ParentNode) => [...root.querySelectorAll('.cl-organizationListPreviewItem button')].map((b) => b.getAttribute('aria-label'));
+const button = buttonNamed;
+const labels = (root: ParentNode) => [...root.querySelectorAll('.cl-organizationListPreviewItem button')].map(accessibleName);
 
 beforeEach(() => emulator.reset());
 afterEach(() => {
@@ -60,7 +56,7 @@ describe('<OrganizationList/>', () => {
     clerk.mountOrganizationList(node, { afterSelectOrganizationUrl: '/dashboard/:slug', afterSelectPersonalUrl: (user: { id: string }) => `/u/${user.id}` });
     await waitFor(() => expect(title(node)).toBe('Choose an account'));
     expect(node.querySelector('.cl-headerSubtitle')!.textContent).toMatch(/^to continue to /);
-    expect(labels(node)).toEqual(['Continue with Personal account', 'Continue with Acme']);
+    expect(labels(node)).toEqual(['Continue with Personal account Ada Lovelace', 'Continue with Acme Admin']);
     expect(button(node, 'Continue with Personal account').getAttribute('aria-current')).toBe('true');
 
     emulator.faults.add({ path: /\/touch$/, latencyMs: 100, times: 1 });
@@ -81,7 +77,7 @@ describe('<OrganizationList/>', () => {
     await clerk.createOrganization({ name: 'Acme', slug: 'acme' });
     clerk.mountOrganizationList(node, { hidePersonal: true });
     await waitFor(() => expect(title(node)).toBe('Choose an organization'));
-    expect(labels(node)).toEqual(['Continue with Acme']);
+    expect(labels(node)).toEqual(['Continue with Acme Admin']);
   });
 
   it('accepts an invitation ("Join Acme"), then lists the organization; requests to join a suggested one', async () => {
@@ -128,7 +124,7 @@ describe('<OrganizationList/>', () => {
     byText(node, 'Skip').click();
     await waitFor(() => expect(navigations.at(-1)).toBe('http://localhost:3000/orgs/initech'));
     await waitFor(() => expect(title(node)).toBe('Choose an account'));
-    expect(labels(node)).toContain('Continue with Initech');
+    expect(labels(node)).toContain('Continue with Initech Admin');
   });
 
   it('skipInvitationScreen ends right after creation; createOrganizationUrl navigates instead', async () => {

@@ -7,7 +7,7 @@ export const organizationListStrings = {
     title: 'Choose an account',
     titleWithoutPersonal: 'Choose an organization',
     subtitle: 'to continue to {{applicationName}}',
-    action__select: 'Continue with {{name}}',
+    action__select: 'Continue with',
     action__createOrganization: 'Create organization',
     createOrganization: 'Create organization',
     empty: 'You are not a member of any organization yet.',

@@ -71,17 +71,18 @@ export default function createOrganizationList(kit: UiKit) {
         const redirectUrl = org ? resolveUrl(props.afterSelectOrganizationUrl, org) : resolveUrl(props.afterSelectPersonalUrl, user);
         await clerk.setActive({ organization: org, redirectUrl });
       });
-    const row = (key: string, name: string, current: boolean, onClick: () => void, preview: ComponentChildren) => (
+    const row = (key: string, current: boolean, onClick: () => void, preview: ComponentChildren) => (
       <li key={key} {...el('organizationListPreviewItem', key === 'personal' ? 'personal' : 'organization')}>
         <button
           type="button"
           {...el('organizationListPreviewButton')}
-          aria-label={t('organizationList.action__select', { name })}
           aria-current={current ? 'true' : undefined}
           disabled={!!actions.busy}
           aria-busy={actions.busy === `select:${key}` ? 'true' : undefined}
           onClick={onClick}
         >
+          {/* The accessible name is this prefix and the visible preview (WCAG 2.5.3: the name contains the visible text). */}
+          <span {...el('visuallyHidden')}>{t('organizationList.action__select')} </span>
           {preview}
           <Arrow {...el('organizationListPreviewButtonIcon')} />
         </button>
@@ -100,11 +101,10 @@ export default function createOrganizationList(kit: UiKit) {
           subtitle={t('organizationList.subtitle', { applicationName: environment.displayConfig.applicationName })}
         >
           <ul {...el('organizationListPreviewItems')}>
-            {!hidePersonal && row('personal', t('organizationShared.personalAccount'), !active, () => void select(null), <PersonalPreview user={user} />)}
+            {!hidePersonal && row('personal', !active, () => void select(null), <PersonalPreview user={user} />)}
             {memberships.map((m) =>
               row(
                 m.organization.id,
-                m.organization.name,
                 m.organization.id === active?.id,
                 () => void select(m.organization),
                 <Preview avatar={m.organization} title={m.organization.name} subtitle={m.roleName ?? undefined} />,

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClerk, decodeJwt, type Organization } from '../../kernel/index.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
-import { byText, clearCookies, recordingNavigation, waitFor } from '../../test/helpers/ui.js';
+import { accessibleName, buttonNamed, byText, clearCookies, recordingNavigation, waitFor } from '../../test/helpers/ui.js';
 import { createOrganizationPlugin } from '../create-organization/index.js';
 import { organizationsPlugin } from '../organizations/organizations.js';
 import { uiPlugin } from '../ui/index.js';
@@ -45,11 +45,7 @@ async function signedIn(email = 'ada@example.com', options: { create?: boolean; 
 
 const trigger = (node: HTMLElement) => node.querySelector<HTMLButtonElement>('.cl-organizationSwitcherTrigger')!;
 const popover = (node: HTMLElement) => node.querySelector<HTMLElement>('[role=dialog]');
-const byLabelText = (root: ParentNode, label: string) => {
-  const found = root.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`);
-  if (!found) throw new Error(`no button labelled "${label}" in: ${(root as HTMLElement).textContent}`);
-  return found;
-};
+const byLabelText = buttonNamed;
 
 async function mounted(setup: { clerk: Record<string, any>; node: HTMLElement }, props: Record<string, unknown> = {}) {
   setup.clerk.mountOrganizationSwitcher(setup.node, props);
@@ -75,16 +71,13 @@ describe('<OrganizationSwitcher/>', () => {
     const acme: Organization = await setup.clerk.createOrganization({ name: 'Acme Corp', slug: 'acme' });
     await setup.clerk.createOrganization({ name: 'Beta', slug: 'beta' });
     await mounted(setup, { afterSelectOrganizationUrl: '/orgs/:slug' });
-    expect(trigger(setup.node).getAttribute('aria-label')).toBe('Open organization switcher, current account: Personal account');
+    expect(accessibleName(trigger(setup.node))).toBe('Open organization switcher, current account: Personal account Ada Lovelace');
     expect(trigger(setup.node).textContent).toContain('Ada Lovelace');
     const card = await opened(setup.node);
     await waitFor(() => expect(document.activeElement?.closest('[role=dialog]')).toBe(card));
     expect(trigger(setup.node).getAttribute('aria-expanded')).toBe('true');
     // Personal account is the active one: only the two organizations are offered to switch to.
-    expect([...card.querySelectorAll('.cl-organizationSwitcherPreviewButton')].map((b) => b.getAttribute('aria-label')).sort()).toEqual([
-      'Switch to Acme Corp',
-      'Switch to Beta',
-    ]);
+    expect([...card.querySelectorAll('.cl-organizationSwitcherPreviewButton')].map(accessibleName).sort()).toEqual(['Switch to Acme Corp', 'Switch to Beta']);
     // The lists of invitations/suggestions load when the popover opens; wait for them before counting.
     await waitFor(() => emulator.requests.some((r) => r.path === '/v1/me/organization_invitations'));
     await new Promise((r) => setTimeout(r, 20));
@@ -104,7 +97,7 @@ describe('<OrganizationSwitcher/>', () => {
     // The popover closed, focus went back to the trigger, which now shows the organization.
     await waitFor(() => expect(popover(setup.node)).toBeNull());
     expect(document.activeElement).toBe(trigger(setup.node));
-    expect(trigger(setup.node).getAttribute('aria-label')).toBe('Open organization switcher, current account: Acme Corp');
+    expect(accessibleName(trigger(setup.node))).toBe('Open organization switcher, current account: Acme Corp');
     expect(trigger(setup.node).querySelector('.cl-organizationAvatarBox')!.textContent).toBe('AC');
 
     // Back to the personal account, with afterSelectPersonalUrl's `:id` from the user.

@@ -4,11 +4,11 @@ import { createOrganizationStrings } from '../create-organization/strings.js';
 export const organizationSwitcherStrings = {
   ...createOrganizationStrings,
   organizationSwitcher: {
-    trigger: 'Open organization switcher, current account: {{current}}',
+    trigger: 'Open organization switcher, current account:',
     popover: 'Switch account',
     notSelected: 'No organization selected',
     personalWorkspace: 'Personal account',
-    action__switchTo: 'Switch to {{name}}',
+    action__switchTo: 'Switch to',
     action__manageOrganization: 'Manage',
     action__manageOrganizationFor: 'Manage {{organizationName}}',
     action__createOrganization: 'Create organization',

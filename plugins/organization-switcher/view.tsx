@@ -178,15 +178,16 @@ export function createOrganizationSwitcher(kit: UiKit, services: OrganizationSwi
     };
 
     const busyAttrs = (key: string) => ({ disabled: !!actions.busy, 'aria-busy': actions.busy === key ? ('true' as const) : undefined });
-    const switchButton = (key: string, name: string, onClick: () => void, preview: ComponentChildren) => (
+    const switchButton = (key: string, onClick: () => void, preview: ComponentChildren) => (
       <li key={key}>
         <button
           type="button"
           {...el('organizationSwitcherPreviewButton', key === 'personal' ? 'personal' : 'organization')}
-          aria-label={t('organizationSwitcher.action__switchTo', { name })}
           {...busyAttrs(`switch:${key}`)}
           onClick={onClick}
         >
+          {/* The accessible name is this prefix and the visible preview (WCAG 2.5.3: the name contains the visible text). */}
+          <span {...el('visuallyHidden')}>{t('organizationSwitcher.action__switchTo')} </span>
           {preview}
         </button>
       </li>
@@ -203,7 +204,6 @@ export function createOrganizationSwitcher(kit: UiKit, services: OrganizationSwi
           aria-haspopup="dialog"
           aria-expanded={open ? 'true' : 'false'}
           aria-controls={open ? popoverId : undefined}
-          aria-label={t('organizationSwitcher.trigger', { current: currentName })}
           onClick={() => (open ? close() : openPopover())}
           onKeyDown={(event) => {
             if (event.key === 'ArrowDown' && !open) {
@@ -215,6 +215,7 @@ export function createOrganizationSwitcher(kit: UiKit, services: OrganizationSwi
             }
           }}
         >
+          <span {...el('visuallyHidden')}>{t('organizationSwitcher.trigger')} </span>
           {active ? (
             <Preview avatar={active} title={active.name} variant="trigger" />
           ) : hidePersonal ? (
@@ -247,18 +248,10 @@ export function createOrganizationSwitcher(kit: UiKit, services: OrganizationSwi
               </div>
             )}
             <ul {...el('organizationSwitcherPopoverList')}>
-              {active &&
-                !hidePersonal &&
-                switchButton(
-                  'personal',
-                  t('organizationSwitcher.personalWorkspace'),
-                  () => void select(null),
-                  <PersonalPreview user={user} variant="secondary" />,
-                )}
+              {active && !hidePersonal && switchButton('personal', () => void select(null), <PersonalPreview user={user} variant="secondary" />)}
               {others.map((m) =>
                 switchButton(
                   m.organization.id,
-                  m.organization.name,
                   () => void select(m.organization),
                   <Preview avatar={m.organization} title={m.organization.name} variant="secondary" />,
                 ),

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, createElement as h } from 'react';
 import { ClerkLoaded, CreateOrganization, OrganizationList, OrganizationSwitcher } from '@clerk/react';
 import { useEmulator } from '../helpers/emulator.js';
+import { accessibleName, buttonNamed } from '../helpers/ui.js';
 import { clearCookies, createReactTestClerk, renderWithClerk, waitFor, type ReactTestClerk, type Rendered } from './render.js';
 
 const EMAIL = 'ada@example.com';
@@ -61,7 +62,7 @@ describe('@clerk/react organization components on the full preset', () => {
     // Ours, not clerk-js's: no script was injected to render them.
     expect(document.querySelectorAll('script').length).toBe(0);
     const trigger = host('OrganizationSwitcher')!.querySelector<HTMLButtonElement>('.cl-organizationSwitcherTrigger')!;
-    expect(trigger.getAttribute('aria-label')).toBe('Open organization switcher, current account: Personal account');
+    expect(accessibleName(trigger)).toBe('Open organization switcher, current account: Personal account Ada Lovelace');
 
     const create = host('CreateOrganization')!;
     const name = create.querySelector<HTMLInputElement>('input[name=name]')!;
@@ -73,9 +74,9 @@ describe('@clerk/react organization components on the full preset', () => {
     await settle(() => create.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
     await waitFor(() => expect(clerk!.organization?.slug).toBe('acme'));
 
-    await waitFor(() => expect(trigger.getAttribute('aria-label')).toBe('Open organization switcher, current account: Acme'));
-    await waitFor(() => expect(host('OrganizationList')!.querySelector('button[aria-label="Continue with Acme"]')).toBeTruthy());
+    await waitFor(() => expect(accessibleName(trigger)).toBe('Open organization switcher, current account: Acme'));
+    await waitFor(() => expect(buttonNamed(host('OrganizationList')!, 'Continue with Acme')).toBeTruthy());
     await settle(() => trigger.click());
-    await waitFor(() => expect(host('OrganizationSwitcher')!.querySelector('button[aria-label="Switch to Personal account"]')).toBeTruthy());
+    await waitFor(() => expect(buttonNamed(host('OrganizationSwitcher')!, 'Switch to Personal account')).toBeTruthy());
   });
 });
