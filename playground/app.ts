@@ -192,6 +192,7 @@ void clerk
   })
   .then(
     () => {
+      clerk.mountOrganizationSwitcher($('#organization-switcher'));
       clerk.mountUserButton($('#user-button'), { showName: true });
       clerk.mountGreeting($('#greeting'), { greeting: 'Hello' });
       render();

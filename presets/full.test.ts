@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPublishableKey, isClerkRuntimeError } from '../kernel/index.js';
+import { buildPublishableKey } from '../kernel/index.js';
 import { Clerk, EmailLinkError, EmailLinkErrorCodeStatus, isEmailLinkError } from './full.js';
 
 const key = buildPublishableKey('clerk.app.test', 'production');
@@ -18,17 +18,13 @@ describe('full preset', () => {
     expect(typeof clerk.load).toBe('function');
   });
 
-  it('documented members of plugins the preset lacks exist and throw a clear error', () => {
-    const clerk = new Clerk(key);
-    expect(typeof clerk.openGoogleOneTap).toBe('function');
-    let error: unknown;
-    try {
-      clerk.openGoogleOneTap();
-    } catch (err) {
-      error = err;
+  it('has a plugin for every documented member: One Tap, Web3, waitlist and the organization components are real', async () => {
+    const clerk = new Clerk(key, { proxyUrl: 'https://app.test/__clerk' });
+    for (const name of ['openGoogleOneTap', 'authenticateWithWeb3', 'joinWaitlist', 'mountOrganizationSwitcher', 'openOrganizationProfile'] as const) {
+      expect(typeof clerk[name], name).toBe('function');
     }
-    expect(isClerkRuntimeError(error) && error.code).toBe('not_available_in_preset');
-    expect(String(error)).toMatch(/clerk.openGoogleOneTap\(\) is not available in this preset: it is provided by the "one-tap" plugin/);
+    // A real member checks its input (a placeholder would throw not_available_in_preset whatever it got).
+    await expect(clerk.joinWaitlist({ emailAddress: '' } as never)).rejects.not.toMatchObject({ code: 'not_available_in_preset' });
   });
 
   it('has the oauth plugin: handleRedirectCallback and authenticateWithRedirect are real functions, not placeholders', async () => {
@@ -51,11 +47,14 @@ describe('full preset', () => {
     expect(isEmailLinkError(new Error('client_mismatch'))).toBe(false);
   });
 
-  it('has the organizations plugin: createOrganization/getOrganization are real (coded not_loaded before load), the components stay placeholders', async () => {
+  it('has the organizations plugin: createOrganization/getOrganization are real (coded not_loaded before load), the organization components are real members', async () => {
     const clerk = new Clerk(key, { proxyUrl: 'https://app.test/__clerk' });
     await expect(clerk.createOrganization({ name: 'Acme' })).rejects.toMatchObject({ code: 'not_loaded' });
     await expect(clerk.getOrganization('org_1')).rejects.toMatchObject({ code: 'not_loaded' });
     expect(clerk.__internal_attemptToEnableEnvironmentSetting({ for: 'organizations', caller: 'useOrganization' })).toEqual({ isEnabled: false });
-    expect(() => clerk.mountOrganizationSwitcher()).toThrow(expect.objectContaining({ code: 'not_available_in_preset' }));
+    // Real mount members now: a missing node is the ui host's coded error, not the preset's placeholder.
+    for (const mount of [clerk.mountOrganizationSwitcher, clerk.mountCreateOrganization, clerk.mountOrganizationList]) {
+      expect(() => mount(undefined as never)).toThrow(expect.objectContaining({ code: 'ui_invalid_node' }));
+    }
   });
 });

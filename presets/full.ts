@@ -3,11 +3,14 @@
  * @packageDocumentation
  */
 import { compatPlugin } from '../plugins/compat/index.js';
+import { createOrganizationPlugin } from '../plugins/create-organization/index.js';
 import { emailLinkPlugin } from '../plugins/email-link/index.js';
 import { navigationPlugin } from '../plugins/navigation/index.js';
 import { oauthPlugin } from '../plugins/oauth/index.js';
 import { oneTapPlugin } from '../plugins/one-tap/index.js';
 import { organizationProfilePlugin } from '../plugins/organization-profile/index.js';
+import { organizationListPlugin } from '../plugins/organization-list/index.js';
+import { organizationSwitcherPlugin } from '../plugins/organization-switcher/index.js';
 // The factory's module, not the package entry: the entry also exports the resource classes, which
 // belong in the lazily loaded chunk with the methods that create them.
 import { organizationsPlugin } from '../plugins/organizations/organizations.js';
@@ -23,11 +26,10 @@ import { userProfilePlugin } from '../plugins/user-profile/index.js';
 import { waitlistPlugin } from '../plugins/waitlist/waitlist.js';
 import { web3Plugin } from '../plugins/web3/web3.js';
 import { createClerk, type ClerkConstructorOptions, type ClerkInstance } from '../kernel/index.js';
-import { unavailableMembers, type DocumentedMember, type UnavailableMember } from './unavailable.js';
 
 export * from '../kernel/index.js';
 export { EmailLinkError, EmailLinkErrorCode, EmailLinkErrorCodeStatus, isEmailLinkError } from '../plugins/email-link/index.js';
-export type { DocumentedMember, UnavailableMember } from './unavailable.js';
+export type { DocumentedMember } from './documented.js';
 
 /** The feature plugins of the full preset, in order. */
 export function fullPlugins() {
@@ -48,13 +50,14 @@ export function fullPlugins() {
     userProfilePlugin(),
     organizationProfilePlugin(),
     waitlistPlugin(),
+    createOrganizationPlugin(),
+    organizationSwitcherPlugin(),
+    organizationListPlugin(),
     compatPlugin(),
   ] as const;
 }
 
-type Provided = ClerkInstance<ReturnType<typeof fullPlugins>>;
-/** Every kernel and plugin member, plus the documented members still missing (they throw when called). */
-type FullClerk = Provided & { [K in Exclude<DocumentedMember, keyof Provided>]: UnavailableMember };
+type FullClerk = ClerkInstance<ReturnType<typeof fullPlugins>>;
 
 // The class and the interface merge: instances carry every kernel and plugin member (createClerk puts
 // them on `this`), which a class cannot declare from a computed type.
@@ -65,6 +68,6 @@ export interface Clerk extends FullClerk {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class Clerk {
   constructor(publishableKey: string, options: ClerkConstructorOptions = {}) {
-    createClerk({ ...options, publishableKey, plugins: [...fullPlugins(), unavailableMembers()] }, this);
+    createClerk({ ...options, publishableKey, plugins: fullPlugins() }, this);
   }
 }

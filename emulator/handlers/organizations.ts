@@ -207,7 +207,8 @@ function listInvitations(ctx: RequestContext): Response {
   return ctx.envelope(paginate(ctx, invitations));
 }
 
-function invite(ctx: RequestContext, organization: OrganizationRecord, email: string, role: string): InvitationRecord {
+/** Refuses an invitation FAPI would not create (bad address, already a member, already invited). */
+function checkInvite(ctx: RequestContext, organization: OrganizationRecord, email: string): void {
   const { store } = ctx.core;
   if (!isEmail(email)) throw formError('form_param_format_invalid', 'email_address', 'email_address must be a valid email address.');
   const invitee = store.findUserByEmail(email);
@@ -220,6 +221,11 @@ function invite(ctx: RequestContext, organization: OrganizationRecord, email: st
   if (pending) {
     throw fapiError(400, 'duplicate_record', 'duplicate invitation', `There is already a pending invitation for ${email}.`, { email_addresses: [email] });
   }
+}
+
+function invite(ctx: RequestContext, organization: OrganizationRecord, email: string, role: string): InvitationRecord {
+  const { store } = ctx.core;
+  checkInvite(ctx, organization, email);
   requireSeat(ctx, organization, true);
   const now = ctx.core.now();
   const invitation: InvitationRecord = {
@@ -263,6 +269,8 @@ function createInvitationsBulk(ctx: RequestContext): Response {
   const role = roleParam(ctx);
   // All or nothing: the whole batch must fit before any invitation is created.
   requireSeat(ctx, organization, true, emails.length);
+  // All or nothing: one refused address invites nobody, so the form can be corrected and sent again.
+  for (const email of emails) checkInvite(ctx, organization, email);
   const invitations = emails.map((email) => invite(ctx, organization, email, role));
   ctx.touchClient();
   return ctx.envelope(invitations.map((i) => invitationJson(ctx.view, i)));

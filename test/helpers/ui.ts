@@ -99,3 +99,30 @@ export function submit(inside: Element) {
 }
 
 export const title = (root: ParentNode) => root.querySelector('.cl-headerTitle')?.textContent ?? '';
+
+/** A control's accessible name, roughly as browsers compute it: `aria-label`, else its text without `aria-hidden` parts, elements spaced. */
+export function accessibleName(element: Element): string {
+  const label = element.getAttribute('aria-label');
+  if (label) return label;
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    else if (node.nodeType === Node.ELEMENT_NODE && (node as Element).getAttribute('aria-hidden') !== 'true') {
+      parts.push(' ');
+      node.childNodes.forEach(walk);
+      parts.push(' ');
+    }
+  };
+  element.childNodes.forEach(walk);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** The button in `root` whose accessible name is `name`, or begins with it followed by a space (a preview's second line). */
+export function buttonNamed(root: ParentNode, name: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => {
+    const own = accessibleName(b);
+    return own === name || own.startsWith(`${name} `);
+  });
+  if (!found) throw new Error(`no button named "${name}" in: ${[...root.querySelectorAll('button')].map(accessibleName).join(' | ')}`);
+  return found;
+}

@@ -118,6 +118,9 @@ export const DIFFERENTLY_TYPED = {
     'openWaitlist',
     'mountWaitlist',
   ],
+  // Organization component props (create-organization, organization-switcher, organization-list plugins):
+  // the URL functions receive microclerk's Organization (a subset of ClerkJS's OrganizationResource, see `resources`).
+  organizationComponentProps: ['mountCreateOrganization', 'openCreateOrganization', 'mountOrganizationSwitcher', 'mountOrganizationList'],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
 type Values<T> = T[keyof T] extends readonly (infer U)[] ? U : never;
@@ -177,7 +180,6 @@ export const CHECKED_METHODS = [
   'closeSignUp',
   'closeUserProfile',
   'closeOrganizationProfile',
-  'openCreateOrganization',
   'closeCreateOrganization',
   'closeWaitlist',
   'unmountSignIn',
@@ -185,11 +187,8 @@ export const CHECKED_METHODS = [
   'unmountUserButton',
   'unmountUserProfile',
   'unmountOrganizationProfile',
-  'mountCreateOrganization',
   'unmountCreateOrganization',
-  'mountOrganizationSwitcher',
   'unmountOrganizationSwitcher',
-  'mountOrganizationList',
   'unmountOrganizationList',
   'unmountWaitlist',
   'on',
@@ -255,21 +254,6 @@ export type UnlistedMethods = AssertNever<Exclude<CheckedMethod, (typeof CHECKED
 export type UnlistedProperties = AssertNever<Exclude<CheckedProperty, (typeof CHECKED_PROPERTIES)[number]>>;
 export type ListedButExcluded = AssertNever<Extract<(typeof CHECKED_METHODS | typeof CHECKED_PROPERTIES)[number], Excluded>>;
 
-/**
- * The documented members (seeds 000/001, as presets/unavailable.ts lists them) that the full preset has
- * no plugin for: each exists and throws `not_available_in_preset`.
- */
-export const UNAVAILABLE_IN_FULL_PRESET = [
-  'mountOrganizationSwitcher',
-  'unmountOrganizationSwitcher',
-  'mountCreateOrganization',
-  'unmountCreateOrganization',
-  'openCreateOrganization',
-  'closeCreateOrganization',
-  'mountOrganizationList',
-  'unmountOrganizationList',
-] as const satisfies ReadonlyArray<DocumentedMember>;
-
 /** The documented members the full preset's plugins provide. */
 export const PROVIDED_DOCUMENTED = [
   'openGoogleOneTap',
@@ -325,6 +309,14 @@ export const PROVIDED_DOCUMENTED = [
   'closeSignUp',
   'mountUserButton',
   'unmountUserButton',
+  'mountOrganizationSwitcher',
+  'unmountOrganizationSwitcher',
+  'mountCreateOrganization',
+  'unmountCreateOrganization',
+  'openCreateOrganization',
+  'closeCreateOrganization',
+  'mountOrganizationList',
+  'unmountOrganizationList',
   'mountUserProfile',
   'unmountUserProfile',
   'openUserProfile',
@@ -338,6 +330,6 @@ export const PROVIDED_DOCUMENTED = [
   'handleEmailLinkVerification',
 ] as const satisfies ReadonlyArray<DocumentedMember>;
 
-// Every documented member is in exactly one of the two lists.
-export type UnsortedDocumented = AssertNever<Exclude<DocumentedMember, (typeof PROVIDED_DOCUMENTED | typeof UNAVAILABLE_IN_FULL_PRESET)[number]>>;
-export type SortedTwice = AssertNever<Extract<(typeof PROVIDED_DOCUMENTED)[number], (typeof UNAVAILABLE_IN_FULL_PRESET)[number]>>;
+// Every documented member is listed, and the full preset's plugins provide each one (no placeholder).
+export type UnlistedDocumented = AssertNever<Exclude<DocumentedMember, (typeof PROVIDED_DOCUMENTED)[number]>>;
+export type DocumentedButAbsent = AssertNever<Exclude<DocumentedMember, keyof Clerk>>;
