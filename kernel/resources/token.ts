@@ -28,8 +28,24 @@ function malformedToken(problem: string, cause?: unknown): ClerkRuntimeError {
   return new ClerkRuntimeError(`Malformed session token: ${problem}.`, { code: 'malformed_token', cause });
 }
 
-/** Reads a JWT without checking its signature (the server does that); throws `malformed_token` on a malformed token. */
+/** The last tokens decoded: the same JWT reaches the session, the cache, the cookie writer and other tabs. */
+const decoded = new Map<string, DecodedJwt>();
+
+/**
+ * Reads a JWT without checking its signature (the server does that); throws `malformed_token` on a
+ * malformed token. Each token is decoded once (the result is shared: do not modify it).
+ */
 export function decodeJwt(jwt: string): DecodedJwt {
+  let result = decoded.get(jwt);
+  if (!result) {
+    result = decodeJwtOnce(jwt);
+    if (decoded.size >= 32) decoded.delete(decoded.keys().next().value!);
+    decoded.set(jwt, result);
+  }
+  return result;
+}
+
+function decodeJwtOnce(jwt: string): DecodedJwt {
   const parts = typeof jwt === 'string' ? jwt.split('.') : [];
   const [header, payload, signature] = parts;
   if (parts.length !== 3 || !header || !payload || !signature) {
@@ -101,8 +117,9 @@ export class TokenCache {
    * Stores a token that arrived with a resource unless a strictly fresher one is already cached; on a
    * tie the token seeded last wins, as it is the one FAPI sent most recently.
    */
-  seed(key: string, jwt: string): void {
-    const { header, claims } = decodeJwt(jwt);
+  seed(key: string, token: string | Token): void {
+    const jwt = typeof token === 'string' ? token : token.getRawString();
+    const { header, claims } = typeof token === 'string' || !token.jwt ? decodeJwt(jwt) : token.jwt;
     const issuedAt = typeof header.oiat === 'number' ? header.oiat : claims.iat;
     const current = this.entries.get(key);
     if (current?.jwt && current.issuedAt > issuedAt) return;
