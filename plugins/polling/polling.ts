@@ -39,7 +39,34 @@ interface TokenMessage {
   tokenRaw: string;
 }
 
-type ClerkMessage = { type: 'signout' } | { type: 'session-changed'; sessionId: string };
+/**
+ * On ClerkJS's `clerk` channel (ClerkJS reads only `signout` there): `client` carries the client JSON a
+ * tab got from FAPI and the session that tab is on, so the others apply it without a request.
+ */
+type ClerkMessage = { type: 'signout' } | { type: 'client'; client: JSONObject | null; sessionId: string | null; jwt: string | null; stamp: string };
+
+/** localStorage key: the stamp and session of the last client shared, so a tab that missed it catches up when it becomes visible. */
+const STAMP_KEY = 'microclerk:client-stamp';
+
+function readStamp(): { stamp: string; sessionId: string | null } | undefined {
+  try {
+    const raw = typeof localStorage !== 'undefined' ? localStorage.getItem(STAMP_KEY) : null;
+    return raw ? JSON.parse(raw) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeStamp(stamp: string, sessionId: string | null): void {
+  try {
+    if (typeof localStorage !== 'undefined') localStorage.setItem(STAMP_KEY, JSON.stringify({ stamp, sessionId }));
+  } catch {
+    // Storage off (private mode, quota): tabs still share over BroadcastChannel; only the catch-up is lost.
+  }
+}
+
+const tokensIn = (client: JSONObject | null): string[] =>
+  ((client?.sessions as JSONObject[] | undefined) ?? []).map((s) => (s.last_active_token as { jwt?: string } | null)?.jwt).filter((t): t is string => !!t);
 
 const defaultTokenId = (session: Session) => TokenCache.key(session.id, undefined, session.lastActiveOrganizationId);
 
@@ -63,12 +90,13 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
       /** The status the kernel had before a failed refresh made it `degraded`. */
       let statusBeforeFailure: Status | undefined;
       let lastTouchAt = Number.NEGATIVE_INFINITY;
-      /** The token last received from another tab: not sent back. */
-      let receivedToken: string | undefined;
-      /** This tab's session id as last seen (undefined: mid-switch). */
-      let lastSessionId: string | null = null;
-      /** A session this tab is adopting because another tab switched to it: not announced again. */
-      let adopting: string | undefined;
+      /** Tokens received from other tabs: not sent back. */
+      const receivedTokens = new Set<string>();
+      /** A client JSON this tab got from FAPI, not yet shared (it is shared once the state has settled). */
+      let unshared: { json: JSONObject | null } | undefined;
+      /** The stamp of the last client this tab shared or applied. */
+      let seenStamp: string | undefined;
+      let stampCounter = 0;
       const cleanups: Array<() => void> = [];
 
       const signedIn = (s: Session | null | undefined): s is Session => !!s && (s.status === 'active' || s.status === 'pending');
@@ -163,6 +191,7 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
 
       async function onActivity(change: 'focus' | 'visible' | 'hidden'): Promise<void> {
         if (change === 'hidden') return schedule();
+        if (change === 'visible') await catchUp();
         if (change === 'focus') await touchOnFocus();
         if (disposed) return;
         const due = msUntilRefresh();
@@ -182,7 +211,7 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
 
       function shareToken(sessionId: string | null, jwt: string | null): void {
         const session = kernel.session;
-        if (!tokenChannel || !jwt || !session || session.id !== sessionId || jwt === receivedToken) return;
+        if (!tokenChannel || !jwt || !session || session.id !== sessionId || receivedTokens.has(jwt)) return;
         const message: TokenMessage = {
           sessionId,
           organizationId: session.lastActiveOrganizationId ?? null,
@@ -205,45 +234,72 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
         if (!signedIn(session) || message.template || session.id !== message.sessionId || message.tokenId !== defaultTokenId(session)) return;
         // Only when the cache now serves it (it was fresher and still usable), so getToken makes no request.
         if (kernel.tokens.peek(message.tokenId) !== message.tokenRaw) return;
-        receivedToken = message.tokenRaw;
+        receivedTokens.add(message.tokenRaw);
         void session.getToken().catch(() => {});
       }
 
-      function onResources(session: Session | null | undefined): void {
-        if (session === undefined) return schedule();
-        const id = session?.id ?? null;
-        if (id && id !== lastSessionId && id !== adopting) clerkChannel?.postMessage({ type: 'session-changed', sessionId: id } satisfies ClerkMessage);
-        if (id === adopting) adopting = undefined;
-        lastSessionId = id;
-        schedule();
+      function remember(tokens: string[]): void {
+        receivedTokens.clear();
+        tokens.forEach((t) => receivedTokens.add(t));
       }
 
-      /** Another tab switched to `sessionId`: re-read the client; a tab with no session of its own follows. */
-      async function followSessionChange(sessionId: string): Promise<void> {
-        if (kernel.session?.id === sessionId) return;
+      /** Once this tab's state has settled after a FAPI response, the others get the client (and this tab's session). */
+      function shareClient(session: Session | null | undefined): void {
+        if (session === undefined || !unshared || !clerkChannel) return;
+        const stamp = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}.${stampCounter++}`;
+        const jwt = session?.lastActiveToken?.getRawString() ?? null;
+        const message: ClerkMessage = { type: 'client', client: unshared.json, sessionId: session?.id ?? null, jwt, stamp };
+        unshared = undefined;
+        seenStamp = stamp;
+        clerkChannel.postMessage(message);
+        writeStamp(stamp, message.sessionId);
+      }
+
+      /** Another tab's client: applied without a request; a tab without a session of its own follows that tab's. */
+      function applyShared(message: Extract<ClerkMessage, { type: 'client' }>): void {
+        const updatedAt = Number(message.client?.updated_at);
+        // A late message from before this tab's own, newer client is not applied over it.
+        if (updatedAt && (kernel.client?.updatedAt?.getTime() ?? 0) > updatedAt) return;
+        remember(tokensIn(message.client));
+        if (!kernel.applyClientSnapshot(message.client, message.sessionId)) return;
+        seenStamp = message.stamp;
+        // The sending tab's own token (its session's response may carry a newer one than the client): every tab on that session shows it.
+        if (message.sessionId && typeof message.jwt === 'string') {
+          const session = kernel.client?.sessions.find((s) => s.id === message.sessionId);
+          const tokenId = session && defaultTokenId(session);
+          if (tokenId)
+            receiveToken({ sessionId: message.sessionId, organizationId: session.lastActiveOrganizationId, template: null, tokenId, tokenRaw: message.jwt });
+        }
+      }
+
+      /** Back to visible after missing a shared client (frozen, or the message was lost): one GET /v1/client. */
+      async function catchUp(): Promise<void> {
+        const last = readStamp();
+        if (!last || last.stamp === seenStamp || !kernel.client) return;
+        seenStamp = last.stamp;
         try {
           const payload = await kernel.fapi.request<{ response?: JSONObject | null } | null>({ path: '/client' });
           if (disposed) return;
-          kernel.applyClient(payload?.response ?? null);
-          if (kernel.session || !kernel.client?.signedInSessions.some((s) => s.id === sessionId)) return;
-          adopting = sessionId;
-          await kernel.setActive({ session: sessionId });
+          const json = payload?.response ?? null;
+          remember(tokensIn(json));
+          kernel.applyClientSnapshot(json, last.sessionId);
         } catch {
-          adopting = undefined;
+          seenStamp = undefined; // try again on the next visibility change
         }
       }
 
       function receiveClerkMessage(data: unknown): void {
         const message = data as Partial<ClerkMessage> | null;
         if (message?.type === 'signout') schedule(Math.max(SIGN_OUT_SETTLE_MS, msUntilRefresh() ?? 0));
-        else if (message?.type === 'session-changed' && typeof message.sessionId === 'string') void followSessionChange(message.sessionId);
+        else if (message?.type === 'client' && typeof message.stamp === 'string' && message.client !== undefined)
+          applyShared(message as Extract<ClerkMessage, { type: 'client' }>);
       }
 
       ctx.onLoad((loadOptions) => {
         if (!kernel.standardBrowser) return;
         env = { ...browserEnvironment(), ...options.environment };
         polling = loadOptions.polling !== false;
-        lastSessionId = kernel.session?.id ?? null;
+        seenStamp = readStamp()?.stamp;
         if (env.BroadcastChannel) {
           tokenChannel = new env.BroadcastChannel(TOKEN_CHANNEL);
           tokenChannel.onmessage = (event: MessageEvent) => receiveToken(event.data);
@@ -251,11 +307,16 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
           clerkChannel.onmessage = (event: MessageEvent) => receiveClerkMessage(event.data);
         }
         cleanups.push(env.onActivity((change) => void onActivity(change)));
+        ctx.events.on('client', ({ json }) => (unshared = { json }));
+        ctx.events.on('resources', ({ session }) => {
+          shareClient(session);
+          schedule();
+        });
         ctx.events.on('session:token', ({ sessionId, jwt }) => {
+          shareClient(kernel.session);
           shareToken(sessionId, jwt);
           schedule();
         });
-        ctx.events.on('resources', ({ session }) => onResources(session));
       });
 
       ctx.onDispose(() => {
