@@ -80,8 +80,16 @@ export class Token {
 
 /** A token is reused while it has more than this left, and never handed out below it. */
 const MIN_REMAINING_MS = 5_000;
-/** Below this, the cached token is still served but a fresh one is fetched in the background. */
-const REFRESH_AHEAD_MS = 15_000;
+/**
+ * Below this, the cached token is still served but a fresh one is fetched in the background (a little
+ * under the polling plugin's lead, so with it the background refresh is already done).
+ */
+const REFRESH_AHEAD_MS = 6_000;
+
+/** Up to this far off `iat`, this clock is taken to agree with FAPI's. */
+const MAX_AGREEING_SKEW_MS = 3_000;
+/** How far this clock may be ahead of FAPI's for a token's lifetime to be measured from its arrival. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 interface CacheEntry {
   jwt?: string;
@@ -103,7 +111,7 @@ const RETRYABLE = (err: unknown) => {
 
 /**
  * Session tokens by `sessionId-template-orgId`: concurrent callers share one request, a token is
- * reused until 5 s before expiry and refreshed in the background from 15 s before it.
+ * reused until 5 s before expiry and refreshed in the background from 6 s before it.
  */
 export class TokenCache {
   private readonly entries = new Map<string, CacheEntry>();
@@ -123,7 +131,19 @@ export class TokenCache {
     const issuedAt = typeof header.oiat === 'number' ? header.oiat : claims.iat;
     const current = this.entries.get(key);
     if (current?.jwt && current.issuedAt > issuedAt) return;
-    this.entries.set(key, { ...current, jwt, expiresAt: claims.exp * 1000, issuedAt });
+    // `exp` when this clock agrees with FAPI's (`iat` is "now" to within its whole second and the trip).
+    // Otherwise the token's lifetime from now, less that second: right whichever way this clock is off,
+    // bounded so that an old token (e.g. from a cookie) is not taken as fresh.
+    const now = this.now();
+    const skewed = Math.abs(now - claims.iat * 1000) > MAX_AGREEING_SKEW_MS;
+    const expiresAt = skewed ? Math.min(claims.exp * 1000 + MAX_CLOCK_SKEW_MS, now + (claims.exp - claims.iat - 1) * 1000) : claims.exp * 1000;
+    this.entries.set(key, { ...current, jwt, expiresAt, issuedAt });
+  }
+
+  /** When the cached token of `key` expires, on this clock (see seed); undefined without one. */
+  expiresAt(key: string): number | undefined {
+    const entry = this.entries.get(key);
+    return entry?.jwt ? entry.expiresAt : undefined;
   }
 
   peek(key: string): string | undefined {

@@ -13,16 +13,21 @@ export interface PollingPluginOptions {
   environment?: Partial<PollingEnvironment>;
 }
 
-/** A fresh token is fetched this long before the current one expires (ClerkJS: 15 s threshold + 2 s lead). */
-const REFRESH_LEAD_MS = 17_000;
+/**
+ * A fresh token is fetched this long before the current one expires, as late as is safe: the token
+ * cache's floor (it never hands out a token with 5 s or less left), plus 1 s for `iat` being whole
+ * seconds, plus 1 s for the request. Clock skew is not in it: the expiry is measured on this clock
+ * from the token's lifetime (see TokenCache.seed). ClerkJS refreshes 17 s ahead.
+ */
+export const REFRESH_LEAD_MS = 7_000;
 /** Another tab holds the refresh lock: look again after this, unless its token arrives first. */
 const LOCK_BUSY_RETRY_MS = 5_000;
 /** A refresh failed for another reason than 401: try again after this. */
 const ERROR_RETRY_MS = 10_000;
 /** After another tab signed out: no refresh for this long, so none races the sign-out. */
 const SIGN_OUT_SETTLE_MS = 2_000;
-/** Without Web Locks, tabs spread their refreshes over this window so the first one's broadcast wins. */
-const NO_LOCKS_JITTER_MS = 2_000;
+/** Without Web Locks, tabs spread their refreshes over this window (earlier, never later) so the first one's broadcast wins. */
+const NO_LOCKS_JITTER_MS = 1_000;
 /** In single-session mode, focus touches the session at most this often. */
 const TOUCH_THROTTLE_MS = 5_000;
 
@@ -106,7 +111,10 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
         const session = kernel.session;
         if (!signedIn(session) || !session.user) return null;
         const exp = session.lastActiveToken?.jwt?.claims.exp;
-        return exp === undefined ? 0 : exp * 1000 - Date.now() - REFRESH_LEAD_MS;
+        if (exp === undefined) return 0;
+        // The cache measures the expiry on this clock (see TokenCache.seed); `exp` only when the cache has no token.
+        const expiresAt = kernel.tokens.expiresAt(defaultTokenId(session)) ?? exp * 1000;
+        return expiresAt - Date.now() - REFRESH_LEAD_MS;
       }
 
       /** One timer at most, and none in hidden tabs. */
@@ -122,7 +130,7 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
             timer = undefined;
             void refresh();
           },
-          Math.max(0, due) + jitter,
+          Math.max(0, due - jitter),
         );
       }
 
