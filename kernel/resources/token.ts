@@ -20,7 +20,11 @@ export interface DecodedJwt {
 function decodePart(part: string): Record<string, unknown> {
   const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
   const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  // Claims are nearly always ASCII: only other text needs the (slow) UTF-8 decoding.
+  // eslint-disable-next-line no-control-regex -- any byte above 0x7f means UTF-8 sequences
+  if (!/[^\x00-\x7f]/.test(binary)) return JSON.parse(binary);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
@@ -39,7 +43,7 @@ export function decodeJwt(jwt: string): DecodedJwt {
   let result = decoded.get(jwt);
   if (!result) {
     result = decodeJwtOnce(jwt);
-    if (decoded.size >= 32) decoded.delete(decoded.keys().next().value!);
+    if (decoded.size >= 128) decoded.delete(decoded.keys().next().value!);
     decoded.set(jwt, result);
   }
   return result;

@@ -3,7 +3,7 @@
  * (its npm ESM build) on a client with 1, 10 and 50 sessions. Both get byte-identical FAPI answers
  * from memory (captured once from the emulator), so the time measured is each SDK's own work: parsing,
  * mapping the JSON to resources, session selection, emitting. Writes JSON to BENCH_HYDRATION_OUT for
- * test/bench/hydration.mjs. Not part of `npm test`.
+ * test/bench/hydration.mjs. Each run gets tokens with new ids, as every FAPI response has. Not part of `npm test`.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,12 +49,36 @@ async function capture(count: number) {
   }
 }
 
-/** Answers every request from memory with FAPI's shapes, built from the captured JSON. */
-function replay(env: unknown, client: { sessions: Array<{ id: string; last_active_token?: { jwt: string } }> }): Fetch {
+type CapturedClient = { sessions: Array<{ id: string; last_active_token?: { jwt: string } | null }> };
+
+const b64url = {
+  decode: (part: string) => Buffer.from(part, 'base64url').toString('utf8'),
+  encode: (text: string) => Buffer.from(text, 'utf8').toString('base64url'),
+};
+
+/**
+ * The captured client with new token ids (jti), as each FAPI response has: no SDK may reuse work done
+ * on an earlier run's tokens. Neither SDK checks signatures, so the signature part is kept.
+ */
+function withFreshTokens(client: CapturedClient, run: number): CapturedClient {
+  const copy = structuredClone(client);
+  for (const session of copy.sessions) {
+    const token = session.last_active_token;
+    if (!token?.jwt) continue;
+    const [header, payload, signature] = token.jwt.split('.');
+    const claims = JSON.parse(b64url.decode(payload));
+    token.jwt = [header, b64url.encode(JSON.stringify({ ...claims, jti: `${claims.jti}r${run}` })), signature].join('.');
+  }
+  return copy;
+}
+
+/** Answers every request from memory with FAPI's shapes, built from the captured JSON; `next(run)` switches to that run's tokens. */
+function replay(env: unknown, captured: CapturedClient) {
   const envText = JSON.stringify(env);
-  const clientText = JSON.stringify({ response: client, client: null });
+  let client = captured;
+  let clientText = '';
   const json = (text: string) => new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
-  return (async (input: RequestInfo | URL) => {
+  const fetchStub = (async (input: RequestInfo | URL) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const path = url.pathname.replace(/^.*\/v1/, '');
     if (path === '/environment') return json(envText);
@@ -65,6 +89,13 @@ function replay(env: unknown, client: { sessions: Array<{ id: string; last_activ
     if (tokens) return json(JSON.stringify({ object: 'token', jwt: client.sessions.find((s) => s.id === tokens[1])?.last_active_token?.jwt }));
     return json(JSON.stringify({ response: null, client }));
   }) as Fetch;
+  return {
+    fetch: fetchStub,
+    next(run: number) {
+      client = withFreshTokens(captured, run);
+      clientText = JSON.stringify({ response: client, client: null });
+    },
+  };
 }
 
 interface Sdk {
@@ -100,27 +131,41 @@ const clerkJs: Sdk = {
   },
 };
 
-async function time(sdk: Sdk, sessionIds: string[]) {
-  const loads: number[] = [];
-  const switches: number[] = [];
+/** One load + one setActive on a new instance; throws when the SDK did not end on the target session. */
+async function once(sdk: Sdk, target: string) {
+  const instance = await sdk.create();
+  let started = performance.now();
+  await instance.load();
+  const loadMs = performance.now() - started;
+  if (!instance.sessionId()) throw new Error(`${sdk.name}: no session after load`);
+  started = performance.now();
+  await instance.setActive(target);
+  const setActiveMs = performance.now() - started;
+  if (instance.sessionId() !== target) throw new Error(`${sdk.name}: setActive did not switch`);
+  instance.destroy();
+  return { loadMs, setActiveMs };
+}
+
+/** The SDKs take turns run by run (order alternating), so that both see the same load on a shared CPU. */
+async function timeSideBySide(sdks: Sdk[], sessionIds: string[], answers: ReturnType<typeof replay>) {
+  const samples = sdks.map(() => ({ loads: [] as number[], switches: [] as number[], error: undefined as string | undefined }));
   for (let run = 0; run < WARMUP + RUNS; run++) {
-    const instance = await sdk.create();
-    let started = performance.now();
-    await instance.load();
-    const loadMs = performance.now() - started;
-    if (!instance.sessionId()) throw new Error(`${sdk.name}: no session after load`);
     const target = sessionIds[(run + 1) % sessionIds.length];
-    started = performance.now();
-    await instance.setActive(target);
-    const switchMs = performance.now() - started;
-    if (instance.sessionId() !== target) throw new Error(`${sdk.name}: setActive did not switch`);
-    instance.destroy();
-    if (run >= WARMUP) {
-      loads.push(loadMs);
-      switches.push(switchMs);
+    const order = run % 2 ? [...sdks.keys()].reverse() : [...sdks.keys()];
+    for (const i of order) {
+      if (samples[i].error) continue;
+      answers.next(run);
+      try {
+        const { loadMs, setActiveMs } = await once(sdks[i], target);
+        if (run < WARMUP) continue;
+        samples[i].loads.push(loadMs);
+        samples[i].switches.push(setActiveMs);
+      } catch (error) {
+        samples[i].error = String((error as Error)?.message ?? error);
+      }
     }
   }
-  return { loadMs: median(loads), setActiveMs: median(switches), runs: RUNS };
+  return samples.map((s) => (s.error ? { error: s.error } : { loadMs: median(s.loads), setActiveMs: median(s.switches), runs: RUNS }));
 }
 
 it('times load() and setActive() at 1, 10 and 50 sessions, microclerk and ClerkJS on the same answers', async () => {
@@ -128,10 +173,10 @@ it('times load() and setActive() at 1, 10 and 50 sessions, microclerk and ClerkJ
   for (const count of SESSION_COUNTS) {
     const { env, client } = await capture(count);
     const ids = client.sessions.map((s: { id: string }) => s.id);
-    globalThis.fetch = replay(env, client);
+    const answers = replay(env, client);
+    globalThis.fetch = answers.fetch;
     try {
-      const ours = await time(microclerk, ids);
-      const theirs = await time(clerkJs, ids).catch((error: unknown) => ({ error: String((error as Error)?.message ?? error) }));
+      const [ours, theirs] = await timeSideBySide([microclerk, clerkJs], ids, answers);
       rows.push({ sessions: count, clientBytes: JSON.stringify(client).length, microclerk: ours, clerkJs: theirs });
     } finally {
       globalThis.fetch = realFetch;
