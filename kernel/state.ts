@@ -7,6 +7,9 @@ import type { Session } from './resources/session.js';
 import { Token } from './resources/token.js';
 import type { KernelLoadOptions } from './types.js';
 
+/** The parts of a client JSON that change in every response (a token object holds no nested object). */
+const RENEWED_IN_EVERY_RESPONSE = /"last_active_token":\{[^{}]*\}|"cookie_expires_at":\d+/g;
+
 export const signedIn = (s: Session) => s.status === 'active' || s.status === 'pending';
 
 /**
@@ -33,7 +36,7 @@ export function createState(events: EventBus, resources: () => ResourceContext) 
   let lastEmittedToken: string | null | undefined;
   /** The client JSON last applied, serialised: the same client again changes nothing and emits nothing. */
   let lastClientText: string | undefined;
-  let lastClientTokens = '';
+  let lastClientJson = '';
 
   function organizationOf(s: Session | null | undefined): Organization | null | undefined {
     if (!s) return s;
@@ -72,16 +75,14 @@ export function createState(events: EventBus, resources: () => ResourceContext) 
   function applyClient(json: JSONObject | null, unconfirmed = false, follow?: string | null, fromFapi = true) {
     const { client: previous, session, organization } = state;
     // Tokens and the cookie's sliding expiry apart: FAPI renews them in every response; a token change is `session:token`'s to report.
-    let tokens = '';
-    const text = json
-      ? JSON.stringify(json, (key, value) => (key === 'last_active_token' || key === 'cookie_expires_at' ? void (tokens += `${value?.jwt ?? value}.`) : value))
-      : '';
+    const full = json ? JSON.stringify(json) : '';
+    const text = full.replace(RENEWED_IN_EVERY_RESPONSE, '');
     const unchanged = !!previous && text === lastClientText && state.clientUnconfirmed === unconfirmed;
-    const identical = unchanged && tokens === lastClientTokens;
+    const identical = unchanged && full === lastClientJson;
     // Any client FAPI sends (piggy-backed or fetched) supersedes a locally built one.
     state.clientUnconfirmed = unconfirmed;
     lastClientText = text;
-    lastClientTokens = tokens;
+    lastClientJson = full;
     const client = identical
       ? previous
       : (state.client = json ? (previous ? previous.fromJSON(json) : new Client(resources(), json)) : new Client(resources()));
