@@ -53,27 +53,17 @@ type ClerkMessage = { type: 'signout' } | { type: 'client'; client: JSONObject |
 /** localStorage key: the stamp and session of the last client shared, so a tab that missed it catches up when it becomes visible. */
 const STAMP_KEY = 'microclerk:client-stamp';
 
-function readStamp(): { stamp: string; sessionId: string | null } | undefined {
-  try {
-    const raw = typeof localStorage !== 'undefined' ? localStorage.getItem(STAMP_KEY) : null;
-    return raw ? JSON.parse(raw) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeStamp(stamp: string, sessionId: string | null): void {
-  try {
-    if (typeof localStorage !== 'undefined') localStorage.setItem(STAMP_KEY, JSON.stringify({ stamp, sessionId }));
-  } catch {
-    // Storage off (private mode, quota): tabs still share over BroadcastChannel; only the catch-up is lost.
-  }
-}
-
-const tokensIn = (client: JSONObject | null): string[] =>
-  ((client?.sessions as JSONObject[] | undefined) ?? []).map((s) => (s.last_active_token as { jwt?: string } | null)?.jwt).filter((t): t is string => !!t);
-
 const defaultTokenId = (session: Session) => TokenCache.key(session.id, undefined, session.lastActiveOrganizationId);
+
+/** The stamp and session of the last shared client, or undefined (no storage, nothing shared yet). */
+function stampStore(value?: { stamp: string; sessionId: string | null }): { stamp: string; sessionId: string | null } | undefined {
+  try {
+    if (value) localStorage.setItem(STAMP_KEY, JSON.stringify(value));
+    else return JSON.parse(localStorage.getItem(STAMP_KEY)!) ?? undefined;
+  } catch {
+    // No storage (Node, private mode, quota): tabs still share over BroadcastChannel; only the catch-up is lost.
+  }
+}
 
 /**
  * Keeps the current session's token fresh: one timer per token, due `exp − 17 s`; hidden tabs hold
@@ -95,8 +85,10 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
       /** The status the kernel had before a failed refresh made it `degraded`. */
       let statusBeforeFailure: Status | undefined;
       let lastTouchAt = Number.NEGATIVE_INFINITY;
-      /** Tokens received from other tabs: not sent back. */
-      const receivedTokens = new Set<string>();
+      /** The token last received from another tab: not sent back. */
+      let receivedToken: string | undefined;
+      /** While another tab's client is applied: the token it brings is not sent back either. */
+      let applying = false;
       /** A client JSON this tab got from FAPI, not yet shared (it is shared once the state has settled). */
       let unshared: { json: JSONObject | null } | undefined;
       /** The stamp of the last client this tab shared or applied. */
@@ -219,7 +211,7 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
 
       function shareToken(sessionId: string | null, jwt: string | null): void {
         const session = kernel.session;
-        if (!tokenChannel || !jwt || !session || session.id !== sessionId || receivedTokens.has(jwt)) return;
+        if (!tokenChannel || !jwt || !session || session.id !== sessionId || applying || jwt === receivedToken) return;
         const message: TokenMessage = {
           sessionId,
           organizationId: session.lastActiveOrganizationId ?? null,
@@ -242,13 +234,8 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
         if (!signedIn(session) || message.template || session.id !== message.sessionId || message.tokenId !== defaultTokenId(session)) return;
         // Only when the cache now serves it (it was fresher and still usable), so getToken makes no request.
         if (kernel.tokens.peek(message.tokenId) !== message.tokenRaw) return;
-        receivedTokens.add(message.tokenRaw);
+        receivedToken = message.tokenRaw;
         void session.getToken().catch(() => {});
-      }
-
-      function remember(tokens: string[]): void {
-        receivedTokens.clear();
-        tokens.forEach((t) => receivedTokens.add(t));
       }
 
       /** Once this tab's state has settled after a FAPI response, the others get the client (and this tab's session). */
@@ -260,7 +247,7 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
         unshared = undefined;
         seenStamp = stamp;
         clerkChannel.postMessage(message);
-        writeStamp(stamp, message.sessionId);
+        stampStore({ stamp, sessionId: message.sessionId });
       }
 
       /** Another tab's client: applied without a request; a tab without a session of its own follows that tab's. */
@@ -268,8 +255,7 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
         const updatedAt = Number(message.client?.updated_at);
         // A late message from before this tab's own, newer client is not applied over it.
         if (updatedAt && (kernel.client?.updatedAt?.getTime() ?? 0) > updatedAt) return;
-        remember(tokensIn(message.client));
-        if (!kernel.applyClientSnapshot(message.client, message.sessionId)) return;
+        if (!applySnapshot(message.client, message.sessionId)) return;
         seenStamp = message.stamp;
         // The sending tab's own token (its session's response may carry a newer one than the client): every tab on that session shows it.
         if (message.sessionId && typeof message.jwt === 'string') {
@@ -280,17 +266,25 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
         }
       }
 
+      function applySnapshot(json: JSONObject | null, sessionId: string | null): boolean {
+        applying = true;
+        try {
+          return kernel.applyClientSnapshot(json, sessionId);
+        } finally {
+          applying = false;
+        }
+      }
+
       /** Back to visible after missing a shared client (frozen, or the message was lost): one GET /v1/client. */
       async function catchUp(): Promise<void> {
-        const last = readStamp();
+        const last = stampStore();
         if (!last || last.stamp === seenStamp || !kernel.client) return;
         seenStamp = last.stamp;
         try {
           const payload = await kernel.fapi.request<{ response?: JSONObject | null } | null>({ path: '/client' });
           if (disposed) return;
           const json = payload?.response ?? null;
-          remember(tokensIn(json));
-          kernel.applyClientSnapshot(json, last.sessionId);
+          applySnapshot(json, last.sessionId);
         } catch {
           seenStamp = undefined; // try again on the next visibility change
         }
@@ -307,7 +301,7 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
         if (!kernel.standardBrowser) return;
         env = { ...browserEnvironment(), ...options.environment };
         polling = loadOptions.polling !== false;
-        seenStamp = readStamp()?.stamp;
+        seenStamp = stampStore()?.stamp;
         if (env.BroadcastChannel) {
           tokenChannel = new env.BroadcastChannel(TOKEN_CHANNEL);
           tokenChannel.onmessage = (event: MessageEvent) => receiveToken(event.data);
