@@ -118,9 +118,8 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
   const resources: ResourceContext = {
     fapi,
     tokens,
-    onSessionToken: (sessionId) => {
-      if (state.session?.id === sessionId) store.emitToken();
-    },
+    // The jwt the request returned is the one published, whichever object of the session asked for it.
+    onSessionToken: (sessionId, jwt) => store.publishToken(sessionId, jwt),
     pageLoad: (url) => (capabilities.pageLoad ? capabilities.pageLoad(url) : defaultPageLoad(url)),
     authenticateWithPopup: async (...args) => {
       if (!capabilities.authenticateWithPopup) {
@@ -226,7 +225,13 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     get devBrowserToken() {
       return devBrowserToken;
     },
-    applyClient: store.applyClient,
+    applyClient: (json) => store.applyClient(json),
+    applyClientSnapshot(json, sessionId) {
+      // A switch in flight here: its own responses decide; the snapshot is not applied.
+      if (state.switching || !state.loaded) return false;
+      store.applyClient(json, false, sessionId, false);
+      return true;
+    },
     setActive,
     navigate,
     setStatus: store.setStatus,

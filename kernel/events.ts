@@ -27,6 +27,8 @@ export interface KernelEvents {
   resources: Resources;
   /** The current session's default token changed (null: signed out or no token). */
   'session:token': { sessionId: string | null; jwt: string | null };
+  /** A client JSON from this tab's FAPI responses was applied (null: no client); what a plugin may share with other tabs. */
+  client: { json: Record<string, unknown> | null };
 }
 
 /** mitt needs a mapped type, not an interface (mitt issue 209). */

@@ -65,7 +65,17 @@ const envelopeSchema = z.looseObject({
 type Envelope = z.infer<typeof envelopeSchema> & { response?: unknown };
 
 export const camelToSnake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-export const snakeToCamel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+/** FAPI sends the same few hundred keys over and over: each is converted once. */
+const camelKeys = new Map<string, string>();
+export const snakeToCamel = (key: string): string => {
+  let name = camelKeys.get(key);
+  if (name === undefined) {
+    name = key.includes('_') ? key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : key;
+    // Bounded: keys come from FAPI, but a map-typed field could carry arbitrary names.
+    if (camelKeys.size < 4096) camelKeys.set(key, name);
+  }
+  return name;
+};
 
 /** Form body as ClerkJS encodes it: top-level keys snake_cased, arrays repeated, objects as JSON. */
 export function encodeForm(body: Record<string, unknown>): URLSearchParams {

@@ -4,7 +4,11 @@ import { Client } from './resources/client.js';
 import type { Environment } from './resources/environment.js';
 import type { Organization } from './resources/organization.js';
 import type { Session } from './resources/session.js';
+import { Token } from './resources/token.js';
 import type { KernelLoadOptions } from './types.js';
+
+/** The parts of a client JSON that change in every response (a token object holds no nested object). */
+const RENEWED_IN_EVERY_RESPONSE = /"last_active_token":\{[^{}]*\}|"cookie_expires_at":\d+/g;
 
 export const signedIn = (s: Session) => s.status === 'active' || s.status === 'pending';
 
@@ -30,6 +34,9 @@ export function createState(events: EventBus, resources: () => ResourceContext) 
     loadError: null as Error | null,
   };
   let lastEmittedToken: string | null | undefined;
+  /** The client JSON last applied, serialised: the same client again changes nothing and emits nothing. */
+  let lastClientText: string | undefined;
+  let lastClientJson = '';
 
   function organizationOf(s: Session | null | undefined): Organization | null | undefined {
     if (!s) return s;
@@ -60,25 +67,47 @@ export function createState(events: EventBus, resources: () => ResourceContext) 
     state.organization = organizationOf(next);
   }
 
-  function applyClient(json: JSONObject | null, unconfirmed = false) {
-    const { client: previous } = state;
+  /**
+   * Applies a client JSON (null: no client any more). The objects are updated in place. `follow` (a
+   * snapshot from another tab): the session that tab is on, taken when this tab has none left.
+   * `fromFapi`: the JSON came from this tab's FAPI response, announced as the `client` event.
+   */
+  function applyClient(json: JSONObject | null, unconfirmed = false, follow?: string | null, fromFapi = true) {
+    const { client: previous, session, organization } = state;
+    // Tokens and the cookie's sliding expiry apart: FAPI renews them in every response; a token change is `session:token`'s to report.
+    const full = json ? JSON.stringify(json) : '';
+    const text = full.replace(RENEWED_IN_EVERY_RESPONSE, '');
+    const unchanged = !!previous && text === lastClientText && state.clientUnconfirmed === unconfirmed;
+    const identical = unchanged && full === lastClientJson;
     // Any client FAPI sends (piggy-backed or fetched) supersedes a locally built one.
     state.clientUnconfirmed = unconfirmed;
-    const client = (state.client = json ? (previous ? previous.fromJSON(json) : new Client(resources(), json)) : new Client(resources()));
+    lastClientText = text;
+    lastClientJson = full;
+    const client = identical
+      ? previous
+      : (state.client = json ? (previous ? previous.fromJSON(json) : new Client(resources(), json)) : new Client(resources()));
+    if (fromFapi && !unconfirmed) events.emit('client', { json });
     if (state.switching) return;
     const candidates = client.sessions.filter(signedIn);
-    const { session } = state;
+    const followed = follow ? (candidates.find((s) => s.id === follow) ?? null) : null;
     if (!state.sessionChosen) {
       const select = state.loadOptions.selectInitialSession as KernelLoadOptions['selectInitialSession'];
       setSession(select ? select(client) : (candidates.find((s) => s.id === client.lastActiveSessionId) ?? candidates[0] ?? null));
       state.sessionChosen = true;
     } else {
-      setSession(session ? (candidates.find((s) => s.id === session.id) ?? null) : session === undefined ? undefined : null);
+      setSession(session ? (candidates.find((s) => s.id === session.id) ?? followed) : session === undefined ? undefined : followed);
     }
-    if (state.loaded) {
-      emitResources();
-      emitToken();
-    }
+    if (!state.loaded) return;
+    if (!unchanged || state.session !== session || state.organization !== organization) emitResources();
+    emitToken();
+  }
+
+  /** A session's default token arrived (getToken): it becomes the current session's token if it is that session's. */
+  function publishToken(sessionId: string, jwt: string | null) {
+    const current = state.session;
+    if (current?.id !== sessionId) return;
+    if (jwt && current.lastActiveToken?.getRawString() !== jwt) current.lastActiveToken = new Token(jwt);
+    emitToken();
   }
 
   function setStatus(next: Status) {
@@ -86,7 +115,7 @@ export function createState(events: EventBus, resources: () => ResourceContext) 
     events.emit('status', next);
   }
 
-  return { state, snapshot, emitResources, emitToken, setSession, applyClient, setStatus };
+  return { state, snapshot, emitResources, emitToken, setSession, applyClient, publishToken, setStatus };
 }
 
 export type KernelState = ReturnType<typeof createState>;

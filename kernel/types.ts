@@ -96,6 +96,12 @@ export interface KernelInternals {
   readonly devBrowserToken: string | undefined;
   /** Applies a client JSON from FAPI (as every piggy-backed response does) and emits the change. */
   applyClient(json: JSONObject | null): void;
+  /**
+   * Applies a client JSON another tab received from FAPI, without any request: resources are updated in
+   * place, and when this tab's session is gone (or it has none) it takes `sessionId` if that is signed
+   * in. Not announced as the `client` event. False when not applied (not loaded, or a setActive in flight).
+   */
+  applyClientSnapshot(json: JSONObject | null, sessionId?: string | null): boolean;
   setActive(params: SetActiveParams): Promise<void>;
   /** Sends this tab to `to` through the `navigate` capability (a plain page load without one). */
   navigate: Navigate;

@@ -25,11 +25,14 @@ const NAME_KEYED = new Set(['attributes', 'social', 'preferred_channels', 'enter
  * FAPI JSON → the camelCase shape ClerkJS exposes: keys camelCased, `*_at` epoch-ms numbers become
  * Dates, and `*_metadata` values are left exactly as the app stored them.
  */
-export function camelize(value: unknown, keepKeys = false): any {
+export function camelize(value: unknown, keepKeys = false, skip?: ReadonlySet<string>): any {
   if (Array.isArray(value)) return value.map((item) => camelize(item));
   if (!value || typeof value !== 'object') return value;
   const out: JSONObject = {};
-  for (const [key, inner] of Object.entries(value)) {
+  for (const key in value) {
+    // Child resources are built by `hydrate` from the raw JSON: converting them here too would be wasted work.
+    if (skip?.has(key)) continue;
+    const inner = (value as JSONObject)[key];
     const name = keepKeys ? key : snakeToCamel(key);
     if (key.endsWith('_metadata')) out[name] = inner ?? {};
     else if (key.endsWith('_at') && typeof inner === 'number') out[name] = new Date(inner);
@@ -49,16 +52,19 @@ export abstract class BaseResource {
     this.fromJSON(json ?? null);
   }
 
-  /** Replaces this object's data with `json` (null clears it). */
+  /** Keys of the wire JSON that `hydrate` turns into child resources (left out of the plain camelCase copy). */
+  protected static readonly childKeys?: ReadonlySet<string>;
+
+  /** Replaces this object's data with `json` (null clears it); child resources of the same id are updated in place. */
   fromJSON(json: JSONObject | null): this {
-    const previous = { ...this };
-    Object.assign(this, camelize(json ?? {}));
-    this.hydrate(json ?? {}, previous);
+    const data = json ?? {};
+    Object.assign(this, camelize(data, false, (this.constructor as typeof BaseResource).childKeys));
+    this.hydrate(data);
     return this;
   }
 
-  /** Turns nested JSON into child resources; `previous` holds the fields as they were before this update. */
-  protected hydrate(_json: JSONObject, _previous: Partial<this>): void {}
+  /** Turns nested JSON into child resources; the fields still hold the previous children, to update in place. */
+  protected hydrate(_json: JSONObject): void {}
 
   /** Calls FAPI and refreshes this resource from the `response` it returns. */
   protected async _mutate(method: FapiMethod, path: string, body?: Record<string, unknown> | FormData | string): Promise<this> {
@@ -72,6 +78,15 @@ export abstract class BaseResource {
     const payload = await this._ctx.fapi.request<{ response?: JSONObject }>({ path, forceUpdateClient: true });
     return this.fromJSON(payload?.response ?? null);
   }
+}
+
+/**
+ * Child resources for `items`, reusing the object of the same id from `current` (updated in place) so
+ * that objects an app holds stay live across client refreshes.
+ */
+export function syncById<T extends BaseResource>(current: readonly T[] | undefined, items: unknown, make: (json: JSONObject) => T): T[] {
+  const byId = new Map(current?.map((r) => [r.id, r]));
+  return ((items as JSONObject[] | null) ?? []).map((json) => byId.get(json.id as string)?.fromJSON(json) ?? make(json));
 }
 
 /** ClerkJS's email-link flow object: start sends the link and waits; cancel stops waiting. */

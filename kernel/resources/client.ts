@@ -1,4 +1,4 @@
-import { BaseResource, type JSONObject } from './base.js';
+import { BaseResource, syncById, type JSONObject } from './base.js';
 import { Session } from './session.js';
 import { SignIn } from './sign-in.js';
 import { SignUp } from './sign-up.js';
@@ -14,12 +14,14 @@ export class Client extends BaseResource {
   declare createdAt: Date | null;
   declare updatedAt: Date | null;
 
-  protected override hydrate(json: JSONObject, previous: Partial<this>): void {
-    this.sessions = ((json.sessions as JSONObject[]) ?? []).map((s) => new Session(this._ctx, s));
+  protected static override readonly childKeys = new Set(['sessions', 'sign_in', 'sign_up']);
+
+  protected override hydrate(json: JSONObject): void {
+    // In place by id: a Session, User, SignIn or SignUp the app holds stays the live one.
+    this.sessions = syncById(this.sessions, json.sessions, (s) => new Session(this._ctx, s));
     this.lastActiveSessionId = (json.last_active_session_id as string) ?? null;
-    // Keep the objects an app already holds (e.g. `const signIn = client.signIn`) when FAPI sends the same one back.
-    this.signIn = keepOrReplace(previous.signIn, json.sign_in as JSONObject | null, () => new SignIn(this._ctx));
-    this.signUp = keepOrReplace(previous.signUp, json.sign_up as JSONObject | null, () => new SignUp(this._ctx));
+    this.signIn = keepOrReplace(this.signIn, json.sign_in as JSONObject | null, () => new SignIn(this._ctx));
+    this.signUp = keepOrReplace(this.signUp, json.sign_up as JSONObject | null, () => new SignUp(this._ctx));
   }
 
   /** Sessions that count as signed in (`active`, or `pending` with tasks left). */
@@ -52,7 +54,7 @@ export class Client extends BaseResource {
 }
 
 function keepOrReplace<T extends BaseResource>(current: T | undefined, json: JSONObject | null, empty: () => T): T {
-  if (!json) return empty();
+  if (!json) return current && !current.id ? current : empty();
   if (current && (!current.id || current.id === json.id)) return current.fromJSON(json);
   return empty().fromJSON(json);
 }

@@ -6,6 +6,8 @@ export class EmailAddress extends BaseResource {
   declare verification: Verification;
   declare linkedTo: Array<{ id: string; type: string }>;
 
+  protected static override readonly childKeys = new Set(['verification']);
+
   protected override hydrate(json: JSONObject): void {
     this.verification = new Verification(json.verification as JSONObject);
   }

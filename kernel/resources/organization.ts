@@ -24,7 +24,10 @@ export class OrganizationMembership extends BaseResource {
   declare createdAt: Date;
   declare updatedAt: Date;
 
+  protected static override readonly childKeys = new Set(['organization']);
+
   protected override hydrate(json: JSONObject): void {
-    this.organization = new Organization(this._ctx, json.organization as JSONObject);
+    const org = json.organization as JSONObject;
+    this.organization = this.organization && this.organization.id === org?.id ? this.organization.fromJSON(org) : new Organization(this._ctx, org);
   }
 }

@@ -9,6 +9,8 @@ export class PhoneNumber extends BaseResource {
   declare linkedTo: Array<{ id: string; type: string }>;
   declare backupCodes?: string[];
 
+  protected static override readonly childKeys = new Set(['verification']);
+
   protected override hydrate(json: JSONObject): void {
     this.verification = new Verification(json.verification as JSONObject);
   }

@@ -29,11 +29,20 @@ export class Session extends BaseResource {
   declare createdAt: Date;
   declare updatedAt: Date;
 
+  protected static override readonly childKeys = new Set(['user', 'last_active_token']);
+
   protected override hydrate(json: JSONObject): void {
-    this.user = json.user ? new User(this._ctx, json.user as JSONObject) : null;
+    const user = json.user as JSONObject | null | undefined;
+    const held = this.user;
+    this.user = user ? (held && held.id === user.id ? held.fromJSON(user) : new User(this._ctx, user)) : null;
     const jwt = (json.last_active_token as { jwt?: string } | null)?.jwt;
-    this.lastActiveToken = jwt ? new Token(jwt) : null;
-    if (jwt && this.id) this._ctx.tokens.seed(TokenCache.key(this.id, undefined, this.lastActiveOrganizationId), jwt);
+    if (!jwt) this.lastActiveToken = null;
+    else if (this.lastActiveToken?.getRawString() !== jwt) {
+      // Seeded first: a token that is older than the cached one is not shown as the session's token.
+      const token = new Token(jwt);
+      if (this.id) this._ctx.tokens.seed(TokenCache.key(this.id, undefined, this.lastActiveOrganizationId), token);
+      this.lastActiveToken = token;
+    }
   }
 
   private get path() {

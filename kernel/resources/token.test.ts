@@ -53,13 +53,18 @@ describe('TokenCache', () => {
     vi.advanceTimersByTime(30_000);
     expect(await cache.get('s', fetchToken)).toBe(first);
     expect(fetchToken).toHaveBeenCalledTimes(1);
-    vi.advanceTimersByTime(16_000); // 14 s left: served, and a refresh starts
+    vi.advanceTimersByTime(23_000); // 7 s left: served, no refresh yet
+    expect(await cache.get('s', fetchToken)).toBe(first);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1_500); // 5.5 s left: served, and a refresh starts
     expect(await cache.get('s', fetchToken)).toBe(first);
     expect(fetchToken).toHaveBeenCalledTimes(2);
     await vi.runOnlyPendingTimersAsync();
     const refreshed = await cache.get('s', fetchToken);
     expect(refreshed).not.toBe(first);
-    vi.advanceTimersByTime(56_000); // 4 s left on the refreshed token
+    vi.advanceTimersByTime(56_000 - 8_500); // well within the refreshed token's life: served from the cache
+    expect(await cache.get('s', fetchToken)).toBe(refreshed);
+    vi.advanceTimersByTime(8_500); // 4 s left on the refreshed token
     const third = await cache.get('s', fetchToken);
     expect(third).not.toBe(refreshed);
     expect(decodeJwt(third).claims.exp * 1000 - Date.now()).toBeGreaterThan(5_000);

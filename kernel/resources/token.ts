@@ -20,7 +20,11 @@ export interface DecodedJwt {
 function decodePart(part: string): Record<string, unknown> {
   const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
   const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  // Claims are nearly always ASCII: only other text needs the (slow) UTF-8 decoding.
+  // eslint-disable-next-line no-control-regex -- any byte above 0x7f means UTF-8 sequences
+  if (!/[^\x00-\x7f]/.test(binary)) return JSON.parse(binary);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
@@ -28,8 +32,24 @@ function malformedToken(problem: string, cause?: unknown): ClerkRuntimeError {
   return new ClerkRuntimeError(`Malformed session token: ${problem}.`, { code: 'malformed_token', cause });
 }
 
-/** Reads a JWT without checking its signature (the server does that); throws `malformed_token` on a malformed token. */
+/** The last tokens decoded: the same JWT reaches the session, the cache, the cookie writer and other tabs. */
+const decoded = new Map<string, DecodedJwt>();
+
+/**
+ * Reads a JWT without checking its signature (the server does that); throws `malformed_token` on a
+ * malformed token. Each token is decoded once (the result is shared: do not modify it).
+ */
 export function decodeJwt(jwt: string): DecodedJwt {
+  let result = decoded.get(jwt);
+  if (!result) {
+    result = decodeJwtOnce(jwt);
+    if (decoded.size >= 128) decoded.delete(decoded.keys().next().value!);
+    decoded.set(jwt, result);
+  }
+  return result;
+}
+
+function decodeJwtOnce(jwt: string): DecodedJwt {
   const parts = typeof jwt === 'string' ? jwt.split('.') : [];
   const [header, payload, signature] = parts;
   if (parts.length !== 3 || !header || !payload || !signature) {
@@ -64,8 +84,16 @@ export class Token {
 
 /** A token is reused while it has more than this left, and never handed out below it. */
 const MIN_REMAINING_MS = 5_000;
-/** Below this, the cached token is still served but a fresh one is fetched in the background. */
-const REFRESH_AHEAD_MS = 15_000;
+/**
+ * Below this, the cached token is still served but a fresh one is fetched in the background (a little
+ * under the polling plugin's lead, so with it the background refresh is already done).
+ */
+const REFRESH_AHEAD_MS = 6_000;
+
+/** Up to this far off `iat`, this clock is taken to agree with FAPI's. */
+const MAX_AGREEING_SKEW_MS = 3_000;
+/** How far this clock may be ahead of FAPI's for a token's lifetime to be measured from its arrival. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 interface CacheEntry {
   jwt?: string;
@@ -87,7 +115,7 @@ const RETRYABLE = (err: unknown) => {
 
 /**
  * Session tokens by `sessionId-template-orgId`: concurrent callers share one request, a token is
- * reused until 5 s before expiry and refreshed in the background from 15 s before it.
+ * reused until 5 s before expiry and refreshed in the background from 6 s before it.
  */
 export class TokenCache {
   private readonly entries = new Map<string, CacheEntry>();
@@ -101,12 +129,25 @@ export class TokenCache {
    * Stores a token that arrived with a resource unless a strictly fresher one is already cached; on a
    * tie the token seeded last wins, as it is the one FAPI sent most recently.
    */
-  seed(key: string, jwt: string): void {
-    const { header, claims } = decodeJwt(jwt);
+  seed(key: string, token: string | Token): void {
+    const jwt = typeof token === 'string' ? token : token.getRawString();
+    const { header, claims } = typeof token === 'string' || !token.jwt ? decodeJwt(jwt) : token.jwt;
     const issuedAt = typeof header.oiat === 'number' ? header.oiat : claims.iat;
     const current = this.entries.get(key);
     if (current?.jwt && current.issuedAt > issuedAt) return;
-    this.entries.set(key, { ...current, jwt, expiresAt: claims.exp * 1000, issuedAt });
+    // `exp` when this clock agrees with FAPI's (`iat` is "now" to within its whole second and the trip).
+    // Otherwise the token's lifetime from now, less that second: right whichever way this clock is off,
+    // bounded so that an old token (e.g. from a cookie) is not taken as fresh.
+    const now = this.now();
+    const skewed = Math.abs(now - claims.iat * 1000) > MAX_AGREEING_SKEW_MS;
+    const expiresAt = skewed ? Math.min(claims.exp * 1000 + MAX_CLOCK_SKEW_MS, now + (claims.exp - claims.iat - 1) * 1000) : claims.exp * 1000;
+    this.entries.set(key, { ...current, jwt, expiresAt, issuedAt });
+  }
+
+  /** When the cached token of `key` expires, on this clock (see seed); undefined without one. */
+  expiresAt(key: string): number | undefined {
+    const entry = this.entries.get(key);
+    return entry?.jwt ? entry.expiresAt : undefined;
   }
 
   peek(key: string): string | undefined {

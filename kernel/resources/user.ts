@@ -1,4 +1,4 @@
-import { BaseResource, camelize, type JSONObject } from './base.js';
+import { BaseResource, camelize, syncById, type JSONObject } from './base.js';
 import { expectObject } from '../errors.js';
 import { EmailAddress } from './email-address.js';
 import { OrganizationMembership } from './organization.js';
@@ -61,12 +61,13 @@ export class User extends BaseResource {
   declare createdAt: Date;
   declare updatedAt: Date;
 
+  protected static override readonly childKeys = new Set(['email_addresses', 'phone_numbers', 'organization_memberships', 'external_accounts']);
+
   protected override hydrate(json: JSONObject): void {
-    const list = <T>(key: string, make: (item: JSONObject) => T) => ((json[key] as JSONObject[]) ?? []).map(make);
-    this.emailAddresses = list('email_addresses', (e) => new EmailAddress(this._ctx, e));
-    this.phoneNumbers = list('phone_numbers', (p) => new PhoneNumber(this._ctx, p));
-    this.organizationMemberships = list('organization_memberships', (m) => new OrganizationMembership(this._ctx, m));
-    this.externalAccounts = list('external_accounts', (a) => new ExternalAccount(this._ctx, a));
+    this.emailAddresses = syncById(this.emailAddresses, json.email_addresses, (e) => new EmailAddress(this._ctx, e));
+    this.phoneNumbers = syncById(this.phoneNumbers, json.phone_numbers, (p) => new PhoneNumber(this._ctx, p));
+    this.organizationMemberships = syncById(this.organizationMemberships, json.organization_memberships, (m) => new OrganizationMembership(this._ctx, m));
+    this.externalAccounts = syncById(this.externalAccounts, json.external_accounts, (a) => new ExternalAccount(this._ctx, a));
   }
 
   get fullName(): string | null {

@@ -6,9 +6,10 @@ import type { GreetingProps } from './plugin.js';
 export default function createGreeting({ useHost, Card, LinkButton }: UiKit) {
   return function Greeting({ greeting = 'Hello' }: GreetingProps) {
     const { clerk, t, close, modal } = useHost();
-    const [user, setUser] = useState(clerk.user);
-    // Follows sign-in and sign-out while mounted.
-    useEffect(() => clerk.addListener((resources) => setUser(resources.user)), []);
+    // Follows sign-in, sign-out and profile edits while mounted. Resources are updated in place, so the
+    // state is the snapshot (a new object on every emission), not the user object itself.
+    const [{ user }, setResources] = useState({ user: clerk.user });
+    useEffect(() => clerk.addListener((resources) => setResources({ user: resources.user })), []);
     const name = user ? user.firstName || user.username || user.primaryEmailAddress?.emailAddress || user.id : undefined;
     return (
       <Card title={name ? `${greeting}, ${name}!` : `${greeting}!`} subtitle={name ? undefined : 'You are signed out.'}>

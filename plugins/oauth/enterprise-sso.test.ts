@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClerk, isClerkAPIResponseError } from '../../kernel/index.js';
 import { APP_ORIGIN, PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
+import { clearCookies } from '../../test/helpers/ui.js';
 import { memoryNavigation } from '../navigation/index.js';
 import { oauthPlugin } from './index.js';
 
@@ -60,6 +61,8 @@ const fapiCalls = () =>
 
 beforeEach(() => {
   emulator.reset();
+  // Each test is a fresh browser: no dev-browser cookie of an earlier test's client.
+  clearCookies();
   mark = emulator.requests.length;
   loads = [];
   vi.spyOn(console, 'warn').mockImplementation(() => {});

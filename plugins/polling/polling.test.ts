@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClerk } from '../../kernel/index.js';
+import { createClerk, definePlugin } from '../../kernel/index.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
 import { pollingPlugin } from './index.js';
+import { REFRESH_LEAD_MS } from './polling.js';
 import { TOKEN_REQUEST, USERS, fakeLocks, fakePage, openTab, requestsMatching, resetBrowser, signIn } from '../../test/helpers/tabs.js';
 
 const emulator = useEmulator({ seed: { users: USERS }, now: () => Date.now() });
@@ -32,7 +33,7 @@ afterEach(() => {
 });
 
 describe('refresh schedule', () => {
-  it('fetches one token 17 s before the current one expires, and publishes it as session:token', async () => {
+  it('fetches one token REFRESH_LEAD_MS (7 s) before the current one expires, and publishes it as session:token', async () => {
     const clerk = await tab();
     await signIn(clerk, ada);
     const first = clerk.session!.lastActiveToken!.getRawString();
@@ -40,7 +41,7 @@ describe('refresh schedule', () => {
     clerk.on('session:token', ({ jwt }) => jwt && events.push(jwt));
     emulator.clearRequests();
 
-    await vi.advanceTimersByTimeAsync(expiryOf(clerk) - Date.now() - 17_000 - 1);
+    await vi.advanceTimersByTimeAsync(expiryOf(clerk) - Date.now() - REFRESH_LEAD_MS - 1);
     expect(tokenRequests()).toBe(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(tokenRequests()).toBe(1);
@@ -88,7 +89,8 @@ describe('hidden tabs', () => {
     await settle();
     emulator.clearRequests();
     await vi.advanceTimersByTimeAsync(5 * 60_000);
-    expect(tokenRequests()).toBeGreaterThanOrEqual(6);
+    // One refresh per token lifetime less the lead (60 s tokens).
+    expect(tokenRequests()).toBeGreaterThanOrEqual(Math.floor((5 * 60_000) / (60_000 - REFRESH_LEAD_MS)));
     expect(emulator.requests.every((r) => TOKEN_REQUEST.test(r.path))).toBe(true);
     expect(hidden.session!.lastActiveToken!.getRawString()).toBe(visible.session!.lastActiveToken!.getRawString());
   });
@@ -157,17 +159,90 @@ describe('cross-tab coordination', () => {
     }
   });
 
-  it('a sign-in in one tab reaches a signed-out tab, which adopts the session', async () => {
+  it('a sign-in in one tab reaches a signed-out tab, which adopts the session, user and token without any request', async () => {
     const first = await tab();
     const second = await tab();
     expect(second.session).toBeNull();
     emulator.clearRequests();
     const sessionId = await signIn(first, ada);
+    const sent = emulator.requests.length;
     await eventually(() => expect(second.session?.id).toBe(sessionId));
     expect(second.user?.primaryEmailAddress?.emailAddress ?? second.user?.emailAddresses[0].emailAddress).toBe(ada);
+    expect(second.session!.lastActiveToken!.getRawString()).toBe(first.session!.lastActiveToken!.getRawString());
+    await vi.advanceTimersByTimeAsync(1_000);
+    // Only the sign-in tab's own requests (sign-in, touch); nothing from the other tab, no echo back.
+    expect(emulator.requests).toHaveLength(sent);
+    expect(requestsMatching(emulator, 'GET', /^\/v1\/client$/)).toHaveLength(0);
+    expect(requestsMatching(emulator, 'POST', TOUCH)).toHaveLength(1);
+  });
+
+  it('a user update, a session switch and a sign-out in one tab reach the others without any request', async () => {
+    const first = await tab();
+    const secondRequests: string[] = [];
+    const counter = definePlugin({
+      name: 'request-counter',
+      setup(ctx) {
+        const request = ctx.kernel.fapi.request;
+        (ctx.kernel.fapi as { request: typeof request }).request = (req, ...rest) => (
+          secondRequests.push(`${req.method ?? 'GET'} ${req.path}`),
+          request(req, ...rest)
+        );
+        return {};
+      },
+    });
+    const page = fakePage(true);
+    const second = await openTab(emulator, [counter, pollingPlugin({ environment: { ...page.environment, locks: fakeLocks(), BroadcastChannel } })]);
+    tabs.push(second);
+    const adaSession = await signIn(first, ada);
+    await eventually(() => expect(second.session?.id).toBe(adaSession));
+    secondRequests.length = 0;
+    const heldUser = second.user!;
+    await first.user!.update({ firstName: 'Augusta' });
+    await eventually(() => expect(second.user?.firstName).toBe('Augusta'));
+    expect(second.user).toBe(heldUser);
+    const graceSession = await signIn(first, grace);
+    await eventually(() => expect(second.client!.signedInSessions).toHaveLength(2));
+    await first.setActive({ session: adaSession });
+    await first.setActive({ session: graceSession });
+    await vi.advanceTimersByTimeAsync(1_000);
+    // The second tab keeps its own session (multi-session) and knows both.
+    expect(second.session?.id).toBe(adaSession);
+    await first.client!.removeSessions();
+    await eventually(() => expect(second.session).toBeNull());
+    expect(second.client!.signedInSessions).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(secondRequests).toEqual([]);
+  });
+
+  it('a tab that missed the shared client (frozen) catches up with one GET /v1/client when it becomes visible', async () => {
+    const first = await tab();
+    const frozen = { on: false };
+    /** A BroadcastChannel that drops what arrives while the page is frozen. */
+    class FreezableChannel extends BroadcastChannel {
+      override set onmessage(handler: ((event: MessageEvent) => void) | null) {
+        super.onmessage = handler && ((event: MessageEvent) => !frozen.on && handler(event));
+      }
+    }
+    const page = fakePage(true);
+    const second = await openTab(emulator, [pollingPlugin({ environment: { ...page.environment, locks: fakeLocks(), BroadcastChannel: FreezableChannel } })]);
+    tabs.push(second);
+    page.hide();
+    frozen.on = true;
+    emulator.clearRequests();
+    const sessionId = await signIn(first, ada);
+    const sent = emulator.requests.length;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(second.session).toBeNull();
+    expect(emulator.requests).toHaveLength(sent);
+    frozen.on = false;
+    page.show();
+    await eventually(() => expect(second.session?.id).toBe(sessionId));
     expect(requestsMatching(emulator, 'GET', /^\/v1\/client$/)).toHaveLength(1);
-    // One touch for the sign-in tab, one for the adopting tab; no echo back to the first tab.
-    expect(requestsMatching(emulator, 'POST', TOUCH)).toHaveLength(2);
+    // Visible again with nothing missed: no request.
+    page.hide();
+    page.show();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(requestsMatching(emulator, 'GET', /^\/v1\/client$/)).toHaveLength(1);
   });
 
   it('a tab with its own signed-in session keeps it when another tab switches (multi-session)', async () => {
@@ -176,7 +251,7 @@ describe('cross-tab coordination', () => {
     const adaSession = await signIn(first, ada);
     await eventually(() => expect(second.session?.id).toBe(adaSession));
     const graceSession = await signIn(second, grace);
-    // The first tab re-reads the client, so it knows about the new session, and keeps its own.
+    // The first tab applies the client the second one shared, so it knows about the new session, and keeps its own.
     await eventually(() => expect(first.client!.signedInSessions).toHaveLength(2));
     expect(second.session?.id).toBe(graceSession);
     expect(first.session?.id).toBe(adaSession);
@@ -194,7 +269,7 @@ describe('errors', () => {
     await other.session!.end();
     emulator.clearRequests();
 
-    await vi.advanceTimersByTimeAsync(expiryOf(clerk) - Date.now() - 17_000);
+    await vi.advanceTimersByTimeAsync(expiryOf(clerk) - Date.now() - REFRESH_LEAD_MS);
     await eventually(() => expect(clerk.session).toBeNull());
     expect(tokenRequests()).toBe(1);
     // The 401 carries the client (session ended), or the kernel re-reads it: at most one GET.
@@ -212,7 +287,7 @@ describe('errors', () => {
     emulator.faults.add({ method: 'POST', path: TOKEN_REQUEST, status: 503, times: 4 });
     emulator.clearRequests();
 
-    await vi.advanceTimersByTimeAsync(expiryOf(clerk) - Date.now() - 17_000);
+    await vi.advanceTimersByTimeAsync(expiryOf(clerk) - Date.now() - REFRESH_LEAD_MS);
     // The token cache retries 5xx itself (3 s × 1.55 backoff, 4 attempts), then the poller gives up for now.
     await vi.advanceTimersByTimeAsync(3000 + 4650 + 7208);
     expect(tokenRequests()).toBe(4);
@@ -230,7 +305,7 @@ describe('errors', () => {
     emulator.faults.add({ method: 'POST', path: TOKEN_REQUEST, status: 200, body: { object: 'token' }, times: 1 });
     emulator.clearRequests();
 
-    await vi.advanceTimersByTimeAsync(expiryOf(clerk) - Date.now() - 17_000);
+    await vi.advanceTimersByTimeAsync(expiryOf(clerk) - Date.now() - REFRESH_LEAD_MS);
     await vi.advanceTimersByTimeAsync(9_999);
     expect(tokenRequests()).toBe(1);
     expect(clerk.status).toBe('degraded');

@@ -13,16 +13,21 @@ export interface PollingPluginOptions {
   environment?: Partial<PollingEnvironment>;
 }
 
-/** A fresh token is fetched this long before the current one expires (ClerkJS: 15 s threshold + 2 s lead). */
-const REFRESH_LEAD_MS = 17_000;
+/**
+ * A fresh token is fetched this long before the current one expires, as late as is safe: the token
+ * cache's floor (it never hands out a token with 5 s or less left), plus 1 s for `iat` being whole
+ * seconds, plus 1 s for the request. Clock skew is not in it: the expiry is measured on this clock
+ * from the token's lifetime (see TokenCache.seed). ClerkJS refreshes 17 s ahead.
+ */
+export const REFRESH_LEAD_MS = 7_000;
 /** Another tab holds the refresh lock: look again after this, unless its token arrives first. */
 const LOCK_BUSY_RETRY_MS = 5_000;
 /** A refresh failed for another reason than 401: try again after this. */
 const ERROR_RETRY_MS = 10_000;
 /** After another tab signed out: no refresh for this long, so none races the sign-out. */
 const SIGN_OUT_SETTLE_MS = 2_000;
-/** Without Web Locks, tabs spread their refreshes over this window so the first one's broadcast wins. */
-const NO_LOCKS_JITTER_MS = 2_000;
+/** Without Web Locks, tabs spread their refreshes over this window (earlier, never later) so the first one's broadcast wins. */
+const NO_LOCKS_JITTER_MS = 1_000;
 /** In single-session mode, focus touches the session at most this often. */
 const TOUCH_THROTTLE_MS = 5_000;
 
@@ -39,9 +44,26 @@ interface TokenMessage {
   tokenRaw: string;
 }
 
-type ClerkMessage = { type: 'signout' } | { type: 'session-changed'; sessionId: string };
+/**
+ * On ClerkJS's `clerk` channel (ClerkJS reads only `signout` there): `client` carries the client JSON a
+ * tab got from FAPI and the session that tab is on, so the others apply it without a request.
+ */
+type ClerkMessage = { type: 'signout' } | { type: 'client'; client: JSONObject | null; sessionId: string | null; jwt: string | null; stamp: string };
+
+/** localStorage key: the stamp and session of the last client shared, so a tab that missed it catches up when it becomes visible. */
+const STAMP_KEY = 'microclerk:client-stamp';
 
 const defaultTokenId = (session: Session) => TokenCache.key(session.id, undefined, session.lastActiveOrganizationId);
+
+/** The stamp and session of the last shared client, or undefined (no storage, nothing shared yet). */
+function stampStore(value?: { stamp: string; sessionId: string | null }): { stamp: string; sessionId: string | null } | undefined {
+  try {
+    if (value) localStorage.setItem(STAMP_KEY, JSON.stringify(value));
+    else return JSON.parse(localStorage.getItem(STAMP_KEY)!) ?? undefined;
+  } catch {
+    // No storage (Node, private mode, quota): tabs still share over BroadcastChannel; only the catch-up is lost.
+  }
+}
 
 /**
  * Keeps the current session's token fresh: one timer per token, due `exp − 17 s`; hidden tabs hold
@@ -65,10 +87,13 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
       let lastTouchAt = Number.NEGATIVE_INFINITY;
       /** The token last received from another tab: not sent back. */
       let receivedToken: string | undefined;
-      /** This tab's session id as last seen (undefined: mid-switch). */
-      let lastSessionId: string | null = null;
-      /** A session this tab is adopting because another tab switched to it: not announced again. */
-      let adopting: string | undefined;
+      /** While another tab's client is applied: the token it brings is not sent back either. */
+      let applying = false;
+      /** A client JSON this tab got from FAPI, not yet shared (it is shared once the state has settled). */
+      let unshared: { json: JSONObject | null } | undefined;
+      /** The stamp of the last client this tab shared or applied. */
+      let seenStamp: string | undefined;
+      let stampCounter = 0;
       const cleanups: Array<() => void> = [];
 
       const signedIn = (s: Session | null | undefined): s is Session => !!s && (s.status === 'active' || s.status === 'pending');
@@ -78,7 +103,10 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
         const session = kernel.session;
         if (!signedIn(session) || !session.user) return null;
         const exp = session.lastActiveToken?.jwt?.claims.exp;
-        return exp === undefined ? 0 : exp * 1000 - Date.now() - REFRESH_LEAD_MS;
+        if (exp === undefined) return 0;
+        // The cache measures the expiry on this clock (see TokenCache.seed); `exp` only when the cache has no token.
+        const expiresAt = kernel.tokens.expiresAt(defaultTokenId(session)) ?? exp * 1000;
+        return expiresAt - Date.now() - REFRESH_LEAD_MS;
       }
 
       /** One timer at most, and none in hidden tabs. */
@@ -94,7 +122,7 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
             timer = undefined;
             void refresh();
           },
-          Math.max(0, due) + jitter,
+          Math.max(0, due - jitter),
         );
       }
 
@@ -163,6 +191,7 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
 
       async function onActivity(change: 'focus' | 'visible' | 'hidden'): Promise<void> {
         if (change === 'hidden') return schedule();
+        if (change === 'visible') await catchUp();
         if (change === 'focus') await touchOnFocus();
         if (disposed) return;
         const due = msUntilRefresh();
@@ -182,7 +211,7 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
 
       function shareToken(sessionId: string | null, jwt: string | null): void {
         const session = kernel.session;
-        if (!tokenChannel || !jwt || !session || session.id !== sessionId || jwt === receivedToken) return;
+        if (!tokenChannel || !jwt || !session || session.id !== sessionId || applying || jwt === receivedToken) return;
         const message: TokenMessage = {
           sessionId,
           organizationId: session.lastActiveOrganizationId ?? null,
@@ -209,41 +238,70 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
         void session.getToken().catch(() => {});
       }
 
-      function onResources(session: Session | null | undefined): void {
-        if (session === undefined) return schedule();
-        const id = session?.id ?? null;
-        if (id && id !== lastSessionId && id !== adopting) clerkChannel?.postMessage({ type: 'session-changed', sessionId: id } satisfies ClerkMessage);
-        if (id === adopting) adopting = undefined;
-        lastSessionId = id;
-        schedule();
+      /** Once this tab's state has settled after a FAPI response, the others get the client (and this tab's session). */
+      function shareClient(session: Session | null | undefined): void {
+        if (session === undefined || !unshared || !clerkChannel) return;
+        const stamp = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}.${stampCounter++}`;
+        const jwt = session?.lastActiveToken?.getRawString() ?? null;
+        const message: ClerkMessage = { type: 'client', client: unshared.json, sessionId: session?.id ?? null, jwt, stamp };
+        unshared = undefined;
+        seenStamp = stamp;
+        clerkChannel.postMessage(message);
+        stampStore({ stamp, sessionId: message.sessionId });
       }
 
-      /** Another tab switched to `sessionId`: re-read the client; a tab with no session of its own follows. */
-      async function followSessionChange(sessionId: string): Promise<void> {
-        if (kernel.session?.id === sessionId) return;
+      /** Another tab's client: applied without a request; a tab without a session of its own follows that tab's. */
+      function applyShared(message: Extract<ClerkMessage, { type: 'client' }>): void {
+        const updatedAt = Number(message.client?.updated_at);
+        // A late message from before this tab's own, newer client is not applied over it.
+        if (updatedAt && (kernel.client?.updatedAt?.getTime() ?? 0) > updatedAt) return;
+        if (!applySnapshot(message.client, message.sessionId)) return;
+        seenStamp = message.stamp;
+        // The sending tab's own token (its session's response may carry a newer one than the client): every tab on that session shows it.
+        if (message.sessionId && typeof message.jwt === 'string') {
+          const session = kernel.client?.sessions.find((s) => s.id === message.sessionId);
+          const tokenId = session && defaultTokenId(session);
+          if (tokenId)
+            receiveToken({ sessionId: message.sessionId, organizationId: session.lastActiveOrganizationId, template: null, tokenId, tokenRaw: message.jwt });
+        }
+      }
+
+      function applySnapshot(json: JSONObject | null, sessionId: string | null): boolean {
+        applying = true;
+        try {
+          return kernel.applyClientSnapshot(json, sessionId);
+        } finally {
+          applying = false;
+        }
+      }
+
+      /** Back to visible after missing a shared client (frozen, or the message was lost): one GET /v1/client. */
+      async function catchUp(): Promise<void> {
+        const last = stampStore();
+        if (!last || last.stamp === seenStamp || !kernel.client) return;
+        seenStamp = last.stamp;
         try {
           const payload = await kernel.fapi.request<{ response?: JSONObject | null } | null>({ path: '/client' });
           if (disposed) return;
-          kernel.applyClient(payload?.response ?? null);
-          if (kernel.session || !kernel.client?.signedInSessions.some((s) => s.id === sessionId)) return;
-          adopting = sessionId;
-          await kernel.setActive({ session: sessionId });
+          const json = payload?.response ?? null;
+          applySnapshot(json, last.sessionId);
         } catch {
-          adopting = undefined;
+          seenStamp = undefined; // try again on the next visibility change
         }
       }
 
       function receiveClerkMessage(data: unknown): void {
         const message = data as Partial<ClerkMessage> | null;
         if (message?.type === 'signout') schedule(Math.max(SIGN_OUT_SETTLE_MS, msUntilRefresh() ?? 0));
-        else if (message?.type === 'session-changed' && typeof message.sessionId === 'string') void followSessionChange(message.sessionId);
+        else if (message?.type === 'client' && typeof message.stamp === 'string' && message.client !== undefined)
+          applyShared(message as Extract<ClerkMessage, { type: 'client' }>);
       }
 
       ctx.onLoad((loadOptions) => {
         if (!kernel.standardBrowser) return;
         env = { ...browserEnvironment(), ...options.environment };
         polling = loadOptions.polling !== false;
-        lastSessionId = kernel.session?.id ?? null;
+        seenStamp = stampStore()?.stamp;
         if (env.BroadcastChannel) {
           tokenChannel = new env.BroadcastChannel(TOKEN_CHANNEL);
           tokenChannel.onmessage = (event: MessageEvent) => receiveToken(event.data);
@@ -251,11 +309,16 @@ export function pollingPlugin(options: PollingPluginOptions = {}) {
           clerkChannel.onmessage = (event: MessageEvent) => receiveClerkMessage(event.data);
         }
         cleanups.push(env.onActivity((change) => void onActivity(change)));
+        ctx.events.on('client', ({ json }) => (unshared = { json }));
+        ctx.events.on('resources', ({ session }) => {
+          shareClient(session);
+          schedule();
+        });
         ctx.events.on('session:token', ({ sessionId, jwt }) => {
+          shareClient(kernel.session);
           shareToken(sessionId, jwt);
           schedule();
         });
-        ctx.events.on('resources', ({ session }) => onResources(session));
       });
 
       ctx.onDispose(() => {

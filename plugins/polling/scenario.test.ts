@@ -2,12 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useEmulator } from '../../test/helpers/emulator.js';
 import { USERS, resetBrowser, runBrowserScenario } from '../../test/helpers/tabs.js';
+import { REFRESH_LEAD_MS } from './polling.js';
 
 const emulator = useEmulator({ seed: { users: USERS }, now: () => Date.now() });
 const HOUR = 3_600_000;
 const TOKEN_LIFETIME_MS = 60_000;
-const REFRESH_LEAD_MS = 17_000;
-/** A token is replaced once, 17 s before it expires: at most this many refreshes per hour for the browser. */
+/** A token is replaced once, REFRESH_LEAD_MS before it expires: at most this many refreshes per hour for the browser. */
 const MAX_PER_HOUR = Math.ceil(HOUR / (TOKEN_LIFETIME_MS - REFRESH_LEAD_MS)) + 1;
 
 describe('background requests per hour, one signed-in user, 60 s tokens (fake clock)', () => {

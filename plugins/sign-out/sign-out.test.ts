@@ -24,6 +24,14 @@ async function tab(loadOptions: Record<string, unknown> = {}) {
   return clerk;
 }
 
+/** A tab with the kernel only (no sign-out plugin): its requests end sessions without telling anyone. */
+async function createPlainTab() {
+  const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL });
+  tabs.push(clerk);
+  await clerk.load();
+  return clerk;
+}
+
 /** What addListener listeners saw, as session ids (undefined = in transition, null = signed out). */
 function watch(clerk: { addListener(l: (r: Resources) => void): () => void }) {
   const seen: Array<string | null | undefined> = [];
@@ -241,7 +249,7 @@ describe('errors', () => {
 });
 
 describe('other tabs', () => {
-  it('hear the sign-out, re-read the client once, and end up signed out without navigating', async () => {
+  it('hear the sign-out, apply the client it sends without a request, and end up signed out without navigating', async () => {
     const first = await tab();
     const sessionId = await signIn(first, ada);
     const second = await tab();
@@ -257,8 +265,30 @@ describe('other tabs', () => {
     expect(second.user).toBeNull();
     expect(signedOut).toHaveBeenCalledWith({ sessionId });
     expect(tokens).toEqual([null]);
-    expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['DELETE /v1/client/sessions', 'GET /v1/client']);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['DELETE /v1/client/sessions']);
     expect(visited).toEqual([]);
+  });
+
+  it('hear a sign-out message without a client (a ClerkJS tab), re-read the client once and end up signed out', async () => {
+    const first = await tab();
+    const sessionId = await signIn(first, ada);
+    const second = await tab();
+    first.destroy();
+    const signedOut = vi.fn();
+    second.on('session:signed-out', signedOut);
+    // The sessions end elsewhere; only ClerkJS's bare message arrives.
+    await createPlainTab().then((plain) => plain.client!.removeSessions());
+    emulator.clearRequests();
+    const clerkJsTab = new BroadcastChannel('clerk');
+    try {
+      clerkJsTab.postMessage({ type: 'signout' });
+      await vi.waitFor(() => expect(second.session).toBeNull());
+    } finally {
+      clerkJsTab.close();
+    }
+    expect(signedOut).toHaveBeenCalledWith({ sessionId });
+    expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/client']);
   });
 
   it('keep their own session when another tab removes a different one', async () => {
@@ -269,8 +299,8 @@ describe('other tabs', () => {
     expect(second.session?.id).toBe(graceSession);
     emulator.clearRequests();
     await first.signOut({ sessionId: adaSession });
-    await vi.waitFor(() => expect(requestsMatching(emulator, 'GET', /^\/v1\/client$/)).toHaveLength(1));
     await vi.waitFor(() => expect(second.client!.signedInSessions).toHaveLength(1));
     expect(second.session?.id).toBe(graceSession);
+    expect(requestsMatching(emulator, 'GET', /^\/v1\/client$/)).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import { ClerkRuntimeError, definePlugin, type PluginContext } from '../../kernel/index.js';
+import { ClerkRuntimeError, definePlugin, type JSONObject, type PluginContext } from '../../kernel/index.js';
 import type {} from '../navigation/index.js';
 import { signOutLoadOptionsSchema } from './options.js';
 import { expectObject, invalidArgument } from '../../kernel/errors.js';
@@ -28,8 +28,16 @@ export interface SignOutApi {
   signOutOne(callback?: SignOutCallback): Promise<void>;
 }
 
-/** ClerkJS's cross-tab channel: a tab that signs out tells the others, which re-read their client. */
+/**
+ * ClerkJS's cross-tab channel: a tab that signs out tells the others. The message also carries the
+ * client FAPI answered with (ClerkJS reads only `type`), so the others apply it instead of re-reading it.
+ */
 const CHANNEL = 'clerk';
+
+interface SignOutMessage {
+  type: 'signout';
+  client?: JSONObject | null;
+}
 
 declare module '../../kernel/plugin.js' {
   interface PluginApis {
@@ -53,14 +61,29 @@ export function signOutPlugin() {
     setup(ctx): SignOutApi {
       const navigation = ctx.get('navigation');
       let channel: BroadcastChannel | undefined;
+      /** The client of this tab's last FAPI response, sent along with the sign-out. */
+      let latestClient: { json: JSONObject | null } | undefined;
+      /** This tab's last signed-in session: a shared client may end it before the sign-out message arrives. */
+      const seen = { sessionId: null as string | null };
 
       ctx.onLoad(() => {
+        seen.sessionId = ctx.kernel.session?.id ?? null;
+        ctx.events.on('client', ({ json }) => (latestClient = { json }));
+        ctx.events.on('resources', ({ session }) => {
+          if (session) seen.sessionId = session.id;
+        });
         if (!ctx.kernel.standardBrowser || typeof BroadcastChannel === 'undefined') return;
         channel = new BroadcastChannel(CHANNEL);
         channel.onmessage = (event: MessageEvent) => {
-          if ((event.data as { type?: string } | null)?.type === 'signout') void followOtherTab(ctx);
+          const message = event.data as Partial<SignOutMessage> | null;
+          if (message?.type === 'signout') void followOtherTab(ctx, seen, message.client);
         };
       });
+      const announce = () => {
+        const message: SignOutMessage = { type: 'signout' };
+        if (latestClient) message.client = latestClient.json;
+        channel?.postMessage(message);
+      };
       ctx.onDispose(() => {
         channel?.close();
         channel = undefined;
@@ -86,7 +109,7 @@ export function signOutPlugin() {
         if (!everything && target!.id !== currentId) {
           // Another tab's or an inactive session: this tab's state stays as it is.
           await target!.remove();
-          channel?.postMessage({ type: 'signout' });
+          announce();
           return;
         }
 
@@ -96,8 +119,9 @@ export function signOutPlugin() {
           beforeEmit: () => (everything ? client.removeSessions() : target!.remove()),
         });
         ctx.kernel.tokens.clear(everything ? undefined : target!.id);
+        seen.sessionId = null;
         ctx.events.emit('session:signed-out', { sessionId: currentId });
-        channel?.postMessage({ type: 'signout' });
+        announce();
 
         if (callback) await callback();
         else await navigation.navigate(options.redirectUrl || navigation.buildAfterSignOutUrl());
@@ -116,14 +140,22 @@ export function signOutPlugin() {
   });
 }
 
-/** Another tab signed out: re-read the client; if this tab's session ended with it, finish signing out here. */
-async function followOtherTab(ctx: Pick<PluginContext, 'kernel' | 'events'>): Promise<void> {
-  const previous = ctx.kernel.session;
-  if (!previous) return;
-  // The kernel re-reads the client (GET /v1/client) once, however many listeners ask at the same time.
-  await ctx.kernel.clerk.handleUnauthenticated().catch(() => {});
-  if (ctx.kernel.session !== null) return;
+/**
+ * Another tab signed out: apply the client it sent (a ClerkJS tab sends none: then re-read it, once);
+ * if this tab's session ended with it, finish signing out here.
+ */
+async function followOtherTab(ctx: Pick<PluginContext, 'kernel' | 'events'>, seen: { sessionId: string | null }, client: JSONObject | null | undefined) {
+  const previousId = ctx.kernel.session?.id ?? seen.sessionId;
+  if (!previousId) return;
+  if (client !== undefined && ctx.kernel.applyClientSnapshot(client)) {
+    // Applied: no request.
+  } else if (ctx.kernel.session) {
+    // The kernel re-reads the client (GET /v1/client) once, however many listeners ask at the same time.
+    await ctx.kernel.clerk.handleUnauthenticated().catch(() => {});
+  }
+  if (ctx.kernel.session !== null || seen.sessionId === null) return;
+  seen.sessionId = null;
   const othersSignedIn = (ctx.kernel.client?.signedInSessions.length ?? 0) > 0;
-  ctx.kernel.tokens.clear(othersSignedIn ? previous.id : undefined);
-  ctx.events.emit('session:signed-out', { sessionId: previous.id });
+  ctx.kernel.tokens.clear(othersSignedIn ? previousId : undefined);
+  ctx.events.emit('session:signed-out', { sessionId: previousId });
 }

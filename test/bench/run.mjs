@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: bundle sizes against budgets and beside ClerkJS, FAPI round trips before `loaded`,
- * getToken dedup, background requests per hour, mountSignIn → first input visible in Chromium. Markdown on stdout, the same data as JSON in
+ * getToken dedup, background requests per hour, mountSignIn → first input visible in Chromium, cross-tab
+ * requests after sign-in / setActive / sign-out, load() and setActive() time beside ClerkJS. Markdown on stdout, the same data as JSON in
  * test-artifacts/bench.json. Every figure is measured in this run; budgets and ClerkJS's documented
  * behaviour are labelled as such. Only 127.0.0.1 is ever contacted.
  *
@@ -12,6 +13,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UI_MODAL_PATH, UI_MOUNT_PATH } from './clerk-ui.mjs';
 import { measureClerkJs } from './clerkjs.mjs';
+import { CLERKJS_CROSSTAB_FACT, measureCrossTab } from './crosstab.mjs';
+import { measureHydration } from './hydration.mjs';
 import { COLD_RUNS, measureMountTiming } from './mount-timing.mjs';
 import { CLERKJS_POLLING_FACTS, clerkJsDocumentedPerHour, measurePolling } from './polling.mjs';
 import { measureRoundTrips } from './roundtrips.mjs';
@@ -47,6 +50,8 @@ const roundTrips = await timed(() => measureRoundTrips(root));
 const tokens = await timed(() => measureTokenDedup(root));
 const polling = await timed(() => measurePolling(root));
 const mountTiming = await timed(() => measureMountTiming(root));
+const crossTab = await timed(() => measureCrossTab(root));
+const hydration = await timed(() => measureHydration(root));
 
 const S = sizes.value;
 const C = clerkjs.value;
@@ -501,6 +506,23 @@ else {
   );
 }
 print();
+if (P.status === 'measured') {
+  const oneTab = P.rows.find((r) => r.scenario.tabs === 1);
+  if (oneTab) {
+    print(
+      `Token requests per hour, ${oneTab.tokenLifetimeSeconds} s tokens, one visible tab: **${oneTab.tokenRequestsPerHour}** (refresh ${oneTab.minIntervalMs == null ? '–' : (oneTab.minIntervalMs / 1000).toFixed(1)} s apart at least); ClerkJS's documented schedule: ≈ ${clerkJsDocumentedPerHour(oneTab.tokenLifetimeSeconds)}. plugins/polling/refresh-floor.test.ts proves no expired token is handed out or published over 2 h with FAPI's clock in step, 20 s ahead or 20 s behind.`,
+    );
+    print();
+    checks.push({
+      name: `token requests per hour (${oneTab.tokenLifetimeSeconds} s tokens, 1 tab)`,
+      measured: oneTab.tokenRequestsPerHour,
+      limit: 70,
+      unit: 'requests',
+      status: oneTab.tokenRequestsPerHour <= 70 ? 'PASS' : 'FAIL',
+      note: 'target: at most',
+    });
+  }
+}
 print('ClerkJS, as documented in fapi-protocol.md §5 (not measured):');
 for (const fact of CLERKJS_POLLING_FACTS) print(`- ${fact}`);
 print('- "ClerkJS documented (derived)" = 3600 s ÷ (token lifetime − 17 s), the arithmetic of that documented schedule.');
@@ -545,6 +567,86 @@ else {
 print();
 
 // ---------------------------------------------------------------------------------------------------
+const X = crossTab.value;
+print('## 7. Cross-tab requests (one tab acts; requests sent by all the OTHER tabs)');
+print();
+if (X.status !== 'measured') print(X.reason);
+else {
+  print(
+    table(
+      [
+        'action in tab 1',
+        'tabs',
+        'requests from the other tabs',
+        'by kind',
+        'acting tab’s requests',
+        'tabs on the expected session',
+        'distinct tokens per session',
+        'ms until all agree',
+        'ClerkJS',
+      ],
+      X.rows.map((r) => [
+        r.label,
+        r.tabs,
+        r.otherTabsRequests,
+        Object.entries(r.byKind)
+          .map(([k, n]) => `${k} × ${n}`)
+          .join(', ') || 'none',
+        r.actingTabRequests,
+        `${r.tabsOnExpectedSession}/${r.tabs}`,
+        r.distinctTokensPerSession,
+        r.msUntilAllAgree,
+        '0 (issue)',
+      ]),
+    ),
+  );
+  print();
+  print(
+    'test/bench/crosstab.scenario.ts: tabs with polling + sign-out + memory navigation share one happy-dom document (one client) and real BroadcastChannels; emulator through msw. The expected session is the acting tab’s for a tab without one of its own (multi-session: a tab keeps its own signed-in session when another switches). "Distinct tokens per session" = the most different tokens held by tabs on one session (1 = all tabs show the same token).',
+  );
+  print(`- ${CLERKJS_CROSSTAB_FACT}`);
+  for (const r of X.rows)
+    checks.push({
+      name: `cross-tab requests after ${r.label}, ${r.tabs} tabs`,
+      measured: r.otherTabsRequests,
+      limit: 0,
+      unit: 'requests',
+      status: r.otherTabsRequests === 0 && r.tabsOnExpectedSession === r.tabs ? 'PASS' : 'FAIL',
+      note: 'target: exactly, every tab on the expected session',
+    });
+}
+print();
+
+// ---------------------------------------------------------------------------------------------------
+const H = hydration.value;
+print('## 8. `load()` and `setActive()` time by number of sessions (answers from memory, beside ClerkJS)');
+print();
+if (H.status !== 'measured') print(H.reason);
+else {
+  const ms = (v) => (v == null ? '–' : v.toFixed(2));
+  print(
+    table(
+      ['sessions', 'client JSON bytes', 'microclerk load ms', 'ClerkJS load ms', 'ratio', 'microclerk setActive ms', 'ClerkJS setActive ms', 'ratio'],
+      H.rows.map((r) => [
+        r.sessions,
+        r.clientBytes,
+        ms(r.microclerk.loadMs),
+        r.clerkJs.error ? `failed: ${r.clerkJs.error}` : ms(r.clerkJs.loadMs),
+        ratio(r.microclerk.loadMs, r.clerkJs.loadMs),
+        ms(r.microclerk.setActiveMs),
+        r.clerkJs.error ? '–' : ms(r.clerkJs.setActiveMs),
+        ratio(r.microclerk.setActiveMs, r.clerkJs.setActiveMs),
+      ]),
+    ),
+  );
+  print();
+  print(
+    `test/bench/hydration.scenario.ts: a client with N signed-in sessions is captured once from the in-process emulator; then both SDKs (microclerk's kernel from the sources, ClerkJS ${'6.40.0'} from its npm ESM build with \`standardBrowser: false\`) get the same bytes from an in-memory fetch, so the time is each SDK's own work (parse, map to resources, select, emit). Median of ${H.rows[0]?.microclerk.runs ?? '?'} runs after 5 warm-up runs, one process, shared CPU: expect noise of ± 30 %. Ratio = microclerk / ClerkJS.`,
+  );
+}
+print();
+
+// ---------------------------------------------------------------------------------------------------
 print('## Budgets and targets');
 print();
 print(
@@ -563,7 +665,7 @@ print();
 const failed = checks.filter((c) => c.status === 'FAIL');
 const totalMs = Math.round(performance.now() - started);
 print(
-  `${failed.length} failing, ${checks.filter((c) => c.status === 'PENDING').length} pending. Timings: sizes ${sizes.ms} ms, ClerkJS ${clerkjs.ms} ms, round trips ${roundTrips.ms} ms, tokens ${tokens.ms} ms, polling ${polling.ms} ms, mount timing ${mountTiming.ms} ms; total ${totalMs} ms.${strict ? '' : ' (Exit code is non-zero only with --strict.)'}`,
+  `${failed.length} failing, ${checks.filter((c) => c.status === 'PENDING').length} pending. Timings: sizes ${sizes.ms} ms, ClerkJS ${clerkjs.ms} ms, round trips ${roundTrips.ms} ms, tokens ${tokens.ms} ms, polling ${polling.ms} ms, mount timing ${mountTiming.ms} ms, cross-tab ${crossTab.ms} ms, hydration ${hydration.ms} ms; total ${totalMs} ms.${strict ? '' : ' (Exit code is non-zero only with --strict.)'}`,
 );
 
 console.log(out.join('\n'));
@@ -585,6 +687,8 @@ writeFileSync(
       tokens: T,
       polling: { ...P, clerkJsDocumented: CLERKJS_POLLING_FACTS },
       mountTiming: { ...M, coldRunsPlanned: COLD_RUNS },
+      crossTab: { ...X, clerkJs: CLERKJS_CROSSTAB_FACT },
+      hydration: H,
       checks,
       timingsMs: {
         sizes: sizes.ms,
@@ -593,6 +697,8 @@ writeFileSync(
         tokens: tokens.ms,
         polling: polling.ms,
         mountTiming: mountTiming.ms,
+        crossTab: crossTab.ms,
+        hydration: hydration.ms,
         total: totalMs,
       },
     },
