@@ -163,6 +163,7 @@ export class EmulatorCore {
       primaryPhoneNumberId: phoneNumbers[0]?.id ?? null,
       totp: null,
       backupCodes: [],
+      passkeys: [],
       imageDataUrl: null,
       profileImageId: null,
       publicMetadata: {},

@@ -50,6 +50,26 @@ export interface LockoutSettings {
   lockSeconds: number;
 }
 
+/** Passkeys (`attributes.passkey`, `passkey_settings`): sign-in with a WebAuthn credential and managing them. */
+export interface PasskeySettings {
+  enabled: boolean;
+  /** Offer passkeys in the browser's autofill (conditional UI) on the identifier field. */
+  allowAutofill: boolean;
+  showSignInButton: boolean;
+}
+
+export type ReverificationLevel = 'first_factor' | 'second_factor' | 'multi_factor';
+
+/**
+ * Sensitive actions (password change, email removal, account deletion, passkey creation) answer 403
+ * `session_reverification_required` when the session's factors were verified longer ago than
+ * `maxAgeMinutes`; null turns the check off (the default).
+ */
+export interface ReverificationSettings {
+  maxAgeMinutes: number | null;
+  level: ReverificationLevel;
+}
+
 export interface RateLimitSettings {
   maxRequests: number;
   windowSeconds: number;
@@ -90,6 +110,8 @@ export interface EmulatorSettings {
   /** Enabled social providers, e.g. `oauth_google`. Listed in the environment only. */
   social: string[];
   organizations: boolean;
+  passkeys: PasskeySettings;
+  reverification: ReverificationSettings;
   signUpMode: SignUpMode;
   lockout: LockoutSettings;
   /** An email link opened on another client answers `client_mismatch` (`attack_protection.email_link.require_same_client`). */
@@ -132,6 +154,8 @@ export function defaultSettings(): EmulatorSettings {
     secondFactors: ['totp', 'phone_code', 'backup_code'],
     social: ['oauth_google', 'oauth_github'],
     organizations: true,
+    passkeys: { enabled: false, allowAutofill: true, showSignInButton: true },
+    reverification: { maxAgeMinutes: null, level: 'second_factor' },
     signUpMode: 'public',
     lockout: { maxAttempts: 5, lockSeconds: 1800 },
     emailLinkRequireSameClient: false,

@@ -3,6 +3,8 @@ import type { Route } from '../http/router.js';
 import { clientRoutes } from './client.js';
 import { oauthRoutes } from './oauth.js';
 import { organizationRoutes } from './organizations.js';
+import { passkeyRoutes } from './passkeys.js';
+import { sessionVerificationRoutes } from './session-verification.js';
 import { sessionRoutes } from './sessions.js';
 import { signInRoutes } from './sign-in.js';
 import { signUpRoutes } from './sign-up.js';
@@ -13,8 +15,10 @@ export const fapiRoutes: Route[] = [
   ...clientRoutes,
   ...signInRoutes,
   ...signUpRoutes,
+  ...sessionVerificationRoutes,
   ...sessionRoutes,
   ...userRoutes,
+  ...passkeyRoutes,
   ...organizationRoutes,
   ...oauthRoutes,
   ...waitlistRoutes,

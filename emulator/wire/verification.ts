@@ -13,6 +13,7 @@ export function verificationJson(verification: VerificationRecord | null): Json 
     verified_at_client: verification.verifiedAtClient,
     channel: verification.channel ?? undefined,
     external_verification_redirect_url: verification.externalRedirectUrl,
+    nonce: verification.nonce ?? undefined,
     error: verification.error,
   };
 }
