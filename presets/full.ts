@@ -9,7 +9,9 @@ import { oauthPlugin } from '../plugins/oauth/index.js';
 // The factory's module, not the package entry: the entry also exports the resource classes, which
 // belong in the lazily loaded chunk with the methods that create them.
 import { organizationsPlugin } from '../plugins/organizations/organizations.js';
+import { passkeysPlugin } from '../plugins/passkeys/passkeys.js';
 import { pollingPlugin } from '../plugins/polling/index.js';
+import { reverificationPlugin } from '../plugins/reverification/index.js';
 import { sessionSyncPlugin } from '../plugins/session-sync/index.js';
 import { signInPlugin } from '../plugins/sign-in/index.js';
 import { signOutPlugin } from '../plugins/sign-out/index.js';
@@ -34,11 +36,13 @@ export function fullPlugins() {
     pollingPlugin(),
     sessionSyncPlugin(),
     organizationsPlugin(),
+    passkeysPlugin(),
     uiPlugin(),
     signInPlugin(),
     signUpPlugin(),
     userButtonPlugin(),
     userProfilePlugin(),
+    reverificationPlugin(),
     compatPlugin(),
   ] as const;
 }

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type {} from '../oauth/index.js';
+import type {} from '../passkeys/passkeys.js';
 import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
 import type { signInStrings } from './strings.js';
 
@@ -56,7 +57,9 @@ export function signInPlugin() {
     name: 'sign-in',
     component: 'SignIn',
     // Completing a return from an OAuth/SSO provider is the oauth plugin's, when the instance has it.
-    optionalDependsOn: ['oauth'],
-    load: (ctx) => import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, { oauth: ctx.find('oauth') }) })),
+    // Passkey sign-in is offered when the passkeys plugin is composed (and the instance enables passkeys).
+    optionalDependsOn: ['oauth', 'passkeys'],
+    load: (ctx) =>
+      import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, { oauth: ctx.find('oauth'), passkeys: !!ctx.find('passkeys') }) })),
   });
 }

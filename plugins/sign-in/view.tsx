@@ -9,7 +9,7 @@ import type { OAuthApi } from '../oauth/index.js';
 import { useEffect, useState } from 'preact/hooks';
 import type { UiKit } from '../ui/index.js';
 import { createFirstFactor } from './first-factor.js';
-import { camel, current, proceed, startOAuth, type SignInFlow } from './flow.js';
+import { camel, current, passkeyErrorText, proceed, startOAuth, type SignInFlow } from './flow.js';
 import type { SignInProps } from './index.js';
 import { createParts } from './parts.js';
 import { createSecondFactor } from './second-factor.js';
@@ -26,13 +26,21 @@ interface StepProps {
 /** Plugins the view uses when the instance has them. */
 export interface SignInServices {
   oauth?: OAuthApi;
+  /** The passkeys plugin is composed (its methods are on SignIn). */
+  passkeys?: boolean;
 }
 
-export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {}) {
+/** `passkey_settings` of the environment (absent from older ones). */
+interface PasskeySettings {
+  allowAutofill?: boolean;
+  showSignInButton?: boolean;
+}
+
+export default function createSignIn(kit: UiKit, { oauth, passkeys = false }: SignInServices = {}) {
   const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, ProviderReturnError, FooterAction, LinkButton } = kit;
   const parts = createParts(kit, !!oauth);
   const { Alternatives } = parts;
-  const FactorOne = createFirstFactor(kit, parts);
+  const FactorOne = createFirstFactor(kit, parts, passkeys);
   const { FactorTwo, ResetPassword } = createSecondFactor(kit, parts);
 
   function Start({ flow }: StepProps) {
@@ -48,6 +56,29 @@ export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {})
     const only = kinds.length === 1 ? kinds[0] : undefined;
     const submit = () => form.run(async () => proceed(flow, await current(host).create({ identifier: identifier.trim() })));
     const signUpUrl = flow.authUrl('signUp');
+    // Passkeys: with the plugin and the instance's setting; the button and autofill follow passkey_settings.
+    const passkeyOn = passkeys && !!attributes.passkey?.enabled;
+    const passkeySettings = (environment.userSettings.passkeySettings ?? {}) as PasskeySettings;
+    const [passkeyError, setPasskeyError] = useState<string>();
+    const [passkeyBusy, setPasskeyBusy] = useState(false);
+    const withPasskey = async (mode: 'discoverable' | 'autofill') => {
+      if (mode === 'discoverable') setPasskeyBusy(true);
+      setPasskeyError(undefined);
+      try {
+        await proceed(flow, await current(host).authenticateWithPasskey({ flow: mode }));
+      } catch (error) {
+        // An autofill request ends quietly when the user types instead, or another request replaced it.
+        if (mode === 'discoverable') setPasskeyError(passkeyErrorText(host, error));
+      } finally {
+        setPasskeyBusy(false);
+      }
+    };
+    useEffect(() => {
+      if (!passkeyOn || !passkeySettings.allowAutofill || typeof PublicKeyCredential === 'undefined') return;
+      void PublicKeyCredential.isConditionalMediationAvailable?.().then((available) => {
+        if (available) void withPasskey('autofill');
+      });
+    }, [passkeyOn]);
     return (
       <Card
         title={t('signIn.start.title', { applicationName: environment.displayConfig.applicationName })}
@@ -69,7 +100,7 @@ export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {})
               name="identifier"
               label={t(`formFieldLabel__${kinds.map(camel).join('_')}`)}
               type={only === 'email_address' ? 'email' : only === 'phone_number' ? 'tel' : 'text'}
-              autoComplete={only === 'email_address' ? 'email' : only === 'phone_number' ? 'tel' : 'username'}
+              autoComplete={`${only === 'email_address' ? 'email' : only === 'phone_number' ? 'tel' : 'username'}${passkeyOn ? ' webauthn' : ''}`}
               value={identifier}
               onValue={setIdentifier}
               error={form.errors.identifier}
@@ -78,6 +109,14 @@ export default function createSignIn(kit: UiKit, { oauth }: SignInServices = {})
             <Alert>{form.formError}</Alert>
             <Button busy={form.busy} />
           </Form>
+        )}
+        {passkeyOn && passkeySettings.showSignInButton !== false && (
+          <>
+            <Alert>{passkeyError}</Alert>
+            <LinkButton name="alternativeMethodsBlockButton" variant="passkey" onClick={() => void (passkeyBusy || withPasskey('discoverable'))}>
+              {t('signIn.start.actionLink__use_passkey')}
+            </LinkButton>
+          </>
         )}
       </Card>
     );

@@ -5,6 +5,8 @@
  * loaded on the first mount or open.
  * @packageDocumentation
  */
+import type {} from '../passkeys/passkeys.js';
+import type {} from '../reverification/index.js';
 import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
 import type { userProfileStrings } from './strings.js';
 
@@ -49,5 +51,15 @@ declare module '../ui/index.js' {
 }
 
 export function userProfilePlugin() {
-  return defineComponentPlugin({ name: 'user-profile', component: 'UserProfile', load: () => import('./view.js') });
+  return defineComponentPlugin({
+    name: 'user-profile',
+    component: 'UserProfile',
+    // The Passkeys section needs the passkeys plugin; sensitive actions reverify through the reverification modal.
+    optionalDependsOn: ['passkeys', 'reverification'],
+    load: (ctx) =>
+      import('./view.js').then((view) => ({
+        ...view,
+        default: (kit) => view.default(kit, { passkeys: !!ctx.find('passkeys'), reverification: ctx.find('reverification') }),
+      })),
+  });
 }
