@@ -14,16 +14,17 @@ export function factorVerificationAge(now: number, session: SessionRecord): [num
 }
 
 /**
- * Whether the session verified what `level` asks within `maxAgeMinutes`. `second_factor` falls back
- * to the first factor for users without two-step verification; `multi_factor` needs both.
+ * Whether the session verified what `level` asks within `maxAgeMinutes` (fractions allowed, measured in
+ * ms). `second_factor` falls back to the first factor for users without two-step verification;
+ * `multi_factor` needs both.
  */
 export function isRecentlyVerified(core: EmulatorCore, session: SessionRecord, user: UserRecord, level: ReverificationLevel, maxAgeMinutes: number): boolean {
-  const [first, second] = factorVerificationAge(core.now(), session);
-  const fresh = (age: number) => age >= 0 && age < maxAgeMinutes;
+  const now = core.now();
+  const fresh = (at: number | null) => at !== null && now - at < maxAgeMinutes * 60_000;
   const hasSecond = core.twoFactorEnabled(user);
-  if (level === 'first_factor') return fresh(first);
-  if (level === 'second_factor') return hasSecond ? fresh(second) : fresh(first);
-  return fresh(first) && (!hasSecond || fresh(second));
+  if (level === 'first_factor') return fresh(session.firstFactorVerifiedAt);
+  if (level === 'second_factor') return hasSecond ? fresh(session.secondFactorVerifiedAt) : fresh(session.firstFactorVerifiedAt);
+  return fresh(session.firstFactorVerifiedAt) && (!hasSecond || fresh(session.secondFactorVerifiedAt));
 }
 
 /** Throws FAPI's 403 `session_reverification_required` for a sensitive action on a stale session. */

@@ -66,6 +66,7 @@ export type ReverificationLevel = 'first_factor' | 'second_factor' | 'multi_fact
  * `maxAgeMinutes`; null turns the check off (the default).
  */
 export interface ReverificationSettings {
+  /** Minutes (fractions allowed, e.g. 0.05 = 3 s for tests); null = off. */
   maxAgeMinutes: number | null;
   level: ReverificationLevel;
 }
