@@ -1,6 +1,7 @@
 /** The reverification modal's English strings (ClerkJS's `reverification.*` keys). */
 export const reverificationStrings = {
   reverification: {
+    title: 'Verification required',
     password: { title: 'Enter your password', subtitle: 'Enter your current password to continue' },
     emailCode: { title: 'Verification required', subtitle: 'Enter the verification code sent to {{identifier}} to continue' },
     phoneCode: { title: 'Verification required', subtitle: 'Enter the verification code sent to {{identifier}} to continue' },

@@ -88,7 +88,7 @@ export default function createUserVerification(kit: UiKit) {
     if (!session) return null;
     if (!verification) {
       return (
-        <Card title={t('reverification.password.title')}>
+        <Card title={say('title')}>
           <Alert>{error}</Alert>
           {!error && <p {...el('formFieldHintText')}>{say('loading')}</p>}
         </Card>
@@ -103,7 +103,7 @@ export default function createUserVerification(kit: UiKit) {
 
     if (!factor) {
       return (
-        <Card title={t('reverification.password.title')}>
+        <Card title={say('title')}>
           <Alert>{say('noFactors')}</Alert>
         </Card>
       );
