@@ -5,9 +5,10 @@
  * loaded on the first mount or open.
  * @packageDocumentation
  */
+import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
+// Type-only: the PluginApis entries of the optional dependencies.
 import type {} from '../passkeys/passkeys.js';
 import type {} from '../reverification/index.js';
-import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
 import type { userProfileStrings } from './strings.js';
 
 /**
