@@ -20,6 +20,8 @@ const RUNTIME_ERROR = Symbol.for('microclerk.runtimeError');
  * (`err.errors[0].code`, `err.status`).
  */
 export class ClerkAPIResponseError extends Error {
+  /** What @clerk/shared's `isClerkAPIResponseError` (used by `useReverification`) recognizes the class by. */
+  static readonly kind = 'ClerkAPIResponseError';
   readonly clerkError = true;
   readonly [API_ERROR] = true;
   readonly status: number;

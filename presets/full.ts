@@ -14,7 +14,9 @@ import { organizationSwitcherPlugin } from '../plugins/organization-switcher/ind
 // The factory's module, not the package entry: the entry also exports the resource classes, which
 // belong in the lazily loaded chunk with the methods that create them.
 import { organizationsPlugin } from '../plugins/organizations/organizations.js';
+import { passkeysPlugin } from '../plugins/passkeys/passkeys.js';
 import { pollingPlugin } from '../plugins/polling/index.js';
+import { reverificationPlugin } from '../plugins/reverification/index.js';
 import { sessionSyncPlugin } from '../plugins/session-sync/index.js';
 import { signInPlugin } from '../plugins/sign-in/index.js';
 import { signOutPlugin } from '../plugins/sign-out/index.js';
@@ -43,6 +45,7 @@ export function fullPlugins() {
     sessionSyncPlugin(),
     organizationsPlugin(),
     web3Plugin(),
+    passkeysPlugin(),
     uiPlugin(),
     signInPlugin(),
     signUpPlugin(),
@@ -53,6 +56,7 @@ export function fullPlugins() {
     createOrganizationPlugin(),
     organizationSwitcherPlugin(),
     organizationListPlugin(),
+    reverificationPlugin(),
     compatPlugin(),
   ] as const;
 }

@@ -30,6 +30,7 @@ export function supportedFirstFactors(core: EmulatorCore, user: UserRecord): Sup
   const { settings } = core;
   const factors: SupportedFactor[] = [];
   const canUsePassword = settings.password.enabled && user.password !== null;
+  if (settings.passkeys.enabled && user.passkeys.some((p) => p.credentialId)) factors.push({ strategy: 'passkey' });
   if (canUsePassword) factors.push({ strategy: 'password' });
   if (settings.emailAddress.enabled) {
     for (const email of user.emailAddresses) {

@@ -178,6 +178,7 @@ export class EmulatorCore {
       primaryWeb3WalletId: web3Wallets[0]?.id ?? null,
       totp: null,
       backupCodes: [],
+      passkeys: [],
       imageDataUrl: null,
       profileImageId: null,
       publicMetadata: {},

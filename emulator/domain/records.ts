@@ -21,6 +21,8 @@ export interface VerificationRecord {
   oauthState: string | null;
   /** Web3: the message (with its nonce) the wallet must sign. */
   message: string | null;
+  /** Passkeys: the WebAuthn options JSON (creation or request options) the client hands the browser. */
+  nonce: string | null;
   error: FapiErrorItem | null;
 }
 
@@ -116,6 +118,22 @@ export interface TotpRecord {
   updatedAt: number;
 }
 
+/** A WebAuthn credential of a user; `credentialId` is empty until its registration was verified. */
+export interface PasskeyRecord {
+  id: string;
+  name: string | null;
+  /** base64url credential id and COSE public key, as the relying party stored them. */
+  credentialId: string;
+  publicKey: string;
+  /** The authenticator's signature counter (a clone shows up as a counter that does not grow). */
+  counter: number;
+  transports: string[];
+  verification: VerificationRecord;
+  lastUsedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface UserRecord {
   id: string;
   externalId: string | null;
@@ -133,6 +151,7 @@ export interface UserRecord {
   totp: TotpRecord | null;
   /** Unused backup codes; each works once. */
   backupCodes: string[];
+  passkeys: PasskeyRecord[];
   imageDataUrl: string | null;
   profileImageId: string | null;
   publicMetadata: Record<string, unknown>;
@@ -161,6 +180,18 @@ export interface SessionRecord {
   expireAt: number;
   abandonAt: number;
   lastActiveAt: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A reverification in progress for a session (`POST /client/sessions/{id}/verify`), one per session. */
+export interface SessionVerificationRecord {
+  id: string;
+  sessionId: string;
+  level: 'first_factor' | 'second_factor' | 'multi_factor';
+  status: 'needs_first_factor' | 'needs_second_factor' | 'complete';
+  firstFactorVerification: VerificationRecord | null;
+  secondFactorVerification: VerificationRecord | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -311,6 +342,7 @@ export function newVerification(strategy: string | null, status: VerificationSta
     externalRedirectUrl: null,
     oauthState: null,
     message: null,
+    nonce: null,
     error: null,
   };
 }

@@ -53,6 +53,27 @@ export interface LockoutSettings {
   lockSeconds: number;
 }
 
+/** Passkeys (`attributes.passkey`, `passkey_settings`): sign-in with a WebAuthn credential and managing them. */
+export interface PasskeySettings {
+  enabled: boolean;
+  /** Offer passkeys in the browser's autofill (conditional UI) on the identifier field. */
+  allowAutofill: boolean;
+  showSignInButton: boolean;
+}
+
+export type ReverificationLevel = 'first_factor' | 'second_factor' | 'multi_factor';
+
+/**
+ * Sensitive actions (password change, email removal, account deletion, passkey creation) answer 403
+ * `session_reverification_required` when the session's factors were verified longer ago than
+ * `maxAgeMinutes`; null turns the check off (the default).
+ */
+export interface ReverificationSettings {
+  /** Minutes (fractions allowed, e.g. 0.05 = 3 s for tests); null = off. */
+  maxAgeMinutes: number | null;
+  level: ReverificationLevel;
+}
+
 export interface RateLimitSettings {
   maxRequests: number;
   windowSeconds: number;
@@ -120,6 +141,8 @@ export interface EmulatorSettings {
   organizationRoles: OrganizationRoleSetting[];
   /** How long an organization invitation can be accepted. */
   invitationLifetimeSeconds: number;
+  passkeys: PasskeySettings;
+  reverification: ReverificationSettings;
   signUpMode: SignUpMode;
   lockout: LockoutSettings;
   /** An email link opened on another client answers `client_mismatch` (`attack_protection.email_link.require_same_client`). */
@@ -168,6 +191,8 @@ export function defaultSettings(): EmulatorSettings {
     maxAllowedMemberships: 5,
     organizationRoles: [],
     invitationLifetimeSeconds: 30 * 24 * 3600,
+    passkeys: { enabled: false, allowAutofill: true, showSignInButton: true },
+    reverification: { maxAgeMinutes: null, level: 'second_factor' },
     signUpMode: 'public',
     lockout: { maxAttempts: 5, lockSeconds: 1800 },
     emailLinkRequireSameClient: false,

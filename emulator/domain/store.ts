@@ -11,6 +11,7 @@ import type {
   OAuthFlowRecord,
   OrganizationRecord,
   SessionRecord,
+  SessionVerificationRecord,
   SignInRecord,
   SignUpRecord,
   SuggestionRecord,
@@ -38,6 +39,8 @@ export class Store {
   /** OAuth `state` → flow. */
   oauthFlows = new Map<string, OAuthFlowRecord>();
   waitlist = new Map<string, WaitlistEntryRecord>();
+  /** Session id → its reverification in progress. */
+  sessionVerifications = new Map<string, SessionVerificationRecord>();
 
   clear(): void {
     for (const map of [
@@ -57,6 +60,7 @@ export class Store {
       this.links,
       this.oauthFlows,
       this.waitlist,
+      this.sessionVerifications,
     ]) {
       map.clear();
     }

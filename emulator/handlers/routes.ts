@@ -4,6 +4,8 @@ import { clientRoutes } from './client.js';
 import { oauthRoutes } from './oauth.js';
 import { organizationRoutes } from './organizations.js';
 import { popupCallbackRoutes } from './popup-callback.js';
+import { passkeyRoutes } from './passkeys.js';
+import { sessionVerificationRoutes } from './session-verification.js';
 import { sessionRoutes } from './sessions.js';
 import { signInRoutes } from './sign-in.js';
 import { signUpRoutes } from './sign-up.js';
@@ -14,8 +16,10 @@ export const fapiRoutes: Route[] = [
   ...clientRoutes,
   ...signInRoutes,
   ...signUpRoutes,
+  ...sessionVerificationRoutes,
   ...sessionRoutes,
   ...userRoutes,
+  ...passkeyRoutes,
   ...organizationRoutes,
   ...oauthRoutes,
   ...popupCallbackRoutes,

@@ -13,6 +13,8 @@ import { signInJson } from '../wire/sign-in.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
 import { oauthRedirectUrl, startOAuthFlow } from './oauth-request.js';
+import { authenticationOptions, verifyAuthentication } from '../domain/passkeys.js';
+import { assertPasskeysEnabled, requestRelyingParty } from './passkey-request.js';
 
 const SIGN_IN_ABANDON_MS = 24 * 60 * 60 * 1000;
 
@@ -156,6 +158,16 @@ async function createSignIn(ctx: RequestContext): Promise<Response> {
     client.signInId = signIn.id;
     return respond(ctx, signIn);
   }
+  if (strategy === 'passkey' && !identifier) {
+    // Discoverable / autofill: no account yet; the authenticator picks the credential, which names the user.
+    assertPasskeysEnabled(ctx);
+    signIn.status = 'needs_first_factor';
+    signIn.firstFactorVerification = newVerification('passkey');
+    signIn.firstFactorVerification.nonce = await authenticationOptions(requestRelyingParty(ctx));
+    core.store.signIns.set(signIn.id, signIn);
+    client.signInId = signIn.id;
+    return respond(ctx, signIn);
+  }
   if (identifier) {
     const user = core.store.findUserByIdentifier(identifier);
     if (!user) throw identifierNotFound();
@@ -172,7 +184,7 @@ async function createSignIn(ctx: RequestContext): Promise<Response> {
   if (user && password !== undefined && (strategy === undefined || strategy === 'password')) {
     verifyPasswordFactor(ctx, signIn, user, password);
   } else if (user && strategy && strategy !== 'password') {
-    prepareFirstFactorFor(ctx, signIn, user, strategy);
+    await prepareFirstFactorFor(ctx, signIn, user, strategy);
   }
   return respond(ctx, signIn);
 }
@@ -275,10 +287,15 @@ function web3Target(ctx: RequestContext, signIn: SignInRecord, user: UserRecord)
   return wallet;
 }
 
-function prepareFirstFactorFor(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, strategy: string): void {
+async function prepareFirstFactorFor(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, strategy: string): Promise<void> {
   const supported = signInFirstFactors(ctx.core, signIn, user).map((f) => f.strategy);
   if (!supported.includes(strategy)) throw strategyInvalid();
   if (strategy === 'password') return;
+  if (strategy === 'passkey') {
+    signIn.firstFactorVerification = newVerification('passkey');
+    signIn.firstFactorVerification.nonce = await authenticationOptions(requestRelyingParty(ctx), user.passkeys);
+    return;
+  }
   if (isWeb3Strategy(strategy)) {
     const wallet = web3Target(ctx, signIn, user);
     signIn.firstFactorTargetId = wallet.id;
@@ -299,7 +316,7 @@ function prepareFirstFactorFor(ctx: RequestContext, signIn: SignInRecord, user: 
   });
 }
 
-function prepareFirstFactor(ctx: RequestContext): Response {
+async function prepareFirstFactor(ctx: RequestContext): Promise<Response> {
   const signIn = loadSignIn(ctx);
   const strategy = ctx.body.text('strategy');
   if (!strategy) throw paramMissing('strategy');
@@ -317,16 +334,42 @@ function prepareFirstFactor(ctx: RequestContext): Response {
   }
   const user = signInUser(ctx, signIn);
   signIn.status = 'needs_first_factor';
-  prepareFirstFactorFor(ctx, signIn, user, strategy);
+  await prepareFirstFactorFor(ctx, signIn, user, strategy);
   return respond(ctx, signIn);
 }
 
-function attemptFirstFactor(ctx: RequestContext): Response {
+/**
+ * A passkey assertion: checked against the credential it names (any user's for a discoverable
+ * sign-in, else the identified user's). A user-verified passkey counts as both factors.
+ */
+async function attemptPasskey(ctx: RequestContext, signIn: SignInRecord): Promise<Response> {
+  const { core } = ctx;
+  assertPasskeysEnabled(ctx);
+  const verification = signIn.firstFactorVerification;
+  if (signIn.status !== 'needs_first_factor' || verification?.strategy !== 'passkey') {
+    throw fapiError(400, 'verification_missing', 'Not prepared', 'Call prepare_first_factor with strategy passkey first.', { param_name: 'strategy' });
+  }
+  const users = signIn.userId ? [signInUser(ctx, signIn)] : [...core.store.users.values()];
+  const candidates = users.flatMap((user) => user.passkeys.map((passkey) => ({ user, passkey })));
+  verification.attempts += 1;
+  const { user } = await verifyAuthentication(requestRelyingParty(ctx), verification.nonce, ctx.body.string('public_key_credential'), candidates, core.now());
+  const client = ctx.requireClient();
+  assertNotAlreadySignedIn(core, client, user);
+  core.assertNotLocked(user);
+  signIn.userId = user.id;
+  signIn.identifier ??= user.emailAddresses.find((e) => e.id === user.primaryEmailAddressId)?.emailAddress ?? user.username;
+  signIn.firstFactorVerification = { ...verification, status: 'verified', nonce: null, verifiedAtClient: signIn.clientId };
+  completeSignIn(core, signIn, user, true, device(ctx));
+  return respond(ctx, signIn);
+}
+
+async function attemptFirstFactor(ctx: RequestContext): Promise<Response> {
   const { core, body } = ctx;
   const signIn = loadSignIn(ctx);
-  const user = signInUser(ctx, signIn);
   const strategy = body.text('strategy');
   if (!strategy) throw paramMissing('strategy');
+  if (strategy === 'passkey') return attemptPasskey(ctx, signIn);
+  const user = signInUser(ctx, signIn);
   if (signIn.status !== 'needs_first_factor') {
     throw fapiError(400, 'sign_in_status_invalid', 'Not expecting a first factor', `This sign-in is in status ${signIn.status}.`);
   }

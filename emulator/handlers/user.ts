@@ -1,4 +1,5 @@
 /** `/v1/me…`: profile, metadata, email addresses, phone numbers, password, TOTP, backup codes, image. */
+import { assertRecentlyVerified } from '../domain/reverification.js';
 import { randomBytes } from 'node:crypto';
 import { codeIncorrect, fapiError, formError, notFound, paramMissing } from '../domain/errors.js';
 import { isEmail, looksLikePhone } from '../domain/identifiers.js';
@@ -90,7 +91,8 @@ function updateMetadata(ctx: RequestContext): Response {
 }
 
 function deleteUser(ctx: RequestContext): Response {
-  const { user } = ctx.currentUser();
+  const { user, session } = ctx.currentUser();
+  assertRecentlyVerified(ctx.core, session, user);
   for (const session of ctx.core.store.userSessions(user.id)) {
     if (ctx.core.isSignedIn(session)) ctx.core.endSession(session, 'removed');
   }
@@ -152,6 +154,7 @@ function attemptEmailVerification(ctx: RequestContext): Response {
 
 function deleteEmailAddress(ctx: RequestContext): Response {
   const { user, email } = findEmail(ctx);
+  assertRecentlyVerified(ctx.core, ctx.currentUser().session, user);
   user.emailAddresses = user.emailAddresses.filter((e) => e !== email);
   if (user.primaryEmailAddressId === email.id) user.primaryEmailAddressId = user.emailAddresses.find((e) => e.verification?.status === 'verified')?.id ?? null;
   user.updatedAt = ctx.core.now();
@@ -305,6 +308,7 @@ function checkCurrentPassword(ctx: RequestContext, user: UserRecord): void {
 
 function changePassword(ctx: RequestContext): Response {
   const { user, session } = ctx.currentUser();
+  assertRecentlyVerified(ctx.core, session, user);
   const next = ctx.body.string('new_password');
   if (!next) throw paramMissing('new_password');
   checkCurrentPassword(ctx, user);

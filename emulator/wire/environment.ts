@@ -64,7 +64,7 @@ export function environmentJson(core: EmulatorCore): Json {
       id: `aac_${core.instanceId.slice(4)}`,
       single_session_mode: settings.singleSession,
       claimed_at: null,
-      reverification: false,
+      reverification: settings.reverification.maxAgeMinutes !== null,
       preferred_channels: null,
     },
     display_config: {
@@ -132,7 +132,7 @@ export function environmentJson(core: EmulatorCore): Json {
           verifications: ['backup_code'],
           secondFactors: ['backup_code'],
         }),
-        passkey: attribute({ enabled: false, required: false }),
+        passkey: attribute({ enabled: settings.passkeys.enabled, required: false, verifications: ['passkey'], firstFactors: ['passkey'] }),
       },
       social,
       enterprise_sso: { enabled: settings.enterpriseConnections.length > 0, self_serve_sso: false },
@@ -160,7 +160,10 @@ export function environmentJson(core: EmulatorCore): Json {
         min_zxcvbn_strength: 0,
         enforce_hibp_on_sign_in: false,
       },
-      passkey_settings: { allow_autofill: false, show_sign_in_button: false },
+      passkey_settings: {
+        allow_autofill: settings.passkeys.enabled && settings.passkeys.allowAutofill,
+        show_sign_in_button: settings.passkeys.enabled && settings.passkeys.showSignInButton,
+      },
       username_settings: { min_length: settings.username.minLength, max_length: settings.username.maxLength },
       actions: { delete_self: true, create_organization: settings.organizations },
       attack_protection: {

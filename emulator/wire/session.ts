@@ -1,14 +1,9 @@
 /** Session JSON, with a freshly minted token while the session is signed in. */
 import type { SessionRecord } from '../domain/records.js';
+import { factorVerificationAge } from '../domain/reverification.js';
 import { publicUserDataJson } from './public-user.js';
 import { userJson } from './user.js';
 import type { Json, JsonView } from './view.js';
-
-function factorVerificationAge(view: JsonView, session: SessionRecord): [number, number] {
-  const now = view.core.now();
-  const minutes = (ms: number | null) => (ms === null ? -1 : Math.floor((now - ms) / 60_000));
-  return [minutes(session.firstFactorVerifiedAt), minutes(session.secondFactorVerifiedAt)];
-}
 
 export function sessionJson(view: JsonView, session: SessionRecord): Json {
   const { core } = view;
@@ -26,7 +21,7 @@ export function sessionJson(view: JsonView, session: SessionRecord): Json {
     last_active_token: signedIn && user ? { object: 'token', jwt: core.mintSessionToken(session, { origin: view.origin }) } : null,
     actor: null,
     tasks: null,
-    factor_verification_age: factorVerificationAge(view, session),
+    factor_verification_age: factorVerificationAge(core.now(), session),
     user: user ? userJson(view, user) : null,
     public_user_data: user ? publicUserDataJson(user) : null,
     created_at: session.createdAt,

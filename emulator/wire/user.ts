@@ -1,5 +1,5 @@
 /** The user JSON, with its email addresses, phone numbers and external accounts. */
-import type { EmailAddressRecord, ExternalAccountRecord, PhoneNumberRecord, UserRecord, Web3WalletRecord } from '../domain/records.js';
+import type { EmailAddressRecord, ExternalAccountRecord, PasskeyRecord, PhoneNumberRecord, UserRecord, Web3WalletRecord } from '../domain/records.js';
 import { membershipJson } from './organization.js';
 import { userImageUrl } from './public-user.js';
 import { verificationJson } from './verification.js';
@@ -69,6 +69,18 @@ export function externalAccountJson(account: ExternalAccountRecord): Json {
   };
 }
 
+export function passkeyJson(passkey: PasskeyRecord): Json {
+  return {
+    object: 'passkey',
+    id: passkey.id,
+    name: passkey.name,
+    verification: verificationJson(passkey.verification),
+    last_used_at: passkey.lastUsedAt,
+    created_at: passkey.createdAt,
+    updated_at: passkey.updatedAt,
+  };
+}
+
 export function userJson(view: JsonView, user: UserRecord): Json {
   const settings = view.core.settings;
   return {
@@ -89,7 +101,7 @@ export function userJson(view: JsonView, user: UserRecord): Json {
     web3_wallets: user.web3Wallets.map(web3WalletJson),
     external_accounts: user.externalAccounts.map(externalAccountJson),
     enterprise_accounts: [],
-    passkeys: [],
+    passkeys: view.core.settings.passkeys.enabled ? user.passkeys.filter((p) => p.credentialId).map(passkeyJson) : [],
     saml_accounts: [],
     organization_memberships: settings.organizations ? view.core.store.userMemberships(user.id).map((m) => membershipJson(view, m)) : [],
     password_enabled: user.password !== null,

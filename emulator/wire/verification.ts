@@ -15,6 +15,7 @@ export function verificationJson(verification: VerificationRecord | null): Json 
     // Web3: the text the wallet signs (FAPI's `message`; `nonce` stays for passkeys).
     message: verification.message ?? undefined,
     external_verification_redirect_url: verification.externalRedirectUrl,
+    nonce: verification.nonce ?? undefined,
     error: verification.error,
   };
 }

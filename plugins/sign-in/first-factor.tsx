@@ -2,14 +2,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SignIn, SignInFactor } from '../../kernel/index.js';
 import type { UiKit } from '../ui/index.js';
-import { current, factorKey, FIRST_FACTORS, POLL_MS, proceed, type SignInFlow } from './flow.js';
+import { current, factorKey, FIRST_FACTORS, passkeyErrorText, POLL_MS, proceed, type SignInFlow } from './flow.js';
 import type { SignInParts } from './parts.js';
 
 interface StepProps {
   flow: SignInFlow;
 }
 
-export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMethods, useExpectStatus }: SignInParts) {
+export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMethods, useExpectStatus }: SignInParts, passkeys = false) {
+  /** The first factors this component can complete: passkey only with the passkeys plugin. */
+  const usable = passkeys ? [...FIRST_FACTORS, 'passkey'] : FIRST_FACTORS;
   const { useForm, Card, Form, Field, Button, Alert, CodeForm, LinkButton } = kit;
 
   function defaultFactor(signIn: SignIn, preferred: string | undefined): SignInFactor | undefined {
@@ -149,6 +151,39 @@ export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMeth
     );
   }
 
+  /** The identified user's passkeys: the browser asks for one when the user continues. */
+  function PasskeyFactor({ flow, onAlternatives }: FactorProps) {
+    const { host } = flow;
+    const { t } = host;
+    const signIn = current(host);
+    const [busy, setBusy] = useState(false);
+    const [error, setError] = useState<string>();
+    const go = async () => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        await proceed(flow, await signIn.authenticateWithPasskey());
+      } catch (err) {
+        setError(passkeyErrorText(host, err));
+      } finally {
+        setBusy(false);
+      }
+    };
+    return (
+      <Card
+        title={t('signIn.passkey.title')}
+        subtitle={t('signIn.passkey.subtitle')}
+        footer={<LinkButton onClick={onAlternatives}>{t('footerActionLink__useAnotherMethod')}</LinkButton>}
+      >
+        <IdentityPreview identifier={signIn.identifier ?? ''} onEdit={() => void host.navigate('')} />
+        <Form onSubmit={() => void go()}>
+          <Alert>{error}</Alert>
+          <Button busy={busy} />
+        </Form>
+      </Card>
+    );
+  }
+
   function FactorOne({ flow }: StepProps) {
     const { host } = flow;
     const ok = useExpectStatus(flow, 'needs_first_factor');
@@ -157,7 +192,7 @@ export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMeth
     const [choosing, setChoosing] = useState(false);
     if (!ok) return null;
     if (choosing || !factor) {
-      const others = (signIn.supportedFirstFactors ?? []).filter((f) => FIRST_FACTORS.includes(f.strategy) && f !== factor);
+      const others = (signIn.supportedFirstFactors ?? []).filter((f) => usable.includes(f.strategy) && f !== factor);
       return (
         <AlternativeMethods
           flow={flow}
@@ -174,6 +209,7 @@ export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMeth
     const common = { flow, factor, onAlternatives: () => setChoosing(true), onFactor: setFactor };
     if (factor.strategy === 'password') return <PasswordFactor {...common} />;
     if (factor.strategy === 'email_link') return <EmailLinkFactor {...common} />;
+    if (factor.strategy === 'passkey') return <PasskeyFactor {...common} />;
     return <CodeFactor key={factor.strategy} {...common} />;
   }
 

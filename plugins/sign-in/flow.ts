@@ -1,5 +1,5 @@
 /** The sign-in flow's moves, shared by its steps: the next step for a sign-in's status, and OAuth. */
-import { ClerkRuntimeError, type SignIn } from '../../kernel/index.js';
+import { ClerkRuntimeError, isClerkAPIResponseError, isClerkRuntimeError, type SignIn } from '../../kernel/index.js';
 import type { OAuthApi } from '../oauth/index.js';
 import type { AuthFlow, HostContextValue } from '../ui/index.js';
 import type { SignInProps } from './index.js';
@@ -52,6 +52,14 @@ export function startEnterpriseSso(flow: SignInFlow, oauth: OAuthApi | undefined
     redirectUrlComplete: flow.afterAuthUrl('signIn'),
     continueSignIn: true,
   });
+}
+
+/** A passkey error as text: FAPI's own message, else the localized code (cancelled, not supported…). */
+export function passkeyErrorText(host: HostContextValue, error: unknown): string {
+  if (isClerkAPIResponseError(error)) return host.errorText(error.errors[0]);
+  const code = isClerkRuntimeError(error) ? error.code : undefined;
+  const text = code ? host.t(`unstable__errors.${code}`) : '';
+  return text && text !== `unstable__errors.${code}` ? text : host.t('unstable__errors.unknown');
 }
 
 /** Starts the OAuth redirect: FAPI answers with the provider URL, which must be http(s). */

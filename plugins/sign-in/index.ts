@@ -7,6 +7,7 @@
 import type {} from '../oauth/index.js';
 import type {} from '../email-link/index.js';
 import type {} from '../web3/index.js';
+import type {} from '../passkeys/passkeys.js';
 import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
 import type { signInStrings } from './strings.js';
 
@@ -58,8 +59,9 @@ export function signInPlugin() {
     name: 'sign-in',
     component: 'SignIn',
     // Completing a return from an OAuth/SSO provider is the oauth plugin's, an email link's landing the
-    // email-link plugin's, when the instance has them; wallet buttons the web3 plugin's.
-    optionalDependsOn: ['oauth', 'email-link', 'web3'],
+    // email-link plugin's, when the instance has them; wallet buttons the web3 plugin's; passkey sign-in
+    // the passkeys plugin's (when the instance enables passkeys).
+    optionalDependsOn: ['oauth', 'email-link', 'web3', 'passkeys'],
     // The view finds them itself (smaller than naming each here, in the initial bundle).
     load: (ctx) => import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, ctx) })),
   });

@@ -16,6 +16,11 @@ export const signInStrings = {
       actionLink: 'Sign up',
       actionText__join_waitlist: 'Don’t have an account?',
       actionLink__join_waitlist: 'Join waitlist',
+      actionLink__use_passkey: 'Use passkey instead',
+    },
+    passkey: {
+      title: 'Use your passkey',
+      subtitle: "Using your passkey confirms it's you. Your device may ask for your fingerprint, face or screen lock.",
     },
     password: { title: 'Enter your password', subtitle: 'Enter the password associated with your account' },
     emailCode: { title: 'Check your email', subtitle: 'Enter the code sent to {{identifier}}' },
@@ -40,6 +45,7 @@ export const signInStrings = {
       title: 'Use another method',
       subtitle: 'Facing issues? You can use any of these methods to sign in.',
       blockButton__password: 'Sign in with your password',
+      blockButton__passkey: 'Sign in with your passkey',
       blockButton__emailCode: 'Email code to {{identifier}}',
       blockButton__emailLink: 'Email link to {{identifier}}',
       blockButton__phoneCode: 'Send SMS code to {{identifier}}',
@@ -53,5 +59,12 @@ export const signInStrings = {
       subtitle: 'Select the account with which you wish to continue.',
       action__addAccount: 'Add account',
     },
+  },
+  unstable__errors: {
+    passkey_not_supported: 'Passkeys are not supported on this device.',
+    passkey_retrieval_cancelled: 'Passkey verification was cancelled or timed out.',
+    passkey_registration_cancelled: 'Passkey registration was cancelled or timed out.',
+    passkey_already_exists: 'A passkey is already registered with this device.',
+    passkey_operation_aborted: 'The passkey request was interrupted.',
   },
 };

@@ -11,7 +11,7 @@ import type { Web3Api, Web3Strategy } from '../web3/index.js';
 import { useEffect, useState } from 'preact/hooks';
 import type { UiKit } from '../ui/index.js';
 import { createFirstFactor } from './first-factor.js';
-import { camel, current, enterpriseSsoOnly, proceed, startEnterpriseSso, startOAuth, type SignInFlow } from './flow.js';
+import { camel, current, enterpriseSsoOnly, passkeyErrorText, proceed, startEnterpriseSso, startOAuth, type SignInFlow } from './flow.js';
 import type { SignInProps } from './index.js';
 import { createParts } from './parts.js';
 import { createSecondFactor } from './second-factor.js';
@@ -30,6 +30,13 @@ export interface SignInServices {
   find(name: 'oauth'): OAuthApi | undefined;
   find(name: 'email-link'): EmailLinkApi | undefined;
   find(name: 'web3'): Web3Api | undefined;
+  find(name: 'passkeys'): unknown;
+}
+
+/** `passkey_settings` of the environment (absent from older ones). */
+interface PasskeySettings {
+  allowAutofill?: boolean;
+  showSignInButton?: boolean;
 }
 
 const reloadResourceOf = (intent: string | null) => (intent === 'signIn' || intent === 'signUp' ? intent : undefined);
@@ -38,10 +45,12 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
   const oauth = services?.find('oauth');
   const emailLink = services?.find('email-link');
   const web3 = services?.find('web3');
+  // The passkeys plugin is composed (its methods are on SignIn).
+  const passkeys = !!services?.find('passkeys');
   const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, Web3Buttons, ProviderReturnError, FooterAction, LinkButton } = kit;
   const parts = createParts(kit, !!oauth);
   const { Alternatives } = parts;
-  const FactorOne = createFirstFactor(kit, parts);
+  const FactorOne = createFirstFactor(kit, parts, passkeys);
   const { FactorTwo, ResetPassword } = createSecondFactor(kit, parts);
 
   function Start({ flow }: StepProps) {
@@ -64,6 +73,29 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
     // Sign-ups on a waitlist: "Sign up" leads to the waitlist instead.
     const waitlist = environment.userSettings.signUp?.mode === 'waitlist';
     const signUpUrl = waitlist ? host.navigation.buildWaitlistUrl() : flow.authUrl('signUp');
+    // Passkeys: with the plugin and the instance's setting; the button and autofill follow passkey_settings.
+    const passkeyOn = passkeys && !!attributes.passkey?.enabled;
+    const passkeySettings = (environment.userSettings.passkeySettings ?? {}) as PasskeySettings;
+    const [passkeyError, setPasskeyError] = useState<string>();
+    const [passkeyBusy, setPasskeyBusy] = useState(false);
+    const withPasskey = async (mode: 'discoverable' | 'autofill') => {
+      if (mode === 'discoverable') setPasskeyBusy(true);
+      setPasskeyError(undefined);
+      try {
+        await proceed(flow, await current(host).authenticateWithPasskey({ flow: mode }));
+      } catch (error) {
+        // An autofill request ends quietly when the user types instead, or another request replaced it.
+        if (mode === 'discoverable') setPasskeyError(passkeyErrorText(host, error));
+      } finally {
+        setPasskeyBusy(false);
+      }
+    };
+    useEffect(() => {
+      if (!passkeyOn || !passkeySettings.allowAutofill || typeof PublicKeyCredential === 'undefined') return;
+      void PublicKeyCredential.isConditionalMediationAvailable?.().then((available) => {
+        if (available) void withPasskey('autofill');
+      });
+    }, [passkeyOn]);
     return (
       <Card
         title={t('signIn.start.title', { applicationName: environment.displayConfig.applicationName })}
@@ -98,7 +130,7 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
               name="identifier"
               label={t(`formFieldLabel__${kinds.map(camel).join('_')}`)}
               type={only === 'email_address' ? 'email' : only === 'phone_number' ? 'tel' : 'text'}
-              autoComplete={only === 'email_address' ? 'email' : only === 'phone_number' ? 'tel' : 'username'}
+              autoComplete={`${only === 'email_address' ? 'email' : only === 'phone_number' ? 'tel' : 'username'}${passkeyOn ? ' webauthn' : ''}`}
               value={identifier}
               onValue={setIdentifier}
               error={form.errors.identifier}
@@ -107,6 +139,14 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
             <Alert>{form.formError}</Alert>
             <Button busy={form.busy} />
           </Form>
+        )}
+        {passkeyOn && passkeySettings.showSignInButton !== false && (
+          <>
+            <Alert>{passkeyError}</Alert>
+            <LinkButton name="alternativeMethodsBlockButton" variant="passkey" onClick={() => void (passkeyBusy || withPasskey('discoverable'))}>
+              {t('signIn.start.actionLink__use_passkey')}
+            </LinkButton>
+          </>
         )}
       </Card>
     );

@@ -7,6 +7,9 @@
  */
 import type {} from '../web3/index.js';
 import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
+// Type-only: the PluginApis entries of the optional dependencies.
+import type {} from '../passkeys/passkeys.js';
+import type {} from '../reverification/index.js';
 import type { userProfileStrings } from './strings.js';
 
 /**
@@ -53,8 +56,13 @@ export function userProfilePlugin() {
   return defineComponentPlugin({
     name: 'user-profile',
     component: 'UserProfile',
-    // The web3 wallets section when the web3 plugin is composed.
-    optionalDependsOn: ['web3'],
-    load: (ctx) => import('./view.js').then((view) => ({ ...view, default: (kit) => view.default(kit, { web3: !!ctx.find('web3') }) })),
+    // The web3 wallets section when the web3 plugin is composed; the Passkeys section needs the passkeys
+    // plugin; sensitive actions reverify through the reverification modal.
+    optionalDependsOn: ['web3', 'passkeys', 'reverification'],
+    load: (ctx) =>
+      import('./view.js').then((view) => ({
+        ...view,
+        default: (kit) => view.default(kit, { web3: !!ctx.find('web3'), passkeys: !!ctx.find('passkeys'), reverification: ctx.find('reverification') }),
+      })),
   });
 }

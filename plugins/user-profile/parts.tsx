@@ -1,11 +1,41 @@
 /** The building blocks every `<UserProfile/>` section uses: section, item, action button, badge, success note, strings. */
 import type { ComponentChildren } from 'preact';
+import { isClerkAPIResponseError, ClerkRuntimeError } from '../../kernel/index.js';
 import type { UiKit } from '../ui/index.js';
+import type { ReverificationApi } from '../reverification/index.js';
+
+/** Plugins the view uses when the instance has them. */
+export interface ProfileServices {
+  /** The passkeys plugin is composed (passkey methods on User and Passkey). */
+  passkeys?: boolean;
+  /** The reverification modal, for actions FAPI answers with `session_reverification_required`. */
+  reverification?: ReverificationApi;
+}
 
 export const isHttpUrl = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\//i.test(url);
 
-export function createProfileParts(kit: UiKit) {
+export function createProfileParts(kit: UiKit, services: ProfileServices = {}) {
   const { useHost } = kit;
+
+  /**
+   * Runs a sensitive action (password, email removal, account deletion, passkey creation); when FAPI
+   * asks for a recent verification, the reverification modal opens and the action runs once more after it.
+   */
+  async function withReverification<T>(action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (error) {
+      const modal = services.reverification;
+      if (!modal || !isClerkAPIResponseError(error) || !error.errors.some((e) => e.code === 'session_reverification_required')) throw error;
+      await new Promise<void>((resolve, reject) =>
+        modal.__internal_openReverification({
+          afterVerification: resolve,
+          afterVerificationCancelled: () => reject(new ClerkRuntimeError('User cancelled attempted verification', { code: 'reverification_cancelled' })),
+        }),
+      );
+      return action();
+    }
+  }
 
   /** Localized text of this component: `userProfile.<key>`. */
   function useSay() {
@@ -71,7 +101,7 @@ export function createProfileParts(kit: UiKit) {
     ) : null;
   }
 
-  return { kit, useSay, Section, Action, Item, Badge, Success };
+  return { kit, services, withReverification, useSay, Section, Action, Item, Badge, Success };
 }
 
 export type ProfileParts = ReturnType<typeof createProfileParts>;

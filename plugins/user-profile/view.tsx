@@ -8,11 +8,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { User } from '../../kernel/index.js';
 import type { UiKit } from '../ui/index.js';
 import type { UserProfilePage, UserProfileProps } from './index.js';
-import { createProfileParts } from './parts.js';
+import { createProfileParts, type ProfileServices } from './parts.js';
 import { createConnectedAccountsSection } from './sections/connected-accounts.js';
 import { createDeleteSection } from './sections/danger.js';
 import { createDevicesSection } from './sections/devices.js';
 import { createIdentifiersSection } from './sections/identifiers.js';
+import { createPasskeysSection } from './sections/passkeys.js';
 import { createPasswordSection } from './sections/password.js';
 import { createProfileSection } from './sections/profile.js';
 import { createTwoStepSection } from './sections/two-step.js';
@@ -23,9 +24,11 @@ export { userProfileStyles as styles } from './styles.js';
 
 const trimSlashes = (s: string) => s.replace(/^\/+|\/+$/g, '');
 
-export default function createUserProfile(kit: UiKit, { web3 = false }: { web3?: boolean } = {}) {
+export default function createUserProfile(kit: UiKit, services: ProfileServices & { web3?: boolean } = {}) {
+  const { web3 = false } = services;
   const { useHost, useAppNode } = kit;
-  const parts = createProfileParts(kit);
+  const parts = createProfileParts(kit, services);
+  const PasskeysSection = createPasskeysSection(parts);
   const { useSay } = parts;
   const ProfileSection = createProfileSection(parts);
   const IdentifiersSection = createIdentifiersSection(parts);
@@ -85,6 +88,7 @@ export default function createUserProfile(kit: UiKit, { web3 = false }: { web3?:
           ) : active.id === 'security' ? (
             <>
               {attributes.password?.enabled !== false && <PasswordSection user={user} />}
+              {services.passkeys && attributes.passkey?.enabled && <PasskeysSection user={user} />}
               <TwoStepSection user={user} />
               <DevicesSection user={user} />
               <DeleteSection user={user} props={props} />

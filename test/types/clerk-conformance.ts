@@ -62,8 +62,6 @@ export const MISSING = {
     '__internal_mountOAuthDeviceVerification',
     '__internal_unmountOAuthDeviceVerification',
   ],
-  // Reverification modal: no reverification plugin.
-  reverification: ['__internal_openReverification', '__internal_closeReverification'],
   // <UserAvatar/>: no component plugin for it.
   userAvatar: ['mountUserAvatar', 'unmountUserAvatar'],
   // Bot-protection ("Protect") challenges: not implemented (kernel, sign-in).
@@ -217,6 +215,8 @@ export const CHECKED_METHODS = [
   'redirectToWaitlist',
   'handleRedirectCallback',
   'handleEmailLinkVerification',
+  '__internal_openReverification',
+  '__internal_closeReverification',
   'authenticateWithMetamask',
   'authenticateWithCoinbaseWallet',
   'authenticateWithOKXWallet',

@@ -4,7 +4,7 @@ import type { User } from '../../../kernel/index.js';
 import type { UserProfileProps } from '../index.js';
 import type { ProfileParts } from '../parts.js';
 
-export function createDeleteSection({ kit, useSay, Section, Action }: ProfileParts) {
+export function createDeleteSection({ kit, withReverification, useSay, Section, Action }: ProfileParts) {
   const { useHost, useForm, Form, Field, Button, Alert } = kit;
 
   function DeleteSection({ user, props }: { user: User; props: UserProfileProps }) {
@@ -19,7 +19,7 @@ export function createDeleteSection({ kit, useSay, Section, Action }: ProfilePar
     const submit = () => {
       if (typed.trim() !== phrase) return form.setErrors({ delete_confirmation: say('deleteConfirmMismatch', { phrase }) });
       void form.run(async () => {
-        await user.delete();
+        await withReverification(() => user.delete());
         kernel.tokens.clear();
         close();
         const options = kernel.loadOptions as { afterSignOutUrl?: string };

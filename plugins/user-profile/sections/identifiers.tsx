@@ -6,7 +6,7 @@ import type { ProfileParts } from '../parts.js';
 /** How often a pending email-link verification is re-read. */
 const LINK_POLL_MS = 2000;
 
-export function createIdentifiersSection({ kit, useSay, Section, Action, Item, Badge }: ProfileParts) {
+export function createIdentifiersSection({ kit, withReverification, useSay, Section, Action, Item, Badge }: ProfileParts) {
   const { useHost, useForm, Form, Field, Button, Alert, CodeForm } = kit;
 
   /** Re-reads an email address until its verification link was opened (or the link expired). */
@@ -66,7 +66,11 @@ export function createIdentifiersSection({ kit, useSay, Section, Action, Item, B
                 <>
                   {' '}
                   {say('confirmRemove', { identifier: label(item) })}
-                  <Action name="confirmRemove" danger onClick={() => void actions.run(() => item.destroy().then(() => setRemoving(null)))}>
+                  <Action
+                    name="confirmRemove"
+                    danger
+                    onClick={() => void actions.run(() => withReverification(() => item.destroy()).then(() => setRemoving(null)))}
+                  >
                     {say('remove')}
                   </Action>
                   <Action name="cancel" onClick={() => setRemoving(null)}>

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { User } from '../../../kernel/index.js';
 import type { ProfileParts } from '../parts.js';
 
-export function createPasswordSection({ kit, useSay, Section, Success }: ProfileParts) {
+export function createPasswordSection({ kit, withReverification, useSay, Section, Success }: ProfileParts) {
   const { useHost, useForm, Form, Field, Checkbox, Button, Alert } = kit;
 
   function PasswordSection({ user }: { user: User }) {
@@ -20,7 +20,9 @@ export function createPasswordSection({ kit, useSay, Section, Success }: Profile
       setDone(false);
       if (next !== confirm) return form.setErrors({ confirm_password: t('formFieldError__passwordsDoNotMatch') });
       void form.run(async () => {
-        await user.updatePassword({ newPassword: next, currentPassword: user.passwordEnabled ? current : undefined, signOutOfOtherSessions: signOutOthers });
+        await withReverification(() =>
+          user.updatePassword({ newPassword: next, currentPassword: user.passwordEnabled ? current : undefined, signOutOfOtherSessions: signOutOthers }),
+        );
         setCurrent('');
         setNext('');
         setConfirm('');

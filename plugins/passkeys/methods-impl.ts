@@ -1,0 +1,132 @@
+/** The bodies of the methods methods.ts installs, loaded on the first call of any of them (with the WebAuthn code). */
+import {
+  ClerkRuntimeError,
+  Session,
+  Verification,
+  camelize,
+  type BaseResource,
+  type JSONObject,
+  type ResourceContext,
+  type SignIn,
+  type User,
+} from '../../kernel/index.js';
+import type { Passkey, PasskeyMethods, SessionVerification, SessionVerificationMethods, SignInPasskeyMethods, UserPasskeyMethods } from './methods.js';
+import { createCredentialJson, getCredentialJson, isWebAuthnAutofillSupported, serializeAssertion } from './webauthn.js';
+
+/** The resource classes of methods.ts, set by the method stubs before the first body runs. */
+export const classes = {} as { Passkey: typeof Passkey };
+
+const ctxOf = (resource: BaseResource) => (resource as unknown as { _ctx: ResourceContext })._ctx;
+
+const invalid = (message: string) => new ClerkRuntimeError(message, { code: 'invalid_arguments' });
+
+async function post(resource: BaseResource, path: string, body?: Record<string, unknown>, method: 'POST' | 'PATCH' | 'DELETE' = 'POST'): Promise<JSONObject> {
+  const payload = await ctxOf(resource).fapi.request<{ response?: JSONObject } | null>({ method, path, body });
+  return payload?.response ?? {};
+}
+
+export const signIn: SignInPasskeyMethods & ThisType<SignIn> = {
+  async authenticateWithPasskey(params = {}) {
+    const flow = params?.flow;
+    if (flow !== undefined && flow !== 'discoverable' && flow !== 'autofill') {
+      throw invalid(`signIn.authenticateWithPasskey: flow must be 'discoverable', 'autofill' or omitted, got ${JSON.stringify(flow)}.`);
+    }
+    if (flow) {
+      await this.create({ strategy: 'passkey' });
+    } else {
+      if (!this.id || !this.supportedFirstFactors?.some((f) => f.strategy === 'passkey')) {
+        throw new ClerkRuntimeError(
+          'signIn.authenticateWithPasskey() without a flow needs a sign-in created with an identifier whose account has a passkey; use { flow: "discoverable" } otherwise.',
+          { code: 'passkey_not_available' },
+        );
+      }
+      await this.prepareFirstFactor({ strategy: 'passkey' });
+    }
+    // Autofill only where the browser supports conditional UI; elsewhere it is a plain request.
+    const conditional = flow === 'autofill' && (await isWebAuthnAutofillSupported());
+    const publicKeyCredential = await getCredentialJson(this.firstFactorVerification.nonce, conditional);
+    return this.attemptFirstFactor({ strategy: 'passkey', publicKeyCredential });
+  },
+};
+
+export const user: UserPasskeyMethods & ThisType<User> = {
+  async createPasskey() {
+    const ctx = ctxOf(this);
+    const passkey = new classes.Passkey(ctx, await post(this, '/me/passkeys'));
+    const publicKeyCredential = await createCredentialJson(passkey.verification?.nonce);
+    return passkey.fromJSON(await post(this, `/me/passkeys/${passkey.id}/attempt_verification`, { strategy: 'passkey', publicKeyCredential }));
+  },
+};
+
+export const passkey: PasskeyMethods & ThisType<Passkey> = {
+  async update(params) {
+    if (typeof params?.name !== 'string' || !params.name.trim())
+      throw invalid(`passkey.update: name must be a non-empty string, got ${JSON.stringify(params?.name)}.`);
+    return this.fromJSON(await post(this, `/me/passkeys/${this.id}`, { name: params.name }, 'PATCH'));
+  },
+  async delete() {
+    const json = await post(this, `/me/passkeys/${this.id}`, undefined, 'DELETE');
+    return { object: String(json.object ?? 'passkey'), id: String(json.id ?? this.id), deleted: json.deleted !== false };
+  },
+};
+
+/** SessionVerificationJSON → the resource; the session in it refreshes this one (its `factorVerificationAge`). */
+function toVerification(session: Session, json: JSONObject): SessionVerification {
+  if (json.session) session.fromJSON(json.session as JSONObject);
+  return {
+    id: String(json.id ?? ''),
+    status: json.status as SessionVerification['status'],
+    level: json.level as SessionVerification['level'],
+    session: json.session ? new Session(ctxOf(session), json.session as JSONObject) : session,
+    supportedFirstFactors: camelize(json.supported_first_factors ?? null),
+    supportedSecondFactors: camelize(json.supported_second_factors ?? null),
+    firstFactorVerification: new Verification(json.first_factor_verification as JSONObject),
+    secondFactorVerification: new Verification(json.second_factor_verification as JSONObject),
+  };
+}
+
+const LEVELS = ['first_factor', 'second_factor', 'multi_factor'];
+
+export const session: SessionVerificationMethods & ThisType<Session> = {
+  async startVerification(params) {
+    if (!LEVELS.includes(params?.level))
+      throw invalid(`session.startVerification: level must be one of ${LEVELS.join(', ')}, got ${JSON.stringify(params?.level)}.`);
+    return toVerification(this, await post(this, `/client/sessions/${this.id}/verify`, { level: params.level }));
+  },
+  async prepareFirstFactorVerification(factor) {
+    const strategy = factor?.strategy;
+    const body =
+      strategy === 'email_code'
+        ? { strategy, emailAddressId: factor.emailAddressId }
+        : strategy === 'phone_code'
+          ? { strategy, phoneNumberId: factor.phoneNumberId, default: factor.default }
+          : strategy === 'passkey'
+            ? { strategy }
+            : undefined;
+    if (!body) throw invalid(`session.prepareFirstFactorVerification: strategy must be email_code, phone_code or passkey, got ${JSON.stringify(strategy)}.`);
+    return toVerification(this, await post(this, `/client/sessions/${this.id}/verify/prepare_first_factor`, body));
+  },
+  async attemptFirstFactorVerification(params) {
+    if (!params?.strategy) throw invalid('session.attemptFirstFactorVerification: strategy is required.');
+    const body: Record<string, unknown> = { ...params };
+    if (params.strategy === 'passkey') {
+      const credential = params.publicKeyCredential;
+      body.publicKeyCredential = typeof credential === 'string' ? credential : serializeAssertion(credential);
+    }
+    return toVerification(this, await post(this, `/client/sessions/${this.id}/verify/attempt_first_factor`, body));
+  },
+  async verifyWithPasskey() {
+    const prepared = await this.prepareFirstFactorVerification({ strategy: 'passkey' });
+    const publicKeyCredential = await getCredentialJson(prepared.firstFactorVerification.nonce);
+    return this.attemptFirstFactorVerification({ strategy: 'passkey', publicKeyCredential });
+  },
+  async prepareSecondFactorVerification(params) {
+    if (params?.strategy !== 'phone_code')
+      throw invalid(`session.prepareSecondFactorVerification: strategy must be phone_code, got ${JSON.stringify(params?.strategy)}.`);
+    return toVerification(this, await post(this, `/client/sessions/${this.id}/verify/prepare_second_factor`, { ...params }));
+  },
+  async attemptSecondFactorVerification(params) {
+    if (!params?.strategy || typeof params.code !== 'string') throw invalid('session.attemptSecondFactorVerification: strategy and code are required.');
+    return toVerification(this, await post(this, `/client/sessions/${this.id}/verify/attempt_second_factor`, { ...params }));
+  },
+};

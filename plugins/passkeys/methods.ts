@@ -1,0 +1,153 @@
+/**
+ * The passkey and reverification methods of the kernel's SignIn, User and Session, the `Passkey`
+ * resource and `user.passkeys`. Installed on the classes by the plugin's setup; the bodies
+ * (methods-impl.ts, with the WebAuthn code) load on the first call, so an instance pays for them
+ * only when the app uses passkeys or reverification.
+ */
+import { BaseResource, Session, SignIn, User, type JSONObject, type Verification } from '../../kernel/index.js';
+
+export type SessionVerificationLevel = 'first_factor' | 'second_factor' | 'multi_factor';
+export type SessionVerificationStatus = 'needs_first_factor' | 'needs_second_factor' | 'complete';
+
+export interface SessionVerificationFactor {
+  strategy: string;
+  emailAddressId?: string;
+  phoneNumberId?: string;
+  safeIdentifier?: string;
+  primary?: boolean;
+  default?: boolean;
+}
+
+/** A reverification in progress (ClerkJS's SessionVerificationResource). */
+export interface SessionVerification {
+  id: string;
+  status: SessionVerificationStatus;
+  level: SessionVerificationLevel;
+  session: Session;
+  supportedFirstFactors: SessionVerificationFactor[] | null;
+  supportedSecondFactors: SessionVerificationFactor[] | null;
+  firstFactorVerification: Verification;
+  secondFactorVerification: Verification;
+}
+
+export type SessionVerifyPrepareFirstFactorParams =
+  { strategy: 'email_code'; emailAddressId: string } | { strategy: 'phone_code'; phoneNumberId: string; default?: boolean } | { strategy: 'passkey' };
+
+export type SessionVerifyAttemptFirstFactorParams =
+  | { strategy: 'password'; password: string }
+  | { strategy: 'email_code' | 'phone_code'; code: string }
+  /** The assertion from `navigator.credentials.get()`, or its JSON as FAPI takes it. */
+  | { strategy: 'passkey'; publicKeyCredential: PublicKeyCredential | string };
+
+export type SessionVerifyPrepareSecondFactorParams = { strategy: 'phone_code'; phoneNumberId?: string };
+export type SessionVerifyAttemptSecondFactorParams = { strategy: 'phone_code' | 'totp' | 'backup_code'; code: string };
+
+export interface AuthenticateWithPasskeyParams {
+  /** `discoverable`: the browser lists the passkeys of this site; `autofill`: they are offered in the identifier field's autofill. Without it, the identified user's passkeys. */
+  flow?: 'discoverable' | 'autofill';
+}
+
+export interface SignInPasskeyMethods {
+  /** Signs in with a passkey: starts (or continues) the sign-in, asks the browser, sends the assertion. */
+  authenticateWithPasskey(params?: AuthenticateWithPasskeyParams): Promise<SignIn>;
+}
+
+export interface UserPasskeyMethods {
+  /** Registers a passkey on this device: `POST /me/passkeys`, `navigator.credentials.create()`, then its verification. */
+  createPasskey(): Promise<Passkey>;
+}
+
+export interface SessionVerificationMethods {
+  /** Starts a reverification of this session at `level` (`POST …/verify`). */
+  startVerification(params: { level: SessionVerificationLevel }): Promise<SessionVerification>;
+  prepareFirstFactorVerification(params: SessionVerifyPrepareFirstFactorParams): Promise<SessionVerification>;
+  attemptFirstFactorVerification(params: SessionVerifyAttemptFirstFactorParams): Promise<SessionVerification>;
+  /** Prepares, asks the browser for a passkey, and attempts: the first factor in one call. */
+  verifyWithPasskey(): Promise<SessionVerification>;
+  prepareSecondFactorVerification(params: SessionVerifyPrepareSecondFactorParams): Promise<SessionVerification>;
+  attemptSecondFactorVerification(params: SessionVerifyAttemptSecondFactorParams): Promise<SessionVerification>;
+}
+
+export interface PasskeyMethods {
+  /** Renames it (`PATCH /me/passkeys/{id}`). */
+  update(params: { name: string }): Promise<Passkey>;
+  /** Removes it (`DELETE /me/passkeys/{id}`). */
+  delete(): Promise<{ object: string; id: string; deleted: boolean }>;
+}
+
+/** A passkey of the user (`user.passkeys`). Data here; `update`/`delete` are installed with the plugin. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the methods are installed on the prototype
+export class Passkey extends BaseResource {
+  declare name: string | null;
+  declare verification: Verification | null;
+  declare lastUsedAt: Date | null;
+  declare createdAt: Date;
+  declare updatedAt: Date;
+}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Passkey extends PasskeyMethods {}
+
+declare module '../../kernel/resources/sign-in.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface SignIn extends SignInPasskeyMethods {}
+}
+declare module '../../kernel/resources/user.js' {
+  interface User extends UserPasskeyMethods {
+    /** The user's passkeys (needs the passkeys plugin; otherwise the plain data). */
+    passkeys: Passkey[];
+  }
+}
+declare module '../../kernel/resources/session.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Session extends SessionVerificationMethods {}
+}
+
+/** The method names by group (the body module's export), as one string each: stubs exist before the bodies load. */
+const GROUPS = [
+  [SignIn, 'authenticateWithPasskey', 'signIn'],
+  [User, 'createPasskey', 'user'],
+  [
+    Session,
+    'startVerification prepareFirstFactorVerification attemptFirstFactorVerification verifyWithPasskey prepareSecondFactorVerification attemptSecondFactorVerification',
+    'session',
+  ],
+  [Passkey, 'update delete', 'passkey'],
+] as const;
+
+type Bodies = Record<string, Record<string, (...args: unknown[]) => unknown>>;
+
+let installed = false;
+
+/**
+ * Puts the methods on the kernel classes once (every instance shares them). As in ClerkJS they are
+ * bound on first access (a prototype getter caching a non-enumerable own property), so spreads stay data.
+ */
+export function installPasskeyMethods(): void {
+  if (installed) return;
+  installed = true;
+  for (const [cls, names, group] of GROUPS) {
+    for (const name of names.split(' ')) {
+      Object.defineProperty(cls.prototype, name, {
+        configurable: true,
+        get(this: object) {
+          const bound = async (...args: unknown[]) => {
+            const bodies = await import('./methods-impl.js');
+            // Handed over rather than imported there, so this module stays in the entry chunk alone.
+            bodies.classes.Passkey = Passkey;
+            return (bodies as unknown as Bodies)[group][name].apply(this, args);
+          };
+          Object.defineProperty(this, name, { value: bound, configurable: true, writable: true });
+          return bound;
+        },
+      });
+    }
+  }
+  // `user.passkeys` become Passkey resources (the kernel maps only the resources it knows).
+  const proto = User.prototype as unknown as { hydrate(this: User, json: JSONObject, previous: unknown): void };
+  const hydrate = proto.hydrate;
+  proto.hydrate = function (json, previous) {
+    hydrate.call(this, json, previous);
+    const ctx = (this as unknown as { _ctx: ConstructorParameters<typeof Passkey>[0] })._ctx;
+    this.passkeys = ((json.passkeys as JSONObject[] | undefined) ?? []).map((p) => new Passkey(ctx, p));
+  };
+}

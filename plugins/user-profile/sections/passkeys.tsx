@@ -1,0 +1,83 @@
+/** Security page: the user's passkeys (name, created, last used), rename, remove, and adding one on this device. */
+import { useState } from 'preact/hooks';
+import { ClerkAPIResponseError, isClerkRuntimeError, type User } from '../../../kernel/index.js';
+import type { Passkey } from '../../passkeys/index.js';
+import type { ProfileParts } from '../parts.js';
+
+export function createPasskeysSection({ kit, withReverification, useSay, Section, Action, Item }: ProfileParts) {
+  const { useHost, useForm, Form, Field, Button, Alert } = kit;
+
+  function RenameForm({ passkey, onDone }: { passkey: Passkey; onDone(): void }) {
+    const say = useSay();
+    const form = useForm(['name']);
+    const [name, setName] = useState(passkey.name ?? '');
+    return (
+      <Form onSubmit={() => void form.run(() => passkey.update({ name: name.trim() }).then(onDone))}>
+        <Field name="name" label={say('passkeyName')} value={name} onValue={setName} error={form.errors.name} autoFocus />
+        <Alert>{form.formError}</Alert>
+        <Button busy={form.busy}>{say('save')}</Button>
+        <Action name="cancel" onClick={onDone}>
+          {say('cancel')}
+        </Action>
+      </Form>
+    );
+  }
+
+  function PasskeysSection({ user }: { user: User }) {
+    const { t } = useHost();
+    const say = useSay();
+    const actions = useForm([]);
+    const [renaming, setRenaming] = useState<string | null>(null);
+    const date = (value: Date | null | undefined) => (value instanceof Date ? value.toLocaleDateString(undefined, { dateStyle: 'medium' }) : '');
+    const passkeys = (user.passkeys ?? []) as Passkey[];
+    const runPasskey = (action: () => Promise<unknown>) =>
+      actions.run(async () => {
+        try {
+          await action();
+        } catch (error) {
+          // Cancelled or unsupported in the browser: say so in words, not as an unknown error.
+          if (isClerkRuntimeError(error) && error.code.startsWith('passkey_')) {
+            const text = t(`unstable__errors.${error.code}`);
+            throw new ClerkAPIResponseError(text, { status: 0, errors: [{ code: error.code, message: text, longMessage: text, meta: {} }] });
+          }
+          throw error;
+        }
+      });
+    return (
+      <Section name="passkeys" title={say('passkeys')}>
+        {passkeys.map((passkey) =>
+          renaming === passkey.id ? (
+            <RenameForm key={passkey.id} passkey={passkey} onDone={() => setRenaming(null)} />
+          ) : (
+            <Item
+              key={passkey.id}
+              name="passkey"
+              actions={
+                <>
+                  <Action name="renamePasskey" onClick={() => setRenaming(passkey.id)}>
+                    {say('rename')}
+                  </Action>
+                  <Action name="removePasskey" danger onClick={() => void actions.run(() => passkey.delete())}>
+                    {say('remove')}
+                  </Action>
+                </>
+              }
+            >
+              <strong>{passkey.name ?? say('passkeys')}</strong>
+              <br />
+              {say('passkeyCreated', { date: date(passkey.createdAt) })}
+              {' · '}
+              {passkey.lastUsedAt ? say('passkeyLastUsed', { date: date(passkey.lastUsedAt) }) : say('passkeyNeverUsed')}
+            </Item>
+          ),
+        )}
+        <Alert>{actions.formError}</Alert>
+        <Action name="addPasskey" disabled={actions.busy} onClick={() => void runPasskey(() => withReverification(() => user.createPasskey()))}>
+          {say('addPasskey')}
+        </Action>
+      </Section>
+    );
+  }
+
+  return PasskeysSection;
+}
