@@ -44,9 +44,13 @@ export async function startPlayground({ port = 4000, settings, quiet = false, al
   });
   publishableKey = running.publishableKey;
   if (!quiet) {
-    console.log(`microclerk playground: ${running.url}/`);
-    console.log(`  emulator (proxyUrl): ${running.proxyUrl}   publishable key: ${publishableKey}`);
-    console.log(`  demo user: ${DEMO_USER.emailAddress} / ${DEMO_USER.password}; emails with +clerk_test accept code 424242`);
+    console.log(`
+  microclerk playground   ${running.url}/
+  emulator dashboard      ${running.url}/__emulator/
+  publishable key         ${publishableKey}   (proxyUrl ${running.proxyUrl})
+  demo user               ${DEMO_USER.emailAddress} / ${DEMO_USER.password}
+  test emails             name+clerk_test@example.com accept the code 424242
+`);
   }
   return running;
 }

@@ -20,6 +20,7 @@ import {
   type VerificationRecord,
 } from './records.js';
 import { defaultSettings, mergeSettings, type EmulatorSettings, type EmulatorSettingsInput } from './settings.js';
+import { loadTables, tablesOf, type InstanceSnapshot } from './snapshot.js';
 import { Store } from './store.js';
 
 export type InstanceType = 'development' | 'production';
@@ -48,6 +49,8 @@ export interface InstanceOptions {
   seed?: { users?: SeedUser[] };
   /** Clock in ms, read at every use so fake timers work. Default `Date.now`. */
   now?: () => number;
+  /** State saved by an earlier run (`startEmulator({ dataDir })`): used instead of the seed, its settings win. */
+  restore?: InstanceSnapshot;
 }
 
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
@@ -63,12 +66,12 @@ export function publishableKeyFor(instanceType: InstanceType, frontendApiHost: s
 export class EmulatorCore {
   readonly store = new Store();
   readonly outbox = new Outbox();
-  readonly signer: JwtSigner = createJwtSigner();
+  readonly signer: JwtSigner;
   readonly settings: EmulatorSettings;
   readonly instanceType: InstanceType;
   readonly frontendApiHost: string;
   readonly publishableKey: string;
-  readonly instanceId = newId('ins');
+  readonly instanceId: string;
   private readonly clock: () => number;
   private readonly seed: SeedUser[];
 
@@ -79,7 +82,25 @@ export class EmulatorCore {
     this.settings = mergeSettings(defaultSettings(), options.settings);
     this.clock = options.now ?? (() => Date.now());
     this.seed = options.seed?.users ?? [];
-    this.applySeed();
+    const restore = options.restore;
+    this.signer = createJwtSigner(restore?.signingKey);
+    this.instanceId = restore?.instanceId ?? newId('ins');
+    if (restore) {
+      mergeSettings(this.settings, restore.settings);
+      loadTables(this.store, restore.tables);
+      this.outbox.load(restore.outbox ?? []);
+    } else this.applySeed();
+  }
+
+  /** Everything a restart needs to carry on where this instance is now. */
+  snapshot(): InstanceSnapshot {
+    return {
+      instanceId: this.instanceId,
+      signingKey: { kid: this.signer.kid, privateKeyPem: this.signer.privateKeyPem },
+      settings: this.settings,
+      tables: tablesOf(this.store),
+      outbox: this.outbox.list(),
+    };
   }
 
   now(): number {
