@@ -207,7 +207,7 @@ function Outbox({ outbox, act }: { outbox: Json[]; act: Act }) {
     <section id="outbox">
       <h2>
         Outbox ({outbox.length})
-        <button class="small" onClick={act(() => admin('outbox', { method: 'DELETE' }))}>
+        <button class="small danger" onClick={act(() => admin('outbox', { method: 'DELETE' }))}>
           Clear
         </button>
       </h2>
@@ -438,7 +438,8 @@ table { width: 100%; border-collapse: collapse; margin: .5rem 0; }
 th, td { text-align: left; padding: .3rem .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-weight: 600; color: var(--muted); font-size: .8rem; }
 .muted { color: var(--muted); }
-.mono, code { font-family: ui-monospace, monospace; font-size: .8rem; word-break: break-all; }
+.mono, code { font-family: ui-monospace, monospace; font-size: .75rem; overflow-wrap: anywhere; }
+td:first-child { min-width: 13rem; }
 .key { margin: .25rem 0 0; }
 .badge { display: inline-block; padding: 0 .4rem; border-radius: 999px; border: 1px solid var(--line); font-size: .75rem; }
 button { font: inherit; padding: .3rem .7rem; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }
@@ -462,4 +463,7 @@ ul.outbox > li, ul.orgs > li { border-bottom: 1px solid var(--line); padding: .4
 const style = document.createElement('style');
 style.textContent = STYLES;
 document.head.append(style);
-render(<Dashboard />, document.getElementById('dashboard')!);
+const root = document.getElementById('dashboard')!;
+// The "Loading…" placeholder is static HTML; Preact would keep it next to what it renders.
+root.textContent = '';
+render(<Dashboard />, root);
