@@ -379,6 +379,12 @@ function Settings({ settings, update }: { settings: Json; update(partial: Json):
           value={settings.tokenLifetimeSeconds}
           onChange={(v) => update({ tokenLifetimeSeconds: v })}
         />
+        <NumberField
+          name="session_lifetime"
+          label="Session lifetime (s, new sessions)"
+          value={settings.sessionLifetimeSeconds}
+          onChange={(v) => update({ sessionLifetimeSeconds: v })}
+        />
       </fieldset>
       <fieldset>
         <legend>Password rules</legend>

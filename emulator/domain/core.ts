@@ -55,7 +55,6 @@ export interface InstanceOptions {
 
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
 const MAX_CODE_ATTEMPTS = 5;
-const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 const SESSION_ABANDON_MS = 30 * 24 * 60 * 60 * 1000;
 
 export function publishableKeyFor(instanceType: InstanceType, frontendApiHost: string): string {
@@ -234,7 +233,7 @@ export class EmulatorCore {
       secondFactorVerifiedAt: details.secondFactor ? now : null,
       userAgent: details.userAgent,
       ipAddress: details.ipAddress,
-      expireAt: now + SESSION_LIFETIME_MS,
+      expireAt: now + this.settings.sessionLifetimeSeconds * 1000,
       abandonAt: now + SESSION_ABANDON_MS,
       lastActiveAt: now,
       createdAt: now,

@@ -66,6 +66,17 @@ describe('emulator dashboard', () => {
     expect((await fetch(`${running.url}/__emulator/users/${ada.id}`, { method: 'DELETE' })).status).toBe(404);
   });
 
+  it('applies a session lifetime set through the settings route to new sessions', async () => {
+    running = await startEmulator({ seed: { users: [{ emailAddress: 'ada@example.com', password: 'password123' }] } });
+    expect((await adminJson('settings')).sessionLifetimeSeconds).toBe(7 * 24 * 60 * 60);
+    await adminJson('settings', { method: 'POST', body: JSON.stringify({ sessionLifetimeSeconds: 120 }) });
+    const before = Date.now();
+    await signInWithPassword(await devBrowser(running.emulator), 'ada@example.com', 'password123');
+    const [session] = await adminJson('sessions');
+    expect(session.expireAt - before).toBeGreaterThanOrEqual(120_000);
+    expect(session.expireAt - before).toBeLessThan(125_000);
+  });
+
   it('lists active fault rules', async () => {
     running = await startEmulator();
     await adminJson('faults', { method: 'POST', body: JSON.stringify({ path: '*', status: 500 }) });
