@@ -30,7 +30,7 @@ export async function buildPlayground() {
 }
 
 /** Starts emulator + playground; resolves with the URL and the running emulator. */
-export async function startPlayground({ port = 4000, settings, quiet = false, allowedOrigins = [] } = {}) {
+export async function startPlayground({ port = 4000, settings, quiet = false, allowedOrigins = [], dataDir } = {}) {
   await buildPlayground();
   let publishableKey = '';
   const running = await startEmulator({
@@ -40,6 +40,8 @@ export async function startPlayground({ port = 4000, settings, quiet = false, al
     // The pages are served from the emulator's own origin, which is always allowed; more app origins can be added.
     allowedOrigins,
     seed: { users: [DEMO_USER] },
+    // With a data directory the saved state is used instead of the seed (the demo user is in it from the first run).
+    dataDir,
     fallback: (req, res) => void serveStatic(req, res, () => publishableKey),
   });
   publishableKey = running.publishableKey;
@@ -50,6 +52,7 @@ export async function startPlayground({ port = 4000, settings, quiet = false, al
   publishable key         ${publishableKey}   (proxyUrl ${running.proxyUrl})
   demo user               ${DEMO_USER.emailAddress} / ${DEMO_USER.password}
   test emails             name+clerk_test@example.com accept the code 424242
+  emulator state          ${running.dataFile ?? 'in memory (npm start -- --data DIR keeps it)'}
 `);
   }
   return running;
