@@ -60,7 +60,12 @@ export interface PersistenceHooks {
   changed?: (snapshot: () => InstanceSnapshot) => void;
 }
 
-export function createEmulator(options: EmulatorOptions = {}, persistence: PersistenceHooks = {}): Emulator {
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  return createPersistentEmulator(options, {});
+}
+
+/** `createEmulator` with persistence hooks: what `startEmulator({ dataDir })` uses (not exported from the package). */
+export function createPersistentEmulator(options: EmulatorOptions, persistence: PersistenceHooks): Emulator {
   const core = new EmulatorCore({ ...options, restore: persistence.restore });
   const snapshot = () => core.snapshot();
   const changed = () => persistence.changed?.(snapshot);

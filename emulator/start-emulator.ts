@@ -1,7 +1,7 @@
 /** `startEmulator`: an emulator served over real HTTP, under a prefix and at the root. */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { InstanceSnapshot } from './domain/snapshot.js';
-import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js';
+import { createPersistentEmulator, type Emulator, type EmulatorOptions } from './emulator.js';
 import { serveOverHttp } from './http/node-server.js';
 import { openSnapshotFile } from './http/snapshot-file.js';
 
@@ -44,7 +44,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     pending = undefined;
     if (latest) file!.write(latest());
   };
-  const emulator = createEmulator(options, {
+  const emulator = createPersistentEmulator(options, {
     restore: file?.read(),
     changed: file
       ? (snapshot) => {
