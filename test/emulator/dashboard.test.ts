@@ -22,6 +22,9 @@ describe('emulator dashboard', () => {
       expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
       expect(await page.text()).toContain('<script type="module" src="dashboard.js"></script>');
     }
+    const noSlash = await fetch(`${running.url}/__emulator`, { redirect: 'manual' });
+    expect(noSlash.status).toBe(308);
+    expect(noSlash.headers.get('location')).toBe('/__emulator/');
     const script = await fetch(`${running.url}/__emulator/dashboard.js`);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
