@@ -183,6 +183,13 @@ function Users({ users, query, setQuery, act }: { users: Json[]; query: string; 
               <td>{u.activeSessions}</td>
               <td>{time(u.lastSignInAt)}</td>
               <td>
+                <button
+                  class="small"
+                  title="Adds a session for this user to the app's client in this browser; reload the app to see it"
+                  onClick={act(() => admin(`users/${encodeURIComponent(u.id)}/sign-in-as`, { method: 'POST' }))}
+                >
+                  Sign in as
+                </button>{' '}
                 <button class="danger small" onClick={act(() => admin(`users/${encodeURIComponent(u.id)}`, { method: 'DELETE' }))}>
                   Delete
                 </button>

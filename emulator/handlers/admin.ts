@@ -2,6 +2,7 @@
 import type { EmulatorCore, InstanceType, SeedUser } from '../domain/core.js';
 import type { OutboxView } from '../domain/outbox.js';
 import type { EmulatorSettings, EmulatorSettingsInput } from '../domain/settings.js';
+import { CLIENT_COOKIE, readCookie } from '../http/cookies.js';
 import { faultRuleFromJson, type FaultRule } from '../http/faults.js';
 import type { RequestLogEntry } from '../http/pipeline.js';
 import { dashboardPage, dashboardScript } from './dashboard.js';
@@ -99,6 +100,18 @@ function listOrganizations(core: EmulatorCore) {
     .sort((a, b) => b.createdAt - a.createdAt);
 }
 
+/**
+ * The client of the browser the dashboard runs in: the app on this origin keeps its dev-browser token
+ * (`__clerk_db_jwt`, development) or the `__client` cookie (production) as a cookie the page sends here too.
+ */
+function browserClient(core: EmulatorCore, request: Request) {
+  const clientId =
+    core.instanceType === 'development'
+      ? core.store.devBrowsers.get(readCookie(request, '__clerk_db_jwt') ?? '')
+      : core.store.clientCookies.get(readCookie(request, CLIENT_COOKIE) ?? '');
+  return clientId ? core.store.clients.get(clientId) : undefined;
+}
+
 /** Handles `/__emulator/<action>`; `action` is the part after `/__emulator` ('' for the dashboard page). */
 export async function handleAdmin(controls: AdminControls, state: AdminState, method: string, action: string, request: Request): Promise<Response> {
   const { core } = state;
@@ -147,6 +160,16 @@ export async function handleAdmin(controls: AdminControls, state: AdminState, me
       for (const session of core.store.userSessions(user.id)) if (core.isSignedIn(session)) core.endSession(session, 'revoked');
       core.store.deleteUser(user.id);
       return json({ ok: true });
+    }
+    const signInAsMatch = /^\/users\/([^/]+)\/sign-in-as$/.exec(action);
+    if (signInAsMatch && method === 'POST') {
+      const user = core.store.users.get(signInAsMatch[1]);
+      if (!user) return json({ error: `no user ${signInAsMatch[1]}` }, 404);
+      const client = browserClient(core, request);
+      if (!client) return json({ error: 'this browser has no Clerk client yet: open the app on this origin once, then try again' }, 409);
+      if (core.settings.singleSession) for (const session of core.activeSessions(client)) core.endSession(session, 'ended');
+      const session = core.createSession(client, user, { strategy: null, secondFactor: true, userAgent: request.headers.get('user-agent'), ipAddress: null });
+      return json({ ok: true, sessionId: session.id });
     }
     if (action === '/sessions' && method === 'GET') return json(listSessions(core));
     const revokeMatch = /^\/sessions\/([^/]+)\/revoke$/.exec(action);

@@ -74,6 +74,19 @@ describe('emulator dashboard', () => {
     await expect.poll(() => app.textContent('#user-email')).toBe(email);
   });
 
+  it('signs the app in this browser in as a user ("Sign in as")', async () => {
+    const app = await openHeadless();
+    await app.waitForSelector('#signed-out:not([hidden])');
+    // Same browser (context) as the app: the dashboard's request carries the app's dev-browser cookie.
+    const dashboard = await app.context().newPage();
+    await dashboard.goto(`${ctx.playground.url}/__emulator/`);
+    await dashboard.waitForSelector('#users h2');
+    await dashboard.locator('#users tbody tr', { hasText: 'demo@example.com' }).locator('button', { hasText: 'Sign in as' }).click();
+    await expect.poll(() => rowTexts(dashboard, 'sessions')).toContainEqual(expect.stringMatching(/demo@example\.com.*active/));
+    await app.reload();
+    await expect.poll(() => app.textContent('#user-email')).toBe('demo@example.com');
+  });
+
   it('applies a setting at once: the environment the app reads changes', async () => {
     const dashboard = await openDashboard();
     // As the app reads it: a development instance answers a browser that did the dev-browser handshake.

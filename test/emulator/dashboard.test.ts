@@ -80,6 +80,19 @@ describe('emulator dashboard', () => {
     expect(session.expireAt - before).toBeLessThan(125_000);
   });
 
+  it('signs this browser in as a user: a session on the client its dev-browser cookie names', async () => {
+    running = await startEmulator({ seed: { users: [{ emailAddress: 'ada@example.com', password: 'password123' }] } });
+    const [ada] = await adminJson('users');
+    const noClient = await fetch(`${running.url}/__emulator/users/${ada.id}/sign-in-as`, { method: 'POST' });
+    expect(noClient.status).toBe(409);
+    const fapi = await devBrowser(running.emulator);
+    expect((await fapi('GET', '/client')).json.response.sessions).toEqual([]);
+    const signedIn = await adminJson(`users/${ada.id}/sign-in-as`, { method: 'POST', headers: { cookie: `__clerk_db_jwt=${fapi.token}` } });
+    const client = (await fapi('GET', '/client')).json.response;
+    expect(client.sessions.map((s: any) => [s.id, s.user.id, s.status])).toEqual([[signedIn.sessionId, ada.id, 'active']]);
+    expect(client.last_active_session_id).toBe(signedIn.sessionId);
+  });
+
   it('lists active fault rules', async () => {
     running = await startEmulator();
     await adminJson('faults', { method: 'POST', body: JSON.stringify({ path: '*', status: 500 }) });
