@@ -21,7 +21,7 @@ async function admin(path: string, init?: { method?: string; body?: unknown }): 
   return body;
 }
 
-const time = (ms: number | null | undefined) => (ms ? new Date(ms).toLocaleString() : '—');
+const time = (ms: number | null | undefined) => (ms ? new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }) : '—');
 /** An outbox link as an href only when it is http(s); anything else is shown as text. */
 const safeHref = (link: string) => {
   try {
@@ -183,16 +183,18 @@ function Users({ users, query, setQuery, act }: { users: Json[]; query: string; 
               <td>{u.activeSessions}</td>
               <td>{time(u.lastSignInAt)}</td>
               <td>
-                <button
-                  class="small"
-                  title="Adds a session for this user to the app's client in this browser; reload the app to see it"
-                  onClick={act(() => admin(`users/${encodeURIComponent(u.id)}/sign-in-as`, { method: 'POST' }))}
-                >
-                  Sign in as
-                </button>{' '}
-                <button class="danger small" onClick={act(() => admin(`users/${encodeURIComponent(u.id)}`, { method: 'DELETE' }))}>
-                  Delete
-                </button>
+                <div class="actions">
+                  <button
+                    class="small"
+                    title="Adds a session for this user to the app's client in this browser; reload the app to see it"
+                    onClick={act(() => admin(`users/${encodeURIComponent(u.id)}/sign-in-as`, { method: 'POST' }))}
+                  >
+                    Sign in as
+                  </button>{' '}
+                  <button class="danger small" onClick={act(() => admin(`users/${encodeURIComponent(u.id)}`, { method: 'DELETE' }))}>
+                    Delete
+                  </button>
+                </div>
               </td>
             </tr>
           ))}
@@ -452,7 +454,8 @@ th, td { text-align: left; padding: .3rem .4rem; border-bottom: 1px solid var(--
 th { font-weight: 600; color: var(--muted); font-size: .8rem; }
 .muted { color: var(--muted); }
 .mono, code { font-family: ui-monospace, monospace; font-size: .75rem; overflow-wrap: anywhere; }
-td:first-child { min-width: 13rem; }
+td:first-child { min-width: 11rem; }
+.actions { display: flex; flex-direction: column; gap: .25rem; align-items: stretch; white-space: nowrap; }
 .key { margin: .25rem 0 0; }
 .badge { display: inline-block; padding: 0 .4rem; border-radius: 999px; border: 1px solid var(--line); font-size: .75rem; }
 button { font: inherit; padding: .3rem .7rem; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }
