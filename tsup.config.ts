@@ -33,5 +33,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     platform: 'node',
+    // import.meta.url in the CJS build too: the emulator finds its dashboard script next to itself.
+    shims: true,
   },
 ]);

@@ -6,6 +6,7 @@ import type { JsonWebKey } from 'node:crypto';
 import { EmulatorCore, type InstanceType, type SeedUser } from './domain/core.js';
 import type { OutboxView } from './domain/outbox.js';
 import type { EmulatorSettings, EmulatorSettingsInput } from './domain/settings.js';
+import type { InstanceSnapshot } from './domain/snapshot.js';
 import { handleAdmin } from './handlers/admin.js';
 import { handleGoogleIdentity } from './handlers/google-one-tap.js';
 import { fapiRoutes } from './handlers/routes.js';
@@ -53,26 +54,43 @@ export interface EmulatorOptions {
   allowedOrigins?: readonly string[];
 }
 
+/** What `startEmulator({ dataDir })` adds: the state to start from, and a call after anything may have changed. */
+export interface PersistenceHooks {
+  restore?: InstanceSnapshot;
+  /** Called once at creation and after each request or control that may have changed state. */
+  changed?: (snapshot: () => InstanceSnapshot) => void;
+}
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const core = new EmulatorCore(options);
+  return createPersistentEmulator(options, {});
+}
+
+/** `createEmulator` with persistence hooks: what `startEmulator({ dataDir })` uses (not exported from the package). */
+export function createPersistentEmulator(options: EmulatorOptions, persistence: PersistenceHooks): Emulator {
+  const core = new EmulatorCore({ ...options, restore: persistence.restore });
+  const snapshot = () => core.snapshot();
+  const changed = () => persistence.changed?.(snapshot);
   const pipeline = createRequestPipeline(core, {
     routes: fapiRoutes,
     // The admin routes drive the same facade tests use, so both reset and seed alike.
-    admin: (method, action, request) => handleAdmin(emulator, method, action, request),
+    admin: (method, action, request) => handleAdmin(emulator, { core, activeFaults: () => pipeline.faults.list() }, method, action, request),
     googleIdentity: (method, action, request, base) => handleGoogleIdentity(core, method, action, request, base),
     cors: options.cors ?? true,
     allowedOrigins: options.allowedOrigins,
   });
 
   const emulator: Emulator = {
-    handle: pipeline.handle,
+    handle: (request) => pipeline.handle(request).finally(changed),
     publishableKey: core.publishableKey,
     frontendApiHost: core.frontendApiHost,
     instanceType: core.instanceType,
     get settings() {
       return core.settings;
     },
-    updateSettings: (partial) => core.updateSettings(partial),
+    updateSettings: (partial) => {
+      core.updateSettings(partial);
+      changed();
+    },
     outbox: core.outbox,
     faults: { add: (rule) => pipeline.faults.add(rule), clear: () => pipeline.faults.clear() },
     jwks: () => core.signer.jwks(),
@@ -80,13 +98,19 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     reset: () => {
       core.reset();
       pipeline.resetRateLimit();
+      changed();
     },
-    addUser: (user) => core.createSeedUser(user).id,
+    addUser: (user) => {
+      const id = core.createSeedUser(user).id;
+      changed();
+      return id;
+    },
     waitlist: () => [...core.store.waitlist.values()].map((e) => ({ id: e.id, emailAddress: e.emailAddress, createdAt: e.createdAt })),
     requests: pipeline.requests,
     clearRequests: () => {
       pipeline.requests.length = 0;
     },
   };
+  changed();
   return emulator;
 }

@@ -1,9 +1,10 @@
 /**
  * microclerk/emulator — a local, in-memory Clerk Frontend API for development and tests.
- * Not a production server: no persistence, no real email/SMS, no security hardening.
+ * Not a production server: in memory unless `startEmulator({ dataDir })`, no real email/SMS, no security hardening.
  */
 export { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js';
 export { startEmulator, type RunningEmulator, type StartEmulatorOptions } from './start-emulator.js';
+export { SnapshotError } from './domain/snapshot.js';
 export { publishableKeyFor, type InstanceType, type SeedUser } from './domain/core.js';
 export type { RequestLogEntry } from './http/pipeline.js';
 export {

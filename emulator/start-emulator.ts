@@ -1,7 +1,9 @@
 /** `startEmulator`: an emulator served over real HTTP, under a prefix and at the root. */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js';
+import type { InstanceSnapshot } from './domain/snapshot.js';
+import { createPersistentEmulator, type Emulator, type EmulatorOptions } from './emulator.js';
 import { serveOverHttp } from './http/node-server.js';
+import { openSnapshotFile } from './http/snapshot-file.js';
 
 export interface StartEmulatorOptions extends EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -12,6 +14,12 @@ export interface StartEmulatorOptions extends EmulatorOptions {
   prefix?: string;
   /** Handles every request that is not for the emulator (e.g. the playground's static files). */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
+  /**
+   * Keep the state (users, organizations, sessions, settings, outbox, signing key) in `<dataDir>/emulator.json`
+   * across restarts, written atomically after each change. A torn or foreign file makes `startEmulator` reject.
+   * Without it the emulator is in memory only.
+   */
+  dataDir?: string;
 }
 
 export interface RunningEmulator {
@@ -23,10 +31,33 @@ export interface RunningEmulator {
   emulator: Emulator;
   server: Server;
   close(): Promise<void>;
+  /** The snapshot file when started with `dataDir`. */
+  dataFile?: string;
 }
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  const emulator = createEmulator(options);
+  const file = options.dataDir !== undefined ? openSnapshotFile(options.dataDir) : undefined;
+  // Writes are coalesced: one per turn of the event loop however many changes it saw.
+  let pending: NodeJS.Immediate | undefined;
+  let latest: (() => InstanceSnapshot) | undefined;
+  const save = () => {
+    pending = undefined;
+    if (latest) file!.write(latest());
+  };
+  const emulator = createPersistentEmulator(options, {
+    restore: file?.read(),
+    changed: file
+      ? (snapshot) => {
+          latest = snapshot;
+          pending ??= setImmediate(save);
+        }
+      : undefined,
+  });
+  // The first write happens now, so a data directory that cannot be written fails at start, not later.
+  if (pending) {
+    clearImmediate(pending);
+    save();
+  }
   const served = await serveOverHttp((request) => emulator.handle(request), options);
   return {
     url: served.origin,
@@ -34,6 +65,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     publishableKey: emulator.publishableKey,
     emulator,
     server: served.server,
-    close: served.close,
+    dataFile: file?.path,
+    close: async () => {
+      await served.close();
+      if (pending) {
+        clearImmediate(pending);
+        save();
+      }
+    },
   };
 }

@@ -32,7 +32,7 @@ export async function buildPlayground() {
 }
 
 /** Starts emulator + playground; resolves with the URL and the running emulator. */
-export async function startPlayground({ port = 4000, settings, quiet = false, allowedOrigins = [] } = {}) {
+export async function startPlayground({ port = 4000, settings, quiet = false, allowedOrigins = [], dataDir } = {}) {
   await buildPlayground();
   let publishableKey = '';
   const running = await startEmulator({
@@ -42,14 +42,21 @@ export async function startPlayground({ port = 4000, settings, quiet = false, al
     // The pages are served from the emulator's own origin, which is always allowed; more app origins can be added.
     allowedOrigins,
     seed: { users: [DEMO_USER] },
+    // With a data directory the saved state is used instead of the seed (the demo user is in it from the first run).
+    dataDir,
     fallback: (req, res) => void serveStatic(req, res, () => publishableKey),
   });
   publishableKey = running.publishableKey;
   if (!quiet) {
-    console.log(`microclerk playground: ${running.url}/`);
-    console.log(`  emulator (proxyUrl): ${running.proxyUrl}   publishable key: ${publishableKey}`);
-    console.log(`  demo user: ${DEMO_USER.emailAddress} / ${DEMO_USER.password}; emails with +clerk_test accept code 424242`);
-    console.log(`  enterprise SSO: any email @${DEMO_SSO_CONNECTION.domain} goes to the fake SAML identity provider`);
+    console.log(`
+  microclerk playground   ${running.url}/
+  emulator dashboard      ${running.url}/__emulator/
+  publishable key         ${publishableKey}   (proxyUrl ${running.proxyUrl})
+  demo user               ${DEMO_USER.emailAddress} / ${DEMO_USER.password}
+  test emails             name+clerk_test@example.com accept the code 424242
+  enterprise SSO          any email @${DEMO_SSO_CONNECTION.domain} goes to the fake SAML identity provider
+  emulator state          ${running.dataFile ?? 'in memory (npm start -- --data DIR keeps it)'}
+`);
   }
   return running;
 }

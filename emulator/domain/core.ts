@@ -20,6 +20,7 @@ import {
   type VerificationRecord,
 } from './records.js';
 import { defaultSettings, mergeSettings, type EmulatorSettings, type EmulatorSettingsInput } from './settings.js';
+import { loadTables, tablesOf, type InstanceSnapshot } from './snapshot.js';
 import { Store } from './store.js';
 import { WEB3_NONCE_LIFETIME_MS, verifyPersonalSignature, web3Message } from './web3.js';
 
@@ -51,11 +52,12 @@ export interface InstanceOptions {
   seed?: { users?: SeedUser[] };
   /** Clock in ms, read at every use so fake timers work. Default `Date.now`. */
   now?: () => number;
+  /** State saved by an earlier run (`startEmulator({ dataDir })`): used instead of the seed, its settings win. */
+  restore?: InstanceSnapshot;
 }
 
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
 const MAX_CODE_ATTEMPTS = 5;
-const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 const SESSION_ABANDON_MS = 30 * 24 * 60 * 60 * 1000;
 
 export function publishableKeyFor(instanceType: InstanceType, frontendApiHost: string): string {
@@ -66,12 +68,12 @@ export function publishableKeyFor(instanceType: InstanceType, frontendApiHost: s
 export class EmulatorCore {
   readonly store = new Store();
   readonly outbox = new Outbox();
-  readonly signer: JwtSigner = createJwtSigner();
+  readonly signer: JwtSigner;
   readonly settings: EmulatorSettings;
   readonly instanceType: InstanceType;
   readonly frontendApiHost: string;
   readonly publishableKey: string;
-  readonly instanceId = newId('ins');
+  readonly instanceId: string;
   private readonly clock: () => number;
   private readonly seed: SeedUser[];
 
@@ -82,7 +84,25 @@ export class EmulatorCore {
     this.settings = mergeSettings(defaultSettings(), options.settings);
     this.clock = options.now ?? (() => Date.now());
     this.seed = options.seed?.users ?? [];
-    this.applySeed();
+    const restore = options.restore;
+    this.signer = createJwtSigner(restore?.signingKey);
+    this.instanceId = restore?.instanceId ?? newId('ins');
+    if (restore) {
+      mergeSettings(this.settings, restore.settings);
+      loadTables(this.store, restore.tables);
+      this.outbox.load(restore.outbox ?? []);
+    } else this.applySeed();
+  }
+
+  /** Everything a restart needs to carry on where this instance is now. */
+  snapshot(): InstanceSnapshot {
+    return {
+      instanceId: this.instanceId,
+      signingKey: { kid: this.signer.kid, privateKeyPem: this.signer.privateKeyPem },
+      settings: this.settings,
+      tables: tablesOf(this.store),
+      outbox: this.outbox.list(),
+    };
   }
 
   now(): number {
@@ -229,7 +249,7 @@ export class EmulatorCore {
       secondFactorVerifiedAt: details.secondFactor ? now : null,
       userAgent: details.userAgent,
       ipAddress: details.ipAddress,
-      expireAt: now + SESSION_LIFETIME_MS,
+      expireAt: now + this.settings.sessionLifetimeSeconds * 1000,
       abandonAt: now + SESSION_ABANDON_MS,
       lastActiveAt: now,
       createdAt: now,

@@ -50,4 +50,9 @@ export class Outbox implements OutboxView {
   clear(): void {
     this.messages = [];
   }
+
+  /** Replaces the messages with saved ones (a restored snapshot). */
+  load(messages: OutboxMessage[]): void {
+    this.messages = [...messages];
+  }
 }

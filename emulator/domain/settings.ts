@@ -114,6 +114,8 @@ export interface EmulatorSettings {
   /** One signed-in session per client (`auth_config.single_session_mode`). */
   singleSession: boolean;
   tokenLifetimeSeconds: number;
+  /** How long a new session lasts before it expires (`expire_at`); default 7 days. */
+  sessionLifetimeSeconds: number;
   emailAddress: EmailAddressSettings;
   phoneNumber: PhoneNumberSettings;
   username: UsernameSettings;
@@ -168,6 +170,7 @@ export function defaultSettings(): EmulatorSettings {
     applicationName: 'microclerk emulator',
     singleSession: false,
     tokenLifetimeSeconds: 60,
+    sessionLifetimeSeconds: 7 * 24 * 60 * 60,
     emailAddress: { enabled: true, required: true, firstFactors: ['email_code', 'email_link'], verifyAtSignUp: true },
     phoneNumber: { enabled: true, required: false, usedForFirstFactor: true, verifyAtSignUp: true },
     username: { enabled: false, required: false, minLength: 4, maxLength: 64 },

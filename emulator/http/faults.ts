@@ -65,6 +65,11 @@ export class FaultInjector {
     this.rules = [];
   }
 
+  /** The rules still active, with how many uses each has left (Infinity: until cleared). */
+  list(): Array<{ rule: FaultRule; remaining: number }> {
+    return this.rules.map(({ rule, remaining }) => ({ rule: { ...rule }, remaining }));
+  }
+
   /** Finds the first rule for this request and consumes one use of it. */
   take(method: string, v1Path: string): FaultRule | undefined {
     const found = this.rules.find(

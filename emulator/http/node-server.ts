@@ -31,6 +31,7 @@ function isEmulatorPath(pathname: string, prefix: string): boolean {
     (prefix !== '' && (pathname === prefix || pathname.startsWith(`${prefix}/`))) ||
     pathname === '/v1' ||
     pathname.startsWith('/v1/') ||
+    pathname === '/__emulator' ||
     pathname.startsWith('/__emulator/') ||
     pathname === '/.well-known/jwks.json'
   );

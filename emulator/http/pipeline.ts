@@ -145,6 +145,10 @@ export function createRequestPipeline(core: EmulatorCore, options: PipelineOptio
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (request.method.toUpperCase() === 'OPTIONS') return cors(new Response(null, { status: 204 }), request, true);
+    // The dashboard's script and calls are relative to `/__emulator/`: add the slash.
+    if (url.pathname.endsWith('/__emulator') && request.method.toUpperCase() === 'GET') {
+      return new Response(null, { status: 308, headers: { Location: `${url.pathname}/${url.search}` } });
+    }
     const adminAt = url.pathname.indexOf('/__emulator/');
     if (adminAt >= 0) {
       const action = url.pathname.slice(adminAt + '/__emulator'.length).replace(/\/+$/, '');

@@ -83,7 +83,8 @@ export function readUiChunkGraph(source) {
   return { ok: true, hash: hash.slice(0, 6), names, components, providers, renderer: chunkIds(renderer[1]) };
 }
 
-export function measureClerkUi(root) {
+/** `root` holds @clerk/ui (the compare/ package); `reactRoot` holds @clerk/react (the repository). */
+export function measureClerkUi(root, reactRoot = root) {
   const dir = join(root, 'node_modules/@clerk/ui');
   if (!existsSync(join(dir, 'package.json'))) return { installed: false };
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -103,7 +104,7 @@ export function measureClerkUi(root) {
     ok: true,
     browser,
     browserReadFrom: loader?.readFrom ?? 'not found in @clerk/shared: assumed ui.browser.js',
-    react: reactPrefetchesUi(root),
+    react: reactPrefetchesUi(reactRoot),
   };
   if (!graph.ok) return { ...result, mapping: { reliable: false, reason: graph.error } };
 

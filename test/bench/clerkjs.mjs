@@ -28,9 +28,11 @@ const CHUNK_PURPOSE = {
   494: 'wallet-standard wallet discovery (web3 sign-in)',
 };
 
+/** `root` is the repository; ClerkJS and @clerk/ui are read from its compare/ package (`npm run compare:install`). */
 export async function measureClerkJs(root) {
-  const dir = join(root, 'node_modules/@clerk/clerk-js');
-  if (!existsSync(join(dir, 'package.json'))) return { ok: false, error: '@clerk/clerk-js is not installed' };
+  const compareRoot = join(root, 'compare');
+  const dir = join(compareRoot, 'node_modules/@clerk/clerk-js');
+  if (!existsSync(join(dir, 'package.json'))) return { ok: false, error: '@clerk/clerk-js is not installed in compare/ (npm run compare:install)' };
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const dist = join(dir, 'dist');
   const listing = readdirSync(dist).filter((f) => f.endsWith('.js') || f.endsWith('.mjs'));
@@ -65,13 +67,13 @@ export async function measureClerkJs(root) {
   const headless = headlessFiles.length ? headlessFiles.map(measureFile) : null;
 
   // The UI: ClerkJS 6.x takes a `ui.ClerkUI` constructor from the separate @clerk/ui package (clerk-ui.mjs).
-  const ui = measureClerkUi(root);
+  const ui = measureClerkUi(compareRoot, root);
   const takesUiCtor = browserSource.includes('ClerkUI');
 
   // What an app bundling the npm package ships (its `import` condition), bundled like microclerk's rows.
   let npmBundle;
   try {
-    const bundle = await bundleConsumer(root, `import { Clerk } from '@clerk/clerk-js';\nglobalThis.__bench = Clerk;`);
+    const bundle = await bundleConsumer(compareRoot, `import { Clerk } from '@clerk/clerk-js';\nglobalThis.__bench = Clerk;`);
     const inputs = Object.keys(Object.values(bundle.metafile.outputs)[0]?.inputs ?? {}).filter((i) => !i.startsWith('bench-consumer'));
     npmBundle = { ok: true, ...bundle.files[0].sizes, inputs };
   } catch (error) {

@@ -120,7 +120,7 @@ const clerkJs: Sdk = {
   name: 'ClerkJS 6.40.0',
   async create() {
     if (!('navigator' in globalThis)) Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true, writable: true });
-    const { Clerk } = await import(pathToFileURL(join(process.cwd(), 'node_modules/@clerk/clerk-js/dist/clerk.mjs')).href);
+    const { Clerk } = await import(pathToFileURL(join(process.cwd(), 'compare/node_modules/@clerk/clerk-js/dist/clerk.mjs')).href);
     const clerk = new Clerk(buildPublishableKey('clerk.bench.invalid', 'production'), { proxyUrl: PROXY_URL });
     return {
       load: () => clerk.load({ standardBrowser: false, telemetry: false }),

@@ -59,7 +59,7 @@ async function measureClerkJsProduction(root) {
   const hadNavigator = 'navigator' in globalThis;
   if (!hadNavigator) Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true, writable: true });
   try {
-    const { Clerk } = await import(pathToFileURL(join(root, 'node_modules/@clerk/clerk-js/dist/clerk.mjs')).href);
+    const { Clerk } = await import(pathToFileURL(join(root, 'compare/node_modules/@clerk/clerk-js/dist/clerk.mjs')).href);
     const clerk = new Clerk(running.publishableKey, { proxyUrl: running.proxyUrl });
     const started = performance.now();
     await clerk.load({ standardBrowser: false, telemetry: false });

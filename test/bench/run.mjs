@@ -223,7 +223,7 @@ check(
 );
 
 // ---------------------------------------------------------------------------------------------------
-print('## 2. Side by side with ClerkJS (measured from node_modules/@clerk/clerk-js in this run)');
+print('## 2. Side by side with ClerkJS (measured from compare/node_modules/@clerk/clerk-js in this run)');
 print();
 if (!C.ok) print(`ClerkJS: ${C.error}`);
 else {
