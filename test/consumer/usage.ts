@@ -21,6 +21,15 @@ import { compatPlugin } from 'microclerk/plugins/compat';
 import { oauthPlugin, type OAuthApi } from 'microclerk/plugins/oauth';
 import { organizationsPlugin, type ClerkPaginatedResponse, type OrganizationInvitation } from 'microclerk/plugins/organizations';
 import { emailLinkPlugin, isEmailLinkError } from 'microclerk/plugins/email-link';
+import { createOrganizationPlugin } from 'microclerk/plugins/create-organization';
+import { organizationListPlugin } from 'microclerk/plugins/organization-list';
+import { organizationProfilePlugin } from 'microclerk/plugins/organization-profile';
+import { organizationSwitcherPlugin } from 'microclerk/plugins/organization-switcher';
+import { oneTapPlugin } from 'microclerk/plugins/one-tap';
+import { passkeysPlugin } from 'microclerk/plugins/passkeys';
+import { reverificationPlugin } from 'microclerk/plugins/reverification';
+import { waitlistPlugin } from 'microclerk/plugins/waitlist';
+import { web3Plugin } from 'microclerk/plugins/web3';
 import { createEmulator, startEmulator, type RunningEmulator } from 'microclerk/emulator';
 
 const publishableKey = 'pk_test_ZXhhbXBsZS5jbGVyay5hY2NvdW50cy5kZXYk';
@@ -224,4 +233,37 @@ export async function emailLinkLanding(): Promise<string | undefined> {
   // @ts-expect-error redirectUrlComplete is a string
   void clerk.handleEmailLinkVerification({ redirectUrlComplete: 1 });
   return undefined;
+}
+
+// The newer plugin families compose on the same contract: each one's members are typed on the instance.
+export function composeEveryFamily(publishableKey: string) {
+  const clerk = createClerk({
+    publishableKey,
+    plugins: [
+      navigationPlugin(),
+      oauthPlugin(),
+      organizationsPlugin(),
+      uiPlugin(),
+      createOrganizationPlugin(),
+      organizationSwitcherPlugin(),
+      organizationListPlugin(),
+      organizationProfilePlugin(),
+      oneTapPlugin(),
+      passkeysPlugin(),
+      reverificationPlugin(),
+      waitlistPlugin(),
+      web3Plugin(),
+    ],
+  });
+  const members: Array<(...args: never[]) => unknown> = [
+    clerk.mountCreateOrganization,
+    clerk.mountOrganizationSwitcher,
+    clerk.mountOrganizationList,
+    clerk.openOrganizationProfile,
+    clerk.openGoogleOneTap,
+    clerk.__internal_openReverification,
+    clerk.joinWaitlist,
+    clerk.authenticateWithMetamask,
+  ];
+  return members;
 }
