@@ -116,6 +116,7 @@ describe('<UserProfile/> with localization: frFR', () => {
     expect(text(node, '.cl-profileSection__emailAddresses .cl-badge')).toBe(fr('badge__primary'));
     expect(text(node, '.cl-profileSection__profile button[type=submit]')).toBe(fr('userProfile.formButtonPrimary__save'));
     expect(node.querySelector('.cl-profileSection__profile label')!.textContent).toContain(fr('userProfile.profilePage.imageFormSubtitle'));
+    expect(text(node, '.cl-profileSectionTitle__connectedAccounts')).toBe(fr('userProfile.start.connectedAccountsSection.title'));
 
     (node.querySelector('.cl-action__addEmail') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(node.querySelector('.cl-profileSection__emailAddresses form')).toBeTruthy());
@@ -129,6 +130,8 @@ describe('<UserProfile/> with localization: frFR', () => {
     expect(text(node, '.cl-profileSectionTitle__password')).toBe(fr('userProfile.start.passwordSection.title'));
     expect(text(node, '.cl-profileSection__password button[type=submit]')).toBe(fr('userProfile.start.passwordSection.primaryButton__updatePassword'));
     expect(node.querySelector('.cl-profileSection__password')!.textContent).toContain(fr('formFieldLabel__currentPassword'));
+    expect(text(node, '.cl-profileSectionTitle__mfa')).toBe(fr('userProfile.start.mfaSection.title'));
+    expect(text(node, '.cl-action__addTotp')).toBe(fr('userProfile.mfaTOTPPage.title'));
     expect(text(node, '.cl-profileSectionTitle__activeDevices')).toBe(fr('userProfile.start.activeDevicesSection.title'));
     await vi.waitFor(() => expect(text(node, '.cl-profileSection__activeDevices .cl-badge')).toBe(fr('badge__thisDevice')));
     expect(text(node, '.cl-profileSectionTitle__danger')).toBe(fr('userProfile.start.dangerSection.title'));
