@@ -29,8 +29,9 @@ export function createDeleteSection({ kit, withReverification, useSay, Section, 
 
     return (
       <Section name="danger" title={say('start.dangerSection.title')}>
-        <p>{say('deletePage.messageLine1')}</p>
-        <p>{say('deletePage.messageLine2')}</p>
+        <p>
+          {say('deletePage.messageLine1')} {say('deletePage.messageLine2')}
+        </p>
         {confirming ? (
           <Form onSubmit={submit}>
             <Field
