@@ -120,7 +120,7 @@ describe('<UserProfile/> account page', () => {
     type(inputNamed(profile, 'first_name'), 'Augusta');
     await submit($(profile, 'form'));
     await vi.waitFor(() => expect(s.clerk.user!.firstName).toBe('Augusta'));
-    await vi.waitFor(() => expect(profile.textContent).toContain('Saved.'));
+    await vi.waitFor(() => expect(profile.textContent).toContain('Your profile has been updated.'));
   });
 
   it('a taken username shows the error next to the field', async () => {
@@ -307,7 +307,7 @@ describe('<UserProfile/> security page', () => {
 
     type(inputNamed(password, 'current_password'), PASSWORD);
     await submit(form);
-    await vi.waitFor(() => expect(password.textContent).toContain('Your password was updated.'));
+    await vi.waitFor(() => expect(password.textContent).toContain('Your password has been updated.'));
     expect(errorOf(password, 'current_password')).toBeUndefined();
 
     // The new password works for signing in from another browser; the old one no longer does.
@@ -353,6 +353,7 @@ describe('<UserProfile/> security page', () => {
     await submit($(password, 'form'));
     await vi.waitFor(() => expect(clerk.user!.passwordEnabled).toBe(true));
     await vi.waitFor(() => expect(inputNamed(password, 'current_password')).toBeTruthy());
+    expect(password.textContent).toContain('Your password has been set.');
   });
 
   it('"sign out of other devices" revokes the other sessions; unchecked, it keeps them', async () => {

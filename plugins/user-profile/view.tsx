@@ -55,10 +55,10 @@ export default function createUserProfile(kit: UiKit, services: ProfileServices 
     if (!user) return null;
 
     const custom = (props.customPages ?? []).filter((p) => p && typeof p.label === 'string' && typeof p.url === 'string');
-    const pages: Array<{ id: string; label: string; page?: UserProfilePage }> = [
-      { id: 'account', label: say('account') },
-      { id: 'security', label: say('security') },
-      ...custom.map((page) => ({ id: trimSlashes(page.url), label: page.label, page })),
+    const pages: Array<{ id: string; label: string; title: string; page?: UserProfilePage }> = [
+      { id: 'account', label: say('navbar.account'), title: say('start.headerTitle__account') },
+      { id: 'security', label: say('navbar.security'), title: say('start.headerTitle__security') },
+      ...custom.map((page) => ({ id: trimSlashes(page.url), label: page.label, title: page.label, page })),
     ];
     const wanted = trimSlashes(route).split('/')[0] || trimSlashes(props.__experimental_startPath ?? '') || 'account';
     const active = pages.find((p) => p.id === wanted && !(p.page && !p.page.mount)) ?? pages[0];
@@ -71,7 +71,7 @@ export default function createUserProfile(kit: UiKit, services: ProfileServices 
 
     return (
       <div {...el('userProfile')}>
-        <nav {...el('navbar')} aria-label={say('navbar')}>
+        <nav {...el('navbar')} aria-label={say('navbar.title')}>
           {pages.map((page) => (
             <button key={page.id} type="button" {...el('navbarButton', page.id)} aria-current={page === active ? 'page' : undefined} onClick={() => go(page)}>
               {page.label}
@@ -81,7 +81,7 @@ export default function createUserProfile(kit: UiKit, services: ProfileServices 
         {/* Keyed by user: after an account switch, no form keeps the previous user's input. */}
         <div key={user.id} {...el('pageScrollBox')}>
           <h1 id={`${uid}-title`} {...el('headerTitle')}>
-            {active.label}
+            {active.title}
           </h1>
           {active.page ? (
             <CustomPage key={active.id} page={active.page} />

@@ -180,7 +180,7 @@ describe('playground components page in Chromium', () => {
     await profile.locator('input[name=first_name]').fill('Ada');
     await profile.locator('input[name=last_name]').fill('Lovelace');
     await profile.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => profile.locator('.cl-formFieldSuccessText').textContent()).toBe('Saved.');
+    await expect.poll(() => profile.locator('.cl-formFieldSuccessText').textContent()).toBe('Your profile has been updated.');
     await expect.poll(() => page.textContent('#greeting .cl-headerTitle')).toBe('Hello, Ada!');
     await expect.poll(() => page.textContent('#user-button .cl-userButtonOuterIdentifier')).toBe('Ada Lovelace');
     await shot(page, '10-profile-name-saved');
@@ -204,7 +204,7 @@ describe('playground components page in Chromium', () => {
 
     // TOTP: the secret is on the page; the test computes the code like an authenticator app.
     await profile.getByRole('button', { name: 'Security', exact: true }).click();
-    await profile.getByRole('button', { name: 'Add authenticator app' }).click();
+    await profile.getByRole('button', { name: 'Add authenticator application' }).click();
     const secret = ((await profile.locator('.cl-totpSecret').textContent()) ?? '').trim();
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     expect(await profile.locator('.cl-totpUri').textContent()).toMatch(/^otpauth:\/\/totp\//);

@@ -23,14 +23,14 @@ export function createConnectedAccountsSection({ kit, useSay, Section, Action, I
       });
 
     return (
-      <Section name="connectedAccounts" title={say('connectedAccounts')}>
+      <Section name="connectedAccounts" title={say('start.connectedAccountsSection.title')}>
         {accounts.map((account) => (
           <Item
             key={account.id}
             name="connectedAccount"
             actions={
               <Action name="disconnect" danger onClick={() => void actions.run(() => account.destroy())}>
-                {say('disconnect')}
+                {say('start.connectedAccountsSection.destructiveActionTitle')}
               </Action>
             }
           >

@@ -13,7 +13,7 @@ export function createDeleteSection({ kit, withReverification, useSay, Section, 
     const form = useForm(['delete_confirmation']);
     const [confirming, setConfirming] = useState(false);
     const [typed, setTyped] = useState('');
-    const phrase = say('deletePhrase');
+    const phrase = say('deletePage.confirm');
     if (!user.deleteSelfEnabled || (environment.userSettings.actions as { deleteSelf?: boolean } | undefined)?.deleteSelf === false) return null;
 
     const submit = () => {
@@ -28,13 +28,15 @@ export function createDeleteSection({ kit, withReverification, useSay, Section, 
     };
 
     return (
-      <Section name="danger" title={say('deleteAccount')}>
-        <p>{say('deleteWarning')}</p>
+      <Section name="danger" title={say('start.dangerSection.title')}>
+        <p>
+          {say('deletePage.messageLine1')} {say('deletePage.messageLine2')}
+        </p>
         {confirming ? (
           <Form onSubmit={submit}>
             <Field
               name="delete_confirmation"
-              label={say('deleteConfirmLabel', { phrase })}
+              label={say('deletePage.actionDescription')}
               value={typed}
               onValue={setTyped}
               error={form.errors.delete_confirmation}
@@ -42,15 +44,15 @@ export function createDeleteSection({ kit, withReverification, useSay, Section, 
             />
             <Alert>{form.formError}</Alert>
             <Button busy={form.busy} variant="danger">
-              {say('deleteAccount')}
+              {say('deletePage.confirm')}
             </Button>
             <Action name="cancel" onClick={() => setConfirming(false)}>
-              {say('cancel')}
+              {say('formButtonReset')}
             </Action>
           </Form>
         ) : (
           <Action name="deleteAccount" danger onClick={() => setConfirming(true)}>
-            {say('deleteAccount')}
+            {say('start.dangerSection.deleteAccountButton')}
           </Action>
         )}
       </Section>

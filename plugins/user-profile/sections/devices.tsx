@@ -9,7 +9,7 @@ export function createDevicesSection({ kit, useSay, Section, Action, Item, Badge
   const { useHost, useForm, Alert } = kit;
 
   function DevicesSection({ user }: { user: User }) {
-    const { clerk } = useHost();
+    const { clerk, t } = useHost();
     const say = useSay();
     const actions = useForm([]);
     const [sessions, setSessions] = useState<DeviceSession[] | null>(null);
@@ -17,7 +17,7 @@ export function createDevicesSection({ kit, useSay, Section, Action, Item, Badge
     useEffect(() => void refresh(), [user.id]);
 
     return (
-      <Section name="activeDevices" title={say('activeDevices')}>
+      <Section name="activeDevices" title={say('start.activeDevicesSection.title')}>
         {(sessions ?? []).map((session) => {
           const activity = session.latestActivity ?? {};
           const current = session.id === clerk.session?.id;
@@ -27,10 +27,10 @@ export function createDevicesSection({ kit, useSay, Section, Action, Item, Badge
               name="device"
               actions={
                 current ? (
-                  <Badge>{say('thisDevice')}</Badge>
+                  <Badge>{t('badge__thisDevice')}</Badge>
                 ) : (
                   <Action name="revoke" danger onClick={() => void actions.run(() => session.revoke().then(refresh))}>
-                    {say('signOutDevice')}
+                    {say('start.activeDevicesSection.destructiveAction')}
                   </Action>
                 )
               }

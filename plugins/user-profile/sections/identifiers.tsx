@@ -37,6 +37,8 @@ export function createIdentifiersSection({ kit, withReverification, useSay, Sect
     const [removing, setRemoving] = useState<string | null>(null);
     const form = useForm([param]);
     const actions = useForm([]);
+    const section = email ? 'start.emailAddressesSection' : 'start.phoneNumbersSection';
+    const page = email ? 'emailAddressPage' : 'phoneNumberPage';
     const label = (item: EmailAddress | PhoneNumber) => ('emailAddress' in item ? item.emailAddress : item.phoneNumber);
     // Instances that verify emails by link only: send a link back to this page and wait for it.
     const emailVerifications = environment.userSettings.attributes?.email_address?.verifications ?? [];
@@ -56,25 +58,25 @@ export function createIdentifiersSection({ kit, withReverification, useSay, Sect
       });
 
     return (
-      <Section name={email ? 'emailAddresses' : 'phoneNumbers'} title={say(email ? 'emailAddresses' : 'phoneNumbers')}>
+      <Section name={email ? 'emailAddresses' : 'phoneNumbers'} title={say(`${section}.title`)}>
         {items.map((item) => {
           const verified = item.verification?.status === 'verified';
           return (
             <Item key={item.id} name={param}>
-              {label(item)} {item.id === primaryId && <Badge>{say('primary')}</Badge>} {!verified && <Badge>{say('unverified')}</Badge>}
+              {label(item)} {item.id === primaryId && <Badge>{t('badge__primary')}</Badge>} {!verified && <Badge>{t('badge__unverified')}</Badge>}
               {removing === item.id ? (
                 <>
                   {' '}
-                  {say('confirmRemove', { identifier: label(item) })}
+                  {say(`${page}.removeResource.messageLine1`, { identifier: label(item) })}
                   <Action
                     name="confirmRemove"
                     danger
                     onClick={() => void actions.run(() => withReverification(() => item.destroy()).then(() => setRemoving(null)))}
                   >
-                    {say('remove')}
+                    {say('formButtonPrimary__remove')}
                   </Action>
                   <Action name="cancel" onClick={() => setRemoving(null)}>
-                    {say('cancel')}
+                    {say('formButtonReset')}
                   </Action>
                 </>
               ) : (
@@ -84,16 +86,16 @@ export function createIdentifiersSection({ kit, withReverification, useSay, Sect
                       name="setPrimary"
                       onClick={() => void actions.run(() => user.update(email ? { primaryEmailAddressId: item.id } : { primaryPhoneNumberId: item.id }))}
                     >
-                      {say('setPrimary')}
+                      {say(`${section}.detailsAction__nonPrimary`)}
                     </Action>
                   )}
                   {!verified && (
                     <Action name="verify" onClick={() => void actions.run(() => prepare(item).then(() => setVerifying(item)))}>
-                      {say('verify')}
+                      {say(`${section}.detailsAction__unverified`)}
                     </Action>
                   )}
                   <Action name="remove" danger onClick={() => setRemoving(item.id)}>
-                    {say('remove')}
+                    {say(`${section}.destructiveAction`)}
                   </Action>
                 </>
               )}
@@ -103,16 +105,16 @@ export function createIdentifiersSection({ kit, withReverification, useSay, Sect
         <Alert>{actions.formError}</Alert>
         {verifying && byLink && (
           <div>
-            <p role="status">{say('verifyLinkTitle', { identifier: label(verifying) })}</p>
+            <p role="status">{say('emailAddressPage.emailLink.formSubtitle', { identifier: label(verifying) })}</p>
             <LinkWaiter item={verifying as EmailAddress} onVerified={() => void clerk.user?.reload().finally(() => setVerifying(null))} />
             <Action name="cancel" onClick={() => setVerifying(null)}>
-              {say('cancel')}
+              {say('formButtonReset')}
             </Action>
           </div>
         )}
         {verifying && !byLink && (
           <div>
-            <p>{say('verifyTitle', { identifier: label(verifying) })}</p>
+            <p>{say(email ? 'emailAddressPage.emailCode.formSubtitle' : 'phoneNumberPage.verifySubtitle', { identifier: label(verifying) })}</p>
             <CodeForm
               key={verifying.id}
               onCode={async (code) => {
@@ -122,7 +124,7 @@ export function createIdentifiersSection({ kit, withReverification, useSay, Sect
               onResend={() => prepare(verifying)}
             />
             <Action name="cancel" onClick={() => setVerifying(null)}>
-              {say('cancel')}
+              {say('formButtonReset')}
             </Action>
           </div>
         )}
@@ -139,15 +141,15 @@ export function createIdentifiersSection({ kit, withReverification, useSay, Sect
               autoFocus
             />
             <Alert>{form.formError}</Alert>
-            <Button busy={form.busy}>{say('add')}</Button>
+            <Button busy={form.busy}>{say('formButtonPrimary__add')}</Button>
             <Action name="cancel" onClick={() => setAdding(false)}>
-              {say('cancel')}
+              {say('formButtonReset')}
             </Action>
           </Form>
         ) : (
           !verifying && (
             <Action name={email ? 'addEmail' : 'addPhone'} onClick={() => setAdding(true)}>
-              {say(email ? 'addEmail' : 'addPhone')}
+              {say(`${section}.primaryButton`)}
             </Action>
           )
         )}

@@ -8,16 +8,17 @@ export function createPasskeysSection({ kit, withReverification, useSay, Section
   const { useHost, useForm, Form, Field, Button, Alert } = kit;
 
   function RenameForm({ passkey, onDone }: { passkey: Passkey; onDone(): void }) {
+    const { t } = useHost();
     const say = useSay();
     const form = useForm(['name']);
     const [name, setName] = useState(passkey.name ?? '');
     return (
       <Form onSubmit={() => void form.run(() => passkey.update({ name: name.trim() }).then(onDone))}>
-        <Field name="name" label={say('passkeyName')} value={name} onValue={setName} error={form.errors.name} autoFocus />
+        <Field name="name" label={t('formFieldLabel__passkeyName')} value={name} onValue={setName} error={form.errors.name} autoFocus />
         <Alert>{form.formError}</Alert>
-        <Button busy={form.busy}>{say('save')}</Button>
+        <Button busy={form.busy}>{say('formButtonPrimary__save')}</Button>
         <Action name="cancel" onClick={onDone}>
-          {say('cancel')}
+          {say('formButtonReset')}
         </Action>
       </Form>
     );
@@ -44,7 +45,7 @@ export function createPasskeysSection({ kit, withReverification, useSay, Section
         }
       });
     return (
-      <Section name="passkeys" title={say('passkeys')}>
+      <Section name="passkeys" title={say('start.passkeysSection.title')}>
         {passkeys.map((passkey) =>
           renaming === passkey.id ? (
             <RenameForm key={passkey.id} passkey={passkey} onDone={() => setRenaming(null)} />
@@ -55,15 +56,15 @@ export function createPasskeysSection({ kit, withReverification, useSay, Section
               actions={
                 <>
                   <Action name="renamePasskey" onClick={() => setRenaming(passkey.id)}>
-                    {say('rename')}
+                    {say('start.passkeysSection.menuAction__rename')}
                   </Action>
                   <Action name="removePasskey" danger onClick={() => void actions.run(() => passkey.delete())}>
-                    {say('remove')}
+                    {say('start.passkeysSection.menuAction__destructive')}
                   </Action>
                 </>
               }
             >
-              <strong>{passkey.name ?? say('passkeys')}</strong>
+              <strong>{passkey.name ?? say('start.passkeysSection.title')}</strong>
               <br />
               {say('passkeyCreated', { date: date(passkey.createdAt) })}
               {' · '}
@@ -73,7 +74,7 @@ export function createPasskeysSection({ kit, withReverification, useSay, Section
         )}
         <Alert>{actions.formError}</Alert>
         <Action name="addPasskey" disabled={actions.busy} onClick={() => void runPasskey(() => withReverification(() => user.createPasskey()))}>
-          {say('addPasskey')}
+          {say('start.passkeysSection.primaryButton')}
         </Action>
       </Section>
     );

@@ -14,11 +14,13 @@ export function createPasswordSection({ kit, withReverification, useSay, Section
     const [next, setNext] = useState('');
     const [confirm, setConfirm] = useState('');
     const [signOutOthers, setSignOutOthers] = useState(true);
-    const [done, setDone] = useState(false);
+    const [done, setDone] = useState<'set' | 'update' | false>(false);
 
     const submit = () => {
       setDone(false);
       if (next !== confirm) return form.setErrors({ confirm_password: t('formFieldError__passwordsDoNotMatch') });
+      // Which success text to show: the password existed before (updated) or not (set).
+      const outcome = user.passwordEnabled ? 'update' : 'set';
       void form.run(async () => {
         await withReverification(() =>
           user.updatePassword({ newPassword: next, currentPassword: user.passwordEnabled ? current : undefined, signOutOfOtherSessions: signOutOthers }),
@@ -26,18 +28,18 @@ export function createPasswordSection({ kit, withReverification, useSay, Section
         setCurrent('');
         setNext('');
         setConfirm('');
-        setDone(true);
+        setDone(outcome);
       });
     };
 
     return (
-      <Section name="password" title={say('password')}>
+      <Section name="password" title={say('start.passwordSection.title')}>
         <Form onSubmit={submit}>
           {user.passwordEnabled && (
             <Field
               name="current_password"
               type="password"
-              label={say('currentPassword')}
+              label={t('formFieldLabel__currentPassword')}
               value={current}
               onValue={setCurrent}
               error={form.errors.current_password}
@@ -70,8 +72,10 @@ export function createPasswordSection({ kit, withReverification, useSay, Section
             onChecked={setSignOutOthers}
           />
           <Alert>{form.formError}</Alert>
-          <Success>{done ? say('passwordUpdated') : undefined}</Success>
-          <Button busy={form.busy}>{say(user.passwordEnabled ? 'updatePassword' : 'setPassword')}</Button>
+          <Success>{done ? say(done === 'set' ? 'passwordPage.successMessage__set' : 'passwordPage.successMessage__update') : undefined}</Success>
+          <Button busy={form.busy}>
+            {say(user.passwordEnabled ? 'start.passwordSection.primaryButton__updatePassword' : 'start.passwordSection.primaryButton__setPassword')}
+          </Button>
         </Form>
       </Section>
     );

@@ -37,13 +37,13 @@ export function createProfileSection({ kit, useSay, Section, Action, Success }: 
       });
 
     return (
-      <Section name="profile" title={say('profile')}>
+      <Section name="profile" title={say('start.profileSection.title')}>
         <div {...el('profileSectionItem', 'image')}>
           <span {...el('avatarBox')} aria-hidden="true">
             {user.hasImage && isHttpUrl(user.imageUrl) ? <img src={user.imageUrl} alt="" {...el('avatarImage')} /> : initials}
           </span>
           <label {...el('profileSectionPrimaryButton', 'upload')}>
-            {say('uploadImage')}
+            {say('profilePage.imageFormSubtitle')}
             <input
               type="file"
               accept="image/*"
@@ -59,7 +59,7 @@ export function createProfileSection({ kit, useSay, Section, Action, Success }: 
           </label>
           {user.hasImage && (
             <Action name="removeImage" danger onClick={() => void image.run(() => user.setProfileImage({ file: null }))}>
-              {say('removeImage')}
+              {say('profilePage.imageFormDestructiveActionSubtitle')}
             </Action>
           )}
         </div>
@@ -97,8 +97,8 @@ export function createProfileSection({ kit, useSay, Section, Action, Success }: 
               />
             )}
             <Alert>{form.formError}</Alert>
-            <Success>{saved ? say('saved') : undefined}</Success>
-            <Button busy={form.busy}>{say('save')}</Button>
+            <Success>{saved ? say('profilePage.successMessage') : undefined}</Success>
+            <Button busy={form.busy}>{say('formButtonPrimary__save')}</Button>
           </Form>
         )}
       </Section>

@@ -12,7 +12,8 @@ export function createTwoStepSection({ kit, useSay, Section, Action, Item }: Pro
     const say = useSay();
     return (
       <div {...el('backupCodesBox')}>
-        <p>{say('backupCodesHint')}</p>
+        <p>{say('backupCodePage.title__codelist')}</p>
+        <p>{say('backupCodePage.successSubtitle')}</p>
         <ul {...el('backupCodes')}>
           {codes.map((code) => (
             <li key={code}>{code}</li>
@@ -71,22 +72,22 @@ export function createTwoStepSection({ kit, useSay, Section, Action, Item }: Pro
     const phones = user.phoneNumbers.filter((p) => p.verification?.status === 'verified');
 
     return (
-      <Section name="mfa" title={say('twoStep')}>
+      <Section name="mfa" title={say('start.mfaSection.title')}>
         {totpOn &&
           (user.totpEnabled ? (
             <Item
               name="totp"
               actions={
                 <Action name="disableTotp" danger onClick={() => void actions.run(() => user.disableTOTP())}>
-                  {say('remove')}
+                  {say('start.mfaSection.totp.destructiveActionTitle')}
                 </Action>
               }
             >
-              {say('authenticatorApp')}
+              {say('start.mfaSection.totp.headerTitle')}
             </Item>
           ) : totp ? (
             <div {...el('totpSetup')}>
-              <p>{say('totpInstructions')}</p>
+              <p>{say('mfaTOTPPage.authenticatorApp.infoText__ableToScan')}</p>
               {totp.uri && <QrCode text={totp.uri} />}
               <p>
                 {say('totpKey')}: <code {...el('totpSecret')}>{totp.secret}</code>
@@ -102,12 +103,12 @@ export function createTwoStepSection({ kit, useSay, Section, Action, Item }: Pro
                 }}
               />
               <Action name="cancel" onClick={() => setTotp(null)}>
-                {say('cancel')}
+                {say('formButtonReset')}
               </Action>
             </div>
           ) : (
             <Action name="addTotp" onClick={() => void actions.run(async () => setTotp(await user.createTOTP()))}>
-              {say('addAuthenticator')}
+              {say('mfaTOTPPage.title')}
             </Action>
           ))}
         {smsOn &&
@@ -118,7 +119,7 @@ export function createTwoStepSection({ kit, useSay, Section, Action, Item }: Pro
                 name="smsCode"
                 actions={
                   <Action name="disableSms" danger onClick={() => void actions.run(() => phone.setReservedForSecondFactor({ reserved: false }))}>
-                    {say('remove')}
+                    {say('start.mfaSection.phoneCode.destructiveActionLabel')}
                   </Action>
                 }
               >
@@ -132,7 +133,7 @@ export function createTwoStepSection({ kit, useSay, Section, Action, Item }: Pro
           )}
         {backupOn && user.twoFactorEnabled && (
           <Action name="regenerateCodes" onClick={() => void actions.run(async () => setCodes((await user.createBackupCode()).codes))}>
-            {say('regenerateCodes')}
+            {say('start.mfaSection.backupCodes.title__regenerate')}
           </Action>
         )}
         {codes && <BackupCodes codes={codes} />}

@@ -17,7 +17,7 @@ export function createWeb3WalletsSection({ kit, useSay, Section, Action, Item, B
   const { useHost, useForm, Alert } = kit;
 
   function Web3WalletsSection({ user }: { user: User }) {
-    const { environment } = useHost();
+    const { environment, t } = useHost();
     const say = useSay();
     const actions = useForm([]);
     const attribute = environment.userSettings.attributes?.web3_wallet;
@@ -38,19 +38,19 @@ export function createWeb3WalletsSection({ kit, useSay, Section, Action, Item, B
       });
 
     return (
-      <Section name="web3Wallets" title={say('web3Wallets')}>
+      <Section name="web3Wallets" title={say('start.web3WalletsSection.title')}>
         {wallets.map((wallet) => (
           <Item
             key={wallet.id}
             name="web3Wallet"
             actions={
               <Action name="remove" danger onClick={() => void actions.run(async () => (await wallet.destroy(), user.reload()))}>
-                {say('removeWallet')}
+                {say('start.web3WalletsSection.destructiveAction')}
               </Action>
             }
           >
             {wallet.web3Wallet}
-            {wallet.id === user.primaryWeb3WalletId && <Badge>{say('primary')}</Badge>}
+            {wallet.id === user.primaryWeb3WalletId && <Badge>{t('badge__primary')}</Badge>}
           </Item>
         ))}
         {strategies.map((strategy) => (
