@@ -157,7 +157,8 @@ function assertSignUpAllowed(ctx: RequestContext): void {
   const { core } = ctx;
   const client = ctx.requireClient();
   if (core.settings.singleSession && core.activeSessions(client).length > 0) throw sessionExists();
-  if (core.settings.signUpMode === 'restricted') {
+  // Restricted mode: only an invitation link (a ticket) opens sign-up.
+  if (core.settings.signUpMode === 'restricted' && ctx.body.text('strategy') !== 'ticket') {
     throw fapiError(403, 'not_allowed_access', 'Sign-ups are restricted', 'Sign-ups are restricted to invited users.');
   }
   if (core.settings.signUpMode === 'waitlist') {

@@ -491,6 +491,18 @@ describe('organization domains', () => {
       expect((await carol('POST', '/client/sign_ins', { strategy: 'ticket', ticket })).json.errors[0].code).toBe('ticket_invalid');
     });
 
+    it('restricted sign-up mode still admits an invited address through its ticket', async () => {
+      const { emulator, ada, a, org } = await setup({ settings: { signUpMode: 'restricted' } });
+      await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'gus@example.com', role: 'org:member' }, a);
+      const gus = await devBrowser(emulator);
+      expect((await gus('POST', '/client/sign_ups', { email_address: 'gus@example.com', password: 'password123' })).json.errors[0].code).toBe(
+        'not_allowed_access',
+      );
+      const { ticket } = invitationLink(emulator, 'gus@example.com');
+      const signUp = await gus('POST', '/client/sign_ups', { strategy: 'ticket', ticket, password: 'password123' });
+      expect(signUp.json.response.status).toBe('complete');
+    });
+
     it('revoked, unknown and expired tickets are refused; a redirect_url becomes the link', async () => {
       let now = Date.now();
       const { emulator, ada, a, org } = await setup({ settings: { invitationLifetimeSeconds: 60 }, now: () => now });
