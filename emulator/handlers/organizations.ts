@@ -263,11 +263,13 @@ function invite(ctx: RequestContext, organization: OrganizationRecord, email: st
     updatedAt: now,
   };
   store.invitations.set(invitation.id, invitation);
+  const link = invitationLink(ctx, invitation, redirectUrl);
   ctx.core.outbox.deliver({
     to: email,
     channel: 'email',
     purpose: 'organization_invitation',
-    text: `You have been invited to join ${organization.name} as ${roleName(role, ctx.core.settings.organizationRoles)}. Accept: ${invitationLink(ctx, invitation, redirectUrl)}`,
+    link,
+    text: `You have been invited to join ${organization.name} as ${roleName(role, ctx.core.settings.organizationRoles)}. Accept: ${link}`,
     createdAt: now,
   });
   return invitation;
