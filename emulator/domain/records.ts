@@ -251,6 +251,8 @@ export interface SignUpRecord {
   externalAccountVerification: VerificationRecord | null;
   /** The provider account once the provider step ran (or came with a transfer). */
   oauthProfile: OAuthProfile | null;
+  /** `strategy=ticket`: the organization invitation the new user accepts on completion. */
+  invitationId?: string | null;
   createdSessionId: string | null;
   createdUserId: string | null;
   createdAt: number;
@@ -285,6 +287,8 @@ export interface InvitationRecord {
   role: string;
   /** A pending invitation becomes `expired` once read after `expiresAt` (the store's `expireInvitations`). */
   status: 'pending' | 'accepted' | 'revoked' | 'expired';
+  /** The opaque token of the invitation link (`__clerk_ticket`); `strategy=ticket` sign-ups and sign-ins redeem it. */
+  ticket: string;
   expiresAt: number;
   createdAt: number;
   updatedAt: number;

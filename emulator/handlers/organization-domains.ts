@@ -4,7 +4,7 @@
  * the domain), suggestions the user accepts, and the membership requests admins accept or reject.
  */
 import { fapiError, formError, notFound, paramMissing } from '../domain/errors.js';
-import { newId } from '../domain/ids.js';
+import { newId, randomToken } from '../domain/ids.js';
 import type { DomainRecord, EnrollmentMode, UserRecord } from '../domain/records.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
@@ -153,6 +153,7 @@ export function offerDomainEnrollments(ctx: RequestContext, user: UserRecord): v
           emailAddress: email.emailAddress,
           role: 'org:member',
           status: 'pending',
+          ticket: randomToken(),
           expiresAt: now + ctx.core.settings.invitationLifetimeSeconds * 1000,
           createdAt: now,
           updatedAt: now,

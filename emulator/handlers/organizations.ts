@@ -1,7 +1,7 @@
 /** Organizations: create, read, update, delete, memberships, invitations, and the user's lists. */
 import { fapiError, formError, notFound, paramMissing } from '../domain/errors.js';
 import { isEmail } from '../domain/identifiers.js';
-import { newId } from '../domain/ids.js';
+import { newId, randomToken } from '../domain/ids.js';
 import type { InvitationRecord, MembershipRecord, OrganizationRecord } from '../domain/records.js';
 import { invitationJson, membershipJson, organizationJson, roleName, rolesJson, userInvitationJson } from '../wire/organization.js';
 import type { RequestContext } from '../http/request-context.js';
@@ -223,7 +223,30 @@ function checkInvite(ctx: RequestContext, organization: OrganizationRecord, emai
   }
 }
 
-function invite(ctx: RequestContext, organization: OrganizationRecord, email: string, role: string): InvitationRecord {
+/**
+ * The invitation link: the invitation's redirect URL, else the app's sign-up (new address) or sign-in
+ * (existing user) page, with `__clerk_ticket` and `__clerk_status` as Clerk appends them.
+ */
+function invitationLink(ctx: RequestContext, invitation: InvitationRecord, redirectUrl: string | undefined): string {
+  const { store, settings } = ctx.core;
+  const status = store.findUserByEmail(invitation.emailAddress) ? 'sign_in' : 'sign_up';
+  const page = redirectUrl ?? (status === 'sign_in' ? settings.displayUrls.sign_in_url : settings.displayUrls.sign_up_url);
+  const url = new URL(page, ctx.view.origin ?? ctx.baseUrl);
+  url.searchParams.set('__clerk_ticket', invitation.ticket);
+  url.searchParams.set('__clerk_status', status);
+  return url.toString();
+}
+
+function redirectUrlParam(ctx: RequestContext): string | undefined {
+  const redirectUrl = ctx.body.text('redirect_url');
+  if (redirectUrl === undefined) return undefined;
+  if (!URL.canParse(redirectUrl) || !/^https?:$/.test(new URL(redirectUrl).protocol)) {
+    throw formError('form_param_format_invalid', 'redirect_url', 'redirect_url must be an http(s) URL.');
+  }
+  return redirectUrl;
+}
+
+function invite(ctx: RequestContext, organization: OrganizationRecord, email: string, role: string, redirectUrl?: string): InvitationRecord {
   const { store } = ctx.core;
   checkInvite(ctx, organization, email);
   requireSeat(ctx, organization, true);
@@ -234,16 +257,19 @@ function invite(ctx: RequestContext, organization: OrganizationRecord, email: st
     emailAddress: email,
     role,
     status: 'pending',
+    ticket: randomToken(),
     expiresAt: now + ctx.core.settings.invitationLifetimeSeconds * 1000,
     createdAt: now,
     updatedAt: now,
   };
   store.invitations.set(invitation.id, invitation);
+  const link = invitationLink(ctx, invitation, redirectUrl);
   ctx.core.outbox.deliver({
     to: email,
     channel: 'email',
     purpose: 'organization_invitation',
-    text: `You have been invited to join ${organization.name} as ${roleName(role, ctx.core.settings.organizationRoles)}. Sign in with ${email} to accept.`,
+    link,
+    text: `You have been invited to join ${organization.name} as ${roleName(role, ctx.core.settings.organizationRoles)}. Accept: ${link}`,
     createdAt: now,
   });
   return invitation;
@@ -253,7 +279,7 @@ function createInvitation(ctx: RequestContext): Response {
   const { organization } = adminOrganization(ctx);
   const email = ctx.body.text('email_address');
   if (!email) throw paramMissing('email_address');
-  const invitation = invite(ctx, organization, email, roleParam(ctx));
+  const invitation = invite(ctx, organization, email, roleParam(ctx), redirectUrlParam(ctx));
   ctx.touchClient();
   return ctx.envelope(invitationJson(ctx.view, invitation));
 }
@@ -267,11 +293,12 @@ function createInvitationsBulk(ctx: RequestContext): Response {
     .filter(Boolean);
   if (emails.length === 0) throw paramMissing('email_address');
   const role = roleParam(ctx);
+  const redirectUrl = redirectUrlParam(ctx);
   // All or nothing: the whole batch must fit before any invitation is created.
   requireSeat(ctx, organization, true, emails.length);
   // All or nothing: one refused address invites nobody, so the form can be corrected and sent again.
   for (const email of emails) checkInvite(ctx, organization, email);
-  const invitations = emails.map((email) => invite(ctx, organization, email, role));
+  const invitations = emails.map((email) => invite(ctx, organization, email, role, redirectUrl));
   ctx.touchClient();
   return ctx.envelope(invitations.map((i) => invitationJson(ctx.view, i)));
 }

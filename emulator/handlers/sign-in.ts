@@ -8,6 +8,7 @@ import { connectionById, connectionForEmail, ENTERPRISE_SSO, isEnterpriseStrateg
 import { isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
 import { newVerification, type ClientRecord, type SignInRecord, type UserRecord } from '../domain/records.js';
 import { verifyTotp } from '../domain/totp.js';
+import { acceptInvitationForUser, invitationForTicket } from '../domain/invitation-tickets.js';
 import { isWeb3Strategy } from '../domain/web3.js';
 import { signInJson } from '../wire/sign-in.js';
 import type { RequestContext } from '../http/request-context.js';
@@ -90,12 +91,27 @@ function assertNotAlreadySignedIn(core: EmulatorCore, client: ClientRecord, user
   }
 }
 
+/** `strategy=ticket`: an invitation ticket of an existing user is their first factor; signing in accepts it. */
+function signInWithTicket(ctx: RequestContext, client: ClientRecord, signIn: SignInRecord): void {
+  const { core } = ctx;
+  const invitation = invitationForTicket(core, ctx.body.text('ticket'));
+  const user = core.store.findUserByEmail(invitation.emailAddress);
+  if (!user) throw identifierNotFound();
+  assertNotAlreadySignedIn(core, client, user);
+  signIn.identifier = invitation.emailAddress;
+  signIn.userId = user.id;
+  signIn.firstFactorVerification = { ...newVerification('ticket', 'verified'), attempts: 1, verifiedAtClient: client.id };
+  acceptInvitationForUser(core, invitation, user);
+  core.store.signIns.set(signIn.id, signIn);
+  client.signInId = signIn.id;
+  afterFirstFactor(core, signIn, user, device(ctx));
+}
+
 async function createSignIn(ctx: RequestContext): Promise<Response> {
   const { core, body } = ctx;
   const client = ctx.requireClient();
   if (core.settings.singleSession && core.activeSessions(client).length > 0) throw sessionExists();
   const strategy = body.text('strategy');
-  if (strategy === 'ticket') throw strategyInvalid();
   const now = core.now();
   const signIn: SignInRecord = {
     id: newId('sia'),
@@ -114,6 +130,10 @@ async function createSignIn(ctx: RequestContext): Promise<Response> {
   };
   if (body.bool('transfer')) {
     transferFromSignUp(ctx, client, signIn);
+    return respond(ctx, signIn);
+  }
+  if (strategy === 'ticket') {
+    signInWithTicket(ctx, client, signIn);
     return respond(ctx, signIn);
   }
   if (strategy === 'google_one_tap') {

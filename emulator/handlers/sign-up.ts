@@ -9,6 +9,7 @@ import { connectionForEmail, ENTERPRISE_SSO, isEnterpriseStrategy } from '../dom
 import { fromOAuthVerification, isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
 import { newVerification, type ClientRecord, type OAuthProfile, type SignUpRecord } from '../domain/records.js';
 import { isWeb3Address, isWeb3Strategy } from '../domain/web3.js';
+import { acceptInvitationForUser, invitationForTicket } from '../domain/invitation-tickets.js';
 import { signUpJson } from '../wire/sign-up.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
@@ -127,6 +128,8 @@ export function completeSignUpIfReady(core: EmulatorCore, signUp: SignUpRecord, 
   const email = user.emailAddresses[0];
   if (email && signUp.emailVerification?.status === 'verified') email.verification = { ...signUp.emailVerification };
   if (signUp.oauthProfile) linkExternalAccount(core, user, signUp.oauthProfile);
+  const invitation = signUp.invitationId ? core.store.invitations.get(signUp.invitationId) : undefined;
+  if (invitation?.status === 'pending') acceptInvitationForUser(core, invitation, user);
   const strategy =
     signUp.externalAccountStrategy ??
     signUp.web3Verification?.strategy ??
@@ -154,14 +157,15 @@ function assertSignUpAllowed(ctx: RequestContext): void {
   const { core } = ctx;
   const client = ctx.requireClient();
   if (core.settings.singleSession && core.activeSessions(client).length > 0) throw sessionExists();
-  if (core.settings.signUpMode === 'restricted') {
+  // Restricted mode: only an invitation link (a ticket) opens sign-up.
+  if (core.settings.signUpMode === 'restricted' && ctx.body.text('strategy') !== 'ticket') {
     throw fapiError(403, 'not_allowed_access', 'Sign-ups are restricted', 'Sign-ups are restricted to invited users.');
   }
   if (core.settings.signUpMode === 'waitlist') {
     throw fapiError(403, 'sign_up_restricted_waitlist', 'Sign-ups are on a waitlist', 'Sign-ups are currently unavailable. Join the waitlist.');
   }
   const strategy = ctx.body.text('strategy');
-  const known = ['password', 'email_code', 'phone_code', 'email_link', 'google_one_tap'];
+  const known = ['password', 'email_code', 'phone_code', 'email_link', 'google_one_tap', 'ticket'];
   if (strategy && !known.includes(strategy) && !isOAuthStrategy(strategy) && !isEnterpriseStrategy(strategy) && !isWeb3Strategy(strategy)) {
     throw formError('strategy_for_user_invalid', 'strategy', `The strategy ${strategy} is not supported by the emulator.`);
   }
@@ -231,6 +235,16 @@ function startEnterpriseSignUp(ctx: RequestContext, draft: SignUpRecord): void {
   });
 }
 
+/** `strategy=ticket`: the invitation's address is the sign-up's, verified by the ticket (no code step). */
+function signUpWithTicket(ctx: RequestContext, draft: SignUpRecord): void {
+  const { core } = ctx;
+  const invitation = invitationForTicket(core, ctx.body.text('ticket'));
+  if (core.store.findUserByEmail(invitation.emailAddress)) throw identifierExists('email_address', 'email address');
+  draft.emailAddress = invitation.emailAddress;
+  draft.emailVerification = { ...newVerification('ticket', 'verified'), attempts: 1, verifiedAtClient: draft.clientId };
+  draft.invitationId = invitation.id;
+}
+
 function createSignUp(ctx: RequestContext): Response {
   assertSignUpAllowed(ctx);
   const { core } = ctx;
@@ -265,6 +279,8 @@ function createSignUp(ctx: RequestContext): Response {
   const strategy = ctx.body.text('strategy');
   if (ctx.body.bool('transfer')) {
     transferFromSignIn(ctx, client, draft);
+  } else if (strategy === 'ticket') {
+    signUpWithTicket(ctx, draft);
   } else if (strategy === 'google_one_tap') {
     signUpWithGoogleOneTap(ctx, draft);
   } else if (isOAuthStrategy(strategy)) {

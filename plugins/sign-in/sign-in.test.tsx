@@ -7,6 +7,7 @@ import { byLabel, byText, clearCookies, recordingNavigation, recordingPageLoads,
 import { emailLinkPlugin } from '../email-link/index.js';
 import { signInPlugin, type SignInProps } from './index.js';
 import { defaultSettings, totpCode } from '../../emulator/index.js';
+import { devBrowser, signInWithPassword } from '../../test/emulator/helpers.js';
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const emulator = useEmulator({
@@ -71,6 +72,32 @@ describe('<SignIn/>', () => {
     await waitFor(() => clerk.session?.publicUserData.identifier === 'carol@example.com');
     expect(clerk.isSignedIn).toBe(true);
     expect(nav.navigations.at(-1)).toBe('http://localhost:3000/');
+  });
+
+  it('signs in from an organization invitation link (__clerk_ticket) and accepts it; a used ticket shows an error', async () => {
+    const admin = await devBrowser(emulator);
+    const adminSession = { _clerk_session_id: await signInWithPassword(admin, 'ada+clerk_test@example.com', 'correct horse battery') };
+    const org = (await admin('POST', '/organizations', { name: 'Acme Inc' }, adminSession)).json.response;
+    await admin('POST', `/organizations/${org.id}/invitations`, { email_address: 'carol@example.com', role: 'org:member' }, adminSession);
+    const link = new URL(/https?:\/\/\S+/.exec(emulator.outbox.latest('carol@example.com')!.text)![0]);
+    expect([link.pathname, link.searchParams.get('__clerk_status')]).toEqual(['/sign-in', 'sign_in']);
+
+    history.replaceState(null, '', link.pathname + link.search);
+    const { clerk, navigations } = await setup({ forceRedirectUrl: '/welcome' });
+    await waitFor(() => navigations.length > 0);
+    expect(navigations).toEqual(['http://localhost:3000/welcome']);
+    expect(clerk.user?.primaryEmailAddress?.emailAddress).toBe('carol@example.com');
+    const invitations = (await admin('GET', `/organizations/${org.id}/invitations`, undefined, adminSession)).json.response.data;
+    expect(invitations.map((i: any) => i.status)).toEqual(['accepted']);
+
+    // The same link again (another browser): refused, and the start step says so.
+    destroy?.();
+    clearCookies();
+    history.replaceState(null, '', link.pathname + link.search);
+    const again = await setup();
+    const alert = await waitFor(() => root.querySelector('[role="alert"]')?.textContent);
+    expect(alert).toBe('This invitation link is invalid or has already been used.');
+    expect(again.clerk.isSignedIn).toBe(false);
   });
 
   it('signs in with identifier then password and redirects', async () => {

@@ -70,6 +70,11 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
         // A connected email domain signs in at its identity provider, never with a password here.
         return enterpriseSsoOnly(signIn) ? startEnterpriseSso(flow, oauth) : proceed(flow, signIn);
       });
+    // An organization invitation link (`__clerk_ticket`): the ticket signs the invited user in.
+    const ticket = query.get('__clerk_ticket');
+    useEffect(() => {
+      if (ticket) void form.run(async () => proceed(flow, await current(host).create({ strategy: 'ticket', ticket })));
+    }, [ticket]);
     // Sign-ups on a waitlist: "Sign up" leads to the waitlist instead.
     const waitlist = environment.userSettings.signUp?.mode === 'waitlist';
     const signUpUrl = waitlist ? host.navigation.buildWaitlistUrl() : flow.authUrl('signUp');

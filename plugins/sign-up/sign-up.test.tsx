@@ -8,6 +8,7 @@ import { uiPlugin } from '../ui/index.js';
 import { byLabel, byText, clearCookies, recordingNavigation, recordingPageLoads, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
 import { signUpPlugin } from './index.js';
 import type { SignUpProps } from './index.js';
+import { devBrowser, signInWithPassword } from '../../test/emulator/helpers.js';
 
 const SETTINGS = { ...defaultSettings(), phoneNumber: { ...defaultSettings().phoneNumber, enabled: false } };
 const emulator = useEmulator({ settings: SETTINGS, seed: { users: [{ emailAddress: 'taken+clerk_test@example.com', password: 'whatever 123' }] } });
@@ -195,6 +196,31 @@ describe('<SignUp/>', () => {
     await type(byLabel(root, 'Username'), 'partial');
     submit(root.querySelector('form')!);
     await waitFor(() => clerk.isSignedIn);
+  });
+
+  it('signs up from an organization invitation link (__clerk_ticket): no code step, then a member with the role', async () => {
+    // An admin (the seeded user, on a browser of their own) invites a new address.
+    const admin = await devBrowser(emulator);
+    const adminSession = { _clerk_session_id: await signInWithPassword(admin, 'taken+clerk_test@example.com', 'whatever 123') };
+    const org = (await admin('POST', '/organizations', { name: 'Acme Inc' }, adminSession)).json.response;
+    await admin('POST', `/organizations/${org.id}/invitations`, { email_address: 'ivy+clerk_test@example.com', role: 'org:admin' }, adminSession);
+    const link = new URL(/https?:\/\/\S+/.exec(emulator.outbox.latest('ivy+clerk_test@example.com')!.text)![0]);
+    expect(link.searchParams.get('__clerk_status')).toBe('sign_up');
+
+    history.replaceState(null, '', link.pathname + link.search);
+    const { clerk, navigations } = await setup({ forceRedirectUrl: '/welcome' });
+    // The ticket verified the address: only the password is asked for.
+    await waitFor(() => title(root) === 'Fill in missing fields');
+    expect([...root.querySelectorAll('input')].map((i) => i.name)).toEqual(['password']);
+    await type(byLabel(root, 'Password'), 'a strong passphrase');
+    submit(root.querySelector('form')!);
+    await waitFor(() => navigations.length > 0);
+    expect(navigations).toEqual(['http://localhost:3000/welcome']);
+    expect(clerk.user?.primaryEmailAddress?.emailAddress).toBe('ivy+clerk_test@example.com');
+    const members = (await admin('GET', `/organizations/${org.id}/memberships`, undefined, adminSession)).json.response.data;
+    expect(members.map((m: any) => [m.public_user_data.identifier, m.role])).toContainEqual(['ivy+clerk_test@example.com', 'org:admin']);
+    const invitations = (await admin('GET', `/organizations/${org.id}/invitations`, undefined, adminSession)).json.response.data;
+    expect(invitations.map((i: any) => i.status)).toEqual(['accepted']);
   });
 
   it('says why a provider return failed: the error FAPI left on the external-account verification', async () => {

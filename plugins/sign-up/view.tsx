@@ -173,6 +173,14 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
     useEffect(() => {
       if (waitlist) host.switchTo('Waitlist', host.navigation.buildWaitlistUrl());
     }, [waitlist]);
+    // An organization invitation link (`__clerk_ticket`): the ticket verifies the invited address; missing fields follow.
+    const ticket = host.query.get('__clerk_ticket');
+    const ticketForm = useForm([]);
+    useEffect(() => {
+      if (ticket && !waitlist) {
+        void ticketForm.run(async () => proceed(flow, await current(host).create({ strategy: 'ticket', ticket, unsafeMetadata: flow.props.unsafeMetadata })));
+      }
+    }, [ticket]);
     if (waitlist) return null;
     return (
       <Card
@@ -188,6 +196,7 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
         }
       >
         <ProviderReturnError read={() => current(host).verifications?.externalAccount?.error} />
+        <Alert>{ticketForm.formError}</Alert>
         {web3 && (
           <Web3Buttons
             withSocial={!!oauth}

@@ -439,4 +439,96 @@ describe('organization domains', () => {
     expect(await list({ role: 'org:admin' })).toEqual(['ada@example.com']);
     expect(await list({ query: 'nobody' })).toEqual([]);
   });
+
+  describe('invitation tickets', () => {
+    /** The link in the invitation email, and its `__clerk_ticket` / `__clerk_status` query. */
+    function invitationLink(emulator: ReturnType<typeof createEmulator>, email: string) {
+      const { text, link: href } = emulator.outbox.latest(email)!;
+      expect(text).toContain(href);
+      const link = new URL(href!);
+      return { link, ticket: link.searchParams.get('__clerk_ticket')!, status: link.searchParams.get('__clerk_status') };
+    }
+
+    it('a ticket sign-up verifies the invited address, then the new user joins with the role', async () => {
+      const { emulator, ada, a, org } = await setup();
+      await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'dora@example.com', role: 'org:admin' }, a);
+      const { link, ticket, status } = invitationLink(emulator, 'dora@example.com');
+      expect(link.pathname).toBe('/sign-up');
+      expect(status).toBe('sign_up');
+      expect(ticket).toMatch(/^\S{16,}$/);
+
+      const dora = await devBrowser(emulator);
+      const created = await dora('POST', '/client/sign_ups', { strategy: 'ticket', ticket });
+      expect(created.status).toBe(200);
+      expect(created.json.response).toMatchObject({
+        status: 'missing_requirements',
+        email_address: 'dora@example.com',
+        missing_fields: ['password'],
+        unverified_fields: [],
+      });
+      const completed = await dora('PATCH', `/client/sign_ups/${created.json.response.id}`, { password: 'password123' });
+      expect(completed.json.response.status).toBe('complete');
+      const session = completed.json.client.sessions.find((s: any) => s.id === completed.json.response.created_session_id);
+      expect(session.user.organization_memberships).toMatchObject([{ role: 'org:admin', organization: { id: org.id } }]);
+      const invitations = (await ada('GET', `/organizations/${org.id}/invitations`, undefined, a)).json.response.data;
+      expect(invitations.map((i: any) => [i.email_address, i.status])).toEqual([['dora@example.com', 'accepted']]);
+
+      // Used: the same ticket is refused now.
+      const again = await (await devBrowser(emulator))('POST', '/client/sign_ups', { strategy: 'ticket', ticket });
+      expect(again.status).toBe(400);
+      expect(again.json.errors[0].code).toBe('ticket_invalid');
+    });
+
+    it('a ticket sign-in of an existing user completes and accepts the invitation', async () => {
+      const { emulator, ada, a, org } = await setup();
+      await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'carol@example.com', role: 'org:member' }, a);
+      const { link, ticket, status } = invitationLink(emulator, 'carol@example.com');
+      expect([link.pathname, status]).toEqual(['/sign-in', 'sign_in']);
+      const carol = await devBrowser(emulator);
+      const signIn = await carol('POST', '/client/sign_ins', { strategy: 'ticket', ticket });
+      expect(signIn.json.response).toMatchObject({ status: 'complete', identifier: 'carol@example.com' });
+      const session = signIn.json.client.sessions.find((s: any) => s.id === signIn.json.response.created_session_id);
+      expect(session.user.organization_memberships).toMatchObject([{ role: 'org:member', organization: { id: org.id } }]);
+      expect((await carol('POST', '/client/sign_ins', { strategy: 'ticket', ticket })).json.errors[0].code).toBe('ticket_invalid');
+    });
+
+    it('restricted sign-up mode still admits an invited address through its ticket', async () => {
+      const { emulator, ada, a, org } = await setup({ settings: { signUpMode: 'restricted' } });
+      await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'gus@example.com', role: 'org:member' }, a);
+      const gus = await devBrowser(emulator);
+      expect((await gus('POST', '/client/sign_ups', { email_address: 'gus@example.com', password: 'password123' })).json.errors[0].code).toBe(
+        'not_allowed_access',
+      );
+      const { ticket } = invitationLink(emulator, 'gus@example.com');
+      const signUp = await gus('POST', '/client/sign_ups', { strategy: 'ticket', ticket, password: 'password123' });
+      expect(signUp.json.response.status).toBe('complete');
+    });
+
+    it('revoked, unknown and expired tickets are refused; a redirect_url becomes the link', async () => {
+      let now = Date.now();
+      const { emulator, ada, a, org } = await setup({ settings: { invitationLifetimeSeconds: 60 }, now: () => now });
+      const invitation = (
+        await ada(
+          'POST',
+          `/organizations/${org.id}/invitations`,
+          { email_address: 'eve@example.com', role: 'org:member', redirect_url: 'https://app.example/join' },
+          a,
+        )
+      ).json.response;
+      const { link, ticket } = invitationLink(emulator, 'eve@example.com');
+      expect(`${link.origin}${link.pathname}`).toBe('https://app.example/join');
+      await ada('POST', `/organizations/${org.id}/invitations/${invitation.id}/revoke`, {}, a);
+      const eve = await devBrowser(emulator);
+      const revoked = await eve('POST', '/client/sign_ups', { strategy: 'ticket', ticket });
+      expect([revoked.status, revoked.json.errors[0].code]).toEqual([400, 'ticket_invalid']);
+      expect((await eve('POST', '/client/sign_ups', { strategy: 'ticket', ticket: 'not-a-ticket' })).json.errors[0].code).toBe('ticket_invalid');
+      expect((await eve('POST', '/client/sign_ins', { strategy: 'ticket' })).json.errors[0].code).toBe('ticket_invalid');
+
+      await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'fay@example.com', role: 'org:member' }, a);
+      const late = invitationLink(emulator, 'fay@example.com').ticket;
+      now += 61_000;
+      const expired = await eve('POST', '/client/sign_ups', { strategy: 'ticket', ticket: late });
+      expect([expired.status, expired.json.errors[0].code]).toEqual([400, 'ticket_expired']);
+    });
+  });
 });
