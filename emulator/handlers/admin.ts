@@ -57,7 +57,9 @@ function listUsers(core: EmulatorCore, query: string) {
     .filter(
       (user) =>
         !wanted ||
-        [user.id, user.firstName, user.lastName, user.username, ...user.emailAddresses, ...user.phoneNumbers].some((v) => v?.toLowerCase().includes(wanted)),
+        // An id matches whole (a random id contains any short word somewhere); names and identifiers by substring.
+        user.id.toLowerCase() === wanted ||
+        [user.firstName, user.lastName, user.username, ...user.emailAddresses, ...user.phoneNumbers].some((v) => v?.toLowerCase().includes(wanted)),
     )
     .sort((a, b) => b.createdAt - a.createdAt);
 }

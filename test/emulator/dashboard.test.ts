@@ -48,7 +48,7 @@ describe('emulator dashboard', () => {
 
   it('lists and searches users, sessions and organizations; deletes a user and revokes a session', async () => {
     running = await startEmulator({ seed: { users: [{ emailAddress: 'ada@example.com', password: 'password123', firstName: 'Ada' }] } });
-    running.emulator.addUser({ emailAddress: 'grace@example.com', password: 'password123', username: 'grace' });
+    const graceId = running.emulator.addUser({ emailAddress: 'grace@example.com', password: 'password123', username: 'grace' });
     const fapi = await devBrowser(running.emulator);
     const sessionId = await signInWithPassword(fapi, 'ada@example.com', 'password123');
     await fapi('POST', '/organizations', { name: 'Acme' });
@@ -56,6 +56,9 @@ describe('emulator dashboard', () => {
     expect((await adminJson('users')).map((u: any) => u.emailAddresses[0]).sort()).toEqual(['ada@example.com', 'grace@example.com']);
     expect(await adminJson('users?query=GRACE')).toMatchObject([{ username: 'grace' }]);
     expect(await adminJson('users?query=ada')).toMatchObject([{ firstName: 'Ada', activeSessions: 1 }]);
+    // An id is matched whole: a short query never finds a user through letters of its random id.
+    expect(await adminJson(`users?query=${graceId}`)).toMatchObject([{ username: 'grace' }]);
+    expect(await adminJson(`users?query=${graceId.slice(5, 9)}`)).toEqual([]);
     expect(await adminJson('sessions')).toMatchObject([{ id: sessionId, user: 'ada@example.com', status: 'active', signedIn: true }]);
     expect(await adminJson('organizations')).toMatchObject([{ name: 'Acme', slug: 'acme', members: [{ user: 'ada@example.com', role: 'org:admin' }] }]);
 
