@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClerk } from '../index.js';
-import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
-import { USERS, resetBrowser, signIn } from '../../test/helpers/tabs.js';
+import { createClerk } from '../../kernel/index.js';
+import { PROXY_URL, useEmulator } from '../helpers/emulator.js';
+import { USERS, resetBrowser, signIn } from '../helpers/tabs.js';
 import { sessionSyncPlugin } from '../../plugins/session-sync/index.js';
-import { cookieSuffix, readCookie } from '../dev-browser.js';
+import { cookieSuffix, readCookie } from '../../kernel/dev-browser.js';
 
 const emulator = useEmulator({ seed: { users: USERS } });
 const [ada, grace] = USERS.map((u) => u.emailAddress);
