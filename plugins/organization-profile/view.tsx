@@ -15,21 +15,13 @@ import { createMembersPage } from './sections/members.js';
 export { organizationProfileStrings as strings } from './strings.js';
 export { organizationProfileStyles as styles } from './styles.js';
 
-const trimSlashes = (s: string) => s.replace(/^\/+|\/+$/g, '');
-
 export default function createOrganizationProfile(kit: UiKit) {
-  const { useHost, useAppNode } = kit;
+  const { useHost, CustomPage, trimSlashes } = kit;
   const parts = createOrganizationParts(kit);
   const { useSay } = parts;
   const GeneralPage = createGeneralPage(parts);
   const MembersPage = createMembersPage(parts);
   const DomainsPage = createDomainsPage(parts);
-
-  function CustomPage({ page }: { page: OrganizationProfilePage }) {
-    const { el } = useHost();
-    const node = useAppNode<HTMLDivElement>(page.mount, page.unmount, page);
-    return <div ref={node} {...el('customPage')} />;
-  }
 
   return function OrganizationProfile(props: OrganizationProfileProps) {
     const { clerk, el, uid, route, navigate, kernel, environment } = useHost();

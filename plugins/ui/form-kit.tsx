@@ -324,3 +324,10 @@ export function useAppNode<T extends HTMLElement>(mount: ((node: T) => void) | u
   }, [key]);
   return ref;
 }
+
+/** A page the app adds to a profile component (`customPages`): an element its `mount` renders into. */
+export function CustomPage({ page }: { page: { mount?: (el: HTMLDivElement) => void; unmount?: (el: HTMLDivElement) => void } }) {
+  const { el } = useHost();
+  const node = useAppNode<HTMLDivElement>(page.mount, page.unmount, page);
+  return <div ref={node} {...el('customPage')} />;
+}

@@ -8,12 +8,12 @@ import type { KernelInternals } from '../../kernel/index.js';
 import type { NavigationApi } from '../navigation/index.js';
 import { Divider, FooterAction, ProviderReturnError, SocialButtons, useAuthFlow, Web3Buttons } from './auth-kit.js';
 import { useHost } from './context.js';
-import { Alert, Button, Card, Checkbox, CodeForm, Field, Form, LinkButton, PasswordRules, passwordRules, useAppNode, useForm } from './form-kit.js';
+import { Alert, Button, Card, Checkbox, CodeForm, CustomPage, Field, Form, LinkButton, PasswordRules, passwordRules, useAppNode, useForm } from './form-kit.js';
 import type { ComponentModule, ComponentName, HostedProps, UiLoadOptions } from './index.js';
 import { createDictionary, type Dict } from './localization.js';
 import { createModalStack } from './modal.js';
 import { Root, type HostEnv } from './root.js';
-import { isSafeUrl } from './routing.js';
+import { isSafeUrl, trimSlashes } from './routing.js';
 import { stylesheet } from './styles.js';
 
 export type { HostContextValue } from './context.js';
@@ -24,6 +24,8 @@ export const kit = {
   useHost,
   useForm,
   useAppNode,
+  CustomPage,
+  trimSlashes,
   Card,
   Form,
   Field,

@@ -22,11 +22,9 @@ import { createWeb3WalletsSection } from './sections/web3-wallets.js';
 export { userProfileStrings as strings } from './strings.js';
 export { userProfileStyles as styles } from './styles.js';
 
-const trimSlashes = (s: string) => s.replace(/^\/+|\/+$/g, '');
-
 export default function createUserProfile(kit: UiKit, services: ProfileServices & { web3?: boolean } = {}) {
   const { web3 = false } = services;
-  const { useHost, useAppNode } = kit;
+  const { useHost, CustomPage, trimSlashes } = kit;
   const parts = createProfileParts(kit, services);
   const PasskeysSection = createPasskeysSection(parts);
   const { useSay } = parts;
@@ -38,12 +36,6 @@ export default function createUserProfile(kit: UiKit, services: ProfileServices 
   const TwoStepSection = createTwoStepSection(parts);
   const DevicesSection = createDevicesSection(parts);
   const DeleteSection = createDeleteSection(parts);
-
-  function CustomPage({ page }: { page: UserProfilePage }) {
-    const { el } = useHost();
-    const node = useAppNode<HTMLDivElement>(page.mount, page.unmount, page);
-    return <div ref={node} {...el('customPage')} />;
-  }
 
   return function UserProfile(props: UserProfileProps) {
     const { clerk, el, uid, route, navigate, kernel } = useHost();
