@@ -40,6 +40,8 @@ document.addEventListener('click', (event) => {
 $<HTMLSelectElement>('#theme').addEventListener('change', (event) => {
   const isDark = (event.target as HTMLSelectElement).value === 'dark';
   clerk.__internal_updateProps({ appearance: { theme: isDark ? dark : [] } });
+  // The page goes dark too: the header's switcher and account button sit on the page, not on a card.
+  document.documentElement.dataset.theme = isDark ? 'dark' : 'light';
 });
 
 $('#open-sign-in').addEventListener('click', () => clerk.openSignIn({}));

@@ -3,7 +3,7 @@
  * items) with `<UserProfile/>`, whose rules load only with that view, so the layout rules are repeated
  * here under the organization root (:where() keeps their specificity equal).
  */
-export const organizationProfileStyles = `.cl-organizationProfile{display:flex;gap:calc(var(--cl-space)*1.5);width:50rem;max-width:calc(100vw - 2rem);min-height:30rem;padding:calc(var(--cl-space)*1.5);background:var(--cl-bg);border:1px solid var(--cl-border);border-radius:calc(var(--cl-radius)*1.5);box-sizing:border-box}
+export const organizationProfileStyles = `.cl-organizationProfile{display:flex;gap:calc(var(--cl-space)*1.5);width:50rem;max-width:min(100%,calc(100vw - 2rem));min-height:30rem;padding:calc(var(--cl-space)*1.5);background:var(--cl-bg);border:1px solid var(--cl-border);border-radius:calc(var(--cl-radius)*1.5);box-sizing:border-box}
 :where(.cl-organizationProfile) .cl-navbar{display:flex;flex-direction:column;gap:.25rem;min-width:10rem}
 :where(.cl-organizationProfile) .cl-navbarButton{padding:.45rem .75rem;background:none;border:0;border-radius:var(--cl-radius);text-align:left;cursor:pointer;color:inherit}
 :where(.cl-organizationProfile) .cl-navbarButton[aria-current=page]{background:color-mix(in srgb,var(--cl-text) 8%,transparent);font-weight:600}

@@ -1,7 +1,7 @@
 /** `<UserProfile/>`'s own rules (navbar, sections, avatar, backup codes, QR code); the ui host's sheet has the shared parts. */
 // Phones: the navbar goes above the page as a row, so the page keeps the width.
 // The avatar rule is scoped with :where() (no added specificity): <UserButton/> sizes its avatar differently.
-export const userProfileStyles = `.cl-userProfile{display:flex;gap:calc(var(--cl-space)*1.5);width:50rem;max-width:calc(100vw - 2rem);min-height:30rem;padding:calc(var(--cl-space)*1.5);background:var(--cl-bg);border:1px solid var(--cl-border);border-radius:calc(var(--cl-radius)*1.5)}
+export const userProfileStyles = `.cl-userProfile{display:flex;gap:calc(var(--cl-space)*1.5);width:50rem;max-width:min(100%,calc(100vw - 2rem));min-height:30rem;padding:calc(var(--cl-space)*1.5);background:var(--cl-bg);border:1px solid var(--cl-border);border-radius:calc(var(--cl-radius)*1.5)}
 .cl-navbar{display:flex;flex-direction:column;gap:.25rem;min-width:10rem}
 .cl-navbarButton{padding:.45rem .75rem;background:none;border:0;border-radius:var(--cl-radius);text-align:left;cursor:pointer}
 .cl-navbarButton[aria-current=page]{background:color-mix(in srgb,var(--cl-text) 8%,transparent);font-weight:600}
