@@ -39,7 +39,7 @@ export const sharedCss = `
 .cl-passwordRule__met{color:var(--cl-success)}
 .cl-rootBox :focus-visible{outline:2px solid var(--cl-ring,var(--cl-primary));outline-offset:2px}
 .cl-modalBackdrop{position:fixed;inset:0;z-index:2147483000;display:flex;align-items:flex-start;justify-content:center;overflow:auto;padding:8vh 1rem;background:var(--cl-backdrop,rgba(0,0,0,.5))}
-.cl-modalContent{position:relative}
+.cl-modalContent{position:relative;min-width:0;max-width:100%}
 .cl-modalCloseButton{position:absolute;top:.75rem;right:.75rem;background:none;border:0;font-size:1.25em;line-height:1;cursor:pointer;color:var(--cl-text2)}
 `;
 
