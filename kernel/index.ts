@@ -51,6 +51,7 @@ export type { DecodedJwt, JwtClaims } from './resources/token.js';
 export { ExternalAccount, User } from './resources/user.js';
 export type { TOTPResource, UpdateUserParams, UserWeb3Wallet } from './resources/user.js';
 export type { AuthenticateWithPopup, AuthenticateWithPopupParams, AuthenticateWithRedirectParams } from './resources/external-auth.js';
+export { defineLazyMethods, defineMethod } from './resources/methods.js';
 export { Verification } from './resources/verification.js';
 export type { VerificationStatus } from './resources/verification.js';
 export { VERSION } from './version.js';

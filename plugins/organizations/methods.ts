@@ -5,7 +5,7 @@
  * (methods-impl.ts, with the resource classes) load on first use; the interfaces below merge into the
  * kernel classes so the methods are typed wherever this module's types are visible.
  */
-import { Organization, OrganizationMembership, Session, User } from '../../kernel/index.js';
+import { defineLazyMethods, defineMethod, Organization, OrganizationMembership, Session, User } from '../../kernel/index.js';
 import { checkAuthorization, organizationFromClaims, type CheckAuthorizationParams, type OrganizationGrant } from './authorization.js';
 import type {
   OrganizationDomain,
@@ -127,37 +127,12 @@ const USER: Record<keyof UserOrganizationMethods, 0> = {
   getOrganizationCreationDefaults: 0,
 };
 
-/**
- * ClerkJS's resource methods are bound (arrow-function fields): the React SDK passes
- * `user.getOrganizationMemberships` around as a bare function. A prototype getter binds on first
- * access and caches the bound function as a non-enumerable own property, so spreads stay data-only.
- */
-const define = (proto: object, name: string, fn: (this: unknown, ...args: never[]) => unknown) => {
-  if (Object.prototype.hasOwnProperty.call(proto, name)) return;
-  Object.defineProperty(proto, name, {
-    configurable: true,
-    get(this: object) {
-      const bound = fn.bind(this);
-      if (this !== proto) Object.defineProperty(this, name, { value: bound, configurable: true, writable: true });
-      return bound;
-    },
-  });
-};
-
 /** Puts the methods on the kernel classes once (every instance shares the classes). */
 export function installOrganizationMethods(): void {
-  const groups = [
-    [Organization.prototype, ORGANIZATION, 'organizationMethods'],
-    [OrganizationMembership.prototype, MEMBERSHIP, 'membershipMethods'],
-    [User.prototype, USER, 'userMethods'],
-  ] as const;
-  for (const [proto, names, group] of groups) {
-    for (const name of Object.keys(names)) {
-      define(proto, name, async function (this: unknown, ...args: unknown[]) {
-        const impl = (await import('./methods-impl.js'))[group] as unknown as Record<string, (...a: unknown[]) => unknown>;
-        return impl[name].apply(this, args);
-      });
-    }
-  }
-  define(Session.prototype, 'checkAuthorization', sessionMethods.checkAuthorization as (this: unknown, ...args: never[]) => unknown);
+  const bodies = (group: 'organizationMethods' | 'membershipMethods' | 'userMethods') => () =>
+    import('./methods-impl.js').then((impl) => impl[group] as unknown as Record<string, (...a: unknown[]) => unknown>);
+  defineLazyMethods(Organization.prototype, Object.keys(ORGANIZATION).join(' '), bodies('organizationMethods'));
+  defineLazyMethods(OrganizationMembership.prototype, Object.keys(MEMBERSHIP).join(' '), bodies('membershipMethods'));
+  defineLazyMethods(User.prototype, Object.keys(USER).join(' '), bodies('userMethods'));
+  defineMethod(Session.prototype, 'checkAuthorization', sessionMethods.checkAuthorization);
 }
