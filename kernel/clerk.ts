@@ -8,6 +8,7 @@ import { resolvePluginOrder, type Capabilities, type ClerkPlugin } from './plugi
 import { installPlugins } from './plugin-host.js';
 import type { JSONObject, ResourceContext } from './resources/base.js';
 import { TokenCache } from './resources/token.js';
+import { safeUrl } from './safe-url.js';
 import { createSetActive } from './set-active.js';
 import { createState } from './state.js';
 import type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, KernelLoadOptions, Navigate } from './types.js';
@@ -18,38 +19,14 @@ export type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, K
 const pageUrl = () => (typeof window !== 'undefined' && window.location ? new URL(window.location.href) : undefined);
 
 /**
- * Without a plugin that provides `navigate`: a full page load, and only to a path of this page's
- * origin. A minimal copy of the navigation plugin's check (the kernel imports no plugin): the URL is
- * resolved first, and control characters, backslashes, userinfo, other origins and `//` pathnames
- * (`/.//evil` resolves to one) are refused with an `unsafe_redirect` error.
+ * Without a plugin that provides `navigate`: a full page load, and only to an http(s) URL of this
+ * page's origin that passes `safeUrl` (resolved first; control characters, backslashes, userinfo and
+ * `//` pathnames refused) — otherwise an `unsafe_redirect` error.
  */
 const defaultNavigate: Navigate = async (to) => {
   const page = pageUrl();
-  let url: URL | undefined;
-  try {
-    url = new URL(to, page);
-  } catch {
-    // Refused below.
-  }
-  let path = '%';
-  try {
-    path = decodeURIComponent(url?.pathname ?? '%');
-  } catch {
-    // Stays '%': refused.
-  }
-  // The decoded pathname must be plain too: no encoded `//`, `\\`, `:`, control characters or a second encoding.
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-  const tricky = /[\0-\x1f\x7f\\]/.test(to) || /[\0-\x1f\x7f\\:%]|\/\//.test(path);
-  if (
-    !url ||
-    !page ||
-    tricky ||
-    url.origin !== page.origin ||
-    !/^https?:$/.test(url.protocol) ||
-    url.username ||
-    url.password ||
-    url.pathname.startsWith('//')
-  ) {
+  const url = typeof to === 'string' && page ? safeUrl(to, page, ['http:', 'https:']) : null;
+  if (!url || url.origin !== page!.origin) {
     throw new ClerkRuntimeError(`Refusing to navigate to "${to}": only paths on this page's origin are followed without the navigation plugin.`, {
       code: 'unsafe_redirect',
     });

@@ -27,7 +27,7 @@ export type {
   PluginsLoadOptions,
 } from './plugin.js';
 export type { EventBus, EventHandler, EventName, KernelEvents, Resources, Status } from './events.js';
-export { ClerkAPIResponseError, ClerkRuntimeError, isClerkAPIResponseError, isClerkRuntimeError } from './errors.js';
+export { ClerkAPIResponseError, ClerkRuntimeError, expectObject, invalidArgument, isClerkAPIResponseError, isClerkRuntimeError } from './errors.js';
 export type { ClerkAPIError } from './errors.js';
 export { buildPublishableKey, parsePublishableKey } from './options.js';
 export type { ClerkConstructorOptions, InstanceType, PublishableKeyInfo } from './options.js';
@@ -54,4 +54,5 @@ export type { AuthenticateWithPopup, AuthenticateWithPopupParams, AuthenticateWi
 export { defineLazyMethods, defineMethod } from './resources/methods.js';
 export { Verification } from './resources/verification.js';
 export type { VerificationStatus } from './resources/verification.js';
+export { originOf, safeUrl } from './safe-url.js';
 export { VERSION } from './version.js';

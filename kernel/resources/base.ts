@@ -3,6 +3,7 @@ import type { FapiClient, FapiMethod } from '../fapi.js';
 import { snakeToCamel } from '../fapi.js';
 import type { AuthenticateWithPopup } from './external-auth.js';
 import type { TokenCache } from './token.js';
+import type { EmailLinkKind } from './auth-methods.js';
 
 /** What every resource needs from the kernel: the FAPI client and the shared token cache. */
 export interface ResourceContext {
@@ -44,7 +45,8 @@ export function camelize(value: unknown, keepKeys = false, skip?: ReadonlySet<st
 /** A FAPI resource: plain camelCase data plus methods that call FAPI and update the object in place. */
 export abstract class BaseResource {
   declare id: string;
-  declare protected readonly _ctx: ResourceContext;
+  /** @internal The kernel's context (non-enumerable); public only for method bodies kept outside the class. */
+  declare readonly _ctx: ResourceContext;
 
   constructor(ctx: ResourceContext, json?: JSONObject | null) {
     // Non-enumerable so that spreading or serialising a resource shows only its data.
@@ -66,15 +68,16 @@ export abstract class BaseResource {
   /** Turns nested JSON into child resources; the fields still hold the previous children, to update in place. */
   protected hydrate(_json: JSONObject): void {}
 
-  /** Calls FAPI and refreshes this resource from the `response` it returns. */
-  protected async _mutate(method: FapiMethod, path: string, body?: Record<string, unknown> | FormData | string): Promise<this> {
+  /** @internal Calls FAPI and refreshes this resource from the `response` it returns. */
+  async _mutate(method: FapiMethod, path: string, body?: Record<string, unknown> | FormData | string): Promise<this> {
     // A method's params object arrives here as the body: `null`, a number or an array is the caller's mistake.
     if (typeof body !== 'string' && !(typeof FormData !== 'undefined' && body instanceof FormData)) expectObject(body, `${method} ${path}`, 'params', true);
     const payload = await this._ctx.fapi.request<{ response?: JSONObject } | null>({ method, path, body });
     return this.fromJSON(payload?.response ?? (payload as JSONObject | null));
   }
 
-  protected async _reload(path: string): Promise<this> {
+  /** @internal */
+  async _reload(path: string): Promise<this> {
     const payload = await this._ctx.fapi.request<{ response?: JSONObject }>({ path, forceUpdateClient: true });
     return this.fromJSON(payload?.response ?? null);
   }
@@ -95,31 +98,19 @@ export interface EmailLinkFlow<R, P> {
   cancelEmailLinkFlow(): void;
 }
 
-/** How often an email-link flow re-reads its resource while waiting for the link to be opened. */
-const EMAIL_LINK_POLL_MS = 2000;
-
 /**
- * ClerkJS's email-link flow: `start` sends the link, then re-reads the resource until `done` says the
- * link was opened (or expired); `cancel` stops waiting.
+ * ClerkJS's email-link flow object of `resource`: `start` sends the link and resolves once it was opened
+ * (or expired); `cancel` stops waiting. The sending and waiting load with the sign-in methods.
  */
-export function emailLinkFlow<R extends BaseResource & { reload(): Promise<R> }, P>(
-  resource: R,
-  send: (params: P) => Promise<unknown>,
-  done: (resource: R) => boolean,
-) {
-  let cancelled = false;
+export function emailLinkFlow<R extends BaseResource, P extends { redirectUrl: string }>(resource: R, kind: EmailLinkKind): EmailLinkFlow<R, P> {
+  const state = { cancelled: false };
   return {
-    async start(params: P): Promise<R> {
-      cancelled = false;
-      await send(params);
-      while (!cancelled && !done(resource)) {
-        await new Promise((resolve) => setTimeout(resolve, EMAIL_LINK_POLL_MS));
-        if (!cancelled) await resource.reload();
-      }
-      return resource;
+    async startEmailLinkFlow(params) {
+      state.cancelled = false;
+      return (await import('./auth-methods.js')).runEmailLinkFlow(resource, kind, params, state);
     },
-    cancel() {
-      cancelled = true;
+    cancelEmailLinkFlow() {
+      state.cancelled = true;
     },
   };
 }

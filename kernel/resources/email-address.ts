@@ -1,4 +1,5 @@
 import { BaseResource, emailLinkFlow, type EmailLinkFlow, type JSONObject } from './base.js';
+import { defineLazyMethods } from './methods.js';
 import { Verification } from './verification.js';
 
 export class EmailAddress extends BaseResource {
@@ -12,41 +13,28 @@ export class EmailAddress extends BaseResource {
     this.verification = new Verification(json.verification as JSONObject);
   }
 
-  private get path() {
-    return `/me/email_addresses/${this.id}`;
-  }
-
-  /** Sends a code (`email_code`) or a link (`email_link` with `redirectUrl`) to this address. */
-  prepareVerification(params: { strategy: 'email_code' } | { strategy: 'email_link'; redirectUrl: string }) {
-    return this._mutate('POST', `${this.path}/prepare_verification`, params);
-  }
-
-  attemptVerification(params: { code: string }) {
-    return this._mutate('POST', `${this.path}/attempt_verification`, params);
-  }
-
   /**
    * ClerkJS's email-link verification of this address: `startEmailLinkFlow({ redirectUrl })` sends the link
    * and resolves with this address once it was opened (verified) or expired; `cancelEmailLinkFlow()` stops waiting.
    */
   createEmailLinkFlow(): EmailLinkFlow<EmailAddress, { redirectUrl: string }> {
-    const flow = emailLinkFlow<EmailAddress, { redirectUrl: string }>(
-      this,
-      ({ redirectUrl }) => this.prepareVerification({ strategy: 'email_link', redirectUrl }),
-      (email) => ['verified', 'expired'].includes(email.verification.status ?? ''),
-    );
-    return { startEmailLinkFlow: flow.start, cancelEmailLinkFlow: flow.cancel };
-  }
-
-  destroy(): Promise<void> {
-    return this._ctx.fapi.request({ method: 'DELETE', path: this.path }).then(() => undefined);
-  }
-
-  reload() {
-    return this._reload(this.path);
+    return emailLinkFlow(this, 'emailAddress');
   }
 
   override toString(): string {
     return this.emailAddress;
   }
 }
+
+/** The methods whose bodies load on first call (account-methods.ts). */
+export interface EmailAddress {
+  /** Sends a code (`email_code`) or a link (`email_link` with `redirectUrl`) to this address. */
+  prepareVerification(params: { strategy: 'email_code' } | { strategy: 'email_link'; redirectUrl: string }): Promise<this>;
+  attemptVerification(params: { code: string }): Promise<this>;
+  destroy(): Promise<void>;
+  reload(): Promise<this>;
+}
+
+defineLazyMethods(EmailAddress.prototype, 'prepareVerification attemptVerification destroy reload', () =>
+  import('./account-methods.js').then((m) => m.emailAddressMethods),
+);

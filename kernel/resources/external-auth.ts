@@ -1,6 +1,3 @@
-import { ClerkRuntimeError } from '../errors.js';
-import type { Verification } from './verification.js';
-
 /** `signIn/signUp.authenticateWithRedirect()`: where the provider sends the user back, and what to start. */
 export interface AuthenticateWithRedirectParams {
   /** An OAuth strategy (`oauth_google`, `oauth_custom_x`) or `enterprise_sso`. */
@@ -37,26 +34,3 @@ export type AuthenticateWithPopup = (
   params: AuthenticateWithPopupParams,
   start: (urls: { redirectUrl: string; redirectUrlComplete: string }) => Promise<URL>,
 ) => Promise<void>;
-
-/** Relative return URLs resolve against the page (FAPI needs absolute ones). */
-export function absoluteUrl(url: string): string {
-  try {
-    return typeof window !== 'undefined' && window.location ? new URL(url, window.location.href).href : url;
-  } catch {
-    return url;
-  }
-}
-
-/** The provider URL of a freshly started external verification; anything but an unverified http(s) one is refused. */
-export function providerUrl(verification: Verification): URL {
-  const { status, externalVerificationRedirectURL: url } = verification;
-  if (status !== 'unverified' || !url) {
-    throw new ClerkRuntimeError(`The external verification did not start (status "${status}"): FAPI returned no provider URL.`, {
-      code: 'invalid_fapi_response',
-    });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ClerkRuntimeError(`Refusing to open the provider URL "${url.href}": only http(s) URLs are followed.`, { code: 'unsafe_redirect' });
-  }
-  return url;
-}

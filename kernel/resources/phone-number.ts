@@ -1,4 +1,5 @@
 import { BaseResource, type JSONObject } from './base.js';
+import { defineLazyMethods } from './methods.js';
 import { Verification } from './verification.js';
 
 export class PhoneNumber extends BaseResource {
@@ -15,35 +16,21 @@ export class PhoneNumber extends BaseResource {
     this.verification = new Verification(json.verification as JSONObject);
   }
 
-  private get path() {
-    return `/me/phone_numbers/${this.id}`;
-  }
-
-  prepareVerification(params: { strategy?: 'phone_code'; channel?: 'sms' | 'whatsapp' } = {}) {
-    return this._mutate('POST', `${this.path}/prepare_verification`, { strategy: 'phone_code', ...params });
-  }
-
-  attemptVerification(params: { code: string }) {
-    return this._mutate('POST', `${this.path}/attempt_verification`, params);
-  }
-
-  setReservedForSecondFactor(params: { reserved: boolean }) {
-    return this._mutate('PATCH', this.path, { reservedForSecondFactor: params.reserved });
-  }
-
-  makeDefaultSecondFactor() {
-    return this._mutate('PATCH', this.path, { defaultSecondFactor: true });
-  }
-
-  destroy(): Promise<void> {
-    return this._ctx.fapi.request({ method: 'DELETE', path: this.path }).then(() => undefined);
-  }
-
-  reload() {
-    return this._reload(this.path);
-  }
-
   override toString(): string {
     return this.phoneNumber;
   }
 }
+
+/** The methods whose bodies load on first call (account-methods.ts). */
+export interface PhoneNumber {
+  prepareVerification(params?: { strategy?: 'phone_code'; channel?: 'sms' | 'whatsapp' }): Promise<this>;
+  attemptVerification(params: { code: string }): Promise<this>;
+  setReservedForSecondFactor(params: { reserved: boolean }): Promise<this>;
+  makeDefaultSecondFactor(): Promise<this>;
+  destroy(): Promise<void>;
+  reload(): Promise<this>;
+}
+
+defineLazyMethods(PhoneNumber.prototype, 'prepareVerification attemptVerification setReservedForSecondFactor makeDefaultSecondFactor destroy reload', () =>
+  import('./account-methods.js').then((m) => m.phoneNumberMethods),
+);

@@ -1,7 +1,6 @@
-import { expectObject } from '../errors.js';
 import { BaseResource, emailLinkFlow, type EmailLinkFlow, type JSONObject } from './base.js';
-import { absoluteUrl, providerUrl, type AuthenticateWithPopupParams, type AuthenticateWithRedirectParams } from './external-auth.js';
-import { localeParams } from './sign-in.js';
+import type { AuthenticateWithPopupParams, AuthenticateWithRedirectParams } from './external-auth.js';
+import { defineLazyMethods } from './methods.js';
 import { Verification } from './verification.js';
 
 export type SignUpStatus = 'missing_requirements' | 'complete' | 'abandoned';
@@ -63,82 +62,31 @@ export class SignUp extends BaseResource {
     };
   }
 
-  private get path() {
-    return `/client/sign_ups/${this.id}`;
-  }
-
-  async create(params: SignUpParams) {
-    expectObject(params, 'signUp.create()', 'params');
-    return this._mutate('POST', '/client/sign_ups', { ...localeParams(), ...params });
-  }
-
-  update(params: SignUpParams) {
-    return this._mutate('PATCH', this.path, params);
-  }
-
-  reload() {
-    return this._reload(this.path);
-  }
-
-  prepareVerification(params: { strategy: string; redirectUrl?: string; channel?: string; [key: string]: unknown }) {
-    return this._mutate('POST', `${this.path}/prepare_verification`, params);
-  }
-
-  attemptVerification(params: { strategy: string; code?: string; signature?: string }) {
-    return this._mutate('POST', `${this.path}/attempt_verification`, params);
-  }
-
-  prepareEmailAddressVerification(params: { strategy?: 'email_code' | 'email_link'; redirectUrl?: string } = {}) {
-    return this.prepareVerification({ strategy: 'email_code', ...params });
-  }
-
-  attemptEmailAddressVerification(params: { code: string }) {
-    return this.attemptVerification({ strategy: 'email_code', ...params });
-  }
-
-  preparePhoneNumberVerification(params: { strategy?: 'phone_code'; channel?: string } = {}) {
-    return this.prepareVerification({ strategy: 'phone_code', ...params });
-  }
-
-  attemptPhoneNumberVerification(params: { code: string }) {
-    return this.attemptVerification({ strategy: 'phone_code', ...params });
-  }
-
-  /** Creates (or, with `continueSignUp`, updates) the attempt and resolves to the provider's URL. */
-  private async startExternal(params: AuthenticateWithRedirectParams): Promise<URL> {
-    const { strategy, unsafeMetadata, emailAddress, legalAccepted, oidcPrompt, oidcLoginHint, enterpriseConnectionId } = params;
-    const body = {
-      strategy,
-      redirectUrl: absoluteUrl(params.redirectUrl),
-      actionCompleteRedirectUrl: absoluteUrl(params.redirectUrlComplete),
-      unsafeMetadata,
-      emailAddress,
-      legalAccepted,
-      oidcPrompt,
-      oidcLoginHint,
-      enterpriseConnectionId,
-    };
-    await (params.continueSignUp && this.id ? this.update(body) : this.create(body));
-    return providerUrl(this.verifications.externalAccount);
-  }
-
-  /** Starts an OAuth / enterprise SSO sign-up and leaves for the provider with a full page load (never the app's router). */
-  async authenticateWithRedirect(params: AuthenticateWithRedirectParams): Promise<void> {
-    this._ctx.pageLoad(await this.startExternal(params));
-  }
-
-  /** The same in `popup`; the app's page finishes when the popup reports back (needs the oauth plugin). */
-  authenticateWithPopup(params: AuthenticateWithPopupParams): Promise<void> {
-    return this._ctx.authenticateWithPopup('signUp', params, (urls) => this.startExternal({ ...params, ...urls }));
-  }
-
   /** Emails a verification link and resolves once it was opened or expired (see SignIn). */
   createEmailLinkFlow(): EmailLinkFlow<SignUp, { redirectUrl: string }> {
-    const flow = emailLinkFlow<SignUp, { redirectUrl: string }>(
-      this,
-      ({ redirectUrl }) => this.prepareEmailAddressVerification({ strategy: 'email_link', redirectUrl }),
-      (signUp) => ['verified', 'expired', 'failed'].includes(signUp.verifications.emailAddress.status ?? ''),
-    );
-    return { startEmailLinkFlow: flow.start, cancelEmailLinkFlow: flow.cancel };
+    return emailLinkFlow(this, 'signUp');
   }
 }
+
+/** The methods whose bodies load on first call (auth-methods.ts). */
+export interface SignUp {
+  create(params: SignUpParams): Promise<this>;
+  update(params: SignUpParams): Promise<this>;
+  reload(): Promise<this>;
+  prepareVerification(params: { strategy: string; redirectUrl?: string; channel?: string; [key: string]: unknown }): Promise<this>;
+  attemptVerification(params: { strategy: string; code?: string; signature?: string }): Promise<this>;
+  prepareEmailAddressVerification(params?: { strategy?: 'email_code' | 'email_link'; redirectUrl?: string }): Promise<this>;
+  attemptEmailAddressVerification(params: { code: string }): Promise<this>;
+  preparePhoneNumberVerification(params?: { strategy?: 'phone_code'; channel?: string }): Promise<this>;
+  attemptPhoneNumberVerification(params: { code: string }): Promise<this>;
+  /** Starts an OAuth / enterprise SSO sign-up and leaves for the provider with a full page load (never the app's router). */
+  authenticateWithRedirect(params: AuthenticateWithRedirectParams): Promise<void>;
+  /** The same in `popup`; the app's page finishes when the popup reports back (needs the oauth plugin). */
+  authenticateWithPopup(params: AuthenticateWithPopupParams): Promise<void>;
+}
+
+defineLazyMethods(
+  SignUp.prototype,
+  'create update reload prepareVerification attemptVerification prepareEmailAddressVerification attemptEmailAddressVerification preparePhoneNumberVerification attemptPhoneNumberVerification authenticateWithRedirect authenticateWithPopup',
+  () => import('./auth-methods.js').then((m) => m.signUpMethods),
+);

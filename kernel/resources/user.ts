@@ -1,7 +1,7 @@
-import { BaseResource, camelize, syncById, type JSONObject } from './base.js';
-import { expectObject } from '../errors.js';
+import { BaseResource, syncById, type JSONObject } from './base.js';
 import { EmailAddress } from './email-address.js';
 import { OrganizationMembership } from './organization.js';
+import { defineLazyMethods } from './methods.js';
 import { PhoneNumber } from './phone-number.js';
 import { Verification } from './verification.js';
 
@@ -86,112 +86,37 @@ export class User extends BaseResource {
   get hasVerifiedPhoneNumber(): boolean {
     return this.phoneNumbers.some((p) => p.verification.status === 'verified');
   }
-
-  reload() {
-    return this._reload('/me');
-  }
-
-  /** One `PATCH /me`; `unsafeMetadata` replaces the stored value, as with ClerkJS (`updateMetadata` merges). */
-  async update(params: UpdateUserParams): Promise<this> {
-    expectObject(params, 'user.update()', 'params');
-    return this._mutate('PATCH', '/me', { ...params });
-  }
-
-  /** Merges `unsafeMetadata` into the stored value (JSON merge patch: `null` deletes a key). */
-  updateMetadata(params: { unsafeMetadata: Record<string, unknown> }) {
-    return this._mutate('PATCH', '/me/metadata', params);
-  }
-
-  updatePassword(params: { newPassword: string; currentPassword?: string; signOutOfOtherSessions?: boolean }) {
-    return this._mutate('POST', '/me/change_password', params);
-  }
-
-  removePassword(params: { currentPassword: string }) {
-    return this._mutate('POST', '/me/remove_password', params);
-  }
-
-  async createEmailAddress(params: { email: string }): Promise<EmailAddress> {
-    expectObject(params, 'user.createEmailAddress()', 'params');
-    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({
-      method: 'POST',
-      path: '/me/email_addresses/',
-      body: { emailAddress: params.email },
-    });
-    return new EmailAddress(this._ctx, payload.response);
-  }
-
-  async createPhoneNumber(params: { phoneNumber: string }): Promise<PhoneNumber> {
-    expectObject(params, 'user.createPhoneNumber()', 'params');
-    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({
-      method: 'POST',
-      path: '/me/phone_numbers/',
-      body: params,
-    });
-    return new PhoneNumber(this._ctx, payload.response);
-  }
-
-  /** Uploads a Blob/File (multipart `file`) or a data URL string; `null` removes the image. */
-  async setProfileImage(params: { file: Blob | string | null }): Promise<{ id: string; name: string | null; publicUrl: string | null }> {
-    expectObject(params, 'user.setProfileImage()', 'params');
-    let body: FormData | string | undefined;
-    if (typeof params.file === 'string') body = params.file;
-    else if (params.file) (body = new FormData()).append('file', params.file);
-    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({
-      method: params.file === null ? 'DELETE' : 'POST',
-      path: '/me/profile_image',
-      body,
-    });
-    const image = payload?.response ?? {};
-    return { id: String(image.id ?? ''), name: (image.name as string) ?? null, publicUrl: (image.public_url as string) ?? null };
-  }
-
-  async createTOTP(): Promise<TOTPResource> {
-    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({ method: 'POST', path: '/me/totp' });
-    return toTotp(payload.response);
-  }
-
-  async verifyTOTP(params: { code: string }): Promise<TOTPResource> {
-    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({
-      method: 'POST',
-      path: '/me/totp/attempt_verification',
-      body: params,
-    });
-    return toTotp(payload.response);
-  }
-
-  disableTOTP(): Promise<void> {
-    return this._ctx.fapi.request({ method: 'DELETE', path: '/me/totp' }).then(() => undefined);
-  }
-
-  async createBackupCode(): Promise<{ id: string; codes: string[] }> {
-    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({ method: 'POST', path: '/me/backup_codes/' });
-    return { id: String(payload.response.id ?? ''), codes: (payload.response.codes as string[]) ?? [] };
-  }
-
-  /** Connects an OAuth account: follow `verification.externalVerificationRedirectURL` to finish. */
-  async createExternalAccount(params: { strategy: string; redirectUrl?: string; additionalScopes?: string[] }): Promise<ExternalAccount> {
-    const payload = await this._ctx.fapi.request<{ response: JSONObject }>({
-      method: 'POST',
-      path: '/me/external_accounts',
-      body: { strategy: params.strategy, redirectUrl: params.redirectUrl, additionalScope: params.additionalScopes },
-    });
-    return new ExternalAccount(this._ctx, payload.response);
-  }
-
-  /** The user's active sessions on every device, with their latest activity; `revoke()` ends one. */
-  async getSessions(): Promise<Array<Record<string, any> & { revoke(): Promise<unknown> }>> {
-    const sessions = await this._ctx.fapi.request<unknown>({ path: '/me/sessions/active' }).catch(() => []);
-    if (!Array.isArray(sessions)) return [];
-    return sessions.map((s) => {
-      const revoke = () => this._ctx.fapi.request({ method: 'POST', path: `/me/sessions/${s.id}/revoke` });
-      return Object.defineProperty(camelize(s), 'revoke', { value: revoke });
-    });
-  }
-
-  delete(): Promise<void> {
-    return this._ctx.fapi.request({ method: 'DELETE', path: '/me' }).then(() => undefined);
-  }
 }
+
+/** The methods whose bodies load on first call (account-methods.ts). */
+export interface User {
+  reload(): Promise<this>;
+  /** One `PATCH /me`; `unsafeMetadata` replaces the stored value, as with ClerkJS (`updateMetadata` merges). */
+  update(params: UpdateUserParams): Promise<this>;
+  /** Merges `unsafeMetadata` into the stored value (JSON merge patch: `null` deletes a key). */
+  updateMetadata(params: { unsafeMetadata: Record<string, unknown> }): Promise<this>;
+  updatePassword(params: { newPassword: string; currentPassword?: string; signOutOfOtherSessions?: boolean }): Promise<this>;
+  removePassword(params: { currentPassword: string }): Promise<this>;
+  createEmailAddress(params: { email: string }): Promise<EmailAddress>;
+  createPhoneNumber(params: { phoneNumber: string }): Promise<PhoneNumber>;
+  /** Uploads a Blob/File (multipart `file`) or a data URL string; `null` removes the image. */
+  setProfileImage(params: { file: Blob | string | null }): Promise<{ id: string; name: string | null; publicUrl: string | null }>;
+  createTOTP(): Promise<TOTPResource>;
+  verifyTOTP(params: { code: string }): Promise<TOTPResource>;
+  disableTOTP(): Promise<void>;
+  createBackupCode(): Promise<{ id: string; codes: string[] }>;
+  /** Connects an OAuth account: follow `verification.externalVerificationRedirectURL` to finish. */
+  createExternalAccount(params: { strategy: string; redirectUrl?: string; additionalScopes?: string[] }): Promise<ExternalAccount>;
+  /** The user's active sessions on every device, with their latest activity; `revoke()` ends one. */
+  getSessions(): Promise<Array<Record<string, any> & { revoke(): Promise<unknown> }>>;
+  delete(): Promise<void>;
+}
+
+defineLazyMethods(
+  User.prototype,
+  'reload update updateMetadata updatePassword removePassword createEmailAddress createPhoneNumber setProfileImage createTOTP verifyTOTP disableTOTP createBackupCode createExternalAccount getSessions delete',
+  () => import('./account-methods.js').then((m) => m.userMethods),
+);
 
 /** An OAuth account linked to the user (`oauth_google`…). */
 export class ExternalAccount extends BaseResource {
@@ -204,23 +129,13 @@ export class ExternalAccount extends BaseResource {
   protected override hydrate(json: JSONObject): void {
     this.verification = json.verification ? new Verification(json.verification as JSONObject) : null;
   }
+}
 
+/** The methods whose bodies load on first call (account-methods.ts). */
+export interface ExternalAccount {
   /** Asks the provider again (e.g. for more scopes): follow `verification.externalVerificationRedirectURL` to finish. */
-  reauthorize(params: { redirectUrl: string; additionalScopes?: string[] }) {
-    return this._mutate('PATCH', `/me/external_accounts/${this.id}/reauthorize`, { redirectUrl: params.redirectUrl, additionalScope: params.additionalScopes });
-  }
-
-  destroy(): Promise<void> {
-    return this._ctx.fapi.request({ method: 'DELETE', path: `/me/external_accounts/${this.id}` }).then(() => undefined);
-  }
+  reauthorize(params: { redirectUrl: string; additionalScopes?: string[] }): Promise<this>;
+  destroy(): Promise<void>;
 }
 
-function toTotp(json: JSONObject): TOTPResource {
-  return {
-    id: String(json.id ?? ''),
-    secret: json.secret as string | undefined,
-    uri: json.uri as string | undefined,
-    verified: Boolean(json.verified),
-    backupCodes: json.backup_codes as string[] | undefined,
-  };
-}
+defineLazyMethods(ExternalAccount.prototype, 'reauthorize destroy', () => import('./account-methods.js').then((m) => m.externalAccountMethods));

@@ -1,5 +1,6 @@
 import { definePlugin, type ClerkPlugin } from '../../kernel/index.js';
 import type {} from '../navigation/index.js';
+import { EmailLinkError } from './errors.js';
 
 /** ClerkJS's `HandleEmailLinkVerificationParams`. */
 export interface HandleEmailLinkVerificationParams {
@@ -47,7 +48,7 @@ export function emailLinkPlugin(options: EmailLinkPluginOptions = {}): EmailLink
       return {
         // Loaded on use: only the page a link lands on needs it, so it stays out of the initial bundle.
         handleEmailLinkVerification: (params, customNavigate) =>
-          import('./verify.js').then((m) => m.handleEmailLinkVerification(ctx.kernel, nav, page, params, customNavigate)),
+          import('./verify.js').then((m) => m.handleEmailLinkVerification(ctx.kernel, nav, page, EmailLinkError, params, customNavigate)),
       };
     },
   });

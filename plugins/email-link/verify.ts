@@ -2,7 +2,8 @@
 import { ClerkRuntimeError, type KernelInternals } from '../../kernel/index.js';
 import type { NavigationApi } from '../navigation/index.js';
 import type { CustomNavigate, HandleEmailLinkVerificationParams } from './email-link.js';
-import { EmailLinkError } from './errors.js';
+// Type only: the class comes from the plugin's entry, so errors.ts stays in the initial bundle alone (no shared chunk).
+import type { EmailLinkError } from './errors.js';
 
 /** Expected `typeof` of each argument field (`null`/`undefined` always pass). */
 const EXPECTED: Record<string, string> = {
@@ -35,6 +36,7 @@ export async function handleEmailLinkVerification(
   kernel: KernelInternals,
   nav: NavigationApi,
   page: () => string | URL | undefined,
+  Failure: typeof EmailLinkError,
   rawParams?: HandleEmailLinkVerificationParams,
   customNavigate?: CustomNavigate,
 ): Promise<unknown> {
@@ -44,8 +46,8 @@ export async function handleEmailLinkVerification(
   if (!client) return;
   const query = landingQuery(page());
   const status = query.get('__clerk_status');
-  if (status === 'expired' || status === 'client_mismatch') throw new EmailLinkError(status);
-  if (status !== 'verified') throw new EmailLinkError('failed');
+  if (status === 'expired' || status === 'client_mismatch') throw new Failure(status);
+  if (status !== 'verified') throw new Failure('failed');
 
   const go = (to: string | undefined) => {
     if (!to) return;

@@ -1,4 +1,4 @@
-import { ClerkRuntimeError, definePlugin, type ClerkPlugin } from '../../kernel/index.js';
+import { ClerkRuntimeError, definePlugin, originOf, safeUrl, type ClerkPlugin } from '../../kernel/index.js';
 import { expectObject, invalidArgument } from '../../kernel/errors.js';
 import { navigationLoadOptionsSchema, type NavigationLoadOptions, type RouterFn, type RouterMetadata } from './options.js';
 import {
@@ -6,9 +6,7 @@ import {
   checkRedirect,
   defaultAllowedOrigins,
   isAllowedOrigin,
-  originOf,
   pageParams,
-  safeUrl,
   snake,
   withHashRoute,
   type RedirectPolicy,

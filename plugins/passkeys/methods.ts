@@ -4,7 +4,7 @@
  * (methods-impl.ts, with the WebAuthn code) load on the first call, so an instance pays for them
  * only when the app uses passkeys or reverification.
  */
-import { BaseResource, Session, SignIn, User, type JSONObject, type Verification } from '../../kernel/index.js';
+import { BaseResource, defineLazyMethods, Session, SignIn, User, type JSONObject, type Verification } from '../../kernel/index.js';
 
 export type SessionVerificationLevel = 'first_factor' | 'second_factor' | 'multi_factor';
 export type SessionVerificationStatus = 'needs_first_factor' | 'needs_second_factor' | 'complete';
@@ -114,33 +114,19 @@ const GROUPS = [
   [Passkey, 'update delete', 'passkey'],
 ] as const;
 
-type Bodies = Record<string, Record<string, (...args: unknown[]) => unknown>>;
-
 let installed = false;
 
-/**
- * Puts the methods on the kernel classes once (every instance shares them). As in ClerkJS they are
- * bound on first access (a prototype getter caching a non-enumerable own property), so spreads stay data.
- */
+/** Puts the methods on the kernel classes once (every instance shares them), bound on first access as in ClerkJS. */
 export function installPasskeyMethods(): void {
   if (installed) return;
   installed = true;
   for (const [cls, names, group] of GROUPS) {
-    for (const name of names.split(' ')) {
-      Object.defineProperty(cls.prototype, name, {
-        configurable: true,
-        get(this: object) {
-          const bound = async (...args: unknown[]) => {
-            const bodies = await import('./methods-impl.js');
-            // Handed over rather than imported there, so this module stays in the entry chunk alone.
-            bodies.classes.Passkey = Passkey;
-            return (bodies as unknown as Bodies)[group][name].apply(this, args);
-          };
-          Object.defineProperty(this, name, { value: bound, configurable: true, writable: true });
-          return bound;
-        },
-      });
-    }
+    defineLazyMethods(cls.prototype, names, async () => {
+      const bodies = await import('./methods-impl.js');
+      // Handed over rather than imported there, so this module stays in the entry chunk alone.
+      bodies.classes.Passkey = Passkey;
+      return bodies[group] as unknown as Record<string, (...args: unknown[]) => unknown>;
+    });
   }
   // `user.passkeys` become Passkey resources (the kernel maps only the resources it knows).
   const proto = User.prototype as unknown as { hydrate(this: User, json: JSONObject, previous: unknown): void };

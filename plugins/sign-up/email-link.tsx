@@ -4,9 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ClerkRuntimeError, type SignUp } from '../../kernel/index.js';
-import type { EmailLinkApi } from '../email-link/index.js';
-// The errors module alone: the plugin's entry belongs to the initial bundle, this view to a lazy chunk.
-import { isEmailLinkError } from '../email-link/errors.js';
+import type { EmailLinkApi, EmailLinkError } from '../email-link/index.js';
 import type { AuthFlow, HostContextValue, UiKit } from '../ui/index.js';
 import type { SignUpProps } from './index.js';
 
@@ -70,8 +68,9 @@ export function createEmailLinkSteps(kit: UiKit, emailLink: EmailLinkApi | undef
           await emailLink.handleEmailLinkVerification({ redirectUrlComplete: flow.afterAuthUrl('signUp'), redirectUrl: host.stepUrl('continue') });
           setStatus('verified');
         } catch (err) {
-          if (!isEmailLinkError(err)) throw err;
-          setStatus(err.code);
+          // By name, as ClerkJS's isEmailLinkError checks (no runtime import of the email-link plugin).
+          if (!(err instanceof Error && err.name === 'EmailLinkError')) throw err;
+          setStatus((err as EmailLinkError).code);
         }
       });
     }, []);

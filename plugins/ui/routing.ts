@@ -1,6 +1,5 @@
 /** Routing inside a component: the current step from the page path, the URL hash, or memory (modals). */
-import type { KernelInternals } from '../../kernel/index.js';
-import { safeUrl } from '../navigation/redirects.js';
+import { safeUrl, type KernelInternals } from '../../kernel/index.js';
 import type { Routing } from './index.js';
 
 const HTTP_PROTOCOLS = ['http:', 'https:'];
@@ -47,7 +46,7 @@ export function createStepRouter(routing: Routing, base: string, kernel: KernelI
   };
 }
 
-/** An http(s) URL that is no trick to leave the app (navigation's own check); for links and FAPI-provided redirects. */
+/** An http(s) URL that is no trick to leave the app (the kernel's check, which navigation uses too); for links and FAPI-provided redirects. */
 export function isSafeUrl(url: unknown): url is string {
   return typeof url === 'string' && !!url && !!safeUrl(url, new URL(location.href), HTTP_PROTOCOLS);
 }

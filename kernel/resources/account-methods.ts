@@ -1,0 +1,131 @@
+/**
+ * The bodies of the account resources' methods (User, EmailAddress, PhoneNumber, ExternalAccount). The
+ * classes carry only their names: this module loads on the first call, so a page that only reads the
+ * user ships none of it.
+ */
+// Values through the kernel's index, as every other lazy module does: the bundler then keeps the kernel in one shared chunk.
+import { camelize, EmailAddress, expectObject, ExternalAccount, PhoneNumber } from '../index.js';
+import type { JSONObject } from './base.js';
+import type { TOTPResource, UpdateUserParams, User } from './user.js';
+
+function toTotp(json: JSONObject): TOTPResource {
+  return {
+    id: String(json.id ?? ''),
+    secret: json.secret as string | undefined,
+    uri: json.uri as string | undefined,
+    verified: Boolean(json.verified),
+    backupCodes: json.backup_codes as string[] | undefined,
+  };
+}
+
+/** `response` of a FAPI call made on behalf of `resource`. */
+const call = async (resource: User, req: Parameters<User['_ctx']['fapi']['request']>[0]) =>
+  (await resource._ctx.fapi.request<{ response: JSONObject }>(req))?.response ?? {};
+
+export const userMethods = {
+  reload(this: User) {
+    return this._reload('/me');
+  },
+  update(this: User, params: UpdateUserParams) {
+    expectObject(params, 'user.update()', 'params');
+    return this._mutate('PATCH', '/me', { ...params });
+  },
+  updateMetadata(this: User, params: { unsafeMetadata: Record<string, unknown> }) {
+    return this._mutate('PATCH', '/me/metadata', params);
+  },
+  updatePassword(this: User, params: { newPassword: string; currentPassword?: string; signOutOfOtherSessions?: boolean }) {
+    return this._mutate('POST', '/me/change_password', params);
+  },
+  removePassword(this: User, params: { currentPassword: string }) {
+    return this._mutate('POST', '/me/remove_password', params);
+  },
+  async createEmailAddress(this: User, params: { email: string }) {
+    expectObject(params, 'user.createEmailAddress()', 'params');
+    return new EmailAddress(this._ctx, await call(this, { method: 'POST', path: '/me/email_addresses/', body: { emailAddress: params.email } }));
+  },
+  async createPhoneNumber(this: User, params: { phoneNumber: string }) {
+    expectObject(params, 'user.createPhoneNumber()', 'params');
+    return new PhoneNumber(this._ctx, await call(this, { method: 'POST', path: '/me/phone_numbers/', body: params }));
+  },
+  async setProfileImage(this: User, params: { file: Blob | string | null }) {
+    expectObject(params, 'user.setProfileImage()', 'params');
+    let body: FormData | string | undefined;
+    if (typeof params.file === 'string') body = params.file;
+    else if (params.file) (body = new FormData()).append('file', params.file);
+    const image = await call(this, { method: params.file === null ? 'DELETE' : 'POST', path: '/me/profile_image', body });
+    return { id: String(image.id ?? ''), name: (image.name as string) ?? null, publicUrl: (image.public_url as string) ?? null };
+  },
+  async createTOTP(this: User) {
+    return toTotp(await call(this, { method: 'POST', path: '/me/totp' }));
+  },
+  async verifyTOTP(this: User, params: { code: string }) {
+    return toTotp(await call(this, { method: 'POST', path: '/me/totp/attempt_verification', body: params }));
+  },
+  async disableTOTP(this: User) {
+    await this._ctx.fapi.request({ method: 'DELETE', path: '/me/totp' });
+  },
+  async createBackupCode(this: User) {
+    const codes = await call(this, { method: 'POST', path: '/me/backup_codes/' });
+    return { id: String(codes.id ?? ''), codes: (codes.codes as string[]) ?? [] };
+  },
+  async createExternalAccount(this: User, params: { strategy: string; redirectUrl?: string; additionalScopes?: string[] }) {
+    const body = { strategy: params.strategy, redirectUrl: params.redirectUrl, additionalScope: params.additionalScopes };
+    return new ExternalAccount(this._ctx, await call(this, { method: 'POST', path: '/me/external_accounts', body }));
+  },
+  async getSessions(this: User) {
+    const sessions = await this._ctx.fapi.request<unknown>({ path: '/me/sessions/active' }).catch(() => []);
+    if (!Array.isArray(sessions)) return [];
+    return sessions.map((s) => {
+      const revoke = () => this._ctx.fapi.request({ method: 'POST', path: `/me/sessions/${s.id}/revoke` });
+      return Object.defineProperty(camelize(s), 'revoke', { value: revoke }) as Record<string, any> & { revoke(): Promise<unknown> };
+    });
+  },
+  async delete(this: User) {
+    await this._ctx.fapi.request({ method: 'DELETE', path: '/me' });
+  },
+};
+
+export const externalAccountMethods = {
+  reauthorize(this: ExternalAccount, params: { redirectUrl: string; additionalScopes?: string[] }) {
+    return this._mutate('PATCH', `/me/external_accounts/${this.id}/reauthorize`, { redirectUrl: params.redirectUrl, additionalScope: params.additionalScopes });
+  },
+  async destroy(this: ExternalAccount) {
+    await this._ctx.fapi.request({ method: 'DELETE', path: `/me/external_accounts/${this.id}` });
+  },
+};
+
+/** An email address's or phone number's own path under `/me`. */
+const identificationPath = (r: EmailAddress | PhoneNumber) => `/me/${r instanceof EmailAddress ? 'email_addresses' : 'phone_numbers'}/${r.id}`;
+
+/** What EmailAddress and PhoneNumber share: verify, delete, reload. */
+const identificationMethods = {
+  attemptVerification(this: EmailAddress | PhoneNumber, params: { code: string }) {
+    return this._mutate('POST', `${identificationPath(this)}/attempt_verification`, params);
+  },
+  async destroy(this: EmailAddress | PhoneNumber) {
+    await this._ctx.fapi.request({ method: 'DELETE', path: identificationPath(this) });
+  },
+  reload(this: EmailAddress | PhoneNumber) {
+    return this._reload(identificationPath(this));
+  },
+};
+
+export const emailAddressMethods = {
+  ...identificationMethods,
+  prepareVerification(this: EmailAddress, params: { strategy: 'email_code' } | { strategy: 'email_link'; redirectUrl: string }) {
+    return this._mutate('POST', `${identificationPath(this)}/prepare_verification`, params);
+  },
+};
+
+export const phoneNumberMethods = {
+  ...identificationMethods,
+  prepareVerification(this: PhoneNumber, params: { strategy?: 'phone_code'; channel?: 'sms' | 'whatsapp' } = {}) {
+    return this._mutate('POST', `${identificationPath(this)}/prepare_verification`, { strategy: 'phone_code', ...params });
+  },
+  setReservedForSecondFactor(this: PhoneNumber, params: { reserved: boolean }) {
+    return this._mutate('PATCH', identificationPath(this), { reservedForSecondFactor: params.reserved });
+  },
+  makeDefaultSecondFactor(this: PhoneNumber) {
+    return this._mutate('PATCH', identificationPath(this), { defaultSecondFactor: true });
+  },
+};
