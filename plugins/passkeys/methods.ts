@@ -76,7 +76,7 @@ export interface PasskeyMethods {
 }
 
 /** A passkey of the user (`user.passkeys`). Data here; `update`/`delete` are installed with the plugin. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the methods are installed on the prototype
+ 
 export class Passkey extends BaseResource {
   declare name: string | null;
   declare verification: Verification | null;
@@ -84,7 +84,7 @@ export class Passkey extends BaseResource {
   declare createdAt: Date;
   declare updatedAt: Date;
 }
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Passkey extends PasskeyMethods {}
 
 declare module '../../kernel/resources/sign-in.js' {
