@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { ClerkAPIResponseError, ClerkRuntimeError, type ClerkAPIError } from './errors.js';
 
 /** The FAPI version whose wire format this client speaks (the one ClerkJS 6.40 sends). */
@@ -44,25 +43,46 @@ export interface ClientJSONLike {
   [k: string]: unknown;
 }
 
-const errorSchema = z.looseObject({
-  code: z.string(),
-  message: z.optional(z.string()),
-  long_message: z.optional(z.nullable(z.string())),
-  meta: z.optional(z.nullable(z.looseObject({}))),
-});
+interface RawApiError {
+  code: string;
+  message?: string;
+  long_message?: string | null;
+  meta?: Record<string, unknown> | null;
+}
 
-const clientSchema = z.looseObject({
-  id: z.string(),
-  sessions: z.array(z.looseObject({ id: z.string(), status: z.string() })),
-});
+interface Envelope {
+  client?: ClientJSONLike | null;
+  meta?: { client?: ClientJSONLike | null } | null;
+  errors?: RawApiError[];
+  response?: unknown;
+  [key: string]: unknown;
+}
 
-const envelopeSchema = z.looseObject({
-  client: z.optional(z.nullable(clientSchema)),
-  meta: z.optional(z.nullable(z.looseObject({ client: z.optional(z.nullable(clientSchema)) }))),
-  errors: z.optional(z.array(errorSchema)),
-});
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
-type Envelope = z.infer<typeof envelopeSchema> & { response?: unknown };
+/** What is wrong with a client object of a response (null: nothing). */
+function clientProblem(client: unknown, at: string): string | null {
+  if (client == null) return null;
+  if (!isObject(client) || typeof client.id !== 'string') return `${at}.id: expected a string`;
+  if (!Array.isArray(client.sessions)) return `${at}.sessions: expected an array`;
+  const bad = client.sessions.findIndex((s) => !isObject(s) || typeof s.id !== 'string' || typeof s.status !== 'string');
+  return bad < 0 ? null : `${at}.sessions.${bad}: expected { id, status } strings`;
+}
+
+/**
+ * What is wrong with a response body, checked as far as the kernel relies on it (the client it applies,
+ * the errors it reports); null when usable. Hand-written: zod's array/string/nullable schemas would
+ * cost more bundle than this. Resource fields are read defensively instead.
+ */
+function envelopeProblem(json: unknown): string | null {
+  if (json === undefined) return 'the body is not JSON';
+  if (!isObject(json)) return 'body: expected an object';
+  const { errors, meta } = json;
+  if (errors !== undefined && (!Array.isArray(errors) || errors.some((e) => !isObject(e) || typeof e.code !== 'string')))
+    return 'errors: expected a list of { code }';
+  if (meta != null && !isObject(meta)) return 'meta: expected an object';
+  return clientProblem(json.client, 'client') ?? clientProblem((meta as Envelope['meta'])?.client, 'meta.client');
+}
 
 export const camelToSnake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** FAPI sends the same few hundred keys over and over: each is converted once. */
@@ -91,7 +111,7 @@ export function encodeForm(body: Record<string, unknown>): URLSearchParams {
   return form;
 }
 
-function toApiError(raw: z.infer<typeof errorSchema>): ClerkAPIError {
+function toApiError(raw: RawApiError): ClerkAPIError {
   const meta = raw.meta ? Object.fromEntries(Object.entries(raw.meta).map(([k, v]) => [snakeToCamel(k), v])) : undefined;
   return { code: raw.code, message: raw.message ?? '', longMessage: raw.long_message ?? undefined, meta };
 }
@@ -214,17 +234,14 @@ export function createFapiClient(config: FapiClientConfig) {
     // Unparseable = undefined (reported as "not JSON"); an empty body = null.
     const json = text ? safeJson(text) : null;
     if (Array.isArray(json)) return json;
-    const parsed = z.safeParse(envelopeSchema, json);
-    if (!parsed.success) {
+    const problem = envelopeProblem(json);
+    if (problem) {
       if (!res.ok) return {};
-      throw new ClerkRuntimeError(
-        `Malformed response from the Frontend API (${describe(req)}, status ${res.status}): ${
-          json === undefined ? 'the body is not JSON' : parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
-        }.`,
-        { code: 'malformed_response' },
-      );
+      throw new ClerkRuntimeError(`Malformed response from the Frontend API (${describe(req)}, status ${res.status}): ${problem}.`, {
+        code: 'malformed_response',
+      });
     }
-    return parsed.data as Envelope;
+    return json as Envelope;
   }
 
   /**
@@ -287,7 +304,7 @@ export function createFapiClient(config: FapiClientConfig) {
     const { res, text } = await bounded('POST /dev_browser', undefined, (signal) =>
       fetch(addVersions(new URL(`${config.baseUrl}/v1/dev_browser`)), { method: 'POST', signal }),
     );
-    const json = (safeJson(text) ?? {}) as { id?: string; token?: string; errors?: Array<z.infer<typeof errorSchema>> };
+    const json = (safeJson(text) ?? {}) as { id?: string; token?: string; errors?: RawApiError[] };
     const token = json.id ?? json.token;
     if (!res.ok || !token) {
       const first = json.errors?.[0];

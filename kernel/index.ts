@@ -29,7 +29,7 @@ export type {
 export type { EventBus, EventHandler, EventName, KernelEvents, Resources, Status } from './events.js';
 export { ClerkAPIResponseError, ClerkRuntimeError, expectObject, invalidArgument, isClerkAPIResponseError, isClerkRuntimeError } from './errors.js';
 export type { ClerkAPIError } from './errors.js';
-export { buildPublishableKey, parsePublishableKey } from './options.js';
+export { buildPublishableKey, isBoolean, isStringOrNull, optionalOption, parsePublishableKey } from './options.js';
 export type { ClerkConstructorOptions, InstanceType, PublishableKeyInfo } from './options.js';
 export type { FapiClient, FapiMethod, FapiRequest } from './fapi.js';
 export { BaseResource, camelize } from './resources/base.js';

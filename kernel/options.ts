@@ -38,8 +38,15 @@ export function buildPublishableKey(frontendApi: string, instanceType: InstanceT
   return `pk_${instanceType === 'production' ? 'live' : 'test'}_${btoa(`${frontendApi}$`).replace(/=+$/, '')}`;
 }
 
-/** A value that passes `test`; one custom check is far smaller in the bundle than zod unions. */
-const custom = <T>(test: (v: unknown) => boolean, expected: string) => z.optional(z.custom<T>(test, { error: `expected ${expected}` }));
+/**
+ * An optional option that passes `test`, for load-option schemas (kernel and plugins). Every check is
+ * one zod `custom`: zod's string/boolean/array/nullable schemas would each add their code to the bundle.
+ */
+export const optionalOption = <T>(test: (v: unknown) => boolean, expected: string) => z.optional(z.custom<T>(test, { error: `expected ${expected}` }));
+const custom = optionalOption;
+/** `test` for an option that is a string, or null meaning "not set" (as ClerkJS's types allow). */
+export const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
+export const isBoolean = (v: unknown) => typeof v === 'boolean';
 const isFunction = (v: unknown) => typeof v === 'function';
 const urlOrUrlFn = (what: string) =>
   custom<string | ((url: URL) => string)>((v) => typeof v === 'string' || isFunction(v), `${what} or a function of the current URL`);
@@ -65,9 +72,12 @@ export interface ClerkConstructorOptions {
 /** Load options the kernel itself reads; plugins add their own schemas. Unknown keys pass through. */
 export const kernelLoadOptionsSchema = z.looseObject({
   selectInitialSession: custom<(client: never) => unknown>(isFunction, 'a function (client) => session | null'),
-  standardBrowser: z.optional(z.boolean({ error: 'expected a boolean' })),
+  standardBrowser: custom<boolean>(isBoolean, 'a boolean'),
   isSatellite: custom<boolean | ((url: URL) => boolean)>((v) => typeof v === 'boolean' || isFunction(v), 'a boolean or a function of the current URL'),
-  sdkMetadata: z.optional(z.looseObject({ name: z.string(), version: z.string() }, { error: 'expected { name, version }' })),
+  sdkMetadata: custom<{ name: string; version: string; environment?: string }>(
+    (v) => !!v && typeof (v as { name?: unknown }).name === 'string' && typeof (v as { version?: unknown }).version === 'string',
+    '{ name, version }',
+  ),
 });
 
 /**

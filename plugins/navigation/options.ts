@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isBoolean, isStringOrNull, optionalOption } from '../../kernel/index.js';
 
 /** What `routerPush` / `routerReplace` receive besides the path: a way to force a full page load. */
 export interface RouterMetadata {
@@ -9,9 +10,9 @@ export interface RouterMetadata {
 /** An app router's push or replace: `(path + search + hash) => …`, e.g. Next.js `router.push`. */
 export type RouterFn = (to: string, metadata?: RouterMetadata) => unknown;
 
-const fn = z.optional(z.custom<RouterFn>((v) => typeof v === 'function', { error: 'expected a function' }));
+const fn = optionalOption<RouterFn>((v) => typeof v === 'function', 'a function');
 // ClerkJS's types allow null for every URL option (meaning: not set).
-const url = z.optional(z.nullable(z.string({ error: 'expected a string' })));
+const url = optionalOption<string | null>(isStringOrNull, 'a string');
 
 /** The `load()` options the navigation plugin reads, all optional; {@link NavigationLoadOptions} is inferred from it. */
 export const navigationLoadOptionsSchema = z.object({
@@ -43,17 +44,14 @@ export const navigationLoadOptionsSchema = z.object({
   /** @deprecated Use `signUpFallbackRedirectUrl` (it is read as one). */
   afterSignUpUrl: url,
   /** Origins redirects may go to: globs (`https://*.example.com`) or RegExps. Default: this page, the app's domain and its subdomains. */
-  allowedRedirectOrigins: z.optional(
-    // One custom check: a zod union and instanceof would add more to the bundle than this plugin's budget allows.
-    z.array(
-      z.custom<string | RegExp>((v) => typeof v === 'string' || v instanceof RegExp),
-      { error: 'expected an array of strings or RegExps' },
-    ),
+  allowedRedirectOrigins: optionalOption<Array<string | RegExp>>(
+    (v) => Array.isArray(v) && v.every((o) => typeof o === 'string' || o instanceof RegExp),
+    'an array of strings or RegExps',
   ),
   /** Protocols accepted besides `http:`, `https:`, `wails:`, `chrome-extension:` (e.g. `tauri:`). */
-  allowedRedirectProtocols: z.optional(z.array(z.string(), { error: 'expected an array of strings' })),
+  allowedRedirectProtocols: optionalOption<string[]>((v) => Array.isArray(v) && v.every((p) => typeof p === 'string'), 'an array of strings'),
   /** Satellite: sync with the primary domain on every signed-out load, not only after `__clerk_synced=false`. */
-  satelliteAutoSync: z.optional(z.boolean({ error: 'expected a boolean' })),
+  satelliteAutoSync: optionalOption<boolean>(isBoolean, 'a boolean'),
 });
 
 /** The `load()` options the navigation plugin reads. */

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
+import { isBoolean, optionalOption } from '../../kernel/index.js';
 
 /** The `load()` options the polling plugin reads; {@link PollingLoadOptions} is inferred from it. */
 export const pollingLoadOptionsSchema = z.object({
   /** Keep the session token fresh in the background. Default true; false schedules no timers. */
-  polling: z.optional(z.boolean({ error: 'expected a boolean' })),
+  polling: optionalOption<boolean>(isBoolean, 'a boolean'),
   /** Touch the session when the tab regains focus (ClerkJS's `touchSession`). Default true. */
-  touchSession: z.optional(z.boolean({ error: 'expected a boolean' })),
+  touchSession: optionalOption<boolean>(isBoolean, 'a boolean'),
 });
 
 /** The `load()` options the polling plugin reads. */

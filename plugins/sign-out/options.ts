@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isStringOrNull, optionalOption } from '../../kernel/index.js';
 
 /**
  * The `load()` options that decide where sign-out goes (read through the navigation plugin's
@@ -7,7 +8,7 @@ import * as z from 'zod/mini';
  */
 export const signOutLoadOptionsSchema = z.object({
   /** Where to go after a sign-out that has no callback and no `redirectUrl`. Default `/`. */
-  afterSignOutUrl: z.optional(z.nullable(z.string({ error: 'expected a URL or path string' }))),
+  afterSignOutUrl: optionalOption<string | null>(isStringOrNull, 'a URL or path string'),
 });
 
 /** The `load()` options the sign-out plugin reads. */

@@ -16,7 +16,7 @@
  * @packageDocumentation
  */
 import * as z from 'zod/mini';
-import { ClerkRuntimeError, definePlugin } from '../../kernel/index.js';
+import { ClerkRuntimeError, definePlugin, optionalOption } from '../../kernel/index.js';
 import { expectObject, invalidArgument } from '../../kernel/errors.js';
 import type { ComponentType } from 'preact';
 // Type-only: navigation's PluginApis entry (ui depends on it).
@@ -142,7 +142,7 @@ const uiLoadOptionsSchema = z.object({
   appearance: z.optional(z.custom<Appearance>(isObject, { error: 'expected an object ({ variables, elements, theme })' })),
   localization: z.optional(z.custom<LocalizationResource>(isObject, { error: 'expected an object of strings' })),
   /** CSP nonce put on the injected `<style>`. */
-  nonce: z.optional(z.string({ error: 'expected a string' })),
+  nonce: optionalOption<string>((v) => typeof v === 'string', 'a string'),
 });
 
 /** The `load()` options the ui plugin reads. */
