@@ -1,3 +1,4 @@
+import { camelToSnake, snakeToCamel } from './case.js';
 import { ClerkAPIResponseError, ClerkRuntimeError, type ClerkAPIError } from './errors.js';
 
 /** The FAPI version whose wire format this client speaks (the one ClerkJS 6.40 sends). */
@@ -83,19 +84,6 @@ function envelopeProblem(json: unknown): string | null {
   if (meta != null && !isObject(meta)) return 'meta: expected an object';
   return clientProblem(json.client, 'client') ?? clientProblem((meta as Envelope['meta'])?.client, 'meta.client');
 }
-
-export const camelToSnake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-/** FAPI sends the same few hundred keys over and over: each is converted once. */
-const camelKeys = new Map<string, string>();
-export const snakeToCamel = (key: string): string => {
-  let name = camelKeys.get(key);
-  if (name === undefined) {
-    name = key.includes('_') ? key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : key;
-    // Bounded: keys come from FAPI, but a map-typed field could carry arbitrary names.
-    if (camelKeys.size < 4096) camelKeys.set(key, name);
-  }
-  return name;
-};
 
 /** Form body as ClerkJS encodes it: top-level keys snake_cased, arrays repeated, objects as JSON. */
 export function encodeForm(body: Record<string, unknown>): URLSearchParams {

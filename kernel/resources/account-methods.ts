@@ -3,10 +3,19 @@
  * classes carry only their names: this module loads on the first call, so a page that only reads the
  * user ships none of it.
  */
-// Values through the kernel's index, as every other lazy module does: the bundler then keeps the kernel in one shared chunk.
-import { camelize, EmailAddress, expectObject, ExternalAccount, PhoneNumber } from '../index.js';
-import type { JSONObject } from './base.js';
-import type { TOTPResource, UpdateUserParams, User } from './user.js';
+// Lazy code imports only the few small shared modules; the classes it builds are handed over by user.ts.
+import { expectObject } from '../errors.js';
+import { camelize, type JSONObject } from './base.js';
+import type { EmailAddress } from './email-address.js';
+import type { PhoneNumber } from './phone-number.js';
+import type { ExternalAccount, TOTPResource, UpdateUserParams, User } from './user.js';
+
+/** The resource classes the user's methods construct (handed over by the loader in user.ts). */
+export interface AccountClasses {
+  EmailAddress: typeof EmailAddress;
+  PhoneNumber: typeof PhoneNumber;
+  ExternalAccount: typeof ExternalAccount;
+}
 
 function toTotp(json: JSONObject): TOTPResource {
   return {
@@ -22,7 +31,7 @@ function toTotp(json: JSONObject): TOTPResource {
 const call = async (resource: User, req: Parameters<User['_ctx']['fapi']['request']>[0]) =>
   (await resource._ctx.fapi.request<{ response: JSONObject }>(req))?.response ?? {};
 
-export const userMethods = {
+export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: AccountClasses) => ({
   reload(this: User) {
     return this._reload('/me');
   },
@@ -83,7 +92,7 @@ export const userMethods = {
   async delete(this: User) {
     await this._ctx.fapi.request({ method: 'DELETE', path: '/me' });
   },
-};
+});
 
 export const externalAccountMethods = {
   reauthorize(this: ExternalAccount, params: { redirectUrl: string; additionalScopes?: string[] }) {
@@ -95,7 +104,7 @@ export const externalAccountMethods = {
 };
 
 /** An email address's or phone number's own path under `/me`. */
-const identificationPath = (r: EmailAddress | PhoneNumber) => `/me/${r instanceof EmailAddress ? 'email_addresses' : 'phone_numbers'}/${r.id}`;
+const identificationPath = (r: EmailAddress | PhoneNumber) => `/me/${'emailAddress' in r ? 'email_addresses' : 'phone_numbers'}/${r.id}`;
 
 /** What EmailAddress and PhoneNumber share: verify, delete, reload. */
 const identificationMethods = {

@@ -3,8 +3,8 @@
  * carry only their names (sign-in.ts, sign-up.ts): this module loads on the first call, so a page that
  * never signs anyone in ships none of it.
  */
-// Values through the kernel's index, as every other lazy module does: the bundler then keeps the kernel in one shared chunk.
-import { ClerkRuntimeError, expectObject } from '../index.js';
+// Lazy code imports only the few small shared modules (errors, case, base, verification, methods, safe-url): the rest of the kernel then stays in the initial chunk.
+import { ClerkRuntimeError, expectObject } from '../errors.js';
 import type { BaseResource } from './base.js';
 import type { EmailAddress } from './email-address.js';
 import type { AuthenticateWithPopupParams, AuthenticateWithRedirectParams } from './external-auth.js';

@@ -1,6 +1,6 @@
 import { expectObject } from '../errors.js';
+import { snakeToCamel } from '../case.js';
 import type { FapiClient, FapiMethod } from '../fapi.js';
-import { snakeToCamel } from '../fapi.js';
 import type { AuthenticateWithPopup } from './external-auth.js';
 import type { TokenCache } from './token.js';
 import type { EmailLinkKind } from './auth-methods.js';

@@ -115,7 +115,7 @@ export interface User {
 defineLazyMethods(
   User.prototype,
   'reload update updateMetadata updatePassword removePassword createEmailAddress createPhoneNumber setProfileImage createTOTP verifyTOTP disableTOTP createBackupCode createExternalAccount getSessions delete',
-  () => import('./account-methods.js').then((m) => m.userMethods),
+  () => import('./account-methods.js').then((m) => m.userMethods({ EmailAddress, PhoneNumber, ExternalAccount })),
 );
 
 /** An OAuth account linked to the user (`oauth_google`…). */

@@ -1,4 +1,5 @@
-import { ClerkRuntimeError, SignIn, type PluginContext, type Session, type SignInFactor } from '../../kernel/index.js';
+import type { PluginContext, Session, SignIn, SignInFactor } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
 import { createFlowTarget } from './flow-target.js';
 
 type Step = (action: () => Promise<unknown>) => Promise<{ error: unknown }>;
@@ -221,7 +222,8 @@ export function createSignInFuture(ctx: PluginContext, run: Step) {
       const previous = peek();
       if (previous) discarded.add(previous);
       target.forget();
-      client.signIn = new SignIn(ctx.kernel.resources);
+      // The class of the current one: lazy code gets kernel classes from live objects, not imports (one initial chunk).
+      client.signIn = new (client.signIn.constructor as typeof SignIn)(ctx.kernel.resources);
       ctx.kernel.emitResources();
       return Promise.resolve({ error: null });
     },

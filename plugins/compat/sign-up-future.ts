@@ -1,4 +1,5 @@
-import { ClerkRuntimeError, SignUp, type PluginContext, type SignUpParams } from '../../kernel/index.js';
+import type { PluginContext, SignUp, SignUpParams } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
 import { createFlowTarget } from './flow-target.js';
 import { notSupported, type FinalizeNavigate } from './sign-in-future.js';
 
@@ -155,7 +156,7 @@ export function createSignUpFuture(ctx: PluginContext, run: Step) {
       const previous = peek();
       if (previous) discarded.add(previous);
       target.forget();
-      client.signUp = new SignUp(ctx.kernel.resources);
+      client.signUp = new (client.signUp.constructor as typeof SignUp)(ctx.kernel.resources);
       ctx.kernel.emitResources();
       return Promise.resolve({ error: null });
     },

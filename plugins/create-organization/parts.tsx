@@ -6,7 +6,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ClerkRuntimeError, isClerkAPIResponseError, isClerkRuntimeError, type Organization, type User } from '../../kernel/index.js';
+import type { Organization, User } from '../../kernel/index.js';
+import { ClerkRuntimeError, isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/errors.js';
 import type { OrganizationSuggestion, RoleResource, UserOrganizationInvitation } from '../organizations/resources.js';
 import type { UiKit } from '../ui/index.js';
 import type { CreateOrganizationProps } from './index.js';

@@ -1,4 +1,5 @@
-import { ClerkRuntimeError, type KernelInternals, type SignIn, type SignUp } from '../../kernel/index.js';
+import type { KernelInternals, SignIn, SignUp } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
 import type { NavigationApi } from '../navigation/index.js';
 
 /** What `handleRedirectCallback` accepts: ClerkJS's `HandleOAuthCallbackParams`. */

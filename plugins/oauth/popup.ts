@@ -1,4 +1,5 @@
-import { ClerkRuntimeError, type AuthenticateWithPopup, type JSONObject, type KernelInternals } from '../../kernel/index.js';
+import type { AuthenticateWithPopup, JSONObject, KernelInternals } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
 import type { NavigationApi } from '../navigation/index.js';
 import { checkExternalParams } from './external-params.js';
 

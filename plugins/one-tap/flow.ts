@@ -4,7 +4,8 @@
  * sign-in (or, for a Google account without a user, a sign-up) that the oauth plugin's callback
  * routing finishes.
  */
-import { ClerkRuntimeError, isClerkAPIResponseError, type KernelInternals, type PluginContext, type SignIn, type SignUp } from '../../kernel/index.js';
+import type { KernelInternals, PluginContext, SignIn, SignUp } from '../../kernel/index.js';
+import { ClerkRuntimeError, isClerkAPIResponseError } from '../../kernel/errors.js';
 import type { NavigationApi } from '../navigation/index.js';
 import type { CustomNavigate, HandleOAuthCallbackParams } from '../oauth/index.js';
 import type { AuthenticateWithGoogleOneTapParams, GoogleOneTapProps, OneTapLoadOptions } from './one-tap.js';

@@ -3,16 +3,15 @@
  * of them (they all talk to FAPI, so they are async anyway): an instance pays for this code only when
  * the app uses organizations.
  */
-import {
-  ClerkRuntimeError,
-  Organization,
-  OrganizationMembership,
-  camelize,
-  type BaseResource,
-  type JSONObject,
-  type ResourceContext,
-  type User,
-} from '../../kernel/index.js';
+import type { BaseResource, JSONObject, Organization, OrganizationMembership, ResourceContext, User } from '../../kernel/index.js';
+
+/**
+ * The kernel classes these bodies construct, handed over by the loaders (methods.ts, organizations.ts):
+ * lazy code imports no kernel class, so the kernel stays in the initial chunk with the plugins.
+ */
+export const classes = {} as { Organization: typeof Organization; OrganizationMembership: typeof OrganizationMembership };
+import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { camelize } from '../../kernel/resources/base.js';
 import type { CreateOrganizationParams } from './organizations.js';
 import type { OrganizationMembershipMethods, OrganizationMethods, UserOrganizationMethods, OrganizationCreationDefaults } from './methods.js';
 import {
@@ -53,7 +52,7 @@ export const organizationMethods: OrganizationMethods & ThisType<Organization> =
   },
   getMemberships(params) {
     const ctx = ctxOf(this);
-    return fetchPage(ctx, `/organizations/${this.id}/memberships`, { ...params, paginated: true }, (j) => new OrganizationMembership(ctx, j));
+    return fetchPage(ctx, `/organizations/${this.id}/memberships`, { ...params, paginated: true }, (j) => new classes.OrganizationMembership(ctx, j));
   },
   getInvitations(params) {
     const ctx = ctxOf(this);
@@ -86,7 +85,7 @@ export const organizationMethods: OrganizationMethods & ThisType<Organization> =
   },
   async addMember({ userId, role }) {
     required('organization.addMember()', 'userId', userId);
-    return new OrganizationMembership(ctxOf(this), await send(ctxOf(this), 'POST', `/organizations/${this.id}/memberships`, { userId, role }));
+    return new classes.OrganizationMembership(ctxOf(this), await send(ctxOf(this), 'POST', `/organizations/${this.id}/memberships`, { userId, role }));
   },
   async inviteMember({ emailAddress, role }) {
     required('organization.inviteMember()', 'emailAddress', emailAddress);
@@ -100,11 +99,11 @@ export const organizationMethods: OrganizationMethods & ThisType<Organization> =
   },
   async updateMember({ userId, role }) {
     required('organization.updateMember()', 'userId', userId);
-    return new OrganizationMembership(ctxOf(this), await send(ctxOf(this), 'PATCH', `/organizations/${this.id}/memberships/${userId}`, { role }));
+    return new classes.OrganizationMembership(ctxOf(this), await send(ctxOf(this), 'PATCH', `/organizations/${this.id}/memberships/${userId}`, { role }));
   },
   async removeMember(userId) {
     required('organization.removeMember()', 'userId', userId);
-    return new OrganizationMembership(ctxOf(this), await send(ctxOf(this), 'DELETE', `/organizations/${this.id}/memberships/${userId}`));
+    return new classes.OrganizationMembership(ctxOf(this), await send(ctxOf(this), 'DELETE', `/organizations/${this.id}/memberships/${userId}`));
   },
 };
 
@@ -123,7 +122,7 @@ export const membershipMethods: OrganizationMembershipMethods & ThisType<Organiz
 export const userMethods: UserOrganizationMethods & ThisType<User> = {
   getOrganizationMemberships(params) {
     const ctx = ctxOf(this);
-    return fetchPage(ctx, '/me/organization_memberships', { ...params, paginated: true }, (j) => new OrganizationMembership(ctx, j));
+    return fetchPage(ctx, '/me/organization_memberships', { ...params, paginated: true }, (j) => new classes.OrganizationMembership(ctx, j));
   },
   getOrganizationInvitations(params) {
     const ctx = ctxOf(this);
@@ -155,11 +154,11 @@ export async function createOrganization(ctx: ResourceContext, params: CreateOrg
       { code: 'invalid_organization_slug' },
     );
   }
-  return new Organization(ctx, await send(ctx, 'POST', '/organizations', { name, slug }));
+  return new classes.Organization(ctx, await send(ctx, 'POST', '/organizations', { name, slug }));
 }
 
 export async function getOrganization(ctx: ResourceContext, organizationId: string): Promise<Organization> {
   required('getOrganization()', 'organizationId', organizationId);
   const payload = await ctx.fapi.request<{ response: JSONObject }>({ path: `/organizations/${encodeURIComponent(organizationId)}` });
-  return new Organization(ctx, payload.response);
+  return new classes.Organization(ctx, payload.response);
 }

@@ -127,10 +127,13 @@ const USER: Record<keyof UserOrganizationMethods, 0> = {
   getOrganizationCreationDefaults: 0,
 };
 
+/** The bodies, with the kernel classes they construct handed over (they import none). */
+export const loadBodies = () => import('./methods-impl.js').then((impl) => (Object.assign(impl.classes, { Organization, OrganizationMembership }), impl));
+
 /** Puts the methods on the kernel classes once (every instance shares the classes). */
 export function installOrganizationMethods(): void {
   const bodies = (group: 'organizationMethods' | 'membershipMethods' | 'userMethods') => () =>
-    import('./methods-impl.js').then((impl) => impl[group] as unknown as Record<string, (...a: unknown[]) => unknown>);
+    loadBodies().then((impl) => impl[group] as unknown as Record<string, (...a: unknown[]) => unknown>);
   defineLazyMethods(Organization.prototype, Object.keys(ORGANIZATION).join(' '), bodies('organizationMethods'));
   defineLazyMethods(OrganizationMembership.prototype, Object.keys(MEMBERSHIP).join(' '), bodies('membershipMethods'));
   defineLazyMethods(User.prototype, Object.keys(USER).join(' '), bodies('userMethods'));

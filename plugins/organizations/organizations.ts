@@ -1,5 +1,5 @@
 import { ClerkRuntimeError, definePlugin, type Organization } from '../../kernel/index.js';
-import { installOrganizationMethods } from './methods.js';
+import { installOrganizationMethods, loadBodies } from './methods.js';
 
 declare module '../../kernel/plugin.js' {
   interface PluginApis {
@@ -34,7 +34,7 @@ export function organizationsPlugin() {
         if (!ctx.kernel.client) throw new ClerkRuntimeError(`clerk.${method}() needs a loaded client: await clerk.load() first.`, { code: 'not_loaded' });
       };
       // The bodies load with the resource methods, on first use.
-      const impl = () => import('./methods-impl.js');
+      const impl = loadBodies;
       return {
         async createOrganization(params) {
           needsClient('createOrganization');

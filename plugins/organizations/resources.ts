@@ -3,7 +3,9 @@
  * suggestions, the user's invitations), with ClerkJS's names, fields and FAPI paths, and ClerkJS's
  * pagination: `{ initialPage, pageSize }` → `limit` / `offset`, answered as `{ data, total_count }`.
  */
-import { BaseResource, ClerkRuntimeError, camelize, type JSONObject, type ResourceContext } from '../../kernel/index.js';
+import type { JSONObject, ResourceContext } from '../../kernel/index.js';
+import { BaseResource, camelize } from '../../kernel/resources/base.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
 
 /** ClerkJS's paginated list answer. */
 export interface ClerkPaginatedResponse<T> {

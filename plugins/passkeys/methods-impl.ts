@@ -1,20 +1,13 @@
 /** The bodies of the methods methods.ts installs, loaded on the first call of any of them (with the WebAuthn code). */
-import {
-  ClerkRuntimeError,
-  Session,
-  Verification,
-  camelize,
-  type BaseResource,
-  type JSONObject,
-  type ResourceContext,
-  type SignIn,
-  type User,
-} from '../../kernel/index.js';
+import type { BaseResource, JSONObject, ResourceContext, Session, SignIn, User } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { Verification } from '../../kernel/resources/verification.js';
+import { camelize } from '../../kernel/resources/base.js';
 import type { Passkey, PasskeyMethods, SessionVerification, SessionVerificationMethods, SignInPasskeyMethods, UserPasskeyMethods } from './methods.js';
 import { createCredentialJson, getCredentialJson, isWebAuthnAutofillSupported, serializeAssertion } from './webauthn.js';
 
 /** The resource classes of methods.ts, set by the method stubs before the first body runs. */
-export const classes = {} as { Passkey: typeof Passkey };
+export const classes = {} as { Passkey: typeof Passkey; Session: typeof Session };
 
 const ctxOf = (resource: BaseResource) => (resource as unknown as { _ctx: ResourceContext })._ctx;
 
@@ -77,7 +70,7 @@ function toVerification(session: Session, json: JSONObject): SessionVerification
     id: String(json.id ?? ''),
     status: json.status as SessionVerification['status'],
     level: json.level as SessionVerification['level'],
-    session: json.session ? new Session(ctxOf(session), json.session as JSONObject) : session,
+    session: json.session ? new classes.Session(ctxOf(session), json.session as JSONObject) : session,
     supportedFirstFactors: camelize(json.supported_first_factors ?? null),
     supportedSecondFactors: camelize(json.supported_second_factors ?? null),
     firstFactorVerification: new Verification(json.first_factor_verification as JSONObject),

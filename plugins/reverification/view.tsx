@@ -4,7 +4,8 @@
  * second), and reports back through `afterVerification` / `afterVerificationCancelled`.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isClerkAPIResponseError, isClerkRuntimeError, type Session } from '../../kernel/index.js';
+import type { Session } from '../../kernel/index.js';
+import { isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/errors.js';
 import type { SessionVerification, SessionVerificationFactor } from '../passkeys/index.js';
 import type { HostedProps, UiKit } from '../ui/index.js';
 import type { UserVerificationProps } from './index.js';

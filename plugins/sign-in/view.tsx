@@ -4,7 +4,7 @@
  * 'choose' (the accounts signed in on this browser, where signing out of one of several lands).
  * Every step reads the sign-in in progress from `clerk.client.signIn`, so deep links survive a reload.
  */
-import { ClerkRuntimeError } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
 import type { EmailLinkApi } from '../email-link/index.js';
 import type { OAuthApi } from '../oauth/index.js';
 import type { Web3Api, Web3Strategy } from '../web3/index.js';

@@ -3,7 +3,8 @@
  * waits (this tab completes when the link is opened anywhere), and the `verify` step the link lands on.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { ClerkRuntimeError, type SignUp } from '../../kernel/index.js';
+import type { SignUp } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
 import type { EmailLinkApi, EmailLinkError } from '../email-link/index.js';
 import type { AuthFlow, HostContextValue, UiKit } from '../ui/index.js';
 import type { SignUpProps } from './index.js';

@@ -5,7 +5,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { isClerkAPIResponseError, isClerkRuntimeError, type ClerkAPIError, type Environment } from '../../kernel/index.js';
+import type { ClerkAPIError, Environment } from '../../kernel/index.js';
+import { isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/errors.js';
 import { useHost } from './context.js';
 
 export interface FormState {

@@ -1,7 +1,8 @@
 /** One render root (a mounted node or a modal): its routing, theme and strings, as the host context. */
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ClerkRuntimeError, type KernelInternals } from '../../kernel/index.js';
+import type { KernelInternals } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
 import type { NavigationApi } from '../navigation/index.js';
 import { HostContext, type HostContextValue } from './context.js';
 import type { HostedProps, Routing, UiLoadOptions } from './index.js';

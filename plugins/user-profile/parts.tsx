@@ -1,6 +1,6 @@
 /** The building blocks every `<UserProfile/>` section uses: section, item, action button, badge, success note, strings. */
 import type { ComponentChildren } from 'preact';
-import { isClerkAPIResponseError, ClerkRuntimeError } from '../../kernel/index.js';
+import { isClerkAPIResponseError, ClerkRuntimeError } from '../../kernel/errors.js';
 import type { UiKit } from '../ui/index.js';
 import type { ReverificationApi } from '../reverification/index.js';
 

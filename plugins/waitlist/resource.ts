@@ -1,5 +1,7 @@
 /** The `Waitlist` resource (`POST /v1/waitlist`'s answer) and the join request; loaded on first use. */
-import { ClerkRuntimeError, camelize, type JSONObject, type KernelInternals } from '../../kernel/index.js';
+import type { JSONObject, KernelInternals } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { camelize } from '../../kernel/resources/base.js';
 
 /** An entry on the instance's waitlist (ClerkJS's WaitlistResource data). */
 export class Waitlist {

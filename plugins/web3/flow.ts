@@ -3,7 +3,8 @@
  * know it (`form_identifier_not_found`) sign up with it instead; then activate the session and go on —
  * ClerkJS's flow, including its navigation to the second factor or the sign-up's continue step.
  */
-import { ClerkRuntimeError, isClerkAPIResponseError, type KernelInternals, type SignIn, type SignUp } from '../../kernel/index.js';
+import type { KernelInternals, SignIn, SignUp } from '../../kernel/index.js';
+import { ClerkRuntimeError, isClerkAPIResponseError } from '../../kernel/errors.js';
 import type { NavigationApi } from '../navigation/index.js';
 import type { ClerkAuthenticateWithWeb3Params } from './web3.js';
 import { signatureGenerator, walletAddress, walletFor } from './wallets.js';

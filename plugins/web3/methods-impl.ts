@@ -2,17 +2,11 @@
  * The web3 methods of SignIn, SignUp, User and Web3Wallet (types in methods.ts), loaded by the plugin
  * alongside `load()`'s requests and installed on the kernel's classes by {@link installWeb3Methods}.
  */
-import {
-  ClerkRuntimeError,
-  camelize,
-  SignIn,
-  SignUp,
-  User,
-  Verification,
-  type JSONObject,
-  type KernelInternals,
-  type ResourceContext,
-} from '../../kernel/index.js';
+import type { JSONObject, KernelInternals, ResourceContext, SignIn, SignUp, User } from '../../kernel/index.js';
+import { defineMethod } from '../../kernel/resources/methods.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { camelize } from '../../kernel/resources/base.js';
+import { Verification } from '../../kernel/resources/verification.js';
 // Types only: methods.ts is in the initial bundle, and a runtime import would split it into a chunk of its own.
 import type { AuthenticateWithWeb3Params, SignUpWeb3Params, Web3Wallet } from './methods.js';
 import { signatureGenerator, walletAddress, walletFor, type Web3Strategy } from './wallets.js';
@@ -160,33 +154,27 @@ function asWeb3Wallet(ctx: ResourceContext, data: object): Web3Wallet {
   return Object.defineProperty(data, '_ctx', { value: ctx, configurable: true }) as Web3Wallet;
 }
 
-const GROUPS: Array<[object, Record<string, (...args: never[]) => unknown>]> = [
-  [SignIn.prototype, signIn],
-  [SignUp.prototype, signUp],
-  [User.prototype, user],
-  [web3WalletPrototype, wallet],
-];
+/** The kernel classes the methods go on, handed over by web3.ts (lazy code imports no kernel class: one initial chunk). */
+export interface KernelClasses {
+  SignIn: typeof SignIn;
+  SignUp: typeof SignUp;
+  User: typeof User;
+}
 
 /**
  * Puts the methods on the classes once (every instance shares them), hydrates `user.web3Wallets` as
  * Web3Wallets from now on, and converts the wallets of users already loaded.
  */
-export function installWeb3Methods(kernel: KernelInternals): void {
+export function installWeb3Methods(kernel: KernelInternals, { SignIn, SignUp, User }: KernelClasses): void {
   const userProto = User.prototype as unknown as { hydrate(json: JSONObject): void; _ctx: ResourceContext; web3Wallets: object[] };
   if (!Object.prototype.hasOwnProperty.call(userProto, 'createWeb3Wallet')) {
-    for (const [proto, methods] of GROUPS) {
-      for (const [name, fn] of Object.entries(methods)) {
-        // Bound on first access (ClerkJS's resource methods are arrow fields that apps pass around bare).
-        Object.defineProperty(proto, name, {
-          configurable: true,
-          get(this: object) {
-            const bound = (fn as (...args: unknown[]) => unknown).bind(this);
-            if (this !== proto) Object.defineProperty(this, name, { value: bound, configurable: true, writable: true });
-            return bound;
-          },
-        });
-      }
-    }
+    const groups: Array<[object, Record<string, (...args: never[]) => unknown>]> = [
+      [SignIn.prototype, signIn],
+      [SignUp.prototype, signUp],
+      [User.prototype, user],
+      [web3WalletPrototype, wallet],
+    ];
+    for (const [proto, methods] of groups) for (const [name, fn] of Object.entries(methods)) defineMethod(proto, name, fn);
     const hydrate = userProto.hydrate;
     userProto.hydrate = function (json) {
       hydrate.call(this, json);

@@ -1,4 +1,4 @@
-import { definePlugin } from '../../kernel/index.js';
+import { definePlugin, SignIn, SignUp, User } from '../../kernel/index.js';
 import type { Web3Strategy } from './wallets.js';
 // Type-only: the navigation plugin's API (a declared dependency).
 import type {} from '../navigation/index.js';
@@ -52,7 +52,7 @@ export function web3Plugin() {
     dependsOn: ['navigation'],
     setup(ctx): Web3Api {
       // The resource methods load alongside load()'s requests (load() waits for them), not with the initial bundle.
-      const installing = import('./methods-impl.js').then((impl) => impl.installWeb3Methods(ctx.kernel));
+      const installing = import('./methods-impl.js').then((impl) => impl.installWeb3Methods(ctx.kernel, { SignIn, SignUp, User }));
       installing.catch(() => {}); // reported through the load hook
       ctx.onLoad(async () => void (await installing));
       const nav = ctx.get('navigation');

@@ -1,6 +1,7 @@
 /** Security page: the user's passkeys (name, created, last used), rename, remove, and adding one on this device. */
 import { useState } from 'preact/hooks';
-import { ClerkAPIResponseError, isClerkRuntimeError, type User } from '../../../kernel/index.js';
+import type { User } from '../../../kernel/index.js';
+import { ClerkAPIResponseError, isClerkRuntimeError } from '../../../kernel/errors.js';
 import type { Passkey } from '../../passkeys/index.js';
 import type { ProfileParts } from '../parts.js';
 
