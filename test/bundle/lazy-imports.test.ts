@@ -36,7 +36,9 @@ describe('the full preset’s chunk graph', () => {
     const initial = new Set<string>();
     for (const queue = ['presets/full.ts']; queue.length;) {
       const path = queue.shift()!;
-      if (!initial.has(path)) (initial.add(path), queue.push(...staticImports(path)));
+      if (initial.has(path)) continue;
+      initial.add(path);
+      queue.push(...staticImports(path));
     }
     const lazyRoots = Object.values(inputs).flatMap((input) => input.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
     expect(lazyRoots.length).toBeGreaterThan(10);
