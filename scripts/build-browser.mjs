@@ -6,7 +6,7 @@
 // moment, the imports of every chunk that module needs (read from esbuild's metafile), so the browser
 // fetches them all in parallel instead of discovering the shared chunks only after parsing the view.
 // The graph is printed to dist/browser-ui/chunks.json (documented in docs/chunks.md).
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -36,9 +36,26 @@ const lazyFiles = [
     .map((dir) => `plugins/${dir}/view.tsx`),
 ];
 
+// The UI modules use the kernel the bundle already carries (one copy, one ClerkRuntimeError class): their
+// imports of kernel/index.js read `globalThis.__microclerkKernel`, which the bundle sets. Without this each
+// shared UI chunk would carry its own kernel code (and zod) that every mount fetches again.
+const kernelIndex = resolve(root, 'kernel/index.ts');
+const shareKernel = {
+  name: 'share-kernel',
+  setup(b) {
+    b.onResolve({ filter: /\/kernel\/index\.js$/ }, (args) =>
+      resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === kernelIndex ? { path: 'kernel', namespace: 'microclerk-kernel' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'microclerk-kernel' }, () => ({ contents: 'module.exports = globalThis.__microclerkKernel;', loader: 'js' }));
+  },
+};
+
 const outdir = resolve(root, 'dist/browser-ui');
+// Chunk names are content hashes: files of an earlier build would linger beside the new ones.
+rmSync(outdir, { recursive: true, force: true });
 const ui = await build({
   ...common,
+  plugins: [shareKernel],
   entryPoints: Object.fromEntries(lazyFiles.map((f) => [chunkName(f), resolve(root, f)])),
   outdir,
   format: 'esm',
@@ -87,10 +104,24 @@ const outfile = resolve(root, 'dist/microclerk.browser.js');
 mkdirSync(dirname(outfile), { recursive: true });
 await build({
   ...common,
-  entryPoints: [resolve(root, 'presets/browser.ts')],
+  stdin: {
+    contents: `import * as kernel from './kernel/index.ts';\nimport './presets/browser.ts';\nglobalThis.__microclerkKernel = kernel;\n`,
+    resolveDir: root,
+    sourcefile: 'browser-entry.ts',
+    loader: 'ts',
+  },
   outfile,
   format: 'iife',
-  plugins: [redirectLazyImports],
+  plugins: [
+    redirectLazyImports,
+    // The preset is imported for what it does (creates window.Clerk), which package.json's `sideEffects: false` would drop.
+    {
+      name: 'preset-side-effects',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/presets\/browser\.ts$/ }, (args) => ({ path: resolve(args.resolveDir, args.path), sideEffects: true }));
+      },
+    },
+  ],
   banner: { js: banner },
 });
 const code = readFileSync(outfile, 'utf8').replace(/import\("__MICROCLERK_UI__\/([\w-]+\.js)"\)/g, (_, file) => {
