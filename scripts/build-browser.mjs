@@ -40,13 +40,19 @@ const lazyFiles = [
 // imports of kernel/index.js read `globalThis.__microclerkKernel`, which the bundle sets. Without this each
 // shared UI chunk would carry its own kernel code (and zod) that every mount fetches again.
 const kernelIndex = resolve(root, 'kernel/index.ts');
+const kernelExports = await build({ ...common, entryPoints: [kernelIndex], format: 'esm', write: false, metafile: true, outdir: 'kernel-exports' }).then(
+  (r) => Object.values(r.metafile.outputs)[0].exports,
+);
 const shareKernel = {
   name: 'share-kernel',
   setup(b) {
     b.onResolve({ filter: /\/kernel\/index\.js$/ }, (args) =>
       resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === kernelIndex ? { path: 'kernel', namespace: 'microclerk-kernel' } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'microclerk-kernel' }, () => ({ contents: 'module.exports = globalThis.__microclerkKernel;', loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'microclerk-kernel' }, () => ({
+      contents: `export const { ${kernelExports.join(', ')} } = globalThis.__microclerkKernel;`,
+      loader: 'js',
+    }));
   },
 };
 

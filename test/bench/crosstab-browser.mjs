@@ -10,6 +10,7 @@ import { browserPagesMissing, clerkJsPagesMissing, CHROMIUM, CHROMIUM_ARGS, load
 
 export const BROWSER_CROSSTAB_TABS = (process.env.BENCH_BROWSER_TABS ?? '10,100').split(',').map(Number);
 const SETTLE_MS = 2_000;
+const LOAD_BATCH = 10;
 const USERS = [
   { emailAddress: 'ada@example.com', password: 'crosstab-password-1', firstName: 'Ada' },
   { emailAddress: 'grace@example.com', password: 'crosstab-password-2', firstName: 'Grace' },
@@ -31,9 +32,11 @@ async function openTabs(context, running, lib, count) {
     await page.goto(`${running.url}/${lib}`);
     pages.push(page);
   }
-  // The first tab alone (it creates the dev browser every tab then shares, as on a first visit), then
-  // the others at once, as tabs restored together would.
-  const statuses = [await loadClerk(pages[0], lib), ...(await Promise.all(pages.slice(1).map((p) => loadClerk(p, lib))))];
+  // The first tab alone (it creates the dev browser every tab then shares, as on a first visit), then the
+  // others LOAD_BATCH at a time: a hundred tabs loading at once on a small machine push ClerkJS past its
+  // load timeout ("degraded"), which is the start-up storm, not the cross-tab behaviour measured here.
+  const statuses = [await loadClerk(pages[0], lib)];
+  for (let i = 1; i < count; i += LOAD_BATCH) statuses.push(...(await Promise.all(pages.slice(i, i + LOAD_BATCH).map((p) => loadClerk(p, lib)))));
   const failed = statuses.filter((s) => s !== 'ready').length;
   if (failed) throw new Error(`${failed} tab(s) did not load (${[...new Set(statuses.filter((s) => s !== 'ready'))].join(', ')})`);
   // The count works: every tab's own load() requests were seen (cleared before each action).
