@@ -5,8 +5,6 @@
  */
 import { runScenario } from './scenarios.mjs';
 
-/** ClerkJS is not run multi-tab in this harness; its figure is the one the issue reports (labelled). */
-export const CLERKJS_CROSSTAB_FACT =
-  'ClerkJS: 0 requests from the other tabs after sign-in, setActive and sign-out (figure reported in the issue; not measured here).';
-
+// ClerkJS cannot share one document between its instances: it is measured beside microclerk in Chromium
+// (crosstab-browser.mjs).
 export const measureCrossTab = (root) => runScenario(root, 'test/bench/crosstab.scenario.ts', 'BENCH_CROSSTAB_OUT');

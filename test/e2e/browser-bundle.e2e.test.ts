@@ -1,5 +1,7 @@
 // The <script> bundle, as an app that uses ClerkJS's script tag would load it: window.Clerk appears
-// with the key from data attributes, and the UI chunks are fetched only on the first mount.
+// with the key from data attributes, and the UI chunks are fetched only on the first mount, all in one
+// round (scripts/build-browser.mjs starts a module's chunks with the module).
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -10,6 +12,8 @@ import { ARTIFACTS, CHROMIUM } from './browser.js';
 const dist = resolve('dist');
 let running: RunningEmulator;
 let browser: Browser;
+/** UI chunks are served this late, so a script fetched only after another arrived shows as a second round. */
+const UI_DELAY_MS = 200;
 
 beforeAll(async () => {
   running = await startEmulator({
@@ -25,7 +29,9 @@ beforeAll(async () => {
       const file = normalize(join(dist, path.replace(/^\/dist\//, '/')));
       if (!path.startsWith('/dist/') || !file.startsWith(dist)) return void res.writeHead(404).end();
       try {
-        res.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream' }).end(await readFile(file));
+        const body = await readFile(file);
+        if (path.startsWith('/dist/browser-ui/')) await new Promise((r) => setTimeout(r, UI_DELAY_MS));
+        res.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream' }).end(body);
       } catch {
         res.writeHead(404).end();
       }
@@ -60,5 +66,48 @@ describe('dist/microclerk.browser.js', () => {
     expect(scripts.some((s) => s.startsWith('/dist/browser-ui/ui-host'))).toBe(true);
     expect(scripts.some((s) => s.startsWith('/dist/browser-ui/sign-in-view'))).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/script-tag-sign-in.png` });
+  });
+
+  /** Signs in through the client API, mounts `component`; resolves with each UI script's request times. */
+  async function mountSignedIn(component: string, selector: string) {
+    const page = await browser.newPage();
+    const fetched: { file: string; request: import('playwright-core').Request }[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/dist/browser-ui/')) fetched.push({ file: path.slice('/dist/browser-ui/'.length), request: r });
+    });
+    await page.goto(`${running.url}/`);
+    await page.evaluate(async () => {
+      const clerk = (window as any).Clerk;
+      await clerk.load();
+      const signIn = await clerk.client.signIn.create({ identifier: 'script@example.com', password: 'script-tag-password-1' });
+      await clerk.setActive({ session: signIn.createdSessionId });
+    });
+    await page.evaluate((name) => (window as any).Clerk[`mount${name}`](document.getElementById('sign-in')), component);
+    await page.waitForSelector(selector);
+    const timings = await Promise.all(
+      fetched.map(async ({ file, request }) => {
+        await request.response();
+        const t = request.timing();
+        return { file, start: t.startTime, end: t.startTime + t.responseEnd };
+      }),
+    );
+    await page.close();
+    return timings;
+  }
+
+  const graph: Record<string, string[]> = JSON.parse(readFileSync(resolve(dist, 'browser-ui/chunks.json'), 'utf8'));
+
+  it.each([
+    ['UserButton', 'user-button-view.js', '.cl-userButtonTrigger'],
+    ['OrganizationSwitcher', 'organization-switcher-view.js', '.cl-organizationSwitcherTrigger'],
+  ])('mounting %s fetches the host, the view and every chunk they import in one round', async (component, view, selector) => {
+    const timings = await mountSignedIn(component, selector);
+    const expected = new Set(['ui-host.js', view, ...graph['ui-host.js'], ...graph[view]]);
+    expect(new Set(timings.map((t) => t.file))).toEqual(expected);
+    // Every fetch was issued before the first one came back: none waited for another.
+    const firstEnd = Math.min(...timings.map((t) => t.end));
+    for (const t of timings) expect(t.start, t.file).toBeLessThan(firstEnd);
+    expect(firstEnd - Math.min(...timings.map((t) => t.start))).toBeGreaterThanOrEqual(UI_DELAY_MS - 20);
   });
 });
