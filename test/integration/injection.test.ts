@@ -21,7 +21,10 @@ const emulator = createEmulator({
   allowedOrigins: [APP_ORIGIN],
   settings: { username: { enabled: true } },
   seed: {
-    users: [{ emailAddress: 'ada@example.com', password: PASSWORD, firstName: 'Ada', lastName: 'Lovelace', username: 'ada', phoneNumber: '+15555550100' }],
+    users: [
+      { emailAddress: 'ada@example.com', password: PASSWORD, firstName: 'Ada', lastName: 'Lovelace', username: 'ada', phoneNumber: '+15555550100' },
+      { emailAddress: 'grace@example.com', password: PASSWORD, firstName: 'Grace' },
+    ],
   },
 });
 
@@ -84,6 +87,16 @@ beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
   clearCookies();
   // The data the components will show: a user with everything, an organization with a member, an invitation and a request.
+  // Grace's organization invites Ada: an invitation Ada's components list.
+  const grace = new Clerk(emulator.publishableKey, { proxyUrl: PROXY_URL }) as unknown as AnyClerk;
+  await grace.load();
+  const graceAttempt = await grace.client.signIn.create({ identifier: 'grace@example.com', password: PASSWORD });
+  await grace.setActive({ session: graceAttempt.createdSessionId });
+  const beta = await grace.createOrganization({ name: 'Beta', slug: 'beta' });
+  await grace.setActive({ organization: beta.id });
+  await beta.inviteMember({ emailAddress: 'ada@example.com', role: 'org:member' });
+  await grace.signOut(() => {});
+  grace.destroy();
   const setup = new Clerk(emulator.publishableKey, { proxyUrl: PROXY_URL }) as unknown as AnyClerk;
   await setup.load();
   const attempt = await setup.client.signIn.create({ identifier: 'ada@example.com', password: PASSWORD });
@@ -197,8 +210,9 @@ describe('hostile data in every rendered field', () => {
     scan('OrganizationSwitcher popover');
     const list = mountInto('OrganizationList');
     await rendered(list);
-    await settle();
-    scan('OrganizationList', list);
+    // Beta's invitation to Ada shows with its (hostile) organization name, beside Acme.
+    await waitFor(() => list.querySelectorAll('.cl-organizationPreviewMainIdentifier').length >= 2);
+    expect(scan('OrganizationList', list)).toContain('name');
     const create = mountInto('CreateOrganization');
     await rendered(create);
     scan('CreateOrganization', create);
