@@ -69,20 +69,24 @@ export function createLifecycle(deps: LifecycleDeps) {
 
   const fetchClient = () => withRateLimitRetry(() => fapi.request<{ response?: JSONObject | null }>({ path: '/client' }));
 
-  /** Retries GET /v1/client until FAPI answers; its client replaces the provisional one. */
-  function scheduleReconcile(delayMs: number, stillDegraded: () => boolean) {
+  /** Retries what load() could not fetch (GET /v1/client, the environment) until FAPI answers; the answers replace the provisional state. */
+  function scheduleReconcile(delayMs: number, missing: { client: boolean; environment: boolean }, pluginFailed: boolean) {
     reconcileTimer = setTimeout(async () => {
       try {
-        const payload = await fetchClient();
+        if (missing.environment) state.environment = await withRateLimitRetry(fetchEnvironment);
+        missing.environment = false;
+        const payload = missing.client ? await fetchClient() : undefined;
         if (disposed) return;
         state.loadError = null;
-        store.applyClient(payload?.response ?? null);
-        store.setStatus(stillDegraded() ? 'degraded' : 'ready');
+        if (missing.client) store.applyClient(payload?.response ?? null);
+        else store.emitResources();
+        missing.client = false;
+        store.setStatus(pluginFailed ? 'degraded' : 'ready');
       } catch (err) {
         if (disposed) return;
         state.loadError = err as Error;
         // A 4xx is FAPI's answer, not an outage: asking again will not change it.
-        if (!isClientError(err)) scheduleReconcile(Math.min(delayMs * 2, RECONCILE_MAX_MS), stillDegraded);
+        if (!isClientError(err)) scheduleReconcile(Math.min(delayMs * 2, RECONCILE_MAX_MS), missing, pluginFailed);
       }
     }, delayMs);
   }
@@ -139,7 +143,7 @@ export function createLifecycle(deps: LifecycleDeps) {
       state.loaded = true;
       store.setStatus(degraded ? 'degraded' : 'ready');
       // Only once loaded: a retry that finished first would have its `ready` overwritten.
-      if (state.loadError) scheduleReconcile(RECONCILE_FIRST_MS, () => envFailed || pluginFailed);
+      if (state.loadError || envFailed) scheduleReconcile(RECONCILE_FIRST_MS, { client: !!state.loadError, environment: envFailed }, pluginFailed);
       store.emitResources();
       store.emitToken();
     } catch (err) {

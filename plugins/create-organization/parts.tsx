@@ -12,11 +12,7 @@ import type { OrganizationSuggestion, RoleResource, UserOrganizationInvitation }
 import type { UiKit } from '../ui/index.js';
 import type { CreateOrganizationProps } from './index.js';
 
-/** What a prop may be: a boolean, a string, a URL (string or function), an object, or one of some strings. */
-export type PropRule = 'boolean' | 'string' | 'url' | 'object' | readonly string[];
-
-/** The props every hosted component accepts. */
-export const hostedPropRules: Record<string, PropRule> = { routing: ['path', 'hash', 'virtual'], path: 'string', appearance: 'object' };
+export type { PropRule } from '../ui/props.js';
 
 const MAX_LOGO_BYTES = 10 * 1024 * 1024;
 const SLUG = /^[a-z0-9_-]+$/;
@@ -29,20 +25,6 @@ export const slugify = (name: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-
-const describeRule = (rule: PropRule) =>
-  typeof rule !== 'string'
-    ? `one of ${rule.map((v) => `'${v}'`).join(', ')}`
-    : { boolean: 'true or false', string: 'a string', url: 'a safe URL or path (or a function returning one)', object: 'an object' }[rule];
-
-const shown = (value: unknown) => {
-  if (typeof value === 'function') return 'a function';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-};
 
 /** A URL with `:field` placeholders filled from `source` (`/orgs/:slug`), or a function of it, as ClerkJS resolves them. */
 export function resolveUrl<T extends object>(url: string | ((value: T) => string) | undefined, source: T): string | undefined {
@@ -83,30 +65,7 @@ export const userDisplayName = (user: User) =>
   [user.firstName, user.lastName].filter(Boolean).join(' ') || user.primaryEmailAddress?.emailAddress || user.username || '';
 
 export function createOrganizationParts(kit: UiKit) {
-  const { useHost, useForm, Field, Alert, Button, Form, Card } = kit;
-
-  /** Throws a coded error naming the first prop whose value `rules` does not allow. */
-  function validateProps(component: string, props: object, rules: Record<string, PropRule>) {
-    for (const [name, rule] of Object.entries({ ...hostedPropRules, ...rules })) {
-      const value = (props as Record<string, unknown>)[name];
-      if (value === undefined) continue;
-      const ok =
-        rule === 'boolean'
-          ? typeof value === 'boolean'
-          : rule === 'string'
-            ? typeof value === 'string'
-            : rule === 'url'
-              ? typeof value === 'function' || kit.isSafeUrl(value)
-              : rule === 'object'
-                ? !!value && typeof value === 'object' && !Array.isArray(value)
-                : rule.includes(value as string);
-      if (!ok) {
-        throw new ClerkRuntimeError(`<${component}/>: the \`${name}\` prop must be ${describeRule(rule)}, got ${shown(value)}.`, {
-          code: 'invalid_component_prop',
-        });
-      }
-    }
-  }
+  const { useHost, useForm, Field, Alert, Button, Form, Card, validateProps } = kit;
 
   function AvatarBox({ avatar, kind }: { avatar: Avatar; kind: 'organization' | 'user' }) {
     const { el } = useHost();

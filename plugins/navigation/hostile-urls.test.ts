@@ -2,79 +2,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { createClerk } from '../../kernel/index.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
+import { HOSTILE } from '../../test/helpers/hostile-urls.js';
 import { signOutPlugin } from '../sign-out/index.js';
 import { memoryNavigation, navigationPlugin } from './index.js';
+import { safeUrl } from '../../kernel/index.js';
+import { DEFAULT_PROTOCOLS } from './redirects.js';
 
 const USER = { emailAddress: 'ada@example.com', password: 'correct-horse-battery' };
 const emulator = useEmulator({ seed: { users: [USER] } });
 const APP = 'http://localhost:3000';
-
-/** `unsafe`: never navigable anywhere. `origin`: a fine URL, but not an allowed redirect origin. */
-const HOSTILE: Array<[url: string, kind: 'unsafe' | 'origin']> = [
-  ['javascript:alert(1)', 'unsafe'],
-  ['JaVaScRiPt:alert(1)', 'unsafe'],
-  [' javascript:alert(1)', 'unsafe'],
-  ['java\tscript:alert(1)', 'unsafe'],
-  ['java\nscript:alert(1)', 'unsafe'],
-  ['javascript://%0aalert(1)', 'unsafe'],
-  ['javascript%3Aalert(1)', 'unsafe'],
-  ['%6A%61%76%61%73%63%72%69%70%74:alert(1)', 'unsafe'],
-  ['data:text/html,<script>alert(1)</script>', 'unsafe'],
-  ['DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', 'unsafe'],
-  ['vbscript:msgbox(1)', 'unsafe'],
-  ['blob:https://evil.com/0b6f', 'unsafe'],
-  ['file:///etc/passwd', 'unsafe'],
-  ['ftp://evil.com/x', 'unsafe'],
-  ['//evil.com', 'unsafe'],
-  ['///evil.com', 'unsafe'],
-  ['////evil.com/x', 'unsafe'],
-  [' //evil.com', 'unsafe'],
-  ['/\\evil.com', 'unsafe'],
-  ['\\\\evil.com', 'unsafe'],
-  ['\\/evil.com', 'unsafe'],
-  ['/\\/evil.com', 'unsafe'],
-  ['/\t/evil.com', 'unsafe'],
-  ['\t//evil.com', 'unsafe'],
-  ['/\n/evil.com', 'unsafe'],
-  ['\x00//evil.com', 'unsafe'],
-  ['/dashboard\x00', 'unsafe'],
-  ['/ok\x7f', 'unsafe'],
-  ['/ok%00', 'unsafe'],
-  ['/%09/evil.com', 'unsafe'],
-  ['/%2F/evil.com', 'unsafe'],
-  ['%2F%2Fevil.com', 'unsafe'],
-  ['/%5Cevil.com', 'unsafe'],
-  ['%5C%5Cevil.com', 'unsafe'],
-  ['/%252F%252Fevil.com', 'unsafe'],
-  // Same-origin-looking paths whose resolved pathname starts with `//`: a router reads `//evil.test` as a host.
-  ['/.//evil.test', 'unsafe'],
-  ['/a/..//evil.test', 'unsafe'],
-  ['/%2e//evil.test', 'unsafe'],
-  ['/%2E%2E//evil.test', 'unsafe'],
-  ['/x/%2e%2e//evil.test/path', 'unsafe'],
-  ['./..//evil.test', 'unsafe'],
-  [`${APP}/.//evil.test`, 'unsafe'],
-  [`${APP}@evil.com`, 'unsafe'],
-  ['http://localhost:3000@evil.com/', 'unsafe'],
-  ['https://app.com@evil.com', 'unsafe'],
-  ['https://evil.com%2F@localhost:3000/', 'unsafe'],
-  ['http://user:pass@localhost:3000/', 'unsafe'],
-  ['https://evil.com\\@localhost:3000', 'unsafe'],
-  ['https://evil.com', 'origin'],
-  ['http://evil.com/path', 'origin'],
-  ['https:evil.com', 'origin'],
-  ['https://localhost:3000.evil.com', 'origin'],
-  ['https://evil.com#@localhost:3000', 'origin'],
-  ['https://evil.com?@localhost:3000', 'origin'],
-  ['http://localhost:3001/', 'origin'],
-  ['https://localhost:3000/', 'origin'],
-  ['http://127.0.0.1:3000/', 'origin'],
-  ['http://[::1]:3000/', 'origin'],
-  ['https://emulator.accounts.dev.evil.com', 'origin'],
-  ['http://emulator.accounts.dev/', 'origin'],
-  ['chrome-extension://abcdefghijklmnop/page.html', 'origin'],
-  ['wails://evil/', 'origin'],
-];
 
 let clerk: ReturnType<typeof newClerk>;
 let warn: MockInstance;
@@ -193,6 +129,82 @@ describe('every navigation path refuses the whole table', () => {
       expect(warn).toHaveBeenCalledTimes(1);
       await tab.navigate('/start');
     });
+  });
+});
+
+const PAGE_OPTIONS = [
+  'signInUrl',
+  'signUpUrl',
+  'userProfileUrl',
+  'homeUrl',
+  'createOrganizationUrl',
+  'organizationProfileUrl',
+  'waitlistUrl',
+  'afterSignOutUrl',
+  'afterMultiSessionSingleSignOutUrl',
+  'signInForceRedirectUrl',
+  'signInFallbackRedirectUrl',
+  'signUpForceRedirectUrl',
+  'signUpFallbackRedirectUrl',
+] as const;
+const PAGES = [
+  'SignIn',
+  'SignUp',
+  'UserProfile',
+  'Home',
+  'CreateOrganization',
+  'OrganizationProfile',
+  'AfterSignIn',
+  'AfterSignUp',
+  'AfterSignOut',
+  'Waitlist',
+];
+const BUILDERS = [...PAGES, 'AfterMultiSessionSingleSignOut'];
+type Pages = Record<string, () => unknown>;
+
+describe('configured pages and the redirectTo* methods', () => {
+  it.each(HOSTILE.filter(([, kind]) => kind === 'unsafe'))(
+    'every page option set to %j: no builder returns it, every redirectTo* routes to / only',
+    async (hostile) => {
+      window.history.replaceState(null, '', '/somewhere');
+      const other = newClerk();
+      await other.load({ routerPush, ...Object.fromEntries(PAGE_OPTIONS.map((key) => [key, hostile])) });
+      const page = new URL(window.location.href);
+      for (const name of BUILDERS) {
+        const built = String((other as unknown as Pages)[`build${name}Url`]());
+        // '' (nothing configured that can be used), or a URL that is safe to put in an href.
+        if (built) expect(safeUrl(built, page, DEFAULT_PROTOCOLS), `build${name}Url() → ${JSON.stringify(built)}`).not.toBeNull();
+      }
+      for (const name of PAGES) await (other as unknown as Pages)[`redirectTo${name}`]();
+      expect(assign).not.toHaveBeenCalled();
+      for (const [target] of routerPush.mock.calls as Array<[string]>) {
+        const url = new URL(target, page);
+        expect(url.origin).toBe(APP);
+        expect(url.pathname).toBe('/');
+      }
+      other.destroy();
+    },
+  );
+
+  it.each(HOSTILE)('redirectToSignIn/SignUp({ redirectUrl, force and fallback URLs: %j }) carry no hostile redirect parameter', async (hostile) => {
+    window.history.replaceState(null, '', '/somewhere');
+    const hostileOptions = {
+      redirectUrl: hostile,
+      signInForceRedirectUrl: hostile,
+      signInFallbackRedirectUrl: hostile,
+      signUpForceRedirectUrl: hostile,
+      signUpFallbackRedirectUrl: hostile,
+    };
+    for (const built of [clerk.buildSignInUrl(hostileOptions), clerk.buildSignUpUrl(hostileOptions)]) {
+      const url = new URL(built);
+      expect(url.origin).toBe(APP);
+      const route = new URL(`http://h${url.hash.slice(1)}`);
+      for (const [key, value] of route.searchParams) expect(clerk.isAllowedRedirect(value), `${key}=${value}`).toBe(true);
+    }
+    await clerk.redirectToSignIn(hostileOptions);
+    await clerk.redirectToSignUp(hostileOptions);
+    expect(assign).not.toHaveBeenCalled();
+    expect(routerPush.mock.calls.map(([to]) => new URL(to as string, APP).origin)).toEqual([APP, APP]);
   });
 });
 

@@ -1,4 +1,6 @@
-import { ClerkRuntimeError, definePlugin, originOf, safeUrl, type ClerkPlugin } from '../../kernel/index.js';
+import { definePlugin, type ClerkPlugin } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { originOf, safeUrl } from '../../kernel/safe-url.js';
 import { expectObject, invalidArgument } from '../../kernel/errors.js';
 import { navigationLoadOptionsSchema, type NavigationLoadOptions, type RouterFn, type RouterMetadata } from './options.js';
 import {
@@ -108,7 +110,10 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
       const warn = (message: string) => console.warn(`[microclerk] ${message}`);
       /** Builders need the environment (display config) and a page to resolve against. */
       const ready = () => (kernel.environment ? navigator.page() : undefined);
-      const configured = (key: string) => option(key) || (kernel.environment?.displayConfig[key] as string | undefined) || '';
+      /** A configured page, or '/' (with a warning) when it is not a safe URL: builders' results end up in hrefs and navigations. */
+      const usable = (key: string, value: string | null | undefined) =>
+        value && !safeUrl(value, navigator.page() ?? NO_PAGE, protocols()) ? (warn(`Ignored unsafe ${key} "${value}".`), '/') : value || '';
+      const configured = (key: string) => usable(key, option(key) || (kernel.environment?.displayConfig[key] as string | undefined));
 
       /** `allowedRedirectOrigins`, else ClerkJS's defaults for this page. */
       const policy = (page: URL): RedirectPolicy => {
@@ -192,7 +197,8 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
         if (!page) return '';
         const opts = options();
         // ClerkJS's combined flow: a relative signInUrl without signUpUrl hosts sign-up at `<signInUrl>#/create`.
-        const combined = !opts.signUpUrl && opts.signInUrl && !/^[a-z][a-z\d+.-]*:/i.test(opts.signInUrl);
+        const signInOption = usable('signInUrl', opts.signInUrl);
+        const combined = !opts.signUpUrl && signInOption && !/^[a-z][a-z\d+.-]*:/i.test(signInOption);
         // A satellite's redirect targets carry `__clerk_synced=false` so that coming back triggers a sync.
         const mark = (href?: string) => {
           if (!href || !kernel.clerk.isSatellite) return href;
@@ -212,7 +218,7 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
             : mark(pick(page, props[fallback as keyof RedirectOptions] as string, option(fallback), option(`afterSign${kind}Url`)));
         }
         params.redirectUrl = mark(pick(page, props.redirectUrl) ?? page.href);
-        const base = new URL(combined ? opts.signInUrl! : configured(key), page);
+        const base = new URL(combined ? signInOption : configured(key), page);
         return buildUrlWithAuth(withHashRoute(base, combined && key === 'signUpUrl' ? 'create' : '', params).href);
       };
 
@@ -239,10 +245,14 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
         buildSignUpUrl: (opts?: RedirectOptions) => authUrl('signUpUrl', opts),
         buildAfterSignInUrl: (opts?: { params?: URLSearchParams }) => afterAuth('In', opts?.params),
         buildAfterSignUpUrl: (opts?: { params?: URLSearchParams }) => afterAuth('Up', opts?.params),
-        buildAfterSignOutUrl: () => (options().afterSignOutUrl ? buildUrlWithAuth(options().afterSignOutUrl!) : '/'),
+        buildAfterSignOutUrl() {
+          const after = usable('afterSignOutUrl', options().afterSignOutUrl);
+          return after ? buildUrlWithAuth(after) : '/';
+        },
         buildAfterMultiSessionSingleSignOutUrl() {
           const page = ready();
-          const { afterMultiSessionSingleSignOutUrl: after, signInUrl } = options();
+          const after = usable('afterMultiSessionSingleSignOutUrl', options().afterMultiSessionSingleSignOutUrl);
+          const signInUrl = usable('signInUrl', options().signInUrl);
           if (!page) return '';
           return buildUrlWithAuth(after || (signInUrl ? withHashRoute(new URL(signInUrl, page), 'choose', {}).href : configured('afterSignOutOneUrl')));
         },

@@ -1,5 +1,5 @@
 /** Pure URL helpers of the navigation plugin: redirect policy, allowed origins, hash parameters (the URL check itself is the kernel's `safeUrl`). */
-import { originOf, safeUrl } from '../../kernel/index.js';
+import { originOf, safeUrl } from '../../kernel/safe-url.js';
 
 export const DEFAULT_PROTOCOLS = ['http:', 'https:', 'wails:', 'chrome-extension:'];
 

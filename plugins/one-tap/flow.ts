@@ -9,6 +9,7 @@ import { ClerkRuntimeError, isClerkAPIResponseError } from '../../kernel/errors.
 import type { NavigationApi } from '../navigation/index.js';
 import type { CustomNavigate, HandleOAuthCallbackParams } from '../oauth/index.js';
 import type { AuthenticateWithGoogleOneTapParams, GoogleOneTapProps, OneTapLoadOptions } from './one-tap.js';
+import { validateProps, type PropRule } from '../ui/props.js';
 
 /** Google's script; the `googleOneTapScriptUrl` load option replaces it (e.g. with the emulator's stand-in). */
 export const GOOGLE_IDENTITY_SCRIPT_URL = 'https://accounts.google.com/gsi/client';
@@ -173,10 +174,23 @@ const whenLoaded = (ctx: OneTapContext) =>
  * ClerkJS's `<GoogleOneTap/>`: nothing when signed in or without a One Tap client id; otherwise GIS
  * initialized with the props and prompted. Signing in by other means takes the prompt away.
  */
+/** `<GoogleOneTap/>`'s props (Google draws the prompt: no routing, path or theming). */
+const oneTapPropRules: Record<string, PropRule> = {
+  cancelOnTapOutside: 'boolean',
+  itpSupport: 'boolean',
+  fedCmSupport: 'boolean',
+  signInForceRedirectUrl: 'url',
+  signUpForceRedirectUrl: 'url',
+  signInFallbackRedirectUrl: 'url',
+  signUpFallbackRedirectUrl: 'url',
+  appearance: 'object',
+};
+
 export async function openGoogleOneTap(ctx: OneTapContext, props: GoogleOneTapProps = {}): Promise<void> {
   try {
     if (props === null || typeof props !== 'object')
       throw invalid(`openGoogleOneTap(props): props must be an object, got ${props === null ? 'null' : typeof props}.`);
+    validateProps('GoogleOneTap', props, oneTapPropRules, false);
     await showPrompt(ctx, props);
   } catch (err) {
     // openGoogleOneTap() returns nothing, as ClerkJS's: a failure is reported, not thrown.

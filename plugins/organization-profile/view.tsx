@@ -11,9 +11,17 @@ import { createOrganizationParts, permissionsOf } from './parts.js';
 import { createDomainsPage } from './sections/domains.js';
 import { createGeneralPage } from './sections/general.js';
 import { createMembersPage } from './sections/members.js';
+import type { PropRule } from '../ui/props.js';
 
 export { organizationProfileStrings as strings } from './strings.js';
 export { organizationProfileStyles as styles } from './styles.js';
+
+/** `<OrganizationProfile/>`'s props besides the hosted ones (routing, path, appearance). */
+export const organizationProfilePropRules: Record<string, PropRule> = {
+  afterLeaveOrganizationUrl: 'url',
+  customPages: 'array',
+  __experimental_startPath: 'string',
+};
 
 export default function createOrganizationProfile(kit: UiKit) {
   const { useHost, CustomPage, trimSlashes } = kit;
@@ -24,6 +32,7 @@ export default function createOrganizationProfile(kit: UiKit) {
   const DomainsPage = createDomainsPage(parts);
 
   return function OrganizationProfile(props: OrganizationProfileProps) {
+    kit.validateProps('OrganizationProfile', props, organizationProfilePropRules);
     const { clerk, el, uid, route, navigate, kernel, environment } = useHost();
     const say = useSay();
     const [, rerender] = useState(0);

@@ -1,4 +1,5 @@
-import { ClerkRuntimeError, definePlugin, type Organization } from '../../kernel/index.js';
+import { definePlugin, type Organization } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
 import { installOrganizationMethods, loadBodies } from './methods.js';
 
 declare module '../../kernel/plugin.js' {

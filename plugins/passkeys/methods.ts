@@ -4,7 +4,8 @@
  * (methods-impl.ts, with the WebAuthn code) load on the first call, so an instance pays for them
  * only when the app uses passkeys or reverification.
  */
-import { BaseResource, defineLazyMethods, Session, SignIn, User, type JSONObject, type Verification } from '../../kernel/index.js';
+import { defineLazyMethods, Session, SignIn, User, type JSONObject, type Verification } from '../../kernel/index.js';
+import { BaseResource } from '../../kernel/resources/base.js';
 
 export type SessionVerificationLevel = 'first_factor' | 'second_factor' | 'multi_factor';
 export type SessionVerificationStatus = 'needs_first_factor' | 'needs_second_factor' | 'complete';

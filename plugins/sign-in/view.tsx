@@ -15,6 +15,7 @@ import { camel, current, enterpriseSsoOnly, passkeyErrorText, proceed, startEnte
 import type { SignInProps } from './index.js';
 import { createParts } from './parts.js';
 import { createSecondFactor } from './second-factor.js';
+import type { PropRule } from '../ui/props.js';
 
 export { signInStrings as strings } from './strings.js';
 export { signInStyles as styles } from './styles.js';
@@ -40,6 +41,20 @@ interface PasskeySettings {
 }
 
 const reloadResourceOf = (intent: string | null) => (intent === 'signIn' || intent === 'signUp' ? intent : undefined);
+
+/** `<SignIn/>`'s props besides the hosted ones (routing, path, appearance). */
+export const signInPropRules: Record<string, PropRule> = {
+  forceRedirectUrl: 'url',
+  fallbackRedirectUrl: 'url',
+  signUpUrl: 'url',
+  signUpForceRedirectUrl: 'url',
+  signUpFallbackRedirectUrl: 'url',
+  initialValues: 'object',
+  afterSignInUrl: 'url',
+  afterSignIn: 'url',
+  signUpURL: 'url',
+  redirectUrl: 'url',
+};
 
 export default function createSignIn(kit: UiKit, services?: SignInServices) {
   const oauth = services?.find('oauth');
@@ -242,6 +257,7 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
   }
 
   return function SignInComponent(props: SignInProps) {
+    kit.validateProps('SignIn', props, signInPropRules);
     const flow = useAuthFlow(props);
     switch (flow.host.route) {
       case 'factor-one':

@@ -13,6 +13,7 @@ import type { SignUp, SignUpParams } from '../../kernel/index.js';
 import type { AuthFlow, HostContextValue, UiKit } from '../ui/index.js';
 import { createEmailLinkSteps, verifiesByLink } from './email-link.js';
 import type { SignUpProps } from './index.js';
+import type { PropRule } from '../ui/props.js';
 
 export { signUpStrings as strings } from './strings.js';
 
@@ -61,6 +62,21 @@ export interface SignUpServices {
 }
 
 const reloadResourceOf = (intent: string | null) => (intent === 'signIn' || intent === 'signUp' ? intent : undefined);
+
+/** `<SignUp/>`'s props besides the hosted ones (routing, path, appearance). */
+export const signUpPropRules: Record<string, PropRule> = {
+  forceRedirectUrl: 'url',
+  fallbackRedirectUrl: 'url',
+  signInUrl: 'url',
+  signInForceRedirectUrl: 'url',
+  signInFallbackRedirectUrl: 'url',
+  initialValues: 'object',
+  unsafeMetadata: 'object',
+  afterSignUpUrl: 'url',
+  afterSignUp: 'url',
+  signInURL: 'url',
+  redirectUrl: 'url',
+};
 
 export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: SignUpServices = {}) {
   const { EmailLinkWait, EmailLinkLanding } = createEmailLinkSteps(kit, emailLink, proceed);
@@ -302,6 +318,7 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
   }
 
   return function SignUpComponent(props: SignUpProps) {
+    kit.validateProps('SignUp', props, signUpPropRules);
     const flow = useAuthFlow(props);
     switch (flow.host.route) {
       case 'continue':

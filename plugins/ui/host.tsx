@@ -13,6 +13,7 @@ import type { ComponentModule, ComponentName, HostedProps, UiLoadOptions } from 
 import { createDictionary, type Dict } from './localization.js';
 import { createModalStack } from './modal.js';
 import { Root, type HostEnv } from './root.js';
+import { validateProps } from './props.js';
 import { isSafeUrl, trimSlashes } from './routing.js';
 import { stylesheet } from './styles.js';
 
@@ -43,6 +44,7 @@ export const kit = {
   FooterAction,
   useAuthFlow,
   isSafeUrl,
+  validateProps,
 };
 
 /** Everything a component module's factory receives. */

@@ -16,7 +16,8 @@
  * @packageDocumentation
  */
 import * as z from 'zod/mini';
-import { ClerkRuntimeError, definePlugin, optionalOption } from '../../kernel/index.js';
+import { definePlugin, optionalOption } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
 import { expectObject, invalidArgument } from '../../kernel/errors.js';
 import type { ComponentType } from 'preact';
 // Type-only: navigation's PluginApis entry (ui depends on it).

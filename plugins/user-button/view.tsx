@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Session, User } from '../../kernel/index.js';
 import type { UiKit } from '../ui/index.js';
 import type { UserButtonMenuItem, UserButtonProps, UserButtonServices } from './index.js';
+import type { PropRule } from '../ui/props.js';
 
 export { userButtonStrings as strings } from './strings.js';
 export { userButtonStyles as styles } from './styles.js';
@@ -56,6 +57,26 @@ function isBuiltIn(item: UserButtonMenuItem, label?: 'manageAccount' | 'signOut'
   );
 }
 
+/** `<UserButton/>`'s props (it has no routing or path). */
+export const userButtonPropRules: Record<string, PropRule> = {
+  appearance: 'object',
+  afterSignOutUrl: 'url',
+  afterMultiSessionSingleSignOutUrl: 'url',
+  afterSwitchSessionUrl: 'url',
+  signInUrl: 'url',
+  userProfileUrl: 'url',
+  userProfileMode: ['modal', 'navigation'],
+  userProfileProps: 'object',
+  showName: 'boolean',
+  customMenuItems: 'array',
+  defaultOpen: 'boolean',
+  afterSignOutAll: 'url',
+  afterSignOutOne: 'url',
+  afterSwitchSession: 'url',
+  signInURL: 'url',
+  userProfileURL: 'url',
+};
+
 export function createUserButton(kit: UiKit, services: UserButtonServices) {
   const { useHost, useAppNode } = kit;
 
@@ -95,6 +116,7 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
   }
 
   return function UserButton(props: UserButtonProps) {
+    kit.validateProps('UserButton', props, userButtonPropRules, false);
     const { clerk, el, t, environment, uid } = useHost();
     const [, rerender] = useState(0);
     const [open, setOpen] = useState(!!props.defaultOpen);

@@ -18,9 +18,19 @@ import { createPasswordSection } from './sections/password.js';
 import { createProfileSection } from './sections/profile.js';
 import { createTwoStepSection } from './sections/two-step.js';
 import { createWeb3WalletsSection } from './sections/web3-wallets.js';
+import type { PropRule } from '../ui/props.js';
 
 export { userProfileStrings as strings } from './strings.js';
 export { userProfileStyles as styles } from './styles.js';
+
+/** `<UserProfile/>`'s props besides the hosted ones (routing, path, appearance). */
+export const userProfilePropRules: Record<string, PropRule> = {
+  customPages: 'array',
+  afterSignOutUrl: 'url',
+  afterSignOutAll: 'url',
+  afterSignOutOne: 'url',
+  __experimental_startPath: 'string',
+};
 
 export default function createUserProfile(kit: UiKit, services: ProfileServices & { web3?: boolean } = {}) {
   const { web3 = false } = services;
@@ -38,6 +48,7 @@ export default function createUserProfile(kit: UiKit, services: ProfileServices 
   const DeleteSection = createDeleteSection(parts);
 
   return function UserProfile(props: UserProfileProps) {
+    kit.validateProps('UserProfile', props, userProfilePropRules);
     const { clerk, el, uid, route, navigate, kernel } = useHost();
     const say = useSay();
     const [, rerender] = useState(0);

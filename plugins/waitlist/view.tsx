@@ -6,16 +6,21 @@ import { useEffect, useState } from 'preact/hooks';
 import type { UiKit } from '../ui/index.js';
 import { joinWaitlist } from './resource.js';
 import type { WaitlistProps } from './waitlist.js';
+import type { PropRule } from '../ui/props.js';
 
 export { waitlistStrings as strings } from './strings.js';
 
 /** How long the success state shows before leaving for `afterJoinWaitlistUrl`. */
 export const REDIRECT_DELAY_MS = 2000;
 
+/** `<Waitlist/>`'s props besides the hosted ones (routing, path, appearance). */
+export const waitlistPropRules: Record<string, PropRule> = { afterJoinWaitlistUrl: 'url', signInUrl: 'url' };
+
 export default function createWaitlist(kit: UiKit) {
   const { useHost, useForm, Card, Form, Field, Button, Alert, FooterAction, isSafeUrl } = kit;
 
   return function WaitlistComponent(props: WaitlistProps) {
+    kit.validateProps('Waitlist', props, waitlistPropRules);
     const host = useHost();
     const { t, query, kernel, environment } = host;
     const [email, setEmail] = useState(query.get('email_address') ?? '');

@@ -54,6 +54,12 @@ describe('/__emulator admin routes', () => {
     for (const [path, method] of [
       ['/__clerk/__emulator/outbox', 'GET'],
       ['/__clerk/__emulator/reset', 'POST'],
+      // Changing settings, creating users, injecting faults, reading sessions and the request log: all admin.
+      ['/__clerk/__emulator/settings', 'POST'],
+      ['/__clerk/__emulator/users', 'POST'],
+      ['/__clerk/__emulator/faults', 'POST'],
+      ['/__clerk/__emulator/sessions', 'GET'],
+      ['/__clerk/__emulator/requests', 'GET'],
     ]) {
       const response = await emulator.handle(get(path, headers, method));
       expect(response.status).toBe(403);
