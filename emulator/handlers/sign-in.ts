@@ -60,6 +60,11 @@ function completeSignIn(core: EmulatorCore, signIn: SignInRecord, user: UserReco
   signIn.status = 'complete';
   signIn.createdSessionId = session.id;
   if (client.signInId === signIn.id) client.signInId = null;
+  // The invitation a ticket signed in with is accepted now, not before a second factor: an unfinished sign-in joins nothing.
+  if (signIn.invitationId) core.store.expireInvitations(core.now());
+  const invitation = signIn.invitationId ? core.store.invitations.get(signIn.invitationId) : undefined;
+  if (invitation?.status === 'pending' && core.store.organizations.has(invitation.organizationId)) acceptInvitationForUser(core, invitation, user);
+  signIn.invitationId = null;
 }
 
 /** After a verified first factor: ask for a second factor when the user has one, else complete. */
@@ -91,7 +96,7 @@ function assertNotAlreadySignedIn(core: EmulatorCore, client: ClientRecord, user
   }
 }
 
-/** `strategy=ticket`: an invitation ticket of an existing user is their first factor; signing in accepts it. */
+/** `strategy=ticket`: an invitation ticket of an existing user is their first factor; completing the sign-in accepts it. */
 function signInWithTicket(ctx: RequestContext, client: ClientRecord, signIn: SignInRecord): void {
   const { core } = ctx;
   const invitation = invitationForTicket(core, ctx.body.text('ticket'));
@@ -101,7 +106,7 @@ function signInWithTicket(ctx: RequestContext, client: ClientRecord, signIn: Sig
   signIn.identifier = invitation.emailAddress;
   signIn.userId = user.id;
   signIn.firstFactorVerification = { ...newVerification('ticket', 'verified'), attempts: 1, verifiedAtClient: client.id };
-  acceptInvitationForUser(core, invitation, user);
+  signIn.invitationId = invitation.id;
   core.store.signIns.set(signIn.id, signIn);
   client.signInId = signIn.id;
   afterFirstFactor(core, signIn, user, device(ctx));

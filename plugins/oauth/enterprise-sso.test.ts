@@ -227,11 +227,12 @@ describe('oauth plugin: authenticateWithRedirect({ strategy: enterprise_sso })',
 describe("authenticateWithPopup through the emulator's popup-callback page", () => {
   /** The popup's window: the plugin sets its location; the page it lands on is fetched from the emulator. */
   const popupWindow = () => ({ location: { href: '' } });
-  /** The Account Portal origin (`https://emulator.accounts.dev`) is served by the emulator at `<proxy>/v1/popup-callback`. */
+  /** The Account Portal the emulator announces is its own: `<proxy>/v1/popup-callback`. */
+  const ACCOUNTS = new URL(PROXY_URL).origin;
   const accountsPage = (url: string) => {
     const page = new URL(url);
-    expect(page.origin).toBe('https://emulator.accounts.dev');
-    return emulator.handle(new Request(`${PROXY_URL}/v1${page.pathname}${page.search}`));
+    expect(`${page.origin}${page.pathname}`).toBe(`${PROXY_URL}/v1/popup-callback`);
+    return emulator.handle(new Request(page));
   };
   const messageOf = (html: string) => JSON.parse(/var d=(\{.*?\});/.exec(html)![1]!) as { message: { session?: string; return_url?: string }; target: string };
 
@@ -255,7 +256,7 @@ describe("authenticateWithPopup through the emulator's popup-callback page", () 
     expect(target).toBe(APP);
     expect(message.session).toMatch(/^sess_/);
     // What window.opener.postMessage(message, target) delivers to the app's page.
-    window.dispatchEvent(new MessageEvent('message', { origin: 'https://emulator.accounts.dev', data: message }));
+    window.dispatchEvent(new MessageEvent('message', { origin: ACCOUNTS, data: message, source: popup as never }));
     await vi.waitFor(() => expect(clerk.user?.primaryEmailAddress?.emailAddress).toBe('wile@acme.test'));
     expect(new URL(nav.history.location).pathname).toBe('/dashboard');
   });
@@ -274,10 +275,11 @@ describe("authenticateWithPopup through the emulator's popup-callback page", () 
     const { message, target } = messageOf(await page.text());
     expect(target).toBe(APP);
     expect(new URL(message.return_url!).pathname).toBe('/sso-callback');
-    window.dispatchEvent(new MessageEvent('message', { origin: 'https://evil.example', data: message }));
+    window.dispatchEvent(new MessageEvent('message', { origin: 'https://evil.example', data: message, source: popup as never }));
+    window.dispatchEvent(new MessageEvent('message', { origin: 'https://emulator.accounts.dev', data: message, source: popup as never }));
     await new Promise((r) => setTimeout(r, 20));
     expect(new URL(nav.history.location).pathname).toBe('/sign-in');
-    window.dispatchEvent(new MessageEvent('message', { origin: 'https://emulator.accounts.dev', data: message }));
+    window.dispatchEvent(new MessageEvent('message', { origin: ACCOUNTS, data: message, source: popup as never }));
     await vi.waitFor(() => expect(new URL(nav.history.location).pathname).toBe('/sso-callback'));
   });
 

@@ -32,6 +32,14 @@ export function proceed(flow: SignInFlow, signIn: SignIn): Promise<void> {
   }
 }
 
+/** An auth page's URL carrying an invitation link's ticket on to the other component. */
+export function withTicket(page: string, ticket: string, status: 'sign_in' | 'sign_up'): string {
+  const url = new URL(page, location.href);
+  url.searchParams.set('__clerk_ticket', ticket);
+  url.searchParams.set('__clerk_status', status);
+  return url.href;
+}
+
 /** Where a provider returns to: this component's `sso-callback` step (on the sign-in page when routing is virtual). */
 const ssoCallbackUrl = ({ host, authUrl }: SignInFlow) =>
   host.routing === 'virtual' ? `${new URL(authUrl('signIn'), location.href).href.split('#')[0]}#/sso-callback` : host.stepUrl('sso-callback');

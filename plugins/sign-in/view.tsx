@@ -11,7 +11,7 @@ import type { Web3Api, Web3Strategy } from '../web3/index.js';
 import { useEffect, useState } from 'preact/hooks';
 import type { UiKit } from '../ui/index.js';
 import { createFirstFactor } from './first-factor.js';
-import { camel, current, enterpriseSsoOnly, passkeyErrorText, proceed, startEnterpriseSso, startOAuth, type SignInFlow } from './flow.js';
+import { camel, current, enterpriseSsoOnly, passkeyErrorText, proceed, startEnterpriseSso, startOAuth, withTicket, type SignInFlow } from './flow.js';
 import type { SignInProps } from './index.js';
 import { createParts } from './parts.js';
 import { createSecondFactor } from './second-factor.js';
@@ -70,10 +70,15 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
         // A connected email domain signs in at its identity provider, never with a password here.
         return enterpriseSsoOnly(signIn) ? startEnterpriseSso(flow, oauth) : proceed(flow, signIn);
       });
-    // An organization invitation link (`__clerk_ticket`): the ticket signs the invited user in.
-    const ticket = query.get('__clerk_ticket');
+    // An organization invitation link (`__clerk_ticket`): the ticket signs the invited user in, or, for an
+    // address without an account (`__clerk_status=sign_up`), is the sign-up's (modal or page).
+    // A modal has no query of its own: like ClerkJS's, it reads the page's.
+    const handoff = host.modal ? new URLSearchParams(location.search) : query;
+    const ticket = handoff.get('__clerk_ticket');
     useEffect(() => {
-      if (ticket) void form.run(async () => proceed(flow, await current(host).create({ strategy: 'ticket', ticket })));
+      if (!ticket) return;
+      if (handoff.get('__clerk_status') === 'sign_up') return host.switchTo('SignUp', withTicket(flow.authUrl('signUp'), ticket, 'sign_up'));
+      void form.run(async () => proceed(flow, await current(host).create({ strategy: 'ticket', ticket })));
     }, [ticket]);
     // Sign-ups on a waitlist: "Sign up" leads to the waitlist instead.
     const waitlist = environment.userSettings.signUp?.mode === 'waitlist';

@@ -174,12 +174,20 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
       if (waitlist) host.switchTo('Waitlist', host.navigation.buildWaitlistUrl());
     }, [waitlist]);
     // An organization invitation link (`__clerk_ticket`): the ticket verifies the invited address; missing fields follow.
-    const ticket = host.query.get('__clerk_ticket');
+    // A modal has no query of its own: like ClerkJS's, it reads the page's.
+    const handoff = host.modal ? new URLSearchParams(location.search) : host.query;
+    const ticket = handoff.get('__clerk_ticket');
     const ticketForm = useForm([]);
     useEffect(() => {
-      if (ticket && !waitlist) {
-        void ticketForm.run(async () => proceed(flow, await current(host).create({ strategy: 'ticket', ticket, unsafeMetadata: flow.props.unsafeMetadata })));
+      if (!ticket || waitlist) return;
+      // An invitation to an address that has an account (`__clerk_status=sign_in`) is the sign-in's (modal or page).
+      if (handoff.get('__clerk_status') === 'sign_in') {
+        const url = new URL(signInUrl, location.href);
+        url.searchParams.set('__clerk_ticket', ticket);
+        url.searchParams.set('__clerk_status', 'sign_in');
+        return host.switchTo('SignIn', url.href);
       }
+      void ticketForm.run(async () => proceed(flow, await current(host).create({ strategy: 'ticket', ticket, unsafeMetadata: flow.props.unsafeMetadata })));
     }, [ticket]);
     if (waitlist) return null;
     return (

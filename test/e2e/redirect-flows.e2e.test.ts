@@ -8,6 +8,7 @@ import { totpCode } from '../../emulator/index.js';
 import { ARTIFACTS, usePlaygroundBrowser } from './browser.js';
 
 const ctx = usePlaygroundBrowser({ enterpriseConnections: [{ domain: 'acme.test', protocol: 'saml', name: 'Acme Corp' }] });
+/** The Account Portal ClerkJS would derive from the emulator's key: the popup flow must never need it. */
 const ACCOUNTS = 'https://emulator.accounts.dev';
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 let unique = 0;
@@ -97,13 +98,16 @@ describe('OAuth through the mounted <SignIn/> (Google, fake provider)', () => {
 });
 
 describe('authenticateWithPopup in a real popup', () => {
-  it('the popup lands on the Account Portal popup-callback page, which posts the session to this page', async () => {
+  it('in the plain playground (nothing rerouted) the popup lands on the emulator popup-callback page, which posts the session to this page', async () => {
     const context = await ctx.browser.newContext();
-    // The Account Portal origin ClerkJS expects messages from is served by the emulator's /v1/popup-callback.
-    await context.route(`${ACCOUNTS}/**`, async (route) => {
-      const url = new URL(route.request().url());
-      const response = await fetch(`${ctx.playground.url}/__clerk/v1${url.pathname}${url.search}`);
-      await route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
+    // Nothing is rerouted: every request the popup and the page make goes where it says, and none to the Account Portal domain.
+    const elsewhere: string[] = [];
+    context.on('request', (request) => {
+      if (new URL(request.url()).origin !== ctx.playground.url) elsewhere.push(request.url());
+    });
+    const callbacks: string[] = [];
+    context.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/__clerk/v1/popup-callback') callbacks.push(`${response.status()}`);
     });
     const page = await openPlayground(context);
     const seen = record(page);
@@ -148,6 +152,9 @@ describe('authenticateWithPopup in a real popup', () => {
     await again.click('button[value=allow]');
     await closedAgain;
     await expect.poll(() => who(page)).toBe('demo@example.com');
+    expect(callbacks).toEqual(['200', '200']);
+    expect(elsewhere.filter((u) => !u.startsWith('https://img.clerk.com/'))).toEqual([]);
+    expect(elsewhere.some((u) => u.includes(ACCOUNTS))).toBe(false);
     await context.close();
   });
 });
