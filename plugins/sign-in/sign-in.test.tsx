@@ -140,6 +140,42 @@ describe('<SignIn/>', () => {
     expect(emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/client/sign_ins')).toEqual([]);
   });
 
+  it('several enterprise connections on the email domain: a chooser by name, then the chosen identity provider', async () => {
+    emulator.updateSettings({
+      enterpriseConnections: [
+        { domain: 'acme.test', protocol: 'saml', name: 'Acme <i>SAML</i>' },
+        { domain: 'acme.test', protocol: 'oidc', name: 'Acme Okta' },
+        { domain: 'globex.test', protocol: 'saml', name: 'Globex' },
+      ],
+    });
+    const { pageLoads } = await setup({ forceRedirectUrl: '/after' });
+    await type(byLabel(root, 'Email address or phone number'), 'road.runner@acme.test');
+    submit(root.querySelector('form')!);
+    await waitFor(() => title(root) === 'Choose your enterprise account');
+    expect(location.hash).toBe('#/enterprise-connections');
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.cl-enterpriseConnectionsRoot .cl-enterpriseConnectionButton')];
+    // Names as text (never HTML), in the instance's order; the other domain's connection is not offered.
+    expect(buttons.map((b) => b.querySelector('.cl-enterpriseConnectionButtonText')?.textContent)).toEqual(['Acme <i>SAML</i>', 'Acme Okta']);
+    expect(root.querySelector('i')).toBeNull();
+    expect(root.querySelector('.cl-identityPreviewText')?.textContent).toBe('road.runner@acme.test');
+    expect(pageLoads).toEqual([]);
+    buttons[1]!.click();
+    await waitFor(() => pageLoads.length > 0);
+    const idp = new URL(pageLoads[0]!);
+    expect(idp.pathname).toBe('/__clerk/v1/sso/fake/idp');
+    const page = await (await emulator.handle(new Request(idp))).text();
+    expect(page).toContain('<h1>Acme Okta single sign-on</h1>');
+    const prepared = emulator.requests.filter((r) => r.path.endsWith('/prepare_first_factor'));
+    expect(prepared).toHaveLength(1);
+  });
+
+  it('#/enterprise-connections without such a sign-in goes back to the start', async () => {
+    history.replaceState(null, '', '/#/enterprise-connections');
+    await setup();
+    await waitFor(() => location.hash === '' || location.hash === '#/');
+    expect(title(root)).toContain('Sign in to');
+  });
+
   it('signs in with identifier then password and redirects', async () => {
     const { clerk, navigations } = await setup();
     expect(title(root)).toContain('Sign in to');

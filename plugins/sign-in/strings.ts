@@ -54,6 +54,7 @@ export const signInStrings = {
       blockButton__resetPassword: 'Reset your password',
     },
     ssoCallback: { title: 'Signing you in…' },
+    enterpriseConnections: { title: 'Choose your enterprise account', subtitle: 'Pick the organization account you sign in with.' },
     accountSwitcher: {
       title: 'Choose an account',
       subtitle: 'Select the account with which you wish to continue.',

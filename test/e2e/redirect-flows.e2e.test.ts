@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { totpCode } from '../../emulator/index.js';
 import { ARTIFACTS, usePlaygroundBrowser } from './browser.js';
 
-const ctx = usePlaygroundBrowser({ enterpriseConnections: [{ domain: 'acme.test', protocol: 'saml', name: 'Acme Corp' }] });
+const ctx = usePlaygroundBrowser({
+  enterpriseConnections: [
+    { domain: 'acme.test', protocol: 'saml', name: 'Acme Corp' },
+    // Two connections on one domain: <SignIn/> lets the user choose.
+    { domain: 'initech.test', protocol: 'saml', name: 'Initech SAML' },
+    { domain: 'initech.test', protocol: 'oidc', name: 'Initech Okta' },
+  ],
+});
 /** The Account Portal ClerkJS would derive from the emulator's key: the popup flow must never need it. */
 const ACCOUNTS = 'https://emulator.accounts.dev';
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
@@ -190,6 +197,27 @@ describe('enterprise SSO by email domain (SAML)', () => {
     await expect.poll(() => who(page)).toBe(email);
     expect(seen.fapi).toContain('POST /v1/client/sign_ups');
     report('saml new user', seen);
+  });
+});
+
+describe('enterprise SSO with several connections on the email domain', () => {
+  it('shows the chooser, then the chosen connection’s IdP, and back signed in', async () => {
+    const email = newEmail('sso-choice', 'initech.test');
+    const page = await openPlayground();
+    const seen = record(page);
+    await page.locator('#auth-box input[name=identifier]').fill(email);
+    await page.locator('#auth-box .cl-formButtonPrimary').click();
+    await expect.poll(() => title(page)).toBe('Choose your enterprise account');
+    const names = await page.locator('#auth-box .cl-enterpriseConnectionButtonText').allTextContents();
+    expect(names).toEqual(['Initech SAML', 'Initech Okta']);
+    await shot(page, '09-enterprise-chooser');
+    await page.locator('#auth-box .cl-enterpriseConnectionButton', { hasText: 'Initech Okta' }).click();
+    await page.waitForURL(/\/__clerk\/v1\/sso\/fake\/idp/);
+    expect(await page.locator('h1').textContent()).toBe('Initech Okta single sign-on');
+    await page.click('button[value=allow]');
+    await expect.poll(() => who(page)).toBe(email);
+    expect(seen.documents.map((u) => new URL(u).pathname)).toEqual(['/__clerk/v1/sso/fake/idp', '/']);
+    report('saml chooser new user', seen);
   });
 });
 
