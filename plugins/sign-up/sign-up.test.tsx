@@ -260,6 +260,36 @@ describe('<SignUp/>', () => {
     expect(emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/client/sign_ups')).toEqual([]);
   });
 
+  it('an email domain with several enterprise connections: FAPI asks for a choice, the chooser lists them, the chosen IdP creates the account', async () => {
+    emulator.updateSettings({
+      enterpriseConnections: [
+        { domain: 'initech.test', protocol: 'saml', name: 'Initech <b>SAML</b>' },
+        { domain: 'initech.test', protocol: 'oidc', name: 'Initech Okta' },
+        { domain: 'acme.test', protocol: 'saml', name: 'Acme' },
+      ],
+    });
+    try {
+      const { pageLoads } = await setup({ forceRedirectUrl: '/welcome' });
+      await type(byLabel(root, 'Email address'), 'peter@initech.test');
+      await type(byLabel(root, 'Password'), 'a strong passphrase');
+      submit(root.querySelector('form')!);
+      await waitFor(() => title(root) === 'Choose your enterprise account');
+      expect(location.hash).toBe('#/enterprise-connections');
+      await waitFor(() => root.querySelectorAll('.cl-enterpriseConnectionButton').length === 2);
+      const buttons = [...root.querySelectorAll<HTMLButtonElement>('.cl-enterpriseConnectionButton')];
+      expect(buttons.map((b) => b.textContent)).toEqual(['Initech <b>SAML</b>', 'Initech Okta']);
+      expect(root.querySelector('b')).toBeNull();
+      expect(pageLoads).toEqual([]);
+      buttons[1]!.click();
+      await waitFor(() => pageLoads.length > 0);
+      const idp = new URL(pageLoads[0]!);
+      expect(idp.pathname).toBe('/__clerk/v1/sso/fake/idp');
+      expect(await (await emulator.handle(new Request(idp))).text()).toContain('<h1>Initech Okta single sign-on</h1>');
+    } finally {
+      emulator.updateSettings({ enterpriseConnections: [] });
+    }
+  });
+
   it('says why a provider return failed: the error FAPI left on the external-account verification', async () => {
     emulator.faults.add({
       path: '/v1/client',
