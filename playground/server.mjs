@@ -15,6 +15,11 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 export const DEMO_USER = { emailAddress: 'demo@example.com', password: 'microclerk-demo-1', firstName: 'Demo', lastName: 'User' };
 /** Any email @acme.test signs in (or up) through the emulator's fake SAML identity provider. */
 export const DEMO_SSO_CONNECTION = { domain: 'acme.test', protocol: 'saml', name: 'Acme Corp' };
+/** Two connections on initech.test: <SignIn/> lets the user choose one. */
+export const DEMO_SSO_CHOICE = [
+  { domain: 'initech.test', protocol: 'saml', name: 'Initech SAML' },
+  { domain: 'initech.test', protocol: 'oidc', name: 'Initech Okta' },
+];
 
 export async function buildPlayground() {
   await build({
@@ -38,7 +43,7 @@ export async function startPlayground({ port = 4000, settings, quiet = false, al
   const running = await startEmulator({
     port,
     host: '127.0.0.1',
-    settings: { enterpriseConnections: [DEMO_SSO_CONNECTION], ...settings },
+    settings: { enterpriseConnections: [DEMO_SSO_CONNECTION, ...DEMO_SSO_CHOICE], ...settings },
     // The pages are served from the emulator's own origin, which is always allowed; more app origins can be added.
     allowedOrigins,
     seed: { users: [DEMO_USER] },
@@ -54,7 +59,8 @@ export async function startPlayground({ port = 4000, settings, quiet = false, al
   publishable key         ${publishableKey}   (proxyUrl ${running.proxyUrl})
   demo user               ${DEMO_USER.emailAddress} / ${DEMO_USER.password}
   test emails             name+clerk_test@example.com accept the code 424242
-  enterprise SSO          any email @${DEMO_SSO_CONNECTION.domain} goes to the fake SAML identity provider
+  enterprise SSO          any email @${DEMO_SSO_CONNECTION.domain} goes to the fake SAML identity provider;
+                          @${DEMO_SSO_CHOICE[0].domain} has two connections (a chooser first)
   emulator state          ${running.dataFile ?? 'in memory (npm start -- --data DIR keeps it)'}
 `);
   }

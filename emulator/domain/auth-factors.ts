@@ -1,6 +1,6 @@
 /** Which factors a user can sign in with, and what a sign-up still lacks — from settings and the model. */
 import type { EmulatorCore } from './core.js';
-import { connectionForEmail, enterpriseFactor } from './enterprise-sso.js';
+import { connectionForEmail, connectionsForEmail, enterpriseFactor } from './enterprise-sso.js';
 import type { SignInRecord, SignUpRecord, UserRecord } from './records.js';
 
 /** A factor a user can verify with, keyed as FAPI's factor objects so the wire layer passes it through. */
@@ -21,8 +21,9 @@ export interface SupportedFactor {
  * that connection only (new users too: the identity provider provisions them); else the user's factors.
  */
 export function signInFirstFactors(core: EmulatorCore, signIn: Pick<SignInRecord, 'identifier'>, user: UserRecord | undefined): SupportedFactor[] {
-  const connection = connectionForEmail(core, signIn.identifier);
-  if (connection) return [enterpriseFactor(connection, signIn.identifier!)];
+  // One factor per connection of the domain: several make ClerkJS (and <SignIn/>) show a chooser.
+  const connections = connectionsForEmail(core, signIn.identifier);
+  if (connections.length) return connections.map((connection) => enterpriseFactor(connection, signIn.identifier!));
   return user ? supportedFirstFactors(core, user) : [];
 }
 

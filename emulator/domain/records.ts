@@ -223,6 +223,8 @@ export interface SignInRecord {
   secondFactorVerification: VerificationRecord | null;
   /** OAuth: the provider account of a `transferable` first factor, for `sign_ups` with `transfer`. */
   oauthProfile: OAuthProfile | null;
+  /** A ticket sign-in: the organization invitation it accepts once the sign-in completes (after any second factor). */
+  invitationId?: string | null;
   createdSessionId: string | null;
   createdAt: number;
   updatedAt: number;

@@ -98,14 +98,14 @@ export interface DisplayUrls {
   after_join_waitlist_url: string;
 }
 
-/** An enterprise SSO connection: users whose email is on `domain` sign in through its (fake) identity provider. */
+/** An enterprise SSO connection: users whose email is on `domain` sign in through its (fake) identity provider; several may share a domain (the user picks one). */
 export interface EnterpriseConnectionSettings {
   /** `acme.test`: the email domain the connection owns (subdomains are not included). */
   domain: string;
   protocol: 'saml' | 'oidc';
   /** Shown on the identity provider's page and as `enterprise_connection_name`. */
   name: string;
-  /** Default: derived from the domain (`ent_acme_test`). */
+  /** Default: derived from the domain (`ent_acme_test`; a second connection on the same domain `ent_acme_test_2`). */
   id?: string;
 }
 

@@ -153,7 +153,13 @@ export class Store {
   }
 
   /** Drops an organization and everything hanging off it. */
+  /** Tickets of invitations whose organization was deleted (refused as such, not as unknown; kept in memory only). */
+  readonly ticketsOfDeletedOrganizations = new Set<string>();
+
   deleteOrganization(organizationId: string): void {
+    for (const invitation of this.invitations.values()) {
+      if (invitation.organizationId === organizationId && invitation.status === 'pending') this.ticketsOfDeletedOrganizations.add(invitation.ticket);
+    }
     for (const map of [this.memberships, this.invitations, this.domains, this.suggestions, this.membershipRequests]) {
       for (const [id, record] of map) if (record.organizationId === organizationId) map.delete(id);
     }

@@ -135,8 +135,9 @@ export const clientRoutes: Route[] = [
   route('POST', '/dev_browser', createDevBrowser, { open: true }),
   route('GET', '/jwks', (ctx) => ctx.json(ctx.core.signer.jwks()), { open: true }),
   route('GET', '/verify', verifyLink, { open: true }),
-  route('GET', '/environment', (ctx) => ctx.json(environmentJson(ctx.core))),
-  route('PATCH', '/environment', (ctx) => ctx.json(environmentJson(ctx.core))),
+  // The Account Portal pages (`/popup-callback`) are this emulator's own, at the address the request came to.
+  route('GET', '/environment', (ctx) => ctx.json(environmentJson(ctx.core, `${ctx.baseUrl}/v1`))),
+  route('PATCH', '/environment', (ctx) => ctx.json(environmentJson(ctx.core, `${ctx.baseUrl}/v1`))),
   route('GET', '/client', getClient),
   route('POST', '/client', putClient),
   route('PUT', '/client', putClient),

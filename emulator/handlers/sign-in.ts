@@ -4,7 +4,7 @@ import type { EmulatorCore } from '../domain/core.js';
 import { codeIncorrect, fapiError, formError, notFound, paramMissing, sessionExists } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { verifyGoogleIdToken } from '../domain/google-one-tap.js';
-import { connectionById, connectionForEmail, ENTERPRISE_SSO, isEnterpriseStrategy } from '../domain/enterprise-sso.js';
+import { chosenConnection, connectionForEmail, connectionsForEmail, ENTERPRISE_SSO, isEnterpriseStrategy } from '../domain/enterprise-sso.js';
 import { isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
 import { newVerification, type ClientRecord, type SignInRecord, type UserRecord } from '../domain/records.js';
 import { verifyTotp } from '../domain/totp.js';
@@ -60,6 +60,11 @@ function completeSignIn(core: EmulatorCore, signIn: SignInRecord, user: UserReco
   signIn.status = 'complete';
   signIn.createdSessionId = session.id;
   if (client.signInId === signIn.id) client.signInId = null;
+  // The invitation a ticket signed in with is accepted now, not before a second factor: an unfinished sign-in joins nothing.
+  if (signIn.invitationId) core.store.expireInvitations(core.now());
+  const invitation = signIn.invitationId ? core.store.invitations.get(signIn.invitationId) : undefined;
+  if (invitation?.status === 'pending' && core.store.organizations.has(invitation.organizationId)) acceptInvitationForUser(core, invitation, user);
+  signIn.invitationId = null;
 }
 
 /** After a verified first factor: ask for a second factor when the user has one, else complete. */
@@ -91,7 +96,7 @@ function assertNotAlreadySignedIn(core: EmulatorCore, client: ClientRecord, user
   }
 }
 
-/** `strategy=ticket`: an invitation ticket of an existing user is their first factor; signing in accepts it. */
+/** `strategy=ticket`: an invitation ticket of an existing user is their first factor; completing the sign-in accepts it. */
 function signInWithTicket(ctx: RequestContext, client: ClientRecord, signIn: SignInRecord): void {
   const { core } = ctx;
   const invitation = invitationForTicket(core, ctx.body.text('ticket'));
@@ -101,7 +106,7 @@ function signInWithTicket(ctx: RequestContext, client: ClientRecord, signIn: Sig
   signIn.identifier = invitation.emailAddress;
   signIn.userId = user.id;
   signIn.firstFactorVerification = { ...newVerification('ticket', 'verified'), attempts: 1, verifiedAtClient: client.id };
-  acceptInvitationForUser(core, invitation, user);
+  signIn.invitationId = invitation.id;
   core.store.signIns.set(signIn.id, signIn);
   client.signInId = signIn.id;
   afterFirstFactor(core, signIn, user, device(ctx));
@@ -163,6 +168,11 @@ async function createSignIn(ctx: RequestContext): Promise<Response> {
     signIn.userId = user?.id ?? null;
     core.store.signIns.set(signIn.id, signIn);
     client.signInId = signIn.id;
+    if (connectionsForEmail(core, identifier).length > 1 && !body.text('enterprise_connection_id')) {
+      // Several connections on the domain and none named: the user picks one (prepare_first_factor names it).
+      signIn.status = signIn.userId ? 'needs_first_factor' : 'needs_identifier';
+      return respond(ctx, signIn);
+    }
     startEnterpriseSso(ctx, signIn);
     return respond(ctx, signIn);
   }
@@ -277,15 +287,11 @@ function factorTarget(ctx: RequestContext, signIn: SignInRecord, user: UserRecor
 
 /**
  * `enterprise_sso` (or the legacy `saml`): starts the identity provider step of the connection that owns
- * the identifier's domain (or the `enterprise_connection_id` given, when it is that one).
+ * the identifier's domain: the `enterprise_connection_id` given (one of the domain's), else the domain's only one.
  */
 function startEnterpriseSso(ctx: RequestContext, signIn: SignInRecord): void {
   const { core, body } = ctx;
-  const connection = connectionForEmail(core, signIn.identifier);
-  const requested = body.text('enterprise_connection_id');
-  if (!connection || (requested && connectionById(core, requested)?.id !== connection.id)) {
-    throw formError('strategy_for_user_invalid', 'strategy', 'No enterprise connection', `No enterprise SSO connection serves "${signIn.identifier ?? ''}".`);
-  }
+  const connection = chosenConnection(core, signIn.identifier, body.text('enterprise_connection_id'));
   const redirectUrl = oauthRedirectUrl(ctx);
   signIn.status = signIn.userId ? 'needs_first_factor' : 'needs_identifier';
   signIn.firstFactorVerification = startOAuthFlow(ctx, {

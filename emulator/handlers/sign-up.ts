@@ -5,7 +5,7 @@ import { fapiError, formError, notFound, paramMissing, sessionExists } from '../
 import { isEmail, looksLikePhone } from '../domain/identifiers.js';
 import { newId } from '../domain/ids.js';
 import { verifyGoogleIdToken } from '../domain/google-one-tap.js';
-import { connectionForEmail, ENTERPRISE_SSO, isEnterpriseStrategy } from '../domain/enterprise-sso.js';
+import { chosenConnection, connectionsForEmail, ENTERPRISE_SSO, isEnterpriseStrategy } from '../domain/enterprise-sso.js';
 import { fromOAuthVerification, isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
 import { newVerification, type ClientRecord, type OAuthProfile, type SignUpRecord } from '../domain/records.js';
 import { isWeb3Address, isWeb3Strategy } from '../domain/web3.js';
@@ -218,13 +218,10 @@ function signUpWithGoogleOneTap(ctx: RequestContext, draft: SignUpRecord): void 
   applyOAuthProfile(core, draft, profile);
 }
 
-/** `strategy=enterprise_sso`: the identity provider of the email's domain creates the account (the email selects it). */
+/** `strategy=enterprise_sso`: the identity provider of the email's domain creates the account (the email selects it, or `enterprise_connection_id` among several). */
 function startEnterpriseSignUp(ctx: RequestContext, draft: SignUpRecord): void {
   if (!draft.emailAddress) throw paramMissing('email_address');
-  const connection = connectionForEmail(ctx.core, draft.emailAddress);
-  if (!connection) {
-    throw formError('strategy_for_user_invalid', 'strategy', 'No enterprise connection', `No enterprise SSO connection serves "${draft.emailAddress}".`);
-  }
+  const connection = chosenConnection(ctx.core, draft.emailAddress, ctx.body.text('enterprise_connection_id'));
   draft.externalAccountStrategy = ENTERPRISE_SSO;
   draft.externalAccountVerification = startOAuthFlow(ctx, {
     strategy: ENTERPRISE_SSO,
@@ -376,9 +373,27 @@ function attemptVerification(ctx: RequestContext): Response {
   return respond(ctx, signUp);
 }
 
+/**
+ * The connections the sign-up's email domain offers (ClerkJS's `signUp.__experimental_getEnterpriseConnections()`,
+ * which its <SignUp/> lists when FAPI asks for a choice): `{ id, name, provider, logo_public_url }` each.
+ * The `provider` values (`saml_custom`, `oidc_custom`) are a guess at FAPI's; ClerkJS only reads them through.
+ */
+function listEnterpriseConnections(ctx: RequestContext): Response {
+  const draft = loadSignUp(ctx);
+  const connections = connectionsForEmail(ctx.core, draft.emailAddress).map((c) => ({
+    object: 'enterprise_connection',
+    id: c.id,
+    name: c.name,
+    provider: `${c.protocol}_custom`,
+    logo_public_url: null,
+  }));
+  return ctx.envelope(connections);
+}
+
 export const signUpRoutes: Route[] = [
   route('POST', '/client/sign_ups', createSignUp),
   route('GET', '/client/sign_ups/:id', (ctx) => ctx.envelope(signUpJson(ctx.view, loadSignUp(ctx).id))),
+  route('GET', '/client/sign_ups/:id/enterprise_connections', listEnterpriseConnections),
   route('PATCH', '/client/sign_ups/:id', updateSignUp),
   route('POST', '/client/sign_ups/:id/prepare_verification', prepareVerification),
   route('POST', '/client/sign_ups/:id/attempt_verification', attemptVerification),

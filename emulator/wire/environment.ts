@@ -39,7 +39,12 @@ const SOCIAL_NAMES: Record<string, string> = {
   oauth_linkedin_oidc: 'LinkedIn',
 };
 
-export function environmentJson(core: EmulatorCore): Json {
+/**
+ * `accountPortalUrl`: where this emulator serves the Account Portal's pages (`/popup-callback`), announced as
+ * `display_config.account_portal_url` (an emulator extension: Clerk's FAPI does not send it, and ClerkJS ignores
+ * it); microclerk's popup flow then accepts the popup's message from that origin instead of `https://accounts.…`.
+ */
+export function environmentJson(core: EmulatorCore, accountPortalUrl?: string): Json {
   const { settings } = core;
   const secondFactors = settings.secondFactors;
   const social: Json = {};
@@ -76,6 +81,7 @@ export function environmentJson(core: EmulatorCore): Json {
       logo_image_url: '',
       favicon_image_url: '',
       ...settings.displayUrls,
+      ...(accountPortalUrl ? { account_portal_url: accountPortalUrl } : {}),
       preferred_sign_in_strategy: 'password',
       support_email: null,
       terms_url: null,

@@ -114,6 +114,51 @@ describe('emulator: enterprise connections', () => {
   });
 });
 
+describe('emulator: several enterprise connections on one domain', () => {
+  const CONNECTIONS = [
+    { domain: 'acme.test', protocol: 'saml' as const, name: 'Acme Corp' },
+    { domain: 'acme.test', protocol: 'oidc' as const, name: 'Acme Okta' },
+    { domain: 'globex.test', protocol: 'oidc' as const, name: 'Globex' },
+  ];
+  beforeEach(() => emulator.updateSettings({ enterpriseConnections: CONNECTIONS }));
+  afterEach(() => emulator.updateSettings({ enterpriseConnections: [CONNECTIONS[0]!, CONNECTIONS[2]!] }));
+
+  it('offers one enterprise_sso factor per connection (distinct ids); the chosen id leads to that IdP, none chosen is refused with FAPI code', async () => {
+    const { clerk } = await tab();
+    const signIn = await clerk.client!.signIn.create({ identifier: 'wile@acme.test' });
+    expect(signIn.supportedFirstFactors).toEqual([
+      { strategy: 'enterprise_sso', safeIdentifier: 'wile@acme.test', enterpriseConnectionId: 'ent_acme_test', enterpriseConnectionName: 'Acme Corp' },
+      { strategy: 'enterprise_sso', safeIdentifier: 'wile@acme.test', enterpriseConnectionId: 'ent_acme_test_2', enterpriseConnectionName: 'Acme Okta' },
+    ]);
+    // Which one is the user's choice: without it FAPI cannot start the IdP step.
+    const unchosen = await clerk
+      .authenticateWithRedirect({ strategy: 'enterprise_sso', identifier: 'wile@acme.test', redirectUrl: '/sso-callback', redirectUrlComplete: '/dashboard' })
+      .catch((e: unknown) => e);
+    expect(isClerkAPIResponseError(unchosen) && unchosen.errors[0]?.code).toBe('enterprise_connection_id_is_required_with_multiple_connections');
+    expect(loads).toHaveLength(0);
+    // Another domain's connection is not this identifier's.
+    const foreign = await clerk
+      .client!.signIn.prepareFirstFactor({ strategy: 'enterprise_sso', redirectUrl: `${APP}/sso-callback`, enterpriseConnectionId: 'ent_globex_test' } as never)
+      .catch((e: unknown) => e);
+    expect(isClerkAPIResponseError(foreign) && foreign.errors[0]?.code).toBe('strategy_for_user_invalid');
+
+    mark = emulator.requests.length;
+    await clerk.client!.signIn.authenticateWithRedirect({
+      strategy: 'enterprise_sso',
+      redirectUrl: '/sso-callback',
+      redirectUrlComplete: '/dashboard',
+      continueSignIn: true,
+      enterpriseConnectionId: 'ent_acme_test_2',
+    });
+    expect(fapiCalls()).toEqual(['POST /v1/client/sign_ins/:id/prepare_first_factor']);
+    expect(await (await emulator.handle(new Request(loads[0]!))).text()).toContain('Acme Okta single sign-on');
+    const back = await idp(loads[0]!);
+    expect(back).toBe(`${APP}/dashboard`);
+    const landed = await tab(back);
+    expect(landed.clerk.user?.primaryEmailAddress?.emailAddress).toBe('wile@acme.test');
+  });
+});
+
 describe('oauth plugin: authenticateWithRedirect({ strategy: enterprise_sso })', () => {
   it('signs in an existing user: create + prepare_first_factor, one page load to the IdP, straight back to redirectUrlComplete', async () => {
     const start = await tab();
@@ -227,11 +272,12 @@ describe('oauth plugin: authenticateWithRedirect({ strategy: enterprise_sso })',
 describe("authenticateWithPopup through the emulator's popup-callback page", () => {
   /** The popup's window: the plugin sets its location; the page it lands on is fetched from the emulator. */
   const popupWindow = () => ({ location: { href: '' } });
-  /** The Account Portal origin (`https://emulator.accounts.dev`) is served by the emulator at `<proxy>/v1/popup-callback`. */
+  /** The Account Portal the emulator announces is its own: `<proxy>/v1/popup-callback`. */
+  const ACCOUNTS = new URL(PROXY_URL).origin;
   const accountsPage = (url: string) => {
     const page = new URL(url);
-    expect(page.origin).toBe('https://emulator.accounts.dev');
-    return emulator.handle(new Request(`${PROXY_URL}/v1${page.pathname}${page.search}`));
+    expect(`${page.origin}${page.pathname}`).toBe(`${PROXY_URL}/v1/popup-callback`);
+    return emulator.handle(new Request(page));
   };
   const messageOf = (html: string) => JSON.parse(/var d=(\{.*?\});/.exec(html)![1]!) as { message: { session?: string; return_url?: string }; target: string };
 
@@ -255,7 +301,7 @@ describe("authenticateWithPopup through the emulator's popup-callback page", () 
     expect(target).toBe(APP);
     expect(message.session).toMatch(/^sess_/);
     // What window.opener.postMessage(message, target) delivers to the app's page.
-    window.dispatchEvent(new MessageEvent('message', { origin: 'https://emulator.accounts.dev', data: message }));
+    window.dispatchEvent(new MessageEvent('message', { origin: ACCOUNTS, data: message, source: popup as never }));
     await vi.waitFor(() => expect(clerk.user?.primaryEmailAddress?.emailAddress).toBe('wile@acme.test'));
     expect(new URL(nav.history.location).pathname).toBe('/dashboard');
   });
@@ -274,10 +320,11 @@ describe("authenticateWithPopup through the emulator's popup-callback page", () 
     const { message, target } = messageOf(await page.text());
     expect(target).toBe(APP);
     expect(new URL(message.return_url!).pathname).toBe('/sso-callback');
-    window.dispatchEvent(new MessageEvent('message', { origin: 'https://evil.example', data: message }));
+    window.dispatchEvent(new MessageEvent('message', { origin: 'https://evil.example', data: message, source: popup as never }));
+    window.dispatchEvent(new MessageEvent('message', { origin: 'https://emulator.accounts.dev', data: message, source: popup as never }));
     await new Promise((r) => setTimeout(r, 20));
     expect(new URL(nav.history.location).pathname).toBe('/sign-in');
-    window.dispatchEvent(new MessageEvent('message', { origin: 'https://emulator.accounts.dev', data: message }));
+    window.dispatchEvent(new MessageEvent('message', { origin: ACCOUNTS, data: message, source: popup as never }));
     await vi.waitFor(() => expect(new URL(nav.history.location).pathname).toBe('/sso-callback'));
   });
 

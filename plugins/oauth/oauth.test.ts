@@ -4,6 +4,8 @@ import { createClerk } from '../../kernel/index.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
 import { memoryNavigation } from '../navigation/index.js';
 import { oauthPlugin } from './index.js';
+import { accountPortal } from './popup.js';
+import { Environment } from '../../kernel/index.js';
 
 const PASSWORD = 'correct horse battery staple';
 const ADA = { emailAddress: 'ada@example.com', password: PASSWORD, firstName: 'Ada' };
@@ -284,7 +286,22 @@ describe('handleRedirectCallback', () => {
 });
 
 describe('authenticateWithPopup', () => {
-  it('opens the provider in the popup with Account Portal return URLs; a { session } message from there signs this page in', async () => {
+  it('trusts the Account Portal the environment announces (the emulator), else the one ClerkJS derives from the key', () => {
+    const announced = new Environment({ display_config: { account_portal_url: 'http://127.0.0.1:4000/__clerk/v1/' } });
+    expect(accountPortal(announced, 'emulator.clerk.accounts.dev')).toEqual({ base: 'http://127.0.0.1:4000/__clerk/v1', origin: 'http://127.0.0.1:4000' });
+    // Clerk's FAPI announces none: ClerkJS's own derivation.
+    expect(accountPortal(new Environment({ display_config: {} }), 'clerk.example.com')).toEqual({
+      base: 'https://accounts.example.com',
+      origin: 'https://accounts.example.com',
+    });
+    expect(accountPortal(undefined, 'happy-hippo-1.clerk.accounts.dev').origin).toBe('https://happy-hippo-1.accounts.dev');
+    // Nothing but an http(s) URL without credentials is taken.
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'https://user:pw@evil.example', 'not a url', 42]) {
+      expect(accountPortal(new Environment({ display_config: { account_portal_url: bad } }), 'clerk.example.com').origin).toBe('https://accounts.example.com');
+    }
+  });
+
+  it('opens the provider in the popup with Account Portal return URLs; a { session } message from that popup signs this page in', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const { clerk, nav } = await tab();
     const popup = { location: { href: 'about:blank' } };
@@ -292,8 +309,9 @@ describe('authenticateWithPopup', () => {
     expect(popup.location.href).toContain('/v1/oauth/fake/authorize?state=');
     expect(loads).toEqual([]);
     const [body] = await sentBodies(fetchSpy, '/client/sign_ins');
-    const accounts = 'https://emulator.accounts.dev';
-    expect(body!.get('action_complete_redirect_url')!.startsWith(`${accounts}/popup-callback`)).toBe(true);
+    // The emulator announces its own Account Portal: `<proxy>/v1`, on the app's origin here.
+    const accounts = new URL(PROXY_URL).origin;
+    expect(body!.get('action_complete_redirect_url')!.startsWith(`${PROXY_URL}/v1/popup-callback`)).toBe(true);
     const back = new URL(new URL(body!.get('redirect_url')!).searchParams.get('return_url')!);
     expect(`${back.origin}${back.pathname}`).toBe(CALLBACK);
     expect(back.searchParams.get('sign_in_force_redirect_url')).toBe(`${APP}/done`);
@@ -303,10 +321,18 @@ describe('authenticateWithPopup', () => {
     await provider(new URL(popup.location.href), { email: ADA.emailAddress });
     const signIn = await clerk.client!.signIn.reload();
     const session = signIn.createdSessionId!;
-    window.dispatchEvent(new MessageEvent('message', { origin: 'https://evil.example', data: { session } }));
+    const post = (init: MessageEventInit) => window.dispatchEvent(new MessageEvent('message', init));
+    // Another origin, another window, or another shape: ignored.
+    post({ origin: 'https://evil.example', data: { session }, source: popup as never });
+    post({ origin: 'https://emulator.accounts.dev', data: { session }, source: popup as never });
+    post({ origin: accounts, data: { session }, source: { location: { href: '' } } as never });
+    post({ origin: accounts, data: { session: `${session}"><script>` }, source: popup as never });
+    post({ origin: accounts, data: { return_url: 'javascript:alert(1)' }, source: popup as never });
+    post({ origin: accounts, data: `{"session":"${session}"}`, source: popup as never });
     await new Promise((r) => setTimeout(r, 50));
     expect(clerk.isSignedIn).toBe(false);
-    window.dispatchEvent(new MessageEvent('message', { origin: accounts, data: { session } }));
+    expect(nav.history.location).toBe(`${APP}/sign-in`);
+    post({ origin: accounts, data: { session }, source: popup as never });
     await vi.waitFor(() => expect(clerk.session?.id).toBe(session));
     expect(nav.history.location).toBe(`${APP}/done`);
   });
@@ -315,7 +341,9 @@ describe('authenticateWithPopup', () => {
     const { clerk, nav } = await tab();
     const popup = { location: { href: 'about:blank' } };
     await clerk.client!.signUp.authenticateWithPopup({ popup, strategy: 'oauth_google', redirectUrl: CALLBACK, redirectUrlComplete: `${APP}/done` });
-    window.dispatchEvent(new MessageEvent('message', { origin: 'https://emulator.accounts.dev', data: { return_url: `${CALLBACK}?intent=signUp` } }));
+    window.dispatchEvent(
+      new MessageEvent('message', { origin: new URL(PROXY_URL).origin, data: { return_url: `${CALLBACK}?intent=signUp` }, source: popup as never }),
+    );
     await vi.waitFor(() => expect(nav.history.location).toBe(`${CALLBACK}?intent=signUp`));
     await expect(
       clerk.client!.signIn.authenticateWithPopup({ popup: null, strategy: 'oauth_google', redirectUrl: CALLBACK, redirectUrlComplete: '/' }),

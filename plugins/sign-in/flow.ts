@@ -33,6 +33,14 @@ export function proceed(flow: SignInFlow, signIn: SignIn): Promise<void> {
   }
 }
 
+/** An auth page's URL carrying an invitation link's ticket on to the other component. */
+export function withTicket(page: string, ticket: string, status: 'sign_in' | 'sign_up'): string {
+  const url = new URL(page, location.href);
+  url.searchParams.set('__clerk_ticket', ticket);
+  url.searchParams.set('__clerk_status', status);
+  return url.href;
+}
+
 /** Where a provider returns to: this component's `sso-callback` step (on the sign-in page when routing is virtual). */
 const ssoCallbackUrl = ({ host, authUrl }: SignInFlow) =>
   host.routing === 'virtual' ? `${new URL(authUrl('signIn'), location.href).href.split('#')[0]}#/sso-callback` : host.stepUrl('sso-callback');
@@ -44,14 +52,22 @@ export const enterpriseSsoOnly = (signIn: SignIn) =>
   signIn.supportedFirstFactors.every((f) => f.strategy === 'enterprise_sso') &&
   new Set(signIn.supportedFirstFactors.map((f) => f.enterpriseConnectionId)).size === 1;
 
-/** Straight to the identity provider (a full page load), continuing the sign-in that holds the identifier. */
-export function startEnterpriseSso(flow: SignInFlow, oauth: OAuthApi | undefined) {
+/** The connections an identifier's domain offers, when it offers several (ClerkJS then shows its chooser). */
+export function enterpriseChoices(signIn: SignIn): Array<{ id: string; name: string }> {
+  const factors = (signIn.supportedFirstFactors ?? []).filter((f) => f.strategy === 'enterprise_sso' && typeof f.enterpriseConnectionId === 'string');
+  const choices = factors.map((f) => ({ id: String(f.enterpriseConnectionId), name: String(f.enterpriseConnectionName ?? f.enterpriseConnectionId) }));
+  return new Set(choices.map((c) => c.id)).size > 1 ? choices : [];
+}
+
+/** Straight to the identity provider (a full page load), continuing the sign-in that holds the identifier; `connectionId` picks one of several. */
+export function startEnterpriseSso(flow: SignInFlow, oauth: OAuthApi | undefined, connectionId?: string) {
   if (!oauth) throw new ClerkRuntimeError('Enterprise SSO needs the oauth plugin (oauthPlugin()).', { code: 'not_available_in_preset' });
   return oauth.authenticateWithRedirect({
     strategy: 'enterprise_sso',
     redirectUrl: ssoCallbackUrl(flow),
     redirectUrlComplete: flow.afterAuthUrl('signIn'),
     continueSignIn: true,
+    ...(connectionId ? { enterpriseConnectionId: connectionId } : {}),
   });
 }
 

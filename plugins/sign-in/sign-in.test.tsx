@@ -96,8 +96,84 @@ describe('<SignIn/>', () => {
     history.replaceState(null, '', link.pathname + link.search);
     const again = await setup();
     const alert = await waitFor(() => root.querySelector('[role="alert"]')?.textContent);
-    expect(alert).toBe('This invitation link is invalid or has already been used.');
+    expect(alert).toBe('This invitation was already accepted. Sign in instead.');
     expect(again.clerk.isSignedIn).toBe(false);
+  });
+
+  it('openSignIn() reads the invitation link from the page too: a user with TOTP joins only after the second factor', async () => {
+    const admin = await devBrowser(emulator);
+    const adminSession = { _clerk_session_id: await signInWithPassword(admin, 'ada+clerk_test@example.com', 'correct horse battery') };
+    const org = (await admin('POST', '/organizations', { name: 'Acme Inc' }, adminSession)).json.response;
+    await admin('POST', `/organizations/${org.id}/invitations`, { email_address: 'mfa+clerk_test@example.com', role: 'org:member' }, adminSession);
+    const link = new URL(/https?:\/\/\S+/.exec(emulator.outbox.latest('mfa+clerk_test@example.com')!.text)![0]);
+    // The app opens the modal on whatever page the link lands on (and the page's redirect_url stays the page's).
+    history.replaceState(null, '', `/pricing${link.search}&redirect_url=${encodeURIComponent('https://evil.example/')}`);
+    const nav = recordingNavigation();
+    const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signInPlugin()]);
+    destroy = () => clerk.destroy();
+    await clerk.load();
+    clerk.openSignIn({ forceRedirectUrl: '/welcome' });
+    const dialog = await waitFor(() => document.querySelector<HTMLElement>('[role="dialog"]'));
+    await waitFor(() => title(dialog) === 'Two-step verification');
+    const statuses = async () =>
+      (await admin('GET', `/organizations/${org.id}/invitations`, undefined, adminSession)).json.response.data.map((i: any) => i.status);
+    expect(await statuses()).toEqual(['pending']);
+    expect(clerk.isSignedIn).toBe(false);
+    await type(byLabel(dialog, 'Verification code'), totpCode(TOTP_SECRET, Date.now()));
+    await waitFor(() => clerk.isSignedIn);
+    expect(await statuses()).toEqual(['accepted']);
+    expect(nav.navigations).toEqual(['http://localhost:3000/welcome']);
+    await waitFor(() => !document.querySelector('[role="dialog"]'));
+  });
+
+  it('an invitation link for a new address (__clerk_status=sign_up) hands the ticket to <SignUp/>', async () => {
+    history.replaceState(null, '', '/sign-in?__clerk_ticket=tkt_for_someone_new&__clerk_status=sign_up');
+    const nav = recordingNavigation();
+    const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signInPlugin()]);
+    destroy = () => clerk.destroy();
+    await clerk.load({ signUpUrl: '/join' } as never);
+    clerk.mountSignIn(root);
+    await waitFor(() => nav.navigations.length > 0);
+    const to = new URL(nav.navigations[0]!);
+    expect([to.pathname, to.searchParams.get('__clerk_ticket'), to.searchParams.get('__clerk_status')]).toEqual(['/join', 'tkt_for_someone_new', 'sign_up']);
+    // No ticket sign-in was tried with it.
+    expect(emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/client/sign_ins')).toEqual([]);
+  });
+
+  it('several enterprise connections on the email domain: a chooser by name, then the chosen identity provider', async () => {
+    emulator.updateSettings({
+      enterpriseConnections: [
+        { domain: 'acme.test', protocol: 'saml', name: 'Acme <i>SAML</i>' },
+        { domain: 'acme.test', protocol: 'oidc', name: 'Acme Okta' },
+        { domain: 'globex.test', protocol: 'saml', name: 'Globex' },
+      ],
+    });
+    const { pageLoads } = await setup({ forceRedirectUrl: '/after' });
+    await type(byLabel(root, 'Email address or phone number'), 'road.runner@acme.test');
+    submit(root.querySelector('form')!);
+    await waitFor(() => title(root) === 'Choose your enterprise account');
+    expect(location.hash).toBe('#/enterprise-connections');
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.cl-enterpriseConnectionsRoot .cl-enterpriseConnectionButton')];
+    // Names as text (never HTML), in the instance's order; the other domain's connection is not offered.
+    expect(buttons.map((b) => b.querySelector('.cl-enterpriseConnectionButtonText')?.textContent)).toEqual(['Acme <i>SAML</i>', 'Acme Okta']);
+    expect(root.querySelector('i')).toBeNull();
+    expect(root.querySelector('.cl-identityPreviewText')?.textContent).toBe('road.runner@acme.test');
+    expect(pageLoads).toEqual([]);
+    buttons[1]!.click();
+    await waitFor(() => pageLoads.length > 0);
+    const idp = new URL(pageLoads[0]!);
+    expect(idp.pathname).toBe('/__clerk/v1/sso/fake/idp');
+    const page = await (await emulator.handle(new Request(idp))).text();
+    expect(page).toContain('<h1>Acme Okta single sign-on</h1>');
+    const prepared = emulator.requests.filter((r) => r.path.endsWith('/prepare_first_factor'));
+    expect(prepared).toHaveLength(1);
+  });
+
+  it('#/enterprise-connections without such a sign-in goes back to the start', async () => {
+    history.replaceState(null, '', '/#/enterprise-connections');
+    await setup();
+    await waitFor(() => location.hash === '' || location.hash === '#/');
+    expect(title(root)).toContain('Sign in to');
   });
 
   it('signs in with identifier then password and redirects', async () => {

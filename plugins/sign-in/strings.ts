@@ -54,6 +54,7 @@ export const signInStrings = {
       blockButton__resetPassword: 'Reset your password',
     },
     ssoCallback: { title: 'Signing you in…' },
+    enterpriseConnections: { title: 'Choose your enterprise account', subtitle: 'Pick the organization account you sign in with.' },
     accountSwitcher: {
       title: 'Choose an account',
       subtitle: 'Select the account with which you wish to continue.',
@@ -61,6 +62,9 @@ export const signInStrings = {
     },
   },
   unstable__errors: {
+    // An invitation link's ticket (FAPI's codes; the other invitation refusals keep FAPI's own message).
+    ticket_expired_code: 'This invitation link has expired. Ask for a new one.',
+    ticket_invalid_code: 'This invitation link is not valid. Check the link, or ask for a new one.',
     passkey_not_supported: 'Passkeys are not supported on this device.',
     passkey_retrieval_cancelled: 'Passkey verification was cancelled or timed out.',
     passkey_registration_cancelled: 'Passkey registration was cancelled or timed out.',

@@ -1,7 +1,8 @@
 /**
  * `<SignIn/>`: loaded on the first mount/open. Steps (routes): '' (identifier + social),
  * 'factor-one', 'factor-two', 'reset-password', 'verify' (email-link landing), 'sso-callback', and
- * 'choose' (the accounts signed in on this browser, where signing out of one of several lands).
+ * 'choose' (the accounts signed in on this browser, where signing out of one of several lands), and
+ * 'enterprise-connections' (the chooser when the identifier's domain has several SSO connections).
  * Every step reads the sign-in in progress from `clerk.client.signIn`, so deep links survive a reload.
  */
 import { ClerkRuntimeError } from '../../kernel/errors.js';
@@ -11,7 +12,18 @@ import type { Web3Api, Web3Strategy } from '../web3/index.js';
 import { useEffect, useState } from 'preact/hooks';
 import type { UiKit } from '../ui/index.js';
 import { createFirstFactor } from './first-factor.js';
-import { camel, current, enterpriseSsoOnly, passkeyErrorText, proceed, startEnterpriseSso, startOAuth, type SignInFlow } from './flow.js';
+import {
+  camel,
+  current,
+  enterpriseChoices,
+  enterpriseSsoOnly,
+  passkeyErrorText,
+  proceed,
+  startEnterpriseSso,
+  startOAuth,
+  withTicket,
+  type SignInFlow,
+} from './flow.js';
 import type { SignInProps } from './index.js';
 import { createParts } from './parts.js';
 import { createSecondFactor } from './second-factor.js';
@@ -64,7 +76,7 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
   const passkeys = !!services?.find('passkeys');
   const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, Web3Buttons, ProviderReturnError, FooterAction, LinkButton } = kit;
   const parts = createParts(kit, !!oauth);
-  const { Alternatives } = parts;
+  const { Alternatives, IdentityPreview } = parts;
   const FactorOne = createFirstFactor(kit, parts, passkeys);
   const { FactorTwo, ResetPassword } = createSecondFactor(kit, parts);
 
@@ -82,13 +94,20 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
     const submit = () =>
       form.run(async () => {
         const signIn = await current(host).create({ identifier: identifier.trim() });
-        // A connected email domain signs in at its identity provider, never with a password here.
+        // A connected email domain signs in at its identity provider, never with a password here; with several
+        // connections on the domain the user picks one first.
+        if (enterpriseChoices(signIn).length) return host.navigate('enterprise-connections');
         return enterpriseSsoOnly(signIn) ? startEnterpriseSso(flow, oauth) : proceed(flow, signIn);
       });
-    // An organization invitation link (`__clerk_ticket`): the ticket signs the invited user in.
-    const ticket = query.get('__clerk_ticket');
+    // An organization invitation link (`__clerk_ticket`): the ticket signs the invited user in, or, for an
+    // address without an account (`__clerk_status=sign_up`), is the sign-up's (modal or page).
+    // A modal has no query of its own: like ClerkJS's, it reads the page's.
+    const handoff = host.modal ? new URLSearchParams(location.search) : query;
+    const ticket = handoff.get('__clerk_ticket');
     useEffect(() => {
-      if (ticket) void form.run(async () => proceed(flow, await current(host).create({ strategy: 'ticket', ticket })));
+      if (!ticket) return;
+      if (handoff.get('__clerk_status') === 'sign_up') return host.switchTo('SignUp', withTicket(flow.authUrl('signUp'), ticket, 'sign_up'));
+      void form.run(async () => proceed(flow, await current(host).create({ strategy: 'ticket', ticket })));
     }, [ticket]);
     // Sign-ups on a waitlist: "Sign up" leads to the waitlist instead.
     const waitlist = environment.userSettings.signUp?.mode === 'waitlist';
@@ -232,6 +251,47 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
     );
   }
 
+  /**
+   * Several enterprise connections on the identifier's domain (as ClerkJS's chooser): one button per
+   * connection, by name; the chosen one's identity provider continues the sign-in.
+   */
+  function EnterpriseConnections({ flow }: StepProps) {
+    const { host } = flow;
+    const { t, el } = host;
+    const form = useForm([]);
+    const [busy, setBusy] = useState<string>();
+    const signIn = current(host);
+    const choices = enterpriseChoices(signIn);
+    useEffect(() => {
+      // A deep link without such a sign-in: back to the start.
+      if (!choices.length) void host.navigate('');
+    }, [choices.length]);
+    const choose = (id: string) => {
+      setBusy(id);
+      void form.run(() => startEnterpriseSso(flow, oauth, id)).finally(() => setBusy(undefined));
+    };
+    return (
+      <Card title={t('signIn.enterpriseConnections.title')} subtitle={t('signIn.enterpriseConnections.subtitle')}>
+        <IdentityPreview identifier={signIn.identifier ?? ''} onEdit={() => void host.navigate('')} />
+        <Alert>{form.formError}</Alert>
+        <div {...el('enterpriseConnectionsRoot')}>
+          {choices.map((choice) => (
+            <button
+              key={choice.id}
+              type="button"
+              {...el('enterpriseConnectionButton')}
+              disabled={!!busy}
+              aria-busy={busy === choice.id ? 'true' : undefined}
+              onClick={() => choose(choice.id)}
+            >
+              <span {...el('enterpriseConnectionButtonText')}>{choice.name}</span>
+            </button>
+          ))}
+        </div>
+      </Card>
+    );
+  }
+
   /** Multi-session account chooser: continue as one of the signed-in accounts, or add another. */
   function Choose({ flow }: StepProps) {
     const { host } = flow;
@@ -272,6 +332,8 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
         return <SsoCallback flow={flow} />;
       case 'choose':
         return <Choose flow={flow} />;
+      case 'enterprise-connections':
+        return <EnterpriseConnections flow={flow} />;
       default:
         return <Start flow={flow} />;
     }

@@ -223,6 +223,73 @@ describe('<SignUp/>', () => {
     expect(invitations.map((i: any) => i.status)).toEqual(['accepted']);
   });
 
+  it('openSignUp() reads the invitation link from the page too: the ticket verifies the address inside the modal', async () => {
+    const admin = await devBrowser(emulator);
+    const adminSession = { _clerk_session_id: await signInWithPassword(admin, 'taken+clerk_test@example.com', 'whatever 123') };
+    const org = (await admin('POST', '/organizations', { name: 'Acme Inc' }, adminSession)).json.response;
+    await admin('POST', `/organizations/${org.id}/invitations`, { email_address: 'june+clerk_test@example.com', role: 'org:member' }, adminSession);
+    const link = new URL(/https?:\/\/\S+/.exec(emulator.outbox.latest('june+clerk_test@example.com')!.text)![0]);
+    history.replaceState(null, '', `/landing${link.search}`);
+    const nav = recordingNavigation();
+    const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signUpPlugin()]);
+    destroy = () => clerk.destroy();
+    await clerk.load();
+    clerk.openSignUp({ forceRedirectUrl: '/welcome' });
+    const dialog = await waitFor(() => document.querySelector<HTMLElement>('[role="dialog"]'));
+    await waitFor(() => title(dialog) === 'Fill in missing fields');
+    expect([...dialog.querySelectorAll('input')].map((i) => i.name)).toEqual(['password']);
+    await type(byLabel(dialog, 'Password'), 'a strong passphrase');
+    submit(dialog.querySelector('form')!);
+    await waitFor(() => clerk.isSignedIn);
+    expect(clerk.user?.primaryEmailAddress?.emailAddress).toBe('june+clerk_test@example.com');
+    const invitations = (await admin('GET', `/organizations/${org.id}/invitations`, undefined, adminSession)).json.response.data;
+    expect(invitations.map((i: any) => i.status)).toEqual(['accepted']);
+    expect(nav.navigations).toEqual(['http://localhost:3000/welcome']);
+  });
+
+  it('an invitation link for an existing account (__clerk_status=sign_in) hands the ticket to <SignIn/>', async () => {
+    history.replaceState(null, '', '/sign-up?__clerk_ticket=tkt_for_a_member&__clerk_status=sign_in');
+    const nav = recordingNavigation();
+    const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signUpPlugin()]);
+    destroy = () => clerk.destroy();
+    await clerk.load({ signInUrl: '/login' } as never);
+    clerk.mountSignUp(root);
+    await waitFor(() => nav.navigations.length > 0);
+    const to = new URL(nav.navigations[0]!);
+    expect([to.pathname, to.searchParams.get('__clerk_ticket'), to.searchParams.get('__clerk_status')]).toEqual(['/login', 'tkt_for_a_member', 'sign_in']);
+    expect(emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/client/sign_ups')).toEqual([]);
+  });
+
+  it('an email domain with several enterprise connections: FAPI asks for a choice, the chooser lists them, the chosen IdP creates the account', async () => {
+    emulator.updateSettings({
+      enterpriseConnections: [
+        { domain: 'initech.test', protocol: 'saml', name: 'Initech <b>SAML</b>' },
+        { domain: 'initech.test', protocol: 'oidc', name: 'Initech Okta' },
+        { domain: 'acme.test', protocol: 'saml', name: 'Acme' },
+      ],
+    });
+    try {
+      const { pageLoads } = await setup({ forceRedirectUrl: '/welcome' });
+      await type(byLabel(root, 'Email address'), 'peter@initech.test');
+      await type(byLabel(root, 'Password'), 'a strong passphrase');
+      submit(root.querySelector('form')!);
+      await waitFor(() => title(root) === 'Choose your enterprise account');
+      expect(location.hash).toBe('#/enterprise-connections');
+      await waitFor(() => root.querySelectorAll('.cl-enterpriseConnectionButton').length === 2);
+      const buttons = [...root.querySelectorAll<HTMLButtonElement>('.cl-enterpriseConnectionButton')];
+      expect(buttons.map((b) => b.textContent)).toEqual(['Initech <b>SAML</b>', 'Initech Okta']);
+      expect(root.querySelector('b')).toBeNull();
+      expect(pageLoads).toEqual([]);
+      buttons[1]!.click();
+      await waitFor(() => pageLoads.length > 0);
+      const idp = new URL(pageLoads[0]!);
+      expect(idp.pathname).toBe('/__clerk/v1/sso/fake/idp');
+      expect(await (await emulator.handle(new Request(idp))).text()).toContain('<h1>Initech Okta single sign-on</h1>');
+    } finally {
+      emulator.updateSettings({ enterpriseConnections: [] });
+    }
+  });
+
   it('says why a provider return failed: the error FAPI left on the external-account verification', async () => {
     emulator.faults.add({
       path: '/v1/client',

@@ -1,6 +1,7 @@
 /** `<SignUp/>`'s English strings (ClerkJS's keys); the app overrides them through `localization`. */
 export const signUpStrings = {
   signUp: {
+    enterpriseConnections: { title: 'Choose your enterprise account', subtitle: 'Pick the organization account you sign up with.' },
     start: {
       title: 'Create your account',
       subtitle: 'Welcome! Please fill in the details to get started.',
@@ -33,4 +34,9 @@ export const signUpStrings = {
   },
   // ClerkJS titles the sign-up's OAuth callback with the sign-in's string; here too, also without <SignIn/>.
   signIn: { ssoCallback: { title: 'Signing you in…' } },
+  unstable__errors: {
+    // An invitation link's ticket (FAPI's codes; the other invitation refusals keep FAPI's own message).
+    ticket_expired_code: 'This invitation link has expired. Ask for a new one.',
+    ticket_invalid_code: 'This invitation link is not valid. Check the link, or ask for a new one.',
+  },
 };

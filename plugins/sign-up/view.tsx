@@ -4,7 +4,7 @@
  * (email-link landing), 'sso-callback'. Every step
  * reads the sign-up in progress from `clerk.client.signUp`, so deep links survive a reload.
  */
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError, isClerkAPIResponseError } from '../../kernel/errors.js';
 import type { EmailLinkApi } from '../email-link/index.js';
 import type { OAuthApi } from '../oauth/index.js';
 import type { Web3Api, Web3Strategy } from '../web3/index.js';
@@ -16,6 +16,12 @@ import type { SignUpProps } from './index.js';
 import type { PropRule } from '../ui/props.js';
 
 export { signUpStrings as strings } from './strings.js';
+/** The enterprise connection chooser's buttons (the ui host's sheet has the shared parts). */
+export const styles = `
+.cl-enterpriseConnectionsRoot{display:flex;flex-direction:column;gap:calc(var(--cl-space)*.75)}
+.cl-enterpriseConnectionButton{display:flex;align-items:center;justify-content:flex-start;width:100%;padding:.6em 1em;border-radius:var(--cl-radius);cursor:pointer;font-weight:500;background:transparent;border:1px solid var(--cl-border)}
+.cl-enterpriseConnectionButtonText{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+`;
 
 type SignUpFlow = AuthFlow<SignUpProps>;
 
@@ -98,16 +104,71 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
     isSafeUrl,
   } = kit;
 
-  /** Straight to the identity provider (a full page load), continuing this sign-up. */
-  function startEnterpriseSso(flow: SignUpFlow) {
+  /**
+   * Straight to the identity provider (a full page load), continuing this sign-up; `connectionId` picks one
+   * of several. Several and none picked: FAPI asks for a choice, and the chooser step lists them (as ClerkJS).
+   */
+  async function startEnterpriseSso(flow: SignUpFlow, connectionId?: string) {
     if (!oauth) throw new ClerkRuntimeError('Enterprise SSO needs the oauth plugin (oauthPlugin()).', { code: 'not_available_in_preset' });
-    return oauth.authenticateWithRedirect({
-      flow: 'signUp',
-      strategy: 'enterprise_sso',
-      redirectUrl: flow.host.stepUrl('sso-callback'),
-      redirectUrlComplete: flow.afterAuthUrl('signUp'),
-      continueSignUp: true,
-    });
+    try {
+      return await oauth.authenticateWithRedirect({
+        flow: 'signUp',
+        strategy: 'enterprise_sso',
+        redirectUrl: flow.host.stepUrl('sso-callback'),
+        redirectUrlComplete: flow.afterAuthUrl('signUp'),
+        continueSignUp: true,
+        ...(connectionId ? { enterpriseConnectionId: connectionId } : {}),
+      });
+    } catch (error) {
+      if (!connectionId && isClerkAPIResponseError(error) && error.errors[0]?.code === 'enterprise_connection_id_is_required_with_multiple_connections') {
+        return flow.host.navigate('enterprise-connections');
+      }
+      throw error;
+    }
+  }
+
+  /** The connections of the sign-up's email domain, one button each by name; the chosen one's IdP creates the account. */
+  function EnterpriseConnections({ flow }: StepProps) {
+    const { host } = flow;
+    const { t, el, kernel } = host;
+    const form = useForm([]);
+    const [choices, setChoices] = useState<Array<{ id: string; name: string }>>();
+    const [busy, setBusy] = useState<string>();
+    const signUp = current(host);
+    useEffect(() => {
+      if (!signUp.id) return void host.navigate('');
+      void form.run(async () => {
+        const answer = await kernel.fapi.request<{ response?: Array<{ id?: unknown; name?: unknown }> }>({
+          path: `/client/sign_ups/${signUp.id}/enterprise_connections`,
+        });
+        const list = (answer.response ?? []).filter((c) => typeof c.id === 'string').map((c) => ({ id: String(c.id), name: String(c.name ?? c.id) }));
+        if (!list.length) return host.navigate('');
+        setChoices(list);
+      });
+    }, [signUp.id]);
+    const choose = (id: string) => {
+      setBusy(id);
+      void form.run(() => startEnterpriseSso(flow, id)).finally(() => setBusy(undefined));
+    };
+    return (
+      <Card title={t('signUp.enterpriseConnections.title')} subtitle={t('signUp.enterpriseConnections.subtitle')}>
+        <Alert>{form.formError}</Alert>
+        <div {...el('enterpriseConnectionsRoot')}>
+          {(choices ?? []).map((choice) => (
+            <button
+              key={choice.id}
+              type="button"
+              {...el('enterpriseConnectionButton')}
+              disabled={!!busy}
+              aria-busy={busy === choice.id ? 'true' : undefined}
+              onClick={() => choose(choice.id)}
+            >
+              <span {...el('enterpriseConnectionButtonText')}>{choice.name}</span>
+            </button>
+          ))}
+        </div>
+      </Card>
+    );
   }
 
   /** The editable fields (`names`), legal consent when asked, submitted through `send`. */
@@ -190,12 +251,20 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
       if (waitlist) host.switchTo('Waitlist', host.navigation.buildWaitlistUrl());
     }, [waitlist]);
     // An organization invitation link (`__clerk_ticket`): the ticket verifies the invited address; missing fields follow.
-    const ticket = host.query.get('__clerk_ticket');
+    // A modal has no query of its own: like ClerkJS's, it reads the page's.
+    const handoff = host.modal ? new URLSearchParams(location.search) : host.query;
+    const ticket = handoff.get('__clerk_ticket');
     const ticketForm = useForm([]);
     useEffect(() => {
-      if (ticket && !waitlist) {
-        void ticketForm.run(async () => proceed(flow, await current(host).create({ strategy: 'ticket', ticket, unsafeMetadata: flow.props.unsafeMetadata })));
+      if (!ticket || waitlist) return;
+      // An invitation to an address that has an account (`__clerk_status=sign_in`) is the sign-in's (modal or page).
+      if (handoff.get('__clerk_status') === 'sign_in') {
+        const url = new URL(signInUrl, location.href);
+        url.searchParams.set('__clerk_ticket', ticket);
+        url.searchParams.set('__clerk_status', 'sign_in');
+        return host.switchTo('SignIn', url.href);
       }
+      void ticketForm.run(async () => proceed(flow, await current(host).create({ strategy: 'ticket', ticket, unsafeMetadata: flow.props.unsafeMetadata })));
     }, [ticket]);
     if (waitlist) return null;
     return (
@@ -331,6 +400,8 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
         return <EmailLinkLanding flow={flow} />;
       case 'sso-callback':
         return <SsoCallback flow={flow} />;
+      case 'enterprise-connections':
+        return <EnterpriseConnections flow={flow} />;
       default:
         return <Start flow={flow} />;
     }

@@ -4,7 +4,8 @@
  * getToken dedup, background requests per hour, mountSignIn → first input visible in Chromium, cross-tab
  * requests after sign-in / setActive / sign-out (happy-dom, and in Chromium beside ClerkJS), load() and setActive()
  * time beside ClerkJS, sequential script fetches from a mount call to the rendered component and Node import
- * time, both beside ClerkJS. Markdown on stdout, the same data as JSON in
+ * time, both beside ClerkJS, and the Google OAuth round trip (FAPI requests, document loads) beside ClerkJS in
+ * Chromium. Markdown on stdout, the same data as JSON in
  * test-artifacts/bench.json. Every figure is measured in this run; budgets and ClerkJS's documented
  * behaviour are labelled as such. Only 127.0.0.1 is ever contacted.
  *
@@ -19,6 +20,7 @@ import { measureBrowserCrossTab } from './crosstab-browser.mjs';
 import { measureCrossTab } from './crosstab.mjs';
 import { measureFetchDepth } from './fetch-depth.mjs';
 import { measureHydration } from './hydration.mjs';
+import { measureOAuthRoundTrip, OAUTH_RUNS } from './oauth-roundtrip.mjs';
 import { COLD_RUNS, measureMountTiming } from './mount-timing.mjs';
 import { CLERKJS_POLLING_FACTS, clerkJsDocumentedPerHour, measurePolling } from './polling.mjs';
 import { measureNodeImport } from './node-import.mjs';
@@ -60,6 +62,7 @@ const hydration = await timed(() => measureHydration(root));
 const browserCrossTab = await timed(() => measureBrowserCrossTab(root));
 const fetchDepth = await timed(() => measureFetchDepth(root));
 const nodeImport = await timed(() => measureNodeImport(root));
+const oauth = await timed(() => measureOAuthRoundTrip(root));
 
 const S = sizes.value;
 const C = clerkjs.value;
@@ -783,6 +786,40 @@ print();
 print();
 
 // ---------------------------------------------------------------------------------------------------
+const O = oauth.value;
+print('## 11. Google OAuth round trip of an existing user, click → signed in (Chromium, beside ClerkJS)');
+print();
+if (O.status !== 'measured') print(O.reason);
+else {
+  const row = (label, r) => [label, r.fapiRequests, r.documentLoads, r.emulatorCalls, r.ms, r.runs[0].fapi.join(', '), r.runs[0].documents.join(', ')];
+  print(
+    table(
+      ['SDK', 'FAPI requests', 'document loads', 'emulator log entries', 'median ms', 'FAPI requests (run 1)', 'document loads (run 1)'],
+      [row('microclerk (dist/microclerk.browser.js)', O.microclerk), row(`ClerkJS ${O.clerkJsVersion} (clerk.browser.js)`, O.clerkjs)],
+    ),
+  );
+  print();
+  print(
+    `Chromium ${O.chromium}, headless, ${O.runsPerSdk} runs per SDK (medians; a fresh browser context each, so a new dev browser and client), one emulator (development instance) serving both pages on its own origin with \`proxyUrl: /__clerk\`. Both pages make the same documented calls: \`Clerk.load()\`; on the click \`Clerk.client.signIn.authenticateWithRedirect({ strategy: 'oauth_google', redirectUrl: <page>/sso-callback, redirectUrlComplete: <page>/ })\`; the fake Google consent page is answered as the seeded user; \`handleRedirectCallback()\` on the callback page. Counted from the click until \`Clerk.user\` is set and the network is idle: FAPI requests = fetch/XHR under /__clerk/v1/ (page loads not included); document loads = main-frame navigations answered 200; emulator log entries = every FAPI call the emulator saw (navigations through FAPI included). Time includes the scripted consent step.`,
+  );
+  check(
+    'OAuth round trip: FAPI requests ≤ ClerkJS',
+    O.microclerk.fapiRequests,
+    O.clerkjs.fapiRequests,
+    'requests (ClerkJS)',
+    'target: no extra FAPI calls beyond ClerkJS',
+  );
+  check(
+    'OAuth round trip: document loads ≤ ClerkJS',
+    O.microclerk.documentLoads,
+    O.clerkjs.documentLoads,
+    'loads (ClerkJS)',
+    'target: one to the provider, one back',
+  );
+}
+print();
+
+// ---------------------------------------------------------------------------------------------------
 print('## Budgets and targets');
 print();
 print(
@@ -801,7 +838,7 @@ print();
 const failed = checks.filter((c) => c.status === 'FAIL');
 const totalMs = Math.round(performance.now() - started);
 print(
-  `${failed.length} failing, ${checks.filter((c) => c.status === 'PENDING').length} pending. Timings: sizes ${sizes.ms} ms, ClerkJS ${clerkjs.ms} ms, round trips ${roundTrips.ms} ms, tokens ${tokens.ms} ms, polling ${polling.ms} ms, mount timing ${mountTiming.ms} ms, cross-tab ${crossTab.ms} ms, hydration ${hydration.ms} ms, cross-tab in Chromium ${browserCrossTab.ms} ms, fetch depth ${fetchDepth.ms} ms, Node import ${nodeImport.ms} ms; total ${totalMs} ms.${strict ? '' : ' (Exit code is non-zero only with --strict.)'}`,
+  `${failed.length} failing, ${checks.filter((c) => c.status === 'PENDING').length} pending. Timings: sizes ${sizes.ms} ms, ClerkJS ${clerkjs.ms} ms, round trips ${roundTrips.ms} ms, tokens ${tokens.ms} ms, polling ${polling.ms} ms, mount timing ${mountTiming.ms} ms, cross-tab ${crossTab.ms} ms, hydration ${hydration.ms} ms, cross-tab in Chromium ${browserCrossTab.ms} ms, fetch depth ${fetchDepth.ms} ms, Node import ${nodeImport.ms} ms, OAuth round trip ${oauth.ms} ms; total ${totalMs} ms.${strict ? '' : ' (Exit code is non-zero only with --strict.)'}`,
 );
 
 console.log(out.join('\n'));
@@ -825,6 +862,7 @@ writeFileSync(
       mountTiming: { ...M, coldRunsPlanned: COLD_RUNS },
       crossTab: X,
       hydration: H,
+      oauthRoundTrip: { ...O, runsPlanned: OAUTH_RUNS },
       browserCrossTab: BX,
       fetchDepth: D,
       nodeImport: N,
@@ -838,6 +876,7 @@ writeFileSync(
         mountTiming: mountTiming.ms,
         crossTab: crossTab.ms,
         hydration: hydration.ms,
+        oauthRoundTrip: oauth.ms,
         browserCrossTab: browserCrossTab.ms,
         fetchDepth: fetchDepth.ms,
         nodeImport: nodeImport.ms,

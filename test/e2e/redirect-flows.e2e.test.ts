@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { totpCode } from '../../emulator/index.js';
 import { ARTIFACTS, usePlaygroundBrowser } from './browser.js';
 
-const ctx = usePlaygroundBrowser({ enterpriseConnections: [{ domain: 'acme.test', protocol: 'saml', name: 'Acme Corp' }] });
+const ctx = usePlaygroundBrowser({
+  enterpriseConnections: [
+    { domain: 'acme.test', protocol: 'saml', name: 'Acme Corp' },
+    // Two connections on one domain: <SignIn/> lets the user choose.
+    { domain: 'initech.test', protocol: 'saml', name: 'Initech SAML' },
+    { domain: 'initech.test', protocol: 'oidc', name: 'Initech Okta' },
+  ],
+});
+/** The Account Portal ClerkJS would derive from the emulator's key: the popup flow must never need it. */
 const ACCOUNTS = 'https://emulator.accounts.dev';
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 let unique = 0;
@@ -97,13 +105,16 @@ describe('OAuth through the mounted <SignIn/> (Google, fake provider)', () => {
 });
 
 describe('authenticateWithPopup in a real popup', () => {
-  it('the popup lands on the Account Portal popup-callback page, which posts the session to this page', async () => {
+  it('in the plain playground (nothing rerouted) the popup lands on the emulator popup-callback page, which posts the session to this page', async () => {
     const context = await ctx.browser.newContext();
-    // The Account Portal origin ClerkJS expects messages from is served by the emulator's /v1/popup-callback.
-    await context.route(`${ACCOUNTS}/**`, async (route) => {
-      const url = new URL(route.request().url());
-      const response = await fetch(`${ctx.playground.url}/__clerk/v1${url.pathname}${url.search}`);
-      await route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
+    // Nothing is rerouted: every request the popup and the page make goes where it says, and none to the Account Portal domain.
+    const elsewhere: string[] = [];
+    context.on('request', (request) => {
+      if (new URL(request.url()).origin !== ctx.playground.url) elsewhere.push(request.url());
+    });
+    const callbacks: string[] = [];
+    context.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/__clerk/v1/popup-callback') callbacks.push(`${response.status()}`);
     });
     const page = await openPlayground(context);
     const seen = record(page);
@@ -148,6 +159,9 @@ describe('authenticateWithPopup in a real popup', () => {
     await again.click('button[value=allow]');
     await closedAgain;
     await expect.poll(() => who(page)).toBe('demo@example.com');
+    expect(callbacks).toEqual(['200', '200']);
+    expect(elsewhere.filter((u) => !u.startsWith('https://img.clerk.com/'))).toEqual([]);
+    expect(elsewhere.some((u) => u.includes(ACCOUNTS))).toBe(false);
     await context.close();
   });
 });
@@ -183,6 +197,27 @@ describe('enterprise SSO by email domain (SAML)', () => {
     await expect.poll(() => who(page)).toBe(email);
     expect(seen.fapi).toContain('POST /v1/client/sign_ups');
     report('saml new user', seen);
+  });
+});
+
+describe('enterprise SSO with several connections on the email domain', () => {
+  it('shows the chooser, then the chosen connection’s IdP, and back signed in', async () => {
+    const email = newEmail('sso-choice', 'initech.test');
+    const page = await openPlayground();
+    const seen = record(page);
+    await page.locator('#auth-box input[name=identifier]').fill(email);
+    await page.locator('#auth-box .cl-formButtonPrimary').click();
+    await expect.poll(() => title(page)).toBe('Choose your enterprise account');
+    const names = await page.locator('#auth-box .cl-enterpriseConnectionButtonText').allTextContents();
+    expect(names).toEqual(['Initech SAML', 'Initech Okta']);
+    await shot(page, '09-enterprise-chooser');
+    await page.locator('#auth-box .cl-enterpriseConnectionButton', { hasText: 'Initech Okta' }).click();
+    await page.waitForURL(/\/__clerk\/v1\/sso\/fake\/idp/);
+    expect(await page.locator('h1').textContent()).toBe('Initech Okta single sign-on');
+    await page.click('button[value=allow]');
+    await expect.poll(() => who(page)).toBe(email);
+    expect(seen.documents.map((u) => new URL(u).pathname)).toEqual(['/__clerk/v1/sso/fake/idp', '/']);
+    report('saml chooser new user', seen);
   });
 });
 

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createEmulator } from '../../emulator/index.js';
+import { createEmulator, totpCode } from '../../emulator/index.js';
 import { decodePart, devBrowser, signInWithPassword } from './helpers.js';
 
 const users = [
   { emailAddress: 'ada@example.com', password: 'password123' },
   { emailAddress: 'bob@example.com', password: 'password123' },
   { emailAddress: 'carol@example.com', password: 'password123' },
+  // A second factor: a ticket sign-in stops at needs_second_factor.
+  { emailAddress: 'tess@example.com', password: 'password123', totpSecret: 'JBSWY3DPEHPK3PXP' },
 ];
 
 /** Ada (admin) and Bob, each signed in on their own browser, with an organization created by Ada. */
@@ -419,7 +421,7 @@ describe('organization domains', () => {
     expect((await bob('GET', '/me/organization_invitations', undefined, b)).json.response.data).toEqual([]);
     const accept = await bob('POST', `/me/organization_invitations/${invitation.id}/accept`, {}, b);
     expect(accept.status).toBe(400);
-    expect(accept.json.errors[0].code).toBe('organization_invitation_expired');
+    expect(accept.json.errors[0].code).toBe('organization_invitation_not_pending');
     const listed = (await ada('GET', `/organizations/${org.id}/invitations`, undefined, { ...a, status: 'expired' })).json.response;
     expect(listed.data.map((i: any) => [i.id, i.status])).toEqual([[invitation.id, 'expired']]);
     // An expired invitation no longer blocks a new one to the same address.
@@ -476,7 +478,7 @@ describe('organization domains', () => {
       // Used: the same ticket is refused now.
       const again = await (await devBrowser(emulator))('POST', '/client/sign_ups', { strategy: 'ticket', ticket });
       expect(again.status).toBe(400);
-      expect(again.json.errors[0].code).toBe('ticket_invalid');
+      expect(again.json.errors[0]).toMatchObject({ code: 'organization_invitation_already_accepted', meta: { param_name: 'ticket' } });
     });
 
     it('a ticket sign-in of an existing user completes and accepts the invitation', async () => {
@@ -489,7 +491,54 @@ describe('organization domains', () => {
       expect(signIn.json.response).toMatchObject({ status: 'complete', identifier: 'carol@example.com' });
       const session = signIn.json.client.sessions.find((s: any) => s.id === signIn.json.response.created_session_id);
       expect(session.user.organization_memberships).toMatchObject([{ role: 'org:member', organization: { id: org.id } }]);
-      expect((await carol('POST', '/client/sign_ins', { strategy: 'ticket', ticket })).json.errors[0].code).toBe('ticket_invalid');
+      expect((await carol('POST', '/client/sign_ins', { strategy: 'ticket', ticket })).json.errors[0].code).toBe('organization_invitation_already_accepted');
+    });
+
+    it('a ticket sign-in that needs a second factor accepts the invitation only once the second factor completes', async () => {
+      const { emulator, ada, a, org } = await setup();
+      await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'tess@example.com', role: 'org:member' }, a);
+      const { ticket } = invitationLink(emulator, 'tess@example.com');
+      const tess = await devBrowser(emulator);
+      const started = await tess('POST', '/client/sign_ins', { strategy: 'ticket', ticket });
+      expect(started.json.response).toMatchObject({ status: 'needs_second_factor', identifier: 'tess@example.com' });
+      const statusOf = async () =>
+        (await ada('GET', `/organizations/${org.id}/invitations`, undefined, { ...a, status: 'pending,accepted' })).json.response.data;
+      expect((await statusOf()).map((i: any) => [i.email_address, i.status])).toEqual([['tess@example.com', 'pending']]);
+      expect(
+        (await ada('GET', `/organizations/${org.id}/memberships`, undefined, a)).json.response.data.map((m: any) => m.public_user_data.identifier),
+      ).toEqual(['ada@example.com']);
+      const wrong = await tess('POST', `/client/sign_ins/${started.json.response.id}/attempt_second_factor`, { strategy: 'totp', code: '000000' });
+      expect(wrong.status).toBe(422);
+      expect((await statusOf())[0].status).toBe('pending');
+      const done = await tess('POST', `/client/sign_ins/${started.json.response.id}/attempt_second_factor`, {
+        strategy: 'totp',
+        code: totpCode('JBSWY3DPEHPK3PXP', Date.now()),
+      });
+      expect(done.json.response.status).toBe('complete');
+      const session = done.json.client.sessions.find((s: any) => s.id === done.json.response.created_session_id);
+      expect(session.user.organization_memberships).toMatchObject([{ role: 'org:member', organization: { id: org.id } }]);
+      expect((await statusOf()).map((i: any) => i.status)).toEqual(['accepted']);
+    });
+
+    it('a ticket sign-in left at the second factor leaves the invitation usable; a revoke in between joins nothing', async () => {
+      const { emulator, ada, a, org } = await setup();
+      const invitation = (await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'tess@example.com', role: 'org:member' }, a)).json
+        .response;
+      const { ticket } = invitationLink(emulator, 'tess@example.com');
+      const first = await devBrowser(emulator);
+      expect((await first('POST', '/client/sign_ins', { strategy: 'ticket', ticket })).json.response.status).toBe('needs_second_factor');
+      // Abandoned on one device: the ticket still works on another.
+      const second = await devBrowser(emulator);
+      const again = await second('POST', '/client/sign_ins', { strategy: 'ticket', ticket });
+      expect(again.json.response.status).toBe('needs_second_factor');
+      await ada('POST', `/organizations/${org.id}/invitations/${invitation.id}/revoke`, {}, a);
+      const done = await second('POST', `/client/sign_ins/${again.json.response.id}/attempt_second_factor`, {
+        strategy: 'totp',
+        code: totpCode('JBSWY3DPEHPK3PXP', Date.now()),
+      });
+      expect(done.json.response.status).toBe('complete');
+      const session = done.json.client.sessions.find((s: any) => s.id === done.json.response.created_session_id);
+      expect(session.user.organization_memberships).toEqual([]);
     });
 
     it('restricted sign-up mode still admits an invited address through its ticket', async () => {
@@ -520,15 +569,28 @@ describe('organization domains', () => {
       await ada('POST', `/organizations/${org.id}/invitations/${invitation.id}/revoke`, {}, a);
       const eve = await devBrowser(emulator);
       const revoked = await eve('POST', '/client/sign_ups', { strategy: 'ticket', ticket });
-      expect([revoked.status, revoked.json.errors[0].code]).toEqual([400, 'ticket_invalid']);
-      expect((await eve('POST', '/client/sign_ups', { strategy: 'ticket', ticket: 'not-a-ticket' })).json.errors[0].code).toBe('ticket_invalid');
-      expect((await eve('POST', '/client/sign_ins', { strategy: 'ticket' })).json.errors[0].code).toBe('ticket_invalid');
+      expect([revoked.status, revoked.json.errors[0].code]).toEqual([400, 'organization_invitation_revoked_code']);
+      expect((await eve('POST', '/client/sign_ins', { strategy: 'ticket', ticket })).json.errors[0].code).toBe('organization_invitation_revoked_code');
+      expect((await eve('POST', '/client/sign_ups', { strategy: 'ticket', ticket: 'not-a-ticket' })).json.errors[0].code).toBe('ticket_invalid_code');
+      expect((await eve('POST', '/client/sign_ins', { strategy: 'ticket', ticket: 'not-a-ticket' })).json.errors[0].code).toBe('ticket_invalid_code');
+      expect((await eve('POST', '/client/sign_ins', { strategy: 'ticket' })).json.errors[0]).toMatchObject({
+        code: 'form_param_missing',
+        meta: { param_name: 'ticket' },
+      });
 
       await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'fay@example.com', role: 'org:member' }, a);
       const late = invitationLink(emulator, 'fay@example.com').ticket;
       now += 61_000;
       const expired = await eve('POST', '/client/sign_ups', { strategy: 'ticket', ticket: late });
-      expect([expired.status, expired.json.errors[0].code]).toEqual([400, 'ticket_expired']);
+      expect([expired.status, expired.json.errors[0].code]).toEqual([400, 'ticket_expired_code']);
+      expect((await eve('POST', '/client/sign_ins', { strategy: 'ticket', ticket: late })).json.errors[0].code).toBe('ticket_expired_code');
+
+      // An invitation to an organization deleted since.
+      await ada('POST', `/organizations/${org.id}/invitations`, { email_address: 'gil@example.com', role: 'org:member' }, a);
+      const orphan = invitationLink(emulator, 'gil@example.com').ticket;
+      await ada('DELETE', `/organizations/${org.id}`, undefined, a);
+      const deleted = await eve('POST', '/client/sign_ups', { strategy: 'ticket', ticket: orphan });
+      expect([deleted.status, deleted.json.errors[0].code]).toEqual([400, 'organization_invitation_to_deleted_organization']);
     });
   });
 });
