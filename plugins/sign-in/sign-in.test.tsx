@@ -3,7 +3,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useEmulator } from '../../test/helpers/emulator.js';
 import { oauthPlugin } from '../oauth/index.js';
 import { uiPlugin } from '../ui/index.js';
-import { byLabel, byText, clearCookies, recordingNavigation, recordingPageLoads, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
+import {
+  buttonNamed,
+  byLabel,
+  byText,
+  clearCookies,
+  recordingNavigation,
+  recordingPageLoads,
+  startClerk,
+  submit,
+  title,
+  type,
+  waitFor,
+} from '../../test/helpers/ui.js';
 import { emailLinkPlugin } from '../email-link/index.js';
 import { signInPlugin, type SignInProps } from './index.js';
 import { defaultSettings, totpCode } from '../../emulator/index.js';
@@ -103,7 +115,7 @@ describe('<SignIn/>', () => {
   it('signs in with identifier then password and redirects', async () => {
     const { clerk, navigations } = await setup();
     expect(title(root)).toContain('Sign in to');
-    await type(byLabel(root, 'Email address or phone number'), 'ada+clerk_test@example.com');
+    await type(byLabel(root, 'Email address'), 'ada+clerk_test@example.com');
     submit(root.querySelector('form')!);
     await waitFor(() => title(root) === 'Enter your password');
     expect(location.hash).toBe('#/factor-one');
@@ -115,7 +127,7 @@ describe('<SignIn/>', () => {
 
   it('shows the localized wrong-password message next to the password field', async () => {
     await setup();
-    await type(byLabel(root, 'Email address or phone number'), 'ada+clerk_test@example.com');
+    await type(byLabel(root, 'Email address'), 'ada+clerk_test@example.com');
     submit(root.querySelector('form')!);
     await waitFor(() => title(root) === 'Enter your password');
     const password = byLabel(root, 'Password');
@@ -129,7 +141,7 @@ describe('<SignIn/>', () => {
 
   it('shows an unknown identifier next to the identifier field', async () => {
     await setup();
-    const input = byLabel(root, 'Email address or phone number');
+    const input = byLabel(root, 'Email address');
     await type(input, 'nobody@example.com');
     submit(input);
     await waitFor(() => input.getAttribute('aria-invalid') === 'true');
@@ -137,7 +149,7 @@ describe('<SignIn/>', () => {
   });
 
   async function identify(identifier: string) {
-    const input = byLabel(root, 'Email address or phone number');
+    const input = byLabel(root, 'Email address');
     await type(input, identifier);
     submit(input);
     await waitFor(() => title(root) !== '' && !title(root).startsWith('Sign in to'));
@@ -281,7 +293,7 @@ describe('<SignIn/>', () => {
 
   it('starts the OAuth redirect flow with an http(s) provider URL', async () => {
     const { navigations, pageLoads } = await setup({ forceRedirectUrl: '/after' });
-    byText(root, 'Continue with Google').click();
+    buttonNamed(root, 'Continue with Google').click();
     // The provider is a full page load, never the app's router (the emulator's provider shares our origin).
     await waitFor(() => pageLoads.length > 0);
     const target = new URL(pageLoads[0]);
@@ -297,7 +309,7 @@ describe('<SignIn/>', () => {
     await clerk.load();
     clerk.mountSignIn(root);
     await waitFor(() => root.querySelector('form'));
-    expect(root.textContent).not.toContain('Continue with Google');
+    expect(root.querySelector('[aria-label="Continue with Google"]')).toBeNull();
     expect(root.querySelector('.cl-socialButtons')).toBeNull();
   });
 
@@ -357,8 +369,8 @@ describe('<SignIn/>', () => {
       },
       times: 1,
     });
-    byText(root, 'Continue with Google').click();
-    await waitFor(() => root.querySelector('.cl-socialButtons [role="alert"]'));
+    buttonNamed(root, 'Continue with Google').click();
+    await waitFor(() => root.querySelector('.cl-socialButtonsRoot [role="alert"]'));
     expect(navigations).toEqual([]);
     expect(pageLoads).toEqual([]);
   });
@@ -375,7 +387,7 @@ describe('<SignIn/>', () => {
   it('prefills initialValues and honours redirect precedence (force > query redirect_url > fallback)', async () => {
     history.replaceState(null, '', '/?redirect_url=%2Ffrom-query');
     const { clerk, navigations } = await setup({ initialValues: { emailAddress: 'ada+clerk_test@example.com' }, fallbackRedirectUrl: '/fallback' });
-    expect(byLabel(root, 'Email address or phone number').value).toBe('ada+clerk_test@example.com');
+    expect(byLabel(root, 'Email address').value).toBe('ada+clerk_test@example.com');
     submit(root.querySelector('form')!);
     await waitFor(() => title(root) === 'Enter your password');
     await type(byLabel(root, 'Password'), 'correct horse battery');
