@@ -92,11 +92,8 @@ export function useForm(fields: string[], lock = true): FormState {
         // After the re-render has enabled the card again; a step that moved on has focused its own field.
         setTimeout(() => {
           if (focusField(uid, Object.keys(next)[0])) return;
-          const active = document.activeElement;
-          if (active && active !== document.body) return;
-          // The control that had focus was disabled meanwhile, or replaced by the next step's (which could not take focus while disabled).
-          if (before?.isConnected) before.focus();
-          else document.getElementById(`${uid}-title`)?.closest('.cl-card')?.querySelector<HTMLElement>('input:not([type=hidden]):not(:disabled)')?.focus();
+          // The control that had focus was disabled meanwhile (a step that replaced it: see Card).
+          if (nothingFocused() && before?.isConnected) before.focus();
         });
       }
       return !failed;
@@ -104,16 +101,21 @@ export function useForm(fields: string[], lock = true): FormState {
   };
 }
 
+const nothingFocused = () => !document.activeElement || document.activeElement === document.body;
+
 /** Whether a locking action of this render root is running (re-renders when that changes). */
 function useRootBusy(uid: string) {
   const [, rerender] = useState(0);
+  const busy = busyOf(uid).count > 0;
   useEffect(() => {
     const cards = busyOf(uid).cards;
     const update = () => rerender((n) => n + 1);
     cards.add(update);
+    // A card the running action brought in (the next step) may have missed the end of it.
+    if (busyOf(uid).count > 0 !== busy) update();
     return () => void cards.delete(update);
   }, [uid]);
-  return busyOf(uid).count > 0;
+  return busy;
 }
 
 /**
@@ -136,9 +138,16 @@ export function Card({
 }) {
   const { el, uid, layout, environment } = useHost();
   const busy = useRootBusy(uid);
+  const box = useRef<HTMLDivElement>(null);
+  const wasBusy = useRef(busy);
+  // A step that appeared while the request that led to it ran could not focus its field then: once enabled, it does.
+  useEffect(() => {
+    if (wasBusy.current && !busy && nothingFocused()) box.current?.querySelector<HTMLElement>('input:not([type=hidden])')?.focus();
+    wasBusy.current = busy;
+  }, [busy]);
   const logo = layout.logoImageUrl || environment.displayConfig.logoImageUrl;
   return (
-    <div {...el('cardBox')}>
+    <div ref={box} {...el('cardBox')}>
       <div {...el('card')} aria-busy={busy ? 'true' : undefined}>
         <div {...el('header')}>
           {isSafeUrl(logo) && (

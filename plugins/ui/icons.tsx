@@ -58,7 +58,7 @@ export function Spinner({ name = 'spinner' }: IconProps) {
 export function ArrowRightIcon() {
   return (
     <Svg name="buttonArrowIcon">
-      <path d="M10 8l5 4-5 4Z" fill="currentColor" />
+      <path d="M7 5l10 7-10 7Z" fill="currentColor" />
     </Svg>
   );
 }
