@@ -14,7 +14,6 @@ import {
   Card,
   Checkbox,
   CodeForm,
-  CodeInput,
   CustomPage,
   Field,
   focusField,
@@ -22,11 +21,9 @@ import {
   LinkButton,
   PasswordRules,
   passwordRules,
-  ResendButton,
   useAppNode,
   useForm,
 } from './form-kit.js';
-import { ArrowLeftIcon, Spinner } from './icons.js';
 import type { ComponentModule, ComponentName, HostedProps, UiLoadOptions } from './index.js';
 import { createDictionary, type Dict } from './localization.js';
 import { createModalStack } from './modal.js';
@@ -51,12 +48,8 @@ export const kit = {
   Button,
   Alert,
   CodeForm,
-  CodeInput,
-  ResendButton,
   focusField,
   IdentityPreview,
-  Spinner,
-  ArrowLeftIcon,
   LinkButton,
   PasswordRules,
   passwordRules,
