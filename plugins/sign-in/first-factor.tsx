@@ -9,10 +9,13 @@ interface StepProps {
   flow: SignInFlow;
 }
 
-export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMethods, useExpectStatus }: SignInParts, passkeys = false) {
+export function createFirstFactor(kit: UiKit, { AlternativeMethods, useExpectStatus }: SignInParts, passkeys = false) {
   /** The first factors this component can complete: passkey only with the passkeys plugin. */
   const usable = passkeys ? [...FIRST_FACTORS, 'passkey'] : FIRST_FACTORS;
-  const { useForm, Card, Form, Field, Button, Alert, CodeForm, LinkButton } = kit;
+  const { useForm, Card, Form, Field, Button, Alert, CodeForm, LinkButton, IdentityPreview } = kit;
+
+  /** The identifier under the title, with the pencil back to the start. */
+  const preview = (flow: SignInFlow) => <IdentityPreview identifier={current(flow.host).identifier ?? ''} onEdit={() => void flow.host.navigate('')} />;
 
   function defaultFactor(signIn: SignIn, preferred: string | undefined): SignInFactor | undefined {
     const factors = signIn.supportedFirstFactors ?? [];
@@ -44,14 +47,16 @@ export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMeth
       <Card
         title={t('signIn.password.title')}
         subtitle={t('signIn.password.subtitle')}
+        preview={preview(flow)}
         footer={<LinkButton onClick={onAlternatives}>{t('footerActionLink__useAnotherMethod')}</LinkButton>}
       >
-        <IdentityPreview identifier={signIn.identifier ?? ''} onEdit={() => void host.navigate('')} />
-        <Form onSubmit={() => void form.run(async () => proceed(flow, await signIn.attemptFirstFactor({ strategy: 'password', password })))}>
+        <Form form={form} onSubmit={() => void form.run(async () => proceed(flow, await signIn.attemptFirstFactor({ strategy: 'password', password })))}>
           <Field
             name="password"
             type="password"
             label={t('formFieldLabel__password')}
+            placeholder={t('formFieldInputPlaceholder__password')}
+            required
             autoComplete="current-password"
             value={password}
             onValue={setPassword}
@@ -77,7 +82,8 @@ export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMeth
     const { host } = flow;
     const { t } = host;
     const signIn = current(host);
-    const prepareForm = useForm([]);
+    // Sending the code on arrival leaves the boxes usable.
+    const prepareForm = useForm([], false);
     const prepare = () => signIn.prepareFirstFactor({ strategy: factor.strategy, emailAddressId: factor.emailAddressId, phoneNumberId: factor.phoneNumberId });
     // Sends the code once (unless resuming one); a code typed or autofilled before the effect ran sends first.
     const prepared = useRef<Promise<unknown>>();
@@ -91,13 +97,14 @@ export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMeth
       <Card
         title={t(`signIn.${key}.title`)}
         subtitle={t(`signIn.${key}.subtitle`, { identifier: factor.safeIdentifier ?? signIn.identifier })}
+        preview={preview(flow)}
         footer={<LinkButton onClick={onAlternatives}>{t('footerActionLink__useAnotherMethod')}</LinkButton>}
       >
-        <IdentityPreview identifier={signIn.identifier ?? ''} onEdit={() => void host.navigate('')} />
         <Alert>{prepareForm.formError}</Alert>
         <CodeForm
           onCode={async (code) => proceed(flow, await ensurePrepared().then(() => signIn.attemptFirstFactor({ strategy: factor.strategy, code })))}
           onResend={prepare}
+          resendText={t(`signIn.${key}.resendButton`)}
         />
       </Card>
     );
@@ -108,7 +115,7 @@ export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMeth
     const { host } = flow;
     const { t } = host;
     const signIn = current(host);
-    const form = useForm([]);
+    const form = useForm([], false);
     const [expired, setExpired] = useState(false);
     const [round, setRound] = useState(0);
     useEffect(() => {
@@ -140,9 +147,9 @@ export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMeth
       <Card
         title={t('signIn.emailLink.title')}
         subtitle={t('signIn.emailLink.subtitle', { identifier: factor.safeIdentifier ?? signIn.identifier })}
+        preview={preview(flow)}
         footer={<LinkButton onClick={onAlternatives}>{t('footerActionLink__useAnotherMethod')}</LinkButton>}
       >
-        <IdentityPreview identifier={signIn.identifier ?? ''} onEdit={() => void host.navigate('')} />
         <Alert>{expired ? t('signIn.emailLink.expired') : form.formError}</Alert>
         <LinkButton name="formResendCodeLink" onClick={() => setRound(round + 1)}>
           {t('signIn.emailLink.resendButton')}
@@ -173,9 +180,9 @@ export function createFirstFactor(kit: UiKit, { IdentityPreview, AlternativeMeth
       <Card
         title={t('signIn.passkey.title')}
         subtitle={t('signIn.passkey.subtitle')}
+        preview={preview(flow)}
         footer={<LinkButton onClick={onAlternatives}>{t('footerActionLink__useAnotherMethod')}</LinkButton>}
       >
-        <IdentityPreview identifier={signIn.identifier ?? ''} onEdit={() => void host.navigate('')} />
         <Form onSubmit={() => void go()}>
           <Alert>{error}</Alert>
           <Button busy={busy} />

@@ -1,4 +1,4 @@
-/** Parts only `<SignIn/>` uses: the identifier preview, the list of other methods, and the deep-link guard. */
+/** Parts only `<SignIn/>` uses: the list of other methods, and the deep-link guard. */
 import { useEffect } from 'preact/hooks';
 import type { SignIn, SignInFactor } from '../../kernel/index.js';
 import type { UiKit } from '../ui/index.js';
@@ -7,18 +7,6 @@ import { current, factorKey, proceed, startOAuth, type SignInFlow } from './flow
 /** `social`: whether provider sign-in is offered (the instance has the oauth plugin to complete it). */
 export function createParts(kit: UiKit, socialAvailable: boolean) {
   const { useHost, Card, LinkButton, SocialButtons } = kit;
-
-  function IdentityPreview({ identifier, onEdit }: { identifier: string; onEdit(): void }) {
-    const { el, t } = useHost();
-    return (
-      <div {...el('identityPreview')}>
-        <span {...el('identityPreviewText')}>{identifier}</span>
-        <button type="button" {...el('identityPreviewEditButton')} onClick={onEdit}>
-          {t('identityPreviewEditButton')}
-        </button>
-      </div>
-    );
-  }
 
   function Alternatives({ items }: { items: Array<{ key: string; label: string; onClick(): void }> }) {
     const { el } = useHost();
@@ -75,7 +63,7 @@ export function createParts(kit: UiKit, socialAvailable: boolean) {
     return ok;
   }
 
-  return { IdentityPreview, Alternatives, AlternativeMethods, useExpectStatus };
+  return { Alternatives, AlternativeMethods, useExpectStatus };
 }
 
 export type SignInParts = ReturnType<typeof createParts>;

@@ -20,7 +20,7 @@ export function createSecondFactor(kit: UiKit, { AlternativeMethods, useExpectSt
     const factors = (signIn.supportedSecondFactors ?? []).filter((f) => ['totp', 'phone_code', 'backup_code'].includes(f.strategy));
     const [factor, setFactor] = useState(() => factors.find((f) => f.strategy === 'totp') ?? factors.find((f) => f.strategy === 'phone_code') ?? factors[0]);
     const [choosing, setChoosing] = useState(false);
-    const prepareForm = useForm([]);
+    const prepareForm = useForm([], false);
     const prepare = () => signIn.prepareSecondFactor({ strategy: 'phone_code', phoneNumberId: factor?.phoneNumberId });
     const prepared = useRef<{ factor?: SignInFactor; done?: Promise<unknown> }>({});
     const ensurePrepared = () => {
@@ -61,6 +61,7 @@ export function createSecondFactor(kit: UiKit, { AlternativeMethods, useExpectSt
           label={backup ? t('formFieldLabel__backupCode') : undefined}
           onCode={async (code) => proceed(flow, await ensurePrepared().then(() => signIn.attemptSecondFactor({ strategy: factor.strategy, code })))}
           onResend={factor.strategy === 'phone_code' ? prepare : undefined}
+          resendText={t('signIn.phoneCodeMfa.resendButton')}
         />
       </Card>
     );
@@ -81,11 +82,12 @@ export function createSecondFactor(kit: UiKit, { AlternativeMethods, useExpectSt
     };
     return (
       <Card title={t('signIn.resetPassword.title')}>
-        <Form onSubmit={submit}>
+        <Form form={form} onSubmit={submit}>
           <Field
             name="password"
             type="password"
             label={t('formFieldLabel__newPassword')}
+            required
             autoComplete="new-password"
             value={password}
             onValue={setPassword}
@@ -97,6 +99,7 @@ export function createSecondFactor(kit: UiKit, { AlternativeMethods, useExpectSt
             name="confirmPassword"
             type="password"
             label={t('formFieldLabel__confirmPassword')}
+            required
             autoComplete="new-password"
             value={confirm}
             onValue={setConfirm}

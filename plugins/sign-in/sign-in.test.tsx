@@ -3,7 +3,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useEmulator } from '../../test/helpers/emulator.js';
 import { oauthPlugin } from '../oauth/index.js';
 import { uiPlugin } from '../ui/index.js';
-import { byLabel, byText, clearCookies, recordingNavigation, recordingPageLoads, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
+import {
+  buttonNamed,
+  byLabel,
+  byText,
+  clearCookies,
+  recordingNavigation,
+  recordingPageLoads,
+  startClerk,
+  submit,
+  title,
+  type,
+  waitFor,
+} from '../../test/helpers/ui.js';
 import { emailLinkPlugin } from '../email-link/index.js';
 import { signInPlugin, type SignInProps } from './index.js';
 import { defaultSettings, totpCode } from '../../emulator/index.js';
@@ -149,7 +161,7 @@ describe('<SignIn/>', () => {
       ],
     });
     const { pageLoads } = await setup({ forceRedirectUrl: '/after' });
-    await type(byLabel(root, 'Email address or phone number'), 'road.runner@acme.test');
+    await type(byLabel(root, 'Email address'), 'road.runner@acme.test');
     submit(root.querySelector('form')!);
     await waitFor(() => title(root) === 'Choose your enterprise account');
     expect(location.hash).toBe('#/enterprise-connections');
@@ -179,7 +191,7 @@ describe('<SignIn/>', () => {
   it('signs in with identifier then password and redirects', async () => {
     const { clerk, navigations } = await setup();
     expect(title(root)).toContain('Sign in to');
-    await type(byLabel(root, 'Email address or phone number'), 'ada+clerk_test@example.com');
+    await type(byLabel(root, 'Email address'), 'ada+clerk_test@example.com');
     submit(root.querySelector('form')!);
     await waitFor(() => title(root) === 'Enter your password');
     expect(location.hash).toBe('#/factor-one');
@@ -191,7 +203,7 @@ describe('<SignIn/>', () => {
 
   it('shows the localized wrong-password message next to the password field', async () => {
     await setup();
-    await type(byLabel(root, 'Email address or phone number'), 'ada+clerk_test@example.com');
+    await type(byLabel(root, 'Email address'), 'ada+clerk_test@example.com');
     submit(root.querySelector('form')!);
     await waitFor(() => title(root) === 'Enter your password');
     const password = byLabel(root, 'Password');
@@ -201,11 +213,13 @@ describe('<SignIn/>', () => {
     expect(error.textContent).toBe('Password is incorrect. Try again, or use another method.');
     expect(error.getAttribute('role')).toBe('alert');
     expect(password.getAttribute('aria-invalid')).toBe('true');
+    // Focus stays on the field in error, ready for another try.
+    await waitFor(() => document.activeElement === password);
   });
 
   it('shows an unknown identifier next to the identifier field', async () => {
     await setup();
-    const input = byLabel(root, 'Email address or phone number');
+    const input = byLabel(root, 'Email address');
     await type(input, 'nobody@example.com');
     submit(input);
     await waitFor(() => input.getAttribute('aria-invalid') === 'true');
@@ -213,7 +227,7 @@ describe('<SignIn/>', () => {
   });
 
   async function identify(identifier: string) {
-    const input = byLabel(root, 'Email address or phone number');
+    const input = byLabel(root, 'Email address');
     await type(input, identifier);
     submit(input);
     await waitFor(() => title(root) !== '' && !title(root).startsWith('Sign in to'));
@@ -357,7 +371,7 @@ describe('<SignIn/>', () => {
 
   it('starts the OAuth redirect flow with an http(s) provider URL', async () => {
     const { navigations, pageLoads } = await setup({ forceRedirectUrl: '/after' });
-    byText(root, 'Continue with Google').click();
+    buttonNamed(root, 'Continue with Google').click();
     // The provider is a full page load, never the app's router (the emulator's provider shares our origin).
     await waitFor(() => pageLoads.length > 0);
     const target = new URL(pageLoads[0]);
@@ -373,7 +387,7 @@ describe('<SignIn/>', () => {
     await clerk.load();
     clerk.mountSignIn(root);
     await waitFor(() => root.querySelector('form'));
-    expect(root.textContent).not.toContain('Continue with Google');
+    expect(root.querySelector('[aria-label="Continue with Google"]')).toBeNull();
     expect(root.querySelector('.cl-socialButtons')).toBeNull();
   });
 
@@ -433,8 +447,8 @@ describe('<SignIn/>', () => {
       },
       times: 1,
     });
-    byText(root, 'Continue with Google').click();
-    await waitFor(() => root.querySelector('.cl-socialButtons [role="alert"]'));
+    buttonNamed(root, 'Continue with Google').click();
+    await waitFor(() => root.querySelector('.cl-socialButtonsRoot [role="alert"]'));
     expect(navigations).toEqual([]);
     expect(pageLoads).toEqual([]);
   });
@@ -451,7 +465,7 @@ describe('<SignIn/>', () => {
   it('prefills initialValues and honours redirect precedence (force > query redirect_url > fallback)', async () => {
     history.replaceState(null, '', '/?redirect_url=%2Ffrom-query');
     const { clerk, navigations } = await setup({ initialValues: { emailAddress: 'ada+clerk_test@example.com' }, fallbackRedirectUrl: '/fallback' });
-    expect(byLabel(root, 'Email address or phone number').value).toBe('ada+clerk_test@example.com');
+    expect(byLabel(root, 'Email address').value).toBe('ada+clerk_test@example.com');
     submit(root.querySelector('form')!);
     await waitFor(() => title(root) === 'Enter your password');
     await type(byLabel(root, 'Password'), 'correct horse battery');
@@ -554,5 +568,107 @@ describe('<SignIn/> #/verify: the email-link plugin reads the landing', () => {
 
   it('without the email-link plugin the landing cannot complete and says so', async () => {
     expect(await land('__clerk_status=verified', false)).toBe('This verification link is invalid.');
+  });
+
+  describe('looks and behaves like Clerk', () => {
+    it('offers "Use phone" where the instance takes both, with Clerk\'s labels and placeholders, and focuses the new field', async () => {
+      await setup();
+      const email = byLabel(root, 'Email address');
+      expect([email.type, email.placeholder, email.required]).toEqual(['email', 'Enter your email address', true]);
+      byText(root, 'Use phone').click();
+      const phone = await waitFor(() => byLabel(root, 'Phone number'));
+      expect([phone.name, phone.type, phone.placeholder, phone.autocomplete]).toEqual(['identifier', 'tel', 'Enter your phone number', 'tel']);
+      await waitFor(() => document.activeElement === phone);
+      byText(root, 'Use email').click();
+      await waitFor(() => byLabel(root, 'Email address'));
+      // A number typed where the email goes moves to the phone field with it.
+      await type(byLabel(root, 'Email address'), '+15555550101');
+      expect(byLabel(root, 'Phone number').value).toBe('+15555550101');
+    });
+
+    it('checks the identifier before any request: empty or malformed sends nothing', async () => {
+      await setup();
+      const email = byLabel(root, 'Email address');
+      submit(email);
+      await waitFor(() => root.querySelector('.cl-formFieldErrorText__identifier')?.textContent === 'This field is required.');
+      await type(email, 'ada@');
+      submit(email);
+      await waitFor(() => root.querySelector('.cl-formFieldErrorText__identifier')?.textContent === 'Example format: name@example.com');
+      expect(emulator.requests.filter((r) => r.path.startsWith('/v1/client/sign_ins'))).toEqual([]);
+    });
+
+    it('disables the whole card (fields and provider buttons) with a spinner while the request runs', async () => {
+      await setup();
+      emulator.updateSettings({ latencyMs: 300 });
+      await type(byLabel(root, 'Email address'), 'ada+clerk_test@example.com');
+      submit(root.querySelector('form')!);
+      await waitFor(() => root.querySelector<HTMLFieldSetElement>('fieldset.cl-main')?.disabled);
+      expect(root.querySelector('.cl-formButtonPrimary .cl-spinner')).not.toBeNull();
+      expect(root.querySelector('.cl-card')!.getAttribute('aria-busy')).toBe('true');
+      expect(root.querySelector('fieldset.cl-main')!.contains(buttonNamed(root, 'Continue with Google'))).toBe(true);
+      expect(root.querySelector('fieldset.cl-main')!.contains(byLabel(root, 'Email address'))).toBe(true);
+      await waitFor(() => title(root) === 'Enter your password', 3000);
+      await waitFor(() => !root.querySelector<HTMLFieldSetElement>('fieldset.cl-main')!.disabled);
+      expect(root.querySelector('.cl-spinner')).toBeNull();
+      await waitFor(() => document.activeElement === byLabel(root, 'Password'));
+    });
+
+    it('shows the identifier with a pencil that goes back, and a password visibility toggle', async () => {
+      await setup();
+      await type(byLabel(root, 'Email address'), 'ada+clerk_test@example.com');
+      submit(root.querySelector('form')!);
+      await waitFor(() => title(root) === 'Enter your password');
+      const password = byLabel(root, 'Password');
+      expect(password.placeholder).toBe('Enter your password');
+      const eye = buttonNamed(root, 'Show password');
+      expect(eye.getAttribute('aria-controls')).toBe(password.id);
+      eye.click();
+      await waitFor(() => password.type === 'text');
+      buttonNamed(root, 'Hide password').click();
+      await waitFor(() => password.type === 'password');
+      buttonNamed(root, 'Edit email address').click();
+      await waitFor(() => title(root).startsWith('Sign in to'));
+    });
+
+    it('shows provider logos: block buttons for two providers, icon buttons beyond, as layout.socialButtonsVariant says', async () => {
+      await setup();
+      const google = buttonNamed(root, 'Continue with Google');
+      expect(google.className).toContain('cl-socialButtonsBlockButton');
+      expect(google.textContent).toBe('Google');
+      expect(google.querySelector('svg.cl-socialButtonsProviderIcon__google')!.getAttribute('aria-hidden')).toBe('true');
+      destroy?.();
+      emulator.updateSettings({ social: ['oauth_google', 'oauth_github', 'oauth_apple', 'oauth_discord'] });
+      await setup();
+      const icons = [...root.querySelectorAll<HTMLButtonElement>('.cl-socialButtonsIconButton')];
+      expect(icons.map((b) => b.getAttribute('aria-label'))).toEqual([
+        'Continue with Google',
+        'Continue with GitHub',
+        'Continue with Apple',
+        'Continue with Discord',
+      ]);
+      expect(icons.every((b) => b.querySelector('svg') && !b.textContent)).toBe(true);
+      destroy?.();
+      await setup({ appearance: { layout: { socialButtonsVariant: 'blockButton', logoImageUrl: 'https://cdn.example.com/logo.png' } } });
+      expect(root.querySelectorAll('.cl-socialButtonsBlockButton')).toHaveLength(4);
+      const logo = root.querySelector<HTMLImageElement>('.cl-logoBox img')!;
+      expect(logo.getAttribute('src')).toBe('https://cdn.example.com/logo.png');
+      expect(logo.alt).toBe('microclerk emulator');
+      destroy?.();
+      await setup({ appearance: { layout: { logoImageUrl: 'javascript:alert(1)' } } });
+      expect(root.querySelector('.cl-logoBox')).toBeNull();
+    });
+
+    it('types a code into six boxes, with the resend countdown, and keeps working for the code step', async () => {
+      await setup();
+      await type(byLabel(root, 'Email address'), 'ada+clerk_test@example.com');
+      submit(root.querySelector('form')!);
+      await waitFor(() => title(root) === 'Enter your password');
+      byText(root, 'Use another method').click();
+      byText(await waitFor(() => root.querySelector('.cl-alternativeMethods')!), 'Email code to ada+clerk_test@example.com').click();
+      await waitFor(() => root.querySelectorAll('.cl-otpCodeFieldInput').length === 6);
+      const resend = root.querySelector<HTMLButtonElement>('.cl-formResendCodeLink')!;
+      expect(resend.textContent).toBe("Didn't receive a code? Resend (30)");
+      expect(resend.disabled).toBe(true);
+    });
   });
 });

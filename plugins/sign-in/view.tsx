@@ -13,7 +13,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { UiKit } from '../ui/index.js';
 import { createFirstFactor } from './first-factor.js';
 import {
-  camel,
   current,
   enterpriseChoices,
   enterpriseSsoOnly,
@@ -33,6 +32,22 @@ export { signInStrings as strings } from './strings.js';
 export { signInStyles as styles } from './styles.js';
 
 const IDENTIFIERS = ['email_address', 'phone_number', 'username'] as const;
+
+/** How the identifier field looks for each kind of identifier (ClerkJS's keys); email and username share one field. */
+const IDENTIFIER_FIELDS: Record<string, { key: string; type: string; autoComplete: string; use: string }> = {
+  email_address: { key: 'emailAddress', type: 'email', autoComplete: 'username', use: 'email' },
+  email_address_username: { key: 'emailAddress_username', type: 'text', autoComplete: 'username', use: 'email_username' },
+  phone_number: { key: 'phoneNumber', type: 'tel', autoComplete: 'tel', use: 'phone' },
+  username: { key: 'username', type: 'text', autoComplete: 'username', use: 'username' },
+};
+
+/** The instance's sign-in identifiers, email and username merged into one kind (as ClerkJS groups them); "Use phone" cycles through them. */
+function identifierKinds(attributes: Record<string, { enabled?: boolean; usedForFirstFactor?: boolean } | undefined>): string[] {
+  const kinds: string[] = IDENTIFIERS.filter((k) => attributes[k]?.enabled && (attributes[k].usedForFirstFactor || k === 'username'));
+  return kinds.includes('email_address') && kinds.includes('username')
+    ? ['email_address_username', ...kinds.filter((k) => k !== 'email_address' && k !== 'username')]
+    : kinds;
+}
 
 interface StepProps {
   flow: SignInFlow;
@@ -74,9 +89,10 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
   const web3 = services?.find('web3');
   // The passkeys plugin is composed (its methods are on SignIn).
   const passkeys = !!services?.find('passkeys');
-  const { useAuthFlow, useForm, Card, Form, Field, Button, Alert, SocialButtons, Web3Buttons, ProviderReturnError, FooterAction, LinkButton } = kit;
+  const { useAuthFlow, useForm, focusField, Card, Form, Field, Button, Alert, SocialButtons, Web3Buttons, ProviderReturnError, FooterAction, LinkButton } = kit;
   const parts = createParts(kit, !!oauth);
-  const { Alternatives, IdentityPreview } = parts;
+  const { Alternatives } = parts;
+  const { IdentityPreview } = kit;
   const FactorOne = createFirstFactor(kit, parts, passkeys);
   const { FactorTwo, ResetPassword } = createSecondFactor(kit, parts);
 
@@ -84,13 +100,23 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
     const { host, props } = flow;
     const { t, environment, query } = host;
     const attributes = environment.userSettings.attributes ?? {};
-    const kinds = IDENTIFIERS.filter((k) => attributes[k]?.enabled && (attributes[k].usedForFirstFactor || k === 'username'));
+    const kinds = identifierKinds(attributes);
     const initial = props.initialValues ?? {};
+    const initialPhone = initial.phoneNumber ?? query.get('phone_number');
     const [identifier, setIdentifier] = useState<string>(
-      initial.emailAddress ?? initial.username ?? initial.phoneNumber ?? query.get('email_address') ?? query.get('username') ?? query.get('phone_number') ?? '',
+      initial.emailAddress ?? initial.username ?? initialPhone ?? query.get('email_address') ?? query.get('username') ?? '',
     );
+    // Only a phone number given: start on the phone field.
+    const [kind, setKind] = useState(() => (identifier && identifier === initialPhone && kinds.includes('phone_number') ? 'phone_number' : kinds[0]));
+    const field = IDENTIFIER_FIELDS[kind ?? ''] ?? IDENTIFIER_FIELDS.username!;
+    const nextKind = kinds.length > 1 ? kinds[(kinds.indexOf(kind!) + 1) % kinds.length] : undefined;
     const form = useForm(['identifier']);
-    const only = kinds.length === 1 ? kinds[0] : undefined;
+    const switchTo = (next: string, value = '') => {
+      setKind(next);
+      setIdentifier(value);
+      form.setErrors({});
+      setTimeout(() => focusField(host.uid, 'identifier'));
+    };
     const submit = () =>
       form.run(async () => {
         const signIn = await current(host).create({ identifier: identifier.trim() });
@@ -164,16 +190,29 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
         )}
         {oauth && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
         {kinds.length > 0 && (
-          <Form onSubmit={() => void submit()}>
+          <Form form={form} onSubmit={() => void submit()}>
             <Field
               name="identifier"
-              label={t(`formFieldLabel__${kinds.map(camel).join('_')}`)}
-              type={only === 'email_address' ? 'email' : only === 'phone_number' ? 'tel' : 'text'}
-              autoComplete={`${only === 'email_address' ? 'email' : only === 'phone_number' ? 'tel' : 'username'}${passkeyOn ? ' webauthn' : ''}`}
+              label={t(`formFieldLabel__${field.key}`)}
+              placeholder={t(`formFieldInputPlaceholder__${field.key}`)}
+              type={field.type}
+              autoComplete={`${field.autoComplete}${passkeyOn ? ' webauthn' : ''}`}
+              required
               value={identifier}
-              onValue={setIdentifier}
+              onValue={(value) => {
+                // A number typed or autofilled where the email goes: the phone field takes it.
+                if (value.startsWith('+') && kind !== 'phone_number' && kinds.includes('phone_number')) switchTo('phone_number', value);
+                else setIdentifier(value);
+              }}
               error={form.errors.identifier}
               autoFocus={!host.modal}
+              action={
+                nextKind && (
+                  <LinkButton name="formFieldAction" variant="identifier" onClick={() => switchTo(nextKind)}>
+                    {t(`signIn.start.actionLink__use_${IDENTIFIER_FIELDS[nextKind]!.use}`)}
+                  </LinkButton>
+                )
+              }
             />
             <Alert>{form.formError}</Alert>
             <Button busy={form.busy} />

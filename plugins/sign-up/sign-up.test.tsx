@@ -5,7 +5,19 @@ import { defaultSettings } from '../../emulator/index.js';
 import { emailLinkPlugin } from '../email-link/index.js';
 import { oauthPlugin } from '../oauth/index.js';
 import { uiPlugin } from '../ui/index.js';
-import { byLabel, byText, clearCookies, recordingNavigation, recordingPageLoads, startClerk, submit, title, type, waitFor } from '../../test/helpers/ui.js';
+import {
+  buttonNamed,
+  byLabel,
+  byText,
+  clearCookies,
+  recordingNavigation,
+  recordingPageLoads,
+  startClerk,
+  submit,
+  title,
+  type,
+  waitFor,
+} from '../../test/helpers/ui.js';
 import { signUpPlugin } from './index.js';
 import type { SignUpProps } from './index.js';
 import { devBrowser, signInWithPassword } from '../../test/emulator/helpers.js';
@@ -139,25 +151,84 @@ describe('<SignUp/>', () => {
     await waitFor(() => clerk.isSignedIn);
   });
 
-  it('shows the name and username fields the instance enables, required ones without "Optional"', async () => {
+  it('shows the fields Clerk shows on the default settings: email and password, required; optional names and phone left out', async () => {
+    emulator.updateSettings(defaultSettings());
+    await setup();
+    const inputs = [...root.querySelectorAll('input')];
+    expect(inputs.map((i) => i.name)).toEqual(['email_address', 'password']);
+    expect(inputs.map((i) => i.required)).toEqual([true, true]);
+    expect(root.textContent).not.toContain('Optional');
+    expect(inputs.map((i) => i.placeholder)).toEqual(['Enter your email address', 'Create a password']);
+  });
+
+  it('shows the optional fields with layout.showOptionalFields, marked "Optional"; required ones without it', async () => {
     emulator.updateSettings({
       username: { enabled: true, required: true },
       names: { enabled: true, required: false },
       emailAddress: { verifyAtSignUp: false },
     });
-    const { clerk } = await setup({ initialValues: { firstName: 'Grace', username: 'ghopper' } });
+    const { clerk } = await setup({ initialValues: { firstName: 'Grace', username: 'ghopper' }, appearance: { layout: { showOptionalFields: true } } });
     expect(byLabel(root, 'First name').value).toBe('Grace');
     expect(byLabel(root, 'First name').getAttribute('autocomplete')).toBe('given-name');
     expect(byLabel(root, 'Username').value).toBe('ghopper');
     const optional = (label: string) => byLabel(root, label).closest('.cl-formField')!.querySelector('.cl-formFieldHintText') !== null;
     expect(optional('Last name')).toBe(true);
     expect(optional('Username')).toBe(false);
+    expect(byLabel(root, 'Username').required).toBe(true);
+    expect(byLabel(root, 'Last name').required).toBe(false);
     await type(byLabel(root, 'Email address'), 'grace2+clerk_test@example.com');
     await type(byLabel(root, 'Password'), 'a strong passphrase');
     submit(root.querySelector('form')!);
     await waitFor(() => clerk.isSignedIn);
     expect(clerk.user?.firstName).toBe('Grace');
     expect(clerk.user?.username).toBe('ghopper');
+  });
+
+  it('without layout.showOptionalFields the optional names stay hidden and the required username shows', async () => {
+    emulator.updateSettings({ username: { enabled: true, required: true }, names: { enabled: true, required: false } });
+    await setup();
+    expect([...root.querySelectorAll('input')].map((i) => i.name)).toEqual(['username', 'email_address', 'password']);
+  });
+
+  it('checks the form before sending: an empty submit or a malformed email sends nothing and focuses the first field in error', async () => {
+    await setup();
+    emulator.clearRequests();
+    const email = byLabel(root, 'Email address');
+    submit(email);
+    await waitFor(() => root.querySelector('.cl-formFieldErrorText__password'));
+    expect(root.querySelector('.cl-formFieldErrorText__email_address')!.textContent).toBe('This field is required.');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => document.activeElement === email);
+    await type(email, 'not-an-email');
+    await type(byLabel(root, 'Password'), 'a strong passphrase');
+    submit(email);
+    await waitFor(() => root.querySelector('.cl-formFieldErrorText__email_address')?.textContent === 'Example format: name@example.com');
+    expect(root.querySelector('.cl-formFieldErrorText__password')).toBeNull();
+    expect(emulator.requests.filter((r) => r.path.startsWith('/v1/client/sign_ups'))).toEqual([]);
+  });
+
+  it('lets the user give a phone number instead when the instance takes either ("Use phone instead")', async () => {
+    emulator.updateSettings({ emailAddress: { required: false }, phoneNumber: { enabled: true, required: false } });
+    await setup();
+    expect([...root.querySelectorAll('input')].map((i) => i.name)).toEqual(['email_address', 'password']);
+    byText(root, 'Use phone instead').click();
+    await waitFor(() => root.querySelector('input[name=phone_number]'));
+    expect([...root.querySelectorAll('input')].map((i) => i.name)).toEqual(['phone_number', 'password']);
+    await waitFor(() => document.activeElement === byLabel(root, 'Phone number'));
+    byText(root, 'Use email instead').click();
+    await waitFor(() => root.querySelector('input[name=email_address]'));
+  });
+
+  it('shows the address on the code step with a pencil that goes back to change it', async () => {
+    await setup();
+    await type(byLabel(root, 'Email address'), 'grace3+clerk_test@example.com');
+    await type(byLabel(root, 'Password'), 'a strong passphrase');
+    submit(root.querySelector('form')!);
+    await waitFor(() => title(root) === 'Verify your email');
+    expect(root.querySelector('.cl-identityPreviewText')!.textContent).toBe('grace3+clerk_test@example.com');
+    expect(root.querySelectorAll('.cl-otpCodeFieldInput')).toHaveLength(6);
+    buttonNamed(root, 'Edit email address').click();
+    await waitFor(() => title(root) === 'Create your account');
   });
 
   it('requires legal consent when the instance enables it', async () => {
@@ -327,7 +398,7 @@ describe('<SignUp/>', () => {
   it('links to sign in and starts the OAuth sign-up redirect', async () => {
     const { navigations, pageLoads } = await setup({ signInUrl: '/login' });
     expect(byText<HTMLAnchorElement>(root, 'Sign in').getAttribute('href')).toBe('/login');
-    byText(root, 'Continue with GitHub').click();
+    buttonNamed(root, 'Continue with GitHub').click();
     // The provider is a full page load, never the app's router.
     await waitFor(() => pageLoads.length);
     expect(['http:', 'https:']).toContain(new URL(pageLoads[0]).protocol);

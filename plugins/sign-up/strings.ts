@@ -7,8 +7,10 @@ export const signUpStrings = {
       subtitle: 'Welcome! Please fill in the details to get started.',
       actionText: 'Already have an account?',
       actionLink: 'Sign in',
+      actionLink__use_phone: 'Use phone instead',
+      actionLink__use_email: 'Use email instead',
     },
-    emailCode: { title: 'Verify your email', subtitle: 'Enter the verification code sent to {{identifier}}' },
+    emailCode: { title: 'Verify your email', subtitle: 'Enter the verification code sent to your email', resendButton: "Didn't receive a code? Resend" },
     emailLink: {
       title: 'Check your email',
       subtitle: 'Use the verification link sent to {{identifier}}',
@@ -24,7 +26,7 @@ export const signUpStrings = {
       clientMismatchTitle: 'Open the link where you signed up',
       clientMismatchSubtitle: 'To continue, open the verification link on the device and browser you started signing up from.',
     },
-    phoneCode: { title: 'Verify your phone', subtitle: 'Enter the verification code sent to {{identifier}}' },
+    phoneCode: { title: 'Verify your phone', subtitle: 'Enter the verification code sent to your phone', resendButton: "Didn't receive a code? Resend" },
     continue: { title: 'Fill in missing fields', subtitle: 'Please fill in the remaining details to continue.' },
     legalConsent: {
       checkboxLabel: 'I agree to the Terms of Service and Privacy Policy',

@@ -30,17 +30,86 @@ interface StepProps {
 }
 
 type FieldName = 'first_name' | 'last_name' | 'username' | 'email_address' | 'phone_number' | 'password';
-const FIELDS: Record<FieldName, { label: string; type?: string; autoComplete: string }> = {
+const FIELDS: Record<FieldName, { label: string; type?: string; autoComplete: string; placeholder?: string }> = {
   first_name: { label: 'firstName', autoComplete: 'given-name' },
   last_name: { label: 'lastName', autoComplete: 'family-name' },
   username: { label: 'username', autoComplete: 'username' },
   email_address: { label: 'emailAddress', type: 'email', autoComplete: 'email' },
   phone_number: { label: 'phoneNumber', type: 'tel', autoComplete: 'tel' },
-  password: { label: 'password', type: 'password', autoComplete: 'new-password' },
+  password: { label: 'password', type: 'password', autoComplete: 'new-password', placeholder: 'signUpPassword' },
 };
 const NAMES = Object.keys(FIELDS) as FieldName[];
 const LEGAL = 'legal_accepted';
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+type Attributes = Record<string, { enabled?: boolean; required?: boolean; usedForFirstFactor?: boolean } | undefined>;
+type Identifier = 'email_address' | 'phone_number';
+
+/**
+ * Which of email, phone and username a sign-up must give, as ClerkJS decides it: the instance's own
+ * flags when it requires an identifier (or no password), else at least one so a password has an owner.
+ */
+function requiredIdentifiers(a: Attributes): Record<'email_address' | 'phone_number' | 'username', boolean> {
+  const [e, p, u] = (['email_address', 'phone_number', 'username'] as const).map((k) => ({
+    on: !!a[k]?.enabled,
+    req: !!a[k]?.required,
+    first: !!a[k]?.usedForFirstFactor,
+  })) as [{ on: boolean; req: boolean; first: boolean }, { on: boolean; req: boolean; first: boolean }, { on: boolean; req: boolean; first: boolean }];
+  if (!(a.password?.enabled && a.password.required) || e.req || p.req || (u.req && u.first))
+    return { email_address: e.req, phone_number: p.req, username: u.req };
+  // From here on neither email nor phone is required by the instance.
+  const usernameInstead = u.req && !u.first && e.on && p.on;
+  const email = (e.on && !p.on && !u.on) || (e.on && p.on) || (u.first && !u.req && e.on) || usernameInstead;
+  const phone = p.on || (p.first && !e.first && !u.first);
+  const username = (u.on && u.first && !e.on && !p.on) || usernameInstead;
+  if (!e.on && !p.on && !u.on) return { email_address: false, phone_number: false, username: false };
+  return email || phone || username ? { email_address: email, phone_number: phone, username } : { email_address: true, phone_number: false, username: false };
+}
+
+/** Email or phone, the user's choice ("Use phone"): both enabled, neither required (progressive sign-up), or both sign-in identifiers. */
+const emailOrPhone = (a: Attributes, progressive: boolean) =>
+  progressive
+    ? !!(a.email_address?.enabled && a.phone_number?.enabled && !a.email_address.required && !a.phone_number.required)
+    : !!(a.email_address?.usedForFirstFactor && a.phone_number?.usedForFirstFactor);
+
+/**
+ * The start step's fields and whether each is required, following the instance's attributes as
+ * ClerkJS does: optional fields only with `layout.showOptionalFields`, the password only when required,
+ * and one of email/phone (`active`) when the user may choose.
+ */
+export function startFields(a: Attributes, progressive: boolean, active: Identifier | null, showOptional: boolean) {
+  const choose = emailOrPhone(a, progressive);
+  const identifiers = requiredIdentifiers(a);
+  const fields: Array<{ name: FieldName; required: boolean }> = [];
+  for (const name of NAMES) {
+    const attribute = a[name];
+    if (!attribute?.enabled) continue;
+    let required = !!attribute.required;
+    if (name === 'email_address' || name === 'phone_number') {
+      if ((choose || !progressive) && active !== name) continue;
+      if (!progressive && !attribute.usedForFirstFactor) continue;
+      required = progressive ? identifiers[name] : true;
+      if (choose) {
+        fields.push({ name, required });
+        continue;
+      }
+    } else if (name === 'password' && !required) continue;
+    if (required || showOptional) fields.push({ name, required });
+  }
+  return { fields, choose };
+}
+
+/** The identifier the form starts with: a prefilled one, else email (ClerkJS's order). */
+function initialIdentifier(a: Attributes, progressive: boolean, initial: Record<string, string | undefined>): Identifier | null {
+  if (initial.emailAddress) return 'email_address';
+  if (initial.phoneNumber) return 'phone_number';
+  if (emailOrPhone(a, progressive)) return 'email_address';
+  for (const k of ['email_address', 'phone_number'] as const) {
+    const attribute = a[k];
+    if (attribute?.enabled && progressive ? attribute.required : attribute?.usedForFirstFactor) return k;
+  }
+  return null;
+}
 
 const current = (host: HostContextValue) => host.clerk.client!.signUp as SignUp;
 
@@ -101,6 +170,9 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
     ProviderReturnError,
     FooterAction,
     PasswordRules,
+    IdentityPreview,
+    LinkButton,
+    focusField,
     isSafeUrl,
   } = kit;
 
@@ -171,11 +243,26 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
     );
   }
 
-  /** The editable fields (`names`), legal consent when asked, submitted through `send`. */
-  function SignUpForm({ flow, names, legal, send }: StepProps & { names: FieldName[]; legal: boolean; send(params: SignUpParams): Promise<SignUp> }) {
+  /**
+   * The editable `fields`, legal consent when asked, submitted through `send`. `onSwitch`: the user may
+   * give a phone number instead of the email address (or back), with the link beside the label.
+   */
+  function SignUpForm({
+    flow,
+    fields,
+    legal,
+    send,
+    onSwitch,
+  }: StepProps & {
+    fields: Array<{ name: FieldName; required: boolean }>;
+    legal: boolean;
+    send(params: SignUpParams): Promise<SignUp>;
+    onSwitch?: () => void;
+  }) {
     const { host, props } = flow;
     const { t, environment, query } = host;
-    const attributes = environment.userSettings.attributes ?? {};
+    const names = fields.map((f) => f.name);
+    const enterpriseSso = !!(environment.userSettings as { enterpriseSso?: { enabled?: boolean } }).enterpriseSso?.enabled;
     const initial: Record<string, string | undefined> = { ...props.initialValues };
     const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(NAMES.map((n) => [n, initial[camel(n)] ?? query.get(n) ?? ''])));
     const [accepted, setAccepted] = useState(false);
@@ -202,25 +289,40 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
           </a>
         </>
       );
+    const field = ({ name, required }: { name: FieldName; required: boolean }) => (
+      <Field
+        key={name}
+        name={name}
+        label={t(`formFieldLabel__${FIELDS[name].label}`)}
+        placeholder={t(`formFieldInputPlaceholder__${FIELDS[name].placeholder ?? FIELDS[name].label}`)}
+        type={FIELDS[name].type}
+        autoComplete={FIELDS[name].autoComplete}
+        // An email on an enterprise connection's domain needs no password: the identity provider signs it in.
+        required={required && !(name === 'password' && enterpriseSso)}
+        optional={!required}
+        value={values[name]}
+        onValue={(value) => setValues({ ...values, [name]: value })}
+        error={form.errors[name]}
+        hint={name === 'password' ? <PasswordRules password={values.password} /> : undefined}
+        action={
+          onSwitch &&
+          (name === 'email_address' || name === 'phone_number') && (
+            <LinkButton name="formFieldAction" variant={name} onClick={onSwitch}>
+              {t(name === 'email_address' ? 'signUp.start.actionLink__use_phone' : 'signUp.start.actionLink__use_email')}
+            </LinkButton>
+          )
+        }
+      />
+    );
+    const nameRow = fields.filter((f) => f.name === 'first_name' || f.name === 'last_name');
     return (
-      <Form onSubmit={submit}>
-        {names.map((name) => (
-          <Field
-            key={name}
-            name={name}
-            label={t(`formFieldLabel__${FIELDS[name].label}`)}
-            type={FIELDS[name].type}
-            autoComplete={FIELDS[name].autoComplete}
-            optional={!attributes[name]?.required}
-            value={values[name]}
-            onValue={(value) => setValues({ ...values, [name]: value })}
-            error={form.errors[name]}
-            hint={name === 'password' ? <PasswordRules password={values.password} /> : undefined}
-          />
-        ))}
+      <Form form={form} onSubmit={submit}>
+        {nameRow.length > 0 && <div {...host.el('formFieldRow', 'name')}>{nameRow.map(field)}</div>}
+        {fields.filter((f) => !nameRow.includes(f)).map(field)}
         {legal && (
           <Checkbox
             name={LEGAL}
+            required
             checked={accepted}
             onChecked={setAccepted}
             error={form.errors[LEGAL]}
@@ -242,8 +344,15 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
   function Start({ flow }: StepProps) {
     const { host } = flow;
     const { t, environment } = host;
-    const attributes = environment.userSettings.attributes ?? {};
-    const names = NAMES.filter((n) => attributes[n]?.enabled);
+    const attributes = (environment.userSettings.attributes ?? {}) as Attributes;
+    const progressive = environment.userSettings.signUp?.progressive !== false;
+    const [identifier, setIdentifier] = useState(() => initialIdentifier(attributes, progressive, { ...flow.props.initialValues }));
+    const { fields, choose } = startFields(attributes, progressive, identifier, !!host.layout.showOptionalFields);
+    const switchIdentifier = () => {
+      const next = identifier === 'email_address' ? 'phone_number' : 'email_address';
+      setIdentifier(next);
+      setTimeout(() => focusField(host.uid, next));
+    };
     const signInUrl = flow.authUrl('signIn');
     // Sign-ups on a waitlist: this component hands over to the waitlist (its modal, or its page).
     const waitlist = environment.userSettings.signUp?.mode === 'waitlist';
@@ -296,7 +405,13 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
           />
         )}
         {oauth && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
-        <SignUpForm flow={flow} names={names} legal={!!environment.userSettings.signUp?.legalConsentEnabled} send={(params) => current(host).create(params)} />
+        <SignUpForm
+          flow={flow}
+          fields={fields}
+          legal={!!environment.userSettings.signUp?.legalConsentEnabled}
+          send={(params) => current(host).create(params)}
+          onSwitch={choose ? switchIdentifier : undefined}
+        />
       </Card>
     );
   }
@@ -318,7 +433,7 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
     if (!useExpect(host, signUp.status === 'missing_requirements' && (names.length > 0 || legal))) return null;
     return (
       <Card title={t('signUp.continue.title')} subtitle={t('signUp.continue.subtitle')}>
-        <SignUpForm flow={flow} names={names} legal={legal} send={(params) => signUp.update(params)} />
+        <SignUpForm flow={flow} fields={names.map((name) => ({ name, required: true }))} legal={legal} send={(params) => signUp.update(params)} />
       </Card>
     );
   }
@@ -331,7 +446,8 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
     const email = field === 'email_address';
     const byLink = email && verifiesByLink(host);
     const strategy = email ? 'email_code' : 'phone_code';
-    const prepareForm = useForm([]);
+    // Sending the code on arrival leaves the boxes usable.
+    const prepareForm = useForm([], false);
     const prepare = () => signUp.prepareVerification({ strategy });
     // Sends the code once (unless resuming one); a code typed or autofilled before the effect ran sends first.
     const prepared = useRef<Promise<unknown>>();
@@ -347,11 +463,16 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
     if (byLink) return <EmailLinkWait flow={flow} />;
     const key = email ? 'emailCode' : 'phoneCode';
     return (
-      <Card title={t(`signUp.${key}.title`)} subtitle={t(`signUp.${key}.subtitle`, { identifier: email ? signUp.emailAddress : signUp.phoneNumber })}>
+      <Card
+        title={t(`signUp.${key}.title`)}
+        subtitle={t(`signUp.${key}.subtitle`)}
+        preview={<IdentityPreview identifier={(email ? signUp.emailAddress : signUp.phoneNumber) ?? ''} onEdit={() => void host.navigate('')} />}
+      >
         <Alert>{prepareForm.formError}</Alert>
         <CodeForm
           onCode={async (code) => proceed(flow, await ensurePrepared().then(() => signUp.attemptVerification({ strategy, code })))}
           onResend={prepare}
+          resendText={t(`signUp.${key}.resendButton`)}
         />
       </Card>
     );

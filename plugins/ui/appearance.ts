@@ -54,13 +54,19 @@ export interface Theme {
   /** A theme built on another (as `@clerk/themes`' `shadesOfPurple` is on `dark`). */
   baseTheme?: Theme | Theme[];
   layout?: AppearanceLayout;
+  /** Clerk's current name for `layout` (read too; it wins over `layout` within a theme). */
+  options?: AppearanceLayout;
   [other: string]: unknown;
 }
 
 export interface AppearanceLayout {
   socialButtonsPlacement?: 'top' | 'bottom';
+  /** `auto` (default): block buttons for up to two providers, icon buttons beyond. */
   socialButtonsVariant?: 'auto' | 'iconButton' | 'blockButton';
+  /** Shown above the title of flow cards (http(s) only); default: the instance's logo. */
   logoImageUrl?: string;
+  /** `<SignUp/>` also shows the fields the instance enables without requiring them (default: only required ones). */
+  showOptionalFields?: boolean;
   [key: string]: unknown;
 }
 

@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import type { ClerkAPIError } from '../../kernel/index.js';
 import { Alert, useForm } from './form-kit.js';
 import { isSafeUrl } from './routing.js';
+import { PencilIcon, ProviderIcon, Spinner } from './icons.js';
 
 /** Which flow: `<SignIn/>` or `<SignUp/>`. */
 export type AuthKind = 'signIn' | 'signUp';
@@ -81,31 +82,72 @@ export function useAuthFlow<P extends AuthFlowProps>(props: P): AuthFlow<P> {
   return { host, props, afterAuthUrl: (kind) => afterAuthUrl(host, kind, props), authUrl: (kind) => authPageUrl(host, kind, props) };
 }
 
-/** One button per enabled provider; `appearance.layout.socialButtonsPlacement: 'bottom'` moves them under the form. */
+/**
+ * One button per enabled provider, with its logo. `layout.socialButtonsVariant`: `blockButton` (logo and
+ * name), `iconButton` (logo only; the name is its accessible name), `auto` (default, as ClerkJS: blocks
+ * up to two providers, icons beyond). `layout.socialButtonsPlacement: 'bottom'` moves them under the form.
+ * While one starts, it spins and the whole card is disabled.
+ */
 export function SocialButtons({ onSelect }: { onSelect(strategy: string): Promise<unknown> }) {
   const { environment, el, t, layout } = useHost();
   const form = useForm([]);
+  const [pending, setPending] = useState<string>();
   const providers = Object.values(environment.userSettings.social ?? {}).filter((s) => s?.enabled && s.authenticatable !== false);
   if (!providers.length) return null;
+  const count = providers.length;
   const bottom = layout.socialButtonsPlacement === 'bottom';
-  const box = el('socialButtons');
+  const variant = layout.socialButtonsVariant;
+  const blocks = variant === 'blockButton' || (variant !== 'iconButton' && count <= 2);
+  // Icon rows of up to five, as even as they can be (six: two rows of three).
+  const columns = blocks ? (count === 2 ? 2 : 1) : Math.ceil(count / Math.ceil(count / 5));
+  const box = el('socialButtonsRoot');
+  const grid = el('socialButtons', blocks ? 'block' : 'icon');
   return (
     <div class={box.class} style={bottom ? { order: 1, ...box.style } : box.style}>
       {bottom && <Divider />}
-      {providers.map((p) => (
-        <button
-          key={p.strategy}
-          type="button"
-          {...el('socialButtonsBlockButton', p.strategy)}
-          disabled={form.busy}
-          onClick={() => void form.run(() => onSelect(p.strategy))}
-        >
-          {t('socialButtonsBlockButton', { provider: p.name || p.strategy.replace(/^oauth_/, '') })}
-        </button>
-      ))}
+      <div class={grid.class} style={{ '--cl-cols': columns, ...grid.style }}>
+        {providers.map((p) => {
+          const name = p.name || p.strategy.replace(/^oauth_/, '');
+          const id = p.strategy.replace(/^oauth_/, '');
+          return (
+            <button
+              key={p.strategy}
+              type="button"
+              {...el(blocks ? 'socialButtonsBlockButton' : 'socialButtonsIconButton', id)}
+              aria-label={t('socialButtonsBlockButton', { provider: name })}
+              title={blocks ? undefined : t('socialButtonsBlockButton', { provider: name })}
+              onClick={() => {
+                setPending(p.strategy);
+                void form.run(() => onSelect(p.strategy)).then(() => setPending(undefined));
+              }}
+            >
+              {pending === p.strategy ? <Spinner name="socialButtonsProviderIcon" /> : <ProviderIcon strategy={p.strategy} name={name} />}
+              {blocks && (
+                <span {...el('socialButtonsBlockButtonText')}>
+                  {t(count === 1 ? 'socialButtonsBlockButton' : 'socialButtonsBlockButtonManyInView', { provider: name })}
+                </span>
+              )}
+            </button>
+          );
+        })}
+      </div>
       <Alert>{form.formError}</Alert>
       {!bottom && <Divider />}
     </div>
+  );
+}
+
+/** The identifier a later step is about, with a pencil that goes back to change it ("Edit email address"). */
+export function IdentityPreview({ identifier, onEdit }: { identifier: string; onEdit(): void }) {
+  const { el, t } = useHost();
+  const kind = identifier.includes('@') ? 'emailAddress' : /^\+?[\d\s()-]+$/.test(identifier) ? 'phoneNumber' : 'identifier';
+  return (
+    <span {...el('identityPreview')}>
+      <span {...el('identityPreviewText')}>{identifier}</span>
+      <button type="button" {...el('identityPreviewEditButton')} aria-label={t(`identityPreviewEditButton__${kind}`)} onClick={onEdit}>
+        <PencilIcon name="identityPreviewEditButtonIcon" />
+      </button>
+    </span>
   );
 }
 

@@ -8,6 +8,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClerkAPIError, Environment } from '../../kernel/index.js';
 import { isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/errors.js';
 import { useHost } from './context.js';
+import { AlertIcon, ArrowRightIcon, CheckIcon, EyeIcon, EyeOffIcon, Spinner } from './icons.js';
+import { isSafeUrl } from './routing.js';
 
 export interface FormState {
   busy: boolean;
@@ -16,12 +18,36 @@ export interface FormState {
   /** A message not tied to a field of this form. */
   formError: string | undefined;
   setErrors(errors: Record<string, string>): void;
-  /** Runs `action`, showing FAPI errors next to their fields (by `meta.paramName`) or above the form. */
-  run(action: () => Promise<unknown>): Promise<void>;
+  /**
+   * Runs `action`, showing FAPI errors next to their fields (by `meta.paramName`) or above the form;
+   * resolves `true` when it succeeded. Afterwards focus goes to the first field in error, or back
+   * where it was when the card's controls were disabled meanwhile.
+   */
+  run(action: () => Promise<unknown>): Promise<boolean>;
 }
 
-export function useForm(fields: string[]): FormState {
-  const { errorText, t } = useHost();
+/** Per render root (`uid`): how many locking actions run, and the cards that grey out meanwhile. */
+const busyRoots: Record<string, { count: number; cards: Set<() => void> }> = {};
+const busyOf = (uid: string) => (busyRoots[uid] ??= { count: 0, cards: new Set() });
+function changeBusy(uid: string, delta: number) {
+  const root = busyOf(uid);
+  root.count += delta;
+  root.cards.forEach((rerender) => rerender());
+}
+
+/** Moves focus to the field `name` of this root (its first box for a code), when it exists and can take it. */
+export function focusField(uid: string, name: string | undefined) {
+  const field = name && (document.getElementById(`${uid}-${name}`) as HTMLInputElement | null);
+  if (field && !field.disabled) field.focus();
+  return !!field;
+}
+
+/**
+ * Form state. `lock` (default): while an action runs, the card's fields and buttons are disabled
+ * (steps that send something on their own, such as a code when they appear, pass `false`).
+ */
+export function useForm(fields: string[], lock = true): FormState {
+  const { errorText, t, uid } = useHost();
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
@@ -29,16 +55,23 @@ export function useForm(fields: string[]): FormState {
     busy,
     errors,
     formError,
-    setErrors,
+    setErrors(next) {
+      setErrors(next);
+      setTimeout(() => focusField(uid, Object.keys(next)[0]));
+    },
     async run(action) {
+      const before = document.activeElement as HTMLElement | null;
       setBusy(true);
+      if (lock) changeBusy(uid, 1);
       setErrors({});
       setFormError(undefined);
+      const next: Record<string, string> = {};
+      let general: string | undefined;
+      let failed = false;
       try {
         await action();
       } catch (err) {
-        const next: Record<string, string> = {};
-        let general: string | undefined;
+        failed = true;
         if (isClerkAPIResponseError(err)) {
           for (const error of err.errors) {
             const field = error.meta?.paramName;
@@ -56,38 +89,118 @@ export function useForm(fields: string[]): FormState {
         setFormError(general ?? (Object.keys(next).length ? undefined : t('unstable__errors.unknown')));
       } finally {
         setBusy(false);
+        if (lock) changeBusy(uid, -1);
+        // After the re-render has enabled the card again; a step that moved on has focused its own field.
+        setTimeout(() => {
+          if (focusField(uid, Object.keys(next)[0])) return;
+          // The control that had focus was disabled meanwhile (a step that replaced it: see Card).
+          if (nothingFocused() && before?.isConnected) before.focus();
+        });
       }
+      return !failed;
     },
   };
 }
 
-export function Card({ title, subtitle, children, footer }: { title: string; subtitle?: string; children?: ComponentChildren; footer?: ComponentChildren }) {
-  const { el, uid } = useHost();
+const nothingFocused = () => !document.activeElement || document.activeElement === document.body;
+
+/** Whether a locking action of this render root is running (re-renders when that changes). */
+function useRootBusy(uid: string) {
+  const [, rerender] = useState(0);
+  const busy = busyOf(uid).count > 0;
+  useEffect(() => {
+    const cards = busyOf(uid).cards;
+    const update = () => rerender((n) => n + 1);
+    cards.add(update);
+    // A card the running action brought in (the next step) may have missed the end of it.
+    if (busyOf(uid).count > 0 !== busy) update();
+    return () => void cards.delete(update);
+  }, [uid]);
+  return busy;
+}
+
+/**
+ * A flow's card: the logo (`layout.logoImageUrl`, else the instance's, http(s) only), title, subtitle,
+ * content and footer band. While a request of this component runs its controls are disabled.
+ */
+export function Card({
+  title,
+  subtitle,
+  preview,
+  children,
+  footer,
+}: {
+  title: string;
+  subtitle?: string;
+  /** Under the subtitle: the identifier the step is about (an `IdentityPreview`). */
+  preview?: ComponentChildren;
+  children?: ComponentChildren;
+  footer?: ComponentChildren;
+}) {
+  const { el, uid, layout, environment } = useHost();
+  const busy = useRootBusy(uid);
+  const box = useRef<HTMLDivElement>(null);
+  const wasBusy = useRef(busy);
+  // A step that appeared while the request that led to it ran could not focus its field then: once enabled, it does.
+  useEffect(() => {
+    if (wasBusy.current && !busy && nothingFocused()) box.current?.querySelector<HTMLElement>('input:not([type=hidden])')?.focus();
+    wasBusy.current = busy;
+  }, [busy]);
+  const logo = layout.logoImageUrl || environment.displayConfig.logoImageUrl;
   return (
-    <div {...el('cardBox')}>
-      <div {...el('card')}>
+    <div ref={box} {...el('cardBox')}>
+      <div {...el('card')} aria-busy={busy ? 'true' : undefined}>
         <div {...el('header')}>
+          {isSafeUrl(logo) && (
+            <div {...el('logoBox')}>
+              <img src={logo} alt={environment.displayConfig.applicationName} {...el('logoImage')} />
+            </div>
+          )}
           <h1 id={`${uid}-title`} {...el('headerTitle')}>
             {title}
           </h1>
           {subtitle && <p {...el('headerSubtitle')}>{subtitle}</p>}
+          {preview}
         </div>
-        <div {...el('main')}>{children}</div>
+        <fieldset {...el('main')} disabled={busy}>
+          {children}
+        </fieldset>
       </div>
       {footer && <div {...el('footer')}>{footer}</div>}
     </div>
   );
 }
 
-export function Form({ onSubmit, children }: { onSubmit: () => void; children: ComponentChildren }) {
-  const { el } = useHost();
+// A pragmatic address check (what browsers accept for type=email, roughly): something@domain.tld.
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/**
+ * The first problems of the form's own fields, checked before anything is sent: required fields left
+ * empty (unchecked, for boxes) and malformed email addresses; by field name.
+ */
+function invalidFields(form: HTMLFormElement, t: (key: string) => string) {
+  const errors: Record<string, string> = {};
+  for (const input of form.querySelectorAll('input')) {
+    const value = input.type === 'checkbox' ? (input.checked ? 'on' : '') : input.value.trim();
+    if (!input.name || input.disabled || errors[input.name]) continue;
+    if (input.required && !value) errors[input.name] = t('unstable__errors.form_param_missing');
+    else if (input.type === 'email' && value && !EMAIL.test(value)) errors[input.name] = t('formFieldInput__emailAddress_format');
+  }
+  return errors;
+}
+
+/** A form; with `form`, its required and email fields are checked first, and nothing is submitted while one fails. */
+export function Form({ onSubmit, children, form }: { onSubmit: () => void; children: ComponentChildren; form?: FormState }) {
+  const { el, t } = useHost();
   return (
     <form
       {...el('form')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit();
+        const errors = form ? invalidFields(e.currentTarget, t) : {};
+        if (Object.keys(errors).length) form!.setErrors(errors);
+        else onSubmit();
       }}
     >
       {children}
@@ -119,10 +232,12 @@ interface FieldProps extends InputAttributes {
   hint?: ComponentChildren;
 }
 
-export function Field({ name, label, value, onValue, error, optional, action, hint, autoFocus, ...input }: FieldProps) {
+export function Field({ name, label, value, onValue, error, optional, action, hint, autoFocus, type = 'text', ...input }: FieldProps) {
   const { el, t, uid } = useHost();
   const id = `${uid}-${name}`;
   const ref = useRef<HTMLInputElement>(null);
+  const [shown, setShown] = useState(false);
+  const password = type === 'password';
   // Browsers honour the autofocus attribute once per document, so later steps focus their field here.
   useLayoutEffect(() => {
     if (autoFocus) ref.current?.focus();
@@ -137,21 +252,35 @@ export function Field({ name, label, value, onValue, error, optional, action, hi
         {optional && <span {...el('formFieldHintText')}>{t('formFieldHintText__optional')}</span>}
         {action}
       </div>
-      <input
-        ref={ref}
-        id={id}
-        name={name}
-        type="text"
-        {...input}
-        {...el('formFieldInput', name)}
-        value={value}
-        onInput={(e) => onValue(e.currentTarget.value)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      />
+      <div {...el('formFieldInputGroup')}>
+        <input
+          ref={ref}
+          id={id}
+          name={name}
+          type={password && shown ? 'text' : type}
+          {...input}
+          {...el('formFieldInput', name)}
+          value={value}
+          onInput={(e) => onValue(e.currentTarget.value)}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={described || undefined}
+        />
+        {password && (
+          <button
+            type="button"
+            {...el('formFieldInputShowPasswordButton')}
+            aria-label={t(shown ? 'formFieldInputHidePassword' : 'formFieldInputShowPassword')}
+            aria-controls={id}
+            onClick={() => setShown(!shown)}
+          >
+            {shown ? <EyeOffIcon name="formFieldInputShowPasswordIcon" /> : <EyeIcon name="formFieldInputShowPasswordIcon" />}
+          </button>
+        )}
+      </div>
       {hint && <div id={`${id}-hint`}>{hint}</div>}
       {error && (
         <p id={`${id}-error`} role="alert" {...el('formFieldErrorText', name)}>
+          <AlertIcon name="formFieldErrorIcon" />
           {error}
         </p>
       )}
@@ -165,12 +294,14 @@ export function Checkbox({
   checked,
   onChecked,
   error,
+  required,
 }: {
   name: string;
   label: ComponentChildren;
   checked: boolean;
   onChecked(v: boolean): void;
   error?: string;
+  required?: boolean;
 }) {
   const { el, uid } = useHost();
   const id = `${uid}-${name}`;
@@ -181,6 +312,7 @@ export function Checkbox({
           id={id}
           name={name}
           type="checkbox"
+          required={required}
           {...el('formFieldCheckboxInput', name)}
           checked={checked}
           onChange={(e) => onChecked(e.currentTarget.checked)}
@@ -193,6 +325,7 @@ export function Checkbox({
       </div>
       {error && (
         <p id={`${id}-error`} role="alert" {...el('formFieldErrorText', name)}>
+          <AlertIcon name="formFieldErrorIcon" />
           {error}
         </p>
       )}
@@ -200,11 +333,23 @@ export function Checkbox({
   );
 }
 
+/** The primary button; while `busy`, a spinner stands in for its label (still its accessible name). */
 export function Button({ busy, children, variant }: { busy?: boolean; children?: ComponentChildren; variant?: string }) {
   const { el, t } = useHost();
+  const label = children ?? t('formButtonPrimary');
   return (
     <button type="submit" {...el('formButtonPrimary', variant)} disabled={busy} aria-busy={busy ? 'true' : undefined}>
-      {children ?? t('formButtonPrimary')}
+      {busy ? (
+        <>
+          <Spinner />
+          <span {...el('srOnly')}>{label}</span>
+        </>
+      ) : (
+        <>
+          {label}
+          {!children && <ArrowRightIcon />}
+        </>
+      )}
     </button>
   );
 }
@@ -214,49 +359,212 @@ export function Alert({ children }: { children?: ComponentChildren }) {
   if (!children) return null;
   return (
     <div role="alert" {...el('alert')}>
-      {children}
+      <AlertIcon name="alertIcon" />
+      <span {...el('alertText')}>{children}</span>
     </div>
   );
 }
 
-/** A one-time-code form: submits by itself at 6 digits; `label` defaults to "Verification code". */
+const CODE_LENGTH = 6;
+/** Seconds before a code can be sent again (as ClerkJS waits). */
+export const RESEND_SECONDS = 30;
+
+/**
+ * Six digit boxes for a one-time code: typing moves to the next box, Backspace on an empty box goes
+ * back (arrows move), a paste or an autofill (`autocomplete="one-time-code"` on the first box) fills
+ * them all, and the sixth digit calls `onComplete`. The first box is `name="code"` and carries the
+ * field's id, so the label, `focusField` and scripts that fill `input[name=code]` find it.
+ */
+export function CodeInput({
+  label,
+  error,
+  onValue,
+  reset,
+}: {
+  label: string;
+  error?: string;
+  /** The digits so far, after each change (six: the code is complete). */
+  onValue(code: string): void;
+  /** A new value clears the boxes and focuses the first (after a wrong code). */
+  reset?: unknown;
+}) {
+  const { el, t, uid } = useHost();
+  const id = `${uid}-code`;
+  const [digits, setDigits] = useState<string[]>(() => Array(CODE_LENGTH).fill(''));
+  const boxes = useRef<HTMLInputElement[]>([]);
+  const focusBox = (i: number) => boxes.current[Math.max(0, Math.min(CODE_LENGTH - 1, i))]?.focus();
+  useLayoutEffect(() => focusBox(0), []);
+  useEffect(() => {
+    if (reset === undefined) return;
+    setDigits(Array(CODE_LENGTH).fill(''));
+    focusBox(0);
+  }, [reset]);
+  /** Puts the digits of `text` into the boxes from `from` on; the code is complete once all are filled. */
+  const fill = (from: number, text: string) => {
+    const chars = text
+      .replace(/\D/g, '')
+      .slice(0, CODE_LENGTH - from)
+      .split('');
+    const next = [...digits];
+    if (!chars.length) next[from] = '';
+    chars.forEach((c, k) => (next[from + k] = c));
+    setDigits(next);
+    if (chars.length) focusBox(from + chars.length);
+    onValue(next.join(''));
+    return next;
+  };
+  const described = error ? `${id}-error` : undefined;
+  return (
+    <div {...el('formField', 'code')}>
+      <div {...el('formFieldRow')}>
+        <label id={`${id}-label`} for={id} {...el('formFieldLabel', 'code')}>
+          {label}
+        </label>
+      </div>
+      <div role="group" aria-labelledby={`${id}-label`} {...el('otpCodeFieldInputs')}>
+        {digits.map((digit, i) => (
+          <input
+            key={i}
+            ref={(node) => void (boxes.current[i] = node!)}
+            id={i ? `${id}-${i + 1}` : id}
+            name={i ? undefined : 'code'}
+            {...el('otpCodeFieldInput')}
+            value={digit}
+            inputMode="numeric"
+            autoComplete={i ? 'off' : 'one-time-code'}
+            aria-label={t('formFieldInputLabel__codeDigit', { index: i + 1, length: CODE_LENGTH })}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={described}
+            onFocus={(e) => e.currentTarget.select()}
+            onInput={(e) => {
+              const box = e.currentTarget;
+              let typed = box.value.replace(/\D/g, '');
+              // A digit typed into a filled box (caret before or after the old one): the new digit.
+              if (typed.length === 2 && digit) typed = typed[0] === digit ? typed[1]! : typed[0]!;
+              box.value = fill(i, typed)[i]!;
+            }}
+            onPaste={(e) => {
+              const text = e.clipboardData?.getData('text') ?? '';
+              e.preventDefault();
+              // A whole code pasted anywhere fills from the first box.
+              fill(text.replace(/\D/g, '').length >= CODE_LENGTH ? 0 : i, text);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Backspace' && !digit && i) {
+                e.preventDefault();
+                const next = digits.map((d, k) => (k === i - 1 ? '' : d));
+                setDigits(next);
+                onValue(next.join(''));
+                focusBox(i - 1);
+              } else if (e.key === 'ArrowLeft') focusBox(i - 1);
+              else if (e.key === 'ArrowRight') focusBox(i + 1);
+            }}
+          />
+        ))}
+      </div>
+      {error && (
+        <p id={`${id}-error`} role="alert" {...el('formFieldErrorText', 'code')}>
+          <AlertIcon name="formFieldErrorIcon" />
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * "Didn't receive a code? Resend": disabled while its countdown runs (from when the code was sent),
+ * then sends again, says so, and counts down anew.
+ */
+export function ResendButton({ onResend, text, form }: { onResend(): Promise<unknown>; text?: string; form: FormState }) {
+  const { el, t } = useHost();
+  const [left, setLeft] = useState(RESEND_SECONDS);
+  const [sent, setSent] = useState(false);
+  useEffect(() => {
+    if (left <= 0) return;
+    const timer = setTimeout(() => setLeft(left - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [left]);
+  return (
+    <>
+      <button
+        type="button"
+        {...el('formResendCodeLink')}
+        disabled={left > 0 || form.busy}
+        onClick={() =>
+          void form.run(onResend).then((ok) => {
+            setSent(ok);
+            if (ok) setLeft(RESEND_SECONDS);
+          })
+        }
+      >
+        {text ?? t('resendButton')}
+        {left > 0 && ` (${left})`}
+      </button>
+      <p aria-live="polite" {...el('formResendCodeStatus')}>
+        {sent && (
+          <>
+            <CheckIcon name="formResendCodeStatusIcon" />
+            {t('resendButton__sent')}
+          </>
+        )}
+      </p>
+    </>
+  );
+}
+
+/** A one-time-code form: six boxes that submit by themselves (a text field for backup codes); `label` defaults to "Verification code". */
 export function CodeForm({
   onCode,
   onResend,
   label,
+  resendText,
   numeric = true,
 }: {
   onCode(code: string): Promise<unknown>;
   onResend?: () => Promise<unknown>;
   label?: string;
+  /** The resend button's text, e.g. `signIn.emailCode.resendButton`. */
+  resendText?: string;
   numeric?: boolean;
 }) {
-  const { t, el } = useHost();
+  const { t } = useHost();
   const form = useForm(['code']);
+  const resendForm = useForm([]);
   const [code, setCode] = useState('');
-  const submit = (value = code) => form.run(() => onCode(value.trim()));
+  const [attempt, setAttempt] = useState<number>();
+  const submit = async (value = code) => {
+    // An incomplete code is not worth a request.
+    if (numeric && value.length < CODE_LENGTH) return form.setErrors({ code: t('unstable__errors.form_param_missing') });
+    if (!(await form.run(() => onCode(value.trim())))) setAttempt((attempt ?? 0) + 1);
+  };
   return (
-    <Form onSubmit={() => void submit()}>
-      <Field
-        name="code"
-        label={label ?? t('formFieldLabel__code')}
-        value={code}
-        onValue={(value) => {
-          setCode(value);
-          if (numeric && /^\d{6}$/.test(value) && !form.busy) void submit(value);
-        }}
-        error={form.errors.code}
-        autoComplete="one-time-code"
-        inputMode={numeric ? 'numeric' : 'text'}
-        autoFocus
-      />
-      <Alert>{form.formError}</Alert>
-      <Button busy={form.busy} />
-      {onResend && (
-        <button type="button" {...el('formResendCodeLink')} onClick={() => void form.run(onResend)}>
-          {t('resendButton')}
-        </button>
+    <Form form={form} onSubmit={() => void submit()}>
+      {numeric ? (
+        <CodeInput
+          label={label ?? t('formFieldLabel__code')}
+          error={form.errors.code}
+          reset={attempt}
+          onValue={(value) => {
+            setCode(value);
+            if (value.length === CODE_LENGTH && !form.busy) void submit(value);
+          }}
+        />
+      ) : (
+        <Field
+          name="code"
+          label={label ?? t('formFieldLabel__code')}
+          value={code}
+          onValue={setCode}
+          error={form.errors.code}
+          autoComplete="one-time-code"
+          required
+          autoFocus
+        />
       )}
+      <Alert>{form.formError ?? resendForm.formError}</Alert>
+      <Button busy={form.busy} />
+      {onResend && <ResendButton form={resendForm} onResend={onResend} text={resendText} />}
     </Form>
   );
 }

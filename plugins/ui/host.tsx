@@ -6,9 +6,24 @@
 import { render, type ComponentType } from 'preact';
 import type { KernelInternals } from '../../kernel/index.js';
 import type { NavigationApi } from '../navigation/index.js';
-import { Divider, FooterAction, ProviderReturnError, SocialButtons, useAuthFlow, Web3Buttons } from './auth-kit.js';
+import { Divider, FooterAction, IdentityPreview, ProviderReturnError, SocialButtons, useAuthFlow, Web3Buttons } from './auth-kit.js';
 import { useHost } from './context.js';
-import { Alert, Button, Card, Checkbox, CodeForm, CustomPage, Field, Form, LinkButton, PasswordRules, passwordRules, useAppNode, useForm } from './form-kit.js';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  CodeForm,
+  CustomPage,
+  Field,
+  focusField,
+  Form,
+  LinkButton,
+  PasswordRules,
+  passwordRules,
+  useAppNode,
+  useForm,
+} from './form-kit.js';
 import type { ComponentModule, ComponentName, HostedProps, UiLoadOptions } from './index.js';
 import { createDictionary, type Dict } from './localization.js';
 import { createModalStack } from './modal.js';
@@ -34,6 +49,8 @@ export const kit = {
   Button,
   Alert,
   CodeForm,
+  focusField,
+  IdentityPreview,
   LinkButton,
   PasswordRules,
   passwordRules,

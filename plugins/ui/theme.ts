@@ -123,6 +123,6 @@ export function createTheme(global: Appearance | undefined, local: Appearance | 
     }
     return style ? { class: cls, style } : { class: cls };
   }
-  const layout: AppearanceLayout = Object.assign({}, ...themeLayers.map((l) => l.layout));
+  const layout: AppearanceLayout = Object.assign({}, ...themeLayers.flatMap((l) => [l.layout, l.options]));
   return { el, layout };
 }

@@ -162,7 +162,7 @@ describe('ui host', () => {
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toContain('Sign in to');
     expect(document.body.style.overflow).toBe('hidden');
-    const input = byLabel(dialog, 'Email address or phone number');
+    const input = byLabel(dialog, 'Email address');
     expect(document.activeElement).toBe(input);
     // Tab from the last focusable wraps to the first; Shift+Tab from the first wraps to the last.
     const focusables = [...dialog.querySelectorAll<HTMLElement>('a[href],button:not([disabled]),input')];
@@ -199,7 +199,7 @@ describe('ui host', () => {
     await clerk.load();
     clerk.openSignIn({ fallbackRedirectUrl: '/dashboard' });
     const dialog = await waitFor(() => document.querySelector<HTMLElement>('[role="dialog"]'));
-    await type(byLabel(dialog, 'Email address or phone number'), 'ada+clerk_test@example.com');
+    await type(byLabel(dialog, 'Email address'), 'ada+clerk_test@example.com');
     submit(dialog.querySelector('form')!);
     await waitFor(() => title(dialog) === 'Enter your password');
     expect(location.hash).toBe('');
@@ -235,7 +235,7 @@ describe('ui host', () => {
     expect(document.head.firstElementChild).toBe(style);
     expect(style.textContent).toContain('.cl-rootBox{all:initial');
     // <SignIn/>'s own rules joined the same sheet when its view loaded.
-    expect(style.textContent).toContain('.cl-identityPreview{');
+    expect(style.textContent).toContain('.cl-alternativeMethods,');
     expect(style.textContent).not.toMatch(/(^|})\s*(body|html|button|input|\*)\s*[{,]/);
   });
 
@@ -243,7 +243,7 @@ describe('ui host', () => {
     const clerk = makeClerk();
     await clerk.load({ appearance: { layout: { socialButtonsPlacement: 'bottom' } } });
     clerk.mountSignIn(root);
-    const social = await waitFor(() => root.querySelector<HTMLElement>('.cl-socialButtons'));
+    const social = await waitFor(() => root.querySelector<HTMLElement>('.cl-socialButtonsRoot'));
     expect(social.style.order).toBe('1');
     expect(social.firstElementChild!.className).toBe('cl-dividerRow');
   });
@@ -275,7 +275,7 @@ describe('ui host', () => {
     await waitFor(() => title(root).startsWith('Willkommen bei'));
     expect(title(root)).toBe('Willkommen bei microclerk emulator');
     expect(root.querySelector('.cl-headerSubtitle')!.textContent).toBe('Welcome back! Please sign in to continue');
-    const input = byLabel(root, 'Email address or phone number');
+    const input = byLabel(root, 'Email address');
     await type(input, 'nobody@example.com');
     submit(input);
     const error = await waitFor(() => root.querySelector('.cl-formFieldErrorText__identifier'));
@@ -294,7 +294,7 @@ describe('ui host', () => {
     });
     await clerk.load();
     clerk.mountSignIn(root);
-    const input = await waitFor(() => byLabel(root, 'Email address or phone number'));
+    const input = await waitFor(() => byLabel(root, 'Email address'));
     await type(input, 'ada+clerk_test@example.com');
     submit(input);
     const error = await waitFor(() => root.querySelector('.cl-formFieldErrorText__identifier'));
@@ -306,7 +306,7 @@ describe('routing inside components', () => {
   async function toPasswordStep(clerk: ReturnType<typeof makeClerk>, props?: object) {
     await clerk.load();
     clerk.mountSignIn(root, props);
-    const input = await waitFor(() => byLabel(root, 'Email address or phone number'));
+    const input = await waitFor(() => byLabel(root, 'Email address'));
     await type(input, 'ada+clerk_test@example.com');
     submit(input);
     await waitFor(() => title(root) === 'Enter your password');

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Clerk } from '../../presets/full.js';
 import { APP_ORIGIN, PROXY_URL, useEmulator } from '../helpers/emulator.js';
-import { byLabel, byText, clearCookies, submit, type, waitFor } from '../helpers/ui.js';
+import { buttonNamed, byLabel, clearCookies, submit, type, waitFor } from '../helpers/ui.js';
 
 const emulator = useEmulator({
   seed: {
@@ -68,7 +68,7 @@ describe('full preset: OAuth through the mounted <SignIn/>', () => {
   it('signs in an existing user: one provider page load, back on the after-sign-in page signed in', async () => {
     const first = await openPage(`${APP_ORIGIN}/sign-in`);
     await waitFor(() => first.root.querySelector('form'));
-    byText(first.root, 'Continue with Google').click();
+    buttonNamed(first.root, 'Continue with Google').click();
     await waitFor(() => assigned.length === 1);
     expect(assigned[0]).toMatch(/\/__clerk\/v1\/oauth\/fake\/authorize\?/);
 
@@ -83,7 +83,7 @@ describe('full preset: OAuth through the mounted <SignIn/>', () => {
   it('moves a new user from sign-in to sign-up and completes it', async () => {
     const first = await openPage(`${APP_ORIGIN}/sign-in`);
     await waitFor(() => first.root.querySelector('form'));
-    byText(first.root, 'Continue with Google').click();
+    buttonNamed(first.root, 'Continue with Google').click();
     await waitFor(() => assigned.length === 1);
 
     // A new user is not complete at the provider: back to <SignIn/>'s #/sso-callback step, which transfers.
@@ -101,7 +101,7 @@ describe('full preset: OAuth through the mounted <SignIn/>', () => {
   it("an email on an enterprise connection's domain goes straight to the identity provider, never to a password step", async () => {
     const first = await openPage(`${APP_ORIGIN}/sign-in`);
     const form = await waitFor(() => first.root.querySelector('form'));
-    await type(byLabel(first.root, 'Email address or phone number'), 'wile@acme.test');
+    await type(byLabel(first.root, 'Email address'), 'wile@acme.test');
     submit(form);
     await waitFor(() => assigned.length === 1);
     expect(new URL(assigned[0]!).pathname).toBe('/__clerk/v1/sso/fake/idp');
