@@ -6,21 +6,13 @@
 import type { ComponentChildren } from 'preact';
 
 function Icon({ children, name }: { children: ComponentChildren; name: string }) {
+  // Paint on the inner <g>: the root box's `all: revert` reaches the <svg> element itself (not its children), and
+  // would override presentation attributes put there.
   return (
-    <svg
-      class={`cl-icon cl-icon__${name}`}
-      viewBox="0 0 16 16"
-      width="16"
-      height="16"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="1.5"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
+    <svg class={`cl-icon cl-icon__${name}`} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <g fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round">
+        {children}
+      </g>
     </svg>
   );
 }

@@ -18,8 +18,8 @@ export const userProfileStyles = `.cl-userProfile{display:flex;width:55rem;max-w
 .cl-profileSectionTitle{margin:0;padding-top:.35rem;font-size:1em;font-weight:500}
 .cl-profileSectionContent{display:flex;flex-direction:column;align-items:flex-start;gap:.35rem;min-width:0}
 .cl-profileSectionItem{display:flex;align-items:center;gap:.75rem;width:100%;min-width:0;min-height:2rem}
-.cl-profileSectionItemText{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem;flex:1;min-width:0;overflow-wrap:anywhere}
-.cl-identifier{min-width:0;overflow-wrap:anywhere}
+.cl-profileSectionItemText{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem;flex:1;min-width:0;overflow-wrap:break-word}
+.cl-identifier{min-width:0;max-width:100%;overflow-wrap:break-word}
 .cl-profileSectionPrimaryButton,.cl-menuButton{display:inline-flex;align-items:center;gap:.4rem;padding:.35rem .5rem;background:none;border:0;border-radius:var(--cl-radius);color:var(--cl-text);font-weight:500;cursor:pointer;text-align:left}
 .cl-menuButton{padding:.35rem;color:var(--cl-text2)}
 .cl-profileSectionPrimaryButton:hover,.cl-menuButton:hover,.cl-menuButton[aria-expanded=true],.cl-menuItem:hover,.cl-menuItem:focus,.cl-formButtonReset:hover{${hover}}
@@ -45,10 +45,10 @@ export const userProfileStyles = `.cl-userProfile{display:flex;width:55rem;max-w
 .cl-profileImageActions{display:flex;flex-direction:column;align-items:flex-start;gap:.15rem}
 .cl-profileImageTitle{font-weight:500}
 .cl-profileSectionItem__device{align-items:flex-start}
-.cl-deviceIcon{display:flex;padding:.45rem;border:1px solid var(--cl-border);border-radius:var(--cl-radius);color:var(--cl-text2)}
+.cl-deviceIcon{display:flex;align-self:flex-start;padding:.45rem;border:1px solid var(--cl-border);border-radius:var(--cl-radius);color:var(--cl-text2)}
 .cl-deviceDetails{display:flex;flex-direction:column;min-width:0;color:var(--cl-text2)}
 .cl-deviceName{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem;color:var(--cl-text);font-weight:500}
-.cl-passwordDots{letter-spacing:.15em}
+.cl-passwordDots{flex:1;letter-spacing:.15em}
 .cl-backupCodes{margin:0;padding:0;list-style:none;display:grid;grid-template-columns:repeat(2,1fr);gap:.25rem;font-family:monospace}
 .cl-backupCodesActions{display:flex;flex-wrap:wrap;gap:.25rem}
 .cl-totpUri,.cl-totpSecret{overflow-wrap:anywhere}
