@@ -133,7 +133,9 @@ export function createProfileSection({ kit, useSay, useNotice, Section, Action, 
         ) : (
           <div {...el('profileSectionItem', 'profile')}>
             <Avatar user={user} />
-            <span {...el('profileSectionItemText')}>{name || user.username || user.primaryEmailAddress?.emailAddress}</span>
+            <span {...el('profileSectionItemText')}>
+              {name || user.username || user.primaryEmailAddress?.emailAddress || user.primaryPhoneNumber?.phoneNumber || user.primaryWeb3Wallet?.web3Wallet}
+            </span>
             <Action name="updateProfile" onClick={edit}>
               {say('start.profileSection.primaryButton')}
             </Action>
