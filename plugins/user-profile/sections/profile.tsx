@@ -134,7 +134,11 @@ export function createProfileSection({ kit, useSay, useNotice, Section, Action, 
           <div {...el('profileSectionItem', 'profile')}>
             <Avatar user={user} />
             <span {...el('profileSectionItemText')}>
-              {name || user.username || user.primaryEmailAddress?.emailAddress || user.primaryPhoneNumber?.phoneNumber || user.primaryWeb3Wallet?.web3Wallet}
+              {name ||
+                user.username ||
+                user.primaryEmailAddress?.emailAddress ||
+                user.primaryPhoneNumber?.phoneNumber ||
+                user.web3Wallets?.find((w) => w.id === user.primaryWeb3WalletId)?.web3Wallet}
             </span>
             <Action name="updateProfile" onClick={edit}>
               {say('start.profileSection.primaryButton')}
