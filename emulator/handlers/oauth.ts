@@ -5,7 +5,7 @@
  */
 import { formError, notFound, paramMissing, type FapiErrorItem } from '../domain/errors.js';
 import { connectionById, ENTERPRISE_SSO, FAKE_IDP_PATH } from '../domain/enterprise-sso.js';
-import { isEmail } from '../domain/identifiers.js';
+import { assertNotLastIdentification, isEmail } from '../domain/identifiers.js';
 import { newId } from '../domain/ids.js';
 import {
   defaultProviderEmail,
@@ -340,6 +340,7 @@ function reauthorizeExternalAccount(ctx: RequestContext): Response {
 
 function deleteExternalAccount(ctx: RequestContext): Response {
   const { user, account } = findAccount(ctx);
+  assertNotLastIdentification(user);
   unlinkExternalAccount(ctx.core, user, account);
   ctx.touchClient();
   return ctx.envelope({ object: 'external_account', id: account.id, deleted: true });

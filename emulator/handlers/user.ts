@@ -2,7 +2,7 @@
 import { assertRecentlyVerified } from '../domain/reverification.js';
 import { randomBytes } from 'node:crypto';
 import { codeIncorrect, fapiError, formError, notFound, paramMissing } from '../domain/errors.js';
-import { isEmail, looksLikePhone } from '../domain/identifiers.js';
+import { assertNotLastIdentification, isEmail, looksLikePhone } from '../domain/identifiers.js';
 import { newId } from '../domain/ids.js';
 import type { UserRecord } from '../domain/records.js';
 import { generateTotpSecret, totpUri, verifyTotp } from '../domain/totp.js';
@@ -155,6 +155,7 @@ function attemptEmailVerification(ctx: RequestContext): Response {
 function deleteEmailAddress(ctx: RequestContext): Response {
   const { user, email } = findEmail(ctx);
   assertRecentlyVerified(ctx.core, ctx.currentUser().session, user);
+  assertNotLastIdentification(user);
   user.emailAddresses = user.emailAddresses.filter((e) => e !== email);
   if (user.primaryEmailAddressId === email.id) user.primaryEmailAddressId = user.emailAddresses.find((e) => e.verification?.status === 'verified')?.id ?? null;
   user.updatedAt = ctx.core.now();
@@ -233,6 +234,7 @@ function updatePhoneNumber(ctx: RequestContext): Response {
 
 function deletePhoneNumber(ctx: RequestContext): Response {
   const { user, phone } = findPhone(ctx);
+  assertNotLastIdentification(user);
   user.phoneNumbers = user.phoneNumbers.filter((p) => p !== phone);
   if (user.primaryPhoneNumberId === phone.id) user.primaryPhoneNumberId = user.phoneNumbers[0]?.id ?? null;
   ctx.touchClient();
@@ -290,6 +292,7 @@ function attemptWeb3WalletVerification(ctx: RequestContext): Response {
 
 function deleteWeb3Wallet(ctx: RequestContext): Response {
   const { user, wallet } = findWeb3Wallet(ctx);
+  assertNotLastIdentification(user);
   user.web3Wallets = user.web3Wallets.filter((w) => w !== wallet);
   if (user.primaryWeb3WalletId === wallet.id) user.primaryWeb3WalletId = user.web3Wallets.find((w) => w.verification?.status === 'verified')?.id ?? null;
   user.updatedAt = ctx.core.now();

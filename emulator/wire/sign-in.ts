@@ -1,5 +1,6 @@
 /** SignIn JSON: status, the factors the user can use, and the verifications in progress. */
-import { signInFirstFactors, supportedIdentifiers, supportedSecondFactors } from '../domain/auth-factors.js';
+import { signInFirstFactors, supportedIdentifiers, supportedSecondFactors, type SupportedFactor } from '../domain/auth-factors.js';
+import { maskIdentifier, normalizePhone } from '../domain/identifiers.js';
 import { userImageUrl } from './public-user.js';
 import { verificationJson } from './verification.js';
 import type { Json, JsonView } from './view.js';
@@ -15,8 +16,8 @@ export function signInJson(view: JsonView, signInId: string): Json | null {
     status: signIn.status,
     identifier: signIn.identifier,
     supported_identifiers: supportedIdentifiers(core),
-    supported_first_factors: signInFirstFactors(core, signIn, user),
-    supported_second_factors: user && signIn.status === 'needs_second_factor' ? supportedSecondFactors(core, user) : null,
+    supported_first_factors: masked(signInFirstFactors(core, signIn, user), signIn.identifier),
+    supported_second_factors: user && signIn.status === 'needs_second_factor' ? masked(supportedSecondFactors(core, user), signIn.identifier) : null,
     first_factor_verification: verificationJson(signIn.firstFactorVerification),
     second_factor_verification: verificationJson(signIn.secondFactorVerification),
     created_session_id: signIn.createdSessionId,
@@ -25,4 +26,14 @@ export function signInJson(view: JsonView, signInId: string): Json | null {
     created_at: signIn.createdAt,
     updated_at: signIn.updatedAt,
   };
+}
+
+const sameIdentifier = (a: string, b: string) => a.toLowerCase() === b.toLowerCase() || (a.startsWith('+') && normalizePhone(a) === normalizePhone(b));
+
+/** As FAPI sends them: the identifier the user typed in full, every other one of the account masked. */
+function masked<T extends SupportedFactor[] | null>(factors: T, typed: string | null): T {
+  if (!factors) return factors;
+  return factors.map((f) =>
+    f.safe_identifier && !(typed && sameIdentifier(f.safe_identifier, typed)) ? { ...f, safe_identifier: maskIdentifier(f.safe_identifier) } : f,
+  ) as T;
 }

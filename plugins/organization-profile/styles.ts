@@ -10,6 +10,7 @@ export const organizationProfileStyles = `.cl-organizationProfile{display:flex;g
 :where(.cl-organizationProfile) .cl-pageScrollBox{display:flex;flex-direction:column;gap:calc(var(--cl-space)*1.5);flex:1;min-width:0}
 :where(.cl-organizationProfile) .cl-profileSection{display:flex;flex-direction:column;gap:.6rem;padding-top:var(--cl-space);border-top:1px solid var(--cl-border)}
 :where(.cl-organizationProfile) .cl-profileSectionTitle{margin:0;font-size:1em;font-weight:600}
+:where(.cl-organizationProfile) .cl-profileSectionContent{display:flex;flex-direction:column;gap:.6rem}
 :where(.cl-organizationProfile) .cl-profileSectionItem{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem}
 :where(.cl-organizationProfile) .cl-profileSectionItemText{flex:1;min-width:10rem;overflow-wrap:anywhere}
 :where(.cl-organizationProfile) .cl-profileSectionPrimaryButton{background:none;border:0;padding:.2rem .4rem;color:var(--cl-primary);font-weight:500;cursor:pointer}

@@ -190,7 +190,8 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
       const url = profileUrl ?? navigation.buildUserProfileUrl();
       return navigation.navigate(startPath ? `${url.split('#')[0]}#/${startPath.replace(/^\/+/, '')}` : url);
     };
-    const manageAccount = act(() => openProfile());
+    // Focus goes back to the trigger first: the modal returns it there when it closes (the menu item is gone by then).
+    const manageAccount = act(() => openProfile(), true);
     const signOutCurrent = act(() =>
       others.length
         ? services.signOut(() => navigation.redirectWithAuth(afterOneUrl), { sessionId: session.id })
@@ -200,7 +201,10 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
     const addAccount = act(() => navigation.redirectWithAuth(props.signInUrl ?? props.signInURL ?? navigation.buildSignInUrl()));
     const switchTo = (target: Session) => act(() => clerk.setActive({ session: target, redirectUrl: afterSwitchUrl }));
     const custom = (item: CustomItem) =>
-      act(() => (item.onClick ? item.onClick() : item.open !== undefined ? openProfile(item.open) : navigation.navigate(item.href!)), !!item.onClick);
+      act(
+        () => (item.onClick ? item.onClick() : item.open !== undefined ? openProfile(item.open) : navigation.navigate(item.href!)),
+        !!item.onClick || item.open !== undefined,
+      );
 
     /** Default entries first, then the custom ones — unless the app placed the defaults itself. */
     const entries: Array<UserButtonMenuItem> = [];

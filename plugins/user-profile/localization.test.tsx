@@ -70,8 +70,9 @@ describe('<UserProfile/> strings', () => {
       else own.push(key);
     }
     expect(own.filter((key) => !key.startsWith('unstable__errors.'))).toEqual([
-      'userProfile.connect',
-      'userProfile.connectWallet',
+      'userProfile.actionFor',
+      'userProfile.moreActions',
+      'userProfile.unknownDevice',
       'userProfile.totpQrCode',
       'userProfile.totpKey',
       'userProfile.totpUri',
@@ -114,9 +115,14 @@ describe('<UserProfile/> with localization: frFR', () => {
     expect(text(node, '.cl-profileSectionTitle__emailAddresses')).toBe(fr('userProfile.start.emailAddressesSection.title'));
     expect(text(node, '.cl-action__addEmail')).toBe(fr('userProfile.start.emailAddressesSection.primaryButton'));
     expect(text(node, '.cl-profileSection__emailAddresses .cl-badge')).toBe(fr('badge__primary'));
-    expect(text(node, '.cl-profileSection__profile button[type=submit]')).toBe(fr('userProfile.formButtonPrimary__save'));
-    expect(node.querySelector('.cl-profileSection__profile label')!.textContent).toContain(fr('userProfile.profilePage.imageFormSubtitle'));
     expect(text(node, '.cl-profileSectionTitle__connectedAccounts')).toBe(fr('userProfile.start.connectedAccountsSection.title'));
+    expect(text(node, '.cl-menuBox__connect [aria-haspopup=menu]')).toBe(fr('userProfile.start.connectedAccountsSection.primaryButton'));
+    expect(text(node, '.cl-action__updateProfile')).toBe(fr('userProfile.start.profileSection.primaryButton'));
+    (node.querySelector('.cl-action__updateProfile') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(node.querySelector('.cl-profileSection__profile form')).toBeTruthy());
+    expect(text(node, '.cl-profileSection__profile button[type=submit]')).toBe(fr('userProfile.formButtonPrimary__save'));
+    expect(text(node, '.cl-profileSection__profile .cl-action__upload')).toBe(fr('userProfile.profilePage.imageFormSubtitle'));
+    expect(text(node, '.cl-profileSectionFormTitle')).toBe(fr('userProfile.profilePage.title'));
 
     (node.querySelector('.cl-action__addEmail') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(node.querySelector('.cl-profileSection__emailAddresses form')).toBeTruthy());
@@ -128,10 +134,15 @@ describe('<UserProfile/> with localization: frFR', () => {
     await vi.waitFor(() => expect(node.querySelector('.cl-profileSection__password')).toBeTruthy());
     expect(text(node, '.cl-headerTitle')).toBe(fr('userProfile.start.headerTitle__security'));
     expect(text(node, '.cl-profileSectionTitle__password')).toBe(fr('userProfile.start.passwordSection.title'));
-    expect(text(node, '.cl-profileSection__password button[type=submit]')).toBe(fr('userProfile.start.passwordSection.primaryButton__updatePassword'));
+    expect(text(node, '.cl-action__editPassword')).toBe(fr('userProfile.start.passwordSection.primaryButton__updatePassword'));
+    (node.querySelector('.cl-action__editPassword') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(node.querySelector('.cl-profileSection__password form')).toBeTruthy());
     expect(node.querySelector('.cl-profileSection__password')!.textContent).toContain(fr('formFieldLabel__currentPassword'));
     expect(text(node, '.cl-profileSectionTitle__mfa')).toBe(fr('userProfile.start.mfaSection.title'));
-    expect(text(node, '.cl-action__addTotp')).toBe(fr('userProfile.mfaTOTPPage.title'));
+    const addMfa = node.querySelector<HTMLButtonElement>('.cl-menuBox__addMfa [aria-haspopup=menu]')!;
+    expect(addMfa.textContent).toBe(fr('userProfile.start.mfaSection.primaryButton'));
+    addMfa.click();
+    await vi.waitFor(() => expect(text(node, '.cl-action__addTotp')).toBe(fr('userProfile.start.mfaSection.totp.headerTitle')));
     expect(text(node, '.cl-profileSectionTitle__activeDevices')).toBe(fr('userProfile.start.activeDevicesSection.title'));
     await vi.waitFor(() => expect(text(node, '.cl-profileSection__activeDevices .cl-badge')).toBe(fr('badge__thisDevice')));
     expect(text(node, '.cl-profileSectionTitle__danger')).toBe(fr('userProfile.start.dangerSection.title'));
@@ -143,9 +154,9 @@ describe('<UserProfile/> with localization: frFR', () => {
     (node.querySelector('.cl-navbarButton__security') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(node.querySelector('.cl-action__deleteAccount')).toBeTruthy());
     const danger = node.querySelector('.cl-profileSection__danger')!;
-    expect(danger.textContent).toContain(fr('userProfile.deletePage.messageLine2'));
     (node.querySelector('.cl-action__deleteAccount') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(danger.querySelector('input[name=delete_confirmation]')).toBeTruthy());
+    expect(danger.textContent).toContain(fr('userProfile.deletePage.messageLine2'));
     expect(danger.textContent).toContain(fr('userProfile.deletePage.actionDescription'));
     const input = danger.querySelector<HTMLInputElement>('input[name=delete_confirmation]')!;
     const typeAndSubmit = async (value: string) => {

@@ -14,11 +14,11 @@ export const userProfileStrings = {
     formButtonPrimary__save: 'Save',
     formButtonPrimary__remove: 'Remove',
     formButtonReset: 'Cancel',
-    navbar: { title: 'Account', account: 'Profile', security: 'Security' },
+    navbar: { title: 'Account', description: 'Manage your account info.', account: 'Profile', security: 'Security' },
     start: {
       headerTitle__account: 'Profile details',
       headerTitle__security: 'Security',
-      profileSection: { title: 'Profile' },
+      profileSection: { title: 'Profile', primaryButton: 'Update profile' },
       emailAddressesSection: {
         title: 'Email addresses',
         primaryButton: 'Add email address',
@@ -33,20 +33,27 @@ export const userProfileStrings = {
         detailsAction__nonPrimary: 'Set as primary',
         detailsAction__unverified: 'Verify phone number',
       },
-      connectedAccountsSection: { title: 'Connected accounts', destructiveActionTitle: 'Remove' },
-      web3WalletsSection: { title: 'Web3 wallets', destructiveAction: 'Remove wallet' },
+      connectedAccountsSection: { title: 'Connected accounts', primaryButton: 'Connect account', destructiveActionTitle: 'Remove' },
+      web3WalletsSection: { title: 'Web3 wallets', primaryButton: 'Connect wallet', destructiveAction: 'Remove wallet' },
       passwordSection: { title: 'Password', primaryButton__setPassword: 'Set password', primaryButton__updatePassword: 'Update password' },
       passkeysSection: { title: 'Passkeys', primaryButton: 'Add a passkey', menuAction__rename: 'Rename', menuAction__destructive: 'Remove' },
       mfaSection: {
         title: 'Two-step verification',
+        primaryButton: 'Add two-step verification',
         totp: { headerTitle: 'Authenticator application', destructiveActionTitle: 'Remove' },
         phoneCode: { destructiveActionLabel: 'Remove' },
-        backupCodes: { title__regenerate: 'Regenerate backup codes' },
+        backupCodes: { headerTitle: 'Backup codes', title__regenerate: 'Regenerate backup codes' },
       },
       activeDevicesSection: { title: 'Active devices', destructiveAction: 'Sign out of device' },
       dangerSection: { title: 'Delete account', deleteAccountButton: 'Delete account' },
     },
-    profilePage: { imageFormSubtitle: 'Upload', imageFormDestructiveActionSubtitle: 'Remove', successMessage: 'Your profile has been updated.' },
+    profilePage: {
+      title: 'Update profile',
+      imageFormTitle: 'Profile image',
+      imageFormSubtitle: 'Upload',
+      imageFormDestructiveActionSubtitle: 'Remove',
+      successMessage: 'Your profile has been updated.',
+    },
     emailAddressPage: {
       emailCode: { formSubtitle: 'Enter the verification code sent to {{identifier}}' },
       emailLink: { formSubtitle: 'Click on the verification link in the email sent to {{identifier}}' },
@@ -65,6 +72,9 @@ export const userProfileStrings = {
     },
     backupCodePage: {
       title__codelist: 'Backup codes',
+      actionLabel__copy: 'Copy all',
+      actionLabel__copied: 'Copied!',
+      actionLabel__download: 'Download .txt',
       successSubtitle: 'You can use one of these to sign in to your account, if you lose access to your authentication device.',
     },
     deletePage: {
@@ -76,8 +86,10 @@ export const userProfileStrings = {
       confirm: 'Delete account',
     },
     // No Clerk equivalent: our own keys.
-    connect: 'Connect {{provider}}',
-    connectWallet: 'Connect {{provider}}',
+    // An action's accessible name with what it acts on, e.g. "Remove email: ada@example.com".
+    actionFor: '{{action}}: {{item}}',
+    moreActions: 'More actions',
+    unknownDevice: 'Unknown device',
     totpQrCode: 'QR code for your authenticator app',
     totpKey: 'Setup key',
     totpUri: 'Setup link',
@@ -89,6 +101,7 @@ export const userProfileStrings = {
     deleteConfirmMismatch: 'Type "{{phrase}}" exactly to confirm.',
   },
   unstable__errors: {
+    identification_deletion_failed: 'You cannot delete your last identification.',
     passkey_not_supported: 'Passkeys are not supported on this device.',
     passkey_registration_cancelled: 'Passkey registration was cancelled or timed out.',
     passkey_already_exists: 'A passkey is already registered with this device.',

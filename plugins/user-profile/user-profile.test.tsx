@@ -68,6 +68,21 @@ async function submit(form: HTMLFormElement) {
   await new Promise((resolve) => setTimeout(resolve, 0));
   form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
 }
+/** Opens the ⋯ (or "+ Add …") menu inside `scope` and picks the entry `name`. */
+async function choose(scope: Element, name: string) {
+  const trigger = $<HTMLButtonElement>(scope, '[aria-haspopup=menu]');
+  if (trigger.getAttribute('aria-expanded') !== 'true') trigger.click();
+  await vi.waitFor(() => expect(action(scope, name)).toBeTruthy());
+  action(scope, name).click();
+}
+/** The row of `section` whose text contains `text`. */
+const rowWith = (scope: ParentNode, text: string) =>
+  [...scope.querySelectorAll<HTMLElement>('.cl-profileSectionItem')].find((row) => row.textContent!.includes(text))!;
+/** Opens the section's inline form through its row action. */
+async function edit(scope: HTMLElement, name: string) {
+  action(scope, name).click();
+  await vi.waitFor(() => expect($(scope, 'form')).toBeTruthy());
+}
 const inputNamed = (root: ParentNode, name: string) => $<HTMLInputElement>(root, `input[name=${name}]`);
 const errorOf = (root: ParentNode, name: string) => root.querySelector(`.cl-formFieldErrorText__${name}`)?.textContent;
 
@@ -116,31 +131,50 @@ describe('<UserProfile/> account page', () => {
   it('changes the name', async () => {
     const s = await mounted();
     const profile = section(s.node, 'profile');
+    expect(profile.textContent).toContain('Ada Lovelace');
+    await edit(profile, 'updateProfile');
     expect(inputNamed(profile, 'first_name').value).toBe('Ada');
     type(inputNamed(profile, 'first_name'), 'Augusta');
     await submit($(profile, 'form'));
     await vi.waitFor(() => expect(s.clerk.user!.firstName).toBe('Augusta'));
     await vi.waitFor(() => expect(profile.textContent).toContain('Your profile has been updated.'));
+    // The form closed; the row shows the new name, and the note goes at the next action.
+    expect($(profile, 'form')).toBeNull();
+    expect(profile.textContent).toContain('Augusta Lovelace');
+    await edit(profile, 'updateProfile');
+    expect(profile.textContent).not.toContain('Your profile has been updated.');
   });
 
   it('a taken username shows the error next to the field', async () => {
     emulator.updateSettings({ username: { enabled: true } });
     const s = await mounted();
     const profile = section(s.node, 'profile');
+    await edit(profile, 'updateProfile');
     type(inputNamed(profile, 'username'), 'ada_l');
     await submit($(profile, 'form'));
     await vi.waitFor(() => expect(s.clerk.user!.username).toBe('ada_l'));
+    await vi.waitFor(() => expect($(profile, 'form')).toBeNull());
+    await edit(profile, 'updateProfile');
     // Grace (seeded) owns "taken_name".
     type(inputNamed(profile, 'username'), 'taken_name');
     await submit($(profile, 'form'));
     await vi.waitFor(() => expect(errorOf(profile, 'username')).toMatch(/taken/i));
     expect(s.clerk.user!.username).toBe('ada_l');
+    // Focus is kept on the field with the error, not dropped to <body>.
+    await vi.waitFor(() => expect(document.activeElement).toBe(inputNamed(profile, 'username')));
   });
 
   it('uploads and removes the profile image', async () => {
     const s = await mounted();
     expect(s.clerk.user!.hasImage).toBe(false);
+    await edit(section(s.node, 'profile'), 'updateProfile');
     const input = $<HTMLInputElement>(s.node, 'input[type=file]');
+    // Out of sight and out of the tab order: the "Upload" button opens it.
+    expect(input.hidden).toBe(true);
+    expect(input.tabIndex).toBe(-1);
+    const opened = vi.spyOn(input, 'click').mockImplementation(() => {});
+    action(s.node, 'upload').click();
+    expect(opened).toHaveBeenCalledTimes(1);
     Object.defineProperty(input, 'files', { value: [new File([new Uint8Array([137, 80, 78, 71])], 'me.png', { type: 'image/png' })], configurable: true });
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await vi.waitFor(() => expect(s.clerk.user!.hasImage).toBe(true));
@@ -178,15 +212,15 @@ describe('<UserProfile/> account page', () => {
     expect(emails.textContent).not.toContain('Unverified');
 
     // Only the verified, non-primary address offers "Set as primary".
-    const setPrimary = emails.querySelectorAll<HTMLButtonElement>('.cl-action__setPrimary');
-    expect(setPrimary).toHaveLength(1);
-    setPrimary[0].click();
+    $<HTMLButtonElement>(rowWith(emails, 'ada@example.com'), '[aria-haspopup=menu]').click();
+    await vi.waitFor(() => expect(rowWith(emails, 'ada@example.com').querySelector('[role=menu]')).toBeTruthy());
+    expect(action(rowWith(emails, 'ada@example.com'), 'setPrimary')).toBeNull();
+    await choose(rowWith(emails, 'ada.second@example.com'), 'setPrimary');
     await vi.waitFor(() => expect(s.clerk.user!.primaryEmailAddressId).toBe(second().id));
 
-    const first = [...emails.querySelectorAll('.cl-profileSectionItem__email_address')].find((row) => row.textContent!.includes('ada@example.com'))!;
-    $<HTMLButtonElement>(first, '.cl-action__remove').click();
-    await vi.waitFor(() => expect(action(first, 'confirmRemove')).toBeTruthy());
-    action(first, 'confirmRemove').click();
+    await choose(rowWith(emails, 'ada@example.com'), 'remove');
+    await vi.waitFor(() => expect(emails.textContent).toContain('ada@example.com will be removed from this account.'));
+    await submit($(emails, '.cl-profileSectionForm__danger form'));
     await vi.waitFor(() => expect(s.clerk.user!.emailAddresses.map((e) => e.emailAddress)).toEqual(['ada.second@example.com']));
     await vi.waitFor(() => expect(emails.textContent).not.toContain('ada@example.com'));
   });
@@ -228,17 +262,25 @@ describe('<UserProfile/> account page', () => {
 
     await goToSecurity(s);
     const mfa = section(s.node, 'mfa');
-    await vi.waitFor(() => expect(action(mfa, 'enableSms')).toBeTruthy());
-    action(mfa, 'enableSms').click();
+    await choose($(mfa, '.cl-menuBox__addMfa'), 'enableSms');
     await vi.waitFor(() => expect(s.clerk.user!.phoneNumbers[0].reservedForSecondFactor).toBe(true));
-    await vi.waitFor(() => expect(action(mfa, 'disableSms')).toBeTruthy());
+    await vi.waitFor(() => expect($(mfa, '.cl-profileSectionItem__smsCode').textContent).toContain('+15555550100'));
   });
 
   it('connect: follows the provider URL, and refuses a non-http one', async () => {
     const s = await mounted();
     const accounts = section(s.node, 'connectedAccounts');
-    const connectButtons = accounts.querySelectorAll<HTMLButtonElement>('.cl-action__connect');
-    expect([...connectButtons].map((b) => b.textContent)).toEqual(['Connect Google', 'Connect GitHub']);
+    const connectMenu = $(accounts, '.cl-menuBox__connect');
+    const connectTo = async (provider: string) => {
+      $<HTMLButtonElement>(connectMenu, '[aria-haspopup=menu]').click();
+      await vi.waitFor(() => expect(connectMenu.querySelectorAll('.cl-action__connect')).toHaveLength(2));
+      [...connectMenu.querySelectorAll<HTMLButtonElement>('.cl-action__connect')].find((b) => b.textContent === provider)!.click();
+    };
+    expect($(connectMenu, '[aria-haspopup=menu]').textContent).toBe('Connect account');
+    $<HTMLButtonElement>(connectMenu, '[aria-haspopup=menu]').click();
+    await vi.waitFor(() => expect([...connectMenu.querySelectorAll('.cl-action__connect')].map((b) => b.textContent)).toEqual(['Google', 'GitHub']));
+    $<HTMLButtonElement>(connectMenu, '[aria-haspopup=menu]').click();
+    await vi.waitFor(() => expect(connectMenu.querySelector('[role=menu]')).toBeNull());
     // Injected answers let the test choose the provider URL (including a hostile one).
     const externalAccount = (url: string) => ({
       response: {
@@ -255,14 +297,14 @@ describe('<UserProfile/> account page', () => {
       body: externalAccount('https://accounts.google.com/o/oauth2/auth?state=1'),
       times: 1,
     });
-    connectButtons[0].click();
+    await connectTo('Google');
     // The provider is a full page load, never the app's router.
     await vi.waitFor(() => expect(s.pageLoads.at(-1)).toBe('https://accounts.google.com/o/oauth2/auth?state=1'));
     expect(s.history.entries).toHaveLength(1);
     expect(emulator.requests.some((r) => r.method === 'POST' && r.path.endsWith('/me/external_accounts'))).toBe(true);
 
     emulator.faults.add({ path: '/v1/me/external_accounts', method: 'POST', status: 200, body: externalAccount('javascript:alert(1)'), times: 1 });
-    connectButtons[0].click();
+    await connectTo('Google');
     await vi.waitFor(() => expect(accounts.querySelector('[role=alert]')).toBeTruthy());
     expect(s.pageLoads).toEqual(['https://accounts.google.com/o/oauth2/auth?state=1']);
   });
@@ -272,19 +314,19 @@ describe('<UserProfile/> connected accounts against the emulator’s fake OAuth 
   it('connects Google through the provider page, lists the account, then disconnects it', async () => {
     const s = await mounted();
     const accounts = section(s.node, 'connectedAccounts');
-    accounts.querySelector<HTMLButtonElement>('.cl-action__connect')!.click();
+    await choose($(accounts, '.cl-menuBox__connect'), 'connect');
     await vi.waitFor(() => expect(String(s.pageLoads.at(-1))).toMatch(/\/v1\/oauth\/fake\/authorize\?/));
     // The user approves on the provider's page, which sends the browser back to the profile.
     const approved = await fetch(`${s.pageLoads.at(-1)}&auto=1`, { redirect: 'manual' });
     expect(approved.status).toBe(302);
     await s.clerk.user!.reload();
-    await vi.waitFor(() => expect(section(s.node, 'connectedAccounts').querySelector('.cl-action__disconnect')).toBeTruthy());
+    await vi.waitFor(() => expect(section(s.node, 'connectedAccounts').querySelector('.cl-profileSectionItem__connectedAccount')).toBeTruthy());
     expect(s.clerk.user!.externalAccounts.map((a) => a.provider)).toEqual(['google']);
     expect(section(s.node, 'connectedAccounts').textContent).toContain('Google');
 
-    action(section(s.node, 'connectedAccounts'), 'disconnect').click();
+    await choose($(section(s.node, 'connectedAccounts'), '.cl-profileSectionItem__connectedAccount'), 'disconnect');
     await vi.waitFor(() => expect(s.clerk.user!.externalAccounts).toHaveLength(0));
-    await vi.waitFor(() => expect(section(s.node, 'connectedAccounts').querySelector('.cl-action__disconnect')).toBeNull());
+    await vi.waitFor(() => expect(section(s.node, 'connectedAccounts').querySelector('.cl-profileSectionItem__connectedAccount')).toBeNull());
   });
 });
 
@@ -293,6 +335,8 @@ describe('<UserProfile/> security page', () => {
     const s = await mounted();
     await goToSecurity(s);
     const password = section(s.node, 'password');
+    expect(action(password, 'editPassword').textContent).toBe('Update password');
+    await edit(password, 'editPassword');
     const form = $<HTMLFormElement>(password, 'form');
     type(inputNamed(password, 'current_password'), 'wrong-password');
     type(inputNamed(password, 'new_password'), 'brand-new-password-1');
@@ -304,11 +348,14 @@ describe('<UserProfile/> security page', () => {
     await submit(form);
     await vi.waitFor(() => expect(errorOf(password, 'current_password')).toMatch(/incorrect/i));
     expect(inputNamed(password, 'current_password').getAttribute('aria-invalid')).toBe('true');
+    // The submit button was disabled while busy; focus went to the field in error, not to <body>.
+    await vi.waitFor(() => expect(document.activeElement).toBe(inputNamed(password, 'current_password')));
 
     type(inputNamed(password, 'current_password'), PASSWORD);
     await submit(form);
     await vi.waitFor(() => expect(password.textContent).toContain('Your password has been updated.'));
     expect(errorOf(password, 'current_password')).toBeUndefined();
+    expect($(password, 'form')).toBeNull();
 
     // The new password works for signing in from another browser; the old one no longer does.
     newBrowser();
@@ -342,8 +389,9 @@ describe('<UserProfile/> security page', () => {
     $<HTMLButtonElement>(node, '.cl-navbarButton__security').click();
     await vi.waitFor(() => expect(section(node, 'password')).toBeTruthy());
     const password = section(node, 'password');
+    expect(action(password, 'editPassword').textContent).toBe('Set password');
+    await edit(password, 'editPassword');
     expect(inputNamed(password, 'current_password')).toBeNull();
-    expect($(password, 'button[type=submit]').textContent).toBe('Set password');
     type(inputNamed(password, 'new_password'), 'short');
     type(inputNamed(password, 'confirm_password'), 'short');
     await submit($(password, 'form'));
@@ -352,7 +400,7 @@ describe('<UserProfile/> security page', () => {
     type(inputNamed(password, 'confirm_password'), 'a-long-enough-password');
     await submit($(password, 'form'));
     await vi.waitFor(() => expect(clerk.user!.passwordEnabled).toBe(true));
-    await vi.waitFor(() => expect(inputNamed(password, 'current_password')).toBeTruthy());
+    await vi.waitFor(() => expect(action(password, 'editPassword').textContent).toBe('Update password'));
     expect(password.textContent).toContain('Your password has been set.');
   });
 
@@ -363,6 +411,7 @@ describe('<UserProfile/> security page', () => {
     expect(elsewhere.clerk.session!.id).not.toBe(s.clerk.session!.id);
     await goToSecurity(s);
     const password = section(s.node, 'password');
+    await edit(password, 'editPassword');
     const checkbox = inputNamed(password, 'sign_out_of_other_sessions');
     expect(checkbox.checked).toBe(true);
     checkbox.click();
@@ -373,6 +422,7 @@ describe('<UserProfile/> security page', () => {
     await vi.waitFor(() => expect(password.textContent).toContain('updated'));
     expect((await s.clerk.user!.getSessions()).length).toBe(2);
 
+    await edit(password, 'editPassword');
     inputNamed(password, 'sign_out_of_other_sessions').click();
     expect(inputNamed(password, 'sign_out_of_other_sessions').checked).toBe(true);
     type(inputNamed(password, 'current_password'), 'brand-new-password-1');
@@ -386,7 +436,7 @@ describe('<UserProfile/> security page', () => {
     const s = await mounted();
     await goToSecurity(s);
     const mfa = section(s.node, 'mfa');
-    action(mfa, 'addTotp').click();
+    await choose($(mfa, '.cl-menuBox__addMfa'), 'addTotp');
     await vi.waitFor(() => expect($(mfa, '.cl-totpSecret')).toBeTruthy());
     const secret = $(mfa, '.cl-totpSecret').textContent!;
     const uri = $(mfa, '.cl-totpUri').textContent!;
@@ -411,13 +461,15 @@ describe('<UserProfile/> security page', () => {
     await vi.waitFor(() => expect(mfa.querySelectorAll('.cl-backupCodes li')).toHaveLength(10));
     const firstCodes = [...mfa.querySelectorAll('.cl-backupCodes li')].map((li) => li.textContent);
 
-    action(mfa, 'regenerateCodes').click();
+    await choose($(mfa, '.cl-profileSectionItem__backupCodes'), 'regenerateCodes');
     await vi.waitFor(() => expect([...mfa.querySelectorAll('.cl-backupCodes li')].map((li) => li.textContent)).not.toEqual(firstCodes));
     expect(mfa.querySelectorAll('.cl-backupCodes li')).toHaveLength(10);
 
-    action(mfa, 'disableTotp').click();
+    await choose($(mfa, '.cl-profileSectionItem__totp'), 'disableTotp');
     await vi.waitFor(() => expect(s.clerk.user!.totpEnabled).toBe(false));
-    await vi.waitFor(() => expect(action(mfa, 'addTotp')).toBeTruthy());
+    await vi.waitFor(() => expect($(mfa, '.cl-profileSectionItem__totp')).toBeNull());
+    await choose($(mfa, '.cl-menuBox__addMfa'), 'addTotp');
+    await vi.waitFor(() => expect($(mfa, '.cl-totpSecret')).toBeTruthy());
   });
 
   it('lists active devices and signs out another one', async () => {
@@ -429,9 +481,12 @@ describe('<UserProfile/> security page', () => {
     await vi.waitFor(() => expect(devices.querySelectorAll('.cl-profileSectionItem__device')).toHaveLength(2));
     expect(devices.textContent).toContain('This device');
     expect(devices.textContent).toContain('Localhost');
-    const revoke = devices.querySelectorAll<HTMLButtonElement>('.cl-action__revoke');
-    expect(revoke).toHaveLength(1);
-    revoke[0].click();
+    // Only the other device has a menu; the current one says "This device".
+    const menus = devices.querySelectorAll<HTMLButtonElement>('[aria-haspopup=menu]');
+    expect(menus).toHaveLength(1);
+    // Each row shows when it was last active.
+    expect(devices.querySelectorAll('.cl-profileSectionItem__device time[datetime]')).toHaveLength(2);
+    await choose(menus[0].closest('.cl-profileSectionItem')!, 'revoke');
     await vi.waitFor(() => expect(devices.querySelectorAll('.cl-profileSectionItem__device')).toHaveLength(1));
     // The other browser finds out on its next request.
     await elsewhere.clerk.client!.reload().catch(() => {});
@@ -458,6 +513,124 @@ describe('<UserProfile/> security page', () => {
     const again = await s.clerk.client!.signIn.create({ identifier: 'ada@example.com', password: PASSWORD }).catch((e) => e);
     expect(again.errors?.[0]?.code).toBe('form_identifier_not_found');
   });
+});
+
+describe('<UserProfile/> rows, menus and names', () => {
+  const key = (target: Element, name: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }));
+
+  it('the ⋯ menu: aria-haspopup, arrow keys, Escape back to the button; names say what they act on', async () => {
+    const s = await mounted();
+    const emails = section(s.node, 'emailAddresses');
+    // Verified primary + an unverified second address: the second row's menu has Verify and Remove.
+    await s.clerk.user!.createEmailAddress({ email: 'ada.other@example.com' });
+    await vi.waitFor(() => expect(rowWith(emails, 'ada.other@example.com')).toBeTruthy());
+    const row = rowWith(emails, 'ada.other@example.com');
+    expect(row.textContent).toContain('Unverified');
+    const trigger = $<HTMLButtonElement>(row, '[aria-haspopup=menu]');
+    expect(trigger.getAttribute('aria-label')).toBe('More actions: ada.other@example.com');
+    expect(trigger.getAttribute('aria-expanded')).toBe('false');
+    key(trigger, 'ArrowDown');
+    await vi.waitFor(() => expect(trigger.getAttribute('aria-expanded')).toBe('true'));
+    const menu = $(row, '[role=menu]');
+    expect(trigger.getAttribute('aria-controls')).toBe(menu.id);
+    const items = [...menu.querySelectorAll<HTMLButtonElement>('[role=menuitem]')];
+    expect(items.map((i) => i.textContent)).toEqual(['Verify', 'Remove email']);
+    expect(items.map((i) => i.getAttribute('aria-label'))).toEqual(['Verify: ada.other@example.com', 'Remove email: ada.other@example.com']);
+    await vi.waitFor(() => expect(document.activeElement).toBe(items[0]));
+    key(items[0], 'ArrowDown');
+    expect(document.activeElement).toBe(items[1]);
+    key(items[1], 'ArrowDown');
+    expect(document.activeElement).toBe(items[0]);
+    key(items[0], 'End');
+    expect(document.activeElement).toBe(items[1]);
+    key(items[1], 'Escape');
+    await vi.waitFor(() => expect(row.querySelector('[role=menu]')).toBeNull());
+    expect(document.activeElement).toBe(trigger);
+    // Two rows, two distinct names for their menus.
+    expect([...emails.querySelectorAll('[aria-haspopup=menu]')].map((b) => b.getAttribute('aria-label'))).toEqual([
+      'More actions: ada@example.com',
+      'More actions: ada.other@example.com',
+    ]);
+  });
+
+  it('removing the last identification shows FAPI’s error and keeps the address', async () => {
+    const s = await mounted();
+    const emails = section(s.node, 'emailAddresses');
+    await choose(rowWith(emails, 'ada@example.com'), 'remove');
+    await vi.waitFor(() => expect($(emails, '.cl-profileSectionForm__danger')).toBeTruthy());
+    // Destructive styling: the confirmation's submit button is the danger variant.
+    expect($(emails, '.cl-profileSectionForm__danger button[type=submit]').className).toContain('cl-formButtonPrimary__danger');
+    await submit($(emails, '.cl-profileSectionForm__danger form'));
+    await vi.waitFor(() => expect($(emails, '[role=alert]')?.textContent).toBe('You cannot delete your last identification.'));
+    expect(s.clerk.user!.emailAddresses.map((e) => e.emailAddress)).toEqual(['ada@example.com']);
+    expect(emulator.requests.some((r) => r.method === 'DELETE' && r.path.includes('/me/email_addresses/'))).toBe(true);
+  });
+
+  it('active devices: the other device’s menu is named after it', async () => {
+    const elsewhere = await signedIn();
+    void elsewhere;
+    newBrowser();
+    const s = await mounted();
+    await goToSecurity(s);
+    const devices = section(s.node, 'activeDevices');
+    await vi.waitFor(() => expect(devices.querySelectorAll('[aria-haspopup=menu]')).toHaveLength(1));
+    const trigger = $(devices, '[aria-haspopup=menu]');
+    expect(trigger.getAttribute('aria-label')).toMatch(/^More actions: \S/);
+    trigger.click();
+    await vi.waitFor(() => expect(action(devices, 'revoke')).toBeTruthy());
+    expect(action(devices, 'revoke').getAttribute('aria-label')).toBe(
+      `Sign out of device: ${trigger.getAttribute('aria-label')!.slice('More actions: '.length)}`,
+    );
+  });
+
+  it('backup codes: "Copy all" writes them to the clipboard, "Download .txt" saves them through a Blob URL', async () => {
+    const s = await mounted();
+    await goToSecurity(s);
+    const mfa = section(s.node, 'mfa');
+    await choose($(mfa, '.cl-menuBox__addMfa'), 'addTotp');
+    await vi.waitFor(() => expect($(mfa, '.cl-totpSecret')).toBeTruthy());
+    type(inputNamed(mfa, 'code'), totpCode($(mfa, '.cl-totpSecret').textContent!, Date.now()));
+    await vi.waitFor(() => expect(mfa.querySelectorAll('.cl-backupCodes li')).toHaveLength(10));
+    const codes = [...mfa.querySelectorAll('.cl-backupCodes li')].map((li) => li.textContent);
+
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    action(mfa, 'copyCodes').click();
+    expect(writeText).toHaveBeenCalledWith(codes.join('\n'));
+    await vi.waitFor(() => expect(action(mfa, 'copyCodes').textContent).toBe('Copied!'));
+
+    let blob: Blob | undefined;
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => ((blob = b as Blob), 'blob:http://localhost:3000/codes'));
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const clicked: HTMLAnchorElement[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    try {
+      action(mfa, 'downloadCodes').click();
+      expect(create).toHaveBeenCalledTimes(1);
+      expect(clicked).toHaveLength(1);
+      expect(clicked[0].href).toBe('blob:http://localhost:3000/codes');
+      expect(clicked[0].download).toMatch(/_backup_codes\.txt$/);
+      expect(blob!.type).toBe('text/plain');
+      expect(await blob!.text()).toBe(codes.join('\n'));
+      await vi.waitFor(() => expect(revoke).toHaveBeenCalledWith('blob:http://localhost:3000/codes'));
+    } finally {
+      create.mockRestore();
+      revoke.mockRestore();
+      click.mockRestore();
+    }
+  });
+
+  it('"Saved." notes clear by themselves after a few seconds', async () => {
+    const s = await mounted();
+    const profile = section(s.node, 'profile');
+    await edit(profile, 'updateProfile');
+    type(inputNamed(profile, 'first_name'), 'Augusta');
+    await submit($(profile, 'form'));
+    await vi.waitFor(() => expect($(profile, '[role=status]')?.textContent).toBe('Your profile has been updated.'));
+    await vi.waitFor(() => expect($(profile, '[role=status]')).toBeNull(), { timeout: 8000 });
+  }, 15000);
 });
 
 describe('<UserProfile/> routing, modal and custom pages', () => {

@@ -75,6 +75,10 @@ export default function createUserProfile(kit: UiKit, services: ProfileServices 
     return (
       <div {...el('userProfile')}>
         <nav {...el('navbar')} aria-label={say('navbar.title')}>
+          <div {...el('navbarHeader')}>
+            <p {...el('navbarTitle')}>{say('navbar.title')}</p>
+            <p {...el('navbarDescription')}>{say('navbar.description')}</p>
+          </div>
           {pages.map((page) => (
             <button key={page.id} type="button" {...el('navbarButton', page.id)} aria-current={page === active ? 'page' : undefined} onClick={() => go(page)}>
               {page.label}

@@ -75,7 +75,9 @@ describe('passkeys in Chromium', () => {
     expect(credentials[0].isResidentCredential).toBe(true);
     expect(await section.locator('.cl-profileSectionItem__passkey').textContent()).toMatch(/Created .*Never used/);
 
-    await section.getByRole('button', { name: 'Rename' }).click();
+    // The row's ⋯ menu, named after the passkey.
+    await section.locator('.cl-profileSectionItem__passkey [aria-haspopup=menu]').click();
+    await section.getByRole('menuitem', { name: /^Rename: / }).click();
     await section.locator('input[name=name]').fill('Work laptop');
     await section.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => section.locator('.cl-profileSectionItem__passkey strong').textContent()).toBe('Work laptop');
@@ -100,7 +102,8 @@ describe('passkeys in Chromium', () => {
 
     // Remove it again: the list is empty and FAPI no longer offers the passkey factor.
     const again = await securityPage(page);
-    await again.locator('.cl-profileSection__passkeys').getByRole('button', { name: 'Remove' }).click();
+    await again.locator('.cl-profileSectionItem__passkey [aria-haspopup=menu]').click();
+    await again.locator('.cl-profileSection__passkeys').getByRole('menuitem', { name: 'Remove: Work laptop' }).click();
     await expect.poll(() => again.locator('.cl-profileSectionItem__passkey').count()).toBe(0);
     await page.close();
   });
@@ -114,6 +117,7 @@ describe('passkeys in Chromium', () => {
     try {
       const profile = await securityPage(page);
       const password = profile.locator('.cl-profileSection__password');
+      await password.getByRole('button', { name: 'Update password' }).click();
       await password.locator('input[name=current_password]').fill(DEMO.password);
       await password.locator('input[name=new_password]').fill('microclerk-demo-2');
       await password.locator('input[name=confirm_password]').fill('microclerk-demo-2');

@@ -176,7 +176,8 @@ describe('playground components page in Chromium', () => {
     const profile = page.locator('#user-profile');
     await profile.locator('.cl-userProfile').waitFor();
 
-    // First name.
+    // First name, through the profile row's "Update profile" form.
+    await profile.getByRole('button', { name: 'Update profile' }).click();
     await profile.locator('input[name=first_name]').fill('Ada');
     await profile.locator('input[name=last_name]').fill('Lovelace');
     await profile.getByRole('button', { name: 'Save', exact: true }).click();
@@ -196,7 +197,8 @@ describe('playground components page in Chromium', () => {
     await expect.poll(() => page.textContent('#outbox li:first-child'), { timeout: 5000 }).toBe(`${second} ${secondCode}`);
     await profile.locator('input[name=code]').fill(secondCode);
     await expect.poll(() => secondRow.textContent()).not.toContain('Unverified');
-    await secondRow.getByRole('button', { name: 'Set as primary' }).click();
+    await secondRow.getByRole('button', { name: `More actions: ${second}` }).click();
+    await secondRow.getByRole('menuitem', { name: `Set as primary: ${second}` }).click();
     await expect.poll(() => secondRow.textContent()).toContain('Primary');
     await expect.poll(() => who(page)).toBe(second);
     expect(await profile.locator('.cl-profileSectionItem__email_address', { hasText: email }).textContent()).not.toContain('Primary');
@@ -204,7 +206,8 @@ describe('playground components page in Chromium', () => {
 
     // TOTP: the secret is on the page; the test computes the code like an authenticator app.
     await profile.getByRole('button', { name: 'Security', exact: true }).click();
-    await profile.getByRole('button', { name: 'Add authenticator application' }).click();
+    await profile.getByRole('button', { name: 'Add two-step verification' }).click();
+    await profile.getByRole('menuitem', { name: 'Authenticator application' }).click();
     const secret = ((await profile.locator('.cl-totpSecret').textContent()) ?? '').trim();
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     expect(await profile.locator('.cl-totpUri').textContent()).toMatch(/^otpauth:\/\/totp\//);
@@ -217,6 +220,19 @@ describe('playground components page in Chromium', () => {
     await expect.poll(() => profile.locator('.cl-profileSectionItem__totp').count()).toBe(1);
     expect(await profile.locator('.cl-backupCodes li').count()).toBeGreaterThan(0);
     await shot(page, '13-totp-enabled');
+
+    // "Manage account" opens the profile modal; at 375 px nothing scrolls sideways; Escape hands focus back to the trigger.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await (await userMenu(page)).getByRole('menuitem', { name: 'Manage account' }).click();
+    const profileModal = page.locator('[role=dialog] .cl-userProfile');
+    await profileModal.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('[role=dialog]') !== null && document.activeElement?.tagName !== 'INPUT')).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await shot(page, '13b-profile-modal-375');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[role=dialog]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('cl-userButtonTrigger'))).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // Multi-session: "Add account" leads to this page's <SignIn/> while staying signed in.
     await (await userMenu(page)).getByRole('menuitem', { name: 'Add account' }).click();

@@ -28,6 +28,8 @@ describe('sign-in', () => {
     const emailCode = signIn.supported_first_factors.find((f: any) => f.strategy === 'email_code');
     expect(emailCode).toMatchObject({ safe_identifier: 'ada@example.com', primary: true });
     expect(emailCode.email_address_id).toMatch(/^idn_/);
+    // The identifier typed comes back in full; the account's others masked, as FAPI sends them.
+    expect(signIn.supported_first_factors.find((f: any) => f.strategy === 'phone_code').safe_identifier).toBe('+1********67');
     expect(signIn.user_data.first_name).toBe('Ada');
     expect(json.client.sign_in.id).toBe(signIn.id);
   });
@@ -181,7 +183,8 @@ describe('sign-in', () => {
     const { json } = await fapi('POST', '/client/sign_ins', { identifier: 'ada@example.com', password: 'password123' });
     expect(json.response.status).toBe('needs_second_factor');
     const factor = json.response.supported_second_factors[0];
-    expect(factor).toMatchObject({ strategy: 'phone_code', safe_identifier: '+15551234567', default: true });
+    // Masked (the user typed their email), yet the code goes to the real number.
+    expect(factor).toMatchObject({ strategy: 'phone_code', safe_identifier: '+1********67', default: true });
     await fapi('POST', `/client/sign_ins/${json.response.id}/prepare_second_factor`, { strategy: 'phone_code', phone_number_id: factor.phone_number_id });
     const sms = emulator.outbox.latest('+15551234567')!;
     expect(sms).toMatchObject({ channel: 'sms', purpose: 'second_factor' });

@@ -38,6 +38,20 @@ describe('/v1/me', () => {
     expect(deleted.json.response).toEqual({ object: 'email_address', id, deleted: true });
   });
 
+  it('refuses to delete the last identification (FAPI identification_deletion_failed)', async () => {
+    const { fapi, q } = await signedIn();
+    const me = (await fapi('GET', '/me', undefined, q)).json.response;
+    const only = me.email_addresses[0].id;
+    const refused = await fapi('DELETE', `/me/email_addresses/${only}`, undefined, q);
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors[0]).toMatchObject({ code: 'identification_deletion_failed', long_message: 'You cannot delete your last identification.' });
+    expect((await fapi('GET', '/me', undefined, q)).json.response.email_addresses).toHaveLength(1);
+    // With a second identification (a username) the email may go.
+    await fapi('PATCH', '/me', { username: 'ada_l' }, q);
+    const deleted = await fapi('DELETE', `/me/email_addresses/${only}`, undefined, q);
+    expect(deleted.json.response).toMatchObject({ id: only, deleted: true });
+  });
+
   it('changes the password after checking the current one', async () => {
     const { emulator, fapi, q } = await signedIn();
     const wrong = await fapi('POST', '/me/change_password', { current_password: 'nope', new_password: 'another-pass' }, q);

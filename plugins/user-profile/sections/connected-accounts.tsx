@@ -2,7 +2,7 @@
 import type { User } from '../../../kernel/index.js';
 import type { ProfileParts } from '../parts.js';
 
-export function createConnectedAccountsSection({ kit, useSay, Section, Action, Item }: ProfileParts) {
+export function createConnectedAccountsSection({ kit, useSay, Section, Item, Menu }: ProfileParts) {
   const { useHost, useForm, Alert } = kit;
 
   function ConnectedAccountsSection({ user }: { user: User }) {
@@ -24,24 +24,40 @@ export function createConnectedAccountsSection({ kit, useSay, Section, Action, I
 
     return (
       <Section name="connectedAccounts" title={say('start.connectedAccountsSection.title')}>
-        {accounts.map((account) => (
-          <Item
-            key={account.id}
-            name="connectedAccount"
-            actions={
-              <Action name="disconnect" danger onClick={() => void actions.run(() => account.destroy())}>
-                {say('start.connectedAccountsSection.destructiveActionTitle')}
-              </Action>
-            }
-          >
-            {nameOf(account.provider)} {account.emailAddress && `· ${account.emailAddress}`}
-          </Item>
-        ))}
-        {unconnected.map((p) => (
-          <Action key={p.strategy} name="connect" onClick={() => void connect(p.strategy)}>
-            {say('connect', { provider: p.name || p.strategy.replace(/^oauth_/, '') })}
-          </Action>
-        ))}
+        {accounts.map((account) => {
+          const text = [nameOf(account.provider), account.emailAddress].filter(Boolean).join(' · ');
+          return (
+            <Item
+              key={account.id}
+              name="connectedAccount"
+              actions={
+                <Menu
+                  item={text}
+                  entries={[
+                    {
+                      name: 'disconnect',
+                      label: say('start.connectedAccountsSection.destructiveActionTitle'),
+                      danger: true,
+                      onSelect: () => void actions.run(() => account.destroy()),
+                    },
+                  ]}
+                />
+              }
+            >
+              {text}
+            </Item>
+          );
+        })}
+        {/* "+ Connect account" opens the list of providers not connected yet. */}
+        <Menu
+          name="connect"
+          trigger={say('start.connectedAccountsSection.primaryButton')}
+          entries={unconnected.map((p) => ({
+            name: 'connect',
+            label: p.name || p.strategy.replace(/^oauth_/, ''),
+            onSelect: () => void connect(p.strategy),
+          }))}
+        />
         <Alert>{actions.formError}</Alert>
       </Section>
     );

@@ -1,11 +1,11 @@
-/** Security page: delete the account, after typing the confirmation phrase. */
+/** Security page: delete the account — a destructive button, then a confirmation form with the phrase to type. */
 import { useState } from 'preact/hooks';
 import type { User } from '../../../kernel/index.js';
 import type { UserProfileProps } from '../index.js';
 import type { ProfileParts } from '../parts.js';
 
-export function createDeleteSection({ kit, withReverification, useSay, Section, Action }: ProfileParts) {
-  const { useHost, useForm, Form, Field, Button, Alert } = kit;
+export function createDeleteSection({ kit, withReverification, useSay, Section, Action, InlineForm }: ProfileParts) {
+  const { useHost, useForm, Field } = kit;
 
   function DeleteSection({ user, props }: { user: User; props: UserProfileProps }) {
     const { environment, kernel, close } = useHost();
@@ -29,27 +29,28 @@ export function createDeleteSection({ kit, withReverification, useSay, Section, 
 
     return (
       <Section name="danger" title={say('start.dangerSection.title')}>
-        <p>
-          {say('deletePage.messageLine1')} {say('deletePage.messageLine2')}
-        </p>
         {confirming ? (
-          <Form onSubmit={submit}>
+          <InlineForm
+            form={form}
+            title={say('deletePage.title')}
+            onSubmit={submit}
+            onCancel={() => setConfirming(false)}
+            submitLabel={say('deletePage.confirm')}
+            danger
+          >
+            <p>{say('deletePage.messageLine1')}</p>
+            <p>{say('deletePage.messageLine2')}</p>
             <Field
               name="delete_confirmation"
               label={say('deletePage.actionDescription')}
               value={typed}
               onValue={setTyped}
               error={form.errors.delete_confirmation}
+              autoComplete="off"
+              required
               autoFocus
             />
-            <Alert>{form.formError}</Alert>
-            <Button busy={form.busy} variant="danger">
-              {say('deletePage.confirm')}
-            </Button>
-            <Action name="cancel" onClick={() => setConfirming(false)}>
-              {say('formButtonReset')}
-            </Action>
-          </Form>
+          </InlineForm>
         ) : (
           <Action name="deleteAccount" danger onClick={() => setConfirming(true)}>
             {say('start.dangerSection.deleteAccountButton')}

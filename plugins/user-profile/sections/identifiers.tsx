@@ -1,13 +1,13 @@
 /** Account page: email addresses and phone numbers — list, add and verify (code or link), set primary, remove. */
 import { useEffect, useState } from 'preact/hooks';
 import type { EmailAddress, PhoneNumber, User } from '../../../kernel/index.js';
-import type { ProfileParts } from '../parts.js';
+import type { MenuEntry, ProfileParts } from '../parts.js';
 
 /** How often a pending email-link verification is re-read. */
 const LINK_POLL_MS = 2000;
 
-export function createIdentifiersSection({ kit, withReverification, useSay, Section, Action, Item, Badge }: ProfileParts) {
-  const { useHost, useForm, Form, Field, Button, Alert, CodeForm } = kit;
+export function createIdentifiersSection({ kit, withReverification, useSay, Section, Action, Item, Menu, InlineForm, Badge }: ProfileParts) {
+  const { useHost, useForm, Field, Alert, CodeForm } = kit;
 
   /** Re-reads an email address until its verification link was opened (or the link expired). */
   function LinkWaiter({ item, onVerified }: { item: EmailAddress; onVerified(): void }) {
@@ -23,9 +23,9 @@ export function createIdentifiersSection({ kit, withReverification, useSay, Sect
     return null;
   }
 
-  /** Email addresses or phone numbers: list, add + verify by code or link, set primary, remove. */
+  /** Email addresses or phone numbers: rows with badges and a ⋯ menu (set primary, verify, remove); inline add and verify forms. */
   function IdentifiersSection({ user, kind }: { user: User; kind: 'email' | 'phone' }) {
-    const { t, environment, clerk } = useHost();
+    const { t, environment, clerk, el } = useHost();
     const say = useSay();
     const email = kind === 'email';
     const param = email ? 'email_address' : 'phone_number';
@@ -34,8 +34,9 @@ export function createIdentifiersSection({ kit, withReverification, useSay, Sect
     const [adding, setAdding] = useState(false);
     const [value, setValue] = useState('');
     const [verifying, setVerifying] = useState<EmailAddress | PhoneNumber | null>(null);
-    const [removing, setRemoving] = useState<string | null>(null);
+    const [removing, setRemoving] = useState<EmailAddress | PhoneNumber | null>(null);
     const form = useForm([param]);
+    const removal = useForm([]);
     const actions = useForm([]);
     const section = email ? 'start.emailAddressesSection' : 'start.phoneNumbersSection';
     const page = email ? 'emailAddressPage' : 'phoneNumberPage';
@@ -61,50 +62,45 @@ export function createIdentifiersSection({ kit, withReverification, useSay, Sect
       <Section name={email ? 'emailAddresses' : 'phoneNumbers'} title={say(`${section}.title`)}>
         {items.map((item) => {
           const verified = item.verification?.status === 'verified';
+          const text = label(item);
+          const entries: MenuEntry[] = [];
+          if (verified && item.id !== primaryId) {
+            entries.push({
+              name: 'setPrimary',
+              label: say(`${section}.detailsAction__nonPrimary`),
+              onSelect: () => void actions.run(() => user.update(email ? { primaryEmailAddressId: item.id } : { primaryPhoneNumberId: item.id })),
+            });
+          }
+          if (!verified) {
+            entries.push({
+              name: 'verify',
+              label: say(`${section}.detailsAction__unverified`),
+              onSelect: () => void actions.run(() => prepare(item).then(() => setVerifying(item))),
+            });
+          }
+          entries.push({ name: 'remove', label: say(`${section}.destructiveAction`), danger: true, onSelect: () => setRemoving(item) });
           return (
-            <Item key={item.id} name={param}>
-              {label(item)} {item.id === primaryId && <Badge>{t('badge__primary')}</Badge>} {!verified && <Badge>{t('badge__unverified')}</Badge>}
-              {removing === item.id ? (
-                <>
-                  {' '}
-                  {say(`${page}.removeResource.messageLine1`, { identifier: label(item) })}
-                  <Action
-                    name="confirmRemove"
-                    danger
-                    onClick={() => void actions.run(() => withReverification(() => item.destroy()).then(() => setRemoving(null)))}
-                  >
-                    {say('formButtonPrimary__remove')}
-                  </Action>
-                  <Action name="cancel" onClick={() => setRemoving(null)}>
-                    {say('formButtonReset')}
-                  </Action>
-                </>
-              ) : (
-                <>
-                  {verified && item.id !== primaryId && (
-                    <Action
-                      name="setPrimary"
-                      onClick={() => void actions.run(() => user.update(email ? { primaryEmailAddressId: item.id } : { primaryPhoneNumberId: item.id }))}
-                    >
-                      {say(`${section}.detailsAction__nonPrimary`)}
-                    </Action>
-                  )}
-                  {!verified && (
-                    <Action name="verify" onClick={() => void actions.run(() => prepare(item).then(() => setVerifying(item)))}>
-                      {say(`${section}.detailsAction__unverified`)}
-                    </Action>
-                  )}
-                  <Action name="remove" danger onClick={() => setRemoving(item.id)}>
-                    {say(`${section}.destructiveAction`)}
-                  </Action>
-                </>
-              )}
+            <Item key={item.id} name={param} actions={<Menu item={text} entries={entries} />}>
+              <span {...el('identifier')}>{text}</span> {item.id === primaryId && <Badge>{t('badge__primary')}</Badge>}{' '}
+              {!verified && <Badge>{t('badge__unverified')}</Badge>}
             </Item>
           );
         })}
         <Alert>{actions.formError}</Alert>
+        {removing && (
+          <InlineForm
+            form={removal}
+            title={say(`${section}.destructiveAction`)}
+            onSubmit={() => void removal.run(() => withReverification(() => removing.destroy()).then(() => setRemoving(null)))}
+            onCancel={() => setRemoving(null)}
+            submitLabel={say('formButtonPrimary__remove')}
+            danger
+          >
+            <p>{say(`${page}.removeResource.messageLine1`, { identifier: label(removing) })}</p>
+          </InlineForm>
+        )}
         {verifying && byLink && (
-          <div>
+          <div {...el('profileSectionForm')}>
             <p role="status">{say('emailAddressPage.emailLink.formSubtitle', { identifier: label(verifying) })}</p>
             <LinkWaiter item={verifying as EmailAddress} onVerified={() => void clerk.user?.reload().finally(() => setVerifying(null))} />
             <Action name="cancel" onClick={() => setVerifying(null)}>
@@ -113,7 +109,7 @@ export function createIdentifiersSection({ kit, withReverification, useSay, Sect
           </div>
         )}
         {verifying && !byLink && (
-          <div>
+          <div {...el('profileSectionForm')}>
             <p>{say(email ? 'emailAddressPage.emailCode.formSubtitle' : 'phoneNumberPage.verifySubtitle', { identifier: label(verifying) })}</p>
             <CodeForm
               key={verifying.id}
@@ -129,7 +125,13 @@ export function createIdentifiersSection({ kit, withReverification, useSay, Sect
           </div>
         )}
         {adding ? (
-          <Form onSubmit={() => void add()}>
+          <InlineForm
+            form={form}
+            title={say(`${section}.primaryButton`)}
+            onSubmit={() => void add()}
+            onCancel={() => setAdding(false)}
+            submitLabel={say('formButtonPrimary__add')}
+          >
             <Field
               name={param}
               label={t(email ? 'formFieldLabel__emailAddress' : 'formFieldLabel__phoneNumber')}
@@ -138,17 +140,13 @@ export function createIdentifiersSection({ kit, withReverification, useSay, Sect
               error={form.errors[param]}
               type={email ? 'email' : 'tel'}
               autoComplete={email ? 'email' : 'tel'}
+              required
               autoFocus
             />
-            <Alert>{form.formError}</Alert>
-            <Button busy={form.busy}>{say('formButtonPrimary__add')}</Button>
-            <Action name="cancel" onClick={() => setAdding(false)}>
-              {say('formButtonReset')}
-            </Action>
-          </Form>
+          </InlineForm>
         ) : (
           !verifying && (
-            <Action name={email ? 'addEmail' : 'addPhone'} onClick={() => setAdding(true)}>
+            <Action name={email ? 'addEmail' : 'addPhone'} add onClick={() => setAdding(true)}>
               {say(`${section}.primaryButton`)}
             </Action>
           )

@@ -5,8 +5,8 @@ import { ClerkAPIResponseError, isClerkRuntimeError } from '../../../kernel/erro
 import type { Passkey } from '../../passkeys/index.js';
 import type { ProfileParts } from '../parts.js';
 
-export function createPasskeysSection({ kit, withReverification, useSay, Section, Action, Item }: ProfileParts) {
-  const { useHost, useForm, Form, Field, Button, Alert } = kit;
+export function createPasskeysSection({ kit, withReverification, useSay, Section, Action, Item, Menu, InlineForm }: ProfileParts) {
+  const { useHost, useForm, Field, Alert } = kit;
 
   function RenameForm({ passkey, onDone }: { passkey: Passkey; onDone(): void }) {
     const { t } = useHost();
@@ -14,14 +14,14 @@ export function createPasskeysSection({ kit, withReverification, useSay, Section
     const form = useForm(['name']);
     const [name, setName] = useState(passkey.name ?? '');
     return (
-      <Form onSubmit={() => void form.run(() => passkey.update({ name: name.trim() }).then(onDone))}>
-        <Field name="name" label={t('formFieldLabel__passkeyName')} value={name} onValue={setName} error={form.errors.name} autoFocus />
-        <Alert>{form.formError}</Alert>
-        <Button busy={form.busy}>{say('formButtonPrimary__save')}</Button>
-        <Action name="cancel" onClick={onDone}>
-          {say('formButtonReset')}
-        </Action>
-      </Form>
+      <InlineForm
+        form={form}
+        onSubmit={() => void form.run(() => passkey.update({ name: name.trim() }).then(onDone))}
+        onCancel={onDone}
+        submitLabel={say('formButtonPrimary__save')}
+      >
+        <Field name="name" label={t('formFieldLabel__passkeyName')} value={name} onValue={setName} error={form.errors.name} required autoFocus />
+      </InlineForm>
     );
   }
 
@@ -55,14 +55,18 @@ export function createPasskeysSection({ kit, withReverification, useSay, Section
               key={passkey.id}
               name="passkey"
               actions={
-                <>
-                  <Action name="renamePasskey" onClick={() => setRenaming(passkey.id)}>
-                    {say('start.passkeysSection.menuAction__rename')}
-                  </Action>
-                  <Action name="removePasskey" danger onClick={() => void actions.run(() => passkey.delete())}>
-                    {say('start.passkeysSection.menuAction__destructive')}
-                  </Action>
-                </>
+                <Menu
+                  item={passkey.name ?? say('start.passkeysSection.title')}
+                  entries={[
+                    { name: 'renamePasskey', label: say('start.passkeysSection.menuAction__rename'), onSelect: () => setRenaming(passkey.id) },
+                    {
+                      name: 'removePasskey',
+                      label: say('start.passkeysSection.menuAction__destructive'),
+                      danger: true,
+                      onSelect: () => void actions.run(() => passkey.delete()),
+                    },
+                  ]}
+                />
               }
             >
               <strong>{passkey.name ?? say('start.passkeysSection.title')}</strong>
@@ -74,7 +78,7 @@ export function createPasskeysSection({ kit, withReverification, useSay, Section
           ),
         )}
         <Alert>{actions.formError}</Alert>
-        <Action name="addPasskey" disabled={actions.busy} onClick={() => void runPasskey(() => withReverification(() => user.createPasskey()))}>
+        <Action name="addPasskey" add disabled={actions.busy} onClick={() => void runPasskey(() => withReverification(() => user.createPasskey()))}>
           {say('start.passkeysSection.primaryButton')}
         </Action>
       </Section>

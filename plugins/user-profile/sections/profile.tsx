@@ -1,11 +1,26 @@
-/** Account page: profile image, names and username. */
-import { useState } from 'preact/hooks';
+/** Account page: the profile row (avatar, name) and its "Update profile" form (image, names, username). */
+import { useRef, useState } from 'preact/hooks';
 import type { User } from '../../../kernel/index.js';
 import { isHttpUrl } from '../parts.js';
 import type { ProfileParts } from '../parts.js';
 
-export function createProfileSection({ kit, useSay, Section, Action, Success }: ProfileParts) {
-  const { useHost, useForm, Form, Field, Button, Alert } = kit;
+export function createProfileSection({ kit, useSay, useNotice, Section, Action, InlineForm, Success }: ProfileParts) {
+  const { useHost, useForm, Field, Alert } = kit;
+
+  function Avatar({ user }: { user: User }) {
+    const { el } = useHost();
+    const initials = (
+      [user.firstName, user.lastName]
+        .filter(Boolean)
+        .map((s) => s![0])
+        .join('') || (user.primaryEmailAddress?.emailAddress ?? '?')[0]
+    ).toUpperCase();
+    return (
+      <span {...el('avatarBox')} aria-hidden="true">
+        {user.hasImage && isHttpUrl(user.imageUrl) ? <img src={user.imageUrl} alt="" {...el('avatarImage')} /> : initials}
+      </span>
+    );
+  }
 
   function ProfileSection({ user }: { user: User }) {
     const { el, environment, t } = useHost();
@@ -15,59 +30,75 @@ export function createProfileSection({ kit, useSay, Section, Action, Success }: 
     const showUsername = !!attributes.username?.enabled;
     const form = useForm(['first_name', 'last_name', 'username']);
     const image = useForm([]);
-    const [firstName, setFirstName] = useState(user.firstName ?? '');
-    const [lastName, setLastName] = useState(user.lastName ?? '');
-    const [username, setUsername] = useState(user.username ?? '');
-    const [saved, setSaved] = useState(false);
-    const initials = (
-      [user.firstName, user.lastName]
-        .filter(Boolean)
-        .map((s) => s![0])
-        .join('') || (user.primaryEmailAddress?.emailAddress ?? '?')[0]
-    ).toUpperCase();
+    const notice = useNotice();
+    const file = useRef<HTMLInputElement>(null);
+    const [editing, setEditing] = useState(false);
+    const [firstName, setFirstName] = useState('');
+    const [lastName, setLastName] = useState('');
+    const [username, setUsername] = useState('');
+    const name = [user.firstName, user.lastName].filter(Boolean).join(' ');
 
+    const edit = () => {
+      notice.clear();
+      setFirstName(user.firstName ?? '');
+      setLastName(user.lastName ?? '');
+      setUsername(user.username ?? '');
+      setEditing(true);
+    };
     const save = () =>
       form.run(async () => {
-        setSaved(false);
         const params: Parameters<User['update']>[0] = {};
         if (showNames) Object.assign(params, { firstName, lastName });
         if (showUsername) params.username = username;
         await user.update(params);
-        setSaved(true);
+        setEditing(false);
+        notice.show(say('profilePage.successMessage'));
       });
 
     return (
       <Section name="profile" title={say('start.profileSection.title')}>
-        <div {...el('profileSectionItem', 'image')}>
-          <span {...el('avatarBox')} aria-hidden="true">
-            {user.hasImage && isHttpUrl(user.imageUrl) ? <img src={user.imageUrl} alt="" {...el('avatarImage')} /> : initials}
-          </span>
-          <label {...el('profileSectionPrimaryButton', 'upload')}>
-            {say('profilePage.imageFormSubtitle')}
-            <input
-              type="file"
-              accept="image/*"
-              name="profile_image"
-              {...el('fileInput')}
-              style={{ position: 'absolute', width: '1px', height: '1px', opacity: 0 }}
-              onChange={(event) => {
-                const file = event.currentTarget.files?.[0];
-                event.currentTarget.value = '';
-                if (file) void image.run(() => user.setProfileImage({ file }));
-              }}
-            />
-          </label>
-          {user.hasImage && (
-            <Action name="removeImage" danger onClick={() => void image.run(() => user.setProfileImage({ file: null }))}>
-              {say('profilePage.imageFormDestructiveActionSubtitle')}
-            </Action>
-          )}
-        </div>
-        <Alert>{image.formError}</Alert>
-        {(showNames || showUsername) && (
-          <Form onSubmit={() => void save()}>
+        {editing ? (
+          <InlineForm
+            form={form}
+            title={say('profilePage.title')}
+            onSubmit={() => void save()}
+            onCancel={() => setEditing(false)}
+            submitLabel={say('formButtonPrimary__save')}
+          >
+            <div {...el('profileSectionItem', 'image')}>
+              <Avatar user={user} />
+              <div {...el('profileImageActions')}>
+                <span {...el('profileImageTitle')}>{say('profilePage.imageFormTitle')}</span>
+                <span>
+                  {/* The file input stays out of sight and out of the tab order; this button opens it. */}
+                  <Action name="upload" onClick={() => file.current?.click()}>
+                    {say('profilePage.imageFormSubtitle')}
+                  </Action>
+                  {user.hasImage && (
+                    <Action name="removeImage" danger onClick={() => void image.run(() => user.setProfileImage({ file: null }))}>
+                      {say('profilePage.imageFormDestructiveActionSubtitle')}
+                    </Action>
+                  )}
+                </span>
+              </div>
+              <input
+                ref={file}
+                type="file"
+                accept="image/*"
+                name="profile_image"
+                hidden
+                tabIndex={-1}
+                {...el('fileInput')}
+                onChange={(event) => {
+                  const chosen = event.currentTarget.files?.[0];
+                  event.currentTarget.value = '';
+                  if (chosen) void image.run(() => user.setProfileImage({ file: chosen }));
+                }}
+              />
+            </div>
+            <Alert>{image.formError}</Alert>
             {showNames && (
-              <>
+              <div {...el('formFieldRow', 'names')}>
                 <Field
                   name="first_name"
                   label={t('formFieldLabel__firstName')}
@@ -75,6 +106,7 @@ export function createProfileSection({ kit, useSay, Section, Action, Success }: 
                   onValue={setFirstName}
                   error={form.errors.first_name}
                   autoComplete="given-name"
+                  autoFocus
                 />
                 <Field
                   name="last_name"
@@ -84,7 +116,7 @@ export function createProfileSection({ kit, useSay, Section, Action, Success }: 
                   error={form.errors.last_name}
                   autoComplete="family-name"
                 />
-              </>
+              </div>
             )}
             {showUsername && (
               <Field
@@ -94,13 +126,26 @@ export function createProfileSection({ kit, useSay, Section, Action, Success }: 
                 onValue={setUsername}
                 error={form.errors.username}
                 autoComplete="username"
+                autoFocus={!showNames}
               />
             )}
-            <Alert>{form.formError}</Alert>
-            <Success>{saved ? say('profilePage.successMessage') : undefined}</Success>
-            <Button busy={form.busy}>{say('formButtonPrimary__save')}</Button>
-          </Form>
+          </InlineForm>
+        ) : (
+          <div {...el('profileSectionItem', 'profile')}>
+            <Avatar user={user} />
+            <span {...el('profileSectionItemText')}>
+              {name ||
+                user.username ||
+                user.primaryEmailAddress?.emailAddress ||
+                user.primaryPhoneNumber?.phoneNumber ||
+                user.web3Wallets?.find((w) => w.id === user.primaryWeb3WalletId)?.web3Wallet}
+            </span>
+            <Action name="updateProfile" onClick={edit}>
+              {say('start.profileSection.primaryButton')}
+            </Action>
+          </div>
         )}
+        <Success>{notice.text}</Success>
       </Section>
     );
   }

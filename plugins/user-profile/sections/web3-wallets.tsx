@@ -13,11 +13,11 @@ const NAMES: Record<string, string> = {
   web3_base_signature: 'Base',
 };
 
-export function createWeb3WalletsSection({ kit, useSay, Section, Action, Item, Badge }: ProfileParts) {
+export function createWeb3WalletsSection({ kit, useSay, Section, Item, Menu, Badge }: ProfileParts) {
   const { useHost, useForm, Alert } = kit;
 
   function Web3WalletsSection({ user }: { user: User }) {
-    const { environment, t } = useHost();
+    const { environment, t, el } = useHost();
     const say = useSay();
     const actions = useForm([]);
     const attribute = environment.userSettings.attributes?.web3_wallet;
@@ -44,20 +44,27 @@ export function createWeb3WalletsSection({ kit, useSay, Section, Action, Item, B
             key={wallet.id}
             name="web3Wallet"
             actions={
-              <Action name="remove" danger onClick={() => void actions.run(async () => (await wallet.destroy(), user.reload()))}>
-                {say('start.web3WalletsSection.destructiveAction')}
-              </Action>
+              <Menu
+                item={wallet.web3Wallet}
+                entries={[
+                  {
+                    name: 'remove',
+                    label: say('start.web3WalletsSection.destructiveAction'),
+                    danger: true,
+                    onSelect: () => void actions.run(async () => (await wallet.destroy(), user.reload())),
+                  },
+                ]}
+              />
             }
           >
-            {wallet.web3Wallet}
-            {wallet.id === user.primaryWeb3WalletId && <Badge>{t('badge__primary')}</Badge>}
+            <span {...el('identifier')}>{wallet.web3Wallet}</span> {wallet.id === user.primaryWeb3WalletId && <Badge>{t('badge__primary')}</Badge>}
           </Item>
         ))}
-        {strategies.map((strategy) => (
-          <Action key={strategy} name="connectWallet" onClick={() => void add(strategy)}>
-            {say('connectWallet', { provider: NAMES[strategy] })}
-          </Action>
-        ))}
+        <Menu
+          name="connectWallet"
+          trigger={say('start.web3WalletsSection.primaryButton')}
+          entries={strategies.map((strategy) => ({ name: 'connectWallet', label: NAMES[strategy], onSelect: () => void add(strategy) }))}
+        />
         <Alert>{actions.formError}</Alert>
       </Section>
     );
