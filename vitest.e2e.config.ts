@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // playground served on 127.0.0.1. They run after the build, one file at a time.
 export default defineConfig({
   test: {
-    include: ['test/e2e/**/*.e2e.test.ts'],
+    include: ['test/e2e/**/*.e2e.test.ts', 'test/visual/**/*.e2e.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -11,7 +11,7 @@ export const userProfileStyles = `.cl-userProfile{display:flex;gap:calc(var(--cl
 .cl-profileSectionItem{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem}
 .cl-profileSectionItemText{flex:1;min-width:10rem;overflow-wrap:anywhere}
 .cl-profileSectionPrimaryButton{background:none;border:0;padding:.2rem .4rem;color:var(--cl-primary);font-weight:500;cursor:pointer}
-.cl-profileSectionPrimaryButton__danger{color:var(--cl-danger)}
+.cl-profileSectionPrimaryButton__danger{color:var(--cl-danger-text)}
 .cl-badge{padding:0 .4rem;border:1px solid var(--cl-border);border-radius:999px;font-size:.8em;color:var(--cl-text2)}
 :where(.cl-userProfile) .cl-avatarBox{display:inline-flex;align-items:center;justify-content:center;width:3rem;height:3rem;border-radius:50%;overflow:hidden;background:var(--cl-primary);color:var(--cl-on-primary);font-weight:600}
 .cl-avatarImage{width:100%;height:100%;object-fit:cover}
