@@ -168,7 +168,8 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
       const url = profileUrl ?? navigation.buildUserProfileUrl();
       return navigation.navigate(startPath ? `${url.split('#')[0]}#/${startPath.replace(/^\/+/, '')}` : url);
     };
-    const manageAccount = act(() => openProfile());
+    // The trigger takes the focus back before the profile opens, so the modal returns it there when it closes.
+    const manageAccount = act(() => openProfile(), true);
     const signOutCurrent = act(() =>
       others.length
         ? services.signOut(() => navigation.redirectWithAuth(afterOneUrl), { sessionId: session.id })
@@ -178,7 +179,10 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
     const addAccount = act(() => navigation.redirectWithAuth(props.signInUrl ?? props.signInURL ?? navigation.buildSignInUrl()));
     const switchTo = (target: Session) => act(() => clerk.setActive({ session: target, redirectUrl: afterSwitchUrl }));
     const custom = (item: CustomItem) =>
-      act(() => (item.onClick ? item.onClick() : item.open !== undefined ? openProfile(item.open) : navigation.navigate(item.href!)), !!item.onClick);
+      act(
+        () => (item.onClick ? item.onClick() : item.open !== undefined ? openProfile(item.open) : navigation.navigate(item.href!)),
+        !!item.onClick || item.open !== undefined,
+      );
 
     /** Default entries first, then the custom ones — unless the app placed the defaults itself. */
     const entries: Array<UserButtonMenuItem> = [];

@@ -32,7 +32,8 @@ export const FIXED_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537
 const STABLE_CSS = `*,*::before,*::after{animation:none!important;transition:none!important;caret-color:transparent!important;scroll-behavior:auto!important}
 html{background:#f4f4f5}html[data-theme=dark]{background:#131316}
 body{margin:0;padding:16px;font-family:system-ui,sans-serif}
-#slot[data-align=end]{display:flex;justify-content:flex-end}`;
+#slot[data-align=end]{display:flex;justify-content:flex-end}
+#page-start{position:absolute;left:-9999px}`;
 
 async function bundleHarness(): Promise<Map<string, string>> {
   const result = await build({
@@ -75,7 +76,7 @@ export async function openHarness(browser: Browser, origin: string, publishableK
   page.on('pageerror', (err) => console.error('[page error]', err));
   const html = `<!doctype html><html lang="en" data-theme="light"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>microclerk visual checks</title><link rel="icon" href="data:,"><style>${STABLE_CSS}</style></head>
-<body data-publishable-key="${publishableKey}"><main id="stage"></main><script type="module" src="/__visual/harness.js"></script></body></html>`;
+<body data-publishable-key="${publishableKey}"><a id="page-start" href="#stage">Skip to the component</a><main id="stage"></main><script type="module" src="/__visual/harness.js"></script></body></html>`;
   await page.route(`${origin}/__visual/**`, (route) => {
     const name = new URL(route.request().url()).pathname.slice('/__visual/'.length);
     if (name === 'index.html') return route.fulfill({ contentType: 'text/html', body: html });
