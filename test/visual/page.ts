@@ -1,6 +1,6 @@
 // What the visual checks share: the harness page (bundled in memory, served on the playground's origin through
 // Playwright routing), deterministic rendering, the reference comparison and the axe-core run.
-import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,6 +179,15 @@ export function compareWithReference(name: string, actualPng: Buffer): Compariso
   writeFileSync(actualPath, actualPng);
   writeFileSync(diffPath, PNG.sync.write(diff));
   return { name, problem: `${differing} pixels differ (at most ${allowed} may); actual ${actualPath}, diff ${diffPath}` };
+}
+
+/** When updating: deletes references no state wrote (a renamed or removed state); returns their names. */
+export function removeStaleReferences(written: readonly string[]): string[] {
+  if (!UPDATING || !existsSync(REFERENCES)) return [];
+  const keep = new Set(written.map((name) => `${name}.png`));
+  const stale = readdirSync(REFERENCES).filter((file) => file.endsWith('.png') && !keep.has(file));
+  for (const file of stale) rmSync(join(REFERENCES, file));
+  return stale;
 }
 
 export interface AxeViolation {

@@ -10,7 +10,17 @@ import { describe, expect, it } from 'vitest';
 import { usePlaygroundBrowser } from '../e2e/browser.js';
 // @ts-expect-error plain ESM module without types
 import { DEMO_USER } from '../../playground/server.mjs';
-import { FIXED_TIME, UPDATING, compareWithReference, componentClip, openHarness, seriousAxeViolations, type AxeViolation, type Comparison } from './page.js';
+import {
+  FIXED_TIME,
+  UPDATING,
+  compareWithReference,
+  componentClip,
+  openHarness,
+  removeStaleReferences,
+  seriousAxeViolations,
+  type AxeViolation,
+  type Comparison,
+} from './page.js';
 
 const ctx = usePlaygroundBrowser(undefined, { now: () => FIXED_TIME });
 
@@ -185,6 +195,7 @@ describe('visual checks in Chromium', () => {
     harness = await openHarness(ctx.browser, ctx.playground.url, ctx.playground.publishableKey);
     const { page, settle } = harness;
     const mismatches: Comparison[] = [];
+    const names: string[] = [];
     const violations: Array<{ state: string; violations: AxeViolation[] }> = [];
     for (const state of STATES) {
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -198,6 +209,7 @@ describe('visual checks in Chromium', () => {
           await page.setViewportSize({ width, height: 900 });
           await settle();
           const png = await page.screenshot({ clip: await componentClip(page), fullPage: true, animations: 'disabled', caret: 'hide' });
+          names.push(name);
           const comparison = compareWithReference(name, png);
           if (comparison.problem) mismatches.push(comparison);
           // axe-core on two of the four views of each state, so each state is checked in both themes and at both
@@ -209,6 +221,8 @@ describe('visual checks in Chromium', () => {
         }
       }
     }
+    const stale = removeStaleReferences(names);
+    if (stale.length) console.log(`removed references no state wrote: ${stale.join(', ')}`);
     const listed = violations.map(
       ({ state, violations }) => `${state}:\n${violations.map((v) => `  ${v.impact} ${v.id}: ${v.help} — ${v.targets.join(', ')}`).join('\n')}`,
     );
