@@ -5,9 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { usePlaygroundBrowser } from '../e2e/browser.js';
 // @ts-expect-error plain ESM module without types
 import { DEMO_USER } from '../../playground/server.mjs';
-import { openHarness } from './page.js';
+import { FIXED_TIME, openHarness } from './page.js';
 
-const ctx = usePlaygroundBrowser();
+// The harness fixes the page's clock; the emulator's is fixed to the same time so both agree on token lifetimes.
+const ctx = usePlaygroundBrowser(undefined, { now: () => FIXED_TIME });
 let page: Page;
 
 const mount = (name: string, props: Record<string, unknown> = {}) =>
