@@ -37,7 +37,7 @@ export async function buildPlayground() {
 }
 
 /** Starts emulator + playground; resolves with the URL and the running emulator. */
-export async function startPlayground({ port = 4000, settings, quiet = false, allowedOrigins = [], dataDir } = {}) {
+export async function startPlayground({ port = 4000, settings, quiet = false, allowedOrigins = [], dataDir, now } = {}) {
   await buildPlayground();
   let publishableKey = '';
   const running = await startEmulator({
@@ -49,6 +49,8 @@ export async function startPlayground({ port = 4000, settings, quiet = false, al
     seed: { users: [DEMO_USER] },
     // With a data directory the saved state is used instead of the seed (the demo user is in it from the first run).
     dataDir,
+    // A fixed clock (`now`) gives tests the same timestamps on every run (test/visual).
+    now,
     fallback: (req, res) => void serveStatic(req, res, () => publishableKey),
   });
   publishableKey = running.publishableKey;

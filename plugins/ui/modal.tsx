@@ -5,19 +5,24 @@ import { useHost } from './context.js';
 
 const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])';
 
+/** What Tab can reach: not taken out of the order (`tabindex=-1`) and not invisible (a 0-opacity file input behind its button). */
+const tabbable = (el: HTMLElement) =>
+  el.tabIndex >= 0 && (typeof el.checkVisibility !== 'function' || el.checkVisibility({ opacityProperty: true, visibilityProperty: true }));
+
 export function ModalShell({ onClose, children }: { onClose: () => void; children: ComponentChildren }) {
   const { el, t, uid } = useHost();
   const dialog = useRef<HTMLDivElement>(null);
   // Layout effect: focus moves into the dialog in the same task it appears (no focus flash, no race with typing).
   useLayoutEffect(() => {
     const node = dialog.current!;
-    (node.querySelector<HTMLElement>('input:not([type=hidden]),select,textarea') ?? node.querySelector<HTMLElement>(FOCUSABLE))?.focus();
+    const candidates = (selector: string) => [...node.querySelectorAll<HTMLElement>(selector)].filter(tabbable);
+    (candidates('input:not([type=hidden]):not([disabled]),select:not([disabled]),textarea:not([disabled])')[0] ?? candidates(FOCUSABLE)[0])?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         event.preventDefault();
         onClose();
       } else if (event.key === 'Tab') {
-        const items = [...node.querySelectorAll<HTMLElement>(FOCUSABLE)];
+        const items = [...node.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(tabbable);
         const first = items[0];
         const last = items[items.length - 1];
         const active = document.activeElement;

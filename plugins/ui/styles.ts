@@ -8,7 +8,7 @@
  * `elements` wins by order. Component plugins add their own rules, in the same sheet, as their views load.
  */
 export const sharedCss = `
-.cl-rootBox{all:initial;display:block;--cl-primary:#2f3037;--cl-on-primary:#fff;--cl-text:#212126;--cl-text2:color-mix(in srgb,var(--cl-text) 62%,transparent);--cl-bg:#fff;--cl-input-bg:#fff;--cl-input-text:var(--cl-text);--cl-danger:#dc2626;--cl-success:#16a34a;--cl-font:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;--cl-size:.875rem;--cl-radius:.5rem;--cl-space:1rem;--cl-border:color-mix(in srgb,var(--cl-neutral,var(--cl-text)) 16%,transparent);font-family:var(--cl-font);font-size:var(--cl-size);line-height:1.45;color:var(--cl-text);color-scheme:light dark}
+.cl-rootBox{all:initial;display:block;--cl-primary:#2f3037;--cl-on-primary:#fff;--cl-text:#212126;--cl-text2:color-mix(in srgb,var(--cl-text) 66%,transparent);--cl-bg:#fff;--cl-input-bg:#fff;--cl-input-text:var(--cl-text);--cl-danger:#dc2626;--cl-danger-text:color-mix(in srgb,var(--cl-danger) 70%,var(--cl-text));--cl-success:#16a34a;--cl-font:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;--cl-size:.875rem;--cl-radius:.5rem;--cl-space:1rem;--cl-border:color-mix(in srgb,var(--cl-neutral,var(--cl-text)) 16%,transparent);font-family:var(--cl-font);font-size:var(--cl-size);line-height:1.45;color:var(--cl-text);color-scheme:light dark}
 .cl-rootBox :where(:not(svg *)),.cl-rootBox *::before,.cl-rootBox *::after{all:revert;box-sizing:border-box;font:inherit;color:inherit}
 .cl-cardBox{display:flex;flex-direction:column;width:25rem;max-width:min(100%,calc(100vw - 2rem));overflow:hidden;background:color-mix(in srgb,var(--cl-neutral,var(--cl-text)) 4%,var(--cl-bg));border:1px solid var(--cl-border);border-radius:calc(var(--cl-radius)*1.5);box-shadow:0 4px 24px rgba(0,0,0,.08)}
 .cl-card{display:flex;flex-direction:column;gap:var(--cl-space);padding:calc(var(--cl-space)*2);background:var(--cl-bg);border-radius:calc(var(--cl-radius)*1.5);box-shadow:0 1px 2px rgba(0,0,0,.06),0 0 0 1px var(--cl-border)}
@@ -43,7 +43,7 @@ export const sharedCss = `
 .cl-otpCodeFieldInput[aria-invalid=true]{border-color:var(--cl-danger)}
 .cl-formFieldInput{width:100%;padding:.5em .75em;background:var(--cl-input-bg);color:var(--cl-input-text);border:1px solid var(--cl-border);border-radius:var(--cl-radius);outline:none}
 .cl-formFieldInput[aria-invalid=true]{border-color:var(--cl-danger)}
-.cl-formFieldErrorText,.cl-alert{display:flex;gap:.4em;align-items:baseline;margin:0;color:var(--cl-danger)}
+.cl-formFieldErrorText,.cl-alert{display:flex;gap:.4em;align-items:baseline;margin:0;color:var(--cl-danger-text)}
 .cl-formResendCodeStatus{margin:0;text-align:center;color:var(--cl-text2)}
 .cl-formResendCodeStatus:empty{display:none}
 .cl-alert{padding:.6em .8em;border:1px solid var(--cl-danger);border-radius:var(--cl-radius)}

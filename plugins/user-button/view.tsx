@@ -270,7 +270,9 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
           aria-haspopup="menu"
           aria-expanded={open ? 'true' : 'false'}
           aria-controls={open ? menuId : undefined}
-          aria-label={t('userButton.trigger')}
+          // With the name shown, the name is the button's accessible name (what a voice-control user reads on it);
+          // `aria-haspopup` already says it opens a menu.
+          aria-label={props.showName && fullName(me) ? undefined : t('userButton.trigger')}
           onClick={() => (open ? close() : openMenu())}
           onKeyDown={onTriggerKey}
         >

@@ -23,7 +23,7 @@ export const userProfileStyles = `.cl-userProfile{display:flex;width:55rem;max-w
 :where(.cl-userProfile) .cl-profileSectionPrimaryButton,.cl-menuButton{display:inline-flex;align-items:center;gap:.4rem;padding:.35rem .5rem;background:none;border:0;border-radius:var(--cl-radius);color:var(--cl-text);font-weight:500;cursor:pointer;text-align:left}
 .cl-menuButton{padding:.35rem;color:var(--cl-text2)}
 :where(.cl-userProfile) .cl-profileSectionPrimaryButton:hover,.cl-menuButton:hover,.cl-menuButton[aria-expanded=true],.cl-menuItem:hover,.cl-menuItem:focus,.cl-formButtonReset:hover{${hover}}
-:where(.cl-userProfile) .cl-profileSectionPrimaryButton__danger,.cl-menuItem__danger{color:var(--cl-danger)}
+:where(.cl-userProfile) .cl-profileSectionPrimaryButton__danger,.cl-menuItem__danger{color:var(--cl-danger-text)}
 .cl-menuBox{position:relative;flex:none}
 .cl-menuList{position:absolute;left:0;top:calc(100% + .25rem);z-index:10;display:flex;flex-direction:column;min-width:11rem;max-width:calc(100vw - 3rem);padding:.25rem;background:var(--cl-bg);border:1px solid var(--cl-border);border-radius:var(--cl-radius);box-shadow:0 8px 24px rgba(0,0,0,.14)}
 .cl-menuList__menu{left:auto;right:0}

@@ -9,16 +9,17 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface PlaygroundHandle {
   url: string;
-  emulator: { outbox: { latest(to?: string): { code?: string; link?: string } | undefined } };
+  publishableKey: string;
+  emulator: { outbox: { latest(to?: string): { code?: string; link?: string } | undefined }; addUser(user: Record<string, unknown>): string };
   close(): Promise<void>;
 }
 
-/** Starts the playground (emulator included) and one Chromium for the test file. */
-export function usePlaygroundBrowser(settings?: Record<string, unknown>) {
+/** Starts the playground (emulator included) and one Chromium for the test file; `options` go to `startPlayground` (e.g. a fixed clock `now`). */
+export function usePlaygroundBrowser(settings?: Record<string, unknown>, options: { now?: () => number } = {}) {
   const ctx = {} as { browser: Browser; playground: PlaygroundHandle; newPage(): Promise<Page> };
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    ctx.playground = await startPlayground({ port: 0, settings, quiet: true });
+    ctx.playground = await startPlayground({ port: 0, settings, quiet: true, ...options });
     ctx.browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
