@@ -14,6 +14,7 @@ export function signInJson(view: JsonView, signInId: string): Json | null {
     id: signIn.id,
     status: signIn.status,
     identifier: signIn.identifier,
+    timezone: signIn.timezone ?? null,
     supported_identifiers: supportedIdentifiers(core),
     supported_first_factors: signInFirstFactors(core, signIn, user),
     supported_second_factors: user && signIn.status === 'needs_second_factor' ? supportedSecondFactors(core, user) : null,

@@ -26,6 +26,14 @@ export interface UserWeb3Wallet {
   verification: Verification | null;
 }
 
+/** What FAPI answers for a deletion: the object's type and id, and `deleted: true`. */
+export interface DeletedObject {
+  object: string;
+  id?: string;
+  slug?: string;
+  deleted: boolean;
+}
+
 export interface TOTPResource {
   id: string;
   secret?: string;
@@ -159,8 +167,9 @@ export class User extends BaseResource {
     return toTotp(payload.response);
   }
 
-  disableTOTP(): Promise<void> {
-    return this._ctx.fapi.request({ method: 'DELETE', path: '/me/totp' }).then(() => undefined);
+  /** Resolves with FAPI's deleted object (`{ object: 'totp', id, deleted: true }`), as ClerkJS. */
+  disableTOTP(): Promise<DeletedObject> {
+    return this._ctx.fapi.request<{ response: JSONObject }>({ method: 'DELETE', path: '/me/totp' }).then((p) => camelize(p.response));
   }
 
   async createBackupCode(): Promise<{ id: string; codes: string[] }> {
