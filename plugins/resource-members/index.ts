@@ -15,6 +15,7 @@ export type {
   AgentActClaim,
   ClientMembers,
   ComplexityErrors,
+  EmailAddressMembers,
   EnterpriseConnection,
   ExternalAccountMembers,
   IdentificationMembers,

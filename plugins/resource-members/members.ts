@@ -92,6 +92,12 @@ export interface UserMembers {
   /** The user's IANA time zone, as the sign-up sent it; null when unknown. */
   timezone: string | null;
   getEnterpriseConnections(params?: { withOrganizationAccountLinking?: boolean }): Promise<EnterpriseConnection[]>;
+  readonly primaryWeb3Wallet: UserWeb3Wallet | null;
+  readonly verifiedWeb3Wallets: UserWeb3Wallet[];
+  /** When the user accepted the legal terms at sign-up; null if never asked. */
+  legalAcceptedAt: Date | null;
+  /** How many organizations the user may create; null = the instance's limit. */
+  createOrganizationsLimit: number | null;
 }
 
 export interface PasswordMembers {
@@ -113,6 +119,11 @@ export interface SignUpMembers extends PasswordMembers {
 export interface IdentificationMembers {
   /** `POST /me/email_addresses` (or phone numbers) with this object's value; resolves with it, created. */
   create(): Promise<this>;
+}
+
+export interface EmailAddressMembers extends IdentificationMembers {
+  /** Whether the address's domain belongs to an enterprise SSO connection. */
+  matchesSsoConnection: boolean;
 }
 
 export interface ExternalAccountMembers {
@@ -151,7 +162,7 @@ declare module '../../kernel/resources/sign-up.js' {
   interface SignUp extends SignUpMembers {}
 }
 declare module '../../kernel/resources/email-address.js' {
-  interface EmailAddress extends IdentificationMembers {}
+  interface EmailAddress extends EmailAddressMembers {}
 }
 declare module '../../kernel/resources/phone-number.js' {
   interface PhoneNumber extends IdentificationMembers {}
@@ -215,6 +226,20 @@ const getters: Array<[object, string, (this: any) => unknown]> = [
   ],
   [User.prototype, 'verifiedExternalAccounts', externalAccounts(true)],
   [User.prototype, 'unverifiedExternalAccounts', externalAccounts(false)],
+  [
+    User.prototype,
+    'primaryWeb3Wallet',
+    function (this: User) {
+      return this.web3Wallets.find((w) => w.id === this.primaryWeb3WalletId) ?? null;
+    },
+  ],
+  [
+    User.prototype,
+    'verifiedWeb3Wallets',
+    function (this: User) {
+      return this.web3Wallets.filter((w) => w.verification?.status === 'verified');
+    },
+  ],
 ];
 
 /** Puts the members on the kernel classes once (every instance shares the classes). */

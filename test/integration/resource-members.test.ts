@@ -11,7 +11,7 @@ const emulator = useEmulator({
   seed: {
     users: [
       { emailAddress: 'ada@example.com', password: PASSWORD, firstName: 'Ada', phoneNumber: '+15555550100' },
-      { emailAddress: 'grace@example.com', password: PASSWORD },
+      { emailAddress: 'grace@example.com', password: PASSWORD, web3Wallet: '0xAbC0000000000000000000000000000000000001' },
     ],
   },
 });
@@ -148,6 +148,20 @@ describe('User', () => {
     expect(user.hasVerifiedEmailAddress).toBe(true);
     // Grace has no phone number: a method here would be truthy.
     expect(user.hasVerifiedPhoneNumber).toBe(false);
+  });
+
+  it('primaryWeb3Wallet / verifiedWeb3Wallets, and the plain fields ClerkJS types (legalAcceptedAt, matchesSsoConnection)', async () => {
+    const grace = await signedIn('grace@example.com');
+    expect(grace.user!.primaryWeb3Wallet?.web3Wallet).toBe('0xabc0000000000000000000000000000000000001');
+    expect(grace.user!.verifiedWeb3Wallets.map((w) => w.id)).toEqual([grace.user!.primaryWeb3WalletId]);
+    expect(grace.user!.legalAcceptedAt).toBeNull();
+    expect(grace.user!.createOrganizationsLimit).toBeNull();
+    expect(grace.user!.primaryEmailAddress!.matchesSsoConnection).toBe(false);
+    grace.destroy();
+    newBrowser();
+    const ada = await signedIn();
+    expect(ada.user!.primaryWeb3Wallet).toBeNull();
+    expect(ada.user!.verifiedWeb3Wallets).toEqual([]);
   });
 
   it('isPrimaryIdentification() compares with the primary of its kind', async () => {
