@@ -58,9 +58,11 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
   const publishableKey = options.publishableKey;
   const page = pageUrl();
   const proxyUrl = resolveProxyUrl(ctorOptions.proxyUrl as ClerkConstructorOptions['proxyUrl'], page);
-  const domain = resolveDomain(ctorOptions.domain as ClerkConstructorOptions['domain'], page);
-  const baseUrl =
-    proxyUrl ?? (instanceType === 'production' && domain ? `https://${domain.startsWith('clerk.') ? domain : `clerk.${domain}`}` : `https://${frontendApi}`);
+  const given = resolveDomain(ctorOptions.domain as ClerkConstructorOptions['domain'], page);
+  // Production FAPI lives on the `clerk.` subdomain; in browsers ClerkJS's `domain` reads it so too.
+  const fapiDomain = instanceType === 'production' && given && !given.startsWith('clerk.') ? `clerk.${given}` : given;
+  const domain = page ? fapiDomain : given;
+  const baseUrl = proxyUrl ?? (instanceType === 'production' && fapiDomain ? `https://${fapiDomain}` : `https://${frontendApi}`);
 
   const plugins = resolvePluginOrder(options.plugins ?? []);
   const events = createEventBus();
@@ -130,7 +132,13 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
   const publicObject = target as ClerkKernel;
   const getters: Record<string, () => unknown> = {
     version: () => VERSION,
-    sdkMetadata: () => (state.loadOptions.sdkMetadata as ClerkKernel['sdkMetadata']) ?? { name: 'microclerk', version: VERSION },
+    // `environment` as ClerkJS's: the app bundler's NODE_ENV, else production.
+    sdkMetadata: () =>
+      (state.loadOptions.sdkMetadata as ClerkKernel['sdkMetadata']) ?? {
+        name: 'microclerk',
+        version: VERSION,
+        environment: (typeof process !== 'undefined' && process.env?.NODE_ENV) || 'production',
+      },
     publishableKey: () => publishableKey,
     instanceType: () => instanceType,
     frontendApi: () => frontendApi,

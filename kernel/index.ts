@@ -49,7 +49,7 @@ export type { SignUpParams, SignUpStatus, SignUpVerifications } from './resource
 export { Token, TokenCache, decodeJwt } from './resources/token.js';
 export type { DecodedJwt, JwtClaims } from './resources/token.js';
 export { ExternalAccount, User } from './resources/user.js';
-export type { TOTPResource, UpdateUserParams, UserWeb3Wallet } from './resources/user.js';
+export type { DeletedObject, TOTPResource, UpdateUserParams, UserWeb3Wallet } from './resources/user.js';
 export type { AuthenticateWithPopup, AuthenticateWithPopupParams, AuthenticateWithRedirectParams } from './resources/external-auth.js';
 export { defineLazyMethods, defineMethod } from './resources/methods.js';
 export { Verification } from './resources/verification.js';

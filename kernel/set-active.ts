@@ -4,6 +4,11 @@ import type { Session } from './resources/session.js';
 import { signedIn, type KernelState } from './state.js';
 import type { Navigate, SetActiveParams } from './types.js';
 
+interface TouchAware {
+  isEligibleForTouch?(): boolean;
+  buildTouchUrl(params: { redirectUrl: URL }): string;
+}
+
 /**
  * `setActive`: touches the chosen session (and organization), fetches its token, and only then
  * emits it; with `beforeEmit` or `redirectUrl`, listeners read `undefined` in between, as ClerkJS documents.
@@ -26,13 +31,19 @@ export function createSetActive({ state, setSession, emitResources, emitToken }:
     return membership.organization.id;
   }
 
+  /** ClerkJS's ITP workaround: through `/client/touch` when the client cookie is due (the resource-members plugin adds those members). */
+  function decorateUrl(url: string): string {
+    const client = state.client as unknown as TouchAware | undefined;
+    return client?.isEligibleForTouch?.() ? client.buildTouchUrl({ redirectUrl: new URL(url, location.href) }) : url;
+  }
+
   return async function setActive(params: SetActiveParams = {}): Promise<void> {
     const { client } = state;
     if (!client) throw new ClerkRuntimeError('setActive() needs a loaded client: await clerk.load() first.', { code: 'not_loaded' });
     if (typeof params !== 'object' || params === null) {
       throw new ClerkRuntimeError('setActive() expects an object: { session?, organization?, redirectUrl?, beforeEmit? }.', { code: 'invalid_arguments' });
     }
-    const { beforeEmit, redirectUrl } = params;
+    const { beforeEmit, redirectUrl, navigate: go } = params;
     let next: Session | null = params.session === undefined ? (state.session ?? null) : params.session === null ? null : findSession(params.session);
     const orgId = findOrganizationId(next, params.organization);
     const previousId = state.session?.id;
@@ -49,10 +60,11 @@ export function createSetActive({ state, setSession, emitResources, emitToken }:
         next = state.client?.sessions.find((s) => s.id === id && signedIn(s)) ?? null;
         await next?.getToken().catch(() => null);
       }
-      if (beforeEmit || redirectUrl) {
+      if (beforeEmit || redirectUrl || (go && next)) {
         setSession(undefined);
         emitResources();
-        if (beforeEmit) await beforeEmit(next);
+        if (go && next) await go({ session: next, decorateUrl });
+        else if (beforeEmit) await beforeEmit(next);
         else await navigate(redirectUrl!);
       }
       setSession(next);

@@ -29,6 +29,11 @@ export interface SetActiveParams {
   beforeEmit?: (session: Session | null) => void | Promise<unknown>;
   /** Navigate here (through the navigation capability) before the new session is emitted. */
   redirectUrl?: string;
+  /**
+   * The app's own navigation, called (instead of `redirectUrl`/`beforeEmit`) with the new session before it is
+   * emitted; `decorateUrl(url)` wraps a destination for Safari's cookie limit (a `/client/touch` URL when due).
+   */
+  navigate?: (params: { session: Session; decorateUrl: (url: string) => string }) => void | Promise<unknown>;
 }
 
 export type Navigate = (to: string, options?: { replace?: boolean }) => Promise<unknown>;

@@ -16,6 +16,7 @@ import { organizationSwitcherPlugin } from '../plugins/organization-switcher/ind
 import { organizationsPlugin } from '../plugins/organizations/organizations.js';
 import { passkeysPlugin } from '../plugins/passkeys/passkeys.js';
 import { pollingPlugin } from '../plugins/polling/index.js';
+import { resourceMembersPlugin } from '../plugins/resource-members/index.js';
 import { reverificationPlugin } from '../plugins/reverification/index.js';
 import { sessionSyncPlugin } from '../plugins/session-sync/index.js';
 import { signInPlugin } from '../plugins/sign-in/index.js';
@@ -43,6 +44,7 @@ export function fullPlugins() {
     signOutPlugin(),
     pollingPlugin(),
     sessionSyncPlugin(),
+    resourceMembersPlugin(),
     organizationsPlugin(),
     web3Plugin(),
     passkeysPlugin(),

@@ -5,6 +5,7 @@
  */
 import { navigationPlugin } from '../plugins/navigation/index.js';
 import { pollingPlugin } from '../plugins/polling/index.js';
+import { resourceMembersPlugin } from '../plugins/resource-members/index.js';
 import { sessionSyncPlugin } from '../plugins/session-sync/index.js';
 import { signOutPlugin } from '../plugins/sign-out/index.js';
 import { createClerk, type ClerkConstructorOptions, type ClerkInstance } from '../kernel/index.js';
@@ -13,7 +14,7 @@ export * from '../kernel/index.js';
 
 /** The plugins of the headless preset, in order. */
 export function headlessPlugins() {
-  return [navigationPlugin(), signOutPlugin(), pollingPlugin(), sessionSyncPlugin()] as const;
+  return [navigationPlugin(), signOutPlugin(), pollingPlugin(), sessionSyncPlugin(), resourceMembersPlugin()] as const;
 }
 
 export type HeadlessClerk = ClerkInstance<ReturnType<typeof headlessPlugins>>;

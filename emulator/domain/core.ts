@@ -154,6 +154,7 @@ export class EmulatorCore {
     lastName: string | null;
     unsafeMetadata: Record<string, unknown>;
     legalAcceptedAt?: number | null;
+    timezone?: string | null;
     /** Verified wallet addresses and the strategy that proved each. */
     web3Wallets?: Array<{ address: string; strategy: string }>;
   }): UserRecord {
@@ -207,6 +208,7 @@ export class EmulatorCore {
       lockedUntil: null,
       lastSignInAt: null,
       legalAcceptedAt: fields.legalAcceptedAt ?? null,
+      timezone: fields.timezone ?? null,
       createdAt: now,
       updatedAt: now,
     };

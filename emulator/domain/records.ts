@@ -136,6 +136,8 @@ export interface PasskeyRecord {
 
 export interface UserRecord {
   id: string;
+  /** IANA time zone the sign-up that created the user sent (FAPI's `timezone`). */
+  timezone?: string | null;
   externalId: string | null;
   username: string | null;
   firstName: string | null;
@@ -213,6 +215,8 @@ export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_se
 
 export interface SignInRecord {
   id: string;
+  /** IANA time zone sent on create. */
+  timezone?: string | null;
   clientId: string;
   status: SignInStatus;
   identifier: string | null;
@@ -233,6 +237,9 @@ export interface SignInRecord {
 
 export interface SignUpRecord {
   id: string;
+  /** IANA time zone and locale sent on create. */
+  timezone?: string | null;
+  locale?: string | null;
   clientId: string;
   status: 'missing_requirements' | 'complete' | 'abandoned';
   emailAddress: string | null;

@@ -1,8 +1,11 @@
 /** Environment, client, dev browser, JWKS and email-link verification. */
+import { paramMissing } from '../domain/errors.js';
 import { randomToken } from '../domain/ids.js';
 import type { ClientRecord, VerificationRecord } from '../domain/records.js';
 import { environmentJson } from '../wire/environment.js';
+import { CLIENT_COOKIE, readCookie } from '../http/cookies.js';
 import type { RequestContext } from '../http/request-context.js';
+import { withCookies } from '../http/transport.js';
 import { route, type Route } from '../http/router.js';
 import { allowedRedirect } from './oauth-request.js';
 import { afterFirstFactor } from './sign-in.js';
@@ -58,6 +61,22 @@ function signOutAll(ctx: RequestContext): Response {
   endAllSessions(ctx, ctx.client);
   const json = ctx.clientJson();
   return ctx.json({ response: json, client: json });
+}
+
+/**
+ * `GET /client/touch?redirect_url=`: a page navigation (not fetch) that renews the client cookie, then
+ * sends the browser back; only to an allowed origin.
+ */
+function touchClientCookie(ctx: RequestContext): Response {
+  const target = ctx.query.get('redirect_url');
+  if (!target || !URL.canParse(target)) throw paramMissing('redirect_url');
+  const location = allowedRedirect(ctx, new URL(target));
+  const renewed = ctx.client ? readCookie(ctx.request, CLIENT_COOKIE) : undefined;
+  ctx.requireClient();
+  // Production: the same `__client` value again, with a fresh expiry (a new client sets its own cookie).
+  if (renewed) ctx.setClientCookie(renewed);
+  ctx.touchClient();
+  return withCookies(new Response(null, { status: 307, headers: { Location: location, 'Cache-Control': 'no-store' } }), ctx.cookies);
 }
 
 type LinkOutcome = 'verified' | 'expired' | 'failed' | 'client_mismatch';
@@ -143,4 +162,5 @@ export const clientRoutes: Route[] = [
   route('PUT', '/client', putClient),
   route('DELETE', '/client', deleteClient),
   route('DELETE', '/client/sessions', signOutAll),
+  route('GET', '/client/touch', touchClientCookie),
 ];

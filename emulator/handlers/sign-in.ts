@@ -120,6 +120,7 @@ async function createSignIn(ctx: RequestContext): Promise<Response> {
   const now = core.now();
   const signIn: SignInRecord = {
     id: newId('sia'),
+    timezone: body.text('timezone') ?? null,
     clientId: client.id,
     status: 'needs_identifier',
     identifier: null,

@@ -123,6 +123,7 @@ export function completeSignUpIfReady(core: EmulatorCore, signUp: SignUpRecord, 
     lastName: signUp.lastName,
     unsafeMetadata: signUp.unsafeMetadata,
     legalAcceptedAt: signUp.legalAcceptedAt,
+    timezone: signUp.timezone,
     web3Wallets: signUp.web3Wallet && signUp.web3Verification?.strategy ? [{ address: signUp.web3Wallet, strategy: signUp.web3Verification.strategy }] : [],
   });
   const email = user.emailAddresses[0];
@@ -249,6 +250,8 @@ function createSignUp(ctx: RequestContext): Response {
   const now = core.now();
   const draft: SignUpRecord = {
     id: newId('sua'),
+    timezone: ctx.body.text('timezone') ?? null,
+    locale: ctx.body.text('locale') ?? null,
     clientId: client.id,
     status: 'missing_requirements',
     emailAddress: null,

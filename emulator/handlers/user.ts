@@ -7,7 +7,8 @@ import { newId } from '../domain/ids.js';
 import type { UserRecord } from '../domain/records.js';
 import { generateTotpSecret, totpUri, verifyTotp } from '../domain/totp.js';
 import { isWeb3Address, isWeb3Strategy } from '../domain/web3.js';
-import { emailAddressJson, phoneNumberJson, userJson, web3WalletJson } from '../wire/user.js';
+import { connectionForEmail, type EnterpriseConnection } from '../domain/enterprise-sso.js';
+import { emailAddressJson, enterpriseConnectionJson, phoneNumberJson, userJson, web3WalletJson } from '../wire/user.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
 
@@ -382,6 +383,17 @@ function deleteTotp(ctx: RequestContext): Response {
   return ctx.envelope({ object: 'totp', id, deleted: true });
 }
 
+/** The enterprise connections of the user's email domains (FAPI lists those the user can sign in with). */
+function listEnterpriseConnections(ctx: RequestContext): Response {
+  const { user } = ctx.currentUser();
+  const found = new Map<string, EnterpriseConnection>();
+  for (const email of user.emailAddresses) {
+    const connection = connectionForEmail(ctx.core, email.emailAddress);
+    if (connection) found.set(connection.id, connection);
+  }
+  return ctx.envelope([...found.values()].map((c) => enterpriseConnectionJson(c, user.createdAt)));
+}
+
 function createBackupCodes(ctx: RequestContext): Response {
   const { user } = ctx.currentUser();
   user.backupCodes = newBackupCodes();
@@ -450,6 +462,7 @@ export const userRoutes: Route[] = [
   route('POST', '/me/totp/attempt_verification', verifyTotpSetup),
   route('DELETE', '/me/totp', deleteTotp),
   route('POST', '/me/backup_codes', createBackupCodes),
+  route('GET', '/me/enterprise_connections', listEnterpriseConnections),
   route('POST', '/me/profile_image', setProfileImage),
   route('PUT', '/me/profile_image', setProfileImage),
   route('DELETE', '/me/profile_image', deleteProfileImage),

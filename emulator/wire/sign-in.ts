@@ -15,6 +15,7 @@ export function signInJson(view: JsonView, signInId: string): Json | null {
     id: signIn.id,
     status: signIn.status,
     identifier: signIn.identifier,
+    timezone: signIn.timezone ?? null,
     supported_identifiers: supportedIdentifiers(core),
     supported_first_factors: masked(signInFirstFactors(core, signIn, user), signIn.identifier),
     supported_second_factors: user && signIn.status === 'needs_second_factor' ? masked(supportedSecondFactors(core, user), signIn.identifier) : null,

@@ -64,6 +64,7 @@ export function signUpJson(view: JsonView, signUpId: string): Json | null {
     created_user_id: signUp.createdUserId,
     abandon_at: signUp.abandonAt,
     legal_accepted_at: signUp.legalAcceptedAt,
-    locale: null,
+    locale: signUp.locale ?? null,
+    timezone: signUp.timezone ?? null,
   };
 }

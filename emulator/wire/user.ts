@@ -3,6 +3,7 @@ import type { EmailAddressRecord, ExternalAccountRecord, PasskeyRecord, PhoneNum
 import { membershipJson } from './organization.js';
 import { userImageUrl } from './public-user.js';
 import { verificationJson } from './verification.js';
+import type { EnterpriseConnection } from '../domain/enterprise-sso.js';
 import type { Json, JsonView } from './view.js';
 
 export function emailAddressJson(email: EmailAddressRecord): Json {
@@ -87,6 +88,7 @@ export function userJson(view: JsonView, user: UserRecord): Json {
     object: 'user',
     id: user.id,
     external_id: user.externalId,
+    timezone: user.timezone ?? null,
     username: user.username,
     first_name: user.firstName,
     last_name: user.lastName,
@@ -117,5 +119,27 @@ export function userJson(view: JsonView, user: UserRecord): Json {
     delete_self_enabled: true,
     created_at: user.createdAt,
     updated_at: user.updatedAt,
+  };
+}
+
+/** An enterprise connection as `GET /me/enterprise_connections` lists it. */
+export function enterpriseConnectionJson(connection: EnterpriseConnection, now: number): Json {
+  return {
+    object: 'enterprise_connection',
+    id: connection.id,
+    name: connection.name,
+    active: true,
+    provider: `${connection.protocol}_custom`,
+    logo_public_url: null,
+    domains: [connection.domain],
+    organization_id: null,
+    sync_user_attributes: true,
+    disable_additional_identifications: false,
+    allow_organization_account_linking: false,
+    custom_attributes: [],
+    oauth_config: null,
+    saml_connection: null,
+    created_at: now,
+    updated_at: now,
   };
 }

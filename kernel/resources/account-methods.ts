@@ -8,7 +8,7 @@ import { expectObject } from '../errors.js';
 import { camelize, type JSONObject } from './base.js';
 import type { EmailAddress } from './email-address.js';
 import type { PhoneNumber } from './phone-number.js';
-import type { ExternalAccount, TOTPResource, UpdateUserParams, User } from './user.js';
+import type { DeletedObject, ExternalAccount, TOTPResource, UpdateUserParams, User } from './user.js';
 
 /** The resource classes the user's methods construct (handed over by the loader in user.ts). */
 export interface AccountClasses {
@@ -71,7 +71,7 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
     return toTotp(await call(this, { method: 'POST', path: '/me/totp/attempt_verification', body: params }));
   },
   async disableTOTP(this: User) {
-    await this._ctx.fapi.request({ method: 'DELETE', path: '/me/totp' });
+    return camelize(await call(this, { method: 'DELETE', path: '/me/totp' })) as DeletedObject;
   },
   async createBackupCode(this: User) {
     const codes = await call(this, { method: 'POST', path: '/me/backup_codes/' });

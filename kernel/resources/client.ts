@@ -43,9 +43,10 @@ export class Client extends BaseResource {
     return this._ctx.fapi.request({ method: 'DELETE', path: '/client' }).then(() => undefined);
   }
 
-  /** Ends every session and keeps the client. */
-  removeSessions(): Promise<void> {
-    return this._ctx.fapi.request({ method: 'DELETE', path: '/client/sessions' }).then(() => undefined);
+  /** Ends every session and keeps the client; resolves with this client, updated (as ClerkJS). */
+  removeSessions(): Promise<this> {
+    this._ctx.tokens.clear();
+    return this._mutate('DELETE', '/client/sessions');
   }
 
   reload() {

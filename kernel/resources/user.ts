@@ -26,6 +26,14 @@ export interface UserWeb3Wallet {
   verification: Verification | null;
 }
 
+/** What FAPI answers for a deletion: the object's type and id, and `deleted: true`. */
+export interface DeletedObject {
+  object: string;
+  id?: string;
+  slug?: string;
+  deleted: boolean;
+}
+
 export interface TOTPResource {
   id: string;
   secret?: string;
@@ -103,7 +111,8 @@ export interface User {
   setProfileImage(params: { file: Blob | string | null }): Promise<{ id: string; name: string | null; publicUrl: string | null }>;
   createTOTP(): Promise<TOTPResource>;
   verifyTOTP(params: { code: string }): Promise<TOTPResource>;
-  disableTOTP(): Promise<void>;
+  /** Resolves with FAPI's deleted object (`{ object: 'totp', id, deleted: true }`), as ClerkJS. */
+  disableTOTP(): Promise<DeletedObject>;
   createBackupCode(): Promise<{ id: string; codes: string[] }>;
   /** Connects an OAuth account: follow `verification.externalVerificationRedirectURL` to finish. */
   createExternalAccount(params: { strategy: string; redirectUrl?: string; additionalScopes?: string[] }): Promise<ExternalAccount>;

@@ -34,12 +34,27 @@ export function createParts(kit: UiKit, socialAvailable: boolean) {
     onBack?: () => void;
     social?: boolean;
   }) {
-    const { t } = flow.host;
+    const { t, el, kernel, environment } = flow.host;
+    // As ClerkJS: the `supportEmail` load option, else the instance's, else support@ the app's domain.
+    const supportEmail =
+      (kernel.loadOptions.supportEmail as string | undefined) ||
+      (environment.displayConfig as { supportEmail?: string | null }).supportEmail ||
+      `support@${kernel.frontendApi.replace(/^clerk\./, '')}`;
     return (
       <Card
         title={t('signIn.alternativeMethods.title')}
         subtitle={t('signIn.alternativeMethods.subtitle')}
-        footer={onBack && <LinkButton onClick={onBack}>{t('backButton')}</LinkButton>}
+        footer={
+          <>
+            {onBack && <LinkButton onClick={onBack}>{t('backButton')}</LinkButton>}
+            <p {...el('alternativeMethodsFooter')}>
+              {t('signIn.alternativeMethods.actionText')}{' '}
+              <a {...el('footerActionLink', 'getHelp')} href={`mailto:${encodeURI(supportEmail)}`}>
+                {t('signIn.alternativeMethods.actionLink')}
+              </a>
+            </p>
+          </>
+        }
       >
         {social && socialAvailable && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
         <Alternatives

@@ -249,6 +249,25 @@ describe('<SignIn/>', () => {
     expect(emulator.requests.some((r) => r.path.endsWith('/prepare_first_factor'))).toBe(true);
   });
 
+  it('"Use another method" offers help by email: the supportEmail load option, else support@ the app domain', async () => {
+    await setup(undefined, { supportEmail: 'help@app.test' });
+    await identify('ada+clerk_test@example.com');
+    byText(root, 'Use another method').click();
+    await waitFor(() => title(root) === 'Use another method');
+    const help = byText(root, 'Get help') as HTMLAnchorElement;
+    expect(help.getAttribute('href')).toBe('mailto:help@app.test');
+    expect(help.parentElement!.textContent).toContain('Don’t have any of these?');
+    destroy?.();
+    root.replaceChildren();
+    clearCookies();
+    history.replaceState(null, '', '/');
+    const { clerk } = await setup();
+    await identify('ada+clerk_test@example.com');
+    byText(root, 'Use another method').click();
+    await waitFor(() => title(root) === 'Use another method');
+    expect(byText(root, 'Get help').getAttribute('href')).toBe(`mailto:support@${clerk.frontendApi.replace(/^clerk\./, '')}`);
+  });
+
   it('shows a wrong code next to the code field and accepts the right one after', async () => {
     const { clerk } = await setup();
     await identify('ada+clerk_test@example.com');

@@ -56,6 +56,8 @@ export const signInStrings = {
       blockButton__totp: 'Use your authenticator app',
       blockButton__backupCode: 'Use a backup code',
       blockButton__resetPassword: 'Reset your password',
+      actionText: 'Don’t have any of these?',
+      actionLink: 'Get help',
     },
     ssoCallback: { title: 'Signing you in…' },
     enterpriseConnections: { title: 'Choose your enterprise account', subtitle: 'Pick the organization account you sign in with.' },

@@ -6,7 +6,20 @@
  * removed, or a stale exclusion breaks the build. test/types/conformance.test.ts checks the same lists
  * at runtime.
  */
-import type { Clerk as ClerkJSClerk, ClerkOptions, HeadlessBrowserClerk } from '@clerk/shared/types';
+import type {
+  Clerk as ClerkJSClerk,
+  ClerkOptions,
+  ClientResource,
+  EmailAddressResource,
+  ExternalAccountResource,
+  HeadlessBrowserClerk,
+  OrganizationResource,
+  PhoneNumberResource,
+  SessionResource,
+  SignInResource,
+  SignUpResource,
+  UserResource,
+} from '@clerk/shared/types';
 import type { Clerk, DocumentedMember } from '../../presets/full.js';
 
 type ClerkJSMember = keyof ClerkJSClerk;
@@ -333,3 +346,245 @@ export const PROVIDED_DOCUMENTED = [
 // Every documented member is listed, and the full preset's plugins provide each one (no placeholder).
 export type UnlistedDocumented = AssertNever<Exclude<DocumentedMember, (typeof PROVIDED_DOCUMENTED)[number]>>;
 export type DocumentedButAbsent = AssertNever<Exclude<DocumentedMember, keyof Clerk>>;
+
+// ---- Resources: our classes against ClerkJS's resource interfaces, member by member ----
+
+type OurClient = NonNullable<Clerk['client']>;
+type OurUser = NonNullable<Clerk['user']>;
+/** Ours and ClerkJS's interface, by resource. */
+interface Resources {
+  client: [OurClient, ClientResource];
+  session: [NonNullable<Clerk['session']>, SessionResource];
+  user: [OurUser, UserResource];
+  signIn: [OurClient['signIn'], SignInResource];
+  signUp: [OurClient['signUp'], SignUpResource];
+  organization: [NonNullable<Clerk['organization']>, OrganizationResource];
+  emailAddress: [OurUser['emailAddresses'][number], EmailAddressResource];
+  phoneNumber: [OurUser['phoneNumbers'][number], PhoneNumberResource];
+  externalAccount: [OurUser['externalAccounts'][number], ExternalAccountResource];
+}
+type ResourceName = keyof Resources;
+type Ours<R extends ResourceName> = Resources[R][0];
+type Theirs<R extends ResourceName> = Resources[R][1];
+
+/** ClerkJS resource members our resources lack, by reason. */
+export const RESOURCE_MISSING = {
+  client: {
+    // ClerkResource internals: ClerkJS's snapshot/hydration plumbing (`pathRoot`, `__internal_toSnapshot`), not app API.
+    internals: ['pathRoot', '__internal_toSnapshot'],
+    // Bot protection (captcha): not implemented.
+    captcha: ['captchaBypass', '__internal_sendCaptchaToken'],
+  },
+  session: {
+    internals: ['pathRoot', '__internal_toSnapshot', '__internal_touch'],
+    // Session tasks: the tasks plugin (another branch) adds it.
+    sessionTasks: ['currentTask'],
+  },
+  user: {
+    internals: ['pathRoot', '__internal_toSnapshot'],
+    billing: ['initializePaymentMethod', 'addPaymentMethod', 'getPaymentMethods'],
+    // Enterprise SSO accounts: out of scope (the JSON passes through, untyped).
+    enterpriseConnections: ['enterpriseAccounts'],
+    // Biometric credentials: ClerkJS's Expo (native) helpers.
+    native: [
+      '__experimental_getBiometricCredentials',
+      '__experimental_prepareBiometricCredential',
+      '__experimental_attemptBiometricCredential',
+      '__experimental_revokeBiometricCredential',
+    ],
+  },
+  signIn: {
+    internals: ['pathRoot', '__internal_toSnapshot', '__internal_future'],
+    protect: ['protectCheck', 'submitProtectCheck'],
+    web3: ['authenticateWithSolana'],
+    enterpriseConnections: ['ssoBypassFirstFactors'],
+    // Client trust (new-device verification): not implemented.
+    clientTrust: ['clientTrustState'],
+  },
+  signUp: {
+    internals: ['pathRoot', '__internal_toSnapshot', '__internal_future'],
+    protect: ['protectCheck', 'submitProtectCheck'],
+    // Solana, and ClerkJS's lowercase `web3wallet` (ours is `web3Wallet`, from the JSON).
+    web3: ['authenticateWithSolana', 'web3wallet'],
+    enterpriseConnections: ['__experimental_getEnterpriseConnections'],
+  },
+  organization: {
+    internals: ['pathRoot', '__internal_toSnapshot'],
+    billing: ['initializePaymentMethod', 'addPaymentMethod', 'getPaymentMethods'],
+    // Enterprise connections, directory sync and their settings: out of scope.
+    enterpriseConnections: [
+      'getEnterpriseConnections',
+      'createEnterpriseConnection',
+      'updateEnterpriseConnection',
+      'deleteEnterpriseConnection',
+      'createEnterpriseConnectionTestRun',
+      'getEnterpriseConnectionTestRuns',
+      'getDirectorySync',
+      'createDirectorySync',
+      'ssoBypassAllowlist',
+      'selfServeSSOEnabled',
+      'exclusiveMembership',
+      'prepareOwnershipVerification',
+      'attemptOwnershipVerification',
+    ],
+  },
+  emailAddress: {
+    internals: ['pathRoot', '__internal_toSnapshot'],
+    enterpriseConnections: ['createEnterpriseSSOLinkFlow'],
+  },
+  phoneNumber: { internals: ['pathRoot', '__internal_toSnapshot'] },
+  externalAccount: { internals: ['pathRoot', '__internal_toSnapshot'] },
+} as const satisfies { [R in ResourceName]: Record<string, ReadonlyArray<keyof Theirs<R>>> };
+
+/**
+ * Members we have whose type ClerkJS's does not accept. Almost all are one cascade: ClerkJS types results
+ * as its resource interfaces, which need `pathRoot` and `__internal_toSnapshot` (RESOURCE_MISSING.internals)
+ * on every resource and `verifiedFromTheSameClient`/`__internal_toSnapshot` on Verification, so any
+ * `Promise<this>`, child resource or verification of ours fails the check; the rest are narrower params.
+ */
+export const RESOURCE_DIFFERENTLY_TYPED = {
+  client: ['signIn', 'signUp', 'sessions', 'signedInSessions', 'create', 'removeSessions', 'lastAuthenticationStrategy', 'reload'],
+  session: [
+    'reload',
+    'lastActiveToken',
+    'tasks',
+    'user',
+    'end',
+    'remove',
+    'touch',
+    'startVerification',
+    'prepareFirstFactorVerification',
+    'attemptFirstFactorVerification',
+    'prepareSecondFactorVerification',
+    'attemptSecondFactorVerification',
+    'verifyWithPasskey',
+  ],
+  user: [
+    'passkeys',
+    'reload',
+    'primaryEmailAddress',
+    'primaryPhoneNumber',
+    'primaryWeb3Wallet',
+    'emailAddresses',
+    'phoneNumbers',
+    'web3Wallets',
+    'verifiedWeb3Wallets',
+    'externalAccounts',
+    'organizationMemberships',
+    'update',
+    'updateMetadata',
+    'updatePassword',
+    'removePassword',
+    'createEmailAddress',
+    'createPasskey',
+    'createPhoneNumber',
+    'createWeb3Wallet',
+    'isPrimaryIdentification',
+    'getSessions',
+    'setProfileImage',
+    'createExternalAccount',
+    'getOrganizationMemberships',
+    'getOrganizationInvitations',
+    'getOrganizationSuggestions',
+    'getOrganizationCreationDefaults',
+    'getEnterpriseConnections',
+    'createTOTP',
+    'verifyTOTP',
+    'createBackupCode',
+    'verifiedExternalAccounts',
+    'unverifiedExternalAccounts',
+  ],
+  signIn: [
+    'authenticateWithWeb3',
+    'authenticateWithMetamask',
+    'authenticateWithCoinbaseWallet',
+    'authenticateWithOKXWallet',
+    'authenticateWithBase',
+    'create',
+    'reload',
+    'createEmailLinkFlow',
+    'supportedIdentifiers',
+    'supportedFirstFactors',
+    'supportedSecondFactors',
+    'firstFactorVerification',
+    'secondFactorVerification',
+    'userData',
+    'resetPassword',
+    'prepareFirstFactor',
+    'attemptFirstFactor',
+    'prepareSecondFactor',
+    'attemptSecondFactor',
+    'authenticateWithPasskey',
+  ],
+  signUp: [
+    'authenticateWithWeb3',
+    'authenticateWithMetamask',
+    'authenticateWithCoinbaseWallet',
+    'authenticateWithOKXWallet',
+    'authenticateWithBase',
+    'create',
+    'reload',
+    'abandonAt',
+    'legalAcceptedAt',
+    'update',
+    'createEmailLinkFlow',
+    'requiredFields',
+    'optionalFields',
+    'missingFields',
+    'unverifiedFields',
+    'verifications',
+    'upsert',
+    'prepareVerification',
+    'attemptVerification',
+    'prepareEmailAddressVerification',
+    'attemptEmailAddressVerification',
+    'preparePhoneNumberVerification',
+    'attemptPhoneNumberVerification',
+    'prepareWeb3WalletVerification',
+    'attemptWeb3WalletVerification',
+  ],
+  organization: [
+    'reload',
+    'update',
+    'getMemberships',
+    'getInvitations',
+    'getRoles',
+    'getDomains',
+    'getMembershipRequests',
+    'addMember',
+    'inviteMember',
+    'inviteMembers',
+    'updateMember',
+    'removeMember',
+    'createDomain',
+    'getDomain',
+    'setLogo',
+  ],
+  emailAddress: ['create', 'reload', 'linkedTo', 'createEmailLinkFlow', 'prepareVerification', 'attemptVerification', 'verification'],
+  phoneNumber: [
+    'create',
+    'reload',
+    'linkedTo',
+    'prepareVerification',
+    'attemptVerification',
+    'verification',
+    'makeDefaultSecondFactor',
+    'setReservedForSecondFactor',
+  ],
+  externalAccount: ['reload', 'username', 'verification', 'provider', 'reauthorize', 'providerSlug'],
+} as const satisfies { [R in ResourceName]: ReadonlyArray<keyof Theirs<R> & keyof Ours<R>> };
+
+type ListedMissing<R extends ResourceName> = Values<(typeof RESOURCE_MISSING)[R]>;
+type ListedDifferent<R extends ResourceName> = (typeof RESOURCE_DIFFERENTLY_TYPED)[R][number];
+type MissingOf<R extends ResourceName> = Exclude<keyof Theirs<R>, keyof Ours<R>>;
+type MistypedOf<R extends ResourceName> = {
+  [K in keyof Theirs<R> & keyof Ours<R>]-?: Ours<R>[K] extends Theirs<R>[K] ? never : K;
+}[keyof Theirs<R> & keyof Ours<R>];
+type PerResource<T extends { [R in ResourceName]: unknown }> = T[ResourceName];
+
+// Every missing or mistyped resource member is listed…
+export type UnlistedResourceMissing = AssertNever<PerResource<{ [R in ResourceName]: Exclude<MissingOf<R>, ListedMissing<R>> }>>;
+export type UnlistedResourceMistyped = AssertNever<PerResource<{ [R in ResourceName]: Exclude<MistypedOf<R>, ListedDifferent<R>> }>>;
+// …and a listed one that got added or fixed must leave its list.
+export type StaleResourceMissing = AssertNever<PerResource<{ [R in ResourceName]: Extract<ListedMissing<R>, keyof Ours<R>> }>>;
+export type StaleResourceMistyped = AssertNever<PerResource<{ [R in ResourceName]: Exclude<ListedDifferent<R>, MistypedOf<R>> }>>;

@@ -1,0 +1,127 @@
+/**
+ * The bodies of the resource members members.ts installs, loaded on the first call of any of them.
+ */
+import type {
+  Client,
+  EmailAddress,
+  ExternalAccount,
+  JSONObject,
+  PhoneNumber,
+  ResourceContext,
+  Session,
+  SignIn,
+  SignUp,
+  SignUpParams,
+  User,
+} from '../../kernel/index.js';
+import { camelize } from '../../kernel/resources/base.js';
+import { ClerkRuntimeError } from '../../kernel/errors.js';
+import type { Environment } from '../../kernel/index.js';
+import type { ComplexityErrors, EnterpriseConnection, ValidatePasswordCallbacks } from './members.js';
+
+/** Each instance's environment by its resource context; members.ts owns the map (a value import from it would split the initial chunk). */
+let environments: WeakMap<ResourceContext, () => Environment | undefined> | undefined;
+export const useEnvironments = (map: typeof environments) => void (environments = map);
+
+type Mutable = { _mutate(method: string, path: string, body?: unknown): Promise<unknown>; _reload(path: string): Promise<unknown>; _ctx: ResourceContext };
+const internal = (resource: object) => resource as unknown as Mutable;
+
+export const client = {
+  create(this: Client) {
+    return internal(this)._mutate('PUT', '/client');
+  },
+};
+
+export const session = {
+  reload(this: Session) {
+    return internal(this)._reload(`/client/sessions/${this.id}`);
+  },
+};
+
+export const user = {
+  async getEnterpriseConnections(this: User, params: { withOrganizationAccountLinking?: boolean } = {}): Promise<EnterpriseConnection[]> {
+    const linking = params?.withOrganizationAccountLinking;
+    const payload = await internal(this)._ctx.fapi.request<{ response?: JSONObject[] } | null>({
+      path: '/me/enterprise_connections',
+      search: linking === undefined ? undefined : { with_organization_account_linking: String(linking) },
+    });
+    return camelize(payload?.response ?? []);
+  },
+};
+
+export const identification = {
+  create(this: EmailAddress | PhoneNumber) {
+    const body = 'emailAddress' in this ? { emailAddress: this.emailAddress } : { phoneNumber: (this as PhoneNumber).phoneNumber };
+    return internal(this)._mutate('POST', 'emailAddress' in this ? '/me/email_addresses' : '/me/phone_numbers', body);
+  },
+};
+
+export const externalAccount = {
+  reload(this: ExternalAccount) {
+    return internal(this)._reload(`/me/external_accounts/${this.id}`);
+  },
+};
+
+/** ClerkJS's default special characters, when the instance names none. */
+const SPECIAL = /[!"#$%&'()*+,\-./:;<=>?@[\]^_`{|}~]/;
+
+export const password = {
+  validatePassword(this: SignIn | SignUp, value: string, callbacks: ValidatePasswordCallbacks = {}): void {
+    if (typeof value !== 'string') {
+      throw new ClerkRuntimeError(`validatePassword(): password must be a string, got ${typeof value}.`, { code: 'invalid_arguments' });
+    }
+    const settings = environments?.get(internal(this)._ctx)?.()?.userSettings.passwordSettings;
+    if (!settings) return;
+    const allowed = settings.allowedSpecialCharacters;
+    const special = allowed ? new RegExp(`[${allowed.replace(/[\\\]^-]/g, '\\$&')}]`) : SPECIAL;
+    // As ClerkJS: a rule counts when its setting is on (a length of 0 is off); a failed one is `true`.
+    const passes: Record<keyof ComplexityErrors, boolean> = {
+      min_length: value.length >= settings.minLength,
+      max_length: value.length < settings.maxLength,
+      require_numbers: /\d/.test(value),
+      require_lowercase: /[a-z]/.test(value),
+      require_uppercase: /[A-Z]/.test(value),
+      require_special_char: special.test(value),
+    };
+    const enabled: Record<keyof ComplexityErrors, unknown> = {
+      min_length: settings.minLength,
+      max_length: settings.maxLength,
+      require_numbers: settings.requireNumbers,
+      require_lowercase: settings.requireLowercase,
+      require_uppercase: settings.requireUppercase,
+      require_special_char: settings.requireSpecialChar,
+    };
+    const complexity: ComplexityErrors = {};
+    for (const key of Object.keys(passes) as Array<keyof ComplexityErrors>) if (enabled[key] && !passes[key]) complexity[key] = true;
+    callbacks.onValidationComplexity?.(Object.keys(complexity).length === 0);
+    callbacks.onValidation?.({ complexity });
+  },
+};
+
+export const signUp = {
+  validatePassword: password.validatePassword,
+  upsert(this: SignUp, params: SignUpParams) {
+    return this.id ? this.update(params) : this.create(params);
+  },
+};
+
+/** camelCase resource data back to FAPI's JSON (snake_case keys, epoch-ms dates), for `updateClient`. */
+export function toWire(value: unknown, asIs = false): unknown {
+  if (value instanceof Date) return value.getTime();
+  if (value instanceof URL) return value.href;
+  if (asIs || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => toWire(item));
+  if (typeof (value as { getRawString?: unknown }).getRawString === 'function')
+    return { object: 'token', jwt: (value as { getRawString(): string }).getRawString() };
+  const out: JSONObject = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (typeof inner === 'function') continue;
+    const name = key.replace(/URL$/, 'Url').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    out[name] = toWire(inner, key.endsWith('Metadata'));
+  }
+  return out;
+}
+
+export function clientJson(from: Client): JSONObject {
+  return { object: 'client', ...(toWire(from) as JSONObject) };
+}
