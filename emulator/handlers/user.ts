@@ -315,6 +315,8 @@ function changePassword(ctx: RequestContext): Response {
   if (next === user.password) throw formError('form_new_password_matches_current', 'new_password', 'Your new password must be different from the current one.');
   ctx.core.validatePassword(next, 'new_password');
   user.password = next;
+  // The reset-password task is done: the session turns active.
+  user.passwordResetRequired = false;
   if (ctx.body.bool('sign_out_of_other_sessions')) {
     for (const other of ctx.core.store.userSessions(user.id)) {
       if (other.id !== session.id && ctx.core.isSignedIn(other)) ctx.core.endSession(other, 'revoked');
