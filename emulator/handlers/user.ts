@@ -311,7 +311,8 @@ function changePassword(ctx: RequestContext): Response {
   assertRecentlyVerified(ctx.core, session, user);
   const next = ctx.body.string('new_password');
   if (!next) throw paramMissing('new_password');
-  checkCurrentPassword(ctx, user);
+  // The reset-password task asks only for the new password (ClerkJS's TaskResetPassword sends no current one).
+  if (!user.passwordResetRequired) checkCurrentPassword(ctx, user);
   if (next === user.password) throw formError('form_new_password_matches_current', 'new_password', 'Your new password must be different from the current one.');
   ctx.core.validatePassword(next, 'new_password');
   user.password = next;

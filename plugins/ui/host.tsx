@@ -4,9 +4,7 @@
  * Component plugins never import this file; their view modules get the kit from here.
  */
 import { render, type ComponentType } from 'preact';
-import type { KernelInternals } from '../../kernel/index.js';
-import type { NavigationApi } from '../navigation/index.js';
-import { Divider, FooterAction, ProviderReturnError, SocialButtons, useAuthFlow, Web3Buttons } from './auth-kit.js';
+import { Divider, FooterAction, ProviderReturnError, SocialButtons, TaskStep, useAuthFlow, usePendingTask, Web3Buttons } from './auth-kit.js';
 import { useHost } from './context.js';
 import { Alert, Button, Card, Checkbox, CodeForm, CustomPage, Field, Form, LinkButton, PasswordRules, passwordRules, useAppNode, useForm } from './form-kit.js';
 import type { ComponentModule, ComponentName, HostedProps, UiLoadOptions } from './index.js';
@@ -42,13 +40,15 @@ export const kit = {
   Divider,
   FooterAction,
   useAuthFlow,
+  TaskStep,
+  usePendingTask,
   isSafeUrl,
 };
 
 /** Everything a component module's factory receives. */
 export type UiKit = typeof kit;
 
-export function createHost(env: { kernel: KernelInternals; navigation: NavigationApi; open(name: string, props: object): void }) {
+export function createHost(env: Omit<HostEnv, 'dictionary'>) {
   const components = new Map<string, ComponentType<any>>();
   /** Each built component's registered name, for its `appearance.<component>` entry. */
   const names = new WeakMap<ComponentType<any>, string>();

@@ -41,17 +41,6 @@ export const MISSING = {
     '__internal_mountConfigureDirectorySync',
     '__internal_unmountConfigureDirectorySync',
   ],
-  // Session tasks: no tasks plugin (choose-organization, reset-password, setup-MFA task screens and their URL).
-  sessionTasks: [
-    'mountTaskChooseOrganization',
-    'unmountTaskChooseOrganization',
-    'mountTaskResetPassword',
-    'unmountTaskResetPassword',
-    'mountTaskSetupMFA',
-    'unmountTaskSetupMFA',
-    'buildTasksUrl',
-    'redirectToTasks',
-  ],
   // Clerk as an OAuth provider: no oauth-application plugin (consent and device-verification screens).
   oauthApplication: [
     'oauthApplication',
@@ -62,8 +51,6 @@ export const MISSING = {
     '__internal_mountOAuthDeviceVerification',
     '__internal_unmountOAuthDeviceVerification',
   ],
-  // <UserAvatar/>: no component plugin for it.
-  userAvatar: ['mountUserAvatar', 'unmountUserAvatar'],
   // Bot-protection ("Protect") challenges: not implemented (kernel, sign-in).
   protect: ['setProtectAssertion', '__internal_resumeAfterProtectCheck'],
   // Solana sign-in: no web3 plugin (and, unlike the other web3 methods, not in the seeds).
@@ -115,6 +102,12 @@ export const DIFFERENTLY_TYPED = {
     'mountOrganizationProfile',
     'openWaitlist',
     'mountWaitlist',
+    // session-tasks plugin: the same `appearance` difference.
+    'mountTaskChooseOrganization',
+    'mountTaskResetPassword',
+    'mountTaskSetupMFA',
+    // user-avatar plugin: the same.
+    'mountUserAvatar',
   ],
   // Organization component props (create-organization, organization-switcher, organization-list plugins):
   // the URL functions receive microclerk's Organization (a subset of ClerkJS's OrganizationResource, see `resources`).
@@ -171,6 +164,12 @@ export type CheckedProperty = Exclude<RequiredKeys<Checked>, CheckedMethod>;
 /** The checked ClerkJS methods, for the runtime test: each is a function on `new Clerk(…)`. */
 export const CHECKED_METHODS = [
   '__internal_getOption',
+  'unmountTaskChooseOrganization',
+  'unmountTaskResetPassword',
+  'unmountTaskSetupMFA',
+  'buildTasksUrl',
+  'redirectToTasks',
+  'unmountUserAvatar',
   'signOut',
   'closeSignIn',
   'openGoogleOneTap',
@@ -256,6 +255,16 @@ export type ListedButExcluded = AssertNever<Extract<(typeof CHECKED_METHODS | ty
 
 /** The documented members the full preset's plugins provide. */
 export const PROVIDED_DOCUMENTED = [
+  'mountTaskChooseOrganization',
+  'unmountTaskChooseOrganization',
+  'mountTaskResetPassword',
+  'unmountTaskResetPassword',
+  'mountTaskSetupMFA',
+  'unmountTaskSetupMFA',
+  'buildTasksUrl',
+  'redirectToTasks',
+  'mountUserAvatar',
+  'unmountUserAvatar',
   'openGoogleOneTap',
   'closeGoogleOneTap',
   'authenticateWithGoogleOneTap',
