@@ -7,7 +7,8 @@ export const styles =
   '.cl-userAvatarBox{display:inline-flex;align-items:center;justify-content:center;flex:none;width:1.75rem;height:1.75rem;border-radius:50%;overflow:hidden;background:var(--cl-primary);color:var(--cl-on-primary);font-weight:600;font-size:.75rem;line-height:1}' +
   '.cl-userAvatarBox__square{border-radius:calc(var(--cl-radius)*.75)}.cl-userAvatarImage{width:100%;height:100%;object-fit:cover}';
 
-const isHttpUrl = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\//i.test(url);
+/** An image URL an <img> may load: http(s), or a data: image (the emulator's and uploaded ones; an <img> runs no script). */
+const isImageUrl = (url: unknown): url is string => typeof url === 'string' && /^(https?:\/\/|data:image\/)/i.test(url);
 
 export default function createUserAvatar({ useHost }: UiKit) {
   return function UserAvatar({ rounded = true }: UserAvatarProps) {
@@ -24,7 +25,7 @@ export default function createUserAvatar({ useHost }: UiKit) {
     const initials = (name ? [user.firstName, user.lastName].filter(Boolean).map((s) => s!.trim()[0]) : [identifier[0] ?? '']).join('').toUpperCase();
     return (
       <span {...el('userAvatarBox', rounded ? undefined : 'square')} title={name || identifier || undefined}>
-        {isHttpUrl(imageUrl) && failed !== imageUrl ? (
+        {isImageUrl(imageUrl) && failed !== imageUrl ? (
           <img src={imageUrl} alt={name || identifier} {...el('userAvatarImage')} onError={() => setFailed(imageUrl)} />
         ) : (
           <span aria-label={name || identifier}>{initials}</span>
