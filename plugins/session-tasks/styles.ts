@@ -7,4 +7,6 @@ export const sessionTasksStyles =
   '.cl-organizationPreviewAvatarImage{width:100%;height:100%;object-fit:cover}' +
   '.cl-taskSetupMfaTotpQrCode{display:block;width:12rem;height:12rem;margin:0 auto;background:#fff;border-radius:var(--cl-radius)}' +
   '.cl-taskSetupMfaTotpKey,.cl-taskSetupMfaBackupCodes{font-family:ui-monospace,monospace;word-break:break-all;user-select:all}' +
-  '.cl-taskSetupMfaBackupCodes{display:grid;grid-template-columns:repeat(2,1fr);gap:.25rem .75rem;list-style:none;margin:0;padding:0}';
+  '.cl-taskSetupMfaBackupCodes{display:grid;grid-template-columns:repeat(2,1fr);gap:.25rem .75rem;list-style:none;margin:0;padding:0}' +
+  '.cl-taskChooseOrganizationCreateOrganizationActionButton,.cl-formButtonReset__task{width:100%;padding:.625rem .75rem;border:1px solid var(--cl-border);border-radius:var(--cl-radius);background:none;color:inherit;font:inherit;cursor:pointer}' +
+  '.cl-taskSetupMfaToggleKey{align-self:center;background:none;border:0;padding:0;font:inherit;color:var(--cl-primary);text-decoration:underline;cursor:pointer}';

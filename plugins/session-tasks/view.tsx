@@ -160,7 +160,7 @@ function createTaskViews(kit: UiKit, services: TaskServices) {
             <Alert>{form.formError}</Alert>
             <Button busy={form.busy}>{t('taskChooseOrganization.createOrganization.formButtonSubmit')}</Button>
             {memberships.length > 0 && (
-              <LinkButton name="formButtonReset" onClick={() => setCreating(false)}>
+              <LinkButton name="formButtonReset" variant="task" onClick={() => setCreating(false)}>
                 {t('taskChooseOrganization.createOrganization.formButtonReset')}
               </LinkButton>
             )}
