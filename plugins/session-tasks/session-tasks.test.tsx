@@ -11,6 +11,7 @@ import { byLabel, byText, clearCookies, recordingNavigation, startClerk, submit,
 import { organizationsPlugin } from '../organizations/organizations.js';
 import { signInPlugin } from '../sign-in/index.js';
 import { signOutPlugin } from '../sign-out/index.js';
+import { signUpPlugin } from '../sign-up/index.js';
 import { uiPlugin } from '../ui/index.js';
 import { sessionTasksPlugin } from './index.js';
 
@@ -228,6 +229,31 @@ describe('<SignIn/> with session tasks', () => {
     await waitFor(() => expect(clerk.isSignedIn).toBe(true));
     expect(clerk.organization?.name).toBe('Initech');
     expect(navigations.at(-1)).toBe('http://localhost:3000/app');
+  });
+
+  it('<SignUp/> continues into the task too (MFA required): a new user sets up an authenticator, then leaves', async () => {
+    emulator.updateSettings({ mfaRequired: true });
+    const nav = recordingNavigation();
+    const clerk = startClerk(emulator.publishableKey, [nav.plugin, uiPlugin(), signUpPlugin(), sessionTasksPlugin()]);
+    destroy = () => clerk.destroy();
+    await clerk.load();
+    clerk.mountSignUp(root, { forceRedirectUrl: '/welcome' });
+    await waitFor(() => title(root) === 'Create your account');
+    await type(byLabel(root, 'Email address'), 'grace+clerk_test@example.com');
+    await type(byLabel(root, 'Password'), 'a strong passphrase');
+    submit(root.querySelector('form')!);
+    await waitFor(() => title(root) === 'Verify your email');
+    await type(byLabel(root, 'Verification code'), '424242');
+    await waitFor(() => expect(title(root)).toBe('Add authenticator application'));
+    expect(location.hash).toBe('#/tasks/setup-mfa');
+    expect(clerk.session?.status).toBe('pending');
+    (await waitFor(() => byText(root, "Can't scan QR code?"))).click();
+    const secret = await waitFor(() => root.querySelector('.cl-taskSetupMfaTotpKey')?.textContent);
+    await type(byLabel(root, 'Verification code'), totpCode(secret, Date.now()));
+    await waitFor(() => expect(title(root)).toBe('Authenticator application verification enabled'));
+    byText(root, 'Continue').click();
+    await waitFor(() => expect(nav.navigations.at(-1)).toBe('http://localhost:3000/welcome'));
+    expect(clerk.isSignedIn).toBe(true);
   });
 
   it('a pending session opening <SignIn/> is sent to its task step', async () => {
