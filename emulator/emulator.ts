@@ -31,6 +31,11 @@ export interface Emulator {
   reset(): void;
   /** Adds a user (identifiers verified) and returns its id. */
   addUser(user: SeedUser): string;
+  /**
+   * Requires (or, with `false`, no longer requires) a new password of a user: their signed-in sessions
+   * are pending with the `reset-password` task until they change it. Throws for an unknown user.
+   */
+  requirePasswordReset(userId: string, required?: boolean): void;
   /** Emails that joined the waitlist (`POST /v1/waitlist`), oldest first. */
   waitlist(): Array<{ id: string; emailAddress: string; createdAt: number }>;
   /** Log of FAPI requests, with the logical method. */
@@ -104,6 +109,13 @@ export function createPersistentEmulator(options: EmulatorOptions, persistence: 
       const id = core.createSeedUser(user).id;
       changed();
       return id;
+    },
+    requirePasswordReset: (userId, required = true) => {
+      const user = core.store.users.get(userId);
+      if (!user) throw new Error(`requirePasswordReset(): no user ${userId}`);
+      user.passwordResetRequired = required;
+      user.updatedAt = core.now();
+      changed();
     },
     waitlist: () => [...core.store.waitlist.values()].map((e) => ({ id: e.id, emailAddress: e.emailAddress, createdAt: e.createdAt })),
     requests: pipeline.requests,

@@ -103,7 +103,8 @@ function renderRemainingSessions() {
 function render() {
   $('#status').textContent = clerk.status;
   if (!clerk.loaded) return;
-  const user = clerk.user;
+  // A pending session (a session task to do) is signed out here, as in Clerk's React SDK: <SignIn/> stays and shows the task.
+  const user = clerk.isSignedIn ? clerk.user : null;
   const view = new URLSearchParams(location.search).get('view');
   const adding = !!user && view === 'sign-in';
   const showAuth = !user || adding;

@@ -74,4 +74,14 @@ export type DocumentedMember =
   | 'mountWaitlist'
   | 'unmountWaitlist'
   | 'openWaitlist'
-  | 'closeWaitlist';
+  | 'closeWaitlist'
+  | 'mountTaskChooseOrganization'
+  | 'unmountTaskChooseOrganization'
+  | 'mountTaskResetPassword'
+  | 'unmountTaskResetPassword'
+  | 'mountTaskSetupMFA'
+  | 'unmountTaskSetupMFA'
+  | 'buildTasksUrl'
+  | 'redirectToTasks'
+  | 'mountUserAvatar'
+  | 'unmountUserAvatar';

@@ -19,10 +19,12 @@ import { pollingPlugin } from '../plugins/polling/index.js';
 import { resourceMembersPlugin } from '../plugins/resource-members/index.js';
 import { reverificationPlugin } from '../plugins/reverification/index.js';
 import { sessionSyncPlugin } from '../plugins/session-sync/index.js';
+import { sessionTasksPlugin } from '../plugins/session-tasks/index.js';
 import { signInPlugin } from '../plugins/sign-in/index.js';
 import { signOutPlugin } from '../plugins/sign-out/index.js';
 import { signUpPlugin } from '../plugins/sign-up/index.js';
 import { uiPlugin } from '../plugins/ui/index.js';
+import { userAvatarPlugin } from '../plugins/user-avatar/index.js';
 import { userButtonPlugin } from '../plugins/user-button/index.js';
 import { userProfilePlugin } from '../plugins/user-profile/index.js';
 // The factories' modules, not the entries (which also export the lazily loaded resource classes).
@@ -59,6 +61,8 @@ export function fullPlugins() {
     organizationSwitcherPlugin(),
     organizationListPlugin(),
     reverificationPlugin(),
+    sessionTasksPlugin(),
+    userAvatarPlugin(),
     compatPlugin(),
   ] as const;
 }

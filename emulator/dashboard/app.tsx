@@ -191,6 +191,16 @@ function Users({ users, query, setQuery, act }: { users: Json[]; query: string; 
                   >
                     Sign in as
                   </button>{' '}
+                  <button
+                    class="small"
+                    name="password_reset"
+                    title="Their sessions are pending with the reset-password task until they choose a new password"
+                    onClick={act(() =>
+                      admin(`users/${encodeURIComponent(u.id)}/password-reset`, { method: 'POST', body: { required: !u.passwordResetRequired } }),
+                    )}
+                  >
+                    {u.passwordResetRequired ? 'Cancel password reset' : 'Require password reset'}
+                  </button>{' '}
                   <button class="danger small" onClick={act(() => admin(`users/${encodeURIComponent(u.id)}`, { method: 'DELETE' }))}>
                     Delete
                   </button>
@@ -374,6 +384,13 @@ function Settings({ settings, update }: { settings: Json; update(partial: Json):
         <legend>Instance</legend>
         <Check name="multi_session" label="Multi-session" checked={!settings.singleSession} onChange={(on) => update({ singleSession: !on })} />
         <Check name="organizations" label="Organizations" checked={settings.organizations} onChange={(on) => update({ organizations: on })} />
+        <Check
+          name="force_organization_selection"
+          label="Require an organization (choose-organization task)"
+          checked={settings.forceOrganizationSelection}
+          onChange={(on) => update({ forceOrganizationSelection: on })}
+        />
+        <Check name="mfa_required" label="Require MFA (setup-mfa task)" checked={settings.mfaRequired} onChange={(on) => update({ mfaRequired: on })} />
         <label>
           Sign-up mode
           <select name="sign_up_mode" value={settings.signUpMode} onChange={(e) => update({ signUpMode: (e.target as HTMLSelectElement).value })}>

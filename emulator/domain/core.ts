@@ -15,6 +15,7 @@ import {
   type ClientRecord,
   type LinkTarget,
   type SessionRecord,
+  type SessionTaskKey,
   type SessionStatus,
   type UserRecord,
   type VerificationRecord,
@@ -42,6 +43,8 @@ export interface SeedUser {
   publicMetadata?: Record<string, unknown>;
   /** A verified Ethereum address (proved with `web3_metamask_signature`). */
   web3Wallet?: string;
+  /** Signs in to a session pending with the `reset-password` task until the password is changed. */
+  passwordResetRequired?: boolean;
 }
 
 /** What the instance is made from; the public `EmulatorOptions` adds transport options on top. */
@@ -140,6 +143,7 @@ export class EmulatorCore {
     const now = this.now();
     if (seed.totpSecret) user.totp = { id: newId('totp'), secret: seed.totpSecret, verified: true, createdAt: now, updatedAt: now };
     if (seed.backupCodes) user.backupCodes = [...seed.backupCodes];
+    if (seed.passwordResetRequired) user.passwordResetRequired = true;
     return user;
   }
 
@@ -219,11 +223,31 @@ export class EmulatorCore {
   // ---- sessions and tokens ----
 
   /** Marks sessions whose lifetime has passed as expired (evaluated lazily, against now()). */
+  /**
+   * Refreshes a session's status from the clock and the instance: a signed-in session past `expireAt`
+   * expires; otherwise it is `pending` while it has tasks and `active` once they are done.
+   */
   refreshSessionStatus(session: SessionRecord): SessionRecord {
-    if ((session.status === 'active' || session.status === 'pending') && this.now() >= session.expireAt) {
-      session.status = 'expired';
-    }
+    if (session.status !== 'active' && session.status !== 'pending') return session;
+    if (this.now() >= session.expireAt) session.status = 'expired';
+    else session.status = this.sessionTasks(session).length ? 'pending' : 'active';
     return session;
+  }
+
+  /**
+   * What the user must do before the session is active, in the order they are asked: a new password
+   * (an administrator required it), a second factor (the instance requires one), an active organization
+   * (the instance requires one).
+   */
+  sessionTasks(session: SessionRecord): SessionTaskKey[] {
+    const user = this.store.users.get(session.userId);
+    if (!user) return [];
+    const tasks: SessionTaskKey[] = [];
+    if (user.passwordResetRequired) tasks.push('reset-password');
+    if (this.settings.mfaRequired && this.settings.secondFactors.length && !this.twoFactorEnabled(user)) tasks.push('setup-mfa');
+    const member = (orgId: string | null) => !!orgId && this.store.userMemberships(user.id).some((m) => m.organizationId === orgId);
+    if (this.settings.organizations && this.settings.forceOrganizationSelection && !member(session.lastActiveOrganizationId)) tasks.push('choose-organization');
+    return tasks;
   }
 
   isSignedIn(session: SessionRecord): boolean {
@@ -263,7 +287,8 @@ export class EmulatorCore {
     client.lastAuthenticationStrategy = details.strategy;
     client.updatedAt = now;
     user.lastSignInAt = now;
-    return session;
+    // Pending from the start when the user has tasks (the sign-in's created session says so).
+    return this.refreshSessionStatus(session);
   }
 
   endSession(session: SessionRecord, status: SessionStatus): void {

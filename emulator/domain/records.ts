@@ -162,9 +162,14 @@ export interface UserRecord {
   lockedUntil: number | null;
   lastSignInAt: number | null;
   legalAcceptedAt: number | null;
+  /** An administrator asked for a new password: the user's sessions are pending with the `reset-password` task until it is changed. */
+  passwordResetRequired?: boolean;
   createdAt: number;
   updatedAt: number;
 }
+
+/** The session tasks FAPI knows (`session.tasks[].key`). */
+export type SessionTaskKey = 'choose-organization' | 'reset-password' | 'setup-mfa';
 
 export type SessionStatus = 'active' | 'pending' | 'ended' | 'removed' | 'replaced' | 'revoked' | 'expired' | 'abandoned';
 

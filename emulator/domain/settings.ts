@@ -137,6 +137,13 @@ export interface EmulatorSettings {
   /** Enterprise SSO connections by email domain; any entry turns `enterprise_sso` on in the environment. */
   enterpriseConnections: EnterpriseConnectionSettings[];
   organizations: boolean;
+  /**
+   * Organizations required (`organization_settings.force_organization_selection`): a session without an
+   * active organization is pending with the `choose-organization` task.
+   */
+  forceOrganizationSelection: boolean;
+  /** Multi-factor required (`user_settings.sign_up.mfa.required`): a session of a user without a second factor is pending with `setup-mfa`. */
+  mfaRequired: boolean;
   /** Members an organization may have (pending invitations count too); `0` = unlimited. New organizations start with it. */
   maxAllowedMemberships: number;
   /** Custom organization roles besides `org:admin` / `org:member` (same key: replaces the system role). */
@@ -191,6 +198,8 @@ export function defaultSettings(): EmulatorSettings {
     googleOneTapClientId: 'microclerk-emulator.apps.googleusercontent.com',
     enterpriseConnections: [],
     organizations: true,
+    forceOrganizationSelection: false,
+    mfaRequired: false,
     maxAllowedMemberships: 5,
     organizationRoles: [],
     invitationLifetimeSeconds: 30 * 24 * 3600,

@@ -18,6 +18,7 @@ export interface AdminControls {
   faults: { add(rule: FaultRule): void; clear(): void };
   reset(): void;
   addUser(user: SeedUser): string;
+  requirePasswordReset(userId: string, required?: boolean): void;
   waitlist(): Array<{ id: string; emailAddress: string; createdAt: number }>;
   requests: RequestLogEntry[];
 }
@@ -49,6 +50,7 @@ function listUsers(core: EmulatorCore, query: string) {
       emailAddresses: user.emailAddresses.map((e) => e.emailAddress),
       phoneNumbers: user.phoneNumbers.map((p) => p.phoneNumber),
       totp: !!user.totp?.verified,
+      passwordResetRequired: !!user.passwordResetRequired,
       lockedUntil: user.lockedUntil,
       lastSignInAt: user.lastSignInAt,
       createdAt: user.createdAt,
@@ -162,6 +164,12 @@ export async function handleAdmin(controls: AdminControls, state: AdminState, me
       for (const session of core.store.userSessions(user.id)) if (core.isSignedIn(session)) core.endSession(session, 'revoked');
       core.store.deleteUser(user.id);
       return json({ ok: true });
+    }
+    const resetMatch = /^\/users\/([^/]+)\/password-reset$/.exec(action);
+    if (resetMatch && method === 'POST') {
+      const { required = true } = (await readJson(request)) as { required?: boolean };
+      controls.requirePasswordReset(decodeURIComponent(resetMatch[1]), required !== false);
+      return json({ ok: true, passwordResetRequired: required !== false });
     }
     const signInAsMatch = /^\/users\/([^/]+)\/sign-in-as$/.exec(action);
     if (signInAsMatch && method === 'POST') {

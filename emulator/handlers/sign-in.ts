@@ -439,6 +439,7 @@ function applyNewPassword(ctx: RequestContext, signIn: SignInRecord, user: UserR
   const { core } = ctx;
   core.validatePassword(password);
   user.password = password;
+  user.passwordResetRequired = false;
   user.failedPasswordAttempts = 0;
   user.lockedUntil = null;
   user.updatedAt = core.now();

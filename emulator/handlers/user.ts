@@ -315,10 +315,13 @@ function changePassword(ctx: RequestContext): Response {
   assertRecentlyVerified(ctx.core, session, user);
   const next = ctx.body.string('new_password');
   if (!next) throw paramMissing('new_password');
-  checkCurrentPassword(ctx, user);
+  // The reset-password task asks only for the new password (ClerkJS's TaskResetPassword sends no current one).
+  if (!user.passwordResetRequired) checkCurrentPassword(ctx, user);
   if (next === user.password) throw formError('form_new_password_matches_current', 'new_password', 'Your new password must be different from the current one.');
   ctx.core.validatePassword(next, 'new_password');
   user.password = next;
+  // The reset-password task is done: the session turns active.
+  user.passwordResetRequired = false;
   if (ctx.body.bool('sign_out_of_other_sessions')) {
     for (const other of ctx.core.store.userSessions(user.id)) {
       if (other.id !== session.id && ctx.core.isSignedIn(other)) ctx.core.endSession(other, 'revoked');

@@ -152,6 +152,7 @@ export function environmentJson(core: EmulatorCore, accountPortalUrl?: string): 
         custom_action_required: false,
         mode: settings.signUpMode,
         legal_consent_enabled: false,
+        mfa: { required: settings.mfaRequired },
       },
       password_settings: {
         allowed_special_characters: '+=#-_!@$%^&*()[]{}<>?/|.,:;\'"`~',
@@ -181,7 +182,7 @@ export function environmentJson(core: EmulatorCore, accountPortalUrl?: string): 
     organization_settings: {
       enabled: settings.organizations,
       max_allowed_memberships: settings.maxAllowedMemberships,
-      force_organization_selection: false,
+      force_organization_selection: settings.organizations && settings.forceOrganizationSelection,
       actions: { admin_delete: true },
       domains: {
         enabled: settings.organizations,

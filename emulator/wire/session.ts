@@ -20,7 +20,8 @@ export function sessionJson(view: JsonView, session: SessionRecord): Json {
     last_active_organization_id: session.lastActiveOrganizationId,
     last_active_token: signedIn && user ? { object: 'token', jwt: core.mintSessionToken(session, { origin: view.origin }) } : null,
     actor: null,
-    tasks: null,
+    // As FAPI sends them: the keys in order while pending, null once active.
+    tasks: session.status === 'pending' ? core.sessionTasks(session).map((key) => ({ key })) : null,
     factor_verification_age: factorVerificationAge(core.now(), session),
     user: user ? userJson(view, user) : null,
     public_user_data: user ? publicUserDataJson(user) : null,

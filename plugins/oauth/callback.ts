@@ -93,7 +93,16 @@ export async function handleRedirectCallback(
     return kind === 'In' ? nav.buildAfterSignInUrl({ params: query }) : nav.buildAfterSignUpUrl({ params: query });
   };
   // Navigates before the new session is emitted, as ClerkJS's setActive({ navigate }).
-  const activate = (session: string | null, kind: 'In' | 'Up') => kernel.setActive({ session, beforeEmit: () => go(afterUrl(kind)) });
+  // A pending session goes to its task (the `taskUrls` entry, else the sign-in page's `tasks/<key>` step), as ClerkJS does.
+  const activate = (session: string | null, kind: 'In' | 'Up') =>
+    kernel.setActive({
+      session,
+      beforeEmit: (active) => {
+        const task = active?.status === 'pending' ? active.tasks?.[0]?.key : undefined;
+        const taskUrls = kernel.loadOptions.taskUrls as Record<string, string> | undefined;
+        return go(task ? (taskUrls?.[task] ?? hashRoute(signInUrl, `tasks/${task}`)) : afterUrl(kind));
+      },
+    });
 
   const toSignIn = () => go(signInUrl);
   const toSignUp = () => go(signUpUrl);

@@ -156,6 +156,24 @@ describe('handleRedirectCallback', () => {
     expect(clerk.user!.primaryEmailAddress!.emailAddress).toBe(ADA.emailAddress);
   });
 
+  it('a session pending with a task goes to the sign-in page’s tasks/<key> step (or its taskUrls entry), not the after-sign-in URL', async () => {
+    emulator.updateSettings({ forceOrganizationSelection: true });
+    try {
+      for (const taskUrls of [undefined, { 'choose-organization': '/onboarding/org' }]) {
+        tabs.splice(0).forEach((t) => t.destroy());
+        for (const part of document.cookie.split('; ')) document.cookie = `${part.split('=')[0]}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+        const { clerk, nav } = await tab(CALLBACK, { signInUrl: '/sign-in', taskUrls });
+        await clerk.client!.signIn.authenticateWithRedirect({ strategy: 'oauth_google', redirectUrl: '/sso-callback', redirectUrlComplete: '/dashboard' });
+        await provider(loads.at(-1)!, { email: ADA.emailAddress });
+        await clerk.handleRedirectCallback({ reloadResource: 'signIn', signInUrl: '/sign-in', signInFallbackRedirectUrl: '/home' });
+        expect(clerk.session?.status).toBe('pending');
+        expect(nav.history.location).toBe(taskUrls ? `${APP}/onboarding/org` : `${APP}/sign-in#/tasks/choose-organization`);
+      }
+    } finally {
+      emulator.updateSettings({ forceOrganizationSelection: false });
+    }
+  });
+
   it('redirect precedence: force beats the legacy redirectUrl and fallbacks; unsafe targets are never followed', async () => {
     const { clerk, nav } = await returnFromProvider(ADA.emailAddress, 'signUp');
     await clerk.handleRedirectCallback({

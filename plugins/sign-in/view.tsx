@@ -358,6 +358,9 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
   return function SignInComponent(props: SignInProps) {
     kit.validateProps('SignIn', props, signInPropRules);
     const flow = useAuthFlow(props);
+    // A session waiting on a task (session-tasks plugin) continues in the `tasks/<key>` step, as ClerkJS's <SignIn/>.
+    if (kit.usePendingTask()) return null;
+    if (flow.host.route.startsWith('tasks/')) return <kit.TaskStep redirectUrlComplete={flow.afterAuthUrl('signIn')} />;
     switch (flow.host.route) {
       case 'factor-one':
         return <FactorOne flow={flow} />;

@@ -510,6 +510,9 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
   return function SignUpComponent(props: SignUpProps) {
     kit.validateProps('SignUp', props, signUpPropRules);
     const flow = useAuthFlow(props);
+    // A session waiting on a task (session-tasks plugin) continues in the `tasks/<key>` step.
+    if (kit.usePendingTask()) return null;
+    if (flow.host.route.startsWith('tasks/')) return <kit.TaskStep redirectUrlComplete={flow.afterAuthUrl('signUp')} />;
     switch (flow.host.route) {
       case 'continue':
         return <Continue flow={flow} />;

@@ -4,9 +4,10 @@
  */
 import type { HostContextValue } from './context.js';
 import { useHost } from './context.js';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ClerkAPIError } from '../../kernel/index.js';
-import { Alert, useForm } from './form-kit.js';
+import { Alert, useAppNode, useForm } from './form-kit.js';
+import { TASK_COMPONENTS } from './root.js';
 import { isSafeUrl } from './routing.js';
 import { PencilIcon, ProviderIcon, Spinner } from './icons.js';
 
@@ -227,4 +228,35 @@ export function ProviderReturnError({ read }: { read(): unknown }) {
   const { errorText } = useHost();
   const [error] = useState(() => read() as ClerkAPIError | undefined);
   return error?.code ? <Alert>{errorText(error)}</Alert> : null;
+}
+
+/**
+ * The `tasks/<key>` step of `<SignIn/>` / `<SignUp/>`: the session's task component (session-tasks
+ * plugin) rendered inside this one. The next task stays in this component; at the end the flow leaves
+ * for `redirectUrlComplete` (a modal closes). A pending session that arrives at another step is sent here.
+ */
+export function TaskStep({ redirectUrlComplete }: { redirectUrlComplete: string }) {
+  const host = useHost();
+  const key = host.route.startsWith('tasks/') ? host.route.slice(6) : '';
+  const name = TASK_COMPONENTS[key];
+  const node = useAppNode<HTMLDivElement>(
+    name
+      ? (el) => host.mountComponent(name, el, { redirectUrlComplete, onTask: (next: string) => void host.navigate(`tasks/${next}`), onComplete: host.close })
+      : undefined,
+    name ? (el) => host.unmountComponent(el) : undefined,
+    key,
+  );
+  return <div ref={node} {...host.el('sessionTask', key)} />;
+}
+
+/** Sends a pending session (whose task component is composed) to the `tasks/<key>` step; true while it does. */
+export function usePendingTask(): boolean {
+  const host = useHost();
+  const session = host.clerk.session;
+  const key = session?.status === 'pending' ? session.tasks?.[0]?.key : undefined;
+  const go = !!key && host.hasComponent(TASK_COMPONENTS[key]) && !host.route.startsWith('tasks/');
+  useEffect(() => {
+    if (go) void host.navigate(`tasks/${key}`);
+  }, [go, key]);
+  return go;
 }

@@ -38,8 +38,13 @@ export interface HostContextValue {
   switchTo(name: string, url: string): void;
   /** Leaves for a FAPI-provided URL (OAuth), only over http(s); throws for anything else. */
   redirectExternal(url: URL | string | null | undefined): Promise<void>;
-  /** Activates the created session and leaves for `redirectUrl`. */
+  /** Activates the created session and leaves for `redirectUrl`; a pending session goes to this component's `tasks/<key>` step instead. */
   finish(sessionId: string | null, redirectUrl: string): Promise<void>;
+  /** Renders another registered component into `node` (its own root), e.g. a session task inside <SignIn/>. */
+  mountComponent(name: string, node: HTMLElement, props: object): void;
+  unmountComponent(node: HTMLElement): void;
+  /** Whether a component of that name is registered (its plugin is composed). */
+  hasComponent(name: string): boolean;
 }
 
 export const HostContext = createContext<HostContextValue>(null as unknown as HostContextValue);

@@ -6,7 +6,7 @@
 import { render, type ComponentType } from 'preact';
 import type { KernelInternals } from '../../kernel/index.js';
 import type { NavigationApi } from '../navigation/index.js';
-import { Divider, FooterAction, IdentityPreview, ProviderReturnError, SocialButtons, useAuthFlow, Web3Buttons } from './auth-kit.js';
+import { Divider, FooterAction, IdentityPreview, ProviderReturnError, SocialButtons, TaskStep, useAuthFlow, usePendingTask, Web3Buttons } from './auth-kit.js';
 import { useHost } from './context.js';
 import {
   Alert,
@@ -60,6 +60,8 @@ export const kit = {
   Divider,
   FooterAction,
   useAuthFlow,
+  TaskStep,
+  usePendingTask,
   isSafeUrl,
   validateProps,
 };
@@ -67,7 +69,7 @@ export const kit = {
 /** Everything a component module's factory receives. */
 export type UiKit = typeof kit;
 
-export function createHost(env: { kernel: KernelInternals; navigation: NavigationApi; open(name: string, props: object): void }) {
+export function createHost(env: Omit<HostEnv, 'dictionary'>) {
   const components = new Map<string, ComponentType<any>>();
   /** Each built component's registered name, for its `appearance.<component>` entry. */
   const names = new WeakMap<ComponentType<any>, string>();

@@ -215,7 +215,15 @@ export function uiPlugin() {
       function startHost(): Promise<Host> {
         return loadHost().then(
           ({ createHost }) =>
-            (started = createHost({ kernel: ctx.kernel, navigation, open: (name, props) => api.openComponent(name as ComponentName, props as never) })),
+            (started = createHost({
+              kernel: ctx.kernel,
+              navigation,
+              open: (name, props) => api.openComponent(name as ComponentName, props as never),
+              // A component inside another (a session task inside <SignIn/>): its own root on a node of the outer one.
+              mount: (name, node, props) => api.mountComponent(name as ComponentName, node, props as never),
+              unmount: (node) => api.unmountComponent(node),
+              has: (name) => registry.has(name),
+            })),
         );
       }
 

@@ -18,7 +18,18 @@ export interface HostEnv {
   navigation: NavigationApi;
   dictionary: ReturnType<typeof createDictionary>;
   open(name: string, props: object): void;
+  mount(name: string, node: HTMLElement, props: object): void;
+  unmount(node: HTMLElement): void;
+  /** Whether a component of that name is registered (its plugin is composed). */
+  has(name: string): boolean;
 }
+
+/** The session-tasks plugin's components, by task key. */
+export const TASK_COMPONENTS: Record<string, string> = {
+  'choose-organization': 'TaskChooseOrganization',
+  'reset-password': 'TaskResetPassword',
+  'setup-mfa': 'TaskSetupMFA',
+};
 
 interface RootProps {
   Component: ComponentType<any>;
@@ -88,9 +99,21 @@ export function Root({ Component, name, props, modal, env }: RootProps) {
         kernel.resources.pageLoad(new URL(href));
       },
       async finish(sessionId, redirectUrl) {
+        // A pending session continues here, in this component's `tasks/<key>` step, as ClerkJS's
+        // <SignIn/> does, when the task's component is composed and the app gave no URL of its own for it.
+        const session = kernel.client?.sessions.find((s) => s.id === sessionId);
+        const key = session?.status === 'pending' ? session.tasks?.[0]?.key : undefined;
+        const taskUrls = (kernel.loadOptions as { taskUrls?: Record<string, string> }).taskUrls;
+        if (key && env.has(TASK_COMPONENTS[key]) && !taskUrls?.[key]) {
+          await kernel.clerk.setActive({ session: sessionId });
+          return steps.navigate(`tasks/${key}`);
+        }
         await kernel.clerk.setActive({ session: sessionId, redirectUrl });
         modal?.();
       },
+      mountComponent: env.mount,
+      unmountComponent: env.unmount,
+      hasComponent: env.has,
     };
   }, [route, props, routing]);
 

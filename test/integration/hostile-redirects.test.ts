@@ -58,7 +58,7 @@ async function signInThroughComponent(redirectUrl: string): Promise<string[]> {
   document.body.appendChild(root);
   clerk.mountSignIn(root, { routing: 'virtual' });
   try {
-    const identifier = await waitFor(() => byLabel(root, 'Email address or phone number'));
+    const identifier = await waitFor(() => byLabel(root, 'Email address'));
     await type(identifier, USER.emailAddress);
     submit(identifier);
     await waitFor(() => title(root) === 'Enter your password');

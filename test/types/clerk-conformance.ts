@@ -54,17 +54,6 @@ export const MISSING = {
     '__internal_mountConfigureDirectorySync',
     '__internal_unmountConfigureDirectorySync',
   ],
-  // Session tasks: no tasks plugin (choose-organization, reset-password, setup-MFA task screens and their URL).
-  sessionTasks: [
-    'mountTaskChooseOrganization',
-    'unmountTaskChooseOrganization',
-    'mountTaskResetPassword',
-    'unmountTaskResetPassword',
-    'mountTaskSetupMFA',
-    'unmountTaskSetupMFA',
-    'buildTasksUrl',
-    'redirectToTasks',
-  ],
   // Clerk as an OAuth provider: no oauth-application plugin (consent and device-verification screens).
   oauthApplication: [
     'oauthApplication',
@@ -75,8 +64,6 @@ export const MISSING = {
     '__internal_mountOAuthDeviceVerification',
     '__internal_unmountOAuthDeviceVerification',
   ],
-  // <UserAvatar/>: no component plugin for it.
-  userAvatar: ['mountUserAvatar', 'unmountUserAvatar'],
   // Bot-protection ("Protect") challenges: not implemented (kernel, sign-in).
   protect: ['setProtectAssertion', '__internal_resumeAfterProtectCheck'],
   // Solana sign-in: no web3 plugin (and, unlike the other web3 methods, not in the seeds).
@@ -128,6 +115,12 @@ export const DIFFERENTLY_TYPED = {
     'mountOrganizationProfile',
     'openWaitlist',
     'mountWaitlist',
+    // session-tasks plugin: the same `appearance` difference.
+    'mountTaskChooseOrganization',
+    'mountTaskResetPassword',
+    'mountTaskSetupMFA',
+    // user-avatar plugin: the same.
+    'mountUserAvatar',
   ],
   // Organization component props (create-organization, organization-switcher, organization-list plugins):
   // the URL functions receive microclerk's Organization (a subset of ClerkJS's OrganizationResource, see `resources`).
@@ -184,6 +177,12 @@ export type CheckedProperty = Exclude<RequiredKeys<Checked>, CheckedMethod>;
 /** The checked ClerkJS methods, for the runtime test: each is a function on `new Clerk(…)`. */
 export const CHECKED_METHODS = [
   '__internal_getOption',
+  'unmountTaskChooseOrganization',
+  'unmountTaskResetPassword',
+  'unmountTaskSetupMFA',
+  'buildTasksUrl',
+  'redirectToTasks',
+  'unmountUserAvatar',
   'signOut',
   'closeSignIn',
   'openGoogleOneTap',
@@ -269,6 +268,16 @@ export type ListedButExcluded = AssertNever<Extract<(typeof CHECKED_METHODS | ty
 
 /** The documented members the full preset's plugins provide. */
 export const PROVIDED_DOCUMENTED = [
+  'mountTaskChooseOrganization',
+  'unmountTaskChooseOrganization',
+  'mountTaskResetPassword',
+  'unmountTaskResetPassword',
+  'mountTaskSetupMFA',
+  'unmountTaskSetupMFA',
+  'buildTasksUrl',
+  'redirectToTasks',
+  'mountUserAvatar',
+  'unmountUserAvatar',
   'openGoogleOneTap',
   'closeGoogleOneTap',
   'authenticateWithGoogleOneTap',
@@ -377,8 +386,6 @@ export const RESOURCE_MISSING = {
   },
   session: {
     internals: ['pathRoot', '__internal_toSnapshot', '__internal_touch'],
-    // Session tasks: the tasks plugin (another branch) adds it.
-    sessionTasks: ['currentTask'],
   },
   user: {
     internals: ['pathRoot', '__internal_toSnapshot'],

@@ -43,7 +43,8 @@ describe('the full preset against ClerkJS’s Clerk interface', () => {
   it('lacks the members excluded as missing (an implemented one must leave the list)', () => {
     const clerk = newClerk();
     const missing = Object.values(MISSING).flat();
-    expect(missing.length).toBeGreaterThan(40);
+    // A floor against an emptied list (37 when session tasks and <UserAvatar/> left it).
+    expect(missing.length).toBeGreaterThan(30);
     expect(missing.filter((name) => name in clerk)).toEqual([]);
   });
 });
