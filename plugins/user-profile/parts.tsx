@@ -167,8 +167,8 @@ export function createProfileParts(kit: UiKit, services: ProfileServices = {}) {
       if (event.key in moves) {
         event.preventDefault();
         focusAt(moves[event.key]);
-      } else if (event.key === 'Escape') {
-        // Only this menu closes, not the modal around it.
+      } else if (event.key === 'Escape' && open) {
+        // Only this menu closes, not the modal around it; with the menu closed, Escape is the modal's.
         event.preventDefault();
         event.stopPropagation();
         close(true);

@@ -239,7 +239,8 @@ describe('visual checks in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await mount(page, 'UserProfile');
     await page.click('#slot .cl-navbarButton__security');
-    await page.getByRole('button', { name: 'Add authenticator application' }).click();
+    await page.getByRole('button', { name: 'Add two-step verification' }).click();
+    await page.getByRole('menuitem', { name: 'Authenticator application' }).click();
     const uri = ((await page.locator('#slot .cl-totpUri').textContent()) ?? '').trim();
     expect(uri).toMatch(/^otpauth:\/\/totp\/.*secret=[A-Z2-7]{16,}/);
     for (const theme of THEMES) {
