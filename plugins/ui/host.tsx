@@ -4,8 +4,6 @@
  * Component plugins never import this file; their view modules get the kit from here.
  */
 import { render, type ComponentType } from 'preact';
-import type { KernelInternals } from '../../kernel/index.js';
-import type { NavigationApi } from '../navigation/index.js';
 import { Divider, FooterAction, IdentityPreview, ProviderReturnError, SocialButtons, TaskStep, useAuthFlow, usePendingTask, Web3Buttons } from './auth-kit.js';
 import { useHost } from './context.js';
 import {
