@@ -30,6 +30,9 @@ import { passkeysPlugin } from 'microclerk/plugins/passkeys';
 import { reverificationPlugin } from 'microclerk/plugins/reverification';
 import { waitlistPlugin } from 'microclerk/plugins/waitlist';
 import { web3Plugin } from 'microclerk/plugins/web3';
+import { resourceMembersPlugin } from 'microclerk/plugins/resource-members';
+import { sessionTasksPlugin } from 'microclerk/plugins/session-tasks';
+import { userAvatarPlugin } from 'microclerk/plugins/user-avatar';
 import { createEmulator, startEmulator, type RunningEmulator } from 'microclerk/emulator';
 
 const publishableKey = 'pk_test_ZXhhbXBsZS5jbGVyay5hY2NvdW50cy5kZXYk';
@@ -253,6 +256,9 @@ export function composeEveryFamily(publishableKey: string) {
       reverificationPlugin(),
       waitlistPlugin(),
       web3Plugin(),
+      resourceMembersPlugin(),
+      sessionTasksPlugin(),
+      userAvatarPlugin(),
     ],
   });
   const members: Array<(...args: never[]) => unknown> = [
@@ -264,6 +270,10 @@ export function composeEveryFamily(publishableKey: string) {
     clerk.__internal_openReverification,
     clerk.joinWaitlist,
     clerk.authenticateWithMetamask,
+    clerk.updateClient,
+    clerk.buildTasksUrl,
+    clerk.mountTaskChooseOrganization,
+    clerk.mountUserAvatar,
   ];
   return members;
 }
