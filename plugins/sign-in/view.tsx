@@ -296,7 +296,7 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
    */
   function EnterpriseConnections({ flow }: StepProps) {
     const { host } = flow;
-    const { t, el } = host;
+    const { t } = host;
     const form = useForm([]);
     const [busy, setBusy] = useState<string>();
     const signIn = current(host);
@@ -313,20 +313,7 @@ export default function createSignIn(kit: UiKit, services?: SignInServices) {
       <Card title={t('signIn.enterpriseConnections.title')} subtitle={t('signIn.enterpriseConnections.subtitle')}>
         <IdentityPreview identifier={signIn.identifier ?? ''} onEdit={() => void host.navigate('')} />
         <Alert>{form.formError}</Alert>
-        <div {...el('enterpriseConnectionsRoot')}>
-          {choices.map((choice) => (
-            <button
-              key={choice.id}
-              type="button"
-              {...el('enterpriseConnectionButton')}
-              disabled={!!busy}
-              aria-busy={busy === choice.id ? 'true' : undefined}
-              onClick={() => choose(choice.id)}
-            >
-              <span {...el('enterpriseConnectionButtonText')}>{choice.name}</span>
-            </button>
-          ))}
-        </div>
+        <kit.EnterpriseConnectionList choices={choices} busy={busy} onChoose={choose} />
       </Card>
     );
   }

@@ -202,7 +202,7 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
   /** The connections of the sign-up's email domain, one button each by name; the chosen one's IdP creates the account. */
   function EnterpriseConnections({ flow }: StepProps) {
     const { host } = flow;
-    const { t, el, kernel } = host;
+    const { t, kernel } = host;
     const form = useForm([]);
     const [choices, setChoices] = useState<Array<{ id: string; name: string }>>();
     const [busy, setBusy] = useState<string>();
@@ -225,20 +225,7 @@ export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: Sig
     return (
       <Card title={t('signUp.enterpriseConnections.title')} subtitle={t('signUp.enterpriseConnections.subtitle')}>
         <Alert>{form.formError}</Alert>
-        <div {...el('enterpriseConnectionsRoot')}>
-          {(choices ?? []).map((choice) => (
-            <button
-              key={choice.id}
-              type="button"
-              {...el('enterpriseConnectionButton')}
-              disabled={!!busy}
-              aria-busy={busy === choice.id ? 'true' : undefined}
-              onClick={() => choose(choice.id)}
-            >
-              <span {...el('enterpriseConnectionButtonText')}>{choice.name}</span>
-            </button>
-          ))}
-        </div>
+        <kit.EnterpriseConnectionList choices={choices ?? []} busy={busy} onChoose={choose} />
       </Card>
     );
   }

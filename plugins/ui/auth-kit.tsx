@@ -152,6 +152,35 @@ export function IdentityPreview({ identifier, onEdit }: { identifier: string; on
   );
 }
 
+/** The enterprise connections an email domain has, one button each by name (SignIn and SignUp ask the same way). */
+export function EnterpriseConnectionList({
+  choices,
+  busy,
+  onChoose,
+}: {
+  choices: Array<{ id: string; name: string }>;
+  busy?: string | null | false;
+  onChoose(id: string): void;
+}) {
+  const { el } = useHost();
+  return (
+    <div {...el('enterpriseConnectionsRoot')}>
+      {choices.map((choice) => (
+        <button
+          key={choice.id}
+          type="button"
+          {...el('enterpriseConnectionButton')}
+          disabled={!!busy}
+          aria-busy={busy === choice.id ? 'true' : undefined}
+          onClick={() => onChoose(choice.id)}
+        >
+          <span {...el('enterpriseConnectionButtonText')}>{choice.name}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
 const WALLET_NAMES: Record<string, string> = {
   web3_metamask_signature: 'MetaMask',
   web3_coinbase_wallet_signature: 'Coinbase Wallet',

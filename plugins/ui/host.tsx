@@ -4,7 +4,18 @@
  * Component plugins never import this file; their view modules get the kit from here.
  */
 import { render, type ComponentType } from 'preact';
-import { Divider, FooterAction, IdentityPreview, ProviderReturnError, SocialButtons, TaskStep, useAuthFlow, usePendingTask, Web3Buttons } from './auth-kit.js';
+import {
+  Divider,
+  EnterpriseConnectionList,
+  FooterAction,
+  IdentityPreview,
+  ProviderReturnError,
+  SocialButtons,
+  TaskStep,
+  useAuthFlow,
+  usePendingTask,
+  Web3Buttons,
+} from './auth-kit.js';
 import { useHost } from './context.js';
 import {
   Alert,
@@ -49,6 +60,7 @@ export const kit = {
   CodeForm,
   focusField,
   IdentityPreview,
+  EnterpriseConnectionList,
   LinkButton,
   PasswordRules,
   passwordRules,

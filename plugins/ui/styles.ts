@@ -53,6 +53,9 @@ export const sharedCss = `
 .cl-buttonArrowIcon{width:.7em;height:.7em;opacity:.7}
 .cl-formButtonPrimary:disabled{opacity:.6;cursor:wait}
 .cl-formResendCodeLink:disabled{cursor:default;opacity:.7;text-decoration:none}
+.cl-enterpriseConnectionsRoot{display:flex;flex-direction:column;gap:calc(var(--cl-space)*.75)}
+.cl-enterpriseConnectionButton{display:flex;align-items:center;gap:.5rem;width:100%;padding:.6em 1em;border-radius:var(--cl-radius);cursor:pointer;font-weight:500;background:transparent;border:1px solid var(--cl-border)}
+.cl-enterpriseConnectionButtonText{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .cl-identityPreview{display:flex;justify-content:center;align-items:center;gap:.25rem;color:var(--cl-text2);overflow-wrap:anywhere}
 .cl-identityPreviewEditButton{display:inline-flex;padding:.2em;background:none;border:0;border-radius:var(--cl-radius);color:var(--cl-text2);cursor:pointer}
 .cl-socialButtonsBlockButton{background:transparent;border:1px solid var(--cl-border)}

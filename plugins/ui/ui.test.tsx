@@ -235,7 +235,7 @@ describe('ui host', () => {
     expect(document.head.firstElementChild).toBe(style);
     expect(style.textContent).toContain('.cl-rootBox{all:initial');
     // <SignIn/>'s own rules joined the same sheet when its view loaded.
-    expect(style.textContent).toContain('.cl-alternativeMethods,');
+    expect(style.textContent).toContain('.cl-alternativeMethods{');
     expect(style.textContent).not.toMatch(/(^|})\s*(body|html|button|input|\*)\s*[{,]/);
   });
 
