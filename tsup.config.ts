@@ -26,6 +26,9 @@ export default defineConfig([
     target: 'es2022',
     platform: 'browser',
     treeshake: true,
+    // Inlined, tree-shaken: Node (SSR, tests) would otherwise load zod's ~100 modules (~100 ms) on every
+    // import for the few checks microclerk uses. Both stay dependencies: the published types name them.
+    noExternal: ['zod', 'mitt'],
   },
   {
     entry: { 'emulator/index': 'emulator/index.ts' },

@@ -30,7 +30,7 @@ export type { EventBus, EventHandler, EventName, KernelEvents, Resources, Status
 export { ClerkAPIResponseError, ClerkRuntimeError, expectObject, invalidArgument, isClerkAPIResponseError, isClerkRuntimeError } from './errors.js';
 export type { ClerkAPIError } from './errors.js';
 export { buildPublishableKey, isBoolean, isStringOrNull, optionalOption, parsePublishableKey } from './options.js';
-export type { ClerkConstructorOptions, InstanceType, PublishableKeyInfo } from './options.js';
+export type { ClerkConstructorOptions, InstanceType, OptionSchema, OptionsOf, OptionsSchema, PublishableKeyInfo } from './options.js';
 export type { FapiClient, FapiMethod, FapiRequest } from './fapi.js';
 export { BaseResource, camelize } from './resources/base.js';
 export type { JSONObject, ResourceContext } from './resources/base.js';

@@ -63,4 +63,13 @@ describe('constructor options', () => {
     expect(error.message).toMatch(/"selectInitialSession": expected a function/);
     expect(clerk.status).toBe('loading');
   });
+
+  it('rejects load() options that are not an object, and passes unknown keys through unchecked', async () => {
+    const clerk = createClerk({ publishableKey: devKey, proxyUrl: 'http://127.0.0.1:1/__clerk' });
+    const error = await clerk.load('fast' as never).catch((e: any) => e);
+    expect(error.code).toBe('invalid_options');
+    expect(error.message).toMatch(/"\(options\)": expected an object/);
+    expect(() => createClerk({ publishableKey: devKey, requestTimeout: -1 })).toThrow(/"requestTimeout": expected a positive number/);
+    expect(() => createClerk({ publishableKey: devKey, requestTimeout: undefined, somethingElse: 1 } as never)).not.toThrow();
+  });
 });

@@ -39,10 +39,17 @@ export function buildPublishableKey(frontendApi: string, instanceType: InstanceT
 }
 
 /**
- * An optional option that passes `test`, for load-option schemas (kernel and plugins). Every check is
- * one zod `custom`: zod's string/boolean/array/nullable schemas would each add their code to the bundle.
+ * The check of one option: a zod/mini `custom` schema. An options schema is a plain object of them, one
+ * per key: zod's object schema alone would add ~1.5 KB min+brotli to every bundle for a walk over keys.
  */
-export const optionalOption = <T>(test: (v: unknown) => boolean, expected: string) => z.optional(z.custom<T>(test, { error: `expected ${expected}` }));
+export type OptionSchema<T = unknown> = z.ZodMiniType<T>;
+/** The options a plugin (or the kernel) reads: one {@link OptionSchema} per key; unknown keys pass through. */
+export type OptionsSchema = Readonly<Record<string, OptionSchema>>;
+/** The options an {@link OptionsSchema} accepts: every key optional. */
+export type OptionsOf<S> = { [K in keyof S]?: S[K] extends OptionSchema<infer T> ? T : never };
+
+/** An option that passes `test` when it is given (`undefined` means "not set"); `expected` names what was wanted. */
+export const optionalOption = <T>(test: (v: unknown) => boolean, expected: string): OptionSchema<T> => z.custom<T>(test, { error: `expected ${expected}` });
 const custom = optionalOption;
 /** `test` for an option that is a string, or null meaning "not set" (as ClerkJS's types allow). */
 export const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
@@ -51,11 +58,11 @@ const isFunction = (v: unknown) => typeof v === 'function';
 const urlOrUrlFn = (what: string) =>
   custom<string | ((url: URL) => string)>((v) => typeof v === 'string' || isFunction(v), `${what} or a function of the current URL`);
 
-export const constructorOptionsSchema = z.looseObject({
+export const constructorOptionsSchema = {
   proxyUrl: urlOrUrlFn('an absolute http(s) URL or a path starting with "/"'),
   domain: urlOrUrlFn('a domain name'),
   requestTimeout: custom<number>((v) => typeof v === 'number' && v > 0 && v <= 2 ** 31 - 1, 'a positive number of milliseconds'),
-});
+} satisfies OptionsSchema;
 
 export interface ClerkConstructorOptions {
   /** Proxy for Frontend API requests: absolute http(s) URL, a path on this origin, or a function of the page URL. */
@@ -70,7 +77,7 @@ export interface ClerkConstructorOptions {
 }
 
 /** Load options the kernel itself reads; plugins add their own schemas. Unknown keys pass through. */
-export const kernelLoadOptionsSchema = z.looseObject({
+export const kernelLoadOptionsSchema = {
   selectInitialSession: custom<(client: never) => unknown>(isFunction, 'a function (client) => session | null'),
   standardBrowser: custom<boolean>(isBoolean, 'a boolean'),
   isSatellite: custom<boolean | ((url: URL) => boolean)>((v) => typeof v === 'boolean' || isFunction(v), 'a boolean or a function of the current URL'),
@@ -78,20 +85,23 @@ export const kernelLoadOptionsSchema = z.looseObject({
     (v) => !!v && typeof (v as { name?: unknown }).name === 'string' && typeof (v as { version?: unknown }).version === 'string',
     '{ name, version }',
   ),
-});
+} satisfies OptionsSchema;
 
 /**
- * Validates `input` against `schema` and throws one ClerkRuntimeError naming every bad field.
- * `where` is the call that received the input, e.g. "clerk.load()".
+ * Validates the keys of `input` that `schema` names and throws one ClerkRuntimeError naming every bad
+ * field. `where` is the call that received the input, e.g. "clerk.load()".
  */
-export function parseOptions<S extends z.ZodMiniType>(schema: S, input: unknown, where: string): z.infer<S> {
-  const result = z.safeParse(schema, input ?? {});
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const field = issue.path.join('.') || '(options)';
-    return `"${field}": ${issue.message}`;
-  });
-  throw new ClerkRuntimeError(`Invalid options passed to ${where}: ${problems.join('; ')}`, { code: 'invalid_options' });
+export function parseOptions<S extends OptionsSchema>(schema: S, input: unknown, where: string): OptionsOf<S> {
+  const options = (input ?? {}) as Record<string, unknown>;
+  const problems =
+    typeof options === 'object'
+      ? Object.keys(schema).flatMap((key) => {
+          const result = options[key] === undefined ? undefined : z.safeParse(schema[key], options[key]);
+          return result && !result.success ? [`"${key}": ${result.error.issues[0]?.message}`] : [];
+        })
+      : [`"(options)": expected an object`];
+  if (problems.length) throw new ClerkRuntimeError(`Invalid options passed to ${where}: ${problems.join('; ')}`, { code: 'invalid_options' });
+  return options as OptionsOf<S>;
 }
 
 /** Resolves proxyUrl (absolute or path) against the page; the result has no trailing slash. */

@@ -33,7 +33,7 @@ const shout = () =>
   definePlugin({
     name: 'shout',
     dependsOn: ['greeter'],
-    loadOptions: z.object({ volume: z.optional(z.number({ error: 'expected a number' })) }),
+    loadOptions: { volume: z.number({ error: 'expected a number' }) },
     setup: (ctx) => {
       // Typed from PluginApis: no cast, no generic.
       const greeter = ctx.get('greeter');

@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import type { OptionsOf, OptionsSchema } from './options.js';
 import { ClerkRuntimeError } from './errors.js';
 import type { EventBus } from './events.js';
 import type { AuthenticateWithPopup } from './resources/external-auth.js';
@@ -31,11 +31,11 @@ export interface Capabilities {
 
 export type CapabilityName = keyof Capabilities & string;
 
-/** A zod/mini object schema for the `load()` options a plugin reads. */
-export type LoadOptionsSchema = z.ZodMiniType<object, object>;
+/** The `load()` options a plugin reads: one zod/mini schema per key (see `optionalOption`). */
+export type LoadOptionsSchema = OptionsSchema;
 
 /** The `load()` options a schema accepts (none without a schema). */
-export type LoadOptionsOf<S> = S extends z.ZodMiniType<object, object> ? z.input<S> : object;
+export type LoadOptionsOf<S> = S extends OptionsSchema ? OptionsOf<S> : object;
 
 /** What a plugin's `setup` receives, typed by what the plugin declared. */
 export interface PluginContext<

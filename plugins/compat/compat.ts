@@ -1,5 +1,13 @@
-import * as z from 'zod/mini';
-import { ClerkRuntimeError, definePlugin, type Environment, type Resources, type Session, type SetActiveParams } from '../../kernel/index.js';
+import {
+  ClerkRuntimeError,
+  definePlugin,
+  optionalOption,
+  type Environment,
+  type OptionsSchema,
+  type Resources,
+  type Session,
+  type SetActiveParams,
+} from '../../kernel/index.js';
 import { createFlowSignal, createSignalHub, type FlowErrors, type FlowValue } from './signals.js';
 import type { createSignInFuture } from './sign-in-future.js';
 import type { createSignUpFuture } from './sign-up-future.js';
@@ -16,14 +24,13 @@ declare module '../../kernel/plugin.js' {
 }
 
 /** ClerkJS options this plugin accepts for compatibility; microclerk collects no telemetry. */
-const compatLoadOptionsSchema = z.object({
+const compatLoadOptionsSchema = {
   /** ClerkJS's telemetry switch; accepted and ignored (nothing is ever sent). */
-  telemetry: z.optional(
-    z.custom<false | { disabled?: boolean; debug?: boolean }>((v) => v === false || (!!v && typeof v === 'object'), {
-      error: 'expected false or { disabled?, debug? }',
-    }),
+  telemetry: optionalOption<false | { disabled?: boolean; debug?: boolean }>(
+    (v) => v === false || (!!v && typeof v === 'object'),
+    'false or { disabled?, debug? }',
   ),
-});
+} satisfies OptionsSchema;
 
 declare module '../../kernel/events.js' {
   interface KernelEvents {

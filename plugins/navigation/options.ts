@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import { isBoolean, isStringOrNull, optionalOption } from '../../kernel/index.js';
+import { isBoolean, isStringOrNull, optionalOption, type OptionsOf, type OptionsSchema } from '../../kernel/index.js';
 
 /** What `routerPush` / `routerReplace` receive besides the path: a way to force a full page load. */
 export interface RouterMetadata {
@@ -15,7 +14,7 @@ const fn = optionalOption<RouterFn>((v) => typeof v === 'function', 'a function'
 const url = optionalOption<string | null>(isStringOrNull, 'a string');
 
 /** The `load()` options the navigation plugin reads, all optional; {@link NavigationLoadOptions} is inferred from it. */
-export const navigationLoadOptionsSchema = z.object({
+export const navigationLoadOptionsSchema = {
   /** Push navigation of the app's router; same-origin redirects go through it (a path with search and hash). */
   routerPush: fn,
   /** Replace navigation of the app's router (`navigate(to, { replace: true })`); falls back to `routerPush`. */
@@ -52,7 +51,7 @@ export const navigationLoadOptionsSchema = z.object({
   allowedRedirectProtocols: optionalOption<string[]>((v) => Array.isArray(v) && v.every((p) => typeof p === 'string'), 'an array of strings'),
   /** Satellite: sync with the primary domain on every signed-out load, not only after `__clerk_synced=false`. */
   satelliteAutoSync: optionalOption<boolean>(isBoolean, 'a boolean'),
-});
+} satisfies OptionsSchema;
 
 /** The `load()` options the navigation plugin reads. */
-export type NavigationLoadOptions = z.input<typeof navigationLoadOptionsSchema>;
+export type NavigationLoadOptions = OptionsOf<typeof navigationLoadOptionsSchema>;

@@ -11,8 +11,7 @@
  * and Clerk's React SDK treats it as signed out unless `treatPendingAsSignedOut: false`.
  * @packageDocumentation
  */
-import * as z from 'zod/mini';
-import { definePlugin, Session, type SetActiveParams } from '../../kernel/index.js';
+import { definePlugin, optionalOption, Session, type OptionsOf, type OptionsSchema, type SetActiveParams } from '../../kernel/index.js';
 import type { RedirectOptions } from '../navigation/index.js';
 import { withHashRoute } from '../navigation/redirects.js';
 import type {} from '../organizations/organizations.js';
@@ -75,17 +74,15 @@ declare module '../ui/index.js' {
   }
 }
 
-const taskUrlsSchema = z.object({
+const taskUrlsSchema = {
   /** Your own pages for the tasks, e.g. `{ 'choose-organization': '/onboarding/organization' }`. */
-  taskUrls: z.optional(
-    z.custom<Partial<Record<SessionTaskKey, string>>>(
-      (v) => !!v && typeof v === 'object' && Object.entries(v).every(([key, url]) => key in TASK_COMPONENTS && typeof url === 'string'),
-      { error: 'expected { [task key]: URL }' },
-    ),
+  taskUrls: optionalOption<Partial<Record<SessionTaskKey, string>>>(
+    (v) => !!v && typeof v === 'object' && Object.entries(v).every(([key, url]) => key in TASK_COMPONENTS && typeof url === 'string'),
+    '{ [task key]: URL }',
   ),
-});
+} satisfies OptionsSchema;
 
-export type SessionTasksLoadOptions = z.input<typeof taskUrlsSchema>;
+export type SessionTasksLoadOptions = OptionsOf<typeof taskUrlsSchema>;
 
 const currentTaskOf = (session: Session | null | undefined) => (session?.status === 'pending' ? session.tasks?.[0] : undefined) as SessionTask | undefined;
 

@@ -15,8 +15,7 @@
  * ```
  * @packageDocumentation
  */
-import * as z from 'zod/mini';
-import { definePlugin, optionalOption } from '../../kernel/index.js';
+import { definePlugin, optionalOption, type OptionsOf, type OptionsSchema } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/errors.js';
 import { expectObject, invalidArgument } from '../../kernel/errors.js';
 import type { ComponentType } from 'preact';
@@ -139,15 +138,15 @@ export function componentMembers<N extends ComponentName>(
 const isObject = (v: unknown) => !!v && typeof v === 'object';
 
 /** The `load()` options the ui plugin reads; {@link UiLoadOptions} is inferred from it. */
-const uiLoadOptionsSchema = z.object({
-  appearance: z.optional(z.custom<Appearance>(isObject, { error: 'expected an object ({ variables, elements, theme })' })),
-  localization: z.optional(z.custom<LocalizationResource>(isObject, { error: 'expected an object of strings' })),
+const uiLoadOptionsSchema = {
+  appearance: optionalOption<Appearance>(isObject, 'an object ({ variables, elements, theme })'),
+  localization: optionalOption<LocalizationResource>(isObject, 'an object of strings'),
   /** CSP nonce put on the injected `<style>`. */
   nonce: optionalOption<string>((v) => typeof v === 'string', 'a string'),
-});
+} satisfies OptionsSchema;
 
 /** The `load()` options the ui plugin reads. */
-export type UiLoadOptions = z.input<typeof uiLoadOptionsSchema>;
+export type UiLoadOptions = OptionsOf<typeof uiLoadOptionsSchema>;
 
 type Host = ReturnType<typeof import('./host.js').createHost>;
 

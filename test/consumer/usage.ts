@@ -71,7 +71,7 @@ export const greeterPlugin = () =>
   definePlugin({
     name: 'greeter',
     dependsOn: ['navigation'],
-    loadOptions: z.object({ salutation: z.optional(z.string()) }),
+    loadOptions: { salutation: z.string() },
     setup(ctx) {
       const navigation: NavigationApi = ctx.get('navigation');
       void navigation;
