@@ -92,6 +92,17 @@ print(
     [
       entryRow('microclerk (kernel)', S.kernel, '`createClerk`'),
       entryRow('microclerk/presets/headless', S.headless, '`createHeadlessClerk`'),
+      ...[
+        ['microclerk (kernel), split: at start', S.kernelSplit, '`createClerk` (split)'],
+        ['microclerk/presets/headless, split: at start', S.headlessSplit, '`createHeadlessClerk` (split)'],
+      ]
+        .filter(([, r]) => r && !r.error)
+        .map(([label, r, imports]) => [
+          `${label} (+ ${kb(r.lazy.brotli)} KB brotli on first call, ${r.lazyFiles} file(s))`,
+          imports,
+          ...sizeCells(r.initial),
+          'no',
+        ]),
       entryRow('microclerk/presets/full, one file (lazy UI inlined)', S.fullAll, '`Clerk`'),
       ...(S.fullSplit.ok
         ? [

@@ -347,6 +347,14 @@ export async function measureSizes(root, { fromDist = false } = {}) {
   const headless =
     missing(entries.headless) ??
     (await measureSingle(root, 'microclerk/presets/headless', `${imp('createHeadlessClerk', entries.headless)}\nglobalThis.__bench = createHeadlessClerk;`));
+  // The same two entries as an app's bundler splits them (Vite, Rollup, webpack split every import()):
+  // what loads at start vs the resource method bodies that load on first call. Reported beside the one-file rows.
+  const kernelSplit = missing(entries.kernel)
+    ? null
+    : await measureInitialVsLazy(root, `${imp('createClerk', entries.kernel)}\nglobalThis.__bench = createClerk;`);
+  const headlessSplit = missing(entries.headless)
+    ? null
+    : await measureInitialVsLazy(root, `${imp('createHeadlessClerk', entries.headless)}\nglobalThis.__bench = createHeadlessClerk;`);
   const fullAll =
     missing(entries.full) ??
     (await measureSingle(root, 'microclerk/presets/full (one file, lazy UI inlined)', `${imp('Clerk', entries.full)}\nglobalThis.__bench = Clerk;`));
@@ -394,5 +402,5 @@ export async function measureSizes(root, { fromDist = false } = {}) {
   }
 
   const navigationOverHeadless = await measurePluginOverPreset(root, entries, 'navigation');
-  return { measuredFrom: fromDist ? 'dist' : 'source', kernel, headless, fullAll, fullSplit, plugins, navigationOverHeadless };
+  return { measuredFrom: fromDist ? 'dist' : 'source', kernel, kernelSplit, headless, headlessSplit, fullAll, fullSplit, plugins, navigationOverHeadless };
 }
