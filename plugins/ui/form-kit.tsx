@@ -640,3 +640,23 @@ export function CustomPage({ page }: { page: { mount?: (el: HTMLDivElement) => v
   const node = useAppNode<HTMLDivElement>(page.mount, page.unmount, page);
   return <div ref={node} {...el('customPage')} />;
 }
+
+/** "Don't have an account? Sign up": a real link (`href`) that swaps modals or navigates through the kernel. */
+export function FooterAction({ text, link, href, onClick }: { text: string; link: string; href: string; onClick(): void }) {
+  const { el } = useHost();
+  return (
+    <div {...el('footerAction')}>
+      <span {...el('footerActionText')}>{text}</span>{' '}
+      <a
+        href={href}
+        {...el('footerActionLink')}
+        onClick={(e) => {
+          e.preventDefault();
+          onClick();
+        }}
+      >
+        {link}
+      </a>
+    </div>
+  );
+}

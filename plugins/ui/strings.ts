@@ -3,10 +3,11 @@
  * FAPI errors), keyed like ClerkJS's localization. Each component plugin brings its own strings with
  * its view module. `{{name}}` is replaced by a value; text only, never HTML.
  */
+import type { authStrings } from './auth-kit.js';
+
 export const sharedStrings = {
   formButtonPrimary: 'Continue',
   backButton: 'Back',
-  dividerText: 'or',
   modalCloseButton: 'Close',
   formFieldHintText__optional: 'Optional',
   formFieldLabel__emailAddress: 'Email address',
@@ -31,12 +32,7 @@ export const sharedStrings = {
   formFieldInput__emailAddress_format: 'Example format: name@example.com',
   formFieldInputShowPassword: 'Show password',
   formFieldInputHidePassword: 'Hide password',
-  identityPreviewEditButton__emailAddress: 'Edit email address',
-  identityPreviewEditButton__phoneNumber: 'Edit phone number',
-  identityPreviewEditButton__identifier: 'Edit identifier',
   formFieldError__passwordsDoNotMatch: "Passwords don't match.",
-  socialButtonsBlockButton: 'Continue with {{provider}}',
-  socialButtonsBlockButtonManyInView: '{{provider}}',
   resendButton: "Didn't receive a code? Resend",
   resendButton__sent: 'A new code is on its way.',
   passwordRules: {
@@ -70,4 +66,5 @@ export const sharedStrings = {
   } as Record<string, string>,
 };
 
-export type SharedStrings = typeof sharedStrings;
+/** With the strings of the sign-in/up parts, which load with those views. */
+export type SharedStrings = typeof sharedStrings & typeof authStrings;
