@@ -68,6 +68,14 @@ export const authStrings = {
   identityPreviewEditButton__identifier: 'Edit identifier',
   socialButtonsBlockButton: 'Continue with {{provider}}',
   socialButtonsBlockButtonManyInView: '{{provider}}',
+  formFieldInputPlaceholder__emailAddress: 'Enter your email address',
+  formFieldInputPlaceholder__emailAddress_username: 'Enter email or username',
+  formFieldInputPlaceholder__phoneNumber: 'Enter your phone number',
+  formFieldInputPlaceholder__username: 'Enter your username',
+  formFieldInputPlaceholder__password: 'Enter your password',
+  formFieldInputPlaceholder__signUpPassword: 'Create a password',
+  formFieldInputPlaceholder__firstName: 'First name',
+  formFieldInputPlaceholder__lastName: 'Last name',
 };
 
 /** Rules of these parts, added to the shared sheet (after the host's rules) when SignIn or SignUp loads. */

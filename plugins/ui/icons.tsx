@@ -40,7 +40,6 @@ export const EyeOffIcon = stroke(
   'M3 3l18 18M10.6 5.1Q11.3 5 12 5c6.4 0 10 7 10 7a17 17 0 0 1-2.8 3.7M6.6 6.6C3.8 8.4 2 12 2 12s3.6 7 10 7c1.8 0 3.4-.5 4.8-1.3M9.9 9.9a3 3 0 0 0 4.2 4.2',
 );
 export const AlertIcon = stroke(`${RING}M12 7.5v5M12 16.2v.1`);
-export const ArrowLeftIcon = stroke('M19 12H5M11 18l-6-6 6-6');
 export const CheckIcon = stroke('M20 6 9 17l-5-5');
 
 /** A turning arc on a faint ring; `.cl-spinner` animates it (slower under reduced motion). */

@@ -27,8 +27,6 @@ export const sharedCss = `
 .cl-logoImage{height:2rem;max-width:100%;object-fit:contain}
 .cl-formField{display:flex;flex-direction:column;gap:.35rem}
 .cl-formFieldRow{display:flex;justify-content:space-between;align-items:baseline;gap:.5rem}
-.cl-formFieldRow__name{flex-wrap:wrap;gap:0 1rem;align-items:flex-start}
-.cl-formFieldRow__name>.cl-formField{flex:1 1 9rem}
 .cl-formFieldLabel{font-weight:var(--cl-weight-medium,500)}
 .cl-formFieldInputGroup{position:relative;display:flex}
 .cl-formFieldInputGroup__password .cl-formFieldInput{padding-right:2.5em}
