@@ -5,11 +5,11 @@
  * with their rules and strings. Not part of the host: both views import it, so it is one chunk they
  * share, built over the host's kit ({@link withAuthKit}), and UserButton/UserProfile never load it.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ClerkAPIError } from '../../kernel/index.js';
 import type { HostContextValue } from './context.js';
 import type { UiKit } from './host.js';
-import type { ComponentChildren } from 'preact';
 
 /** Which flow: `<SignIn/>` or `<SignUp/>`. */
 export type AuthKind = 'signIn' | 'signUp';
