@@ -19,7 +19,7 @@ import type { PropRule } from '../ui/props.js';
 import { signUpStrings } from './strings.js';
 
 export const strings = { ...authStrings, ...signUpStrings };
-/** The first and last name fields side by side, wrapping when narrow. */
+/** The sign-in/up parts' rules, then SignUp's own: the first and last name fields side by side, wrapping when narrow. */
 export const styles = [
   authStyles,
   '.cl-formFieldRow__name{flex-wrap:wrap;gap:0 1rem;align-items:flex-start}\n.cl-formFieldRow__name>.cl-formField{flex:1 1 9rem}',
