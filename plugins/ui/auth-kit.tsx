@@ -5,7 +5,6 @@
  * with their rules and strings. Not part of the host: both views import it, so it is one chunk they
  * share, built over the host's kit ({@link withAuthKit}), and UserButton/UserProfile never load it.
  */
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ClerkAPIError } from '../../kernel/index.js';
 import type { HostContextValue } from './context.js';
@@ -97,74 +96,66 @@ export const authStyles = `
 
 const CIRCLE = 'M2 12a10 10 0 1 0 20 0a10 10 0 1 0-20 0Z';
 
-/** Provider marks, simplified and drawn here; keyed by the strategy without `oauth_`. */
-const LOGOS: Record<string, () => ComponentChildren> = {
-  google: () => (
-    <g fill="none" stroke-width="3.8">
-      <path d="M17.3 6.7A7.5 7.5 0 0 0 5.2 8.8" stroke="#EA4335" />
-      <path d="M5.2 8.8a7.5 7.5 0 0 0 .3 7" stroke="#FBBC05" />
-      <path d="M5.5 15.8a7.5 7.5 0 0 0 12.3 1" stroke="#34A853" />
-      <path d="M17.8 16.8A7.5 7.5 0 0 0 19.5 12H12" stroke="#4285F4" />
-    </g>
-  ),
-  github: () => (
-    <path
-      fill="currentColor"
-      fill-rule="evenodd"
-      d={`${CIRCLE}M10 21.5v-6.3c-2.1-.6-2.6-2.2-2.4-4L8 8.2l.4-2.6 2 1.4q1.6-.5 3.2 0l2-1.4.4 2.6.4 3c.2 1.8-.3 3.4-2.4 4v6.3Z`}
-    />
-  ),
-  apple: () => (
-    <path
-      fill="currentColor"
-      d="M12 7.5c-1.2-1-3.6-1.4-5.2.3-2 2.1-1.7 6.4.6 9.8 1.2 1.8 2.4 2.4 3.4 1.9q1.2-.6 2.4 0c1 .5 2.2-.1 3.4-1.9 1-1.5 1.6-2.9 1.8-4.1-1.6-.6-2.6-2-2.5-3.8.1-1.3.8-2.3 1.7-2.9-1.6-1.5-3.9-1.4-5.6.7ZM12.2 6.3c0-1.7 1.2-3.1 2.9-3.3.1 1.8-1.2 3.2-2.9 3.3Z"
-    />
-  ),
-  microsoft: () => (
-    <>
-      <path d="M2 2h9.5v9.5H2Z" fill="#F25022" />
-      <path d="M12.5 2H22v9.5h-9.5Z" fill="#7FBA00" />
-      <path d="M2 12.5h9.5V22H2Z" fill="#00A4EF" />
-      <path d="M12.5 12.5H22V22h-9.5Z" fill="#FFB900" />
-    </>
-  ),
-  facebook: () => (
-    <>
-      <path d={CIRCLE} fill="#1877F2" />
-      <path d="M13.4 22v-7h2.4l.4-2.9h-2.8v-1.8c0-.8.3-1.4 1.5-1.4h1.4V6.3l-2.2-.1c-2.2 0-3.6 1.3-3.6 3.7v2.2H8.1V15h2.4v7Z" fill="#fff" />
-    </>
-  ),
-  discord: () => (
-    <>
-      <path
-        fill="#5865F2"
-        d="M5 7.5q2.2-1.7 4.6-2l.5 1q1.9-.3 3.8 0l.5-1q2.4.3 4.6 2c1.4 2.5 2.1 5.4 2 8.4q-2.2 1.8-5 2.4l-.9-1.5 2.1-1.1-.5-.4c-2.7 1.3-6.3 1.3-9 0l-.5.4 2.1 1.1-.9 1.5q-2.8-.6-5-2.4c-.1-3 .6-5.9 2-8.4Z"
-      />
-      <path fill="#fff" d="M7.7 12.6a1.5 1.7 0 1 0 3 0a1.5 1.7 0 1 0-3 0ZM13.3 12.6a1.5 1.7 0 1 0 3 0a1.5 1.7 0 1 0-3 0Z" />
-    </>
-  ),
-  gitlab: () => (
-    <>
-      <path d="M12 21 3 14l1.6-9.5L7.3 11h9.4l2.7-6.5L21 14Z" fill="#FCA326" />
-      <path d="M12 21 7.3 11h9.4Z" fill="#E24329" />
-      <path d="M12 21 3 14l4.3-3ZM12 21l9-7-4.3-3Z" fill="#FC6D26" />
-    </>
-  ),
-  linkedin: () => (
-    <>
-      <path d="M4 2h16a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2Z" fill="#0A66C2" />
-      <path
-        fill="#fff"
-        d="M5.7 7.2a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0ZM5.8 9.7h2.8v8.5H5.8ZM10.6 9.7h2.7v1.2c.4-.7 1.4-1.4 2.8-1.4 2.8 0 3.3 1.8 3.3 4.2v4.5h-2.8v-4c0-1 0-2.2-1.4-2.2s-1.7 1.1-1.7 2.2v4h-2.9Z"
-      />
-    </>
-  ),
-  x: () => (
-    <>
-      <path d="M3.5 3h5.2l11.8 18h-5.2Z" fill="currentColor" />
-      <path d="M20 3l-6.6 7.5M10.6 13.5 4 21" stroke="currentColor" stroke-width="1.8" />
-    </>
-  ),
+/** One path of a provider mark: its outline, fill, and any other presentation attributes. */
+type MarkPath = [d: string, fill: string, more?: Record<string, string>];
+
+/** Google's four arcs: stroked, not filled. */
+const arc = (d: string, stroke: string): MarkPath => [d, 'none', { stroke, 'stroke-width': '3.8' }];
+
+/** Provider marks, simplified and drawn here (as data: paths are what differs); keyed by the strategy without `oauth_`. */
+const LOGOS: Record<string, MarkPath[]> = {
+  google: [
+    arc('M17.3 6.7A7.5 7.5 0 0 0 5.2 8.8', '#EA4335'),
+    arc('M5.2 8.8a7.5 7.5 0 0 0 .3 7', '#FBBC05'),
+    arc('M5.5 15.8a7.5 7.5 0 0 0 12.3 1', '#34A853'),
+    arc('M17.8 16.8A7.5 7.5 0 0 0 19.5 12H12', '#4285F4'),
+  ],
+  github: [
+    [
+      `${CIRCLE}M10 21.5v-6.3c-2.1-.6-2.6-2.2-2.4-4L8 8.2l.4-2.6 2 1.4q1.6-.5 3.2 0l2-1.4.4 2.6.4 3c.2 1.8-.3 3.4-2.4 4v6.3Z`,
+      'currentColor',
+      { 'fill-rule': 'evenodd' },
+    ],
+  ],
+  apple: [
+    [
+      'M12 7.5c-1.2-1-3.6-1.4-5.2.3-2 2.1-1.7 6.4.6 9.8 1.2 1.8 2.4 2.4 3.4 1.9q1.2-.6 2.4 0c1 .5 2.2-.1 3.4-1.9 1-1.5 1.6-2.9 1.8-4.1-1.6-.6-2.6-2-2.5-3.8.1-1.3.8-2.3 1.7-2.9-1.6-1.5-3.9-1.4-5.6.7ZM12.2 6.3c0-1.7 1.2-3.1 2.9-3.3.1 1.8-1.2 3.2-2.9 3.3Z',
+      'currentColor',
+    ],
+  ],
+  microsoft: [
+    ['M2 2h9.5v9.5H2Z', '#F25022'],
+    ['M12.5 2H22v9.5h-9.5Z', '#7FBA00'],
+    ['M2 12.5h9.5V22H2Z', '#00A4EF'],
+    ['M12.5 12.5H22V22h-9.5Z', '#FFB900'],
+  ],
+  facebook: [
+    [CIRCLE, '#1877F2'],
+    ['M13.4 22v-7h2.4l.4-2.9h-2.8v-1.8c0-.8.3-1.4 1.5-1.4h1.4V6.3l-2.2-.1c-2.2 0-3.6 1.3-3.6 3.7v2.2H8.1V15h2.4v7Z', '#fff'],
+  ],
+  discord: [
+    [
+      'M5 7.5q2.2-1.7 4.6-2l.5 1q1.9-.3 3.8 0l.5-1q2.4.3 4.6 2c1.4 2.5 2.1 5.4 2 8.4q-2.2 1.8-5 2.4l-.9-1.5 2.1-1.1-.5-.4c-2.7 1.3-6.3 1.3-9 0l-.5.4 2.1 1.1-.9 1.5q-2.8-.6-5-2.4c-.1-3 .6-5.9 2-8.4Z',
+      '#5865F2',
+    ],
+    ['M7.7 12.6a1.5 1.7 0 1 0 3 0a1.5 1.7 0 1 0-3 0ZM13.3 12.6a1.5 1.7 0 1 0 3 0a1.5 1.7 0 1 0-3 0Z', '#fff'],
+  ],
+  gitlab: [
+    ['M12 21 3 14l1.6-9.5L7.3 11h9.4l2.7-6.5L21 14Z', '#FCA326'],
+    ['M12 21 7.3 11h9.4Z', '#E24329'],
+    ['M12 21 3 14l4.3-3ZM12 21l9-7-4.3-3Z', '#FC6D26'],
+  ],
+  linkedin: [
+    ['M4 2h16a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2Z', '#0A66C2'],
+    [
+      'M5.7 7.2a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0ZM5.8 9.7h2.8v8.5H5.8ZM10.6 9.7h2.7v1.2c.4-.7 1.4-1.4 2.8-1.4 2.8 0 3.3 1.8 3.3 4.2v4.5h-2.8v-4c0-1 0-2.2-1.4-2.2s-1.7 1.1-1.7 2.2v4h-2.9Z',
+      '#fff',
+    ],
+  ],
+  x: [
+    ['M3.5 3h5.2l11.8 18h-5.2Z', 'currentColor'],
+    ['M20 3l-6.6 7.5M10.6 13.5 4 21', 'none', { stroke: 'currentColor', 'stroke-width': '1.8' }],
+  ],
 };
 LOGOS.twitter = LOGOS.x;
 LOGOS.linkedin_oidc = LOGOS.linkedin;
@@ -388,7 +379,9 @@ export function createAuthKit(kit: UiKit) {
     }
     return (
       <Svg name="socialButtonsProviderIcon" variant={id}>
-        {logo()}
+        {logo.map(([d, fill, more], i) => (
+          <path key={i} d={d} fill={fill} {...more} />
+        ))}
       </Svg>
     );
   }
