@@ -1,7 +1,7 @@
 /** `<SignIn/>`'s first factor: password, email or phone code (also for a password reset), email link, or another method. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SignIn, SignInFactor } from '../../kernel/index.js';
-import type { UiKit } from '../ui/index.js';
+import type { AuthUiKit } from '../ui/auth-kit.js';
 import { current, factorKey, FIRST_FACTORS, passkeyErrorText, POLL_MS, proceed, type SignInFlow } from './flow.js';
 import type { SignInParts } from './parts.js';
 
@@ -9,7 +9,7 @@ interface StepProps {
   flow: SignInFlow;
 }
 
-export function createFirstFactor(kit: UiKit, { AlternativeMethods, useExpectStatus }: SignInParts, passkeys = false) {
+export function createFirstFactor(kit: AuthUiKit, { AlternativeMethods, useExpectStatus }: SignInParts, passkeys = false) {
   /** The first factors this component can complete: passkey only with the passkeys plugin. */
   const usable = passkeys ? [...FIRST_FACTORS, 'passkey'] : FIRST_FACTORS;
   const { useForm, Card, Form, Field, Button, Alert, CodeForm, LinkButton, IdentityPreview } = kit;

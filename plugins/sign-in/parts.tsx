@@ -1,11 +1,11 @@
 /** Parts only `<SignIn/>` uses: the list of other methods, and the deep-link guard. */
 import { useEffect } from 'preact/hooks';
 import type { SignIn, SignInFactor } from '../../kernel/index.js';
-import type { UiKit } from '../ui/index.js';
+import type { AuthUiKit } from '../ui/auth-kit.js';
 import { current, factorKey, proceed, startOAuth, type SignInFlow } from './flow.js';
 
 /** `social`: whether provider sign-in is offered (the instance has the oauth plugin to complete it). */
-export function createParts(kit: UiKit, socialAvailable: boolean) {
+export function createParts(kit: AuthUiKit, socialAvailable: boolean) {
   const { useHost, Card, LinkButton, SocialButtons } = kit;
 
   function Alternatives({ items }: { items: Array<{ key: string; label: string; onClick(): void }> }) {

@@ -1,7 +1,7 @@
 /** `<SignIn/>`'s second factor (authenticator app, SMS code, backup code) and the new-password step. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SignInFactor } from '../../kernel/index.js';
-import type { UiKit } from '../ui/index.js';
+import type { AuthUiKit } from '../ui/auth-kit.js';
 import { current, proceed, type SignInFlow } from './flow.js';
 import type { SignInParts } from './parts.js';
 
@@ -9,7 +9,7 @@ interface StepProps {
   flow: SignInFlow;
 }
 
-export function createSecondFactor(kit: UiKit, { AlternativeMethods, useExpectStatus }: SignInParts) {
+export function createSecondFactor(kit: AuthUiKit, { AlternativeMethods, useExpectStatus }: SignInParts) {
   const { useForm, Card, Form, Field, Checkbox, Button, Alert, CodeForm, LinkButton, PasswordRules } = kit;
 
   function FactorTwo({ flow }: StepProps) {

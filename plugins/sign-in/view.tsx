@@ -10,6 +10,7 @@ import type { EmailLinkApi } from '../email-link/index.js';
 import type { OAuthApi } from '../oauth/index.js';
 import type { Web3Api, Web3Strategy } from '../web3/index.js';
 import { useEffect, useState } from 'preact/hooks';
+import { authStrings, authStyles, withAuthKit } from '../ui/auth-kit.js';
 import type { UiKit } from '../ui/index.js';
 import { createFirstFactor } from './first-factor.js';
 import {
@@ -28,8 +29,11 @@ import { createParts } from './parts.js';
 import { createSecondFactor } from './second-factor.js';
 import type { PropRule } from '../ui/props.js';
 
-export { signInStrings as strings } from './strings.js';
-export { signInStyles as styles } from './styles.js';
+import { signInStrings } from './strings.js';
+import { signInStyles } from './styles.js';
+
+export const strings = { ...authStrings, ...signInStrings };
+export const styles = [authStyles, signInStyles];
 
 const IDENTIFIERS = ['email_address', 'phone_number', 'username'] as const;
 
@@ -83,7 +87,8 @@ export const signInPropRules: Record<string, PropRule> = {
   redirectUrl: 'url',
 };
 
-export default function createSignIn(kit: UiKit, services?: SignInServices) {
+export default function createSignIn(hostKit: UiKit, services?: SignInServices) {
+  const kit = withAuthKit(hostKit);
   const oauth = services?.find('oauth');
   const emailLink = services?.find('email-link');
   const web3 = services?.find('web3');

@@ -6,7 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SignUp } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/errors.js';
 import type { EmailLinkApi, EmailLinkError } from '../email-link/index.js';
-import type { AuthFlow, HostContextValue, UiKit } from '../ui/index.js';
+import type { AuthUiKit } from '../ui/auth-kit.js';
+import type { AuthFlow, HostContextValue } from '../ui/index.js';
 import type { SignUpProps } from './index.js';
 
 type SignUpFlow = AuthFlow<SignUpProps>;
@@ -19,7 +20,7 @@ export function verifiesByLink(host: HostContextValue): boolean {
 
 type LandingStatus = 'loading' | 'verified' | 'expired' | 'failed' | 'client_mismatch';
 
-export function createEmailLinkSteps(kit: UiKit, emailLink: EmailLinkApi | undefined, proceed: (flow: SignUpFlow, signUp: SignUp) => Promise<void>) {
+export function createEmailLinkSteps(kit: AuthUiKit, emailLink: EmailLinkApi | undefined, proceed: (flow: SignUpFlow, signUp: SignUp) => Promise<void>) {
   const { useForm, Card, Alert, LinkButton } = kit;
 
   /** Sends the link (again on resend) and waits for it through the sign-up's email-link flow. */

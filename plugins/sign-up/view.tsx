@@ -10,18 +10,20 @@ import type { OAuthApi } from '../oauth/index.js';
 import type { Web3Api, Web3Strategy } from '../web3/index.js';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SignUp, SignUpParams } from '../../kernel/index.js';
+import { authStrings, authStyles, withAuthKit } from '../ui/auth-kit.js';
 import type { AuthFlow, HostContextValue, UiKit } from '../ui/index.js';
 import { createEmailLinkSteps, verifiesByLink } from './email-link.js';
 import type { SignUpProps } from './index.js';
 import type { PropRule } from '../ui/props.js';
 
-export { signUpStrings as strings } from './strings.js';
-/** The enterprise connection chooser's buttons (the ui host's sheet has the shared parts). */
-export const styles = `
-.cl-enterpriseConnectionsRoot{display:flex;flex-direction:column;gap:calc(var(--cl-space)*.75)}
-.cl-enterpriseConnectionButton{display:flex;align-items:center;justify-content:flex-start;width:100%;padding:.6em 1em;border-radius:var(--cl-radius);cursor:pointer;font-weight:500;background:transparent;border:1px solid var(--cl-border)}
-.cl-enterpriseConnectionButtonText{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-`;
+import { signUpStrings } from './strings.js';
+
+export const strings = { ...authStrings, ...signUpStrings };
+/** The sign-in/up parts' rules, then SignUp's own: the first and last name fields side by side, wrapping when narrow. */
+export const styles = [
+  authStyles,
+  '.cl-formFieldRow__name{flex-wrap:wrap;gap:0 1rem;align-items:flex-start}\n.cl-formFieldRow__name>.cl-formField{flex:1 1 9rem}',
+];
 
 type SignUpFlow = AuthFlow<SignUpProps>;
 
@@ -153,7 +155,8 @@ export const signUpPropRules: Record<string, PropRule> = {
   redirectUrl: 'url',
 };
 
-export default function createSignUp(kit: UiKit, { oauth, emailLink, web3 }: SignUpServices = {}) {
+export default function createSignUp(hostKit: UiKit, { oauth, emailLink, web3 }: SignUpServices = {}) {
+  const kit = withAuthKit(hostKit);
   const { EmailLinkWait, EmailLinkLanding } = createEmailLinkSteps(kit, emailLink, proceed);
   const {
     useAuthFlow,

@@ -588,15 +588,21 @@ export function LinkButton({
   );
 }
 
+/** The character classes `passwordSettings` may require, in the order the rules are listed. */
+const CHARACTER_RULES: Array<[string, RegExp]> = [
+  ['requireNumbers', /\d/],
+  ['requireSpecialChar', /[^A-Za-z0-9]/],
+  ['requireUppercase', /[A-Z]/],
+  ['requireLowercase', /[a-z]/],
+];
+
 /** The rules from `userSettings.passwordSettings` that `password` does not meet yet. */
 export function passwordRules(environment: Environment, password: string) {
-  const s = environment.userSettings.passwordSettings ?? ({} as Environment['userSettings']['passwordSettings']);
+  const s = (environment.userSettings.passwordSettings ?? {}) as Record<string, unknown>;
   const rules: Array<{ key: string; met: boolean; length?: number }> = [];
-  if (s.minLength) rules.push({ key: 'minLength', met: password.length >= s.minLength, length: s.minLength });
-  if (s.requireNumbers) rules.push({ key: 'requireNumbers', met: /\d/.test(password) });
-  if (s.requireSpecialChar) rules.push({ key: 'requireSpecialChar', met: /[^A-Za-z0-9]/.test(password) });
-  if (s.requireUppercase) rules.push({ key: 'requireUppercase', met: /[A-Z]/.test(password) });
-  if (s.requireLowercase) rules.push({ key: 'requireLowercase', met: /[a-z]/.test(password) });
+  const length = s.minLength as number | undefined;
+  if (length) rules.push({ key: 'minLength', met: password.length >= length, length });
+  for (const [key, pattern] of CHARACTER_RULES) if (s[key]) rules.push({ key, met: pattern.test(password) });
   return rules;
 }
 
@@ -639,4 +645,24 @@ export function CustomPage({ page }: { page: { mount?: (el: HTMLDivElement) => v
   const { el } = useHost();
   const node = useAppNode<HTMLDivElement>(page.mount, page.unmount, page);
   return <div ref={node} {...el('customPage')} />;
+}
+
+/** "Don't have an account? Sign up": a real link (`href`) that swaps modals or navigates through the kernel. */
+export function FooterAction({ text, link, href, onClick }: { text: string; link: string; href: string; onClick(): void }) {
+  const { el } = useHost();
+  return (
+    <div {...el('footerAction')}>
+      <span {...el('footerActionText')}>{text}</span>{' '}
+      <a
+        href={href}
+        {...el('footerActionLink')}
+        onClick={(e) => {
+          e.preventDefault();
+          onClick();
+        }}
+      >
+        {link}
+      </a>
+    </div>
+  );
 }

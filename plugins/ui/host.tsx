@@ -4,18 +4,6 @@
  * Component plugins never import this file; their view modules get the kit from here.
  */
 import { render, type ComponentType } from 'preact';
-import {
-  Divider,
-  EnterpriseConnectionList,
-  FooterAction,
-  IdentityPreview,
-  ProviderReturnError,
-  SocialButtons,
-  TaskStep,
-  useAuthFlow,
-  usePendingTask,
-  Web3Buttons,
-} from './auth-kit.js';
 import { useHost } from './context.js';
 import {
   Alert,
@@ -26,6 +14,7 @@ import {
   CustomPage,
   Field,
   focusField,
+  FooterAction,
   Form,
   LinkButton,
   PasswordRules,
@@ -36,14 +25,15 @@ import {
 import type { ComponentModule, ComponentName, HostedProps, UiLoadOptions } from './index.js';
 import { createDictionary, type Dict } from './localization.js';
 import { createModalStack } from './modal.js';
-import { Root, type HostEnv } from './root.js';
+import { Spinner, stroke, Svg } from './icons.js';
+import { Root, TASK_COMPONENTS, type HostEnv } from './root.js';
 import { validateProps } from './props.js';
 import { isSafeUrl, trimSlashes } from './routing.js';
 import { stylesheet } from './styles.js';
 
 export type { HostContextValue } from './context.js';
 export type { FormState } from './form-kit.js';
-export type { AuthFlow, AuthFlowProps, AuthKind } from './auth-kit.js';
+export type { AuthFlow, AuthFlowProps, AuthKind, AuthUiKit } from './auth-kit.js';
 
 export const kit = {
   useHost,
@@ -59,19 +49,14 @@ export const kit = {
   Alert,
   CodeForm,
   focusField,
-  IdentityPreview,
-  EnterpriseConnectionList,
   LinkButton,
   PasswordRules,
   passwordRules,
-  SocialButtons,
-  Web3Buttons,
-  ProviderReturnError,
-  Divider,
   FooterAction,
-  useAuthFlow,
-  TaskStep,
-  usePendingTask,
+  Svg,
+  stroke,
+  Spinner,
+  TASK_COMPONENTS,
   isSafeUrl,
   validateProps,
 };
@@ -98,7 +83,7 @@ export function createHost(env: Omit<HostEnv, 'dictionary'>) {
       let found = components.get(name);
       if (!found) {
         rootEnv.dictionary.add(module.strings as Dict | undefined);
-        stylesheet.add(module.styles);
+        for (const css of [module.styles].flat()) stylesheet.add(css);
         components.set(name, (found = module.default(kit) as ComponentType<any>));
         names.set(found, name);
       }

@@ -91,8 +91,8 @@ export interface ComponentModule<N extends ComponentName> {
   default: (kit: UiKit) => ComponentType<ComponentProps[N] & HostedProps>;
   /** Its English strings, merged into the host's dictionary (under the app's `localization`) when the module loads. */
   strings?: N extends keyof ComponentStrings ? ComponentStrings[N] : StringsTree;
-  /** Its CSS rules (`cl-` classes only), added to the shared stylesheet when the module loads. */
-  styles?: string;
+  /** Its CSS rules (`cl-` classes only), added to the shared stylesheet when the module loads; a list adds each part once (parts several views share). */
+  styles?: string | string[];
 }
 
 export interface ComponentDefinition<N extends ComponentName> {

@@ -8,7 +8,7 @@ import { sharedStrings } from './strings.js';
 /** A (partial) strings tree: leaves are strings, `{{name}}` marks a value. */
 export type Dict = { [key: string]: string | Dict };
 
-const isObject = (v: unknown): v is Record<string, any> => !!v && typeof v === 'object' && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, any> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** `override` over `base`, recursively; only string leaves count (never HTML, never functions). */
 export function deepMerge<T extends Dict>(base: T, override: unknown): T {

@@ -3,10 +3,11 @@
  * FAPI errors), keyed like ClerkJS's localization. Each component plugin brings its own strings with
  * its view module. `{{name}}` is replaced by a value; text only, never HTML.
  */
+import type { authStrings } from './auth-kit.js';
+
 export const sharedStrings = {
   formButtonPrimary: 'Continue',
   backButton: 'Back',
-  dividerText: 'or',
   modalCloseButton: 'Close',
   formFieldHintText__optional: 'Optional',
   formFieldLabel__emailAddress: 'Email address',
@@ -20,23 +21,10 @@ export const sharedStrings = {
   formFieldLabel__lastName: 'Last name',
   formFieldLabel__code: 'Verification code',
   formFieldInputLabel__codeDigit: 'Digit {{index}} of {{length}}',
-  formFieldInputPlaceholder__emailAddress: 'Enter your email address',
-  formFieldInputPlaceholder__emailAddress_username: 'Enter email or username',
-  formFieldInputPlaceholder__phoneNumber: 'Enter your phone number',
-  formFieldInputPlaceholder__username: 'Enter your username',
-  formFieldInputPlaceholder__password: 'Enter your password',
-  formFieldInputPlaceholder__signUpPassword: 'Create a password',
-  formFieldInputPlaceholder__firstName: 'First name',
-  formFieldInputPlaceholder__lastName: 'Last name',
   formFieldInput__emailAddress_format: 'Example format: name@example.com',
   formFieldInputShowPassword: 'Show password',
   formFieldInputHidePassword: 'Hide password',
-  identityPreviewEditButton__emailAddress: 'Edit email address',
-  identityPreviewEditButton__phoneNumber: 'Edit phone number',
-  identityPreviewEditButton__identifier: 'Edit identifier',
   formFieldError__passwordsDoNotMatch: "Passwords don't match.",
-  socialButtonsBlockButton: 'Continue with {{provider}}',
-  socialButtonsBlockButtonManyInView: '{{provider}}',
   resendButton: "Didn't receive a code? Resend",
   resendButton__sent: 'A new code is on its way.',
   passwordRules: {
@@ -70,4 +58,5 @@ export const sharedStrings = {
   } as Record<string, string>,
 };
 
-export type SharedStrings = typeof sharedStrings;
+/** With the strings of the sign-in/up parts, which load with those views. */
+export type SharedStrings = typeof sharedStrings & typeof authStrings;

@@ -15,12 +15,9 @@ export const sharedCss = `
 .cl-header{display:flex;flex-direction:column;gap:.25rem;text-align:center}
 .cl-headerTitle{margin:0;font-size:1.15em;font-weight:var(--cl-weight-bold,700)}
 .cl-headerSubtitle,.cl-formFieldHintText,.cl-footerActionText,.cl-dividerText{margin:0;color:var(--cl-text2)}
-.cl-form,.cl-main,.cl-socialButtonsRoot{display:flex;flex-direction:column;gap:calc(var(--cl-space)*.75)}
+.cl-form,.cl-main{display:flex;flex-direction:column;gap:calc(var(--cl-space)*.75)}
 .cl-main{margin:0;padding:0;border:0;min-width:0}
 .cl-main:disabled :is(input,button,label,.cl-dividerRow){opacity:.6;cursor:default}
-.cl-socialButtons{display:grid;gap:.5rem;grid-template-columns:repeat(var(--cl-cols,1),minmax(0,1fr))}
-@media (max-width:40em){.cl-socialButtons__block{grid-template-columns:minmax(0,1fr)}}
-.cl-socialButtonsIconButton{display:flex;align-items:center;justify-content:center;padding:.55em;border-radius:var(--cl-radius);cursor:pointer;background:transparent;border:1px solid var(--cl-border)}
 .cl-icon{display:inline-block;flex:none;width:1em;height:1em;vertical-align:-.125em}
 .cl-spinner{animation:cl-spin .8s linear infinite}
 @keyframes cl-spin{to{transform:rotate(360deg)}}
@@ -28,11 +25,8 @@ export const sharedCss = `
 .cl-srOnly{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .cl-logoBox{display:flex;justify-content:center;margin-bottom:.75rem}
 .cl-logoImage{height:2rem;max-width:100%;object-fit:contain}
-.cl-providerInitialIcon{display:inline-flex;align-items:center;justify-content:center;width:1.15em;height:1.15em;border-radius:50%;background:var(--cl-border);font-size:.8em;font-weight:600}
 .cl-formField{display:flex;flex-direction:column;gap:.35rem}
 .cl-formFieldRow{display:flex;justify-content:space-between;align-items:baseline;gap:.5rem}
-.cl-formFieldRow__name{flex-wrap:wrap;gap:0 1rem;align-items:flex-start}
-.cl-formFieldRow__name>.cl-formField{flex:1 1 9rem}
 .cl-formFieldLabel{font-weight:var(--cl-weight-medium,500)}
 .cl-formFieldInputGroup{position:relative;display:flex}
 .cl-formFieldInputGroup__password .cl-formFieldInput{padding-right:2.5em}
@@ -53,20 +47,9 @@ export const sharedCss = `
 .cl-buttonArrowIcon{width:.7em;height:.7em;opacity:.7}
 .cl-formButtonPrimary:disabled{opacity:.6;cursor:wait}
 .cl-formResendCodeLink:disabled{cursor:default;opacity:.7;text-decoration:none}
-.cl-enterpriseConnectionsRoot{display:flex;flex-direction:column;gap:calc(var(--cl-space)*.75)}
-.cl-enterpriseConnectionButton{display:flex;align-items:center;gap:.5rem;width:100%;padding:.6em 1em;border-radius:var(--cl-radius);cursor:pointer;font-weight:500;background:transparent;border:1px solid var(--cl-border)}
-.cl-enterpriseConnectionButtonText{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.cl-identityPreview{display:flex;justify-content:center;align-items:center;gap:.25rem;color:var(--cl-text2);overflow-wrap:anywhere}
-.cl-identityPreviewEditButton{display:inline-flex;padding:.2em;background:none;border:0;border-radius:var(--cl-radius);color:var(--cl-text2);cursor:pointer}
-.cl-socialButtonsBlockButton{background:transparent;border:1px solid var(--cl-border)}
-.cl-socialButtonsBlockButton,.cl-socialButtonsIconButton{box-shadow:0 1px 1px rgba(0,0,0,.04)}
-.cl-web3WalletButtons{display:flex;flex-direction:column;gap:calc(var(--cl-space)*.75)}
-.cl-socialButtonsProviderIcon{width:1rem;height:1rem}
-.cl-footerActionLink,.cl-formFieldAction,.cl-formResendCodeLink,.cl-backLink{background:none;border:0;padding:0;color:var(--cl-primary);font-weight:500;cursor:pointer;text-decoration:none}
+.cl-footerActionLink,.cl-formFieldAction,.cl-formResendCodeLink{background:none;border:0;padding:0;color:var(--cl-primary);font-weight:500;cursor:pointer;text-decoration:none}
 a.cl-footerActionLink,.cl-footerActionLink:hover,.cl-formFieldAction:hover,.cl-formResendCodeLink:enabled:hover{text-decoration:underline}
 .cl-footer{display:flex;flex-direction:column;align-items:center;gap:.5rem;padding:var(--cl-space) calc(var(--cl-space)*2)}
-.cl-dividerRow{display:flex;align-items:center;gap:.75rem}
-.cl-dividerLine{flex:1;height:1px;background:var(--cl-border)}
 .cl-passwordRules{margin:0;padding-left:0;list-style:none;color:var(--cl-text2)}
 .cl-passwordRule__met{color:var(--cl-success)}
 .cl-rootBox :focus-visible{outline:2px solid var(--cl-ring,var(--cl-primary));outline-offset:2px}

@@ -4,6 +4,7 @@
  * of variable names, themes built on themes, and `&:hover`-style selectors inside element styles.
  */
 import type { Appearance, AppearanceLayout, AppearanceVariables, ComponentAppearanceKey, Theme } from './appearance.js';
+import { isObject } from './localization.js';
 import { stylesheet } from './styles.js';
 
 type Style = Record<string, string | number>;
@@ -35,8 +36,6 @@ const VARIABLES: Partial<Record<keyof AppearanceVariables, string>> = {
   borderRadius: '--cl-radius',
   spacingUnit: '--cl-space',
 };
-
-const isObject = (v: unknown): v is Record<string, any> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** A theme's own base themes first (recursively), then the theme. */
 function flatten(theme: unknown): Theme[] {
