@@ -9,7 +9,7 @@ import { ClerkRuntimeError, isClerkAPIResponseError } from '../../kernel/errors.
 import type { NavigationApi } from '../navigation/index.js';
 import type { CustomNavigate, HandleOAuthCallbackParams } from '../oauth/index.js';
 import type { AuthenticateWithGoogleOneTapParams, GoogleOneTapProps, OneTapLoadOptions } from './one-tap.js';
-import { validateProps, type PropRule } from '../ui/props.js';
+import { safeUrl } from '../../kernel/safe-url.js';
 
 /** Google's script; the `googleOneTapScriptUrl` load option replaces it (e.g. with the emulator's stand-in). */
 export const GOOGLE_IDENTITY_SCRIPT_URL = 'https://accounts.google.com/gsi/client';
@@ -175,22 +175,41 @@ const whenLoaded = (ctx: OneTapContext) =>
  * initialized with the props and prompted. Signing in by other means takes the prompt away.
  */
 /** `<GoogleOneTap/>`'s props (Google draws the prompt: no routing, path or theming). */
-const oneTapPropRules: Record<string, PropRule> = {
-  cancelOnTapOutside: 'boolean',
-  itpSupport: 'boolean',
-  fedCmSupport: 'boolean',
-  signInForceRedirectUrl: 'url',
-  signUpForceRedirectUrl: 'url',
-  signInFallbackRedirectUrl: 'url',
-  signUpFallbackRedirectUrl: 'url',
-  appearance: 'object',
-};
+const URL_PROPS = ['signInForceRedirectUrl', 'signUpForceRedirectUrl', 'signInFallbackRedirectUrl', 'signUpFallbackRedirectUrl'];
+const BOOLEAN_PROPS = ['cancelOnTapOutside', 'itpSupport', 'fedCmSupport'];
+
+/**
+ * One Tap's props, checked as the UI kit checks a hosted component's (the same coded error). Its own
+ * check: importing the kit's from this lazy flow would split that module out of the UI host, an extra
+ * file on every mount.
+ */
+function checkProps(props: GoogleOneTapProps): void {
+  for (const [name, value] of Object.entries(props ?? {})) {
+    if (value === undefined || value === null) continue;
+    const expected = BOOLEAN_PROPS.includes(name)
+      ? typeof value !== 'boolean' && 'true or false'
+      : URL_PROPS.includes(name)
+        ? typeof value !== 'function' &&
+          value !== '' &&
+          !(typeof value === 'string' && safeUrl(value, new URL(location.href), ['http:', 'https:'])) &&
+          'a safe URL or path (or a function returning one)'
+        : name === 'appearance' && (typeof value !== 'object' || Array.isArray(value)) && 'an object';
+    if (expected) {
+      throw new ClerkRuntimeError(
+        `<GoogleOneTap/>: the \`${name}\` prop must be ${expected}, got ${typeof value === 'function' ? 'a function' : JSON.stringify(value)}.`,
+        {
+          code: 'invalid_component_prop',
+        },
+      );
+    }
+  }
+}
 
 export async function openGoogleOneTap(ctx: OneTapContext, props: GoogleOneTapProps = {}): Promise<void> {
   try {
     if (props === null || typeof props !== 'object')
       throw invalid(`openGoogleOneTap(props): props must be an object, got ${props === null ? 'null' : typeof props}.`);
-    validateProps('GoogleOneTap', props, oneTapPropRules, false);
+    checkProps(props);
     await showPrompt(ctx, props);
   } catch (err) {
     // openGoogleOneTap() returns nothing, as ClerkJS's: a failure is reported, not thrown.

@@ -1,5 +1,5 @@
 /**
- * Props validation shared by every component (hosted ones through the kit, Google One Tap directly): a
+ * Props validation shared by every hosted component (through the kit; Google One Tap has its own): a
  * prop of the wrong kind is a coded `invalid_component_prop` error naming it. Only lazily loaded view
  * and flow modules import this file, so it costs nothing before the first mount.
  */

@@ -77,6 +77,8 @@ describe('component props are validated per component', () => {
   it.each([
     ['itpSupport', 'yes', /true or false/],
     ['signInForceRedirectUrl', 'javascript:alert(1)', /a safe URL/],
+    ['signUpFallbackRedirectUrl', 42, /a safe URL/],
+    ['appearance', ['dark'], /an object/],
   ])('openGoogleOneTap({ %s: %j }) reports invalid_component_prop naming it', async (prop, bad, expected) => {
     errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     await clerk.openGoogleOneTap({ [prop]: bad });
