@@ -18,6 +18,8 @@ export interface HostContextValue {
   t(key: string, vars?: Record<string, unknown>): string;
   /** A FAPI error as localized text: `unstable__errors.<code>`, else its long message. */
   errorText(error: ClerkAPIError): string;
+  /** The localization's locale, for dates and numbers; undefined: the browser's. */
+  locale: string | undefined;
   /** Class (`cl-<name>`, `cl-<name>__<variant>`, appearance classes) and style for an element. */
   el(name: string, variant?: string): ElementProps;
   layout: NonNullable<Appearance['layout']>;

@@ -39,6 +39,8 @@ export interface Translator {
   t(key: string, vars?: Record<string, unknown>): string;
   /** A FAPI error as localized text: `unstable__errors.<code>__<param>`, `unstable__errors.<code>`, else its long message. */
   errorText(error: ClerkAPIError): string;
+  /** The localization's `locale` (e.g. `fr-FR` for `frFR`); undefined means the browser's. */
+  locale: string | undefined;
 }
 
 /** Date formats of Clerk's localization modifiers (`{{ date | shortDate('fr-FR') }}`). */
@@ -88,6 +90,7 @@ export function createTranslator(dict: Dict, defaults: Record<string, unknown> =
   };
   return {
     t,
+    locale,
     errorText(error) {
       const param = error.meta?.paramName;
       for (const key of [param && `unstable__errors.${error.code}__${param}`, `unstable__errors.${error.code}`]) {

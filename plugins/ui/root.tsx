@@ -65,7 +65,7 @@ export function Root({ Component, name, props, modal, env }: RootProps) {
   // Recomputed for new props too: the ui plugin passes a fresh props object when appearance/localization change.
   const value = useMemo<HostContextValue>(() => {
     const { el, layout } = createTheme(options.appearance, props.appearance, name);
-    const { t, errorText } = createTranslator(env.dictionary.localized(options.localization), {
+    const { t, errorText, locale } = createTranslator(env.dictionary.localized(options.localization), {
       applicationName: kernel.environment?.displayConfig.applicationName,
     });
     const steps = createStepRouter(routing, base, kernel, setRoute);
@@ -76,6 +76,7 @@ export function Root({ Component, name, props, modal, env }: RootProps) {
       navigation,
       t,
       errorText,
+      locale,
       el,
       layout,
       routing,

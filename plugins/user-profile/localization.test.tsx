@@ -145,6 +145,13 @@ describe('<UserProfile/> with localization: frFR', () => {
     await vi.waitFor(() => expect(text(node, '.cl-action__addTotp')).toBe(fr('userProfile.start.mfaSection.totp.headerTitle')));
     expect(text(node, '.cl-profileSectionTitle__activeDevices')).toBe(fr('userProfile.start.activeDevicesSection.title'));
     await vi.waitFor(() => expect(text(node, '.cl-profileSection__activeDevices .cl-badge')).toBe(fr('badge__thisDevice')));
+    // Dates follow the localization's locale, not the browser's.
+    const time = node.querySelector('.cl-profileSection__activeDevices time')!;
+    const lastActive = new Date(time.getAttribute('datetime')!);
+    const format = { dateStyle: 'medium', timeStyle: 'short' } as const;
+    expect(frFR.locale).toBe('fr-FR');
+    expect(time.textContent).toBe(lastActive.toLocaleString('fr-FR', format));
+    expect(time.textContent).not.toBe(lastActive.toLocaleString('en-US', format));
     expect(text(node, '.cl-profileSectionTitle__danger')).toBe(fr('userProfile.start.dangerSection.title'));
     expect(text(node, '.cl-action__deleteAccount')).toBe(fr('userProfile.start.dangerSection.deleteAccountButton'));
   });

@@ -10,7 +10,7 @@ export function createDevicesSection({ kit, useSay, Section, Item, Menu, Badge }
   const { useHost, useForm, Alert } = kit;
 
   function DevicesSection({ user }: { user: User }) {
-    const { clerk, t, el } = useHost();
+    const { clerk, t, el, locale } = useHost();
     const say = useSay();
     const actions = useForm([]);
     const [sessions, setSessions] = useState<DeviceSession[] | null>(null);
@@ -62,7 +62,7 @@ export function createDevicesSection({ kit, useSay, Section, Item, Menu, Badge }
                 </span>
                 {lastActive && !isNaN(lastActive.getTime()) && (
                   <span>
-                    <time dateTime={lastActive.toISOString()}>{lastActive.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                    <time dateTime={lastActive.toISOString()}>{lastActive.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}</time>
                   </span>
                 )}
               </span>

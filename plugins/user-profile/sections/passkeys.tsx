@@ -26,11 +26,11 @@ export function createPasskeysSection({ kit, withReverification, useSay, Section
   }
 
   function PasskeysSection({ user }: { user: User }) {
-    const { t } = useHost();
+    const { t, locale } = useHost();
     const say = useSay();
     const actions = useForm([]);
     const [renaming, setRenaming] = useState<string | null>(null);
-    const date = (value: Date | null | undefined) => (value instanceof Date ? value.toLocaleDateString(undefined, { dateStyle: 'medium' }) : '');
+    const date = (value: Date | null | undefined) => (value instanceof Date ? value.toLocaleDateString(locale, { dateStyle: 'medium' }) : '');
     const passkeys = (user.passkeys ?? []) as Passkey[];
     const runPasskey = (action: () => Promise<unknown>) =>
       actions.run(async () => {
