@@ -19,6 +19,7 @@ export const userProfileStrings = {
       headerTitle__account: 'Profile details',
       headerTitle__security: 'Security',
       profileSection: { title: 'Profile', primaryButton: 'Update profile' },
+      usernameSection: { title: 'Username', primaryButton__setUsername: 'Set username', primaryButton__updateUsername: 'Update username' },
       emailAddressesSection: {
         title: 'Email addresses',
         primaryButton: 'Add email address',
@@ -47,6 +48,7 @@ export const userProfileStrings = {
       activeDevicesSection: { title: 'Active devices', destructiveAction: 'Sign out of device' },
       dangerSection: { title: 'Delete account', deleteAccountButton: 'Delete account' },
     },
+    usernamePage: { title__set: 'Set username', title__update: 'Update username', successMessage: 'Your username has been updated.' },
     profilePage: {
       title: 'Update profile',
       imageFormTitle: 'Profile image',

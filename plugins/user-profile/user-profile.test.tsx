@@ -145,23 +145,38 @@ describe('<UserProfile/> account page', () => {
     expect(profile.textContent).not.toContain('Your profile has been updated.');
   });
 
-  it('a taken username shows the error next to the field', async () => {
+  it('sets the username in its own row; a taken one shows the error next to the field', async () => {
     emulator.updateSettings({ username: { enabled: true } });
     const s = await mounted();
-    const profile = section(s.node, 'profile');
-    await edit(profile, 'updateProfile');
-    type(inputNamed(profile, 'username'), 'ada_l');
-    await submit($(profile, 'form'));
+    // The profile form keeps to image and names, as Clerk's.
+    await edit(section(s.node, 'profile'), 'updateProfile');
+    expect(section(s.node, 'profile').querySelector('input[name=username]')).toBeNull();
+    const row = section(s.node, 'username');
+    expect(row.textContent).toContain('Username');
+    await edit(row, 'setUsername');
+    expect(row.textContent).toContain('Set username');
+    type(inputNamed(row, 'username'), 'ada_l');
+    await submit($(row, 'form'));
     await vi.waitFor(() => expect(s.clerk.user!.username).toBe('ada_l'));
-    await vi.waitFor(() => expect($(profile, 'form')).toBeNull());
-    await edit(profile, 'updateProfile');
+    await vi.waitFor(() => expect($(row, 'form')).toBeNull());
+    expect(row.textContent).toContain('ada_l');
+    expect(row.textContent).toContain('Your username has been updated.');
+    await edit(row, 'updateUsername');
+    expect(inputNamed(row, 'username').value).toBe('ada_l');
     // Grace (seeded) owns "taken_name".
-    type(inputNamed(profile, 'username'), 'taken_name');
-    await submit($(profile, 'form'));
-    await vi.waitFor(() => expect(errorOf(profile, 'username')).toMatch(/taken/i));
+    type(inputNamed(row, 'username'), 'taken_name');
+    await submit($(row, 'form'));
+    await vi.waitFor(() => expect(errorOf(row, 'username')).toMatch(/taken/i));
     expect(s.clerk.user!.username).toBe('ada_l');
     // Focus is kept on the field with the error, not dropped to <body>.
-    await vi.waitFor(() => expect(document.activeElement).toBe(inputNamed(profile, 'username')));
+    await vi.waitFor(() => expect(document.activeElement).toBe(inputNamed(row, 'username')));
+  });
+
+  it('shows no username row when the instance has usernames off', async () => {
+    emulator.updateSettings({ username: { enabled: false } });
+    const s = await mounted();
+    expect(section(s.node, 'profile')).toBeTruthy();
+    expect(s.node.querySelector('.cl-profileSection__username')).toBeNull();
   });
 
   it('uploads and removes the profile image', async () => {

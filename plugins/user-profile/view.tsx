@@ -38,7 +38,7 @@ export default function createUserProfile(kit: UiKit, services: ProfileServices 
   const parts = createProfileParts(kit, services);
   const PasskeysSection = createPasskeysSection(parts);
   const { useSay } = parts;
-  const ProfileSection = createProfileSection(parts);
+  const { ProfileSection, UsernameSection } = createProfileSection(parts);
   const IdentifiersSection = createIdentifiersSection(parts);
   const ConnectedAccountsSection = createConnectedAccountsSection(parts);
   const Web3WalletsSection = createWeb3WalletsSection(parts);
@@ -103,6 +103,7 @@ export default function createUserProfile(kit: UiKit, services: ProfileServices 
           ) : (
             <>
               <ProfileSection user={user} />
+              {attributes.username?.enabled && <UsernameSection user={user} />}
               {attributes.email_address?.enabled !== false && <IdentifiersSection user={user} kind="email" />}
               {attributes.phone_number?.enabled && <IdentifiersSection user={user} kind="phone" />}
               <ConnectedAccountsSection user={user} />

@@ -1,4 +1,4 @@
-/** Account page: the profile row (avatar, name) and its "Update profile" form (image, names, username). */
+/** Account page: the profile row (avatar, name) with its "Update profile" form (image, names), and the username row. */
 import { useRef, useState } from 'preact/hooks';
 import type { User } from '../../../kernel/index.js';
 import { isHttpUrl } from '../parts.js';
@@ -27,29 +27,25 @@ export function createProfileSection({ kit, useSay, useNotice, Section, Action, 
     const say = useSay();
     const attributes = environment.userSettings.attributes ?? {};
     const showNames = attributes.first_name?.enabled !== false || attributes.last_name?.enabled !== false;
-    const showUsername = !!attributes.username?.enabled;
-    const form = useForm(['first_name', 'last_name', 'username']);
+    const form = useForm(['first_name', 'last_name']);
     const image = useForm([]);
     const notice = useNotice();
     const file = useRef<HTMLInputElement>(null);
     const [editing, setEditing] = useState(false);
     const [firstName, setFirstName] = useState('');
     const [lastName, setLastName] = useState('');
-    const [username, setUsername] = useState('');
     const name = [user.firstName, user.lastName].filter(Boolean).join(' ');
 
     const edit = () => {
       notice.clear();
       setFirstName(user.firstName ?? '');
       setLastName(user.lastName ?? '');
-      setUsername(user.username ?? '');
       setEditing(true);
     };
     const save = () =>
       form.run(async () => {
         const params: Parameters<User['update']>[0] = {};
         if (showNames) Object.assign(params, { firstName, lastName });
-        if (showUsername) params.username = username;
         await user.update(params);
         setEditing(false);
         notice.show(say('profilePage.successMessage'));
@@ -118,17 +114,6 @@ export function createProfileSection({ kit, useSay, useNotice, Section, Action, 
                 />
               </div>
             )}
-            {showUsername && (
-              <Field
-                name="username"
-                label={t('formFieldLabel__username')}
-                value={username}
-                onValue={setUsername}
-                error={form.errors.username}
-                autoComplete="username"
-                autoFocus={!showNames}
-              />
-            )}
           </InlineForm>
         ) : (
           <div {...el('profileSectionItem', 'profile')}>
@@ -150,5 +135,61 @@ export function createProfileSection({ kit, useSay, useNotice, Section, Action, 
     );
   }
 
-  return ProfileSection;
+  /** Clerk's own row for the username (shown when the instance enables usernames): "Set username" or "Update username". */
+  function UsernameSection({ user }: { user: User }) {
+    const { el, t } = useHost();
+    const say = useSay();
+    const form = useForm(['username']);
+    const notice = useNotice();
+    const [editing, setEditing] = useState(false);
+    const [username, setUsername] = useState('');
+    const mode = user.username ? 'update' : 'set';
+    const save = () =>
+      form.run(async () => {
+        await user.update({ username });
+        setEditing(false);
+        notice.show(say('usernamePage.successMessage'));
+      });
+
+    return (
+      <Section name="username" title={say('start.usernameSection.title')}>
+        {editing ? (
+          <InlineForm
+            form={form}
+            title={say(`usernamePage.title__${mode}`)}
+            onSubmit={() => void save()}
+            onCancel={() => setEditing(false)}
+            submitLabel={say('formButtonPrimary__save')}
+          >
+            <Field
+              name="username"
+              label={t('formFieldLabel__username')}
+              value={username}
+              onValue={setUsername}
+              error={form.errors.username}
+              autoComplete="username"
+              autoFocus
+            />
+          </InlineForm>
+        ) : (
+          <div {...el('profileSectionItem', 'username')}>
+            <span {...el('profileSectionItemText')}>{user.username}</span>
+            <Action
+              name={`${mode}Username`}
+              onClick={() => {
+                notice.clear();
+                setUsername(user.username ?? '');
+                setEditing(true);
+              }}
+            >
+              {say(`start.usernameSection.primaryButton__${mode}Username`)}
+            </Action>
+          </div>
+        )}
+        <Success>{notice.text}</Success>
+      </Section>
+    );
+  }
+
+  return { ProfileSection, UsernameSection };
 }
