@@ -1,6 +1,7 @@
-import { definePlugin } from '../../kernel/index.js';
+import { definePlugin, type JSONObject } from '../../kernel/index.js';
 import type {} from '../navigation/index.js';
 import { signOutLoadOptionsSchema } from './options.js';
+import type { SignOutState } from './flow.js';
 
 /** Runs after a successful sign-out instead of the redirect. */
 export type SignOutCallback = () => void | Promise<unknown>;
@@ -47,16 +48,39 @@ export function signOutPlugin() {
     dependsOn: ['navigation'],
     loadOptions: signOutLoadOptionsSchema,
     setup(ctx): SignOutApi {
-      // The flows are fetched alongside load()'s requests, as the compat plugin's futures are, and load()
+      const state: SignOutState = { navigation: ctx.get('navigation'), sessionId: null };
+      // The bodies are fetched alongside load()'s requests, as the compat plugin's futures are, and load()
       // waits for them: once loaded, signOut() runs at once (the state reads `undefined` synchronously, as ClerkJS's).
-      const navigation = ctx.get('navigation');
-      let flow: ReturnType<typeof import('./flow.js').createSignOut> | undefined;
-      const loading = import('./flow.js').then((module) => (flow = module.createSignOut(ctx, navigation)));
+      let flow: typeof import('./flow.js') | undefined;
+      const loading = import('./flow.js').then((module) => (flow = module));
       loading.catch(() => {}); // reported through the load hook
-      ctx.onLoad(async () => (await loading).start());
+      const withFlow = <T>(run: (module: typeof import('./flow.js')) => Promise<T>) => (flow ? run(flow) : loading.then(run));
+
+      ctx.onLoad(() => {
+        state.sessionId = ctx.kernel.session?.id ?? null;
+        ctx.events.on('client', ({ json }) => (state.latestClient = { json }));
+        ctx.events.on('resources', ({ session }) => {
+          if (session) state.sessionId = session.id;
+        });
+        if (ctx.kernel.standardBrowser && typeof BroadcastChannel !== 'undefined') {
+          // ClerkJS's cross-tab channel: a tab that signs out tells the others.
+          state.channel = new BroadcastChannel('clerk');
+          state.channel.onmessage = (event: MessageEvent) => {
+            const message = event.data as { type?: string; client?: JSONObject | null } | null;
+            if (message?.type === 'signout') void withFlow((module) => module.followOtherTab(ctx, state, message.client));
+          };
+        }
+        return loading.then(() => {});
+      });
+      ctx.onDispose(() => {
+        state.channel?.close();
+        state.channel = undefined;
+      });
+
       return {
-        signOut: ((...args: Parameters<SignOut>) => (flow ? flow.signOut(...args) : loading.then((f) => f.signOut(...args)))) as SignOut,
-        signOutOne: (callback) => (flow ? flow.signOutOne(callback) : loading.then((f) => f.signOutOne(callback))),
+        signOut: ((...args: [SignOutCallback | SignOutOptions | undefined, SignOutOptions | undefined]) =>
+          withFlow((module) => module.signOut(ctx, state, ...args))) as SignOut,
+        signOutOne: (callback?: SignOutCallback) => withFlow((module) => module.signOutOne(ctx, state, callback)),
       };
     },
   });
