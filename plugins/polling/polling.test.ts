@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClerk, definePlugin } from '../../kernel/index.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
 import { pollingPlugin } from './index.js';
-import { REFRESH_LEAD_MS } from './poller.js';
+import { REFRESH_LEAD_MS } from './polling.js';
 import { TOKEN_REQUEST, USERS, fakeLocks, fakePage, openTab, requestsMatching, resetBrowser, signIn } from '../../test/helpers/tabs.js';
 
 const emulator = useEmulator({ seed: { users: USERS }, now: () => Date.now() });

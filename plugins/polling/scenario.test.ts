@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useEmulator } from '../../test/helpers/emulator.js';
 import { USERS, resetBrowser, runBrowserScenario } from '../../test/helpers/tabs.js';
-import { REFRESH_LEAD_MS } from './poller.js';
+import { REFRESH_LEAD_MS } from './polling.js';
 
 const emulator = useEmulator({ seed: { users: USERS }, now: () => Date.now() });
 const HOUR = 3_600_000;
