@@ -99,7 +99,11 @@ export function web3Plugin() {
     setup(ctx): Web3Api {
       installWeb3Methods();
       const nav = ctx.get('navigation');
-      const run = async (params: ClerkAuthenticateWithWeb3Params) => (await import('./flow.js')).authenticateWithWeb3(ctx.kernel, nav, params);
+      const run = async (params: ClerkAuthenticateWithWeb3Params) => {
+        // The flow calls the resource methods: their bodies are fetched with it, not after it.
+        import('./methods-impl.js').catch(() => {});
+        return (await import('./flow.js')).authenticateWithWeb3(ctx.kernel, nav, params);
+      };
       const members: Record<string, unknown> = { authenticateWithWeb3: run };
       for (const [name, provider] of [
         ['Metamask', 'metamask'],
