@@ -108,11 +108,14 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
       const development = kernel.instanceType === 'development';
       const protocols = () => DEFAULT_PROTOCOLS.concat(options().allowedRedirectProtocols ?? []);
       const warn = (message: string) => console.warn(`[microclerk] ${message}`);
+      const refused = (to: string, then = '') => warn(`Ignored redirect "${to}": unsafe or not in allowedRedirectOrigins${then}.`);
+      /** The page to resolve against; outside a browser, a neutral one. */
+      const pageOrDefault = () => navigator.page() ?? NO_PAGE;
       /** Builders need the environment (display config) and a page to resolve against. */
       const ready = () => (kernel.environment ? navigator.page() : undefined);
       /** A configured page, or '/' (with a warning) when it is not a safe URL: builders' results end up in hrefs and navigations. */
       const usable = (key: string, value: string | null | undefined) =>
-        value && !safeUrl(value, navigator.page() ?? NO_PAGE, protocols()) ? (warn(`Ignored unsafe ${key} "${value}".`), '/') : value || '';
+        value && !safeUrl(value, pageOrDefault(), protocols()) ? (warn(`Ignored unsafe ${key} "${value}".`), '/') : value || '';
       const configured = (key: string) => usable(key, option(key) || (kernel.environment?.displayConfig[key] as string | undefined));
 
       /** `allowedRedirectOrigins`, else ClerkJS's defaults for this page. */
@@ -129,7 +132,7 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
           if (!candidate) continue;
           const url = allowedUrl(page, candidate);
           if (url) return url;
-          warn(`Ignored redirect "${candidate}": unsafe or not in allowedRedirectOrigins.`);
+          refused(candidate);
         }
       };
 
@@ -166,19 +169,18 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
         const { routerPush, routerReplace } = options();
         const router = (opts.replace && routerReplace) || routerPush;
         const page = navigator.page();
-        const check = (target: string) => (trusted ? safeUrl(target, page ?? NO_PAGE, protocols()) : checkRedirect(target, policy(page ?? NO_PAGE)));
-        let url = check(to);
+        let url = trusted ? safeUrl(to, page ?? NO_PAGE, protocols()) : checkRedirect(to, policy(page ?? NO_PAGE));
         const approved = url?.href;
         // Re-checked: the app's router may call this with anything; what this navigation approved passes.
         const windowNavigate = (target: URL | string) => {
-          const next = String(target) === approved ? url : checkRedirect(String(target), policy(navigator.page() ?? NO_PAGE));
+          const next = String(target) === approved ? url : checkRedirect(String(target), policy(pageOrDefault()));
           if (next) window.location.assign(next.href);
         };
         const metadata: RouterMetadata = { windowNavigate, __internal_metadata: opts.metadata };
         // No page (server, native): only a router can move, and only to a target that would be safe anywhere.
         if (!page) return url ? router?.(to, metadata) : undefined;
         if (!url) {
-          warn(`Unsafe navigation to "${to}" (not a safe URL on an allowed origin, see allowedRedirectOrigins); going to "/".`);
+          refused(to, '; going to "/"');
           url = new URL('/', page);
         }
         ctx.events.emit('navigation:navigate', { url: url.href, replace: !!opts.replace });
@@ -223,7 +225,7 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
       };
 
       const afterAuth = (kind: 'In' | 'Up', params?: URLSearchParams) => {
-        const page = navigator.page() ?? NO_PAGE;
+        const page = pageOrDefault();
         const query = params ?? pageParams(page);
         const force = `sign${kind}ForceRedirectUrl`;
         const fallback = `sign${kind}FallbackRedirectUrl`;
@@ -261,7 +263,7 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
           return page ? withHashRoute(new URL(configured('waitlistUrl'), page), '', opts?.initialValues ?? {}).href : '';
         },
         buildUrlWithAuth,
-        isAllowedRedirect: (to: string) => !!to && !!allowedUrl(navigator.page() ?? NO_PAGE, to),
+        isAllowedRedirect: (to: string) => !!to && !!allowedUrl(pageOrDefault(), to),
         redirectWithAuth: (to: string) => navigate(buildUrlWithAuth(to)),
       } as NavigationApi & Record<string, (...args: never[]) => unknown>;
       // The plain "configured URL" builders, and one redirectTo* per builder: generated to stay small.

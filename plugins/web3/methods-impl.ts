@@ -1,12 +1,10 @@
 /**
- * The web3 methods of SignIn, SignUp, User and Web3Wallet (types in methods.ts), loaded by the plugin
- * alongside `load()`'s requests and installed on the kernel's classes by {@link installWeb3Methods}.
+ * The bodies of the web3 methods of SignIn, SignUp, User and Web3Wallet (types in methods.ts), loaded on
+ * the first call of one of them (the stubs are installed by web3.ts).
  */
-import type { JSONObject, KernelInternals, ResourceContext, SignIn, SignUp, User } from '../../kernel/index.js';
-import { defineMethod } from '../../kernel/resources/methods.js';
+import type { JSONObject, ResourceContext, SignIn, SignUp, User } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/errors.js';
 import { camelize } from '../../kernel/resources/base.js';
-import { Verification } from '../../kernel/resources/verification.js';
 // Types only: methods.ts is in the initial bundle, and a runtime import would split it into a chunk of its own.
 import type { AuthenticateWithWeb3Params, SignUpWeb3Params, Web3Wallet } from './methods.js';
 import { signatureGenerator, walletAddress, walletFor, type Web3Strategy } from './wallets.js';
@@ -109,7 +107,7 @@ async function walletRequest(
 ): Promise<Web3Wallet> {
   const payload = await ctx.fapi.request<{ response: JSONObject }>({ method: method as 'POST', path, body });
   const json = payload?.response ?? {};
-  return asWeb3Wallet(ctx, Object.assign(target ?? {}, camelize(json)));
+  return given.asWeb3Wallet(ctx, Object.assign(target ?? {}, camelize(json)));
 }
 
 export const user = {
@@ -138,51 +136,5 @@ export const wallet = {
   },
 };
 
-/** The prototype of every Web3Wallet (hydrated in `user.web3Wallets` or returned by `createWeb3Wallet`). */
-const web3WalletPrototype = {
-  toString(this: Web3Wallet) {
-    return this.web3Wallet;
-  },
-};
-
-/** Wallet data (camelCase) → a Web3Wallet: the wallet methods, a Verification, the resource context (non-enumerable). */
-function asWeb3Wallet(ctx: ResourceContext, data: object): Web3Wallet {
-  const wallet = data as { verification?: unknown };
-  if (wallet.verification && !(wallet.verification instanceof Verification)) wallet.verification = new Verification(wallet.verification as JSONObject);
-  wallet.verification ??= null;
-  if (Object.getPrototypeOf(data) !== web3WalletPrototype) Object.setPrototypeOf(data, web3WalletPrototype);
-  return Object.defineProperty(data, '_ctx', { value: ctx, configurable: true }) as Web3Wallet;
-}
-
-/** The kernel classes the methods go on, handed over by web3.ts (lazy code imports no kernel class: one initial chunk). */
-export interface KernelClasses {
-  SignIn: typeof SignIn;
-  SignUp: typeof SignUp;
-  User: typeof User;
-}
-
-/**
- * Puts the methods on the classes once (every instance shares them), hydrates `user.web3Wallets` as
- * Web3Wallets from now on, and converts the wallets of users already loaded.
- */
-export function installWeb3Methods(kernel: KernelInternals, { SignIn, SignUp, User }: KernelClasses): void {
-  const userProto = User.prototype as unknown as { hydrate(json: JSONObject): void; _ctx: ResourceContext; web3Wallets: object[] };
-  if (!Object.prototype.hasOwnProperty.call(userProto, 'createWeb3Wallet')) {
-    const groups: Array<[object, Record<string, (...args: never[]) => unknown>]> = [
-      [SignIn.prototype, signIn],
-      [SignUp.prototype, signUp],
-      [User.prototype, user],
-      [web3WalletPrototype, wallet],
-    ];
-    for (const [proto, methods] of groups) for (const [name, fn] of Object.entries(methods)) defineMethod(proto, name, fn);
-    const hydrate = userProto.hydrate;
-    userProto.hydrate = function (json) {
-      hydrate.call(this, json);
-      this.web3Wallets = (this.web3Wallets ?? []).map((w) => asWeb3Wallet(this._ctx, w));
-    };
-  }
-  for (const session of kernel.client?.sessions ?? []) {
-    const loadedUser = session.user as unknown as { _ctx: ResourceContext; web3Wallets: object[] } | null;
-    if (loadedUser) loadedUser.web3Wallets = (loadedUser.web3Wallets ?? []).map((w) => asWeb3Wallet(loadedUser._ctx, w));
-  }
-}
+/** What web3.ts hands over (lazy code imports no initial module): how wallet JSON becomes a Web3Wallet. */
+export const given = {} as { asWeb3Wallet(ctx: ResourceContext, data: object): Web3Wallet };

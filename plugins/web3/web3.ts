@@ -1,4 +1,6 @@
-import { definePlugin, SignIn, SignUp, User } from '../../kernel/index.js';
+import { defineLazyMethods, definePlugin, SignIn, SignUp, User, type JSONObject, type ResourceContext } from '../../kernel/index.js';
+import { Verification } from '../../kernel/resources/verification.js';
+import type { Web3Wallet } from './methods.js';
 import type { Web3Strategy } from './wallets.js';
 // Type-only: the navigation plugin's API (a declared dependency).
 import type {} from '../navigation/index.js';
@@ -41,6 +43,50 @@ export interface Web3Api {
   authenticateWithBase(params?: AuthenticateWithWalletParams): Promise<void>;
 }
 
+/** The prototype of every Web3Wallet (hydrated in `user.web3Wallets` or returned by `createWeb3Wallet`). */
+const web3WalletPrototype = {
+  toString(this: Web3Wallet) {
+    return this.web3Wallet;
+  },
+};
+
+/** Wallet data (camelCase) → a Web3Wallet: the wallet methods, a Verification, the resource context (non-enumerable). */
+function asWeb3Wallet(ctx: ResourceContext, data: object): Web3Wallet {
+  const wallet = data as { verification?: unknown };
+  if (wallet.verification && !(wallet.verification instanceof Verification)) wallet.verification = new Verification(wallet.verification as JSONObject);
+  wallet.verification ??= null;
+  if (Object.getPrototypeOf(data) !== web3WalletPrototype) Object.setPrototypeOf(data, web3WalletPrototype);
+  return Object.defineProperty(data, '_ctx', { value: ctx, configurable: true }) as Web3Wallet;
+}
+
+const WALLET_SIGN_IN = 'authenticateWithWeb3 authenticateWithMetamask authenticateWithCoinbaseWallet authenticateWithOKXWallet authenticateWithBase';
+/** The method names by group (the body module's export): stubs exist at once, the bodies load on the first call. */
+const GROUPS = [
+  [SignIn.prototype, WALLET_SIGN_IN, 'signIn'],
+  [SignUp.prototype, `${WALLET_SIGN_IN} prepareWeb3WalletVerification attemptWeb3WalletVerification`, 'signUp'],
+  [User.prototype, 'createWeb3Wallet', 'user'],
+  [web3WalletPrototype, 'prepareVerification attemptVerification destroy reload', 'wallet'],
+] as const;
+
+let installed = false;
+
+/** Puts the method stubs on the classes once (every instance shares them) and hydrates `user.web3Wallets` as Web3Wallets. */
+function installWeb3Methods(): void {
+  if (installed) return;
+  installed = true;
+  for (const [proto, names, group] of GROUPS) {
+    defineLazyMethods(proto, names, () =>
+      import('./methods-impl.js').then((bodies) => ((bodies.given.asWeb3Wallet = asWeb3Wallet), bodies[group] as unknown as Record<string, () => unknown>)),
+    );
+  }
+  const userProto = User.prototype as unknown as { hydrate(json: JSONObject, previous: unknown): void; _ctx: ResourceContext; web3Wallets: object[] };
+  const hydrate = userProto.hydrate;
+  userProto.hydrate = function (json, previous) {
+    hydrate.call(this, json, previous);
+    this.web3Wallets = (this.web3Wallets ?? []).map((w) => asWeb3Wallet(this._ctx, w));
+  };
+}
+
 /**
  * The web3 plugin: wallet sign-in and sign-up (`clerk.authenticateWithMetamask()` & co.), the web3
  * methods of SignIn/SignUp/User and the `Web3Wallet` resource. No wallet SDK is bundled; the flow
@@ -51,12 +97,13 @@ export function web3Plugin() {
     name: 'web3',
     dependsOn: ['navigation'],
     setup(ctx): Web3Api {
-      // The resource methods load alongside load()'s requests (load() waits for them), not with the initial bundle.
-      const installing = import('./methods-impl.js').then((impl) => impl.installWeb3Methods(ctx.kernel, { SignIn, SignUp, User }));
-      installing.catch(() => {}); // reported through the load hook
-      ctx.onLoad(async () => void (await installing));
+      installWeb3Methods();
       const nav = ctx.get('navigation');
-      const run = async (params: ClerkAuthenticateWithWeb3Params) => (await import('./flow.js')).authenticateWithWeb3(ctx.kernel, nav, params);
+      const run = async (params: ClerkAuthenticateWithWeb3Params) => {
+        // The flow calls the resource methods: their bodies are fetched with it, not after it.
+        import('./methods-impl.js').catch(() => {});
+        return (await import('./flow.js')).authenticateWithWeb3(ctx.kernel, nav, params);
+      };
       const members: Record<string, unknown> = { authenticateWithWeb3: run };
       for (const [name, provider] of [
         ['Metamask', 'metamask'],
