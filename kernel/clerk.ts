@@ -72,6 +72,7 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
   const capabilities: Partial<Capabilities> = {};
   const navigate: Navigate = (to, opts) => (capabilities.navigate ?? defaultNavigate)(to, opts);
   const loadHooks: Array<(o: Record<string, unknown>) => void | Promise<void>> = [];
+  const startHooks: Array<(o: Record<string, unknown>) => void> = [];
   const disposeHooks: Array<() => void> = [];
   let devBrowserToken: string | undefined;
 
@@ -118,6 +119,7 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     page,
     schemas: plugins.map((p) => p.loadOptions),
     loadHooks,
+    startHooks,
     rememberDevBrowser,
     setActive,
     // The suffixed cookie first, as ClerkJS reads it: it is this instance's even when apps share a domain.
@@ -223,6 +225,6 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     emitResources: store.emitResources,
   };
 
-  installPlugins(plugins, { internals, events, publicObject, loadOptions: () => state.loadOptions, loadHooks, disposeHooks, capabilities });
+  installPlugins(plugins, { internals, events, publicObject, loadOptions: () => state.loadOptions, loadHooks, startHooks, disposeHooks, capabilities });
   return publicObject as ClerkInstance<P>;
 }

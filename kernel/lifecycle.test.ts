@@ -2,9 +2,9 @@
  * Kernel lifecycle: handleUnauthenticated's outcomes and setActive without parameters, with ClerkJS as
  * the reference for each expectation.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROXY_URL, useEmulator } from '../test/helpers/emulator.js';
-import { ClerkAPIResponseError, createClerk } from './index.js';
+import { ClerkAPIResponseError, createClerk, definePlugin } from './index.js';
 
 const PASSWORD = 'correct horse battery staple';
 const emulator = useEmulator({ seed: { users: [{ emailAddress: 'ada@example.com', password: PASSWORD }] } });
@@ -88,5 +88,37 @@ describe('setActive() without params', () => {
     );
     expect(outcome).toBe('resolved');
     expect(clerk.session).toBeNull();
+  });
+});
+
+describe('beforeLoad hooks', () => {
+  it('run with the load options before any request; a throwing one leaves the instance degraded, not unloaded', async () => {
+    emulator.clearRequests();
+    const seen: Array<{ option: unknown; requestsSoFar: number }> = [];
+    const starter = definePlugin({
+      name: 'starter',
+      setup(ctx) {
+        ctx.beforeLoad((options) => void seen.push({ option: options.standardBrowser, requestsSoFar: emulator.requests.length }));
+        return {};
+      },
+    });
+    const broken = definePlugin({
+      name: 'broken',
+      setup(ctx) {
+        ctx.beforeLoad(() => {
+          throw new Error('cannot start');
+        });
+        return {};
+      },
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [starter, broken] });
+    instances.push(clerk);
+    await clerk.load({ standardBrowser: false });
+    expect(seen).toEqual([{ option: false, requestsSoFar: 0 }]);
+    expect(clerk.loaded).toBe(true);
+    expect(clerk.status).toBe('degraded');
+    expect(errors).toHaveBeenCalledWith('[microclerk] a plugin failed to load:', expect.objectContaining({ message: 'cannot start' }));
+    errors.mockRestore();
   });
 });

@@ -20,6 +20,8 @@ export interface LifecycleDeps {
   schemas: Array<LoadOptionsSchema | undefined>;
   /** The plugins' `onLoad` hooks, in plugin order. */
   loadHooks: Array<(options: Record<string, unknown>) => void | Promise<void>>;
+  /** The plugins' `beforeLoad` hooks, in plugin order. */
+  startHooks: Array<(options: Record<string, unknown>) => void>;
   rememberDevBrowser(token: string): Promise<void>;
   setActive(params: SetActiveParams): Promise<void>;
   /** The `__session` cookie's token (standard browsers only). */
@@ -108,6 +110,18 @@ export function createLifecycle(deps: LifecycleDeps) {
     // Kept as given: the schemas only validate, and options no plugin reads are passed on untouched.
     state.loadOptions = { ...(rawOptions as object) };
     let degraded = false;
+    let pluginFailed = false;
+    /** A plugin's hook that throws leaves the instance degraded, not unloaded. */
+    const runHook = async (hook: (options: Record<string, unknown>) => unknown) => {
+      try {
+        await hook(state.loadOptions);
+      } catch (err) {
+        degraded = pluginFailed = true;
+        console.error('[microclerk] a plugin failed to load:', err);
+      }
+    };
+    // Not awaited before the requests: the hooks only start work (a synchronous throw is caught inside).
+    const started = deps.startHooks.map(runHook);
     try {
       // Also outside browsers: the dev browser is what identifies this client to a development FAPI.
       if (instanceType === 'development' && usesDevBrowser(frontendApi)) {
@@ -120,8 +134,8 @@ export function createLifecycle(deps: LifecycleDeps) {
         state.environment = new Environment();
         console.warn('[microclerk] environment could not be loaded; using defaults.', env.reason);
       }
-      const envFailed = degraded;
-      let pluginFailed = false;
+      const envFailed = env.status === 'rejected';
+      await Promise.all(started);
       if (clientPayload.status === 'fulfilled') store.applyClient(clientPayload.value?.response ?? null);
       else {
         const err = clientPayload.reason as Error;
@@ -132,14 +146,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         store.applyClient(clientFromSessionToken(await deps.readSessionCookie(), frontendApi, Date.now()), true);
         console.warn(`[microclerk] client could not be loaded; continuing ${state.session ? 'with the session cookie' : 'signed out'}.`, err);
       }
-      for (const hook of deps.loadHooks) {
-        try {
-          await hook(state.loadOptions);
-        } catch (err) {
-          degraded = pluginFailed = true;
-          console.error('[microclerk] a plugin failed to load:', err);
-        }
-      }
+      for (const hook of deps.loadHooks) await runHook(hook);
       state.loaded = true;
       store.setStatus(degraded ? 'degraded' : 'ready');
       // Only once loaded: a retry that finished first would have its `ready` overwritten.

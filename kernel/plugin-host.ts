@@ -10,6 +10,7 @@ export interface PluginHostDeps {
   publicObject: object;
   loadOptions(): Record<string, unknown>;
   loadHooks: Array<(options: Record<string, unknown>) => void | Promise<void>>;
+  startHooks: Array<(options: Record<string, unknown>) => void>;
   disposeHooks: Array<() => void>;
   /** Filled with what the plugins provide (read lazily: a capability is used after setup). */
   capabilities: Partial<Capabilities>;
@@ -20,7 +21,7 @@ export interface PluginHostDeps {
  * puts the members it returns on the public object.
  */
 export function installPlugins(plugins: readonly ClerkPlugin[], deps: PluginHostDeps): void {
-  const { internals, events, publicObject, loadHooks, disposeHooks, capabilities } = deps;
+  const { internals, events, publicObject, loadHooks, startHooks, disposeHooks, capabilities } = deps;
   const apis = new Map<string, object>();
   const owners = new Map<string, string>();
 
@@ -68,6 +69,7 @@ export function installPlugins(plugins: readonly ClerkPlugin[], deps: PluginHost
         (capabilities as Record<string, unknown>)[capability] = implementation;
       },
       onLoad: (fn) => loadHooks.push(fn as (options: Record<string, unknown>) => void | Promise<void>),
+      beforeLoad: (fn) => startHooks.push(fn as (options: Record<string, unknown>) => void),
       onDispose: (fn) => disposeHooks.push(fn),
     };
     disposeHooks.push(() => offs.splice(0).forEach((off) => off()));

@@ -58,6 +58,11 @@ export interface PluginContext<
   provide<C extends Provides>(capability: C, implementation: C extends CapabilityName ? Capabilities[C] : never): void;
   /** Runs during `load()`, after environment and client are in, in plugin order; may be async. */
   onLoad(fn: (options: Readonly<KernelLoadOptions & LoadOptions>) => void | Promise<void>): void;
+  /**
+   * Runs synchronously when `load()` starts, before its requests, with the validated options: the place
+   * to start fetching code that those options call for, so that it arrives with load()'s own requests.
+   */
+  beforeLoad(fn: (options: Readonly<KernelLoadOptions & LoadOptions>) => void): void;
   /** Runs at `destroy()`, in reverse plugin order. */
   onDispose(fn: () => void): void;
 }

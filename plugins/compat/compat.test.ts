@@ -77,7 +77,20 @@ describe('signals', () => {
   });
 });
 
+/** What Clerk's React SDK passes to load(): an SDK-driven instance fetches the future flows. */
+const REACT_SDK = { name: '@clerk/react', version: '6.18.0', environment: 'test' };
+
 describe('compat members', () => {
+  it('fetches the future flows only for a Clerk SDK: a plain load() leaves them out and the signals say why', async () => {
+    const clerk = newClerk();
+    await clerk.load();
+    const signal = () => clerk.__internal_state.signInSignal().signIn;
+    expect(signal).toThrow(/clerk\.load\(\{ sdkMetadata \}\)/);
+    const driven = newClerk();
+    await driven.load({ sdkMetadata: REACT_SDK });
+    expect(typeof driven.__internal_state.signInSignal().signIn.create).toBe('function');
+  });
+
   it('__internal_lastEmittedResources is the emitted object, stable until the next emission', async () => {
     const clerk = newClerk();
     expect(clerk.__internal_lastEmittedResources).toBeUndefined();
@@ -117,7 +130,7 @@ describe('compat members', () => {
 
   it('the sign-in future: create errors, reset, unsupported strategies, finalize without a session', async () => {
     const clerk = newClerk();
-    await clerk.load();
+    await clerk.load({ sdkMetadata: REACT_SDK });
     const state = clerk.__internal_state;
     const before = state.signInSignal();
     expect(state.signInSignal()).toBe(before);
@@ -145,7 +158,7 @@ describe('compat members', () => {
 
   it('keeps the completed sign-in as the target after FAPI drops it from the client', async () => {
     const clerk = newClerk();
-    await clerk.load();
+    await clerk.load({ sdkMetadata: REACT_SDK });
     const { signIn } = clerk.__internal_state.signInSignal();
     expect(await signIn.password({ identifier: EMAIL, password: PASSWORD })).toEqual({ error: null });
     expect(signIn.status).toBe('complete');
@@ -159,7 +172,7 @@ describe('compat members', () => {
 
   it('password(): more than one identifier is a usage error', async () => {
     const clerk = newClerk();
-    await clerk.load();
+    await clerk.load({ sdkMetadata: REACT_SDK });
     await expect(clerk.__internal_state.signInSignal().signIn.password({ identifier: EMAIL, emailAddress: EMAIL, password: 'x' })).rejects.toMatchObject({
       code: 'invalid_params',
     });

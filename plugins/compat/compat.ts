@@ -125,15 +125,21 @@ export function compatPlugin() {
         hub.changed();
       });
 
-      // The future flows are only read once loaded (Clerk's React SDK reads `__internal_state` of a loaded
-      // instance only), so they are fetched alongside load()'s requests and load() waits for them.
+      // The future flows are read by Clerk's SDKs, and only from a loaded instance: when an SDK drives this
+      // instance (its load() passes `sdkMetadata`), they are fetched alongside load()'s requests and load()
+      // waits for them. An app that calls microclerk itself does not download them.
       let futures: typeof import('./futures.js') | undefined;
-      const loadingFutures = import('./futures.js').then((module) => (futures = module));
-      loadingFutures.catch(() => {}); // reported through the load hook
+      let loadingFutures: Promise<unknown> | undefined;
+      ctx.beforeLoad((options) => {
+        if (options.sdkMetadata) loadingFutures = import('./futures.js').then((module) => (futures = module));
+      });
       ctx.onLoad(async () => void (await loadingFutures));
       const loadedFutures = () => {
         if (!futures)
-          throw new ClerkRuntimeError('clerk.__internal_state sign-in/sign-up signals are available once clerk.load() finished.', { code: 'not_loaded' });
+          throw new ClerkRuntimeError(
+            'clerk.__internal_state sign-in/sign-up signals are for Clerk SDKs: available once clerk.load({ sdkMetadata }) finished.',
+            { code: 'not_loaded' },
+          );
         return futures;
       };
       let signIn: (() => SignInSignalValue) | undefined;
