@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ClerkAPIResponseError, createClerk, type Resources } from '../../kernel/index.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
 import { compatPlugin } from './index.js';
-import { createSignalHub, toFlowErrors } from './signals.js';
+import { toFlowErrors } from './flow-signal.js';
+import { createSignalHub } from './signals.js';
 
 const EMAIL = 'ada@example.com';
 const PASSWORD = 'correct-horse-battery';

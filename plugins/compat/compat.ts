@@ -8,10 +8,11 @@ import {
   type Session,
   type SetActiveParams,
 } from '../../kernel/index.js';
-import { createFlowSignal, createSignalHub, type FlowErrors, type FlowValue } from './signals.js';
+import { createSignalHub, type FlowErrors, type FlowValue } from './signals.js';
 import type { createSignInFuture } from './sign-in-future.js';
 import type { createSignUpFuture } from './sign-up-future.js';
 import type { createWaitlistFuture } from './waitlist-future.js';
+import type { SIGN_IN_FIELDS, SIGN_UP_FIELDS } from './futures.js';
 // Type-only: the waitlist plugin's API (an optional dependency).
 import type {} from '../waitlist/index.js';
 // Type-only: the ui plugin's API and events (an optional dependency; no runtime import).
@@ -47,9 +48,6 @@ export type SignInFuture = ReturnType<typeof createSignInFuture>;
 export type SignUpFuture = ReturnType<typeof createSignUpFuture>;
 export type WaitlistFuture = ReturnType<typeof createWaitlistFuture>;
 export type WaitlistSignalValue = FlowValue<'waitlist', WaitlistFuture | null, 'emailAddress'>;
-
-const SIGN_IN_FIELDS = ['identifier', 'password', 'code'] as const;
-const SIGN_UP_FIELDS = ['firstName', 'lastName', 'emailAddress', 'phoneNumber', 'password', 'username', 'code', 'captcha', 'legalAccepted'] as const;
 
 export type SignInSignalValue = FlowValue<'signIn', SignInFuture, (typeof SIGN_IN_FIELDS)[number]>;
 export type SignUpSignalValue = FlowValue<'signUp', SignUpFuture, (typeof SIGN_UP_FIELDS)[number]>;
@@ -150,11 +148,11 @@ export function compatPlugin() {
       let waitlist: (() => WaitlistSignalValue) | undefined;
       const waitlistSignal = (): WaitlistSignalValue =>
         (waitlist ??= waitlistApi
-          ? createFlowSignal(hub, 'waitlist', ['emailAddress'], (run) => loadedFutures().createWaitlistFuture(waitlistApi.joinWaitlist, run))
+          ? loadedFutures().waitlistFlow(hub, waitlistApi.joinWaitlist)
           : hub.computed(() => ({ errors: noWaitlistErrors, fetchStatus: 'idle' as const, waitlist: null })))();
       const state: CompatState = {
-        signInSignal: () => (signIn ??= createFlowSignal(hub, 'signIn', SIGN_IN_FIELDS, (run) => loadedFutures().createSignInFuture(ctx, run)))(),
-        signUpSignal: () => (signUp ??= createFlowSignal(hub, 'signUp', SIGN_UP_FIELDS, (run) => loadedFutures().createSignUpFuture(ctx, run)))(),
+        signInSignal: () => (signIn ??= loadedFutures().signInFlow(hub, ctx))(),
+        signUpSignal: () => (signUp ??= loadedFutures().signUpFlow(hub, ctx))(),
         waitlistSignal,
         __internal_effect: hub.effect,
         __internal_computed: hub.computed,
