@@ -8,7 +8,6 @@ import { resolvePluginOrder, type Capabilities, type ClerkPlugin } from './plugi
 import { installPlugins } from './plugin-host.js';
 import type { JSONObject, ResourceContext } from './resources/base.js';
 import { TokenCache } from './resources/token.js';
-import { safeUrl } from './safe-url.js';
 import { createSetActive } from './set-active.js';
 import { createState } from './state.js';
 import type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, KernelLoadOptions, Navigate } from './types.js';
@@ -17,30 +16,6 @@ import { VERSION } from './version.js';
 export type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, KernelLoadOptions, Navigate, SetActiveParams } from './types.js';
 
 const pageUrl = () => (typeof window !== 'undefined' && window.location ? new URL(window.location.href) : undefined);
-
-/**
- * Without a plugin that provides `navigate`: a full page load, and only to an http(s) URL of this
- * page's origin that passes `safeUrl` (resolved first; control characters, backslashes, userinfo and
- * `//` pathnames refused) — otherwise an `unsafe_redirect` error.
- */
-const defaultNavigate: Navigate = async (to) => {
-  const page = pageUrl();
-  const url = typeof to === 'string' && page ? safeUrl(to, page, ['http:', 'https:']) : null;
-  if (!url || url.origin !== page!.origin) {
-    throw new ClerkRuntimeError(`Refusing to navigate to "${to}": only paths on this page's origin are followed without the navigation plugin.`, {
-      code: 'unsafe_redirect',
-    });
-  }
-  window.location.assign(url.href);
-};
-
-/** A provider's sign-in page (OAuth) without the `pageLoad` capability: any http(s) URL without userinfo. */
-const defaultPageLoad = (url: URL) => {
-  if (!/^https?:$/.test(url.protocol) || url.username || url.password) {
-    throw new ClerkRuntimeError(`Refusing to load "${url.href}".`, { code: 'unsafe_redirect' });
-  }
-  window.location.assign(url.href);
-};
 
 /**
  * Builds a Clerk instance from plugins. Every member exists when this returns; `load()` fetches
@@ -70,7 +45,9 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
   const store = createState(events, () => resources);
   const { state } = store;
   const capabilities: Partial<Capabilities> = {};
-  const navigate: Navigate = (to, opts) => (capabilities.navigate ?? defaultNavigate)(to, opts);
+  // Without a navigation plugin (rare: every preset has one), the fallback loads on first use.
+  const navigate: Navigate = (to, opts) =>
+    capabilities.navigate ? capabilities.navigate(to, opts) : import('./fallbacks.js').then((m) => m.defaultNavigate(to, opts));
   const loadHooks: Array<(o: Record<string, unknown>) => void | Promise<void>> = [];
   const startHooks: Array<(o: Record<string, unknown>) => void> = [];
   const disposeHooks: Array<() => void> = [];
@@ -100,7 +77,7 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     tokens,
     // The jwt the request returned is the one published, whichever object of the session asked for it.
     onSessionToken: (sessionId, jwt) => store.publishToken(sessionId, jwt),
-    pageLoad: (url) => (capabilities.pageLoad ? capabilities.pageLoad(url) : defaultPageLoad(url)),
+    pageLoad: (url) => (capabilities.pageLoad ? capabilities.pageLoad(url) : import('./fallbacks.js').then((m) => m.defaultPageLoad(url))),
     authenticateWithPopup: async (...args) => {
       if (!capabilities.authenticateWithPopup) {
         throw new ClerkRuntimeError('authenticateWithPopup() needs the oauth plugin (microclerk/plugins/oauth).', { code: 'not_available_in_preset' });

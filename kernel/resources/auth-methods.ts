@@ -102,7 +102,7 @@ export const signInMethods = {
     return this._mutate('POST', `${signInPath(this)}/reset_password`, params);
   },
   async authenticateWithRedirect(this: SignIn, params: AuthenticateWithRedirectParams) {
-    this._ctx.pageLoad(await startSignInExternal(this, params));
+    await this._ctx.pageLoad(await startSignInExternal(this, params));
   },
   authenticateWithPopup(this: SignIn, params: AuthenticateWithPopupParams) {
     return this._ctx.authenticateWithPopup('signIn', params, (urls) => startSignInExternal(this, { ...params, ...urls }));
@@ -139,7 +139,7 @@ export const signUpMethods = {
     return this.attemptVerification({ strategy: 'phone_code', ...params });
   },
   async authenticateWithRedirect(this: SignUp, params: AuthenticateWithRedirectParams) {
-    this._ctx.pageLoad(await startSignUpExternal(this, params));
+    await this._ctx.pageLoad(await startSignUpExternal(this, params));
   },
   authenticateWithPopup(this: SignUp, params: AuthenticateWithPopupParams) {
     return this._ctx.authenticateWithPopup('signUp', params, (urls) => startSignUpExternal(this, { ...params, ...urls }));

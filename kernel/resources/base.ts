@@ -11,8 +11,8 @@ export interface ResourceContext {
   readonly tokens: TokenCache;
   /** A session's default token (no template, its current organization) changed; null = none. */
   onSessionToken(sessionId: string, jwt: string | null): void;
-  /** A full page load to an OAuth provider (the `pageLoad` capability, else `window.location.assign`). */
-  pageLoad(url: URL): void;
+  /** A full page load to an OAuth provider (the `pageLoad` capability, else `window.location.assign`); rejects for an unsafe URL. */
+  pageLoad(url: URL): unknown;
   /** The popup flow (the `authenticateWithPopup` capability); rejects when no plugin provides it. */
   authenticateWithPopup: AuthenticateWithPopup;
 }
