@@ -33,7 +33,7 @@ export type FactorParams = { strategy: string; [key: string]: unknown };
 export class SignIn extends BaseResource {
   declare status: SignInStatus | null;
   declare identifier: string | null;
-  declare supportedIdentifiers: string[];
+  declare supportedIdentifiers: Array<'username' | 'email_address' | 'phone_number' | 'web3_wallet'>;
   declare supportedFirstFactors: SignInFactor[] | null;
   declare supportedSecondFactors: SignInFactor[] | null;
   declare firstFactorVerification: Verification;

@@ -9,7 +9,7 @@
  */
 import { Client, ClerkRuntimeError, definePlugin } from '../../kernel/index.js';
 import type {} from '../navigation/index.js';
-import { environments, installResourceMembers } from './members.js';
+import { current, environments, installResourceMembers } from './members.js';
 
 export type {
   AgentActClaim,
@@ -55,6 +55,7 @@ export function resourceMembersPlugin() {
       installResourceMembers();
       const { kernel } = ctx;
       environments.set(kernel.resources, () => kernel.environment);
+      current.client = () => kernel.client;
       ctx.events.on('navigation:navigate', ({ url }) => {
         if (ctx.loadOptions.routerDebug) console.log(`Clerk is navigating to: ${url}`);
       });
