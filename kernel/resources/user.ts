@@ -1,4 +1,5 @@
 import { BaseResource, syncById, type JSONObject } from './base.js';
+import type { OAuthProviderName } from './client.js';
 import { EmailAddress } from './email-address.js';
 import { OrganizationMembership } from './organization.js';
 import { defineLazyMethods } from './methods.js';
@@ -137,7 +138,8 @@ defineLazyMethods(
 
 /** An OAuth account linked to the user (`oauth_google`…). */
 export class ExternalAccount extends BaseResource {
-  declare provider: string;
+  /** The provider without FAPI's `oauth_` prefix (`google`), as ClerkJS has it. */
+  declare provider: OAuthProviderName;
   declare emailAddress: string;
   declare username: string | null;
   declare approvedScopes: string;
@@ -145,6 +147,7 @@ export class ExternalAccount extends BaseResource {
 
   protected override hydrate(json: JSONObject): void {
     this.verification = json.verification ? new Verification(json.verification as JSONObject) : null;
+    this.provider = ((json.provider as string) || '').replace('oauth_', '') as OAuthProviderName;
   }
 }
 

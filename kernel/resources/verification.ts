@@ -6,28 +6,25 @@ export type VerificationStatus = 'unverified' | 'verified' | 'transferable' | 'f
 /** The state of one verification (of a factor, an email address, a phone number…). Data only. */
 export class Verification {
   declare id?: string;
-  declare status: VerificationStatus | null;
-  declare strategy: string | null;
-  declare attempts: number | null;
-  declare expireAt: Date | null;
+  status: VerificationStatus | null = null;
+  strategy: string | null = null;
+  attempts: number | null = null;
+  expireAt: Date | null = null;
   /** The client (browser) that completed it; null until then. */
-  declare verifiedAtClient: string | null;
-  declare nonce: string | null;
-  declare message: string | null;
+  verifiedAtClient: string | null = null;
+  nonce: string | null = null;
+  message: string | null = null;
   declare channel?: 'sms' | 'whatsapp';
   declare nextAction?: 'needs_prepare' | 'needs_attempt' | '';
   declare supportedStrategies?: string[];
-  declare externalVerificationRedirectURL: URL | null;
+  externalVerificationRedirectURL: URL | null = null;
   /** Why the last attempt failed (e.g. `form_code_incorrect`); null when none did. */
-  declare error: ClerkAPIError | null;
+  error: ClerkAPIError | null = null;
 
   constructor(json?: JSONObject | null) {
-    const { externalVerificationRedirectUrl, ...rest } = camelize(json ?? {});
-    // What FAPI leaves out is null, as in ClerkJS (one loop: fewer bytes than a field initializer each).
-    for (const key of NULLABLE) (this as Record<string, unknown>)[key] = null;
+    if (!json) return;
+    const { externalVerificationRedirectUrl, ...rest } = camelize(json);
     Object.assign(this, rest);
-    this.externalVerificationRedirectURL = externalVerificationRedirectUrl ? new URL(externalVerificationRedirectUrl) : null;
+    if (externalVerificationRedirectUrl) this.externalVerificationRedirectURL = new URL(externalVerificationRedirectUrl);
   }
 }
-
-const NULLABLE = ['status', 'strategy', 'attempts', 'expireAt', 'verifiedAtClient', 'nonce', 'message', 'error'];

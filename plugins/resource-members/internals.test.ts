@@ -4,7 +4,17 @@
 // and token members — and the few internals custom flows meet (`__internal_touch`, `__internal_sendCaptchaToken`),
 // against the emulator.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Client, EmailAddress, isClerkRuntimeError, OrganizationMembership, SignUp, Token, Verification, type ResourceContext } from '../../kernel/index.js';
+import {
+  Client,
+  EmailAddress,
+  ExternalAccount,
+  isClerkRuntimeError,
+  OrganizationMembership,
+  SignUp,
+  Token,
+  Verification,
+  type ResourceContext,
+} from '../../kernel/index.js';
 import { createHeadlessClerk, type HeadlessClerk } from '../../presets/headless.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
 
@@ -144,6 +154,17 @@ describe('__internal_toSnapshot()', () => {
     expect(email.__internal_toSnapshot().linked_to).toEqual([{ object: 'identification_link', id: 'eac_1', type: 'oauth_google' }]);
     // The link is still plain data to read and spread.
     expect({ ...email.linkedTo[0] }).toEqual({ id: 'eac_1', type: 'oauth_google' });
+  });
+});
+
+describe('ExternalAccount', () => {
+  it('has the provider without FAPI’s oauth_ prefix, as ClerkJS (providerSlug() is the same)', async () => {
+    const clerk = await signedIn();
+    const account = new ExternalAccount(ctxOf(clerk.user!), { object: 'external_account', id: 'eac_1', provider: 'oauth_google', username: null });
+    expect(account.provider).toBe('google');
+    expect(account.providerSlug()).toBe('google');
+    expect(account.providerTitle()).toBe('Google Account');
+    expect(account.__internal_toSnapshot()).toMatchObject({ object: 'external_account', provider: 'google' });
   });
 });
 

@@ -27,6 +27,7 @@ import {
   type UserWeb3Wallet,
 } from '../../kernel/index.js';
 import { camelToSnake } from '../../kernel/case.js';
+import type { OAuthProviderName } from '../../kernel/resources/client.js';
 import type * as Snapshots from './snapshots.js';
 
 /** ClerkJS's password complexity result: each failed rule of the instance's settings is `true`. */
@@ -153,8 +154,8 @@ export interface EmailAddressMembers extends IdentificationMembers {
 
 export interface ExternalAccountMembers {
   reload(): Promise<this>;
-  /** The provider without `oauth_`, e.g. `google`. */
-  providerSlug(): string;
+  /** The provider, e.g. `google` (as `provider`). */
+  providerSlug(): OAuthProviderName;
   /** e.g. `Google Account`. */
   providerTitle(): string;
   /** The username, else the email address, else the label. */
@@ -270,7 +271,7 @@ const user: Pick<UserMembers, 'isPrimaryIdentification'> & ThisType<User> = {
 };
 const externalAccount: Pick<ExternalAccountMembers, 'providerSlug' | 'providerTitle' | 'accountIdentifier'> & ThisType<ExternalAccount> = {
   providerSlug() {
-    return this.provider.replace('oauth_', '');
+    return this.provider;
   },
   providerTitle() {
     const slug = this.providerSlug();
@@ -323,6 +324,7 @@ export const current: { client?: () => Client | null | undefined } = {};
 /** FAPI's JSON again from a resource's data (the inverse of the kernel's `camelize`): children give their own snapshots. */
 const wire = (value: unknown, keepKeys?: boolean): unknown => {
   if (value instanceof Date) return +value;
+  if (value instanceof URL) return value.href;
   if (!value || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => wire(item));
   const snapshot = (value as Partial<ResourceInternals<unknown>>).__internal_toSnapshot;
@@ -332,10 +334,16 @@ const wire = (value: unknown, keepKeys?: boolean): unknown => {
 const fields = (data: object, keepKeys?: boolean): JSONObject => {
   const out: JSONObject = {};
   for (const [key, inner] of Object.entries(data)) {
-    out[keepKeys ? key : camelToSnake(key)] = key.endsWith('Metadata') ? inner : wire(inner, key === 'attributes');
+    // `URL` is the one acronym in a ClerkJS name (a verification's `externalVerificationRedirectURL`).
+    out[keepKeys ? key : camelToSnake(key.replace('URL', 'Url'))] = key.endsWith('Metadata') ? inner : wire(inner, key === 'attributes');
   }
   return out;
 };
+
+type Hydrating = { hydrate(this: Hydrating, json: JSONObject): void; linkedTo?: object[] };
+const linkProto = {};
+let installed = false;
+
 /** FAPI's path (ClerkJS's `pathRoot`) and object name of each kind; the name also covers a resource not created yet. */
 const kinds: Array<[object, string, string]> = [
   [Client.prototype, '/client', 'client'],
@@ -348,41 +356,31 @@ const kinds: Array<[object, string, string]> = [
   [ExternalAccount.prototype, '/me/external_accounts', 'external_account'],
   [Organization.prototype, '/organizations', 'organization'],
   [OrganizationMembership.prototype, '', 'organization_membership'],
+  [Verification.prototype, '', 'verification'],
+  [Token.prototype, '', 'token'],
+  [linkProto, '', 'identification_link'],
 ];
-
-type Hydrating = { hydrate(this: Hydrating, json: JSONObject): void; linkedTo?: object[] };
-const linkProto = {};
 
 /** Puts the members on the kernel classes once (every instance shares the classes). */
 export function installResourceMembers(): void {
-  Object.defineProperty(Client.prototype, 'captchaBypass', { value: false, writable: true, configurable: true });
-  for (const [proto, pathRoot, object] of kinds) {
-    if ('pathRoot' in proto) break;
-    Object.defineProperty(proto, 'pathRoot', { value: pathRoot, writable: true, configurable: true });
-    defineMethod(proto, '__internal_toSnapshot', function (this: { id?: string }) {
-      return { object, ...fields(this), id: this.id || '' };
-    });
-  }
-  defineMethod(Verification.prototype, '__internal_toSnapshot', function (this: Verification) {
-    const { externalVerificationRedirectURL: url, error, ...data } = this;
-    return {
-      object: 'verification',
-      ...fields(data),
-      id: this.id || '',
-      external_verification_redirect_url: url?.href ?? null,
-      error: { code: '', message: '', ...(wire(error) as object) },
-    };
-  });
-  defineMethod(Verification.prototype, 'verifiedFromTheSameClient', function (this: Verification) {
-    return !!this.verifiedAtClient && this.verifiedAtClient === current.client?.()?.id;
-  });
+  if (installed) return;
+  installed = true;
+  Client.prototype.captchaBypass = false;
+  // A token's data is its decoded JWT: its snapshot is FAPI's `{ jwt }` (installed first, the loop keeps it).
   defineMethod(Token.prototype, '__internal_toSnapshot', function (this: Token) {
     return { object: 'token', id: this.id || '', jwt: this.getRawString() };
   });
-  for (const proto of [Verification.prototype, Token.prototype, linkProto])
-    Object.defineProperty(proto, 'pathRoot', { value: '', writable: true, configurable: true });
-  defineMethod(linkProto, '__internal_toSnapshot', function (this: { id: string; type: string }) {
-    return { object: 'identification_link', id: this.id, type: this.type };
+  for (const [proto, pathRoot, object] of kinds) {
+    (proto as { pathRoot?: string }).pathRoot = pathRoot;
+    defineMethod(proto, '__internal_toSnapshot', function (this: { id?: string }) {
+      const snapshot: JSONObject = { object, ...fields(this), id: this.id || '' };
+      // ClerkJS writes a verification's missing error as an empty one.
+      if (object === 'verification') snapshot.error = { code: '', message: '', ...(snapshot.error as object) };
+      return snapshot;
+    });
+  }
+  defineMethod(Verification.prototype, 'verifiedFromTheSameClient', function (this: Verification) {
+    return !!this.verifiedAtClient && this.verifiedAtClient === current.client?.()?.id;
   });
   // `linkedTo` entries come as plain data: they get the link prototype (data unchanged) each time their owner hydrates.
   for (const proto of [EmailAddress.prototype, PhoneNumber.prototype] as unknown as Hydrating[]) {

@@ -82,7 +82,7 @@ export interface PhoneNumberSnapshot {
 export interface ExternalAccountSnapshot {
   object: 'external_account';
   id: string;
-  provider: string;
+  provider: OAuthProviderName;
   identification_id: string;
   provider_user_id: string;
   approved_scopes: string;
@@ -90,7 +90,7 @@ export interface ExternalAccountSnapshot {
   first_name: string;
   last_name: string;
   image_url: string;
-  username: string;
+  username: string | null;
   phone_number: string;
   public_metadata: Record<string, unknown>;
   label: string;

@@ -586,9 +586,8 @@ export const RESOURCE_DIFFERENTLY_TYPED = {
   ],
   emailAddress: [],
   phoneNumber: [],
-  // `provider` keeps FAPI's value (ClerkJS strips `oauth_`, typing it as its provider list); `username`
-  // is `string | null` as FAPI sends it (ClerkJS: `string`).
-  externalAccount: ['provider', 'username', 'reauthorize', 'providerSlug', '__internal_toSnapshot', 'reload'],
+  // `username` is `string | null` as FAPI sends it (ClerkJS: `string`), in the snapshot too.
+  externalAccount: ['username', 'reauthorize', '__internal_toSnapshot', 'reload'],
 } as const satisfies { [R in ResourceName]: ReadonlyArray<keyof Theirs<R> & keyof Ours<R>> };
 
 /** The names a resource's RESOURCE_MISSING areas list (never for a resource with none). */
