@@ -1,5 +1,4 @@
 import { BaseResource, syncById, type JSONObject } from './base.js';
-import type { OAuthProviderName } from './client.js';
 import { EmailAddress } from './email-address.js';
 import { OrganizationMembership } from './organization.js';
 import { defineLazyMethods } from './methods.js';
@@ -138,8 +137,8 @@ defineLazyMethods(
 
 /** An OAuth account linked to the user (`oauth_google`…). */
 export class ExternalAccount extends BaseResource {
-  /** The provider without FAPI's `oauth_` prefix (`google`), as ClerkJS has it. */
-  declare provider: OAuthProviderName;
+  /** The provider as FAPI names it; the resource-members plugin drops the `oauth_` prefix (`google`), as ClerkJS does. */
+  declare provider: string;
   declare emailAddress: string;
   declare username: string | null;
   declare approvedScopes: string;
@@ -147,7 +146,6 @@ export class ExternalAccount extends BaseResource {
 
   protected override hydrate(json: JSONObject): void {
     this.verification = json.verification ? new Verification(json.verification as JSONObject) : null;
-    this.provider = ((json.provider as string) || '').replace('oauth_', '') as OAuthProviderName;
   }
 }
 

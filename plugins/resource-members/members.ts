@@ -27,7 +27,6 @@ import {
   type UserWeb3Wallet,
 } from '../../kernel/index.js';
 import { camelToSnake } from '../../kernel/case.js';
-import type { OAuthProviderName } from '../../kernel/resources/client.js';
 import type * as Snapshots from './snapshots.js';
 
 /** ClerkJS's password complexity result: each failed rule of the instance's settings is `true`. */
@@ -154,8 +153,8 @@ export interface EmailAddressMembers extends IdentificationMembers {
 
 export interface ExternalAccountMembers {
   reload(): Promise<this>;
-  /** The provider, e.g. `google` (as `provider`). */
-  providerSlug(): OAuthProviderName;
+  /** The provider without `oauth_`, e.g. `google` (as `provider`). */
+  providerSlug(): string;
   /** e.g. `Google Account`. */
   providerTitle(): string;
   /** The username, else the email address, else the label. */
@@ -340,7 +339,7 @@ const fields = (data: object, keepKeys?: boolean): JSONObject => {
   return out;
 };
 
-type Hydrating = { hydrate(this: Hydrating, json: JSONObject): void; linkedTo?: object[] };
+type Hydrating = { hydrate(this: Hydrating, json: JSONObject): void; linkedTo?: object[]; provider?: string };
 const linkProto = {};
 let installed = false;
 
@@ -382,12 +381,14 @@ export function installResourceMembers(): void {
   defineMethod(Verification.prototype, 'verifiedFromTheSameClient', function (this: Verification) {
     return !!this.verifiedAtClient && this.verifiedAtClient === current.client?.()?.id;
   });
-  // `linkedTo` entries come as plain data: they get the link prototype (data unchanged) each time their owner hydrates.
-  for (const proto of [EmailAddress.prototype, PhoneNumber.prototype] as unknown as Hydrating[]) {
+  // Each time they hydrate: `linkedTo` entries (plain data) get the link prototype, and an external account's
+  // provider loses FAPI's `oauth_` prefix, as in ClerkJS.
+  for (const proto of [EmailAddress.prototype, PhoneNumber.prototype, ExternalAccount.prototype] as unknown as Hydrating[]) {
     const hydrate = proto.hydrate;
     proto.hydrate = function (json) {
       hydrate.call(this, json);
       for (const link of this.linkedTo ?? []) Object.setPrototypeOf(link, linkProto);
+      this.provider &&= this.provider.replace('oauth_', '');
     };
   }
   for (const [proto, members] of [

@@ -82,7 +82,7 @@ export interface PhoneNumberSnapshot {
 export interface ExternalAccountSnapshot {
   object: 'external_account';
   id: string;
-  provider: OAuthProviderName;
+  provider: string;
   identification_id: string;
   provider_user_id: string;
   approved_scopes: string;

@@ -586,8 +586,10 @@ export const RESOURCE_DIFFERENTLY_TYPED = {
   ],
   emailAddress: [],
   phoneNumber: [],
-  // `username` is `string | null` as FAPI sends it (ClerkJS: `string`), in the snapshot too.
-  externalAccount: ['username', 'reauthorize', '__internal_toSnapshot', 'reload'],
+  // `provider` is a string: the plugin drops FAPI's `oauth_` prefix as ClerkJS does, but narrowing the type
+  // to ClerkJS's provider list needs the kernel to (bytes); `username` is `string | null` as FAPI sends it
+  // (ClerkJS: `string`), in the snapshot too.
+  externalAccount: ['provider', 'providerSlug', 'username', 'reauthorize', '__internal_toSnapshot', 'reload'],
 } as const satisfies { [R in ResourceName]: ReadonlyArray<keyof Theirs<R> & keyof Ours<R>> };
 
 /** The names a resource's RESOURCE_MISSING areas list (never for a resource with none). */
