@@ -516,11 +516,11 @@ export const RESOURCE_DIFFERENTLY_TYPED = {
     '__internal_toSnapshot',
     'reload',
   ],
-  // Roots: a factor's `strategy` is a string (ClerkJS: a union per factor kind); `userData` names are `string | null`
-  // as FAPI sends them (ClerkJS: `string | undefined`); the web3 and passkey plugins' params are narrower.
+  // Roots: `userData` names are `string | null` as FAPI sends them (ClerkJS passes the null through too, but
+  // types them `string | undefined`), so every member that resolves with the sign-in fails with it; the
+  // snapshot's web3 factor has FAPI's `web3_wallet_id` (ClerkJS's snapshot type derives `web_3_wallet_id`);
+  // the web3 and passkey plugins' params are narrower.
   signIn: [
-    'supportedFirstFactors',
-    'supportedSecondFactors',
     'userData',
     'create',
     'resetPassword',
