@@ -75,11 +75,11 @@ export const MISSING = {
 
 /** ClerkJS members microclerk has, with a type ClerkJS's does not accept (reported; not ours to change). */
 export const DIFFERENTLY_TYPED = {
-  // Kernel resources: microclerk's Client/Session/User/Organization are a subset of ClerkJS's *Resource
-  // interfaces (Client lacks create/clearCache/resetSignIn…, Session lacks currentTask/startVerification…,
-  // User lacks passkeys/web3Wallets/enterpriseAccounts…, Organization lacks getMemberships/update…), so
-  // everything that carries them differs too: the listener payload, setActive's `session` param, and
-  // the organizations plugin's results (Organization lacks ClerkJS's enterprise-SSO and billing members).
+  // Kernel resources: microclerk's Client/Session/User/Organization/SignIn/SignUp are not (yet) assignable to
+  // ClerkJS's *Resource interfaces: each lacks the out-of-scope members (billing, enterprise connections)
+  // and has the type differences listed member by member in RESOURCE_MISSING / RESOURCE_DIFFERENTLY_TYPED
+  // below, so everything that carries them differs too: the listener payload, setActive's `session` param
+  // (ClerkJS's SessionResource is not our Session class), and the plugins' results.
   resources: [
     'client',
     'session',
