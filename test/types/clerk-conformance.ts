@@ -503,8 +503,6 @@ export const RESOURCE_DIFFERENTLY_TYPED = {
     'setProfileImage',
     'createExternalAccount',
     'getOrganizationMemberships',
-    'getOrganizationInvitations',
-    'getOrganizationSuggestions',
     'getOrganizationCreationDefaults',
     'getEnterpriseConnections',
     'createTOTP',
@@ -565,18 +563,14 @@ export const RESOURCE_DIFFERENTLY_TYPED = {
     '__internal_toSnapshot',
     'reload',
   ],
-  // Roots: the organizations plugin's invitations, requests, domains and roles are data without ClerkJS's
-  // resource members; its domain params are narrower (no `enterprise_sso` enrollment).
+  // Roots: membership requests and domains differ from ClerkJS's (the request's public user data, the
+  // domain's verification shape and counts), and members carry Organization's own differences.
   organization: [
     'update',
     'getMemberships',
-    'getInvitations',
-    'getRoles',
     'getDomains',
     'getMembershipRequests',
     'addMember',
-    'inviteMember',
-    'inviteMembers',
     'updateMember',
     'removeMember',
     'createDomain',
