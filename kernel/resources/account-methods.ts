@@ -4,20 +4,11 @@
  * user ships none of it.
  */
 // Lazy code imports only the few small shared modules; the classes it builds are handed over by user.ts.
-import { ClerkRuntimeError, expectObject } from '../errors.js';
+import { expectObject } from '../errors.js';
 import { camelize, type JSONObject } from './base.js';
 import type { EmailAddress } from './email-address.js';
 import type { PhoneNumber } from './phone-number.js';
-import type { AccountResultPlumbing, BackupCodeResource, DeletedObject, ExternalAccount, ImageResource, TOTPResource, UpdateUserParams, User } from './user.js';
-
-/** ClerkJS's paths of these results (`/me` for TOTP and backup codes, none for an image); they have no endpoint of their own to reload from. */
-const plumbing = (pathRoot: string): AccountResultPlumbing => ({
-  pathRoot,
-  reload: () => Promise.reject(new ClerkRuntimeError('reload(): this result has no endpoint of its own; ask for it again.', { code: 'no_endpoint' })),
-});
-const onMe = plumbing('/me');
-const noPath = plumbing('');
-const dateOf = (value: unknown) => (typeof value === 'number' ? new Date(value) : null);
+import type { DeletedObject, ExternalAccount, TOTPResource, UpdateUserParams, User } from './user.js';
 
 /** The resource classes the user's methods construct (handed over by the loader in user.ts). */
 export interface AccountClasses {
@@ -27,15 +18,13 @@ export interface AccountClasses {
 }
 
 function toTotp(json: JSONObject): TOTPResource {
-  return Object.assign(Object.create(onMe) as AccountResultPlumbing, {
+  return {
     id: String(json.id ?? ''),
     secret: json.secret as string | undefined,
     uri: json.uri as string | undefined,
     verified: Boolean(json.verified),
     backupCodes: json.backup_codes as string[] | undefined,
-    createdAt: dateOf(json.created_at),
-    updatedAt: dateOf(json.updated_at),
-  });
+  };
 }
 
 /** `response` of a FAPI call made on behalf of `resource`. */
@@ -73,12 +62,7 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
     if (typeof params.file === 'string') body = params.file;
     else if (params.file) (body = new FormData()).append('file', params.file);
     const image = await call(this, { method: params.file === null ? 'DELETE' : 'POST', path: '/me/profile_image', body });
-    const result: Omit<ImageResource, keyof AccountResultPlumbing> = {
-      id: String(image.id ?? ''),
-      name: (image.name as string) ?? null,
-      publicUrl: (image.public_url as string) ?? null,
-    };
-    return Object.assign(Object.create(noPath) as AccountResultPlumbing, result);
+    return { id: String(image.id ?? ''), name: (image.name as string) ?? null, publicUrl: (image.public_url as string) ?? null };
   },
   async createTOTP(this: User) {
     return toTotp(await call(this, { method: 'POST', path: '/me/totp' }));
@@ -91,13 +75,7 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
   },
   async createBackupCode(this: User) {
     const codes = await call(this, { method: 'POST', path: '/me/backup_codes/' });
-    const result: Omit<BackupCodeResource, keyof AccountResultPlumbing> = {
-      id: String(codes.id ?? ''),
-      codes: (codes.codes as string[]) ?? [],
-      createdAt: dateOf(codes.created_at),
-      updatedAt: dateOf(codes.updated_at),
-    };
-    return Object.assign(Object.create(onMe) as AccountResultPlumbing, result);
+    return { id: String(codes.id ?? ''), codes: (codes.codes as string[]) ?? [] };
   },
   async createExternalAccount(this: User, params: Parameters<User['createExternalAccount']>[0]) {
     const { additionalScopes, ...rest } = params;

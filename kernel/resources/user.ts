@@ -35,33 +35,12 @@ export interface DeletedObject {
   deleted: boolean;
 }
 
-/** ClerkJS's plumbing on the account's plain results: their path, and a `reload()` that rejects (`no_endpoint`: fetch them again instead). */
-export interface AccountResultPlumbing {
-  readonly pathRoot: string;
-  reload(): Promise<never>;
-}
-
-export interface TOTPResource extends AccountResultPlumbing {
+export interface TOTPResource {
   id: string;
   secret?: string;
   uri?: string;
   verified: boolean;
   backupCodes?: string[];
-  createdAt: Date | null;
-  updatedAt: Date | null;
-}
-
-export interface BackupCodeResource extends AccountResultPlumbing {
-  id: string;
-  codes: string[];
-  createdAt: Date | null;
-  updatedAt: Date | null;
-}
-
-export interface ImageResource extends AccountResultPlumbing {
-  id: string;
-  name: string | null;
-  publicUrl: string | null;
 }
 
 export class User extends BaseResource {
@@ -130,12 +109,12 @@ export interface User {
   createEmailAddress(params: { email: string }): Promise<EmailAddress>;
   createPhoneNumber(params: { phoneNumber: string }): Promise<PhoneNumber>;
   /** Uploads a Blob/File (multipart `file`) or a data URL string; `null` removes the image. */
-  setProfileImage(params: { file: Blob | string | null }): Promise<ImageResource>;
+  setProfileImage(params: { file: Blob | string | null }): Promise<{ id: string; name: string | null; publicUrl: string | null }>;
   createTOTP(): Promise<TOTPResource>;
   verifyTOTP(params: { code: string }): Promise<TOTPResource>;
   /** Resolves with FAPI's deleted object (`{ object: 'totp', id, deleted: true }`), as ClerkJS. */
   disableTOTP(): Promise<DeletedObject>;
-  createBackupCode(): Promise<BackupCodeResource>;
+  createBackupCode(): Promise<{ id: string; codes: string[] }>;
   /** Connects an OAuth account (or, with `enterpriseConnectionId`, an enterprise one): follow `verification.externalVerificationRedirectURL` to finish. */
   createExternalAccount(params: {
     strategy?: string;

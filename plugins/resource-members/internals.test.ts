@@ -219,23 +219,6 @@ describe('reload() of the objects without an endpoint', () => {
   });
 });
 
-describe('the account’s plain results', () => {
-  it('TOTP, backup codes and the profile image carry ClerkJS’s plumbing (data unchanged)', async () => {
-    const clerk = await signedIn();
-    const totp = await clerk.user!.createTOTP();
-    expect(totp.pathRoot).toBe('/me');
-    expect(totp.id).toBeTruthy();
-    expect(totp.secret).toBeTruthy();
-    expect(totp.createdAt === null || totp.createdAt instanceof Date).toBe(true);
-    expect(Object.keys(totp)).not.toContain('pathRoot');
-    const error = await totp.reload().catch((e: unknown) => e);
-    expect(isClerkRuntimeError(error) && error.code).toBe('no_endpoint');
-    const image = await clerk.user!.setProfileImage({ file: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }) });
-    expect(image.pathRoot).toBe('');
-    expect(image.publicUrl).toBeTruthy();
-  });
-});
-
 describe('internals ClerkJS calls', () => {
   it('session.__internal_touch() POSTs the touch and resolves with the client the answer carries', async () => {
     const clerk = await signedIn();

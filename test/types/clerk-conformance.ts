@@ -485,8 +485,8 @@ export const RESOURCE_DIFFERENTLY_TYPED = {
     'reload',
   ],
   // Roots: web3 wallets and passkeys (their plugins' objects lack ClerkJS's resource members), external
-  // accounts (below), organization memberships (Organization, below), sessions with activities (plain data)
-  // and the enterprise connections' shape.
+  // accounts (below), organization memberships (Organization, below), and plain-data results where ClerkJS
+  // returns resources (TOTP, backup codes, image, sessions with activities, organization invitations and suggestions).
   user: [
     'primaryWeb3Wallet',
     'web3Wallets',
@@ -500,10 +500,14 @@ export const RESOURCE_DIFFERENTLY_TYPED = {
     'createPasskey',
     'createWeb3Wallet',
     'getSessions',
+    'setProfileImage',
     'createExternalAccount',
     'getOrganizationMemberships',
     'getOrganizationCreationDefaults',
     'getEnterpriseConnections',
+    'createTOTP',
+    'verifyTOTP',
+    'createBackupCode',
     'verifiedExternalAccounts',
     'unverifiedExternalAccounts',
     'verifiedWeb3Wallets',
