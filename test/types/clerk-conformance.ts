@@ -361,7 +361,7 @@ export type DocumentedButAbsent = AssertNever<Exclude<DocumentedMember, keyof Cl
 type OurClient = NonNullable<Clerk['client']>;
 type OurUser = NonNullable<Clerk['user']>;
 /** Ours and ClerkJS's interface, by resource. */
-export interface Resources {
+interface Resources {
   client: [OurClient, ClientResource];
   session: [NonNullable<Clerk['session']>, SessionResource];
   user: [OurUser, UserResource];
@@ -445,7 +445,7 @@ type ListedMissingJSON = 'enterprise_accounts';
  * each gap counts once (where it is listed) rather than again in every type that carries the resource.
  * Parameters are left as ClerkJS types them (ours must accept what ClerkJS's accept).
  */
-export type InScope<T> = unknown extends T
+type InScope<T> = unknown extends T
   ? T
   : T extends (...args: infer A) => infer R
     ? (...args: A) => InScope<R>
