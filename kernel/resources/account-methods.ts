@@ -45,7 +45,7 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
   updatePassword(this: User, params: { newPassword: string; currentPassword?: string; signOutOfOtherSessions?: boolean }) {
     return this._mutate('POST', '/me/change_password', params);
   },
-  removePassword(this: User, params: { currentPassword: string }) {
+  removePassword(this: User, params: { currentPassword?: string }) {
     return this._mutate('POST', '/me/remove_password', params);
   },
   async createEmailAddress(this: User, params: { email: string }) {
@@ -77,8 +77,9 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
     const codes = await call(this, { method: 'POST', path: '/me/backup_codes/' });
     return { id: String(codes.id ?? ''), codes: (codes.codes as string[]) ?? [] };
   },
-  async createExternalAccount(this: User, params: { strategy: string; redirectUrl?: string; additionalScopes?: string[] }) {
-    const body = { strategy: params.strategy, redirectUrl: params.redirectUrl, additionalScope: params.additionalScopes };
+  async createExternalAccount(this: User, params: Parameters<User['createExternalAccount']>[0]) {
+    const { additionalScopes, ...rest } = params;
+    const body = { ...rest, additionalScope: additionalScopes };
     return new ExternalAccount(this._ctx, await call(this, { method: 'POST', path: '/me/external_accounts', body }));
   },
   async getSessions(this: User) {
@@ -95,8 +96,9 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
 });
 
 export const externalAccountMethods = {
-  reauthorize(this: ExternalAccount, params: { redirectUrl: string; additionalScopes?: string[] }) {
-    return this._mutate('PATCH', `/me/external_accounts/${this.id}/reauthorize`, { redirectUrl: params.redirectUrl, additionalScope: params.additionalScopes });
+  reauthorize(this: ExternalAccount, params: Parameters<ExternalAccount['reauthorize']>[0]) {
+    const { additionalScopes, ...rest } = params;
+    return this._mutate('PATCH', `/me/external_accounts/${this.id}/reauthorize`, { ...rest, additionalScope: additionalScopes });
   },
   async destroy(this: ExternalAccount) {
     await this._ctx.fapi.request({ method: 'DELETE', path: `/me/external_accounts/${this.id}` });
@@ -121,7 +123,7 @@ const identificationMethods = {
 
 export const emailAddressMethods = {
   ...identificationMethods,
-  prepareVerification(this: EmailAddress, params: { strategy: 'email_code' } | { strategy: 'email_link'; redirectUrl: string }) {
+  prepareVerification(this: EmailAddress, params: Parameters<EmailAddress['prepareVerification']>[0]) {
     return this._mutate('POST', `${identificationPath(this)}/prepare_verification`, params);
   },
 };

@@ -3,13 +3,59 @@ import { Session } from './session.js';
 import { SignIn } from './sign-in.js';
 import { SignUp } from './sign-up.js';
 
+/** The strategies FAPI reports as a client's last authentication. */
+export type LastAuthenticationStrategy =
+  | 'email_address'
+  | 'username'
+  | 'email_code'
+  | 'email_link'
+  | 'phone_code'
+  | 'password'
+  | `oauth_${OAuthProviderName}`
+  | `web3_${'metamask' | 'coinbase_wallet' | 'okx_wallet' | 'base' | 'solana'}_signature`;
+
+/** The OAuth providers FAPI knows, plus custom ones (`custom_…`). */
+export type OAuthProviderName =
+  | 'facebook'
+  | 'google'
+  | 'hubspot'
+  | 'github'
+  | 'tiktok'
+  | 'gitlab'
+  | 'discord'
+  | 'twitter'
+  | 'twitch'
+  | 'linkedin'
+  | 'linkedin_oidc'
+  | 'dropbox'
+  | 'atlassian'
+  | 'bitbucket'
+  | 'microsoft'
+  | 'notion'
+  | 'apple'
+  | 'line'
+  | 'instagram'
+  | 'coinbase'
+  | 'spotify'
+  | 'xero'
+  | 'box'
+  | 'slack'
+  | 'linear'
+  | 'x'
+  | 'enstall'
+  | 'huggingface'
+  | 'vercel'
+  | 'agentid'
+  | `custom_${string}`;
+
 /** The current device/browser: its sessions and the sign-in and sign-up in progress. */
 export class Client extends BaseResource {
   declare sessions: Session[];
   declare signIn: SignIn;
   declare signUp: SignUp;
   declare lastActiveSessionId: string | null;
-  declare lastAuthenticationStrategy: string | null;
+  /** How this browser last signed in (`email_code`, `oauth_google`…); null when unknown. */
+  declare lastAuthenticationStrategy: LastAuthenticationStrategy | null;
   declare cookieExpiresAt: Date | null;
   declare createdAt: Date | null;
   declare updatedAt: Date | null;

@@ -2,10 +2,16 @@ import { BaseResource, emailLinkFlow, type EmailLinkFlow, type JSONObject } from
 import { defineLazyMethods } from './methods.js';
 import { Verification } from './verification.js';
 
+/** What an email address or phone number is linked to (an OAuth account…): data; plugins may add members. */
+export interface IdentificationLink {
+  id: string;
+  type: string;
+}
+
 export class EmailAddress extends BaseResource {
   declare emailAddress: string;
   declare verification: Verification;
-  declare linkedTo: Array<{ id: string; type: string }>;
+  declare linkedTo: IdentificationLink[];
 
   protected static override readonly childKeys = new Set(['verification']);
 
@@ -28,8 +34,8 @@ export class EmailAddress extends BaseResource {
 
 /** The methods whose bodies load on first call (account-methods.ts). */
 export interface EmailAddress {
-  /** Sends a code (`email_code`) or a link (`email_link` with `redirectUrl`) to this address. */
-  prepareVerification(params: { strategy: 'email_code' } | { strategy: 'email_link'; redirectUrl: string }): Promise<this>;
+  /** Sends a code (`email_code`) or a link (`email_link` with `redirectUrl`) to this address; `enterprise_sso` starts its IdP's verification. */
+  prepareVerification(params: { strategy: 'email_code' } | { strategy: 'email_link' | 'enterprise_sso'; redirectUrl: string }): Promise<this>;
   attemptVerification(params: { code: string }): Promise<this>;
   destroy(): Promise<void>;
   reload(): Promise<this>;

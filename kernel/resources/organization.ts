@@ -17,10 +17,10 @@ export class Organization extends BaseResource {
 export class OrganizationMembership extends BaseResource {
   declare organization: Organization;
   declare role: string;
-  declare roleName?: string;
+  declare roleName: string;
   declare permissions: string[];
   declare publicMetadata: Record<string, unknown>;
-  declare publicUserData?: { userId?: string; identifier: string; firstName: string | null; lastName: string | null; imageUrl: string };
+  declare publicUserData?: { userId?: string; identifier: string; firstName: string | null; lastName: string | null; imageUrl: string; hasImage: boolean };
   declare createdAt: Date;
   declare updatedAt: Date;
 

@@ -1,4 +1,5 @@
 import { BaseResource, type JSONObject } from './base.js';
+import type { IdentificationLink } from './email-address.js';
 import { defineLazyMethods } from './methods.js';
 import { Verification } from './verification.js';
 
@@ -7,7 +8,7 @@ export class PhoneNumber extends BaseResource {
   declare verification: Verification;
   declare reservedForSecondFactor: boolean;
   declare defaultSecondFactor: boolean;
-  declare linkedTo: Array<{ id: string; type: string }>;
+  declare linkedTo: IdentificationLink[];
   declare backupCodes?: string[];
 
   protected static override readonly childKeys = new Set(['verification']);

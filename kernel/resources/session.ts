@@ -25,7 +25,8 @@ export class Session extends BaseResource {
   declare user: User | null;
   declare publicUserData: { firstName: string | null; lastName: string | null; imageUrl: string; hasImage: boolean; identifier: string; userId?: string };
   declare factorVerificationAge: [number, number] | null;
-  declare tasks: Array<{ key: string }> | null;
+  /** What the user must do before a `pending` session becomes active. */
+  declare tasks: Array<{ key: 'choose-organization' | 'reset-password' | 'setup-mfa' }> | null;
   declare createdAt: Date;
   declare updatedAt: Date;
 

@@ -1,3 +1,4 @@
+import type { OAuthProviderName } from './client.js';
 import { BaseResource, emailLinkFlow, type EmailLinkFlow, type JSONObject } from './base.js';
 import type { AuthenticateWithPopupParams, AuthenticateWithRedirectParams } from './external-auth.js';
 import { defineLazyMethods } from './methods.js';
@@ -6,15 +7,38 @@ import { Verification } from './verification.js';
 export type SignInStatus =
   'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_client_trust' | 'needs_new_password' | 'needs_protect_check' | 'complete';
 
-export interface SignInFactor {
-  strategy: string;
+/** What a sign-in factor may carry besides its strategy (each kind requires its own, below). */
+export interface SignInFactorFields {
   emailAddressId?: string;
   phoneNumberId?: string;
+  web3WalletId?: string;
+  /** The identifier, masked (`a***@example.com`). */
   safeIdentifier?: string;
   primary?: boolean;
   default?: boolean;
-  [key: string]: unknown;
+  channel?: 'sms' | 'whatsapp';
+  enterpriseConnectionId?: string;
+  enterpriseConnectionName?: string;
 }
+
+/** A way to complete a sign-in step, as FAPI lists it (`supportedFirstFactors` / `supportedSecondFactors`). */
+export type SignInFactor = SignInFactorFields &
+  (
+    | { strategy: 'email_code' | 'email_link'; emailAddressId: string; safeIdentifier: string }
+    | { strategy: 'reset_password_email_code'; emailAddressId: string; safeIdentifier: string }
+    | { strategy: 'phone_code'; phoneNumberId: string; safeIdentifier: string }
+    | { strategy: 'reset_password_phone_code'; phoneNumberId: string; safeIdentifier: string }
+    | { strategy: `web3_${'metamask' | 'coinbase_wallet' | 'okx_wallet' | 'base' | 'solana'}_signature`; web3WalletId: string }
+    | { strategy: 'passkey' }
+    | { strategy: 'totp' | 'backup_code' }
+    | { strategy: 'password' }
+    | { strategy: 'enterprise_sso' }
+    | { strategy: `oauth_${OAuthProviderName}` }
+  );
+/** The factors of a sign-in's first step (no TOTP or backup code there). */
+export type SignInFirstFactor = Exclude<SignInFactor, { strategy: 'totp' | 'backup_code' }>;
+/** The factors of the second step: codes, TOTP, backup codes, passkeys. */
+export type SignInSecondFactor = Extract<SignInFactor, { strategy: 'email_code' | 'email_link' | 'phone_code' | 'passkey' | 'totp' | 'backup_code' }>;
 
 export interface SignInCreateParams {
   identifier?: string;
@@ -33,9 +57,9 @@ export type FactorParams = { strategy: string; [key: string]: unknown };
 export class SignIn extends BaseResource {
   declare status: SignInStatus | null;
   declare identifier: string | null;
-  declare supportedIdentifiers: string[];
-  declare supportedFirstFactors: SignInFactor[] | null;
-  declare supportedSecondFactors: SignInFactor[] | null;
+  declare supportedIdentifiers: Array<'username' | 'email_address' | 'phone_number' | 'web3_wallet'>;
+  declare supportedFirstFactors: SignInFirstFactor[] | null;
+  declare supportedSecondFactors: SignInSecondFactor[] | null;
   declare firstFactorVerification: Verification;
   declare secondFactorVerification: Verification;
   declare createdSessionId: string | null;

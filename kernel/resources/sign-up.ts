@@ -1,9 +1,16 @@
+import type { OAuthProviderName } from './client.js';
 import { BaseResource, emailLinkFlow, type EmailLinkFlow, type JSONObject } from './base.js';
 import type { AuthenticateWithPopupParams, AuthenticateWithRedirectParams } from './external-auth.js';
 import { defineLazyMethods } from './methods.js';
 import { Verification } from './verification.js';
 
 export type SignUpStatus = 'missing_requirements' | 'complete' | 'abandoned';
+
+/** A field that identifies the user (and is verified), as FAPI names it in a sign-up's field lists. */
+export type SignUpIdentificationField =
+  'username' | 'email_address' | 'phone_number' | 'email_address_or_phone_number' | 'web3_wallet' | `oauth_${OAuthProviderName}` | 'enterprise_sso';
+/** Any field a sign-up can require (`requiredFields`, `missingFields`…). */
+export type SignUpField = 'first_name' | 'last_name' | 'password' | 'legal_accepted' | 'protect_check' | SignUpIdentificationField;
 
 export interface SignUpParams {
   emailAddress?: string;
@@ -31,10 +38,10 @@ export interface SignUpVerifications {
 
 export class SignUp extends BaseResource {
   declare status: SignUpStatus | null;
-  declare requiredFields: string[];
-  declare optionalFields: string[];
-  declare missingFields: string[];
-  declare unverifiedFields: string[];
+  declare requiredFields: SignUpField[];
+  declare optionalFields: SignUpField[];
+  declare missingFields: SignUpField[];
+  declare unverifiedFields: SignUpIdentificationField[];
   declare verifications: SignUpVerifications;
   declare username: string | null;
   declare firstName: string | null;
@@ -52,7 +59,7 @@ export class SignUp extends BaseResource {
     this.status = (json.status as SignUpStatus) ?? null;
     this.createdSessionId = (json.created_session_id as string) ?? null;
     this.createdUserId = (json.created_user_id as string) ?? null;
-    for (const key of ['requiredFields', 'optionalFields', 'missingFields', 'unverifiedFields'] as const) this[key] = this[key] ?? [];
+    for (const key of ['requiredFields', 'optionalFields', 'missingFields', 'unverifiedFields'] as const) this[key] ??= [];
     const v = (json.verifications ?? {}) as Record<string, JSONObject>;
     this.verifications = {
       emailAddress: new Verification(v.email_address),

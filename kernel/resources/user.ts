@@ -5,13 +5,14 @@ import { defineLazyMethods } from './methods.js';
 import { PhoneNumber } from './phone-number.js';
 import { Verification } from './verification.js';
 
+/** What `user.update()` changes; `null` clears a field. */
 export interface UpdateUserParams {
-  username?: string;
-  firstName?: string;
-  lastName?: string;
-  primaryEmailAddressId?: string;
-  primaryPhoneNumberId?: string;
-  primaryWeb3WalletId?: string;
+  username?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  primaryEmailAddressId?: string | null;
+  primaryPhoneNumberId?: string | null;
+  primaryWeb3WalletId?: string | null;
   /** Replaces the whole unsafe metadata (sent to `/me/metadata` after the other fields). */
   unsafeMetadata?: Record<string, unknown>;
 }
@@ -104,7 +105,7 @@ export interface User {
   /** Merges `unsafeMetadata` into the stored value (JSON merge patch: `null` deletes a key). */
   updateMetadata(params: { unsafeMetadata: Record<string, unknown> }): Promise<this>;
   updatePassword(params: { newPassword: string; currentPassword?: string; signOutOfOtherSessions?: boolean }): Promise<this>;
-  removePassword(params: { currentPassword: string }): Promise<this>;
+  removePassword(params: { currentPassword?: string }): Promise<this>;
   createEmailAddress(params: { email: string }): Promise<EmailAddress>;
   createPhoneNumber(params: { phoneNumber: string }): Promise<PhoneNumber>;
   /** Uploads a Blob/File (multipart `file`) or a data URL string; `null` removes the image. */
@@ -114,8 +115,15 @@ export interface User {
   /** Resolves with FAPI's deleted object (`{ object: 'totp', id, deleted: true }`), as ClerkJS. */
   disableTOTP(): Promise<DeletedObject>;
   createBackupCode(): Promise<{ id: string; codes: string[] }>;
-  /** Connects an OAuth account: follow `verification.externalVerificationRedirectURL` to finish. */
-  createExternalAccount(params: { strategy: string; redirectUrl?: string; additionalScopes?: string[] }): Promise<ExternalAccount>;
+  /** Connects an OAuth account (or, with `enterpriseConnectionId`, an enterprise one): follow `verification.externalVerificationRedirectURL` to finish. */
+  createExternalAccount(params: {
+    strategy?: string;
+    redirectUrl?: string;
+    additionalScopes?: string[];
+    enterpriseConnectionId?: string;
+    oidcPrompt?: string;
+    oidcLoginHint?: string;
+  }): Promise<ExternalAccount>;
   /** The user's active sessions on every device, with their latest activity; `revoke()` ends one. */
   getSessions(): Promise<Array<Record<string, any> & { revoke(): Promise<unknown> }>>;
   delete(): Promise<void>;
@@ -129,6 +137,7 @@ defineLazyMethods(
 
 /** An OAuth account linked to the user (`oauth_google`…). */
 export class ExternalAccount extends BaseResource {
+  /** The provider as FAPI names it; the resource-members plugin drops the `oauth_` prefix (`google`), as ClerkJS does. */
   declare provider: string;
   declare emailAddress: string;
   declare username: string | null;
@@ -143,7 +152,7 @@ export class ExternalAccount extends BaseResource {
 /** The methods whose bodies load on first call (account-methods.ts). */
 export interface ExternalAccount {
   /** Asks the provider again (e.g. for more scopes): follow `verification.externalVerificationRedirectURL` to finish. */
-  reauthorize(params: { redirectUrl: string; additionalScopes?: string[] }): Promise<this>;
+  reauthorize(params: { redirectUrl?: string; additionalScopes?: string[]; oidcPrompt?: string; oidcLoginHint?: string }): Promise<this>;
   destroy(): Promise<void>;
 }
 

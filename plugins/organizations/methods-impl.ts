@@ -23,6 +23,7 @@ import {
   deletedObject,
   fetchPage,
   send,
+  roleFromJSON,
   type RoleResource,
 } from './resources.js';
 
@@ -80,7 +81,7 @@ export const organizationMethods: OrganizationMethods & ThisType<Organization> =
     );
   },
   async getRoles(params) {
-    const page = await fetchPage<RoleResource>(ctxOf(this), `/organizations/${this.id}/roles`, params, (j) => camelize(j), true);
+    const page = await fetchPage<RoleResource>(ctxOf(this), `/organizations/${this.id}/roles`, params, roleFromJSON, true);
     return page;
   },
   async addMember({ userId, role }) {

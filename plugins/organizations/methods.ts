@@ -30,7 +30,9 @@ export interface OrganizationMethods {
   setLogo(params: { file: Blob | File | string | null }): Promise<this>;
   getMemberships(params?: Page & { role?: string[]; query?: string }): Promise<ClerkPaginatedResponse<OrganizationMembership>>;
   getInvitations(params?: Page & { status?: Array<OrganizationInvitation['status']> }): Promise<ClerkPaginatedResponse<OrganizationInvitation>>;
-  getMembershipRequests(params?: Page & { status?: OrganizationMembershipRequest['status'] }): Promise<ClerkPaginatedResponse<OrganizationMembershipRequest>>;
+  getMembershipRequests(
+    params?: Page & { status?: OrganizationMembershipRequest['status'] | 'expired' },
+  ): Promise<ClerkPaginatedResponse<OrganizationMembershipRequest>>;
   getDomains(params?: Page & { enrollmentMode?: OrganizationEnrollmentMode }): Promise<ClerkPaginatedResponse<OrganizationDomain>>;
   getDomain(params: { domainId: string }): Promise<OrganizationDomain>;
   createDomain(name: string, options?: { enrollmentMode?: OrganizationEnrollmentMode }): Promise<OrganizationDomain>;

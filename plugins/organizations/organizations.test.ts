@@ -120,6 +120,15 @@ describe('organizations plugin', () => {
     expect(bobMembership.role).toBe('org:admin');
     const roles = await org.getRoles();
     expect(roles.data.map((r) => r.key)).toEqual(['org:admin', 'org:member']);
+    // ClerkJS's resource plumbing on the listed kinds: no endpoint of their own ('' path), reload rejects.
+    const requestsBefore = emulator.requests.length;
+    for (const listed of [roles.data[0], roles.data[0].permissions[0], invitation, mine.data[0]].filter(Boolean)) {
+      expect(listed.pathRoot).toBe('');
+      await expect(listed.reload()).rejects.toSatisfy((e) => isClerkRuntimeError(e) && e.code === 'no_endpoint');
+    }
+    expect(emulator.requests.length).toBe(requestsBefore);
+    expect(Object.keys(roles.data[0])).not.toContain('pathRoot');
+    expect(invitation.roleName).toBeTruthy();
     const removed = await org.removeMember(bobMembership.publicUserData!.userId!);
     expect(removed.role).toBe('org:admin');
     expect((await org.getMemberships()).total_count).toBe(1);

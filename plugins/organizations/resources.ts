@@ -75,6 +75,29 @@ export async function send(
 
 export const deletedObject = (json: JSONObject): DeletedObject => camelize(json) as DeletedObject;
 
+const noEndpoint = () => Promise.reject(new ClerkRuntimeError('reload(): this object has no endpoint of its own; list it again.', { code: 'no_endpoint' }));
+
+/**
+ * ClerkJS's resource plumbing of the kinds below: none has a FAPI path of its own (ClerkJS's `pathRoot` is
+ * ''), so `reload()` rejects (`no_endpoint`) — ClerkJS's request there fails too.
+ */
+abstract class ListedResource extends BaseResource {
+  get pathRoot(): string {
+    return '';
+  }
+  reload(): Promise<this> {
+    return noEndpoint();
+  }
+}
+
+/** A role or permission: data, with the same plumbing (`pathRoot` '', `reload()` rejects). */
+const listedData = { pathRoot: '', reload: noEndpoint };
+export const roleFromJSON = (json: JSONObject): RoleResource => {
+  const role = Object.assign(Object.create(listedData), camelize(json)) as RoleResource;
+  role.permissions = (role.permissions ?? []).map((p) => Object.assign(Object.create(listedData), p));
+  return role;
+};
+
 interface PublicUserData {
   userId?: string;
   identifier: string;
@@ -93,11 +116,11 @@ interface PublicOrganizationData {
 }
 
 /** An invitation as the organization's admins see it. */
-export class OrganizationInvitation extends BaseResource {
+export class OrganizationInvitation extends ListedResource {
   declare emailAddress: string;
   declare organizationId: string;
   declare role: string;
-  declare roleName?: string;
+  declare roleName: string;
   declare status: 'pending' | 'accepted' | 'revoked' | 'expired';
   declare publicMetadata: Record<string, unknown>;
   declare createdAt: Date;
@@ -109,7 +132,7 @@ export class OrganizationInvitation extends BaseResource {
 }
 
 /** A user's request to join, created when they accept a suggestion; admins accept or reject it. */
-export class OrganizationMembershipRequest extends BaseResource {
+export class OrganizationMembershipRequest extends ListedResource {
   declare organizationId: string;
   declare status: 'pending' | 'accepted' | 'rejected' | 'revoked';
   declare publicUserData: PublicUserData;
@@ -124,10 +147,11 @@ export class OrganizationMembershipRequest extends BaseResource {
   }
 }
 
-export type OrganizationEnrollmentMode = 'manual_invitation' | 'automatic_invitation' | 'automatic_suggestion';
+/** How users at a verified domain join (`enterprise_sso`: through the domain's enterprise connection). */
+export type OrganizationEnrollmentMode = 'manual_invitation' | 'automatic_invitation' | 'automatic_suggestion' | 'enterprise_sso';
 
 /** A domain an organization claims; verified by a code sent to an address at that domain. */
-export class OrganizationDomain extends BaseResource {
+export class OrganizationDomain extends ListedResource {
   declare name: string;
   declare organizationId: string;
   declare enrollmentMode: OrganizationEnrollmentMode;
@@ -170,7 +194,7 @@ export class OrganizationDomain extends BaseResource {
 }
 
 /** An organization the user may ask to join (its verified domain matches one of their addresses). */
-export class OrganizationSuggestion extends BaseResource {
+export class OrganizationSuggestion extends ListedResource {
   declare publicOrganizationData: PublicOrganizationData;
   declare status: 'pending' | 'accepted';
   declare createdAt: Date;
@@ -182,11 +206,11 @@ export class OrganizationSuggestion extends BaseResource {
 }
 
 /** An invitation as its invitee sees it (`user.getOrganizationInvitations()`). */
-export class UserOrganizationInvitation extends BaseResource {
+export class UserOrganizationInvitation extends ListedResource {
   declare emailAddress: string;
   declare publicOrganizationData: PublicOrganizationData;
   declare role: string;
-  declare roleName?: string;
+  declare roleName: string;
   declare status: 'pending' | 'accepted' | 'revoked' | 'expired';
   declare publicMetadata: Record<string, unknown>;
   declare createdAt: Date;
@@ -197,13 +221,21 @@ export class UserOrganizationInvitation extends BaseResource {
   }
 }
 
-/** A role an organization's members may hold, with its permissions (plain data, as in ClerkJS). */
-export interface RoleResource {
+/** The plumbing ClerkJS's resources share: no endpoint here (`pathRoot` is '', `reload()` rejects with `no_endpoint`). */
+export interface ListedPlumbing {
+  readonly pathRoot: string;
+  reload(): Promise<never>;
+}
+
+/** A role an organization's members may hold, with its permissions. */
+export interface RoleResource extends ListedPlumbing {
   id: string;
   key: string;
   name: string;
   description: string;
-  permissions: Array<{ id: string; key: string; name: string; description: string; type: 'system' | 'user'; createdAt: Date; updatedAt: Date }>;
+  permissions: Array<
+    ListedPlumbing & { id: string; key: string; name: string; description: string; type: 'system' | 'user'; createdAt: Date; updatedAt: Date }
+  >;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -21,7 +21,9 @@ import type { ComplexityErrors, EnterpriseConnection, ValidatePasswordCallbacks 
 
 /** Each instance's environment by its resource context; members.ts owns the map (a value import from it would split the initial chunk). */
 let environments: WeakMap<ResourceContext, () => Environment | undefined> | undefined;
-export const useEnvironments = (map: typeof environments) => void (environments = map);
+/** The client of the instance that set the plugin up last, handed over the same way. */
+let current: { client?: () => Client | null | undefined } = {};
+export const useEnvironments = (map: typeof environments, client: typeof current) => void ((environments = map), (current = client));
 
 type Mutable = { _mutate(method: string, path: string, body?: unknown): Promise<unknown>; _reload(path: string): Promise<unknown>; _ctx: ResourceContext };
 const internal = (resource: object) => resource as unknown as Mutable;
@@ -30,11 +32,27 @@ export const client = {
   create(this: Client) {
     return internal(this)._mutate('PUT', '/client');
   },
+  __internal_sendCaptchaToken(this: Client, params: unknown) {
+    return internal(this)._mutate('POST', '/client/verify', params);
+  },
 };
 
 export const session = {
   reload(this: Session) {
     return internal(this)._reload(`/client/sessions/${this.id}`);
+  },
+  /**
+   * ClerkJS's focus touch: `POST …/touch` with the intent, this session refreshed from the answer; resolves
+   * with the client when the answer carries one (the kernel applies it, as every mutation's), else undefined.
+   */
+  async __internal_touch(this: Session, { intent }: { intent?: 'focus' | 'select_session' | 'select_org' } = {}) {
+    const payload = await internal(this)._ctx.fapi.request<{ response?: JSONObject; client?: unknown } | null>({
+      method: 'POST',
+      path: `/client/sessions/${this.id}/touch`,
+      body: { activeOrganizationId: this.lastActiveOrganizationId ?? '', ...(intent && { intent }) },
+    });
+    if (payload?.response) this.fromJSON(payload.response);
+    return payload?.client ? (current.client?.() ?? undefined) : undefined;
   },
 };
 
@@ -59,6 +77,15 @@ export const identification = {
 export const externalAccount = {
   reload(this: ExternalAccount) {
     return internal(this)._reload(`/me/external_accounts/${this.id}`);
+  },
+};
+
+/** A verification or token is part of another resource and has no FAPI endpoint of its own (ClerkJS's request there fails too). */
+export const noEndpoint = {
+  reload(): Promise<never> {
+    return Promise.reject(
+      new ClerkRuntimeError('reload(): this object has no endpoint of its own; reload the resource it belongs to.', { code: 'no_endpoint' }),
+    );
   },
 };
 

@@ -4,12 +4,14 @@
  * `session.reload/agent`, `user.isPrimaryIdentification/verifiedExternalAccounts/unverifiedExternalAccounts/
  * getEnterpriseConnections`, `signIn/signUp.validatePassword`, `signUp.upsert`, `emailAddress/phoneNumber.create`,
  * `externalAccount.reload/providerSlug/providerTitle/accountIdentifier` — plus `clerk.updateClient()` and
- * the `routerDebug` load option. Bodies that talk to FAPI load on first call.
+ * the `routerDebug` load option; and on every resource ClerkJS's plumbing: `pathRoot`, `__internal_toSnapshot()`
+ * (FAPI's JSON, which rebuilds the resource), the verifications' and tokens' members. Bodies that talk to
+ * FAPI load on first call.
  * @packageDocumentation
  */
 import { Client, ClerkRuntimeError, definePlugin } from '../../kernel/index.js';
 import type {} from '../navigation/index.js';
-import { environments, installResourceMembers } from './members.js';
+import { current, environments, installResourceMembers } from './members.js';
 
 export type {
   AgentActClaim,
@@ -19,13 +21,19 @@ export type {
   EnterpriseConnection,
   ExternalAccountMembers,
   IdentificationMembers,
+  IdentificationLinkMembers,
   PasswordMembers,
   PasswordValidation,
+  ResourceInternals,
   SessionMembers,
+  SignInMembers,
   SignUpMembers,
+  TokenMembers,
   UserMembers,
   ValidatePasswordCallbacks,
+  VerificationMembers,
 } from './members.js';
+export type * from './snapshots.js';
 
 declare module '../../kernel/plugin.js' {
   interface PluginApis {
@@ -55,6 +63,7 @@ export function resourceMembersPlugin() {
       installResourceMembers();
       const { kernel } = ctx;
       environments.set(kernel.resources, () => kernel.environment);
+      current.client = () => kernel.client;
       ctx.events.on('navigation:navigate', ({ url }) => {
         if (ctx.loadOptions.routerDebug) console.log(`Clerk is navigating to: ${url}`);
       });

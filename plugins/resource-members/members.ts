@@ -12,15 +12,22 @@ import {
   EmailAddress,
   Environment,
   ExternalAccount,
+  Organization,
+  OrganizationMembership,
   PhoneNumber,
   Session,
   SignIn,
   SignUp,
+  Token,
   User,
+  Verification,
+  type JSONObject,
   type ResourceContext,
   type SignUpParams,
   type UserWeb3Wallet,
 } from '../../kernel/index.js';
+import { camelToSnake } from '../../kernel/case.js';
+import type * as Snapshots from './snapshots.js';
 
 /** ClerkJS's password complexity result: each failed rule of the instance's settings is `true`. */
 export interface ComplexityErrors {
@@ -75,6 +82,10 @@ export interface ClientMembers {
   isEligibleForTouch(): boolean;
   /** `…/v1/client/touch?redirect_url=`: a page navigation there renews the cookie and comes back. */
   buildTouchUrl(params: { redirectUrl: URL }): string;
+  /** `POST /client/verify` with the CAPTCHA widget's answer (`params` as the widget gives them); resolves with this client. */
+  __internal_sendCaptchaToken(params: unknown): Promise<this>;
+  /** Whether FAPI skips the CAPTCHA for this client (a testing client); false unless FAPI says so. */
+  captchaBypass: boolean;
 }
 
 export interface SessionMembers {
@@ -82,11 +93,16 @@ export interface SessionMembers {
   reload(): Promise<this>;
   /** The actor when it is an agent, else null. */
   readonly agent: AgentActClaim | null;
+  /**
+   * ClerkJS's touch on focus: `POST …/touch` with `intent`; resolves with the client the answer carries
+   * (the kernel has applied it), or undefined when it carries none.
+   */
+  __internal_touch(params?: { intent?: 'focus' | 'select_session' | 'select_org' }): Promise<Client | undefined>;
 }
 
 export interface UserMembers {
   /** Whether the email address, phone number or web3 wallet is the user's primary one of its kind. */
-  isPrimaryIdentification(identification: EmailAddress | PhoneNumber | UserWeb3Wallet): boolean;
+  isPrimaryIdentification(identification: { id?: string }): boolean;
   readonly verifiedExternalAccounts: ExternalAccount[];
   readonly unverifiedExternalAccounts: ExternalAccount[];
   /** The user's IANA time zone, as the sign-up sent it; null when unknown. */
@@ -110,10 +126,19 @@ export interface PasswordMembers {
   timezone: string | null;
 }
 
+export interface SignInMembers extends PasswordMembers {
+  /** Whether this browser is known to the user (client trust); FAPI sends it when the instance checks devices. */
+  clientTrustState?: 'new' | 'known' | 'pending';
+}
+
 export interface SignUpMembers extends PasswordMembers {
   /** `update()` when the sign-up exists, else `create()`. */
   upsert(params: SignUpParams): Promise<this>;
   locale: string | null;
+  /** The web3 wallet address being signed up with; null when none. */
+  web3Wallet: string | null;
+  /** ClerkJS's spelling of `web3Wallet`. */
+  readonly web3wallet: string | null;
 }
 
 export interface IdentificationMembers {
@@ -128,7 +153,7 @@ export interface EmailAddressMembers extends IdentificationMembers {
 
 export interface ExternalAccountMembers {
   reload(): Promise<this>;
-  /** The provider without `oauth_`, e.g. `google`. */
+  /** The provider without `oauth_`, e.g. `google` (as `provider`). */
   providerSlug(): string;
   /** e.g. `Google Account`. */
   providerTitle(): string;
@@ -144,28 +169,71 @@ export interface ExternalAccountMembers {
   label: string;
 }
 
+/** ClerkJS's resource plumbing every resource has: its FAPI path and its snake_case JSON. */
+export interface ResourceInternals<Snapshot> {
+  /** The FAPI path of the resource's kind, as ClerkJS names it (`/client`, `/me`, `/me/email_addresses`…). */
+  readonly pathRoot: string;
+  /**
+   * The resource as FAPI's snake_case JSON (dates as epoch ms), children included: what ClerkJS keeps
+   * for a later start; `new X(ctx, snapshot)` (or `fromJSON`) rebuilds the same data.
+   */
+  __internal_toSnapshot(): Snapshot;
+}
+
+export interface VerificationMembers extends ResourceInternals<Snapshots.VerificationSnapshot> {
+  /** Whether this browser's client completed the verification (e.g. the email link was opened here). */
+  verifiedFromTheSameClient(): boolean;
+  /** A verification has no endpoint of its own: rejects (`no_endpoint`); reload the resource it belongs to. */
+  reload(): Promise<this>;
+}
+
+export interface IdentificationLinkMembers extends ResourceInternals<Snapshots.IdentificationLinkSnapshot> {
+  /** A link has no endpoint of its own: rejects (`no_endpoint`). */
+  reload(): Promise<this>;
+}
+
+export interface TokenMembers extends ResourceInternals<Snapshots.TokenSnapshot> {
+  readonly id?: string;
+  /** A token has no endpoint of its own: rejects (`no_endpoint`); `session.getToken()` fetches a new one. */
+  reload(): Promise<this>;
+}
+
 /* eslint-disable @typescript-eslint/no-empty-object-type -- interface merging into the kernel classes */
 declare module '../../kernel/resources/client.js' {
-  interface Client extends ClientMembers {}
+  interface Client extends ClientMembers, ResourceInternals<Snapshots.ClientSnapshot> {}
 }
 declare module '../../kernel/resources/session.js' {
-  interface Session extends SessionMembers {}
+  interface Session extends SessionMembers, ResourceInternals<Snapshots.SessionSnapshot> {}
 }
 declare module '../../kernel/resources/user.js' {
-  interface User extends UserMembers {}
-  interface ExternalAccount extends ExternalAccountMembers {}
+  interface User extends UserMembers, ResourceInternals<Snapshots.UserSnapshot> {}
+  interface ExternalAccount extends ExternalAccountMembers, ResourceInternals<Snapshots.ExternalAccountSnapshot> {}
 }
 declare module '../../kernel/resources/sign-in.js' {
-  interface SignIn extends PasswordMembers {}
+  interface SignIn extends SignInMembers, ResourceInternals<Snapshots.SignInSnapshot> {}
 }
 declare module '../../kernel/resources/sign-up.js' {
-  interface SignUp extends SignUpMembers {}
+  interface SignUp extends SignUpMembers, ResourceInternals<Snapshots.SignUpSnapshot> {}
 }
 declare module '../../kernel/resources/email-address.js' {
-  interface EmailAddress extends EmailAddressMembers {}
+  interface IdentificationLink extends IdentificationLinkMembers {}
+  interface EmailAddress extends EmailAddressMembers, ResourceInternals<Snapshots.EmailAddressSnapshot> {}
 }
 declare module '../../kernel/resources/phone-number.js' {
-  interface PhoneNumber extends IdentificationMembers {}
+  interface PhoneNumber extends IdentificationMembers, ResourceInternals<Snapshots.PhoneNumberSnapshot> {}
+}
+declare module '../../kernel/resources/organization.js' {
+  interface Organization extends ResourceInternals<Snapshots.OrganizationSnapshot> {}
+  interface OrganizationMembership extends ResourceInternals<Snapshots.OrganizationMembershipSnapshot> {
+    /** ClerkJS has no reload for a membership either: rejects (`no_endpoint`); reload the user or list the memberships again. */
+    reload(): Promise<this>;
+  }
+}
+declare module '../../kernel/resources/verification.js' {
+  interface Verification extends VerificationMembers {}
+}
+declare module '../../kernel/resources/token.js' {
+  interface Token extends TokenMembers {}
 }
 /* eslint-enable @typescript-eslint/no-empty-object-type */
 
@@ -197,12 +265,12 @@ const client: Pick<ClientMembers, 'clearCache' | 'resetSignIn' | 'resetSignUp' |
 const user: Pick<UserMembers, 'isPrimaryIdentification'> & ThisType<User> = {
   isPrimaryIdentification(ident) {
     // Identification ids are unique across kinds, so one comparison per kind's primary id.
-    return [this.primaryEmailAddressId, this.primaryPhoneNumberId, this.primaryWeb3WalletId].includes(ident?.id);
+    return [this.primaryEmailAddressId, this.primaryPhoneNumberId, this.primaryWeb3WalletId].includes(ident?.id ?? '');
   },
 };
 const externalAccount: Pick<ExternalAccountMembers, 'providerSlug' | 'providerTitle' | 'accountIdentifier'> & ThisType<ExternalAccount> = {
   providerSlug() {
-    return this.provider.replace('oauth_', '');
+    return this.provider;
   },
   providerTitle() {
     const slug = this.providerSlug();
@@ -224,6 +292,13 @@ const getters: Array<[object, string, (this: any) => unknown]> = [
       return this.actor?.type === 'agent' ? this.actor : null;
     },
   ],
+  [
+    SignUp.prototype,
+    'web3wallet',
+    function (this: SignUp) {
+      return this.web3Wallet ?? null;
+    },
+  ],
   [User.prototype, 'verifiedExternalAccounts', externalAccounts(true)],
   [User.prototype, 'unverifiedExternalAccounts', externalAccounts(false)],
   [
@@ -242,8 +317,80 @@ const getters: Array<[object, string, (this: any) => unknown]> = [
   ],
 ];
 
+/** The client of the instance that set up the plugin last: ClerkJS's verifications compare with its (single) client too. */
+export const current: { client?: () => Client | null | undefined } = {};
+
+/** FAPI's JSON again from a resource's data (the inverse of the kernel's `camelize`): children give their own snapshots. */
+const wire = (value: unknown, keepKeys?: boolean): unknown => {
+  if (value instanceof Date) return +value;
+  if (value instanceof URL) return value.href;
+  if (!value || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => wire(item));
+  const snapshot = (value as Partial<ResourceInternals<unknown>>).__internal_toSnapshot;
+  return snapshot ? snapshot.call(value) : fields(value, keepKeys);
+};
+/** Own enumerable data only: the kernel context and bound methods are not enumerable, getters live on the prototype. */
+const fields = (data: object, keepKeys?: boolean): JSONObject => {
+  const out: JSONObject = {};
+  for (const [key, inner] of Object.entries(data)) {
+    // `URL` is the one acronym in a ClerkJS name (a verification's `externalVerificationRedirectURL`).
+    out[keepKeys ? key : camelToSnake(key.replace('URL', 'Url'))] = key.endsWith('Metadata') ? inner : wire(inner, key === 'attributes');
+  }
+  return out;
+};
+
+type Hydrating = { hydrate(this: Hydrating, json: JSONObject): void; linkedTo?: object[]; provider?: string };
+const linkProto = {};
+let installed = false;
+
+/** FAPI's path (ClerkJS's `pathRoot`) and object name of each kind; the name also covers a resource not created yet. */
+const kinds: Array<[object, string, string]> = [
+  [Client.prototype, '/client', 'client'],
+  [Session.prototype, '/client/sessions', 'session'],
+  [User.prototype, '/me', 'user'],
+  [SignIn.prototype, '/client/sign_ins', 'sign_in'],
+  [SignUp.prototype, '/client/sign_ups', 'sign_up'],
+  [EmailAddress.prototype, '/me/email_addresses', 'email_address'],
+  [PhoneNumber.prototype, '/me/phone_numbers', 'phone_number'],
+  [ExternalAccount.prototype, '/me/external_accounts', 'external_account'],
+  [Organization.prototype, '/organizations', 'organization'],
+  [OrganizationMembership.prototype, '', 'organization_membership'],
+  [Verification.prototype, '', 'verification'],
+  [Token.prototype, '', 'token'],
+  [linkProto, '', 'identification_link'],
+];
+
 /** Puts the members on the kernel classes once (every instance shares the classes). */
 export function installResourceMembers(): void {
+  if (installed) return;
+  installed = true;
+  Client.prototype.captchaBypass = false;
+  // A token's data is its decoded JWT: its snapshot is FAPI's `{ jwt }` (installed first, the loop keeps it).
+  defineMethod(Token.prototype, '__internal_toSnapshot', function (this: Token) {
+    return { object: 'token', id: this.id || '', jwt: this.getRawString() };
+  });
+  for (const [proto, pathRoot, object] of kinds) {
+    (proto as { pathRoot?: string }).pathRoot = pathRoot;
+    defineMethod(proto, '__internal_toSnapshot', function (this: { id?: string }) {
+      const snapshot: JSONObject = { object, ...fields(this), id: this.id || '' };
+      // ClerkJS writes a verification's missing error as an empty one.
+      if (object === 'verification') snapshot.error = { code: '', message: '', ...(snapshot.error as object) };
+      return snapshot;
+    });
+  }
+  defineMethod(Verification.prototype, 'verifiedFromTheSameClient', function (this: Verification) {
+    return !!this.verifiedAtClient && this.verifiedAtClient === current.client?.()?.id;
+  });
+  // Each time they hydrate: `linkedTo` entries (plain data) get the link prototype, and an external account's
+  // provider loses FAPI's `oauth_` prefix, as in ClerkJS.
+  for (const proto of [EmailAddress.prototype, PhoneNumber.prototype, ExternalAccount.prototype] as unknown as Hydrating[]) {
+    const hydrate = proto.hydrate;
+    proto.hydrate = function (json) {
+      hydrate.call(this, json);
+      for (const link of this.linkedTo ?? []) Object.setPrototypeOf(link, linkProto);
+      this.provider &&= this.provider.replace('oauth_', '');
+    };
+  }
   for (const [proto, members] of [
     [Client.prototype, client],
     [User.prototype, user],
@@ -254,15 +401,19 @@ export function installResourceMembers(): void {
   for (const [proto, name, get] of getters) if (!(name in proto)) Object.defineProperty(proto, name, { get, configurable: true });
   // The rest talk to FAPI (or read settings): their bodies load on the first call.
   for (const [proto, names, group] of [
-    [Client.prototype, 'create', 'client'],
-    [Session.prototype, 'reload', 'session'],
+    [Client.prototype, 'create __internal_sendCaptchaToken', 'client'],
+    [Session.prototype, 'reload __internal_touch', 'session'],
     [User.prototype, 'getEnterpriseConnections', 'user'],
     [SignIn.prototype, 'validatePassword', 'password'],
     [SignUp.prototype, 'validatePassword upsert', 'signUp'],
     [EmailAddress.prototype, 'create', 'identification'],
     [PhoneNumber.prototype, 'create', 'identification'],
     [ExternalAccount.prototype, 'reload', 'externalAccount'],
+    [Verification.prototype, 'reload', 'noEndpoint'],
+    [Token.prototype, 'reload', 'noEndpoint'],
+    [OrganizationMembership.prototype, 'reload', 'noEndpoint'],
+    [linkProto, 'reload', 'noEndpoint'],
   ] as const) {
-    defineLazyMethods(proto, names, () => import('./bodies.js').then((m: Bodies) => (m.useEnvironments(environments), m[group] as never)));
+    defineLazyMethods(proto, names, () => import('./bodies.js').then((m: Bodies) => (m.useEnvironments(environments, current), m[group] as never)));
   }
 }

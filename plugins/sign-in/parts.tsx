@@ -21,7 +21,7 @@ export function createParts(kit: AuthUiKit, socialAvailable: boolean) {
     );
   }
 
-  function AlternativeMethods({
+  function AlternativeMethods<F extends SignInFactor>({
     flow,
     factors,
     onPick,
@@ -29,8 +29,8 @@ export function createParts(kit: AuthUiKit, socialAvailable: boolean) {
     social,
   }: {
     flow: SignInFlow;
-    factors: SignInFactor[];
-    onPick(f: SignInFactor): void;
+    factors: F[];
+    onPick(f: F): void;
     onBack?: () => void;
     social?: boolean;
   }) {
