@@ -15,7 +15,7 @@ import {
   Verification,
   type ResourceContext,
 } from '../../kernel/index.js';
-import { createHeadlessClerk, type HeadlessClerk } from '../../presets/headless.js';
+import { createHeadlessClerk, type HeadlessClerk } from '../../test/helpers/custom-flows.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
 
 const PASSWORD = 'correct-horse-battery';

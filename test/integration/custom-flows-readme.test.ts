@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { totpCode } from '../../emulator/index.js';
-import { createHeadlessClerk, type HeadlessClerk } from '../../presets/headless.js';
+import { createHeadlessClerk, type HeadlessClerk } from '../helpers/custom-flows.js';
 import { PROXY_URL, useEmulator } from '../helpers/emulator.js';
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';

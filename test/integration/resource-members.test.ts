@@ -3,7 +3,7 @@
 // against the emulator: names, return values and errors as ClerkJS has them.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildPublishableKey, createClerk, EmailAddress, isClerkRuntimeError, PhoneNumber, type ResourceContext } from '../../kernel/index.js';
-import { createHeadlessClerk, type HeadlessClerk } from '../../presets/headless.js';
+import { createHeadlessClerk, type HeadlessClerk } from '../helpers/custom-flows.js';
 import { PROXY_URL, useEmulator } from '../helpers/emulator.js';
 
 const PASSWORD = 'correct-horse-battery';
