@@ -52,13 +52,16 @@ export class SignUp extends BaseResource {
   declare unsafeMetadata: Record<string, unknown>;
   declare createdSessionId: string | null;
   declare createdUserId: string | null;
-  declare abandonAt: Date | null;
-  declare legalAcceptedAt: Date | null;
+  /** Epoch ms, as ClerkJS keeps them on a sign-up (not Dates, unlike the user's and the session's). */
+  declare abandonAt: number | null;
+  declare legalAcceptedAt: number | null;
 
   protected override hydrate(json: JSONObject): void {
     this.status = (json.status as SignUpStatus) ?? null;
     this.createdSessionId = (json.created_session_id as string) ?? null;
     this.createdUserId = (json.created_user_id as string) ?? null;
+    this.abandonAt = (json.abandon_at as number) ?? null;
+    this.legalAcceptedAt = (json.legal_accepted_at as number) ?? null;
     for (const key of ['requiredFields', 'optionalFields', 'missingFields', 'unverifiedFields'] as const) this[key] ??= [];
     const v = (json.verifications ?? {}) as Record<string, JSONObject>;
     this.verifications = {

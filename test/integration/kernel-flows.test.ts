@@ -55,6 +55,10 @@ describe('headless flows through the public API', () => {
     const signUp = await clerk.client!.signUp.create({ emailAddress: email, password: 'a-very-long-password-1' });
     expect(signUp.status).toBe('missing_requirements');
     expect(signUp.unverifiedFields).toContain('email_address');
+    // As ClerkJS keeps them on a sign-up: epoch ms, not Dates (the session's abandonAt is a Date).
+    expect(typeof signUp.abandonAt).toBe('number');
+    expect(signUp.abandonAt).toBeGreaterThan(Date.now());
+    expect(signUp.legalAcceptedAt).toBeNull();
     await signUp.prepareEmailAddressVerification({ strategy: 'email_code' });
     await expect(signUp.attemptEmailAddressVerification({ code: '000000' })).rejects.toSatisfy(
       (e) => isClerkAPIResponseError(e) && e.errors[0].code === 'form_code_incorrect',

@@ -537,12 +537,9 @@ export const RESOURCE_DIFFERENTLY_TYPED = {
     'reload',
   ],
   // Roots: `verifications` is a plain object (ClerkJS: a resource with its snapshot, and `nextAction` /
-  // `supportedStrategies` always set); `abandonAt` / `legalAcceptedAt` are Dates (ClerkJS: epoch numbers);
-  // the web3 plugin's params are narrower.
+  // `supportedStrategies` always set); the web3 plugin's params are narrower.
   signUp: [
     'verifications',
-    'abandonAt',
-    'legalAcceptedAt',
     'create',
     'update',
     'upsert',
