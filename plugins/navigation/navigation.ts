@@ -108,14 +108,14 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
       const development = kernel.instanceType === 'development';
       const protocols = () => DEFAULT_PROTOCOLS.concat(options().allowedRedirectProtocols ?? []);
       const warn = (message: string) => console.warn(`[microclerk] ${message}`);
-      const refused = (to: string, then = '') => warn(`Ignored redirect "${to}": unsafe or not in allowedRedirectOrigins${then}.`);
+      const refused = (to: string, then = '') => warn(`Ignored "${to}": unsafe or not in allowedRedirectOrigins${then}.`);
       /** The page to resolve against; outside a browser, a neutral one. */
       const pageOrDefault = () => navigator.page() ?? NO_PAGE;
       /** Builders need the environment (display config) and a page to resolve against. */
       const ready = () => (kernel.environment ? navigator.page() : undefined);
       /** A configured page, or '/' (with a warning) when it is not a safe URL: builders' results end up in hrefs and navigations. */
       const usable = (key: string, value: string | null | undefined) =>
-        value && !safeUrl(value, pageOrDefault(), protocols()) ? (warn(`Ignored unsafe ${key} "${value}".`), '/') : value || '';
+        value && !safeUrl(value, pageOrDefault(), protocols()) ? (refused(value, ` (${key})`), '/') : value || '';
       const configured = (key: string) => usable(key, option(key) || (kernel.environment?.displayConfig[key] as string | undefined));
 
       /** `allowedRedirectOrigins`, else ClerkJS's defaults for this page. */
