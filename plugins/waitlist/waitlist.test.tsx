@@ -72,7 +72,8 @@ describe('joinWaitlist', () => {
 
   it("compat's waitlist signal: join() resolves { error }, errors.fields.emailAddress is filled", async () => {
     const clerk = newClerk();
-    await clerk.load();
+    // The signals are Clerk SDKs' (load() fetches their flows when it gets sdkMetadata, as the SDKs pass it).
+    await clerk.load({ sdkMetadata: { name: '@clerk/react', version: '6.18.0' } });
     const state = clerk.__internal_state;
     expect(state.waitlistSignal().waitlist?.id).toBe('');
     const bad = await state.waitlistSignal().waitlist!.join({ emailAddress: 'nope' });
