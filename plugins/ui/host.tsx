@@ -83,7 +83,7 @@ export function createHost(env: Omit<HostEnv, 'dictionary'>) {
       let found = components.get(name);
       if (!found) {
         rootEnv.dictionary.add(module.strings as Dict | undefined);
-        for (const css of [module.styles].flat()) stylesheet.add(css);
+        stylesheet.add(...[module.styles].flat());
         components.set(name, (found = module.default(kit) as ComponentType<any>));
         names.set(found, name);
       }

@@ -63,10 +63,11 @@ export const stylesheet = (() => {
   const sheets = [sharedCss];
   let element: HTMLStyleElement | undefined;
   return {
-    /** Adds a component's rules (once, when its view module loads). */
-    add(css: string | undefined) {
-      if (!css || sheets.includes(css)) return;
-      sheets.push(css);
+    /** Adds a component's rules (once each, when its view module loads); the sheet is rewritten (and re-parsed) once. */
+    add(...parts: Array<string | undefined>) {
+      const fresh = parts.filter((css): css is string => !!css && !sheets.includes(css));
+      if (!fresh.length) return;
+      sheets.push(...fresh);
       // Rules added while components are shown (an appearance's `&:hover` states) apply at once.
       if (element?.isConnected) element.textContent = sheets.join('\n');
     },
