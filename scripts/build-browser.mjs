@@ -43,14 +43,28 @@ const kernelIndex = resolve(root, 'kernel/index.ts');
 const kernelExports = await build({ ...common, entryPoints: [kernelIndex], format: 'esm', write: false, metafile: true, outdir: 'kernel-exports' }).then(
   (r) => Object.values(r.metafile.outputs)[0].exports,
 );
+// The same for the small kernel modules lazy code imports directly (errors, safe-url, …) when the kernel's
+// index exports everything they export: otherwise a chunk of their code (a second ClerkRuntimeError class)
+// would be one more file every mount fetches.
+const kernelDir = resolve(root, 'kernel');
+const exportsOf = async (file) =>
+  build({ ...common, bundle: false, entryPoints: [file], format: 'esm', write: false, metafile: true, outdir: 'kernel-module' }).then(
+    (r) => Object.values(r.metafile.outputs)[0].exports,
+  );
 const shareKernel = {
   name: 'share-kernel',
   setup(b) {
-    b.onResolve({ filter: /\/kernel\/index\.js$/ }, (args) =>
-      resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === kernelIndex ? { path: 'kernel', namespace: 'microclerk-kernel' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'microclerk-kernel' }, () => ({
-      contents: `export const { ${kernelExports.join(', ')} } = globalThis.__microclerkKernel;`,
+    b.onResolve({ filter: /\/kernel\/.*\.js$|^\.\.?\/[\w-]+\.js$/ }, async (args) => {
+      const file = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      // One shim per importing module: shared by several chunks, a shim would be a file of its own to fetch.
+      const path = `${relative(kernelDir, file)} for ${relative(root, args.importer)}`;
+      if (file === kernelIndex) return { path, namespace: 'microclerk-kernel', pluginData: kernelExports };
+      if (!file.startsWith(`${kernelDir}/`) || !existsSync(file)) return undefined;
+      const names = await exportsOf(file);
+      return names.every((name) => kernelExports.includes(name)) ? { path, namespace: 'microclerk-kernel', pluginData: names } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'microclerk-kernel' }, (args) => ({
+      contents: `export const { ${args.pluginData.join(', ')} } = globalThis.__microclerkKernel;`,
       loader: 'js',
     }));
   },

@@ -1,7 +1,7 @@
 // The <script> bundle, as an app that uses ClerkJS's script tag would load it: window.Clerk appears
 // with the key from data attributes, and the UI chunks are fetched only on the first mount, all in one
 // round (scripts/build-browser.mjs starts a module's chunks with the module).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -97,6 +97,14 @@ describe('dist/microclerk.browser.js', () => {
   }
 
   const graph: Record<string, string[]> = JSON.parse(readFileSync(resolve(dist, 'browser-ui/chunks.json'), 'utf8'));
+
+  it('the UI chunks use the bundle’s kernel: no chunk defines its own ClerkRuntimeError, none is a kernel shim alone', () => {
+    const files = readdirSync(resolve(dist, 'browser-ui')).filter((f) => f.endsWith('.js'));
+    const withErrorClass = files.filter((f) => readFileSync(resolve(dist, 'browser-ui', f), 'utf8').includes('microclerk.runtimeError'));
+    expect(withErrorClass).toEqual([]);
+    // Every chunk a SignIn mount needs, besides the host and the view: Preact and the sign-in/up parts, nothing else.
+    expect(graph['sign-in-view.js']).toHaveLength(2);
+  });
 
   it.each([
     ['UserButton', 'user-button-view.js', '.cl-userButtonTrigger'],
