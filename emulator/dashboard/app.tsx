@@ -4,7 +4,7 @@
  * rendered as text by Preact (no HTML from data); links from the outbox are used only if they are http(s).
  */
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 type Json = any;
 
@@ -65,7 +65,10 @@ function Dashboard() {
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
 
+  // A poll that was in flight while a switch was flipped would show the switch's old state: such answers are dropped.
+  const changes = useRef(0);
   const refresh = useCallback(async () => {
+    const seen = changes.current;
     try {
       const [info, users, sessions, organizations, outbox, settings, faults] = await Promise.all([
         admin('info'),
@@ -76,6 +79,7 @@ function Dashboard() {
         admin('settings'),
         admin('faults'),
       ]);
+      if (seen !== changes.current) return;
       setState({ info, users, sessions, organizations, outbox, settings, faults });
       setError(null);
     } catch (e) {
@@ -92,6 +96,7 @@ function Dashboard() {
 
   const act = (run: () => Promise<unknown>) => async () => {
     try {
+      changes.current++;
       await run();
       await refresh();
     } catch (e) {
