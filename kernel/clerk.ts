@@ -11,11 +11,10 @@ import { TokenCache } from './resources/token.js';
 import { createSetActive } from './set-active.js';
 import { createState } from './state.js';
 import type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, KernelLoadOptions, Navigate } from './types.js';
+import { pageUrl } from './safe-url.js';
 import { VERSION } from './version.js';
 
 export type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, KernelLoadOptions, Navigate, SetActiveParams } from './types.js';
-
-const pageUrl = () => (typeof window !== 'undefined' && window.location ? new URL(window.location.href) : undefined);
 
 /**
  * Builds a Clerk instance from plugins. Every member exists when this returns; `load()` fetches

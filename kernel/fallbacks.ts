@@ -3,10 +3,8 @@
  * preset composes a navigation plugin, so these rarely leave the server.
  */
 import { ClerkRuntimeError } from './errors.js';
-import { safeUrl } from './safe-url.js';
+import { pageUrl, safeUrl } from './safe-url.js';
 import type { Navigate } from './types.js';
-
-const pageUrl = () => (typeof window !== 'undefined' && window.location ? new URL(window.location.href) : undefined);
 
 /**
  * Without a plugin that provides `navigate`: a full page load, and only to an http(s) URL of this

@@ -37,3 +37,6 @@ export function safeUrl(to: string, base: URL, protocols: string[]): URL | null 
     return null;
   }
 }
+
+/** The page this instance runs in; undefined outside a browser (server, native). */
+export const pageUrl = (): URL | undefined => (typeof window !== 'undefined' && window.location ? new URL(window.location.href) : undefined);

@@ -47,10 +47,19 @@ const kernelExports = await build({ ...common, entryPoints: [kernelIndex], forma
 // index exports everything they export: otherwise a chunk of their code (a second ClerkRuntimeError class)
 // would be one more file every mount fetches.
 const kernelDir = resolve(root, 'kernel');
-const exportsOf = async (file) =>
-  build({ ...common, bundle: false, entryPoints: [file], format: 'esm', write: false, metafile: true, outdir: 'kernel-module' }).then(
-    (r) => Object.values(r.metafile.outputs)[0].exports,
-  );
+// Read once per kernel file (every importer of it resolves here).
+const exportLists = new Map();
+const exportsOf = (file) => {
+  if (!exportLists.has(file)) {
+    exportLists.set(
+      file,
+      build({ ...common, bundle: false, entryPoints: [file], format: 'esm', write: false, metafile: true, outdir: 'kernel-module' }).then(
+        (r) => Object.values(r.metafile.outputs)[0].exports,
+      ),
+    );
+  }
+  return exportLists.get(file);
+};
 const shareKernel = {
   name: 'share-kernel',
   setup(b) {

@@ -1,6 +1,6 @@
 import { definePlugin, type ClerkPlugin } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/errors.js';
-import { originOf, safeUrl } from '../../kernel/safe-url.js';
+import { originOf, pageUrl, safeUrl } from '../../kernel/safe-url.js';
 import { expectObject, invalidArgument } from '../../kernel/errors.js';
 import { navigationLoadOptionsSchema, type NavigationLoadOptions, type RouterFn, type RouterMetadata } from './options.js';
 import {
@@ -316,7 +316,7 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
  */
 export function navigationPlugin(): NavigationPlugin {
   return createNavigationPlugin({
-    page: () => (typeof window !== 'undefined' && window.location ? new URL(window.location.href) : undefined),
+    page: pageUrl,
     go(url, page, _replace, router, metadata) {
       // originOf: custom-scheme pages (`wails://wails`) route in-app too.
       if (router && originOf(url) === originOf(page)) return router(url.pathname + url.search + url.hash, metadata);
