@@ -85,6 +85,10 @@ rmSync(outdir, { recursive: true, force: true });
 const ui = await build({
   ...common,
   plugins: [shareKernel],
+  // V8's compile hint (Chromium 136+; other engines read a comment): compile every function of a UI chunk
+  // while the file streams in, on a background thread. Without it the first render compiles each function
+  // it calls on the main thread, one by one (about a sixth of a cold mountSignIn's time, measured).
+  banner: { js: '//# allFunctionsCalledOnLoad' },
   entryPoints: Object.fromEntries(lazyFiles.map((f) => [chunkName(f), resolve(root, f)])),
   outdir,
   format: 'esm',

@@ -106,6 +106,13 @@ describe('dist/microclerk.browser.js', () => {
     expect(graph['sign-in-view.js']).toHaveLength(2);
   });
 
+  it('every UI chunk opens with V8’s compile hint, so its functions are compiled while it streams in, not one by one on first render', () => {
+    const files = readdirSync(resolve(dist, 'browser-ui')).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(Object.keys(graph).length);
+    const unhinted = files.filter((f) => !readFileSync(resolve(dist, 'browser-ui', f), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'));
+    expect(unhinted).toEqual([]);
+  });
+
   it.each([
     ['UserButton', 'user-button-view.js', '.cl-userButtonTrigger'],
     ['OrganizationSwitcher', 'organization-switcher-view.js', '.cl-organizationSwitcherTrigger'],
