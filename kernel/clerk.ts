@@ -1,4 +1,4 @@
-import { ClerkRuntimeError, invalidArgument } from './errors.js';
+import { ClerkAPIResponseError, ClerkRuntimeError, expectObject, invalidArgument, isClerkAPIResponseError, isClerkRuntimeError } from './errors.js';
 import { createEventBus, type EventHandler } from './events.js';
 import { createFapiClient } from './fapi.js';
 import { cookieSuffix, readCookie, storeDevBrowser } from './dev-browser.js';
@@ -6,13 +6,28 @@ import { createLifecycle } from './lifecycle.js';
 import { constructorOptionsSchema, parseOptions, parsePublishableKey, resolveDomain, resolveProxyUrl, type ClerkConstructorOptions } from './options.js';
 import { resolvePluginOrder, type Capabilities, type ClerkPlugin } from './plugin.js';
 import { installPlugins } from './plugin-host.js';
-import type { JSONObject, ResourceContext } from './resources/base.js';
+import { BaseResource, camelize, type JSONObject, type ResourceContext } from './resources/base.js';
+import { Verification } from './resources/verification.js';
+import { provideLazyKit } from './lazy-kit.js';
 import { TokenCache } from './resources/token.js';
 import { createSetActive } from './set-active.js';
 import { createState } from './state.js';
 import type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, KernelLoadOptions, Navigate } from './types.js';
-import { pageUrl } from './safe-url.js';
+import { pageUrl, safeUrl } from './safe-url.js';
 import { VERSION } from './version.js';
+
+provideLazyKit([
+  ClerkRuntimeError,
+  ClerkAPIResponseError,
+  isClerkAPIResponseError,
+  isClerkRuntimeError,
+  expectObject,
+  safeUrl,
+  pageUrl,
+  camelize,
+  BaseResource,
+  Verification,
+]);
 
 export type { ClerkInstance, ClerkKernel, CreateClerkOptions, KernelInternals, KernelLoadOptions, Navigate, SetActiveParams } from './types.js';
 

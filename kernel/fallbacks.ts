@@ -2,8 +2,7 @@
  * What the kernel does when no plugin provides `navigate` or `pageLoad`. Loaded on first use: every
  * preset composes a navigation plugin, so these rarely leave the server.
  */
-import { ClerkRuntimeError } from './errors.js';
-import { pageUrl, safeUrl } from './safe-url.js';
+import { ClerkRuntimeError, pageUrl, safeUrl } from './lazy-kit.js';
 import type { Navigate } from './types.js';
 
 /**

@@ -47,6 +47,7 @@ const kernelExports = await build({ ...common, entryPoints: [kernelIndex], forma
 // index exports everything they export: otherwise a chunk of their code (a second ClerkRuntimeError class)
 // would be one more file every mount fetches.
 const kernelDir = resolve(root, 'kernel');
+const lazyKit = resolve(kernelDir, 'lazy-kit.ts');
 // Read once per kernel file (every importer of it resolves here).
 const exportLists = new Map();
 const exportsOf = (file) => {
@@ -67,13 +68,17 @@ const shareKernel = {
       const file = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
       // One shim per importing module: shared by several chunks, a shim would be a file of its own to fetch.
       const path = `${relative(kernelDir, file)} for ${relative(root, args.importer)}`;
-      if (file === kernelIndex) return { path, namespace: 'microclerk-kernel', pluginData: kernelExports };
+      if (file === kernelIndex) return { path, namespace: 'microclerk-kernel', pluginData: { names: kernelExports, from: '__microclerkKernel' } };
+      // The lazy kit's bindings, as the bundle's kernel filled them (a copy of lazy-kit.ts would stay empty).
+      if (file === lazyKit) return { path, namespace: 'microclerk-kernel', pluginData: { names: await exportsOf(file), from: '__microclerkLazyKit' } };
       if (!file.startsWith(`${kernelDir}/`) || !existsSync(file)) return undefined;
       const names = await exportsOf(file);
-      return names.every((name) => kernelExports.includes(name)) ? { path, namespace: 'microclerk-kernel', pluginData: names } : undefined;
+      return names.every((name) => kernelExports.includes(name))
+        ? { path, namespace: 'microclerk-kernel', pluginData: { names, from: '__microclerkKernel' } }
+        : undefined;
     });
     b.onLoad({ filter: /.*/, namespace: 'microclerk-kernel' }, (args) => ({
-      contents: `export const { ${args.pluginData.join(', ')} } = globalThis.__microclerkKernel;`,
+      contents: `export const { ${args.pluginData.names.join(', ')} } = globalThis.${args.pluginData.from};`,
       loader: 'js',
     }));
   },
@@ -138,7 +143,7 @@ mkdirSync(dirname(outfile), { recursive: true });
 await build({
   ...common,
   stdin: {
-    contents: `import * as kernel from './kernel/index.ts';\nimport './presets/browser.ts';\nglobalThis.__microclerkKernel = kernel;\n`,
+    contents: `import * as kernel from './kernel/index.ts';\nimport * as lazyKit from './kernel/lazy-kit.ts';\nimport './presets/browser.ts';\nglobalThis.__microclerkKernel = kernel;\nglobalThis.__microclerkLazyKit = lazyKit;\n`,
     resolveDir: root,
     sourcefile: 'browser-entry.ts',
     loader: 'ts',

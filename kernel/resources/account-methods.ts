@@ -4,8 +4,7 @@
  * user ships none of it.
  */
 // Lazy code imports only the few small shared modules; the classes it builds are handed over by user.ts.
-import { expectObject } from '../errors.js';
-import { camelize, type JSONObject } from './base.js';
+import { expectObject, camelize, type JSONObject } from '../lazy-kit.js';
 import type { EmailAddress } from './email-address.js';
 import type { PhoneNumber } from './phone-number.js';
 import type { DeletedObject, ExternalAccount, TOTPResource, UpdateUserParams, User } from './user.js';

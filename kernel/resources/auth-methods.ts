@@ -4,7 +4,7 @@
  * never signs anyone in ships none of it.
  */
 // Lazy code imports only the few small shared modules (errors, case, base, verification, methods, safe-url): the rest of the kernel then stays in the initial chunk.
-import { ClerkRuntimeError, expectObject } from '../errors.js';
+import { ClerkRuntimeError, expectObject } from '../lazy-kit.js';
 import type { BaseResource } from './base.js';
 import type { EmailAddress } from './email-address.js';
 import type { AuthenticateWithPopupParams, AuthenticateWithRedirectParams } from './external-auth.js';

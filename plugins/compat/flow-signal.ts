@@ -1,5 +1,5 @@
 /** A flow's signal and its errors (ClerkJS's shape): lazily loaded with the futures (see futures.ts), as only a loaded instance reads them. */
-import { isClerkAPIResponseError, type ClerkAPIError } from '../../kernel/errors.js';
+import { isClerkAPIResponseError, type ClerkAPIError } from '../../kernel/lazy-kit.js';
 import type { SignalHub } from './signals.js';
 
 export interface FlowErrors<F extends string> {

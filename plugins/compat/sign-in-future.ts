@@ -1,5 +1,5 @@
 import type { PluginContext, Session, SignIn, SignInFactor } from '../../kernel/index.js';
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { createFlowTarget } from './flow-target.js';
 
 type Step = (action: () => Promise<unknown>) => Promise<{ error: unknown }>;

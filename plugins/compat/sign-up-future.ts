@@ -1,5 +1,5 @@
 import type { PluginContext, SignUp, SignUpParams } from '../../kernel/index.js';
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { createFlowTarget } from './flow-target.js';
 import { notSupported, type FinalizeNavigate } from './sign-in-future.js';
 

@@ -7,7 +7,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Organization, User } from '../../kernel/index.js';
-import { isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/errors.js';
+import { isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { OrganizationSuggestion, RoleResource, UserOrganizationInvitation } from '../organizations/resources.js';
 import type { UiKit } from '../ui/index.js';
 import type { CreateOrganizationProps } from './index.js';

@@ -1,6 +1,6 @@
 /** `handleEmailLinkVerification`: what the email-link plugin loads when a landing page calls it. */
 import type { KernelInternals } from '../../kernel/index.js';
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { NavigationApi } from '../navigation/index.js';
 import type { CustomNavigate, HandleEmailLinkVerificationParams } from './email-link.js';
 // Type only: the class comes from the plugin's entry, so errors.ts stays in the initial bundle alone (no shared chunk).

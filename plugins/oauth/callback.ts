@@ -1,5 +1,5 @@
 import type { KernelInternals, SignIn, SignUp } from '../../kernel/index.js';
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { NavigationApi } from '../navigation/index.js';
 
 /** What `handleRedirectCallback` accepts: ClerkJS's `HandleOAuthCallbackParams`. */

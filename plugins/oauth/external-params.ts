@@ -1,6 +1,6 @@
 /** Checks of `authenticateWithRedirect` / `authenticateWithPopup` input, loaded with the flow on first use. */
 import type { AuthenticateWithRedirectParams, KernelInternals, SignIn } from '../../kernel/index.js';
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { NavigationApi } from '../navigation/index.js';
 
 const OAUTH = /^oauth_(custom_)?[a-z0-9_]+$/;

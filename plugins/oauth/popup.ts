@@ -1,5 +1,5 @@
 import type { AuthenticateWithPopup, Environment, JSONObject, KernelInternals } from '../../kernel/index.js';
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { NavigationApi } from '../navigation/index.js';
 import { checkExternalParams } from './external-params.js';
 

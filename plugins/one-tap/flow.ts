@@ -5,11 +5,10 @@
  * routing finishes.
  */
 import type { KernelInternals, PluginContext, SignIn, SignUp } from '../../kernel/index.js';
-import { ClerkRuntimeError, isClerkAPIResponseError } from '../../kernel/errors.js';
+import { ClerkRuntimeError, isClerkAPIResponseError, safeUrl } from '../../kernel/lazy-kit.js';
 import type { NavigationApi } from '../navigation/index.js';
 import type { CustomNavigate, HandleOAuthCallbackParams } from '../oauth/index.js';
 import type { AuthenticateWithGoogleOneTapParams, GoogleOneTapProps, OneTapLoadOptions } from './one-tap.js';
-import { safeUrl } from '../../kernel/safe-url.js';
 
 /** Google's script; the `googleOneTapScriptUrl` load option replaces it (e.g. with the emulator's stand-in). */
 export const GOOGLE_IDENTITY_SCRIPT_URL = 'https://accounts.google.com/gsi/client';

@@ -10,8 +10,7 @@ import type { BaseResource, JSONObject, Organization, OrganizationMembership, Re
  * lazy code imports no kernel class, so the kernel stays in the initial chunk with the plugins.
  */
 export const classes = {} as { Organization: typeof Organization; OrganizationMembership: typeof OrganizationMembership };
-import { ClerkRuntimeError } from '../../kernel/errors.js';
-import { camelize } from '../../kernel/resources/base.js';
+import { ClerkRuntimeError, camelize } from '../../kernel/lazy-kit.js';
 import type { CreateOrganizationParams } from './organizations.js';
 import type { OrganizationMembershipMethods, OrganizationMethods, UserOrganizationMethods, OrganizationCreationDefaults } from './methods.js';
 import {

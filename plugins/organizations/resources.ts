@@ -4,8 +4,7 @@
  * pagination: `{ initialPage, pageSize }` → `limit` / `offset`, answered as `{ data, total_count }`.
  */
 import type { JSONObject, ResourceContext } from '../../kernel/index.js';
-import { BaseResource, camelize } from '../../kernel/resources/base.js';
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { BaseResource, camelize, ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 
 /** ClerkJS's paginated list answer. */
 export interface ClerkPaginatedResponse<T> {

@@ -1,8 +1,6 @@
 /** The bodies of the methods methods.ts installs, loaded on the first call of any of them (with the WebAuthn code). */
 import type { BaseResource, JSONObject, ResourceContext, Session, SignIn, User } from '../../kernel/index.js';
-import { ClerkRuntimeError } from '../../kernel/errors.js';
-import { Verification } from '../../kernel/resources/verification.js';
-import { camelize } from '../../kernel/resources/base.js';
+import { ClerkRuntimeError, Verification, camelize } from '../../kernel/lazy-kit.js';
 import type { Passkey, PasskeyMethods, SessionVerification, SessionVerificationMethods, SignInPasskeyMethods, UserPasskeyMethods } from './methods.js';
 import { createCredentialJson, getCredentialJson, isWebAuthnAutofillSupported, serializeAssertion } from './webauthn.js';
 

@@ -4,7 +4,7 @@
  * errors (`passkey_registration_cancelled`, `passkey_retrieval_cancelled`, …). Loaded with the method
  * bodies, on first use.
  */
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 
 export const bufferToBase64Url = (buffer: ArrayBuffer | ArrayBufferView): string => {
   const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

@@ -14,8 +14,7 @@ import type {
   SignUpParams,
   User,
 } from '../../kernel/index.js';
-import { camelize } from '../../kernel/resources/base.js';
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { camelize, ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { Environment } from '../../kernel/index.js';
 import type { ComplexityErrors, EnterpriseConnection, ValidatePasswordCallbacks } from './members.js';
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Session } from '../../kernel/index.js';
-import { isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/errors.js';
+import { isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { SessionVerification, SessionVerificationFactor } from '../passkeys/index.js';
 import type { HostedProps, UiKit } from '../ui/index.js';
 import type { UserVerificationProps } from './index.js';

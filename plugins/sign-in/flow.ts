@@ -1,6 +1,6 @@
 /** The sign-in flow's moves, shared by its steps: the next step for a sign-in's status, and OAuth. */
 import type { SignIn } from '../../kernel/index.js';
-import { ClerkRuntimeError, isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError, isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { OAuthApi } from '../oauth/index.js';
 import type { AuthFlow, HostContextValue } from '../ui/index.js';
 import type { SignInProps } from './index.js';

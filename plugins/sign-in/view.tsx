@@ -5,7 +5,7 @@
  * 'enterprise-connections' (the chooser when the identifier's domain has several SSO connections).
  * Every step reads the sign-in in progress from `clerk.client.signIn`, so deep links survive a reload.
  */
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { EmailLinkApi } from '../email-link/index.js';
 import type { OAuthApi } from '../oauth/index.js';
 import type { Web3Api, Web3Strategy } from '../web3/index.js';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SignUp } from '../../kernel/index.js';
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { EmailLinkApi, EmailLinkError } from '../email-link/index.js';
 import type { AuthUiKit } from '../ui/auth-kit.js';
 import type { AuthFlow, HostContextValue } from '../ui/index.js';

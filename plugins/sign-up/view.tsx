@@ -4,7 +4,7 @@
  * (email-link landing), 'sso-callback'. Every step
  * reads the sign-up in progress from `clerk.client.signUp`, so deep links survive a reload.
  */
-import { ClerkRuntimeError, isClerkAPIResponseError } from '../../kernel/errors.js';
+import { ClerkRuntimeError, isClerkAPIResponseError } from '../../kernel/lazy-kit.js';
 import type { EmailLinkApi } from '../email-link/index.js';
 import type { OAuthApi } from '../oauth/index.js';
 import type { Web3Api, Web3Strategy } from '../web3/index.js';

@@ -2,6 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+// The UI always runs beside the kernel, which fills the lazy kit the form parts read (kernel/lazy-kit.ts).
+import '../../kernel/index.js';
 import { HostContext, type HostContextValue } from './context.js';
 import { CodeForm, RESEND_SECONDS } from './form-kit.js';
 

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClerkAPIError, Environment } from '../../kernel/index.js';
-import { isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/errors.js';
+import { isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { useHost } from './context.js';
 import { AlertIcon, ArrowRightIcon, CheckIcon, EyeIcon, EyeOffIcon, Spinner } from './icons.js';
 import { isSafeUrl } from './routing.js';

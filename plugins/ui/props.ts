@@ -3,7 +3,7 @@
  * prop of the wrong kind is a coded `invalid_component_prop` error naming it. Only lazily loaded view
  * and flow modules import this file, so it costs nothing before the first mount.
  */
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { isSafeUrl } from './routing.js';
 
 /** What a prop may be: a boolean, a string, a URL (string or function), an object, an array, a function, or one of some strings. */

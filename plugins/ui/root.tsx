@@ -2,7 +2,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { KernelInternals } from '../../kernel/index.js';
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { NavigationApi } from '../navigation/index.js';
 import { HostContext, type HostContextValue } from './context.js';
 import type { HostedProps, Routing, UiLoadOptions } from './index.js';

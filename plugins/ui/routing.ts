@@ -1,6 +1,6 @@
 /** Routing inside a component: the current step from the page path, the URL hash, or memory (modals). */
 import type { KernelInternals } from '../../kernel/index.js';
-import { safeUrl } from '../../kernel/safe-url.js';
+import { safeUrl } from '../../kernel/lazy-kit.js';
 import type { Routing } from './index.js';
 
 const HTTP_PROTOCOLS = ['http:', 'https:'];

@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { isClerkAPIResponseError, ClerkRuntimeError } from '../../kernel/errors.js';
+import { isClerkAPIResponseError, ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { FormState, UiKit } from '../ui/index.js';
 import type { ReverificationApi } from '../reverification/index.js';
 import { DotsIcon, PlusIcon } from './icons.js';

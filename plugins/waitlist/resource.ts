@@ -1,7 +1,6 @@
 /** The `Waitlist` resource (`POST /v1/waitlist`'s answer) and the join request; loaded on first use. */
 import type { JSONObject, KernelInternals } from '../../kernel/index.js';
-import { ClerkRuntimeError } from '../../kernel/errors.js';
-import { camelize } from '../../kernel/resources/base.js';
+import { ClerkRuntimeError, camelize } from '../../kernel/lazy-kit.js';
 
 /** An entry on the instance's waitlist (ClerkJS's WaitlistResource data). */
 export class Waitlist {

@@ -4,7 +4,7 @@
  * ClerkJS's flow, including its navigation to the second factor or the sign-up's continue step.
  */
 import type { KernelInternals, SignIn, SignUp } from '../../kernel/index.js';
-import { ClerkRuntimeError, isClerkAPIResponseError } from '../../kernel/errors.js';
+import { ClerkRuntimeError, isClerkAPIResponseError } from '../../kernel/lazy-kit.js';
 import type { NavigationApi } from '../navigation/index.js';
 import type { ClerkAuthenticateWithWeb3Params } from './web3.js';
 import { signatureGenerator, walletAddress, walletFor } from './wallets.js';

@@ -3,8 +3,7 @@
  * the first call of one of them (the stubs are installed by web3.ts).
  */
 import type { JSONObject, ResourceContext, SignIn, SignUp, User } from '../../kernel/index.js';
-import { ClerkRuntimeError } from '../../kernel/errors.js';
-import { camelize } from '../../kernel/resources/base.js';
+import { ClerkRuntimeError, camelize } from '../../kernel/lazy-kit.js';
 // Types only: methods.ts is in the initial bundle, and a runtime import would split it into a chunk of its own.
 import type { AuthenticateWithWeb3Params, SignUpWeb3Params, Web3Wallet } from './methods.js';
 import { signatureGenerator, walletAddress, walletFor, type Web3Strategy } from './wallets.js';

@@ -3,7 +3,7 @@
  * matched by the wallet's reverse-DNS id), falling back to the legacy injected `window.ethereum`
  * (EIP-1193). Signing is EIP-1193 `personal_sign` of FAPI's message, hex-encoded as MetaMask expects.
  */
-import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 
 export type Web3Strategy = 'web3_metamask_signature' | 'web3_coinbase_wallet_signature' | 'web3_okx_wallet_signature' | 'web3_base_signature';
 export type Web3Provider = 'metamask' | 'coinbase_wallet' | 'okx_wallet' | 'base';

@@ -1,7 +1,7 @@
 /** Security page: the user's passkeys (name, created, last used), rename, remove, and adding one on this device. */
 import { useState } from 'preact/hooks';
 import type { User } from '../../../kernel/index.js';
-import { ClerkAPIResponseError, isClerkRuntimeError } from '../../../kernel/errors.js';
+import { ClerkAPIResponseError, isClerkRuntimeError } from '../../../kernel/lazy-kit.js';
 import type { Passkey } from '../../passkeys/index.js';
 import type { ProfileParts } from '../parts.js';
 
