@@ -12,19 +12,22 @@ import { describe, expect, it } from 'vitest';
 
 const SHARED_WITH_LAZY_CODE = new Set(['kernel/lazy-kit.ts']);
 
+/** The full preset's split build, as an app's bundler makes it (one build for both tests). */
+const splitBuild = esbuild.build({
+  entryPoints: ['presets/full.ts'],
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'browser',
+  outdir: join(tmpdir(), 'microclerk-lazy-imports'),
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+});
+
 describe('the full preset’s chunk graph', () => {
   it('lazy modules reach the initial graph only through the kernel’s lazy kit', async () => {
-    const result = await esbuild.build({
-      entryPoints: ['presets/full.ts'],
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'browser',
-      outdir: join(tmpdir(), 'microclerk-lazy-imports'),
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
+    const result = await splitBuild;
     const inputs = result.metafile.inputs;
     const staticImports = (path: string) => (inputs[path]?.imports ?? []).filter((i) => i.kind === 'import-statement' && !i.external).map((i) => i.path);
     const initial = new Set<string>();
@@ -53,17 +56,7 @@ describe('the full preset’s chunk graph', () => {
   });
 
   it('the app’s initial files are its entry and the kit, nothing else shared with lazy code', async () => {
-    const result = await esbuild.build({
-      entryPoints: ['presets/full.ts'],
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'browser',
-      outdir: join(tmpdir(), 'microclerk-lazy-imports-files'),
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
+    const result = await splitBuild;
     const outputs = result.metafile.outputs;
     const name = (path: string) => path.split('/').pop()!;
     const byName = new Map(Object.entries(outputs).map(([path, meta]) => [name(path), meta]));
