@@ -5,12 +5,12 @@
  * `setActive` and moves on before the refreshed session is emitted: to the next task, or to
  * `redirectUrlComplete` when none is left.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Organization, Session, TOTPResource } from '../../kernel/index.js';
 import type { RedirectOptions } from '../navigation/index.js';
 import type { OrganizationsApi } from '../organizations/organizations.js';
 import type { ComponentModule, UiKit } from '../ui/index.js';
-import { encodeQr } from '../user-profile/qr.js';
+import type { qrPath } from '../user-profile/qr.js';
 import type { SessionTask, SessionTaskKey, TaskProps } from './index.js';
 import { sessionTasksStrings } from './strings.js';
 import { sessionTasksStyles } from './styles.js';
@@ -245,28 +245,20 @@ function createTaskViews(kit: UiKit, services: TaskServices) {
     );
   }
 
-  /** The `otpauth://` link as a QR code (dark modules on white, 4-module quiet zone); nothing if it does not fit one. */
+  /** The `otpauth://` link as a QR code (dark modules on white); the encoder loads with the first code shown. */
   function QrCode({ text }: { text: string }) {
     const { el, t } = useHost();
-    const path = useMemo(() => {
-      try {
-        const modules = encodeQr(text);
-        let d = '';
-        modules.forEach((row, y) => {
-          for (let x = 0; x < row.length; x++) {
-            let end = x;
-            while (row[end]) end++;
-            if (end > x) d += `M${x + 4} ${y + 4}h${end - x}v1h${x - end}z`;
-            x = end;
-          }
-        });
-        return { d, side: modules.length + 8 };
-      } catch {
-        return null;
-      }
+    const [path, setPath] = useState<ReturnType<typeof qrPath>>();
+    useEffect(() => {
+      let live = true;
+      import('../user-profile/qr.js').then(
+        (qr) => live && setPath(qr.qrPath(text)),
+        () => live && setPath(null),
+      );
+      return () => void (live = false);
     }, [text]);
-    if (!path) return null;
-    return (
+    if (path === null) return null;
+    return path ? (
       <svg
         {...el('taskSetupMfaTotpQrCode')}
         viewBox={`0 0 ${path.side} ${path.side}`}
@@ -277,6 +269,8 @@ function createTaskViews(kit: UiKit, services: TaskServices) {
         <rect width={path.side} height={path.side} fill="#fff" />
         <path d={path.d} fill="#000" />
       </svg>
+    ) : (
+      <svg {...el('taskSetupMfaTotpQrCode')} aria-hidden="true" />
     );
   }
 

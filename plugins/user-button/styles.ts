@@ -11,4 +11,5 @@ export const userButtonStyles = `.cl-userButtonBox{position:relative;display:inl
 .cl-userPreviewSecondaryIdentifier{color:var(--cl-text2);overflow:hidden;text-overflow:ellipsis}
 .cl-userButtonPopoverActionButton{display:flex;align-items:center;gap:.75rem;width:100%;padding:.55rem 1rem;background:none;border:0;text-align:left;cursor:pointer}
 .cl-userButtonPopoverActionButton:hover,.cl-userButtonPopoverActionButton:focus{background:color-mix(in srgb,var(--cl-text) 6%,transparent)}
+.cl-userButtonPopoverActionButtonIcon{margin:0 .5rem;color:var(--cl-text2)}
 .cl-userButtonPopoverDivider{height:1px;margin:.35rem 0;background:var(--cl-border)}`;

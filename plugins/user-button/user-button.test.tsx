@@ -202,6 +202,19 @@ describe('<UserButton/>', () => {
       'cl-userButtonPopoverActionButton__signOut',
       'cl-userButtonPopoverActionButton__custom',
     ]);
+    // Each built-in action starts with its icon (hidden from assistive technology, styleable by element key);
+    // the button's name stays its label.
+    for (const [name, label] of [
+      ['manageAccount', 'Manage account'],
+      ['signOut', 'Sign out'],
+    ]) {
+      const item = menuItem(setup.node, name);
+      const icon = item.querySelector(`svg.cl-userButtonPopoverActionButtonIcon__${name}`);
+      expect(icon?.getAttribute('aria-hidden')).toBe('true');
+      expect(icon?.querySelector('path')?.getAttribute('d')).toMatch(/^M/);
+      expect(item.textContent).toBe(label);
+    }
+    expect(menuItem(setup.node, 'custom').querySelector('svg')).toBeNull();
 
     (setup.clerk as any).unmountUserButton(setup.node);
     const other = { ...setup, node: document.body.appendChild(document.createElement('div')) };

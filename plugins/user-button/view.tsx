@@ -78,6 +78,12 @@ export const userButtonPropRules: Record<string, PropRule> = {
 };
 
 export function createUserButton(kit: UiKit, services: UserButtonServices) {
+  // Each built-in action starts with an icon, as in Clerk's menu: a gear, a door with an arrow out, a plus.
+  const ManageIcon = kit.stroke(
+    'M9.9 5.3 10.4 2.6 13.6 2.6 14.1 5.3 15.3 5.8 17.5 4.2 19.8 6.5 18.2 8.7 18.7 9.9 21.4 10.4 21.4 13.6 18.7 14.1 18.2 15.3 19.8 17.5 17.5 19.8 15.3 18.2 14.1 18.7 13.6 21.4 10.4 21.4 9.9 18.7 8.7 18.2 6.5 19.8 4.2 17.5 5.8 15.3 5.3 14.1 2.6 13.6 2.6 10.4 5.3 9.9 5.8 8.7 4.2 6.5 6.5 4.2 8.7 5.8ZM9 12a3 3 0 1 0 6 0a3 3 0 1 0-6 0',
+  );
+  const SignOutIcon = kit.stroke('M10 4H5v16h5M15 8l4 4-4 4M19 12H9');
+  const AddIcon = kit.stroke('M12 6v12M6 12h12');
   const { useHost, useAppNode } = kit;
 
   function Avatar({ person }: { person: Person }) {
@@ -245,7 +251,8 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
     };
 
     // A plain function, not a component: a component declared here would remount (and drop focus) on every render.
-    const menuButton = (key: string, name: string, label: string, onClick: () => void, children?: ComponentChildren) => (
+    // `children` replace the label (a session preview, a custom entry); `Icon` goes before it (the built-in actions).
+    const menuButton = (key: string, name: string, label: string, onClick: () => void, children?: ComponentChildren, Icon?: typeof AddIcon) => (
       <button
         key={key}
         type="button"
@@ -256,7 +263,14 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
         disabled={busy}
         onClick={onClick}
       >
-        {children ?? label}
+        {Icon ? (
+          <>
+            <Icon name="userButtonPopoverActionButtonIcon" variant={name} />
+            {label}
+          </>
+        ) : (
+          (children ?? label)
+        )}
       </button>
     );
 
@@ -284,9 +298,9 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
             <Preview person={me} variant="personal" />
             {entries.map((item, i) =>
               isBuiltIn(item, 'manageAccount')
-                ? menuButton('manage', 'manageAccount', t('userButton.action__manageAccount'), manageAccount)
+                ? menuButton('manage', 'manageAccount', t('userButton.action__manageAccount'), manageAccount, undefined, ManageIcon)
                 : isBuiltIn(item, 'signOut')
-                  ? menuButton('signOut', 'signOut', t('userButton.action__signOut'), signOutCurrent)
+                  ? menuButton('signOut', 'signOut', t('userButton.action__signOut'), signOutCurrent, undefined, SignOutIcon)
                   : menuButton(
                       `custom-${i}`,
                       'custom',
@@ -308,8 +322,8 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
                     <Preview person={person} variant="secondary" />,
                   );
                 })}
-                {menuButton('add', 'addAccount', t('userButton.action__addAccount'), addAccount)}
-                {others.length > 0 && menuButton('signOutAll', 'signOutAll', t('userButton.action__signOutAll'), signOutAll)}
+                {menuButton('add', 'addAccount', t('userButton.action__addAccount'), addAccount, undefined, AddIcon)}
+                {others.length > 0 && menuButton('signOutAll', 'signOutAll', t('userButton.action__signOutAll'), signOutAll, undefined, SignOutIcon)}
               </>
             )}
           </div>

@@ -194,3 +194,26 @@ export function encodeQr(text: string): boolean[][] {
   }
   throw new RangeError(`Text too long for a QR code: ${bytes.length} bytes, at most 2331`);
 }
+
+/**
+ * The QR code for `text` as one SVG path of its dark modules (a rectangle per horizontal run keeps it short)
+ * inside a 4-module quiet zone, and the side of that square; null if the text does not fit a QR code.
+ */
+export function qrPath(text: string): { d: string; side: number } | null {
+  let modules: boolean[][];
+  try {
+    modules = encodeQr(text);
+  } catch {
+    return null;
+  }
+  let d = '';
+  modules.forEach((row, y) => {
+    for (let x = 0; x < row.length; x++) {
+      let end = x;
+      while (row[end]) end++;
+      if (end > x) d += `M${x + 4} ${y + 4}h${end - x}v1h${x - end}z`;
+      x = end;
+    }
+  });
+  return { d, side: modules.length + 8 };
+}

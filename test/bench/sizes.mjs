@@ -191,8 +191,9 @@ function originsOf(root, entryPoint) {
  * Split build of the full preset: "before any mount" is the entry chunk plus everything it imports
  * statically; the UI is what the dynamic import() edges lead to. A lazy chunk counts as pulled by a
  * mount when the module it was split for lives in one of `uiFolders` (e.g. plugins/ui/ = the host,
- * plugins/sign-in/ = the SignIn view); the closure follows static imports and further such dynamic
- * imports from the chunks already loaded.
+ * plugins/sign-in/ = the SignIn view) and the initial files import() it (a mount loads the host and the
+ * view that way); the closure adds their static imports. What a view import()s itself when a feature is
+ * used (the QR encoder when an authenticator app is set up, wallet helpers) is `onUse`, not counted.
  */
 async function measureFullSplit(root, consumerSource, label) {
   let bundle;
@@ -206,6 +207,7 @@ async function measureFullSplit(root, consumerSource, label) {
   const entryName = files.find((f) => metaOutputs[f.name]?.entryPoint?.includes('consumer.js'))?.name;
   const outputFor = (path) => path.split('/').pop();
 
+  let initial = new Set();
   function closure(start, followDynamic) {
     const seen = new Set();
     const queue = [...start];
@@ -217,7 +219,7 @@ async function measureFullSplit(root, consumerSource, label) {
         if (edge.external) continue;
         const target = outputFor(edge.path);
         if (edge.kind === 'import-statement') queue.push(target);
-        else if (edge.kind === 'dynamic-import' && followDynamic(target)) queue.push(target);
+        else if (edge.kind === 'dynamic-import' && initial.has(name) && followDynamic(target)) queue.push(target);
       }
     }
     return seen;
@@ -225,7 +227,7 @@ async function measureFullSplit(root, consumerSource, label) {
 
   const splitFor = (name) => metaOutputs[name]?.entryPoint ?? '';
   const under = (folders) => (name) => originsOf(root, splitFor(name)).some((origin) => folders.some((folder) => origin.startsWith(`plugins/${folder}/`)));
-  const initial = closure([entryName], () => false);
+  initial = closure([entryName], () => false);
   const lazyNames = files.map((f) => f.name).filter((n) => !initial.has(n));
   const describe = (names) => {
     const list = [...names];
@@ -251,6 +253,15 @@ async function measureFullSplit(root, consumerSource, label) {
       .filter(([input, info]) => userViewModules.has(input) && info.bytesInOutput > 0)
       .map(([input]) => input),
   );
+  // Chunks the mounted UI import()s itself, on use: not part of any mount above.
+  const mounted = new Set([...uiSignInSignUp, ...uiUserButtonUserProfile]);
+  const onUse = new Set(
+    lazyOnly(mounted).flatMap((n) =>
+      (metaOutputs[n]?.imports ?? [])
+        .filter((edge) => edge.kind === 'dynamic-import' && !mounted.has(outputFor(edge.path)))
+        .map((edge) => outputFor(edge.path)),
+    ),
+  );
   const hasSignIn = [...afterSignIn].some((n) => under(['sign-in'])(n));
   const hasSignUp = [...uiSignInSignUp].some((n) => under(['sign-up'])(n));
   const hasHost = [...afterSignIn].some((n) => under(['ui'])(n));
@@ -263,6 +274,7 @@ async function measureFullSplit(root, consumerSource, label) {
     uiChunksUserButtonUserProfileHost: describe(lazyOnly(uiUserButtonUserProfile)),
     userButtonUserProfileBeyondHost: describe(userViewChunks),
     userViewsInInitial,
+    onUse: describe([...onUse].filter((n) => byName.has(n))),
     allLazy: describe(lazyNames),
     found: {
       host: hasHost,

@@ -1,7 +1,7 @@
 /** Security page: two-step verification — authenticator app (QR code), SMS codes, backup codes. */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { TOTPResource, User } from '../../../kernel/index.js';
-import { encodeQr } from '../qr.js';
+import type { qrPath } from '../qr.js';
 import { CopyIcon, DownloadIcon } from '../icons.js';
 import type { MenuEntry, ProfileParts } from '../parts.js';
 
@@ -51,37 +51,30 @@ export function createTwoStepSection({ kit, useSay, useNotice, Section, Action, 
   }
 
   /**
-   * The setup link as a QR code: one SVG path of the dark modules on white (readers need dark on light,
-   * whatever the theme) with the 4-module quiet zone. Nothing if the text does not fit a QR code.
+   * The setup link as a QR code: dark modules on white (readers need dark on light, whatever the theme).
+   * The encoder is loaded when a code is first shown (few users ever set up an authenticator app); until then
+   * the box holds its place. Nothing if the text does not fit a QR code.
    */
   function QrCode({ text }: { text: string }) {
     const { el } = useHost();
     const say = useSay();
-    const path = useMemo(() => {
-      let modules: boolean[][];
-      try {
-        modules = encodeQr(text);
-      } catch {
-        return null;
-      }
-      // One rectangle per horizontal run of dark modules keeps the path short.
-      let d = '';
-      modules.forEach((row, y) => {
-        for (let x = 0; x < row.length; x++) {
-          let end = x;
-          while (row[end]) end++;
-          if (end > x) d += `M${x + 4} ${y + 4}h${end - x}v1h${x - end}z`;
-          x = end;
-        }
-      });
-      return { d, side: modules.length + 8 };
+    const [path, setPath] = useState<ReturnType<typeof qrPath>>();
+    useEffect(() => {
+      let live = true;
+      import('../qr.js').then(
+        (qr) => live && setPath(qr.qrPath(text)),
+        () => live && setPath(null),
+      );
+      return () => void (live = false);
     }, [text]);
-    if (!path) return null;
-    return (
+    if (path === null) return null;
+    return path ? (
       <svg {...el('totpQrCode')} viewBox={`0 0 ${path.side} ${path.side}`} role="img" aria-label={say('totpQrCode')} shape-rendering="crispEdges">
         <rect width={path.side} height={path.side} fill="#fff" />
         <path d={path.d} fill="#000" />
       </svg>
+    ) : (
+      <svg {...el('totpQrCode')} aria-hidden="true" />
     );
   }
 
