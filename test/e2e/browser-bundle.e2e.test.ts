@@ -66,6 +66,16 @@ describe('dist/microclerk.browser.js', () => {
     expect(scripts.some((s) => s.startsWith('/dist/browser-ui/ui-host'))).toBe(true);
     expect(scripts.some((s) => s.startsWith('/dist/browser-ui/sign-in-view'))).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/script-tag-sign-in.png` });
+
+    // A FAPI error reaches the form through the kernel values the UI chunks read from the bundle's kit
+    // (kernel/lazy-kit.ts): an unknown account is shown on its field, not thrown.
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.fill('input[name=identifier], input[type=email]', 'nobody@example.com');
+    await page.keyboard.press('Enter');
+    const message = await page.waitForSelector('.cl-formFieldErrorText');
+    expect(await message.textContent()).toMatch(/couldn.t find your account/i);
+    expect(errors).toEqual([]);
   });
 
   /** Signs in through the client API, mounts `component`; resolves with each UI script's request times. */
