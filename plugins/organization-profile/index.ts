@@ -2,11 +2,13 @@
  * The `organization-profile` plugin: the `<OrganizationProfile/>` component for the active organization
  * (general settings, members with invitations and membership requests, verified domains, custom pages)
  * and `mountOrganizationProfile` / `unmountOrganizationProfile` / `openOrganizationProfile` /
- * `closeOrganizationProfile`. What a member sees follows their membership's permissions. The view is
+ * `closeOrganizationProfile`, plus the `<InviteMembers/>` modal (`openInviteMembers` / `closeInviteMembers`):
+ * its invitation form alone. What a member sees follows their membership's permissions. The view is
  * loaded on the first mount or open.
  * @packageDocumentation
  */
-import { type ComponentMembers, defineComponentPlugin, type HostedProps } from '../ui/index.js';
+import { definePlugin } from '../../kernel/index.js';
+import type { ComponentMembers, HostedProps } from '../ui/index.js';
 // Type-only: the organization methods (getMemberships, setLogo…) merged into the kernel's resources.
 import type {} from '../organizations/index.js';
 import type { organizationProfileStrings } from './strings.js';
@@ -32,27 +34,52 @@ export interface OrganizationProfileProps extends HostedProps {
   __experimental_startPath?: string;
 }
 
+/** `clerk.openInviteMembers(props)`: the modal's appearance (it has no routing of its own). */
+export interface InviteMembersProps {
+  appearance?: HostedProps['appearance'];
+}
+
+/** The plugin's public members: OrganizationProfile's mount/open family, and the InviteMembers modal's open/close. */
+export type OrganizationProfileMembers = ComponentMembers<'OrganizationProfile'> & {
+  openInviteMembers(props?: InviteMembersProps): void;
+  closeInviteMembers(): void;
+};
+
 declare module '../../kernel/plugin.js' {
   interface PluginApis {
-    'organization-profile': ComponentMembers<'OrganizationProfile'>;
+    'organization-profile': OrganizationProfileMembers;
   }
 }
 
 declare module '../ui/index.js' {
   interface ComponentProps {
     OrganizationProfile: OrganizationProfileProps;
+    InviteMembers: InviteMembersProps;
   }
   interface ComponentStrings {
     OrganizationProfile: typeof organizationProfileStrings;
   }
 }
 
-/** The `<OrganizationProfile/>` component plugin (needs `ui` and `organizations`); its view loads on the first mount or open. */
+/**
+ * The `<OrganizationProfile/>` component plugin with the `<InviteMembers/>` modal (needs `ui` and
+ * `organizations`); their view loads on the first mount or open.
+ */
 export function organizationProfilePlugin() {
-  return defineComponentPlugin({
+  return definePlugin({
     name: 'organization-profile',
-    component: 'OrganizationProfile',
-    dependsOn: ['organizations'],
-    load: () => import('./view.js'),
+    dependsOn: ['ui', 'organizations'],
+    setup(ctx): OrganizationProfileMembers {
+      const ui = ctx.get('ui');
+      const invite = ui.registerComponent('InviteMembers', {
+        load: () => import('./view.js').then((view) => ({ default: view.createInviteMembers, strings: view.strings, styles: view.styles })),
+      });
+      return {
+        ...ui.registerComponent('OrganizationProfile', { load: () => import('./view.js') }),
+        // A modal only, as ClerkJS's.
+        openInviteMembers: invite.openInviteMembers,
+        closeInviteMembers: invite.closeInviteMembers,
+      };
+    },
   });
 }

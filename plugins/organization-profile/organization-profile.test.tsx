@@ -394,6 +394,38 @@ describe('<OrganizationProfile/> routing and modal', () => {
     await vi.waitFor(() => expect(document.querySelector('[role=dialog]')).toBeNull());
   });
 
+  it('openInviteMembers opens the invitation form alone in a modal (named by the organization); it invites; a member gets nothing', async () => {
+    const s = await signedIn('ada@example.com');
+    const organization = await s.clerk.createOrganization({ name: 'Initech' });
+    await s.clerk.setActive({ organization: organization.id });
+    expect('mountInviteMembers' in s.clerk).toBe(false);
+    s.clerk.openInviteMembers();
+    const dialog = await vi.waitFor(
+      () => {
+        const found = document.querySelector('.cl-inviteMembers')?.closest<HTMLElement>('[role=dialog]');
+        if (!found) throw new Error('no InviteMembers dialog yet');
+        return found;
+      },
+      { timeout: 10_000 },
+    );
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('Initech');
+    expect(dialog.querySelector('.cl-organizationProfile')).toBeNull();
+    const invite = section(dialog, 'invite');
+    await vi.waitFor(() => expect($<HTMLSelectElement>(invite, 'select[name=invite_role]').value).toBe('org:member'));
+    type(inputNamed(invite, 'email_address'), 'carol@example.com');
+    await submit($(invite, 'form'));
+    await vi.waitFor(() => expect(invite.querySelector('.cl-formFieldSuccessText')?.textContent).toBe('Invitations sent to carol@example.com.'));
+    expect((await organization.getInvitations()).data.map((i) => i.emailAddress)).toEqual(['carol@example.com']);
+    s.clerk.closeInviteMembers();
+    await vi.waitFor(() => expect(document.querySelector('[role=dialog]')).toBeNull());
+
+    const m = await memberProfile();
+    m.clerk.openInviteMembers();
+    await vi.waitFor(() => expect(document.querySelector('[role=dialog]')).toBeTruthy());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.querySelector('[role=dialog] .cl-inviteMembers')).toBeNull();
+  });
+
   it('custom pages: a mounted page gets its node; path routing navigates to the page under `path`', async () => {
     const mounted: HTMLElement[] = [];
     const s = await adminProfile('Acme Inc', {

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Organization, OrganizationMembership, User } from '../../kernel/index.js';
 import type { UiKit } from '../ui/index.js';
-import type { OrganizationProfilePage, OrganizationProfileProps } from './index.js';
+import type { InviteMembersProps, OrganizationProfilePage, OrganizationProfileProps } from './index.js';
 import { createOrganizationParts, permissionsOf } from './parts.js';
 import { createDomainsPage } from './sections/domains.js';
 import { createGeneralPage } from './sections/general.js';
@@ -28,7 +28,7 @@ export default function createOrganizationProfile(kit: UiKit) {
   const parts = createOrganizationParts(kit);
   const { useSay } = parts;
   const GeneralPage = createGeneralPage(parts);
-  const MembersPage = createMembersPage(parts);
+  const { MembersPage } = createMembersPage(parts);
   const DomainsPage = createDomainsPage(parts);
 
   return function OrganizationProfile(props: OrganizationProfileProps) {
@@ -84,6 +84,38 @@ export default function createOrganizationProfile(kit: UiKit) {
             <GeneralPage organization={organization} can={can} props={props} />
           )}
         </div>
+      </div>
+    );
+  };
+}
+
+/**
+ * `<InviteMembers/>`, the modal `clerk.openInviteMembers()` opens: the members page's invitation form for
+ * the active organization (emails and a role). Nothing for a member who may not manage memberships.
+ */
+export function createInviteMembers(kit: UiKit) {
+  const { useHost } = kit;
+  const parts = createOrganizationParts(kit);
+  const { useRemote } = parts;
+  const { InviteForm } = createMembersPage(parts);
+
+  return function InviteMembers(props: InviteMembersProps) {
+    kit.validateProps('InviteMembers', props, {});
+    const { clerk, el, uid } = useHost();
+    const [, rerender] = useState(0);
+    useEffect(() => clerk.addListener(() => rerender((n) => n + 1)), []);
+    const organization = clerk.organization as Organization | null | undefined;
+    const membership = (clerk.user as User | null | undefined)?.organizationMemberships.find(
+      (m: OrganizationMembership) => m.organization.id === organization?.id,
+    );
+    const roles = useRemote(() => (organization ? organization.getRoles({ pageSize: 50 }) : Promise.resolve(null)), [organization?.id]);
+    if (!organization || !membership || !permissionsOf(membership)('manageMemberships')) return null;
+    return (
+      <div {...el('inviteMembers')} aria-labelledby={`${uid}-title`}>
+        <h1 id={`${uid}-title`} {...el('headerTitle')}>
+          {organization.name}
+        </h1>
+        <InviteForm organization={organization} roles={roles.value?.data ?? []} onInvited={() => {}} />
       </div>
     );
   };

@@ -43,10 +43,8 @@ export const MISSING = {
   ],
   // API keys: no api-keys plugin (the `apiKeys` namespace, <APIKeys/>).
   apiKeys: ['apiKeys', 'mountAPIKeys', 'unmountAPIKeys'],
-  // Organizations UI: no organization component plugins (InviteMembers modal, enable-organizations prompt, SSO / directory-sync setup).
+  // Organizations UI: no enable-organizations prompt (Clerk's development-instance prompt), SSO / directory-sync setup.
   organizations: [
-    'openInviteMembers',
-    'closeInviteMembers',
     '__internal_openEnableOrganizationsPrompt',
     '__internal_closeEnableOrganizationsPrompt',
     '__internal_mountConfigureSSO',
@@ -113,6 +111,7 @@ export const DIFFERENTLY_TYPED = {
     'mountUserProfile',
     'openOrganizationProfile',
     'mountOrganizationProfile',
+    'openInviteMembers',
     'openWaitlist',
     'mountWaitlist',
     // session-tasks plugin: the same `appearance` difference.
@@ -190,6 +189,7 @@ export const CHECKED_METHODS = [
   'closeSignUp',
   'closeUserProfile',
   'closeOrganizationProfile',
+  'closeInviteMembers',
   'closeCreateOrganization',
   'closeWaitlist',
   'unmountSignIn',

@@ -18,6 +18,8 @@ const mounters: Record<string, Mounter> = {
   UserProfile: (node, props) => clerk.mountUserProfile(node, props),
   OrganizationSwitcher: (node, props) => clerk.mountOrganizationSwitcher(node, props),
   OrganizationProfile: (node, props) => clerk.mountOrganizationProfile(node, props),
+  // A modal only (`openInviteMembers`): rendered in place through the ui API, so it is shot like the others.
+  InviteMembers: (node, props) => clerk.mountComponent('InviteMembers', node, props),
   CreateOrganization: (node, props) => clerk.mountCreateOrganization(node, props),
   OrganizationList: (node, props) => clerk.mountOrganizationList(node, props),
   Waitlist: (node, props) => clerk.mountWaitlist(node, props),

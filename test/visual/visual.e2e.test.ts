@@ -162,6 +162,13 @@ const STATES: State[] = [
     },
   },
   {
+    name: 'invite-members',
+    reach: async (page) => {
+      await mount(page, 'InviteMembers');
+      await expect.poll(() => page.locator('#slot select[name=invite_role]').inputValue()).toBe('org:member');
+    },
+  },
+  {
     name: 'create-organization',
     reach: async (page) => {
       await mount(page, 'CreateOrganization');

@@ -261,7 +261,7 @@ export function createMembersPage({ kit, useSay, useRemote, Section, Action, Bad
 
   type Tab = 'members' | 'invitations' | 'requests';
 
-  return function MembersPage({ organization, can }: { organization: Organization; can: Can }) {
+  function MembersPage({ organization, can }: { organization: Organization; can: Can }) {
     const { el, uid } = useHost();
     const say = useSay();
     const [tab, setTab] = useState<Tab>('members');
@@ -303,7 +303,9 @@ export function createMembersPage({ kit, useSay, useRemote, Section, Action, Bad
         </Section>
       </>
     );
-  };
+  }
+
+  return { MembersPage, InviteForm };
 }
 
 /** A failed list read as text: FAPI's localized error, else the generic one. */
