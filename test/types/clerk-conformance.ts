@@ -43,15 +43,16 @@ export const MISSING = {
   ],
   // API keys: no api-keys plugin (the `apiKeys` namespace, <APIKeys/>).
   apiKeys: ['apiKeys', 'mountAPIKeys', 'unmountAPIKeys'],
-  // Organizations UI: no enable-organizations prompt (Clerk's development-instance prompt), SSO / directory-sync setup.
-  organizations: [
-    '__internal_openEnableOrganizationsPrompt',
-    '__internal_closeEnableOrganizationsPrompt',
+  // Enterprise connections (out of scope): ClerkJS's SSO and directory-sync setup components.
+  enterpriseConnections: [
     '__internal_mountConfigureSSO',
     '__internal_unmountConfigureSSO',
     '__internal_mountConfigureDirectorySync',
     '__internal_unmountConfigureDirectorySync',
   ],
+  // Clerk-internal (`__internal_`): the development-instance prompt Clerk's own components open to enable
+  // organizations from the Dashboard; microclerk's organization components and hooks warn instead.
+  organizationsInternal: ['__internal_openEnableOrganizationsPrompt', '__internal_closeEnableOrganizationsPrompt'],
   // Clerk as an OAuth provider: no oauth-application plugin (consent and device-verification screens).
   oauthApplication: [
     'oauthApplication',
