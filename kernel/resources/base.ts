@@ -24,12 +24,12 @@ const NAME_KEYED = new Set(['attributes', 'social', 'preferred_channels', 'enter
 
 /**
  * FAPI JSON → the camelCase shape ClerkJS exposes: keys camelCased, `*_at` epoch-ms numbers become
- * Dates, and `*_metadata` values are left exactly as the app stored them.
+ * Dates, and `*_metadata` values are left exactly as the app stored them. An object's fields are
+ * written into `out` (a resource fills itself: no copy to copy again).
  */
-export function camelize(value: unknown, keepKeys = false, skip?: ReadonlySet<string>): any {
+export function camelize(value: unknown, keepKeys = false, skip?: ReadonlySet<string>, out: JSONObject = {}): any {
   if (Array.isArray(value)) return value.map((item) => camelize(item));
   if (!value || typeof value !== 'object') return value;
-  const out: JSONObject = {};
   for (const key in value) {
     // Child resources are built by `hydrate` from the raw JSON: converting them here too would be wasted work.
     if (skip?.has(key)) continue;
@@ -60,7 +60,7 @@ export abstract class BaseResource {
   /** Replaces this object's data with `json` (null clears it); child resources of the same id are updated in place. */
   fromJSON(json: JSONObject | null): this {
     const data = json ?? {};
-    Object.assign(this, camelize(data, false, (this.constructor as typeof BaseResource).childKeys));
+    camelize(data, false, (this.constructor as typeof BaseResource).childKeys, this as unknown as JSONObject);
     this.hydrate(data);
     return this;
   }
