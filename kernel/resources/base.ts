@@ -34,10 +34,15 @@ export function camelize(value: unknown, keepKeys = false, skip?: ReadonlySet<st
     // Child resources are built by `hydrate` from the raw JSON: converting them here too would be wasted work.
     if (skip?.has(key)) continue;
     const inner = (value as JSONObject)[key];
-    const name = keepKeys ? key : snakeToCamel(key);
-    if (key.endsWith('_metadata')) out[name] = inner ?? {};
-    else if (key.endsWith('_at') && typeof inner === 'number') out[name] = new Date(inner);
-    else out[name] = camelize(inner, NAME_KEYED.has(key));
+    // Most values are strings, booleans and null: they are copied without a call.
+    out[keepKeys ? key : snakeToCamel(key)] =
+      inner && typeof inner == 'object'
+        ? key.endsWith('_metadata')
+          ? inner
+          : camelize(inner, NAME_KEYED.has(key))
+        : typeof inner == 'number' && key.endsWith('_at')
+          ? new Date(inner)
+          : (inner ?? (key.endsWith('_metadata') ? {} : inner));
   }
   return out;
 }
