@@ -1,3 +1,4 @@
+import { snakeToCamel } from '../case.js';
 import { camelize, type JSONObject } from './base.js';
 
 export interface AttributeSettings {
@@ -70,12 +71,22 @@ export class Environment {
   maintenanceMode = false;
 
   constructor(json?: JSONObject | null) {
-    if (!json) return;
-    const data = camelize(json);
-    for (const key of Object.keys(data)) {
-      const value = data[key];
-      const current = (this as Record<string, unknown>)[key];
-      (this as Record<string, unknown>)[key] = value && typeof value === 'object' && current && typeof current === 'object' ? { ...current, ...value } : value;
+    const fields = this as Record<string, unknown>;
+    for (const key in json) {
+      const name = snakeToCamel(key);
+      const fallback = fields[name];
+      const define = (value: unknown) => Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+      // Each setting is converted when first read, then is a plain field: load() itself reads none, a component its few.
+      Object.defineProperty(this, name, {
+        configurable: true,
+        enumerable: true,
+        get() {
+          const value = camelize({ [key]: json[key] })[name];
+          define(value && typeof value == 'object' && fallback && typeof fallback == 'object' ? { ...fallback, ...value } : value);
+          return fields[name];
+        },
+        set: define,
+      });
     }
   }
 
