@@ -13,6 +13,14 @@ describe('decodeJwt', () => {
     expect(decoded.claims.name).toBe('Zoë');
     expect(decoded.header.kid).toBe('k');
   });
+  it('reads unpadded parts of every length, with the url-safe - and _', () => {
+    for (const name of ['', 'a', 'ab', 'abc', '>>>?', '??>>', 'Zoë>?']) {
+      const token = jwt({ iat: 1, exp: 2, name }, { alg: 'RS256', pad: name });
+      expect(token.split('.').every((part) => !part.includes('='))).toBe(true);
+      expect(decodeJwt(token)).toMatchObject({ claims: { name }, header: { pad: name } });
+    }
+    expect(jwt({ iat: 1, exp: 2, name: '>>>?' })).toMatch(/[-_]/);
+  });
   it.each(['', 'a.b', 'a.b.c.d', `${b64({})}.${b64({ iat: 1 })}.x`, 'x.!!!.y'])('rejects %j', (bad) => {
     expect(() => decodeJwt(bad)).toThrow(/Malformed session token/);
   });

@@ -18,14 +18,11 @@ export interface DecodedJwt {
 }
 
 function decodePart(part: string): Record<string, unknown> {
-  const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  // atob decodes base64 without its `=` padding, as a JWT has it (forgiving-base64).
+  const binary = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
   // Claims are nearly always ASCII: only other text needs the (slow) UTF-8 decoding.
   // eslint-disable-next-line no-control-regex -- any byte above 0x7f means UTF-8 sequences
-  if (!/[^\x00-\x7f]/.test(binary)) return JSON.parse(binary);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return JSON.parse(new TextDecoder().decode(bytes));
+  return JSON.parse(/[^\x00-\x7f]/.test(binary) ? new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))) : binary);
 }
 
 function malformedToken(problem: string, cause?: unknown): ClerkRuntimeError {
