@@ -71,19 +71,17 @@ export class Environment {
   maintenanceMode = false;
 
   constructor(json?: JSONObject | null) {
-    const fields = this as Record<string, unknown>;
     for (const key in json) {
       const name = snakeToCamel(key);
-      const fallback = fields[name];
-      const define = (value: unknown) => Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+      const fallback = (this as Record<string, unknown>)[name];
+      const field = { configurable: true, enumerable: true };
+      const define = (value: unknown) => Object.defineProperty(this, name, { ...field, value, writable: true }) as unknown as Record<string, unknown>;
       // Each setting is converted when first read, then is a plain field: load() itself reads none, a component its few.
       Object.defineProperty(this, name, {
-        configurable: true,
-        enumerable: true,
+        ...field,
         get() {
           const value = camelize({ [key]: json[key] })[name];
-          define(value && typeof value == 'object' && fallback && typeof fallback == 'object' ? { ...fallback, ...value } : value);
-          return fields[name];
+          return define(value && typeof value == 'object' && fallback && typeof fallback == 'object' ? { ...fallback, ...value } : value)[name];
         },
         set: define,
       });
