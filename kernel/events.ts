@@ -27,7 +27,7 @@ export interface KernelEvents {
   resources: Resources;
   /** The current session's default token changed (null: signed out or no token). */
   'session:token': { sessionId: string | null; jwt: string | null };
-  /** A client JSON from this tab's FAPI responses was applied (null: no client); what a plugin may share with other tabs. */
+  /** A client JSON from this tab's FAPI responses was applied (null: no client); what a plugin may share with other tabs. Read-only: the kernel compares the next client with it. */
   client: { json: Record<string, unknown> | null };
 }
 

@@ -99,7 +99,7 @@ export interface KernelInternals {
    */
   readonly clientUnconfirmed: boolean;
   readonly devBrowserToken: string | undefined;
-  /** Applies a client JSON from FAPI (as every piggy-backed response does) and emits the change. */
+  /** Applies a client JSON from FAPI (as every piggy-backed response does) and emits the change; the JSON is kept (do not modify it). */
   applyClient(json: JSONObject | null): void;
   /**
    * Applies a client JSON another tab received from FAPI, without any request: resources are updated in
