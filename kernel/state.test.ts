@@ -87,11 +87,11 @@ describe('applyClient: the same client again changes nothing', () => {
     expect(emitted).toEqual({ resources: 0, tokens: [], client: 1 });
   });
 
-  it('key order and keys whose value is undefined make no difference', () => {
+  it('keys whose value is undefined make no difference', () => {
     const { store, emitted } = loadedState();
-    const reordered = Object.fromEntries(Object.entries(clientJson()).reverse());
-    (reordered.sessions as any)[0].user.username = undefined;
-    store.applyClient(reordered);
+    const json = clientJson();
+    (json.sessions as any)[0].user.username = undefined;
+    store.applyClient(json);
     expect(emitted.resources).toBe(0);
     // And the other way: `undefined` held before, absent now.
     const withUndefined = { ...clientJson(), sign_in_attempt: undefined };
