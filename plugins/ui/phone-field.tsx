@@ -1,6 +1,6 @@
 /**
- * The phone-number field's country picker, as ClerkJS shows it: a country selector (flag, ISO code and
- * dial code over a native `<select>`, so keyboards, screen readers and phones handle the list) beside the
+ * The phone-number field's country picker, as ClerkJS shows it: a country selector (ISO and dial code over
+ * a native `<select>`, so keyboards, screen readers and phones handle the list) beside the
  * national number, which the field hands on as E.164 (`+<dial><digits>`). A number typed or pasted with
  * its `+` picks its country (longest dial code). The default country is `navigator.language`'s region,
  * else the US. Country names come from `Intl.DisplayNames` in the localization's language, so the table is
@@ -73,16 +73,13 @@ export function toE164(iso: string, national: string): string {
   return digits ? `+${dialOf(iso)}${digits}` : '';
 }
 
-/** The country's flag emoji: its two regional indicator symbols. */
-const flag = (iso: string) => String.fromCodePoint(...[...iso].map((c) => 0x1f1a5 + c.charCodeAt(0)));
-
 const css = `
 .cl-phoneInputBox{display:flex;flex:1;min-width:0}
 .cl-phoneInputBox>.cl-formFieldInput{border-top-left-radius:0;border-bottom-left-radius:0;min-width:0}
 .cl-selectButton__countryCode{position:relative;display:flex;flex:none;align-items:center;gap:.3em;padding:0 .6em;background:var(--cl-input-bg);color:var(--cl-input-text);border:1px solid var(--cl-border);border-right:0;border-radius:var(--cl-radius) 0 0 var(--cl-radius);white-space:nowrap}
 .cl-selectButton__countryCode:focus-within{outline:2px solid var(--cl-ring,var(--cl-primary));outline-offset:2px}
 .cl-selectButton__countryCode .cl-selectOptionsContainer{position:absolute;inset:0;width:100%;opacity:0;cursor:pointer;font-size:1rem}
-.cl-selectButtonText{color:var(--cl-text2)}
+.cl-selectButtonDialCode,.cl-selectButtonIcon{color:var(--cl-text2)}
 `;
 
 type InputProps = JSX.InputHTMLAttributes<HTMLInputElement> & { id: string };
@@ -130,14 +127,17 @@ export function createPhoneField(useHost: () => HostContextValue, stylesheet: { 
       if (number !== value) onValue(number);
     };
     const label = t('formFieldLabel__countryCode');
+    const icon = el('selectButtonIcon');
     const { ref, ...attributes } = input;
     return (
       <div {...el('phoneInputBox')}>
         <div {...el('selectButton', 'countryCode')}>
-          <span aria-hidden="true">{flag(iso)}</span>
-          <span {...el('selectButtonText')}>
-            {iso} +{dialOf(iso)}
-          </span>
+          {/* No flag emoji: Windows has none, and systems without an emoji font draw empty boxes. */}
+          <span {...el('selectButtonText')}>{iso}</span>
+          <span {...el('selectButtonDialCode')}>+{dialOf(iso)}</span>
+          <svg class={`cl-icon ${icon.class}`} style={icon.style} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="m7 10 5 5 5-5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+          </svg>
           <select
             {...el('selectOptionsContainer', 'countryCode')}
             aria-label={label === 'formFieldLabel__countryCode' ? 'Country code' : label}
