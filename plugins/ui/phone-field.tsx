@@ -101,6 +101,11 @@ export function createPhoneField(useHost: () => HostContextValue, stylesheet: { 
     const shown = useRef<{ value: string; iso: string; national: string }>();
     if (shown.current?.value !== value) shown.current = { value, ...splitNumber(value, shown.current?.iso ?? defaultCountry()) };
     const { iso, national } = shown.current;
+    // A number that came from outside in another form (typed before this chunk arrived, a prefill with spaces) goes back as E.164.
+    useLayoutEffect(() => {
+      const number = toE164(iso, national);
+      if (value && number !== value) onValue(number);
+    }, [value]);
     const inputRef = useRef<HTMLInputElement | null>(null);
     useLayoutEffect(() => {
       if (focusedId !== input.id) return;
