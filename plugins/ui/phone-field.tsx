@@ -131,6 +131,7 @@ export function createPhoneField(useHost: () => HostContextValue, stylesheet: { 
       rerender((n) => n + 1);
       if (number !== value) onValue(number);
     };
+    // Our own key (Clerk's localizations have none for it): the app may word it; English otherwise.
     const label = t('formFieldLabel__countryCode');
     const icon = el('selectButtonIcon');
     const { ref, ...attributes } = input;
