@@ -138,9 +138,13 @@ export function createPhoneField(useHost: () => HostContextValue, stylesheet: { 
     return (
       <div {...el('phoneInputBox')}>
         <div {...el('selectButton', 'countryCode')}>
-          {/* No flag emoji: Windows has none, and systems without an emoji font draw empty boxes. */}
-          <span {...el('selectButtonText')}>{iso}</span>
-          <span {...el('selectButtonDialCode')}>+{dialOf(iso)}</span>
+          {/* What the select says to assistive technology, drawn. No flag emoji: Windows has none, and systems without an emoji font draw empty boxes. */}
+          <span aria-hidden="true" {...el('selectButtonText')}>
+            {iso}
+          </span>
+          <span aria-hidden="true" {...el('selectButtonDialCode')}>
+            +{dialOf(iso)}
+          </span>
           <svg class={`cl-icon ${icon.class}`} style={icon.style} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="m7 10 5 5 5-5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
           </svg>
