@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClerkAPIError } from '../../kernel/index.js';
 import { isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { useHost, type HostContextValue } from './context.js';
-import type { PhoneField } from './phone-field.js';
+import type { PhoneField } from './phone.js';
 import { stylesheet } from './styles.js';
 import { AlertIcon, ArrowRightIcon, CheckIcon, EyeIcon, EyeOffIcon, Spinner } from './icons.js';
 import { isSafeUrl } from './routing.js';
@@ -243,7 +243,7 @@ interface FieldProps extends InputAttributes {
   rules?: boolean;
 }
 
-/** The phone field's country picker (phone-field.tsx), once its chunk has arrived. */
+/** The phone field's country picker (phone.tsx), once its chunk has arrived. */
 let PhoneInput: PhoneField | undefined;
 
 export function Field({ name, label, value, onValue, error, optional, action, hint, autoFocus, rules, type = 'text', ...input }: FieldProps) {
@@ -262,7 +262,7 @@ export function Field({ name, label, value, onValue, error, optional, action, hi
   // The first phone field fetches the country picker; meanwhile (or offline) it is a plain `+…` input.
   useEffect(() => {
     if (phone && !PhoneInput)
-      import('./phone-field.js').then(
+      import('./phone.js').then(
         (m) => setPhoneLoaded(!!(PhoneInput ??= m.createPhoneField(useHost, stylesheet))),
         () => {},
       );

@@ -192,7 +192,7 @@ function originsOf(root, entryPoint) {
  * phone field's country picker and table). They are left out of the mount rows and reported on their own
  * (`onDemand`), so a phone-first instance's first mount costs that row on top.
  */
-export const ON_DEMAND_CHUNKS = ['plugins/ui/phone-field.tsx'];
+export const ON_DEMAND_CHUNKS = ['plugins/ui/phone.tsx'];
 
 /**
  * Split build of the full preset: "before any mount" is the entry chunk plus everything it imports

@@ -61,7 +61,7 @@ describe('the UI chunk graph', () => {
 });
 
 describe('the phone field’s country picker', () => {
-  const PHONE_FIELD = 'plugins/ui/phone-field.tsx';
+  const PHONE_FIELD = 'plugins/ui/phone.tsx';
 
   it('is a chunk of its own, which no mount fetches with its view', () => {
     const own = Object.keys(outputs).filter((path) => (outputs[path]!.inputs[PHONE_FIELD]?.bytesInOutput ?? 0) > 0);

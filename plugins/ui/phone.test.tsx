@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * The phone field's country picker (plugins/ui/phone-field.tsx): its number rules, and the picker in
+ * The phone field's country picker (plugins/ui/phone.tsx): its number rules, and the picker in
  * <SignUp/>, <SignIn/> and <UserProfile/> against the emulator (what FAPI receives is E.164).
  */
 import '../../kernel/index.js';
@@ -12,7 +12,7 @@ import { signInPlugin } from '../sign-in/index.js';
 import { signUpPlugin } from '../sign-up/index.js';
 import { userProfilePlugin } from '../user-profile/index.js';
 import { uiPlugin } from './index.js';
-import { defaultCountry, splitNumber, toE164 } from './phone-field.js';
+import { defaultCountry, splitNumber, toE164 } from './phone.js';
 
 describe('phone numbers', () => {
   it('reads the country from a +number: the longest dial code wins, a shared one prefers the chosen country', () => {

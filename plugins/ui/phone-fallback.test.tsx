@@ -14,7 +14,7 @@ import { uiPlugin } from './index.js';
 // The chunk arrives when the second test lets it.
 let arrive: () => void;
 const arrived = new Promise<void>((resolve) => (arrive = resolve));
-vi.mock('./phone-field.js', async (importOriginal) => {
+vi.mock('./phone.js', async (importOriginal) => {
   await arrived;
   return importOriginal();
 });
