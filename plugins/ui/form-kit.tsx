@@ -1,7 +1,8 @@
 /**
- * The form kit every component shares: form state with FAPI errors mapped to fields, card, form, field,
- * checkbox, buttons, alert, one-time-code form, password-rule feedback, the phone field's lazy country picker. Handed to component modules through
- * the kit, so component plugins never import this file.
+ * The form kit every component shares: form state with FAPI errors mapped to fields, card, form, field
+ * (with password-rule feedback, and the phone field's lazily loaded country picker), checkbox, buttons,
+ * alert, one-time-code form. Handed to component modules through the kit, so component plugins never
+ * import this file.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -293,7 +294,8 @@ export function Field({ name, label, value, onValue, error, optional, action, hi
     'aria-invalid': message && kind === 'Error' ? 'true' : undefined,
     'aria-describedby': described || undefined,
   } as const;
-  // A new password's info and success lines are a status (they change with every keystroke); an error is an alert.
+  // A new password's info and success lines are a status (they change with every keystroke); an error is an
+  // alert. One id for every kind: the one the input's aria-describedby names.
   const feedback = message && (
     <p id={`${id}-error`} role={kind === 'Error' ? 'alert' : 'status'} {...el(`formField${kind}Text`, name)}>
       {kind === 'Success' ? <CheckIcon name="formFieldSuccessIcon" /> : kind === 'Error' && <AlertIcon name="formFieldErrorIcon" />}
