@@ -17,7 +17,6 @@ export const organizationProfileStyles = `.cl-inviteMembers{display:flex;flex-di
 :where(.cl-organizationProfile) .cl-profileSectionPrimaryButton{background:none;border:0;padding:.2rem .4rem;color:var(--cl-primary);font-weight:500;cursor:pointer}
 :where(.cl-organizationProfile) .cl-profileSectionPrimaryButton__danger{color:var(--cl-danger-text)}
 :where(.cl-organizationProfile) .cl-badge{padding:0 .4rem;border:1px solid var(--cl-border);border-radius:999px;font-size:.8em;color:var(--cl-text2)}
-:where(.cl-organizationProfile,.cl-inviteMembers) .cl-formFieldSuccessText{margin:0;color:var(--cl-success)}
 :where(.cl-organizationProfile) .cl-organizationAvatar{display:inline-flex;align-items:center;justify-content:center;width:3rem;height:3rem;border-radius:var(--cl-radius);overflow:hidden;background:var(--cl-primary);color:var(--cl-on-primary);font-weight:600}
 :where(.cl-organizationProfile) .cl-organizationAvatar img{width:100%;height:100%;object-fit:cover}
 :where(.cl-organizationProfile) .cl-formButtonPrimary__danger{background:var(--cl-danger);border-color:var(--cl-danger)}

@@ -160,7 +160,16 @@ describe('task components', () => {
     expect(clerk.session?.currentTask?.key).toBe('reset-password');
     clerk.mountTaskResetPassword(root, { redirectUrlComplete: '/welcome-back' });
     await waitFor(() => expect(title(root)).toBe('Reset your password'));
+    // A password under the instance's 8 characters: the live rule, and the form sends nothing.
+    await type(byLabel(root, 'New password'), 'short');
+    await type(byLabel(root, 'Confirm password'), 'short');
+    submit(byLabel(root, 'New password'));
+    await waitFor(() =>
+      expect(root.querySelector('.cl-formFieldErrorText__newPassword')?.textContent).toBe('Your password must contain 8 or more characters.'),
+    );
+    expect(emulator.requests.filter((r) => r.path.includes('password'))).toEqual([]);
     await type(byLabel(root, 'New password'), 'brand-new-password-1');
+    expect(root.textContent).toContain('Your password meets all the necessary requirements.');
     await type(byLabel(root, 'Confirm password'), 'brand-new-password-2');
     expect(root.textContent).toContain("Passwords don't match.");
     await type(byLabel(root, 'Confirm password'), 'brand-new-password-1');

@@ -46,7 +46,7 @@ export function moduleFor(name: TaskComponent, services: TaskServices): Componen
 }
 
 function createTaskViews(kit: UiKit, services: TaskServices) {
-  const { useHost, useForm, Card, Form, Field, Checkbox, Button, Alert, CodeForm, LinkButton, FooterAction, PasswordRules } = kit;
+  const { useHost, useForm, Card, Form, Field, Checkbox, Button, Alert, CodeForm, LinkButton, FooterAction } = kit;
 
   /**
    * The session this task works on, re-read on every resource change; leaves on mount, as ClerkJS's task
@@ -216,7 +216,7 @@ function createTaskViews(kit: UiKit, services: TaskServices) {
       });
     return (
       <Card title={t('taskResetPassword.title')} subtitle={t('taskResetPassword.subtitle')} footer={signOutFooter('taskResetPassword')}>
-        <Form onSubmit={() => void submit()}>
+        <Form form={form} onSubmit={() => void submit()}>
           <Field
             name="newPassword"
             label={t('formFieldLabel__newPassword')}
@@ -224,10 +224,10 @@ function createTaskViews(kit: UiKit, services: TaskServices) {
             autoComplete="new-password"
             value={password}
             onValue={setPassword}
-            error={form.errors.new_password ?? form.errors.password}
+            error={form.errors.newPassword ?? form.errors.new_password ?? form.errors.password}
             autoFocus
+            rules
           />
-          <PasswordRules password={password} />
           <Field
             name="confirmPassword"
             label={t('formFieldLabel__confirmPassword')}

@@ -10,7 +10,7 @@ interface StepProps {
 }
 
 export function createSecondFactor(kit: AuthUiKit, { AlternativeMethods, useExpectStatus }: SignInParts) {
-  const { useForm, Card, Form, Field, Checkbox, Button, Alert, CodeForm, LinkButton, PasswordRules } = kit;
+  const { useForm, Card, Form, Field, Checkbox, Button, Alert, CodeForm, LinkButton } = kit;
 
   function FactorTwo({ flow }: StepProps) {
     const { host } = flow;
@@ -92,7 +92,7 @@ export function createSecondFactor(kit: AuthUiKit, { AlternativeMethods, useExpe
             value={password}
             onValue={setPassword}
             error={form.errors.password}
-            hint={<PasswordRules password={password} />}
+            rules
             autoFocus
           />
           <Field

@@ -336,7 +336,7 @@ describe('<SignIn/>', () => {
     return { clerk, navigations: nav.navigations };
   }
 
-  it('resets a forgotten password with an email code, showing live password rules', async () => {
+  it('resets a forgotten password with an email code, with live password-rule feedback', async () => {
     emulator.updateSettings({ password: { requireNumbers: true } });
     const { clerk } = await setup();
     await identify('ada+clerk_test@example.com');
@@ -347,11 +347,16 @@ describe('<SignIn/>', () => {
     expect(location.hash).toBe('#/reset-password');
     const password = byLabel(root, 'New password');
     expect(password.getAttribute('autocomplete')).toBe('new-password');
+    expect(document.getElementById(`${password.id}-error`)).toBeNull();
     await type(password, 'brand new pass');
-    const numberRule = [...root.querySelectorAll('.cl-passwordRule')].find((li) => li.textContent?.includes('A number'))!;
-    expect(numberRule.getAttribute('data-met')).toBe('false');
+    expect(document.getElementById(`${password.id}-error`)!.textContent).toBe('Your password must contain a number.');
+    await type(byLabel(root, 'Confirm password'), 'brand new pass');
+    submit(password);
+    await waitFor(() => root.querySelector('.cl-formFieldErrorText__password')?.textContent === 'Your password must contain a number.');
+    await waitFor(() => document.activeElement === password);
+    expect(emulator.requests.filter((r) => r.path.endsWith('/reset_password'))).toHaveLength(0);
     await type(password, 'brand new pass 2');
-    expect(numberRule.getAttribute('data-met')).toBe('true');
+    expect(root.querySelector('.cl-formFieldSuccessText__password')!.textContent).toBe('Your password meets all the necessary requirements.');
     await type(byLabel(root, 'Confirm password'), 'something else');
     submit(password);
     await waitFor(() => root.querySelector('.cl-formFieldErrorText__confirmPassword')?.textContent === "Passwords don't match.");
@@ -600,9 +605,10 @@ describe('<SignIn/> #/verify: the email-link plugin reads the landing', () => {
       await waitFor(() => document.activeElement === phone);
       byText(root, 'Use email').click();
       await waitFor(() => byLabel(root, 'Email address'));
-      // A number typed where the email goes moves to the phone field with it.
+      // A number typed where the email goes moves to the phone field with it: its country picked, the national number typed.
       await type(byLabel(root, 'Email address'), '+15555550101');
-      expect(byLabel(root, 'Phone number').value).toBe('+15555550101');
+      await waitFor(() => root.querySelector<HTMLSelectElement>('select')?.value === 'US');
+      expect(byLabel(root, 'Phone number').value).toBe('5555550101');
     });
 
     it('checks the identifier before any request: empty or malformed sends nothing', async () => {

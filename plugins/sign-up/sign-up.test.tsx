@@ -112,20 +112,42 @@ describe('<SignUp/>', () => {
     expect(email.getAttribute('aria-describedby')).toContain(error.id);
   });
 
-  it('gives live password-rule feedback and shows a too-short password next to the password field', async () => {
-    emulator.updateSettings({ password: { minLength: 10, requireUppercase: true } });
+  it('says nothing about the password until the user types, then gives Clerk’s live feedback; failing rules send nothing', async () => {
+    emulator.updateSettings({ password: { minLength: 10, requireUppercase: true, requireNumbers: true } });
     await setup();
     const password = byLabel(root, 'Password');
     expect(password.getAttribute('autocomplete')).toBe('new-password');
-    const rules = () => [...root.querySelectorAll('.cl-passwordRule')].map((li) => `${li.textContent}=${li.getAttribute('data-met')}`);
-    expect(rules()).toEqual(['• At least 10 characters=false', '• An uppercase letter=false']);
-    await type(password, 'Short');
-    expect(rules()).toEqual(['• At least 10 characters=false', '✓ An uppercase letter=true']);
+    const feedback = () => document.getElementById(`${password.id}-error`);
+    expect(feedback()).toBeNull();
+    expect(root.textContent).not.toContain('Your password');
+    // Too short: the length alone, as a grey status line the input points to.
+    await type(password, 'short');
+    expect(feedback()!.textContent).toBe('Your password must contain 10 or more characters.');
+    expect([feedback()!.className, feedback()!.getAttribute('role')]).toEqual(['cl-formFieldInfoText cl-formFieldInfoText__password', 'status']);
+    expect(password.getAttribute('aria-describedby')).toContain(feedback()!.id);
+    expect(password.getAttribute('aria-invalid')).toBeNull();
+    // Long enough: every unmet character rule, as one list.
+    await type(password, 'long enough now');
+    expect(feedback()!.textContent).toBe('Your password must contain a number and an uppercase letter.');
     await type(byLabel(root, 'Email address'), 'newbie+clerk_test@example.com');
     submit(password);
-    const error = await waitFor(() => root.querySelector('.cl-formFieldErrorText__password'));
-    expect(error.getAttribute('role')).toBe('alert');
-    expect(password.getAttribute('aria-describedby')).toContain(error.id);
+    // Refused without a request: the same text as an error, focus on the password.
+    await waitFor(() => feedback()?.className.includes('cl-formFieldErrorText__password'));
+    expect([feedback()!.textContent, feedback()!.getAttribute('role'), password.getAttribute('aria-invalid')]).toEqual([
+      'Your password must contain a number and an uppercase letter.',
+      'alert',
+      'true',
+    ]);
+    await waitFor(() => document.activeElement === password);
+    expect(emulator.requests.filter((r) => r.path.startsWith('/v1/client/sign_ups'))).toEqual([]);
+    // Fixed: the error gives way to the success line, and the form goes through.
+    await type(password, 'Long enough now 2');
+    expect([feedback()!.textContent, feedback()!.className]).toEqual([
+      'Your password meets all the necessary requirements.',
+      'cl-formFieldSuccessText cl-formFieldSuccessText__password',
+    ]);
+    submit(password);
+    await waitFor(() => title(root) === 'Verify your email');
   });
 
   it('shows a wrong verification code next to the code field', async () => {

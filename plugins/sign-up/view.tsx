@@ -172,7 +172,6 @@ export default function createSignUp(hostKit: UiKit, { oauth, emailLink, web3 }:
     Web3Buttons,
     ProviderReturnError,
     FooterAction,
-    PasswordRules,
     IdentityPreview,
     LinkButton,
     focusField,
@@ -293,7 +292,7 @@ export default function createSignUp(hostKit: UiKit, { oauth, emailLink, web3 }:
         value={values[name]}
         onValue={(value) => setValues({ ...values, [name]: value })}
         error={form.errors[name]}
-        hint={name === 'password' ? <PasswordRules password={values.password} /> : undefined}
+        rules={name === 'password'}
         action={
           onSwitch &&
           (name === 'email_address' || name === 'phone_number') && (

@@ -7,7 +7,7 @@ import { dark, neobrutalism, shadesOfPurple } from '@clerk/themes';
 import { deDE, frFR } from '@clerk/localizations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useEmulator } from '../../test/helpers/emulator.js';
-import { clearCookies, recordingNavigation, startClerk, title, waitFor } from '../../test/helpers/ui.js';
+import { clearCookies, recordingNavigation, startClerk, title, type, waitFor } from '../../test/helpers/ui.js';
 import { signInPlugin } from '../sign-in/index.js';
 import { signUpPlugin } from '../sign-up/index.js';
 import { uiPlugin } from './index.js';
@@ -122,6 +122,22 @@ describe('@clerk/localizations', () => {
     clerk.mountSignUp(root);
     await waitFor(() => title(root) === deDE.signUp!.start!.title);
     expect(root.querySelector('.cl-headerSubtitle')!.textContent).toBe(deDE.signUp!.start!.subtitle!.replace('{{applicationName}}', 'Acme'));
+  });
+
+  it('frFR words the live password feedback of <SignUp/>, lists joined in French', async () => {
+    emulator.updateSettings({ password: { requireNumbers: true, requireUppercase: true } });
+    cleanup.push(() => emulator.updateSettings({ password: { requireNumbers: false, requireUppercase: false } }));
+    const clerk = makeClerk();
+    await clerk.load({ localization: frFR as never });
+    clerk.mountSignUp(root);
+    const password = await waitFor(() => root.querySelector<HTMLInputElement>('input[name=password]'));
+    const feedback = () => document.getElementById(`${password.id}-error`)?.textContent;
+    await type(password, 'court');
+    expect(feedback()).toBe('Votre mot de passe doit contenir au moins 8 caractères.');
+    await type(password, 'assez long');
+    expect(feedback()).toBe('Votre mot de passe doit contenir un chiffre et une lettre majuscule.');
+    await type(password, 'Assez long 2');
+    expect(feedback()).toBe(frFR.unstable__errors!.zxcvbn!.goodPassword);
   });
 
   it("fills Clerk's placeholder modifiers: titleize, dates in the dictionary's locale, link fallbacks", () => {

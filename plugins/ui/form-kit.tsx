@@ -1,13 +1,16 @@
 /**
- * The form kit every component shares: form state with FAPI errors mapped to fields, card, form, field,
- * checkbox, buttons, alert, one-time-code form, password rules. Handed to component modules through
- * the kit, so component plugins never import this file.
+ * The form kit every component shares: form state with FAPI errors mapped to fields, card, form, field
+ * (with password-rule feedback, and the phone field's lazily loaded country picker), checkbox, buttons,
+ * alert, one-time-code form. Handed to component modules through the kit, so component plugins never
+ * import this file.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ClerkAPIError, Environment } from '../../kernel/index.js';
+import type { ClerkAPIError } from '../../kernel/index.js';
 import { isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/lazy-kit.js';
-import { useHost } from './context.js';
+import { useHost, type HostContextValue } from './context.js';
+import type { PhoneField } from './phone.js';
+import { stylesheet } from './styles.js';
 import { AlertIcon, ArrowRightIcon, CheckIcon, EyeIcon, EyeOffIcon, Spinner } from './icons.js';
 import { isSafeUrl } from './routing.js';
 
@@ -176,29 +179,33 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 /**
  * The first problems of the form's own fields, checked before anything is sent: required fields left
- * empty (unchecked, for boxes) and malformed email addresses; by field name.
+ * empty (unchecked, for boxes), malformed email addresses and new passwords that break the instance's
+ * rules (a Field with `rules`); by field name.
  */
-function invalidFields(form: HTMLFormElement, t: (key: string) => string) {
+function invalidFields(form: HTMLFormElement, host: HostContextValue) {
+  const { t } = host;
   const errors: Record<string, string> = {};
   for (const input of form.querySelectorAll('input')) {
     const value = input.type === 'checkbox' ? (input.checked ? 'on' : '') : input.value.trim();
     if (!input.name || input.disabled || errors[input.name]) continue;
+    const problem = value && input.hasAttribute('data-rules') && passwordProblem(host, input.value);
     if (input.required && !value) errors[input.name] = t('unstable__errors.form_param_missing');
     else if (input.type === 'email' && value && !EMAIL.test(value)) errors[input.name] = t('formFieldInput__emailAddress_format');
+    else if (problem) errors[input.name] = problem;
   }
   return errors;
 }
 
-/** A form; with `form`, its required and email fields are checked first, and nothing is submitted while one fails. */
+/** A form; with `form`, its required, email and new-password fields are checked first, and nothing is submitted while one fails. */
 export function Form({ onSubmit, children, form }: { onSubmit: () => void; children: ComponentChildren; form?: FormState }) {
-  const { el, t } = useHost();
+  const host = useHost();
   return (
     <form
-      {...el('form')}
+      {...host.el('form')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const errors = form ? invalidFields(e.currentTarget, t) : {};
+        const errors = form ? invalidFields(e.currentTarget, host) : {};
         if (Object.keys(errors).length) form!.setErrors(errors);
         else onSubmit();
       }}
@@ -228,21 +235,73 @@ interface FieldProps extends InputAttributes {
   optional?: boolean;
   /** Shown beside the label, e.g. a "Forgot password?" button. */
   action?: ComponentChildren;
-  /** Shown under the input, e.g. password rules; give it the id `${uid}-${name}-hint`. */
+  /** Shown under the input; give it the id `${uid}-${name}-hint`. */
   hint?: ComponentChildren;
+  /**
+   * A new password: the instance's password rules as feedback while typing (ClerkJS's wording), and the
+   * form refuses to submit until they pass (see {@link Form}).
+   */
+  rules?: boolean;
 }
 
-export function Field({ name, label, value, onValue, error, optional, action, hint, autoFocus, type = 'text', ...input }: FieldProps) {
-  const { el, t, uid } = useHost();
+/** The phone field's country picker (phone.tsx), once its chunk has arrived. */
+let PhoneInput: PhoneField | undefined;
+
+export function Field({ name, label, value, onValue, error, optional, action, hint, autoFocus, rules, type = 'text', ...input }: FieldProps) {
+  const host = useHost();
+  const { el, t, uid } = host;
   const id = `${uid}-${name}`;
   const ref = useRef<HTMLInputElement>(null);
   const [shown, setShown] = useState(false);
+  const [, setPhoneLoaded] = useState(false);
   const password = type === 'password';
+  const phone = type === 'tel';
   // Browsers honour the autofocus attribute once per document, so later steps focus their field here.
   useLayoutEffect(() => {
     if (autoFocus) ref.current?.focus();
   }, [autoFocus]);
-  const described = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ');
+  // The first phone field fetches the country picker; meanwhile (or offline) it is a plain `+…` input.
+  useEffect(() => {
+    if (phone && !PhoneInput)
+      import('./phone.js').then(
+        (m) => setPhoneLoaded(!!(PhoneInput ??= m.createPhoneField(useHost, stylesheet))),
+        () => {},
+      );
+  }, [phone]);
+  // The value an error came for (the last one seen without an error).
+  const errorFor = useRef(value);
+  if (!error) errorFor.current = value;
+  let message = error;
+  let kind = 'Error';
+  // A new password's live feedback, unless an error came for this very value (a refused submit, a breached
+  // password): grey while rules fail, green once all pass.
+  if (rules && value && errorFor.current !== (error && value)) {
+    const problem = passwordProblem(host, value);
+    message = problem || t('unstable__errors.zxcvbn.goodPassword');
+    kind = problem ? 'Info' : 'Success';
+  }
+  const described = [message && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ');
+  const attributes = {
+    ref,
+    id,
+    name,
+    type: password && shown ? 'text' : type,
+    ...input,
+    ...el('formFieldInput', name),
+    'data-rules': rules || undefined,
+    value,
+    onInput: (e: { currentTarget: HTMLInputElement }) => onValue(e.currentTarget.value),
+    'aria-invalid': message && kind === 'Error' ? 'true' : undefined,
+    'aria-describedby': described || undefined,
+  } as const;
+  // A new password's info and success lines are a status (they change with every keystroke); an error is an
+  // alert. One id for every kind: the one the input's aria-describedby names.
+  const feedback = message && (
+    <p id={`${id}-error`} role={kind === 'Error' ? 'alert' : 'status'} {...el(`formField${kind}Text`, name)}>
+      {kind === 'Success' ? <CheckIcon name="formFieldSuccessIcon" /> : kind === 'Error' && <AlertIcon name="formFieldErrorIcon" />}
+      {message}
+    </p>
+  );
   return (
     <div {...el('formField', name)}>
       <div {...el('formFieldRow')}>
@@ -253,18 +312,7 @@ export function Field({ name, label, value, onValue, error, optional, action, hi
         {action}
       </div>
       <div {...el('formFieldInputGroup')}>
-        <input
-          ref={ref}
-          id={id}
-          name={name}
-          type={password && shown ? 'text' : type}
-          {...input}
-          {...el('formFieldInput', name)}
-          value={value}
-          onInput={(e) => onValue(e.currentTarget.value)}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={described || undefined}
-        />
+        {phone && PhoneInput ? <PhoneInput input={attributes} value={value} onValue={onValue} /> : <input {...attributes} />}
         {password && (
           <button
             type="button"
@@ -278,12 +326,7 @@ export function Field({ name, label, value, onValue, error, optional, action, hi
         )}
       </div>
       {hint && <div id={`${id}-hint`}>{hint}</div>}
-      {error && (
-        <p id={`${id}-error`} role="alert" {...el('formFieldErrorText', name)}>
-          <AlertIcon name="formFieldErrorIcon" />
-          {error}
-        </p>
-      )}
+      {feedback}
     </div>
   );
 }
@@ -588,42 +631,29 @@ export function LinkButton({
   );
 }
 
-/** The character classes `passwordSettings` may require, in the order the rules are listed. */
+/** The character classes `passwordSettings` may require, by their `passwordComplexity` key, in ClerkJS's order. */
 const CHARACTER_RULES: Array<[string, RegExp]> = [
   ['requireNumbers', /\d/],
-  ['requireSpecialChar', /[^A-Za-z0-9]/],
-  ['requireUppercase', /[A-Z]/],
   ['requireLowercase', /[a-z]/],
+  ['requireUppercase', /[A-Z]/],
+  ['requireSpecialCharacter', /[^A-Za-z0-9]/],
 ];
 
-/** The rules from `userSettings.passwordSettings` that `password` does not meet yet. */
-export function passwordRules(environment: Environment, password: string) {
-  const s = (environment.userSettings.passwordSettings ?? {}) as Record<string, unknown>;
-  const rules: Array<{ key: string; met: boolean; length?: number }> = [];
-  const length = s.minLength as number | undefined;
-  if (length) rules.push({ key: 'minLength', met: password.length >= length, length });
-  for (const [key, pattern] of CHARACTER_RULES) if (s[key]) rules.push({ key, met: pattern.test(password) });
-  return rules;
-}
-
-/** Live feedback on the password rules; pass it as a Field's `hint`. */
-export function PasswordRules({ password }: { password: string }) {
-  const { el, t, environment } = useHost();
-  const rules = passwordRules(environment, password);
-  if (!rules.length) return null;
-  return (
-    <div aria-live="polite">
-      <p {...el('formFieldHintText')}>{t('passwordRules.title')}</p>
-      <ul {...el('passwordRules')}>
-        {rules.map((rule) => (
-          <li key={rule.key} {...el('passwordRule', rule.met ? 'met' : 'unmet')} data-met={rule.met ? 'true' : 'false'}>
-            <span aria-hidden="true">{rule.met ? '✓ ' : '• '}</span>
-            {t(`passwordRules.${rule.key}`, rule)}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+/**
+ * What `password` lacks under `userSettings.passwordSettings`, worded as ClerkJS does ("Your password
+ * must contain 8 or more characters."): a short password hears only about its length; otherwise every
+ * unmet character rule, joined as a list in the localization's language. Empty when it meets them all.
+ * (The maximum length, 72 by default, is left to FAPI, whose error shows at the field.)
+ */
+export function passwordProblem({ environment, t, locale }: HostContextValue, password: string) {
+  const s = environment.userSettings.passwordSettings ?? {};
+  const say = (key: string, length?: number) => t(`unstable__errors.passwordComplexity.${key}`, { length });
+  const unmet =
+    password.length < s.minLength
+      ? [say('minimumLength', s.minLength)]
+      : // The setting of `requireSpecialCharacter` is `requireSpecialChar`.
+        CHARACTER_RULES.filter(([key, pattern]) => s[key.replace('acter', '')] && !pattern.test(password)).map(([key]) => say(key));
+  return unmet.length ? `${say('sentencePrefix')} ${new Intl.ListFormat(locale, { type: 'conjunction' }).format(unmet)}.` : '';
 }
 
 /**

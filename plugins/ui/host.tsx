@@ -5,23 +5,7 @@
  */
 import { render, type ComponentType } from 'preact';
 import { useHost } from './context.js';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  CodeForm,
-  CustomPage,
-  Field,
-  focusField,
-  FooterAction,
-  Form,
-  LinkButton,
-  PasswordRules,
-  passwordRules,
-  useAppNode,
-  useForm,
-} from './form-kit.js';
+import { Alert, Button, Card, Checkbox, CodeForm, CustomPage, Field, focusField, FooterAction, Form, LinkButton, useAppNode, useForm } from './form-kit.js';
 import type { ComponentModule, ComponentName, HostedProps, UiLoadOptions } from './index.js';
 import { createDictionary, type Dict } from './localization.js';
 import { createModalStack } from './modal.js';
@@ -50,8 +34,6 @@ export const kit = {
   CodeForm,
   focusField,
   LinkButton,
-  PasswordRules,
-  passwordRules,
   FooterAction,
   Svg,
   stroke,

@@ -80,8 +80,11 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 /** The English strings of the host and of every component plugin in the program. */
 export type Localization = SharedStrings & UnionToIntersection<ComponentStrings[keyof ComponentStrings]>;
 
-/** Partial overrides of the English strings; deep-merged over them. `unstable__errors.<code>` localizes FAPI errors. */
-export type LocalizationResource = DeepPartial<Localization> & { unstable__errors?: Record<string, string> };
+/**
+ * Partial overrides of the English strings; deep-merged over them. `unstable__errors.<code>` localizes FAPI
+ * errors; `unstable__errors.passwordComplexity.*` and `unstable__errors.zxcvbn.goodPassword` the password feedback.
+ */
+export type LocalizationResource = DeepPartial<Localization> & { unstable__errors?: Record<string, string | Record<string, string>> };
 
 /** A tree of strings, as a component's strings module exports it. */
 export type StringsTree = { [key: string]: string | StringsTree };

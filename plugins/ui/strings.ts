@@ -1,5 +1,5 @@
 /**
- * The English strings the host and its shared kit use (buttons, common field labels, password rules,
+ * The English strings the host and its shared kit use (buttons, common field labels, password feedback,
  * FAPI errors), keyed like ClerkJS's localization. Each component plugin brings its own strings with
  * its view module. `{{name}}` is replaced by a value; text only, never HTML.
  */
@@ -27,14 +27,6 @@ export const sharedStrings = {
   formFieldError__passwordsDoNotMatch: "Passwords don't match.",
   resendButton: "Didn't receive a code? Resend",
   resendButton__sent: 'A new code is on its way.',
-  passwordRules: {
-    title: 'Your password must contain',
-    minLength: 'At least {{length}} characters',
-    requireNumbers: 'A number',
-    requireSpecialChar: 'A special character',
-    requireUppercase: 'An uppercase letter',
-    requireLowercase: 'A lowercase letter',
-  },
   unstable__errors: {
     form_identifier_not_found: "Couldn't find your account.",
     form_password_incorrect: 'Password is incorrect. Try again, or use another method.',
@@ -55,7 +47,17 @@ export const sharedStrings = {
     web3_missing_identifier: 'A Web3 Wallet extension cannot be found. Please install one to continue.',
     web3_signature_request_rejected: 'You have rejected the signature request. Please try again to continue.',
     unknown: 'Something went wrong. Please try again.',
-  } as Record<string, string>,
+    // Live feedback on a new password (ClerkJS's keys): "Your password must contain 8 or more characters."
+    passwordComplexity: {
+      sentencePrefix: 'Your password must contain',
+      minimumLength: '{{length}} or more characters',
+      requireNumbers: 'a number',
+      requireLowercase: 'a lowercase letter',
+      requireUppercase: 'an uppercase letter',
+      requireSpecialCharacter: 'a special character',
+    },
+    zxcvbn: { goodPassword: 'Your password meets all the necessary requirements.' },
+  } as Record<string, string | Record<string, string>>,
 };
 
 /** With the strings of the sign-in/up parts, which load with those views. */

@@ -14,7 +14,7 @@ export const sharedCss = `
 .cl-card{display:flex;flex-direction:column;gap:var(--cl-space);padding:calc(var(--cl-space)*2);background:var(--cl-bg);border-radius:calc(var(--cl-radius)*1.5);box-shadow:0 1px 2px rgba(0,0,0,.06),0 0 0 1px var(--cl-border)}
 .cl-header{display:flex;flex-direction:column;gap:.25rem;text-align:center}
 .cl-headerTitle{margin:0;font-size:1.15em;font-weight:var(--cl-weight-bold,700)}
-.cl-headerSubtitle,.cl-formFieldHintText,.cl-footerActionText,.cl-dividerText{margin:0;color:var(--cl-text2)}
+.cl-headerSubtitle,.cl-formFieldHintText,.cl-formFieldInfoText,.cl-footerActionText,.cl-dividerText{margin:0;color:var(--cl-text2)}
 .cl-form,.cl-main{display:flex;flex-direction:column;gap:calc(var(--cl-space)*.75)}
 .cl-main{margin:0;padding:0;border:0;min-width:0}
 .cl-main:disabled :is(input,button,label,.cl-dividerRow){opacity:.6;cursor:default}
@@ -29,7 +29,6 @@ export const sharedCss = `
 .cl-formFieldRow{display:flex;justify-content:space-between;align-items:baseline;gap:.5rem}
 .cl-formFieldLabel{font-weight:var(--cl-weight-medium,500)}
 .cl-formFieldInputGroup{position:relative;display:flex}
-.cl-formFieldInputGroup__password .cl-formFieldInput{padding-right:2.5em}
 .cl-formFieldInputShowPasswordButton{position:absolute;right:.3em;top:50%;transform:translateY(-50%);display:flex;padding:.35em;background:none;border:0;border-radius:var(--cl-radius);color:var(--cl-text2);cursor:pointer}
 .cl-formFieldInput::placeholder{color:var(--cl-text2);opacity:.8}
 .cl-otpCodeFieldInputs{display:flex;gap:.5rem;justify-content:center}
@@ -37,7 +36,7 @@ export const sharedCss = `
 .cl-otpCodeFieldInput[aria-invalid=true]{border-color:var(--cl-danger)}
 .cl-formFieldInput{width:100%;padding:.5em .75em;background:var(--cl-input-bg);color:var(--cl-input-text);border:1px solid var(--cl-border);border-radius:var(--cl-radius);outline:none}
 .cl-formFieldInput[aria-invalid=true]{border-color:var(--cl-danger)}
-.cl-formFieldErrorText,.cl-alert{display:flex;gap:.4em;align-items:baseline;margin:0;color:var(--cl-danger-text)}
+.cl-formFieldErrorText,.cl-formFieldSuccessText,.cl-alert{display:flex;gap:.4em;align-items:baseline;margin:0;color:var(--cl-danger-text)}
 .cl-formResendCodeStatus{margin:0;text-align:center;color:var(--cl-text2)}
 .cl-formResendCodeStatus:empty{display:none}
 .cl-alert{padding:.6em .8em;border:1px solid var(--cl-danger);border-radius:var(--cl-radius)}
@@ -50,8 +49,7 @@ export const sharedCss = `
 .cl-footerActionLink,.cl-formFieldAction,.cl-formResendCodeLink{background:none;border:0;padding:0;color:var(--cl-primary);font-weight:500;cursor:pointer;text-decoration:none}
 a.cl-footerActionLink,.cl-footerActionLink:hover,.cl-formFieldAction:hover,.cl-formResendCodeLink:enabled:hover{text-decoration:underline}
 .cl-footer{display:flex;flex-direction:column;align-items:center;gap:.5rem;padding:var(--cl-space) calc(var(--cl-space)*2)}
-.cl-passwordRules{margin:0;padding-left:0;list-style:none;color:var(--cl-text2)}
-.cl-passwordRule__met{color:var(--cl-success)}
+.cl-formFieldSuccessText{color:var(--cl-success)}
 .cl-rootBox :focus-visible{outline:2px solid var(--cl-ring,var(--cl-primary));outline-offset:2px}
 .cl-modalBackdrop{position:fixed;inset:0;z-index:2147483000;display:flex;align-items:flex-start;justify-content:center;overflow:auto;padding:8vh 1rem;background:var(--cl-backdrop,rgba(0,0,0,.5))}
 .cl-modalContent{position:relative;min-width:0;max-width:100%}

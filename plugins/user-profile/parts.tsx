@@ -265,7 +265,7 @@ export function createProfileParts(kit: UiKit, services: ProfileServices = {}) {
     return (
       <div ref={box} {...el('profileSectionForm', danger ? 'danger' : undefined)}>
         {title && <h3 {...el('profileSectionFormTitle')}>{title}</h3>}
-        <Form onSubmit={onSubmit}>
+        <Form form={form} onSubmit={onSubmit}>
           {children}
           <Alert>{form.formError}</Alert>
           <div {...el('formButtonRow')}>

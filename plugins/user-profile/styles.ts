@@ -52,6 +52,5 @@ export const userProfileStyles = `.cl-userProfile{display:flex;width:55rem;max-w
 .cl-backupCodes{margin:0;padding:0;list-style:none;display:grid;grid-template-columns:repeat(2,1fr);gap:.25rem;font-family:monospace}
 .cl-backupCodesActions{display:flex;flex-wrap:wrap;gap:.25rem}
 .cl-totpUri,.cl-totpSecret{overflow-wrap:anywhere}
-:where(.cl-userProfile) .cl-formFieldSuccessText{margin:0;color:var(--cl-success)}
 .cl-totpQrCode{display:block;width:12rem;height:12rem;max-width:100%}
 @media (max-width:37.5rem){.cl-userProfile{flex-direction:column;min-height:0}:where(.cl-userProfile) .cl-navbar{flex-direction:row;flex-wrap:wrap;width:auto;padding:.5rem 3rem .5rem .5rem;border-right:0;border-bottom:1px solid var(--cl-border)}.cl-navbarHeader{display:none}:where(.cl-userProfile) .cl-pageScrollBox{padding:var(--cl-space)}:where(.cl-userProfile) .cl-profileSection,.cl-formFieldRow__names{grid-template-columns:minmax(0,1fr)}}`;

@@ -354,7 +354,18 @@ describe('<UserProfile/> security page', () => {
     await edit(password, 'editPassword');
     const form = $<HTMLFormElement>(password, 'form');
     type(inputNamed(password, 'current_password'), 'wrong-password');
+    // A new password that breaks the instance's rules (8 characters): live feedback, and nothing is sent.
+    type(inputNamed(password, 'new_password'), 'short');
+    await vi.waitFor(() => expect($(password, '.cl-formFieldInfoText__new_password').textContent).toBe('Your password must contain 8 or more characters.'));
+    emulator.clearRequests();
+    await submit(form);
+    await vi.waitFor(() => expect(errorOf(password, 'new_password')).toBe('Your password must contain 8 or more characters.'));
+    await vi.waitFor(() => expect(document.activeElement).toBe(inputNamed(password, 'new_password')));
+    expect(emulator.requests.filter((r) => r.path.includes('password'))).toEqual([]);
     type(inputNamed(password, 'new_password'), 'brand-new-password-1');
+    await vi.waitFor(() =>
+      expect($(password, '.cl-formFieldSuccessText__new_password').textContent).toBe('Your password meets all the necessary requirements.'),
+    );
     type(inputNamed(password, 'confirm_password'), 'brand-new-password-2');
     await submit(form);
     await vi.waitFor(() => expect(errorOf(password, 'confirm_password')).toMatch(/match/i));

@@ -193,7 +193,8 @@ function originsOf(root, entryPoint) {
  * mount when the module it was split for lives in one of `uiFolders` (e.g. plugins/ui/ = the host,
  * plugins/sign-in/ = the SignIn view) and the initial files import() it (a mount loads the host and the
  * view that way); the closure adds their static imports. What a view import()s itself when a feature is
- * used (the QR encoder when an authenticator app is set up, wallet helpers) is `onUse`, not counted.
+ * used or first rendered (the QR encoder when an authenticator app is set up, wallet helpers, the phone
+ * field's country picker) is `onUse`, not counted: a phone-first instance's first mount costs it on top.
  */
 async function measureFullSplit(root, consumerSource, label) {
   let bundle;

@@ -59,3 +59,25 @@ describe('the UI chunk graph', () => {
     expect(outputs[chunks[0]!]!.entryPoint).toBeUndefined();
   });
 });
+
+describe('the phone field’s country picker', () => {
+  const PHONE_FIELD = 'plugins/ui/phone.tsx';
+
+  it('is a chunk of its own, which no mount fetches with its view', () => {
+    const own = Object.keys(outputs).filter((path) => (outputs[path]!.inputs[PHONE_FIELD]?.bytesInOutput ?? 0) > 0);
+    expect(own).toHaveLength(1);
+    expect(outputs[own[0]!]!.entryPoint).toBe(PHONE_FIELD);
+    for (const entry of ['plugins/ui/host.tsx', 'plugins/sign-in/view.tsx', 'plugins/sign-up/view.tsx', 'plugins/user-profile/view.tsx']) {
+      expect(fetchedWith(entry)).not.toContain(own[0]);
+    }
+  });
+
+  it('imports nothing the host chunk carries (which would split the host into a shared chunk)', () => {
+    const phone = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === PHONE_FIELD)!;
+    const host = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === 'plugins/ui/host.tsx')!;
+    const staticImports = outputs[phone]!.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path);
+    expect(staticImports).not.toContain(host);
+    // Only Preact's chunk, which the host and every view share anyway.
+    for (const path of staticImports) expect(Object.keys(outputs[path]!.inputs).every((input) => input.includes('node_modules/preact'))).toBe(true);
+  });
+});

@@ -96,6 +96,19 @@ const STATES: State[] = [
     },
   },
   {
+    // The optional fields shown: the phone number with its country picker (a number typed with its +), and a new
+    // password's live feedback.
+    name: 'sign-up-phone',
+    reach: async (page) => {
+      await mount(page, 'SignUp', { appearance: { layout: { showOptionalFields: true } } });
+      await page.locator('#slot select').waitFor({ state: 'attached' });
+      await page.fill('#slot input[name=phone_number]', '+44 7700 900123');
+      await page.fill('#slot input[name=password]', 'short');
+      await expect.poll(() => page.locator('#slot .cl-selectButtonText').textContent()).toBe('GB');
+      await expect.poll(() => page.locator('#slot .cl-formFieldInfoText__password').textContent()).toBe('Your password must contain 8 or more characters.');
+    },
+  },
+  {
     name: 'waitlist',
     reach: async (page) => {
       await mount(page, 'Waitlist');

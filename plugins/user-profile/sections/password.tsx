@@ -65,7 +65,7 @@ export function createPasswordSection({ kit, withReverification, useSay, useNoti
               autoComplete="new-password"
               autoFocus={!user.passwordEnabled}
               required
-              hint={<kit.PasswordRules password={next} />}
+              rules
             />
             <Field
               name="confirm_password"
