@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from 'zod/v4/core';
 import { ClerkRuntimeError } from './errors.js';
 
 export type InstanceType = 'production' | 'development';
@@ -39,17 +39,20 @@ export function buildPublishableKey(frontendApi: string, instanceType: InstanceT
 }
 
 /**
- * The check of one option: a zod/mini `custom` schema. An options schema is a plain object of them, one
- * per key: zod's object schema alone would add ~1.5 KB min+brotli to every bundle for a walk over keys.
+ * The check of one option: any zod schema, zod/mini's or classic zod's (a plugin may pass `z.string()`).
+ * The kernel's own are zod core `custom` checks, without zod/mini's method layer (~0.4 KB min+brotli of
+ * every bundle). An options schema is a plain object of them, one per key: zod's object schema alone
+ * would add ~1.5 KB min+brotli to every bundle for a walk over keys.
  */
-export type OptionSchema<T = unknown> = z.ZodMiniType<T>;
+export type OptionSchema<T = unknown> = z.$ZodType<T>;
 /** The options a plugin (or the kernel) reads: one {@link OptionSchema} per key; unknown keys pass through. */
 export type OptionsSchema = Readonly<Record<string, OptionSchema>>;
 /** The options an {@link OptionsSchema} accepts: every key optional. */
 export type OptionsOf<S> = { [K in keyof S]?: S[K] extends OptionSchema<infer T> ? T : never };
 
 /** An option that passes `test` when it is given (`undefined` means "not set"); `expected` names what was wanted. */
-export const optionalOption = <T>(test: (v: unknown) => boolean, expected: string): OptionSchema<T> => z.custom<T>(test, { error: `expected ${expected}` });
+export const optionalOption = <T>(test: (v: unknown) => boolean, expected: string): OptionSchema<T> =>
+  z._custom<T>(z.$ZodCustom, test, { error: `expected ${expected}` });
 const custom = optionalOption;
 /** `test` for an option that is a string, or null meaning "not set" (as ClerkJS's types allow). */
 export const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
