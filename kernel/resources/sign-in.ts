@@ -63,12 +63,14 @@ export class SignIn extends BaseResource {
   declare firstFactorVerification: Verification;
   declare secondFactorVerification: Verification;
   declare createdSessionId: string | null;
-  declare userData: { firstName?: string | null; lastName?: string | null; imageUrl?: string; hasImage?: boolean };
+  /** The identified user's public data (ClerkJS's UserData): `{}` before identification; a name FAPI sends as null is left out. */
+  declare userData: { firstName?: string; lastName?: string; imageUrl?: string; hasImage?: boolean };
 
   protected override hydrate(json: JSONObject): void {
     this.status = (json.status as SignInStatus) ?? null;
     this.identifier = (json.identifier as string) ?? null;
     this.createdSessionId = (json.created_session_id as string) ?? null;
+    this.userData = Object.fromEntries(Object.entries((json.user_data && this.userData) || {}).filter((entry) => entry[1] != null));
     this.supportedFirstFactors = this.supportedFirstFactors ?? null;
     this.supportedSecondFactors = this.supportedSecondFactors ?? null;
     this.firstFactorVerification = new Verification(json.first_factor_verification as JSONObject);

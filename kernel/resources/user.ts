@@ -1,4 +1,5 @@
 import { BaseResource, syncById, type JSONObject } from './base.js';
+import type { OAuthProviderName } from './client.js';
 import { EmailAddress } from './email-address.js';
 import { OrganizationMembership } from './organization.js';
 import { defineLazyMethods } from './methods.js';
@@ -24,7 +25,8 @@ export interface UpdateUserParams {
 export interface UserWeb3Wallet {
   id: string;
   web3Wallet: string;
-  verification: Verification | null;
+  /** FAPI sends one with each wallet; the web3 plugin makes it a Verification (an empty one when FAPI sends none), as ClerkJS. */
+  verification: Verification;
 }
 
 /** What FAPI answers for a deletion: the object's type and id, and `deleted: true`. */
@@ -137,14 +139,17 @@ defineLazyMethods(
 
 /** An OAuth account linked to the user (`oauth_google`…). */
 export class ExternalAccount extends BaseResource {
-  /** The provider as FAPI names it; the resource-members plugin drops the `oauth_` prefix (`google`), as ClerkJS does. */
-  declare provider: string;
+  /** The provider without FAPI's `oauth_` prefix (`google`), as ClerkJS names it. */
+  declare provider: OAuthProviderName;
   declare emailAddress: string;
-  declare username: string | null;
+  /** The account's username at the provider; `''` when it has none (FAPI sends null). */
+  declare username: string;
   declare approvedScopes: string;
   declare verification: Verification | null;
 
   protected override hydrate(json: JSONObject): void {
+    this.provider = this.provider?.replace('oauth_', '') as OAuthProviderName;
+    this.username ??= '';
     this.verification = json.verification ? new Verification(json.verification as JSONObject) : null;
   }
 }

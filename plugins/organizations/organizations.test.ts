@@ -219,6 +219,7 @@ describe('checkAuthorization (ClerkJS has() semantics)', () => {
 
   it('reads v2 o/fea/fpm claims and v1 org_* claims', () => {
     const v2 = organizationFromClaims({
+      __raw: '',
       iat: 0,
       exp: 1,
       fea: 'o:sys_profile,o:sys_memberships',
@@ -229,8 +230,8 @@ describe('checkAuthorization (ClerkJS has() semantics)', () => {
       orgRole: 'org:admin',
       orgPermissions: ['org:sys_profile:manage', 'org:sys_memberships:manage', 'org:sys_memberships:read'],
     });
-    const v1 = organizationFromClaims({ iat: 0, exp: 1, org_id: 'org_2', org_role: 'org:member', org_permissions: ['org:x:read'] });
+    const v1 = organizationFromClaims({ __raw: '', iat: 0, exp: 1, org_id: 'org_2', org_role: 'org:member', org_permissions: ['org:x:read'] });
     expect(v1).toEqual({ orgId: 'org_2', orgRole: 'org:member', orgPermissions: ['org:x:read'] });
-    expect(organizationFromClaims({ iat: 0, exp: 1 })).toBeNull();
+    expect(organizationFromClaims({ __raw: '', iat: 0, exp: 1 })).toBeNull();
   });
 });

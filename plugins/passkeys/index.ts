@@ -11,7 +11,11 @@ export type { PasskeysApi } from './passkeys.js';
 export { Passkey } from './methods.js';
 export type {
   AuthenticateWithPasskeyParams,
+  EnterpriseSSOVerificationFactor,
+  PasskeyAssertion,
   PasskeyMethods,
+  PasskeyVerification,
+  PasskeyVerificationAttempt,
   SessionVerification,
   SessionVerificationFactor,
   SessionVerificationLevel,
@@ -22,5 +26,7 @@ export type {
   SessionVerifyPrepareFirstFactorParams,
   SessionVerifyPrepareSecondFactorParams,
   SignInPasskeyMethods,
+  TrustedDeviceAttempt,
+  TrustedDeviceFactor,
   UserPasskeyMethods,
 } from './methods.js';

@@ -157,6 +157,29 @@ describe('__internal_toSnapshot()', () => {
   });
 });
 
+describe('SignUp.verifications', () => {
+  it('has nextAction and supportedStrategies on the email and phone verifications even before FAPI sends them, and a snapshot', async () => {
+    const clerk = await signedIn();
+    const signUp = new SignUp(ctxOf(clerk.user!), {
+      object: 'sign_up',
+      id: 'sua_1',
+      verifications: { email_address: { status: 'unverified', strategy: 'email_code', next_action: 'needs_attempt', supported_strategies: ['email_code'] } },
+    });
+    const { emailAddress, phoneNumber } = signUp.verifications;
+    expect([emailAddress.nextAction, emailAddress.supportedStrategies]).toEqual(['needs_attempt', ['email_code']]);
+    expect([phoneNumber.nextAction, phoneNumber.supportedStrategies]).toEqual(['', []]);
+    const snapshot = signUp.verifications.__internal_toSnapshot();
+    expect(snapshot.email_address).toMatchObject({
+      object: 'verification',
+      status: 'unverified',
+      next_action: 'needs_attempt',
+      supported_strategies: ['email_code'],
+    });
+    expect(snapshot.phone_number).toMatchObject({ next_action: '', supported_strategies: [] });
+    expect(signUp.__internal_toSnapshot().verifications).toEqual(snapshot);
+  });
+});
+
 describe('ExternalAccount', () => {
   it('has the provider without FAPI’s oauth_ prefix, as ClerkJS (providerSlug() is the same)', async () => {
     const clerk = await signedIn();

@@ -24,6 +24,7 @@ import {
   type JSONObject,
   type ResourceContext,
   type SignUpParams,
+  type OAuthProviderName,
   type UserWeb3Wallet,
 } from '../../kernel/index.js';
 import { camelToSnake } from '../../kernel/case.js';
@@ -154,7 +155,7 @@ export interface EmailAddressMembers extends IdentificationMembers {
 export interface ExternalAccountMembers {
   reload(): Promise<this>;
   /** The provider without `oauth_`, e.g. `google` (as `provider`). */
-  providerSlug(): string;
+  providerSlug(): OAuthProviderName;
   /** e.g. `Google Account`. */
   providerTitle(): string;
   /** The username, else the email address, else the label. */
@@ -214,6 +215,14 @@ declare module '../../kernel/resources/sign-in.js' {
 }
 declare module '../../kernel/resources/sign-up.js' {
   interface SignUp extends SignUpMembers, ResourceInternals<Snapshots.SignUpSnapshot> {}
+  interface SignUpVerification {
+    nextAction: 'needs_prepare' | 'needs_attempt' | '';
+    supportedStrategies: string[];
+    __internal_toSnapshot(): Snapshots.SignUpVerificationSnapshot;
+  }
+  interface SignUpVerifications {
+    __internal_toSnapshot(): Snapshots.SignUpSnapshot['verifications'];
+  }
 }
 declare module '../../kernel/resources/email-address.js' {
   interface IdentificationLink extends IdentificationLinkMembers {}
@@ -339,8 +348,14 @@ const fields = (data: object, keepKeys?: boolean): JSONObject => {
   return out;
 };
 
-type Hydrating = { hydrate(this: Hydrating, json: JSONObject): void; linkedTo?: object[]; provider?: string };
+type Hydrating = { hydrate(this: Hydrating, json: JSONObject): void; linkedTo?: object[] };
 const linkProto = {};
+/** A sign-up's `verifications` (plain data from the kernel) get this prototype: ClerkJS's object has a snapshot. */
+const signUpVerificationsProto = {
+  __internal_toSnapshot(this: object) {
+    return fields(this);
+  },
+};
 let installed = false;
 
 /** FAPI's path (ClerkJS's `pathRoot`) and object name of each kind; the name also covers a resource not created yet. */
@@ -381,16 +396,25 @@ export function installResourceMembers(): void {
   defineMethod(Verification.prototype, 'verifiedFromTheSameClient', function (this: Verification) {
     return !!this.verifiedAtClient && this.verifiedAtClient === current.client?.()?.id;
   });
-  // Each time they hydrate: `linkedTo` entries (plain data) get the link prototype, and an external account's
-  // provider loses FAPI's `oauth_` prefix, as in ClerkJS.
+  // Each time they hydrate: `linkedTo` entries (plain data) get the link prototype.
   for (const proto of [EmailAddress.prototype, PhoneNumber.prototype, ExternalAccount.prototype] as unknown as Hydrating[]) {
     const hydrate = proto.hydrate;
     proto.hydrate = function (json) {
       hydrate.call(this, json);
       for (const link of this.linkedTo ?? []) Object.setPrototypeOf(link, linkProto);
-      this.provider &&= this.provider.replace('oauth_', '');
     };
   }
+  // A sign-up's email and phone verifications always have `nextAction` and `supportedStrategies`, as in ClerkJS.
+  const signUpHydrate = (SignUp.prototype as unknown as Hydrating).hydrate;
+  (SignUp.prototype as unknown as Hydrating).hydrate = function (this: Hydrating & SignUp, json) {
+    signUpHydrate.call(this, json);
+    const { verifications } = this;
+    Object.setPrototypeOf(verifications, signUpVerificationsProto);
+    for (const verification of [verifications.emailAddress, verifications.phoneNumber]) {
+      verification.nextAction ??= '';
+      verification.supportedStrategies ??= [];
+    }
+  };
   for (const [proto, members] of [
     [Client.prototype, client],
     [User.prototype, user],

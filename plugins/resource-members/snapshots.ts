@@ -4,7 +4,7 @@
  * only: the runtime is one generic function in members.ts.
  */
 import type { LastAuthenticationStrategy, OAuthProviderName } from '../../kernel/resources/client.js';
-import type { VerificationStatus } from '../../kernel/index.js';
+import type { SignUpField, SignUpIdentificationField, VerificationStatus } from '../../kernel/index.js';
 
 export type OAuthStrategyName = `oauth_${OAuthProviderName}`;
 
@@ -82,7 +82,7 @@ export interface PhoneNumberSnapshot {
 export interface ExternalAccountSnapshot {
   object: 'external_account';
   id: string;
-  provider: string;
+  provider: OAuthProviderName;
   identification_id: string;
   provider_user_id: string;
   approved_scopes: string;
@@ -90,7 +90,7 @@ export interface ExternalAccountSnapshot {
   first_name: string;
   last_name: string;
   image_url: string;
-  username: string | null;
+  username: string;
   phone_number: string;
   public_metadata: Record<string, unknown>;
   label: string;
@@ -224,10 +224,10 @@ export interface SignUpSnapshot {
   object: 'sign_up';
   id: string;
   status: 'missing_requirements' | 'complete' | 'abandoned' | null;
-  required_fields: string[];
-  optional_fields: string[];
-  missing_fields: string[];
-  unverified_fields: string[];
+  required_fields: SignUpField[];
+  optional_fields: SignUpField[];
+  missing_fields: SignUpField[];
+  unverified_fields: SignUpIdentificationField[];
   username: string | null;
   first_name: string | null;
   last_name: string | null;

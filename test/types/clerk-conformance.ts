@@ -464,12 +464,11 @@ type InScope<T> = unknown extends T
  */
 export const RESOURCE_DIFFERENTLY_TYPED = {
   // Roots: Session (below) in sessions/create/reload/…; SignIn's factors; SignUp's verifications.
-  client: ['sessions', 'signedInSessions', 'signUp', 'signIn', 'create', 'removeSessions', '__internal_sendCaptchaToken', '__internal_toSnapshot', 'reload'],
+  client: ['sessions', 'signedInSessions', 'signIn', 'create', 'removeSessions', '__internal_sendCaptchaToken', '__internal_toSnapshot', 'reload'],
   // Roots: lastActiveToken (the decoded JWT's header is untyped JSON, its claims lack ClerkJS's `__raw`),
   // user (below); reverification (passkeys plugin) results are microclerk's SessionVerification, and its
   // factor params are narrower than ClerkJS's.
   session: [
-    'lastActiveToken',
     'user',
     'end',
     'remove',
@@ -480,7 +479,6 @@ export const RESOURCE_DIFFERENTLY_TYPED = {
     'prepareSecondFactorVerification',
     'attemptSecondFactorVerification',
     'verifyWithPasskey',
-    '__internal_toSnapshot',
     '__internal_touch',
     'reload',
   ],
@@ -488,30 +486,19 @@ export const RESOURCE_DIFFERENTLY_TYPED = {
   // accounts (below), organization memberships (Organization, below), and plain-data results where ClerkJS
   // returns resources (TOTP, backup codes, image, sessions with activities, organization invitations and suggestions).
   user: [
-    'primaryWeb3Wallet',
-    'web3Wallets',
-    'externalAccounts',
-    'passkeys',
     'organizationMemberships',
     'update',
     'updateMetadata',
     'updatePassword',
     'removePassword',
-    'createPasskey',
-    'createWeb3Wallet',
     'getSessions',
     'setProfileImage',
-    'createExternalAccount',
     'getOrganizationMemberships',
     'getOrganizationCreationDefaults',
     'getEnterpriseConnections',
     'createTOTP',
     'verifyTOTP',
     'createBackupCode',
-    'verifiedExternalAccounts',
-    'unverifiedExternalAccounts',
-    'verifiedWeb3Wallets',
-    '__internal_toSnapshot',
     'reload',
   ],
   // Roots: `userData` names are `string | null` as FAPI sends them (ClerkJS passes the null through too, but
@@ -519,7 +506,6 @@ export const RESOURCE_DIFFERENTLY_TYPED = {
   // snapshot's web3 factor has FAPI's `web3_wallet_id` (ClerkJS's snapshot type derives `web_3_wallet_id`);
   // the web3 and passkey plugins' params are narrower.
   signIn: [
-    'userData',
     'create',
     'resetPassword',
     'prepareFirstFactor',
@@ -538,28 +524,7 @@ export const RESOURCE_DIFFERENTLY_TYPED = {
   ],
   // Roots: `verifications` is a plain object (ClerkJS: a resource with its snapshot, and `nextAction` /
   // `supportedStrategies` always set); the web3 plugin's params are narrower.
-  signUp: [
-    'verifications',
-    'create',
-    'update',
-    'upsert',
-    'prepareVerification',
-    'attemptVerification',
-    'prepareEmailAddressVerification',
-    'attemptEmailAddressVerification',
-    'preparePhoneNumberVerification',
-    'attemptPhoneNumberVerification',
-    'prepareWeb3WalletVerification',
-    'attemptWeb3WalletVerification',
-    'createEmailLinkFlow',
-    'authenticateWithWeb3',
-    'authenticateWithMetamask',
-    'authenticateWithCoinbaseWallet',
-    'authenticateWithOKXWallet',
-    'authenticateWithBase',
-    '__internal_toSnapshot',
-    'reload',
-  ],
+  signUp: [],
   // Roots: membership requests and domains differ from ClerkJS's (the request's public user data, the
   // domain's verification shape and counts), and members carry Organization's own differences.
   organization: [
@@ -580,7 +545,7 @@ export const RESOURCE_DIFFERENTLY_TYPED = {
   // `provider` is a string: the plugin drops FAPI's `oauth_` prefix as ClerkJS does, but narrowing the type
   // to ClerkJS's provider list needs the kernel to (bytes); `username` is `string | null` as FAPI sends it
   // (ClerkJS: `string`), in the snapshot too.
-  externalAccount: ['provider', 'providerSlug', 'username', 'reauthorize', '__internal_toSnapshot', 'reload'],
+  externalAccount: [],
 } as const satisfies { [R in ResourceName]: ReadonlyArray<keyof Theirs<R> & keyof Ours<R>> };
 
 /** The names a resource's RESOURCE_MISSING areas list (never for a resource with none). */
