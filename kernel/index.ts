@@ -35,7 +35,7 @@ export type { FapiClient, FapiMethod, FapiRequest } from './fapi.js';
 export { BaseResource, camelize } from './resources/base.js';
 export type { JSONObject, ResourceContext } from './resources/base.js';
 export { Client } from './resources/client.js';
-export type { LastAuthenticationStrategy, OAuthProviderName } from './resources/client.js';
+export type { LastAuthenticationStrategy, OAuthProviderName, PendingSessionMembers, SessionWithStatus } from './resources/client.js';
 export { EmailAddress } from './resources/email-address.js';
 export { Environment } from './resources/environment.js';
 export type { AttributeSettings, DisplayConfig, UserSettings } from './resources/environment.js';
@@ -50,7 +50,16 @@ export type { SignUpField, SignUpIdentificationField, SignUpParams, SignUpStatus
 export { Token, TokenCache, decodeJwt } from './resources/token.js';
 export type { DecodedJwt, JwtClaims, JwtHeader, SessionJwt } from './resources/token.js';
 export { ExternalAccount, User } from './resources/user.js';
-export type { DeletedObject, TOTPResource, UpdateUserParams, UserWeb3Wallet } from './resources/user.js';
+export type {
+  BackupCodeResource,
+  DataResource,
+  DeletedObject,
+  ImageResource,
+  SessionWithActivities,
+  TOTPResource,
+  UpdateUserParams,
+  UserWeb3Wallet,
+} from './resources/user.js';
 export type { AuthenticateWithPopup, AuthenticateWithPopupParams, AuthenticateWithRedirectParams } from './resources/external-auth.js';
 export { defineLazyMethods, defineMethod } from './resources/methods.js';
 export { Verification } from './resources/verification.js';

@@ -4,10 +4,20 @@
  * user ships none of it.
  */
 // Lazy code imports only the few small shared modules; the classes it builds are handed over by user.ts.
-import { expectObject, camelize, type JSONObject } from '../lazy-kit.js';
+import { ClerkRuntimeError, expectObject, camelize, type JSONObject } from '../lazy-kit.js';
 import type { EmailAddress } from './email-address.js';
 import type { PhoneNumber } from './phone-number.js';
-import type { DeletedObject, ExternalAccount, TOTPResource, UpdateUserParams, User } from './user.js';
+import type {
+  BackupCodeResource,
+  DataResource,
+  DeletedObject,
+  ExternalAccount,
+  ImageResource,
+  SessionWithActivities,
+  TOTPResource,
+  UpdateUserParams,
+  User,
+} from './user.js';
 
 /** The resource classes the user's methods construct (handed over by the loader in user.ts). */
 export interface AccountClasses {
@@ -16,15 +26,14 @@ export interface AccountClasses {
   ExternalAccount: typeof ExternalAccount;
 }
 
-function toTotp(json: JSONObject): TOTPResource {
-  return {
-    id: String(json.id ?? ''),
-    secret: json.secret as string | undefined,
-    uri: json.uri as string | undefined,
-    verified: Boolean(json.verified),
-    backupCodes: json.backup_codes as string[] | undefined,
-  };
-}
+const noEndpoint = () => Promise.reject(new ClerkRuntimeError('This resource has no endpoint to reload it from.', { code: 'no_endpoint' }));
+
+/** FAPI data as ClerkJS's resource of it (DataResource): its camelCase fields over `defaults`, on a prototype with the plumbing. */
+const dataResource = <T extends DataResource>(json: JSONObject, pathRoot: string, defaults?: object): T =>
+  Object.assign(Object.create({ pathRoot, reload: noEndpoint }), defaults, camelize(json));
+/** A TOTP's or backup codes' dates: null when FAPI sends none, as ClerkJS. */
+const UNDATED = { createdAt: null, updatedAt: null };
+const toTotp = (json: JSONObject) => dataResource<TOTPResource>(json, '/me/totp', UNDATED);
 
 /** `response` of a FAPI call made on behalf of `resource`. */
 const call = async (resource: User, req: Parameters<User['_ctx']['fapi']['request']>[0]) =>
@@ -61,7 +70,7 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
     if (typeof params.file === 'string') body = params.file;
     else if (params.file) (body = new FormData()).append('file', params.file);
     const image = await call(this, { method: params.file === null ? 'DELETE' : 'POST', path: '/me/profile_image', body });
-    return { id: String(image.id ?? ''), name: (image.name as string) ?? null, publicUrl: (image.public_url as string) ?? null };
+    return dataResource<ImageResource>(image, '/me/profile_image', { name: null, publicUrl: null });
   },
   async createTOTP(this: User) {
     return toTotp(await call(this, { method: 'POST', path: '/me/totp' }));
@@ -73,8 +82,7 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
     return camelize(await call(this, { method: 'DELETE', path: '/me/totp' })) as DeletedObject;
   },
   async createBackupCode(this: User) {
-    const codes = await call(this, { method: 'POST', path: '/me/backup_codes/' });
-    return { id: String(codes.id ?? ''), codes: (codes.codes as string[]) ?? [] };
+    return dataResource<BackupCodeResource>(await call(this, { method: 'POST', path: '/me/backup_codes/' }), '/me/backup_codes', { ...UNDATED, codes: [] });
   },
   async createExternalAccount(this: User, params: Parameters<User['createExternalAccount']>[0]) {
     const { additionalScopes, ...rest } = params;
@@ -85,8 +93,11 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
     const sessions = await this._ctx.fapi.request<unknown>({ path: '/me/sessions/active' }).catch(() => []);
     if (!Array.isArray(sessions)) return [];
     return sessions.map((s) => {
-      const revoke = () => this._ctx.fapi.request({ method: 'POST', path: `/me/sessions/${s.id}/revoke` });
-      return Object.defineProperty(camelize(s), 'revoke', { value: revoke }) as Record<string, any> & { revoke(): Promise<unknown> };
+      const session = dataResource<SessionWithActivities>(s, '/me/sessions');
+      // Non-enumerable, as the plumbing: spreading the session shows only its data.
+      return Object.defineProperty(session, 'revoke', {
+        value: async () => Object.assign(session, camelize(await call(this, { method: 'POST', path: `/me/sessions/${s.id}/revoke` }))),
+      });
     });
   },
   async delete(this: User) {

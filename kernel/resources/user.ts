@@ -37,12 +37,58 @@ export interface DeletedObject {
   deleted: boolean;
 }
 
-export interface TOTPResource {
+/**
+ * ClerkJS's resource plumbing on FAPI data that has no endpoint to reload it from (a TOTP, backup codes,
+ * an image, a device session): the FAPI path of its kind, and a `reload()` that rejects (`no_endpoint`).
+ */
+export interface DataResource {
+  readonly pathRoot: string;
+  reload(): Promise<this>;
+}
+
+export interface TOTPResource extends DataResource {
   id: string;
   secret?: string;
   uri?: string;
   verified: boolean;
   backupCodes?: string[];
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+export interface BackupCodeResource extends DataResource {
+  id: string;
+  codes: string[];
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+export interface ImageResource extends DataResource {
+  id?: string;
+  name: string | null;
+  publicUrl: string | null;
+}
+
+/** One of the user's active sessions on some device (`user.getSessions()`), with its latest activity. */
+export interface SessionWithActivities extends DataResource {
+  id: string;
+  status: string;
+  expireAt: Date;
+  abandonAt: Date;
+  lastActiveAt: Date;
+  latestActivity: {
+    id: string;
+    browserName?: string;
+    browserVersion?: string;
+    deviceType?: string;
+    ipAddress?: string;
+    city?: string;
+    country?: string;
+    isMobile?: boolean;
+  };
+  actor: { sub: string; [claim: string]: unknown } | null;
+  /** Signs that device out (`POST /me/sessions/{id}/revoke`); resolves with this session, revoked. */
+  revoke(): Promise<SessionWithActivities>;
 }
 
 export class User extends BaseResource {
@@ -111,12 +157,12 @@ export interface User {
   createEmailAddress(params: { email: string }): Promise<EmailAddress>;
   createPhoneNumber(params: { phoneNumber: string }): Promise<PhoneNumber>;
   /** Uploads a Blob/File (multipart `file`) or a data URL string; `null` removes the image. */
-  setProfileImage(params: { file: Blob | string | null }): Promise<{ id: string; name: string | null; publicUrl: string | null }>;
+  setProfileImage(params: { file: Blob | string | null }): Promise<ImageResource>;
   createTOTP(): Promise<TOTPResource>;
   verifyTOTP(params: { code: string }): Promise<TOTPResource>;
   /** Resolves with FAPI's deleted object (`{ object: 'totp', id, deleted: true }`), as ClerkJS. */
   disableTOTP(): Promise<DeletedObject>;
-  createBackupCode(): Promise<{ id: string; codes: string[] }>;
+  createBackupCode(): Promise<BackupCodeResource>;
   /** Connects an OAuth account (or, with `enterpriseConnectionId`, an enterprise one): follow `verification.externalVerificationRedirectURL` to finish. */
   createExternalAccount(params: {
     strategy?: string;
@@ -127,7 +173,7 @@ export interface User {
     oidcLoginHint?: string;
   }): Promise<ExternalAccount>;
   /** The user's active sessions on every device, with their latest activity; `revoke()` ends one. */
-  getSessions(): Promise<Array<Record<string, any> & { revoke(): Promise<unknown> }>>;
+  getSessions(): Promise<SessionWithActivities[]>;
   delete(): Promise<void>;
 }
 

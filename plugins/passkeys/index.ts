@@ -18,6 +18,8 @@ export type {
   PasskeyVerificationAttempt,
   SessionVerification,
   SessionVerificationFactor,
+  SessionVerificationFirstFactor,
+  SessionVerificationSecondFactor,
   SessionVerificationLevel,
   SessionVerificationMethods,
   SessionVerificationStatus,

@@ -4,7 +4,7 @@
  * (methods-impl.ts, with the WebAuthn code) load on the first call, so an instance pays for them
  * only when the app uses passkeys or reverification.
  */
-import { defineLazyMethods, Session, SignIn, User, Verification, type JSONObject } from '../../kernel/index.js';
+import { defineLazyMethods, Session, SignIn, User, Verification, type JSONObject, type SignInFactor } from '../../kernel/index.js';
 // Types only: the snapshot's shape (the verification's snapshot comes from the resource-members plugin).
 import type { PasskeySnapshot } from '../resource-members/snapshots.js';
 import { BaseResource } from '../../kernel/resources/base.js';
@@ -12,14 +12,11 @@ import { BaseResource } from '../../kernel/resources/base.js';
 export type SessionVerificationLevel = 'first_factor' | 'second_factor' | 'multi_factor';
 export type SessionVerificationStatus = 'needs_first_factor' | 'needs_second_factor' | 'complete';
 
-export interface SessionVerificationFactor {
-  strategy: string;
-  emailAddressId?: string;
-  phoneNumberId?: string;
-  safeIdentifier?: string;
-  primary?: boolean;
-  default?: boolean;
-}
+/** The factors a reverification's first step offers: codes, the password, passkeys (and enterprise SSO). */
+export type SessionVerificationFirstFactor = SignInFactor & { strategy: 'email_code' | 'phone_code' | 'password' | 'passkey' | 'enterprise_sso' };
+/** The factors of its second step. */
+export type SessionVerificationSecondFactor = SignInFactor & { strategy: 'phone_code' | 'totp' | 'backup_code' | 'passkey' };
+export type SessionVerificationFactor = SessionVerificationFirstFactor | SessionVerificationSecondFactor;
 
 /** A reverification in progress (ClerkJS's SessionVerificationResource). */
 export interface SessionVerification {
@@ -27,8 +24,8 @@ export interface SessionVerification {
   status: SessionVerificationStatus;
   level: SessionVerificationLevel;
   session: Session;
-  supportedFirstFactors: SessionVerificationFactor[] | null;
-  supportedSecondFactors: SessionVerificationFactor[] | null;
+  supportedFirstFactors: SessionVerificationFirstFactor[] | null;
+  supportedSecondFactors: SessionVerificationSecondFactor[] | null;
   firstFactorVerification: Verification;
   secondFactorVerification: Verification;
   /** A reverification has no FAPI path of its own (`''`, as ClerkJS's). */

@@ -62,9 +62,37 @@ export const user = {
       path: '/me/enterprise_connections',
       search: linking === undefined ? undefined : { with_organization_account_linking: String(linking) },
     });
-    return camelize(payload?.response ?? []);
+    return (payload?.response ?? []).map(enterpriseConnection);
   },
 };
+
+/** ClerkJS's values for what FAPI leaves out of an enterprise connection. */
+const CONNECTION_DEFAULTS = {
+  logoPublicUrl: null,
+  domains: [],
+  organizationId: null,
+  allowOrganizationAccountLinking: false,
+  customAttributes: [],
+  oauthConfig: null,
+  samlConnection: null,
+  createdAt: null,
+  updatedAt: null,
+};
+/** Snake_case keys camelCased, values as they are (a SAML connection's `*_at` stay epoch numbers, as in ClerkJS). */
+const camelKeys = (json: JSONObject): JSONObject =>
+  Object.fromEntries(Object.entries(json).map(([key, value]) => [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), value]));
+
+function enterpriseConnection(json: JSONObject): EnterpriseConnection {
+  const connection = Object.assign(
+    Object.create({ pathRoot: '/me/enterprise_connections', reload: noEndpoint.reload, __internal_toSnapshot: () => json }),
+    CONNECTION_DEFAULTS,
+    camelize(json, false, new Set(['custom_attributes', 'saml_connection'])),
+  ) as EnterpriseConnection;
+  if (json.custom_attributes) connection.customAttributes = json.custom_attributes as unknown[];
+  const saml = json.saml_connection as JSONObject | null | undefined;
+  if (saml) connection.samlConnection = { ...camelKeys(saml), idpCertificates: ((saml.idp_certificates as JSONObject[]) ?? []).map(camelKeys) } as never;
+  return connection;
+}
 
 export const identification = {
   create(this: EmailAddress | PhoneNumber) {

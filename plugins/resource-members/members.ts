@@ -47,6 +47,44 @@ export interface ValidatePasswordCallbacks {
   onValidationComplexity?: (valid: boolean) => void;
 }
 
+/** An enterprise connection's OIDC settings (camelCase of FAPI's `oauth_config`). */
+export interface EnterpriseOAuthConfig {
+  id: string;
+  name: string;
+  clientId: string;
+  providerKey?: string;
+  redirectUri?: string;
+  discoveryUrl?: string;
+  authUrl?: string;
+  tokenUrl?: string;
+  userInfoUrl?: string;
+  logoPublicUrl?: string | null;
+  requiresPkce?: boolean;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+/** An enterprise connection's SAML settings: camelCase keys of FAPI's `saml_connection`, epoch numbers kept as ClerkJS keeps them. */
+export interface EnterpriseSamlConnection {
+  id: string;
+  name: string;
+  active: boolean;
+  idpEntityId: string;
+  idpSsoUrl: string;
+  idpCertificate: string;
+  idpCertificateIssuedAt: number;
+  idpCertificateExpiresAt: number;
+  idpCertificates: Array<{ certificate: string; issuedAt: number | null; expiresAt: number | null }>;
+  idpMetadataUrl: string;
+  idpMetadata: string;
+  acsUrl: string;
+  spEntityId: string;
+  spMetadataUrl: string;
+  allowSubdomains: boolean;
+  allowIdpInitiated: boolean;
+  forceAuthn: boolean;
+}
+
 /** An enterprise SSO connection of the user's email domains (`GET /me/enterprise_connections`). */
 export interface EnterpriseConnection {
   id: string;
@@ -59,8 +97,17 @@ export interface EnterpriseConnection {
   syncUserAttributes: boolean;
   disableAdditionalIdentifications: boolean;
   allowOrganizationAccountLinking: boolean;
-  createdAt: Date;
-  updatedAt: Date;
+  /** As FAPI sends them. */
+  customAttributes: unknown[];
+  oauthConfig: EnterpriseOAuthConfig | null;
+  samlConnection: EnterpriseSamlConnection | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+  /** `/me/enterprise_connections`; there is no endpoint for one connection, so `reload()` rejects (`no_endpoint`). */
+  readonly pathRoot: string;
+  reload(): Promise<this>;
+  /** FAPI's JSON of the connection, as it arrived. */
+  __internal_toSnapshot(): Snapshots.EnterpriseConnectionSnapshot;
   [key: string]: unknown;
 }
 
@@ -344,6 +391,8 @@ const fields = (data: object, keepKeys?: boolean): JSONObject => {
   for (const [key, inner] of Object.entries(data)) {
     // `URL` is the one acronym in a ClerkJS name (a verification's `externalVerificationRedirectURL`).
     out[keepKeys ? key : camelToSnake(key.replace('URL', 'Url'))] = key.endsWith('Metadata') ? inner : wire(inner, key === 'attributes');
+    // A sign-in factor's wallet id also under the name ClerkJS's snapshot type gives it (see SignInFactorJSON).
+    if (key === 'web3WalletId') out.web_3_wallet_id = inner as string;
   }
   return out;
 };

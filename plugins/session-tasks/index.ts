@@ -62,6 +62,12 @@ declare module '../../kernel/resources/session.js' {
     readonly currentTask: SessionTask | undefined;
   }
 }
+declare module '../../kernel/resources/client.js' {
+  interface PendingSessionMembers {
+    /** A pending session has a task left. */
+    readonly currentTask: SessionTask;
+  }
+}
 
 declare module '../ui/index.js' {
   interface ComponentProps {

@@ -458,93 +458,21 @@ type InScope<T> = unknown extends T
           : { [K in keyof T as K extends ListedMissingMember | ListedMissingJSON ? never : K]: InScope<T[K]> };
 
 /**
- * Members we have whose type ClerkJS's (minus the listed missing members) does not accept. Most are a
- * cascade from a few roots, named per resource: a member that returns or holds a non-conforming resource
- * fails with it.
+ * Members we have whose type ClerkJS's (minus the listed missing members) does not accept, by resource.
+ * None today: where ClerkJS's own type is off from what FAPI sends, ours follows ClerkJS's type and says
+ * so (a membership request's status leaves out `'rejected'`; a sign-in snapshot's web3 factor also has
+ * `web_3_wallet_id`). A member listed here would be a cascade from a few roots, named per resource: a
+ * member that returns or holds a non-conforming resource fails with it.
  */
 export const RESOURCE_DIFFERENTLY_TYPED = {
-  // Roots: Session (below) in sessions/create/reload/…; SignIn's factors; SignUp's verifications.
-  client: ['sessions', 'signedInSessions', 'signIn', 'create', 'removeSessions', '__internal_sendCaptchaToken', '__internal_toSnapshot', 'reload'],
-  // Roots: lastActiveToken (the decoded JWT's header is untyped JSON, its claims lack ClerkJS's `__raw`),
-  // user (below); reverification (passkeys plugin) results are microclerk's SessionVerification, and its
-  // factor params are narrower than ClerkJS's.
-  session: [
-    'user',
-    'end',
-    'remove',
-    'touch',
-    'startVerification',
-    'prepareFirstFactorVerification',
-    'attemptFirstFactorVerification',
-    'prepareSecondFactorVerification',
-    'attemptSecondFactorVerification',
-    'verifyWithPasskey',
-    '__internal_touch',
-    'reload',
-  ],
-  // Roots: web3 wallets and passkeys (their plugins' objects lack ClerkJS's resource members), external
-  // accounts (below), organization memberships (Organization, below), and plain-data results where ClerkJS
-  // returns resources (TOTP, backup codes, image, sessions with activities, organization invitations and suggestions).
-  user: [
-    'organizationMemberships',
-    'update',
-    'updateMetadata',
-    'updatePassword',
-    'removePassword',
-    'getSessions',
-    'setProfileImage',
-    'getOrganizationMemberships',
-    'getOrganizationCreationDefaults',
-    'getEnterpriseConnections',
-    'createTOTP',
-    'verifyTOTP',
-    'createBackupCode',
-    'reload',
-  ],
-  // Roots: `userData` names are `string | null` as FAPI sends them (ClerkJS passes the null through too, but
-  // types them `string | undefined`), so every member that resolves with the sign-in fails with it; the
-  // snapshot's web3 factor has FAPI's `web3_wallet_id` (ClerkJS's snapshot type derives `web_3_wallet_id`);
-  // the web3 and passkey plugins' params are narrower.
-  signIn: [
-    'create',
-    'resetPassword',
-    'prepareFirstFactor',
-    'attemptFirstFactor',
-    'prepareSecondFactor',
-    'attemptSecondFactor',
-    'authenticateWithWeb3',
-    'authenticateWithMetamask',
-    'authenticateWithCoinbaseWallet',
-    'authenticateWithOKXWallet',
-    'authenticateWithBase',
-    'authenticateWithPasskey',
-    'createEmailLinkFlow',
-    '__internal_toSnapshot',
-    'reload',
-  ],
-  // Roots: `verifications` is a plain object (ClerkJS: a resource with its snapshot, and `nextAction` /
-  // `supportedStrategies` always set); the web3 plugin's params are narrower.
+  client: [],
+  session: [],
+  user: [],
+  signIn: [],
   signUp: [],
-  // Roots: membership requests and domains differ from ClerkJS's (the request's public user data, the
-  // domain's verification shape and counts), and members carry Organization's own differences.
-  organization: [
-    'update',
-    'getMemberships',
-    'getDomains',
-    'getMembershipRequests',
-    'addMember',
-    'updateMember',
-    'removeMember',
-    'createDomain',
-    'getDomain',
-    'setLogo',
-    'reload',
-  ],
+  organization: [],
   emailAddress: [],
   phoneNumber: [],
-  // `provider` is a string: the plugin drops FAPI's `oauth_` prefix as ClerkJS does, but narrowing the type
-  // to ClerkJS's provider list needs the kernel to (bytes); `username` is `string | null` as FAPI sends it
-  // (ClerkJS: `string`), in the snapshot too.
   externalAccount: [],
 } as const satisfies { [R in ResourceName]: ReadonlyArray<keyof Theirs<R> & keyof Ours<R>> };
 
