@@ -26,14 +26,11 @@ export interface AccountClasses {
   ExternalAccount: typeof ExternalAccount;
 }
 
-const noEndpoint = () => Promise.reject(new ClerkRuntimeError('This resource has no endpoint to reload it from.', { code: 'no_endpoint' }));
+const noEndpoint = () => Promise.reject(new ClerkRuntimeError('reload(): no endpoint for this object.', { code: 'no_endpoint' }));
 
-/** FAPI data as ClerkJS's resource of it (DataResource): its camelCase fields over `defaults`, on a prototype with the plumbing. */
-const dataResource = <T extends DataResource>(json: JSONObject, pathRoot: string, defaults?: object): T =>
-  Object.assign(Object.create({ pathRoot, reload: noEndpoint }), defaults, camelize(json));
-/** A TOTP's or backup codes' dates: null when FAPI sends none, as ClerkJS. */
-const UNDATED = { createdAt: null, updatedAt: null };
-const toTotp = (json: JSONObject) => dataResource<TOTPResource>(json, '/me/totp', UNDATED);
+/** FAPI data as ClerkJS's resource of it (DataResource): its camelCase fields, on a prototype with the plumbing. */
+const dataResource = <T extends DataResource>(json: JSONObject, pathRoot: string): T => Object.assign(Object.create({ pathRoot, reload: noEndpoint }), camelize(json));
+const toTotp = (json: JSONObject) => dataResource<TOTPResource>(json, '/me/totp');
 
 /** `response` of a FAPI call made on behalf of `resource`. */
 const call = async (resource: User, req: Parameters<User['_ctx']['fapi']['request']>[0]) =>
@@ -70,7 +67,7 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
     if (typeof params.file === 'string') body = params.file;
     else if (params.file) (body = new FormData()).append('file', params.file);
     const image = await call(this, { method: params.file === null ? 'DELETE' : 'POST', path: '/me/profile_image', body });
-    return dataResource<ImageResource>(image, '/me/profile_image', { name: null, publicUrl: null });
+    return dataResource<ImageResource>(image, '/me/profile_image');
   },
   async createTOTP(this: User) {
     return toTotp(await call(this, { method: 'POST', path: '/me/totp' }));
@@ -82,7 +79,7 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
     return camelize(await call(this, { method: 'DELETE', path: '/me/totp' })) as DeletedObject;
   },
   async createBackupCode(this: User) {
-    return dataResource<BackupCodeResource>(await call(this, { method: 'POST', path: '/me/backup_codes/' }), '/me/backup_codes', { ...UNDATED, codes: [] });
+    return dataResource<BackupCodeResource>(await call(this, { method: 'POST', path: '/me/backup_codes/' }), '/me/backup_codes');
   },
   async createExternalAccount(this: User, params: Parameters<User['createExternalAccount']>[0]) {
     const { additionalScopes, ...rest } = params;

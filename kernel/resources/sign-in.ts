@@ -70,7 +70,8 @@ export class SignIn extends BaseResource {
     this.status = (json.status as SignInStatus) ?? null;
     this.identifier = (json.identifier as string) ?? null;
     this.createdSessionId = (json.created_session_id as string) ?? null;
-    this.userData = Object.fromEntries(Object.entries((json.user_data && this.userData) || {}).filter((entry) => entry[1] != null));
+    // A name FAPI sends as null is left out (JSON.stringify drops undefined); no user data is `{}`.
+    this.userData = JSON.parse(JSON.stringify((json.user_data && this.userData) || {}, (_, value) => value ?? undefined));
     this.supportedFirstFactors = this.supportedFirstFactors ?? null;
     this.supportedSecondFactors = this.supportedSecondFactors ?? null;
     this.firstFactorVerification = new Verification(json.first_factor_verification as JSONObject);
