@@ -35,7 +35,7 @@ export type { FapiClient, FapiMethod, FapiRequest } from './fapi.js';
 export { BaseResource, camelize } from './resources/base.js';
 export type { JSONObject, ResourceContext } from './resources/base.js';
 export { Client } from './resources/client.js';
-export type { LastAuthenticationStrategy, OAuthProviderName, PendingSessionMembers, SessionWithStatus } from './resources/client.js';
+export type { LastAuthenticationStrategy, OAuthProviderName, PendingSessionMembers, SessionWithStatus, SignedInSession } from './resources/client.js';
 export { EmailAddress } from './resources/email-address.js';
 export { Environment } from './resources/environment.js';
 export type { AttributeSettings, DisplayConfig, UserSettings } from './resources/environment.js';

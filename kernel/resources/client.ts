@@ -21,6 +21,8 @@ export interface PendingSessionMembers {}
 
 /** A session known to have status `S`; a signed-in one has its user (ClerkJS's ActiveSessionResource, PendingSessionResource). */
 export type SessionWithStatus<S extends SessionStatus> = Session & { status: S; user: User } & (S extends 'pending' ? PendingSessionMembers : unknown);
+/** A session that counts as signed in: `active`, or `pending` with tasks left (ClerkJS's SignedInSessionResource). */
+export type SignedInSession = SessionWithStatus<'active'> | SessionWithStatus<'pending'>;
 
 /** The OAuth providers FAPI knows, plus custom ones (`custom_…`). */
 export type OAuthProviderName =
@@ -79,8 +81,8 @@ export class Client extends BaseResource {
   }
 
   /** Sessions that count as signed in (`active`, or `pending` with tasks left). */
-  get signedInSessions(): Array<SessionWithStatus<'active'> | SessionWithStatus<'pending'>> {
-    return this.sessions.filter((s): s is SessionWithStatus<'active'> | SessionWithStatus<'pending'> => s.status === 'active' || s.status === 'pending');
+  get signedInSessions(): SignedInSession[] {
+    return this.sessions.filter((s): s is SignedInSession => s.status === 'active' || s.status === 'pending');
   }
 
   /** ClerkJS's name for the active sessions. */

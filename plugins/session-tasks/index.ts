@@ -122,7 +122,8 @@ export function sessionTasksPlugin() {
       const setActive = kernel.clerk.setActive;
       kernel.clerk.setActive = (params: SetActiveParams = {}) => {
         const { session = kernel.session, redirectUrl } = params ?? {};
-        const task = currentTaskOf(typeof session === 'string' ? kernel.client?.sessions.find((s) => s.id === session) : session);
+        const id = typeof session === 'string' ? session : session?.id;
+        const task = currentTaskOf(kernel.client?.sessions.find((s) => s.id === id));
         const url = task && ctx.loadOptions.taskUrls?.[task.key];
         return setActive(
           url && !params.beforeEmit

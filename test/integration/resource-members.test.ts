@@ -122,7 +122,7 @@ describe('Session', () => {
   it('reload() GETs the session and refreshes this object in place', async () => {
     const clerk = await signedIn();
     const session = clerk.session!;
-    session.status = 'ended';
+    Object.assign(session, { status: 'ended' });
     const reloaded = await session.reload();
     expect(reloaded).toBe(session);
     expect(session.status).toBe('active');
