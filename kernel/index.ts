@@ -52,7 +52,6 @@ export type { DecodedJwt, JwtClaims, JwtHeader, SessionJwt } from './resources/t
 export { ExternalAccount, User } from './resources/user.js';
 export type {
   BackupCodeResource,
-  DataResource,
   DeletedObject,
   ImageResource,
   SessionWithActivities,

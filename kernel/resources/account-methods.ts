@@ -4,20 +4,10 @@
  * user ships none of it.
  */
 // Lazy code imports only the few small shared modules; the classes it builds are handed over by user.ts.
-import { ClerkRuntimeError, expectObject, camelize, type JSONObject } from '../lazy-kit.js';
+import { expectObject, camelize, type JSONObject } from '../lazy-kit.js';
 import type { EmailAddress } from './email-address.js';
 import type { PhoneNumber } from './phone-number.js';
-import type {
-  BackupCodeResource,
-  DataResource,
-  DeletedObject,
-  ExternalAccount,
-  ImageResource,
-  SessionWithActivities,
-  TOTPResource,
-  UpdateUserParams,
-  User,
-} from './user.js';
+import type { BackupCodeResource, DeletedObject, ExternalAccount, ImageResource, SessionWithActivities, TOTPResource, UpdateUserParams, User } from './user.js';
 
 /** The resource classes the user's methods construct (handed over by the loader in user.ts). */
 export interface AccountClasses {
@@ -25,12 +15,6 @@ export interface AccountClasses {
   PhoneNumber: typeof PhoneNumber;
   ExternalAccount: typeof ExternalAccount;
 }
-
-const noEndpoint = () => Promise.reject(new ClerkRuntimeError('reload(): no endpoint for this object.', { code: 'no_endpoint' }));
-
-/** FAPI data as ClerkJS's resource of it (DataResource): its camelCase fields, on a prototype with the plumbing. */
-const dataResource = <T extends DataResource>(json: JSONObject, pathRoot: string): T => Object.assign(Object.create({ pathRoot, reload: noEndpoint }), camelize(json));
-const toTotp = (json: JSONObject) => dataResource<TOTPResource>(json, '/me/totp');
 
 /** `response` of a FAPI call made on behalf of `resource`. */
 const call = async (resource: User, req: Parameters<User['_ctx']['fapi']['request']>[0]) =>
@@ -67,19 +51,19 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
     if (typeof params.file === 'string') body = params.file;
     else if (params.file) (body = new FormData()).append('file', params.file);
     const image = await call(this, { method: params.file === null ? 'DELETE' : 'POST', path: '/me/profile_image', body });
-    return dataResource<ImageResource>(image, '/me/profile_image');
+    return camelize(image) as ImageResource;
   },
   async createTOTP(this: User) {
-    return toTotp(await call(this, { method: 'POST', path: '/me/totp' }));
+    return camelize(await call(this, { method: 'POST', path: '/me/totp' })) as TOTPResource;
   },
   async verifyTOTP(this: User, params: { code: string }) {
-    return toTotp(await call(this, { method: 'POST', path: '/me/totp/attempt_verification', body: params }));
+    return camelize(await call(this, { method: 'POST', path: '/me/totp/attempt_verification', body: params })) as TOTPResource;
   },
   async disableTOTP(this: User) {
     return camelize(await call(this, { method: 'DELETE', path: '/me/totp' })) as DeletedObject;
   },
   async createBackupCode(this: User) {
-    return dataResource<BackupCodeResource>(await call(this, { method: 'POST', path: '/me/backup_codes/' }), '/me/backup_codes');
+    return camelize(await call(this, { method: 'POST', path: '/me/backup_codes/' })) as BackupCodeResource;
   },
   async createExternalAccount(this: User, params: Parameters<User['createExternalAccount']>[0]) {
     const { additionalScopes, ...rest } = params;
@@ -90,7 +74,7 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
     const sessions = await this._ctx.fapi.request<unknown>({ path: '/me/sessions/active' }).catch(() => []);
     if (!Array.isArray(sessions)) return [];
     return sessions.map((s) => {
-      const session = dataResource<SessionWithActivities>(s, '/me/sessions');
+      const session = camelize(s) as SessionWithActivities;
       // Non-enumerable, as the plumbing: spreading the session shows only its data.
       return Object.defineProperty(session, 'revoke', {
         value: async () => Object.assign(session, camelize(await call(this, { method: 'POST', path: `/me/sessions/${s.id}/revoke` }))),

@@ -70,10 +70,11 @@ export class SignIn extends BaseResource {
     this.status = (json.status as SignInStatus) ?? null;
     this.identifier = (json.identifier as string) ?? null;
     this.createdSessionId = (json.created_session_id as string) ?? null;
-    // A name FAPI sends as null is left out (JSON.stringify drops undefined); no user data is `{}`.
-    this.userData = JSON.parse(JSON.stringify((json.user_data && this.userData) || {}, (_, value) => value ?? undefined));
-    this.supportedFirstFactors = this.supportedFirstFactors ?? null;
-    this.supportedSecondFactors = this.supportedSecondFactors ?? null;
+    // A name FAPI sends as null is left out; no user data is `{}`.
+    const userData: Record<string, unknown> = (this.userData = { ...((json.user_data && this.userData) as object) });
+    for (const key in userData) userData[key] ?? delete userData[key];
+    this.supportedFirstFactors ??= null;
+    this.supportedSecondFactors ??= null;
     this.firstFactorVerification = new Verification(json.first_factor_verification as JSONObject);
     this.secondFactorVerification = new Verification(json.second_factor_verification as JSONObject);
   }

@@ -37,16 +37,8 @@ export interface DeletedObject {
   deleted: boolean;
 }
 
-/**
- * ClerkJS's resource plumbing on FAPI data that has no endpoint to reload it from (a TOTP, backup codes,
- * an image, a device session): the FAPI path of its kind, and a `reload()` that rejects (`no_endpoint`).
- */
-export interface DataResource {
-  readonly pathRoot: string;
-  reload(): Promise<this>;
-}
-
-export interface TOTPResource extends DataResource {
+/** FAPI data the user's methods resolve with (camelCase); the resource-members plugin adds ClerkJS's plumbing. */
+export interface TOTPResource {
   id: string;
   secret?: string;
   uri?: string;
@@ -56,21 +48,21 @@ export interface TOTPResource extends DataResource {
   updatedAt: Date | null;
 }
 
-export interface BackupCodeResource extends DataResource {
+export interface BackupCodeResource {
   id: string;
   codes: string[];
   createdAt: Date | null;
   updatedAt: Date | null;
 }
 
-export interface ImageResource extends DataResource {
+export interface ImageResource {
   id?: string;
   name: string | null;
   publicUrl: string | null;
 }
 
 /** One of the user's active sessions on some device (`user.getSessions()`), with its latest activity. */
-export interface SessionWithActivities extends DataResource {
+export interface SessionWithActivities {
   id: string;
   status: string;
   expireAt: Date;
@@ -194,7 +186,7 @@ export class ExternalAccount extends BaseResource {
   declare verification: Verification | null;
 
   protected override hydrate(json: JSONObject): void {
-    this.provider = this.provider?.replace('oauth_', '') as OAuthProviderName;
+    this.provider &&= this.provider.replace('oauth_', '') as OAuthProviderName;
     this.username ??= '';
     this.verification = json.verification ? new Verification(json.verification as JSONObject) : null;
   }

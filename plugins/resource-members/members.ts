@@ -240,6 +240,14 @@ export interface IdentificationLinkMembers extends ResourceInternals<Snapshots.I
   reload(): Promise<this>;
 }
 
+/** ClerkJS's plumbing on FAPI data with no endpoint of its own (a TOTP, backup codes, the profile image, a device session). */
+export interface DataResourceMembers {
+  /** The FAPI path of its kind, as ClerkJS names it. */
+  readonly pathRoot: string;
+  /** No endpoint to reload it from: rejects (`no_endpoint`); call the method that gave it again. */
+  reload(): Promise<this>;
+}
+
 export interface TokenMembers extends ResourceInternals<Snapshots.TokenSnapshot> {
   readonly id?: string;
   /** A token has no endpoint of its own: rejects (`no_endpoint`); `session.getToken()` fetches a new one. */
@@ -255,6 +263,10 @@ declare module '../../kernel/resources/session.js' {
 }
 declare module '../../kernel/resources/user.js' {
   interface User extends UserMembers, ResourceInternals<Snapshots.UserSnapshot> {}
+  interface TOTPResource extends DataResourceMembers {}
+  interface BackupCodeResource extends DataResourceMembers {}
+  interface ImageResource extends DataResourceMembers {}
+  interface SessionWithActivities extends DataResourceMembers {}
   interface ExternalAccount extends ExternalAccountMembers, ResourceInternals<Snapshots.ExternalAccountSnapshot> {}
 }
 declare module '../../kernel/resources/sign-in.js' {
@@ -373,6 +385,15 @@ const getters: Array<[object, string, (this: any) => unknown]> = [
   ],
 ];
 
+/** The user's methods that resolve with plain FAPI data, and the FAPI path of each result's kind. */
+const dataResults: Array<[string, object]> = [
+  ['createTOTP', { pathRoot: '/me/totp' }],
+  ['verifyTOTP', { pathRoot: '/me/totp' }],
+  ['createBackupCode', { pathRoot: '/me/backup_codes' }],
+  ['setProfileImage', { pathRoot: '/me/profile_image' }],
+  ['getSessions', { pathRoot: '/me/sessions' }],
+];
+
 /** The client of the instance that set up the plugin last: ClerkJS's verifications compare with its (single) client too. */
 export const current: { client?: () => Client | null | undefined } = {};
 
@@ -472,6 +493,23 @@ export function installResourceMembers(): void {
     for (const name in members) defineMethod(proto, name, members[name as keyof typeof members]);
   }
   for (const [proto, name, get] of getters) if (!(name in proto)) Object.defineProperty(proto, name, { get, configurable: true });
+  // Those methods' results get the prototype of their kind (pathRoot, reload): still bound, as the kernel's are.
+  for (const [name, proto] of dataResults) {
+    const bind = Object.getOwnPropertyDescriptor(User.prototype, name)!.get!;
+    Object.defineProperty(User.prototype, name, {
+      configurable: true,
+      get(this: User) {
+        const kernelMethod = bind.call(this) as (...args: unknown[]) => Promise<object>;
+        const method = async (...args: unknown[]) => {
+          const result = await kernelMethod(...args);
+          for (const data of [result].flat()) Object.setPrototypeOf(data, proto);
+          return result;
+        };
+        if (this !== User.prototype) Object.defineProperty(this, name, { value: method, configurable: true, writable: true });
+        return method;
+      },
+    });
+  }
   // The rest talk to FAPI (or read settings): their bodies load on the first call.
   for (const [proto, names, group] of [
     [Client.prototype, 'create __internal_sendCaptchaToken', 'client'],
@@ -485,6 +523,7 @@ export function installResourceMembers(): void {
     [Verification.prototype, 'reload', 'noEndpoint'],
     [Token.prototype, 'reload', 'noEndpoint'],
     [OrganizationMembership.prototype, 'reload', 'noEndpoint'],
+    ...dataResults.map(([, proto]) => [proto, 'reload', 'noEndpoint'] as const),
     [linkProto, 'reload', 'noEndpoint'],
   ] as const) {
     defineLazyMethods(proto, names, () => import('./bodies.js').then((m: Bodies) => (m.useEnvironments(environments, current), m[group] as never)));
