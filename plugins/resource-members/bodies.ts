@@ -22,7 +22,9 @@ import type { ComplexityErrors, EnterpriseConnection, ValidatePasswordCallbacks 
 let environments: WeakMap<ResourceContext, () => Environment | undefined> | undefined;
 /** The client of the instance that set the plugin up last, handed over the same way. */
 let current: { client?: () => Client | null | undefined } = {};
-export const useEnvironments = (map: typeof environments, client: typeof current) => void ((environments = map), (current = client));
+let kernelMethods: Record<string, (this: object) => (...args: unknown[]) => Promise<unknown>> = {};
+export const useEnvironments = (map: typeof environments, client: typeof current, methods: typeof kernelMethods) =>
+  void ((environments = map), (current = client), (kernelMethods = methods));
 
 type Mutable = { _mutate(method: string, path: string, body?: unknown): Promise<unknown>; _reload(path: string): Promise<unknown>; _ctx: ResourceContext };
 const internal = (resource: object) => resource as unknown as Mutable;
@@ -179,3 +181,27 @@ export function toWire(value: unknown, asIs = false): unknown {
 export function clientJson(from: Client): JSONObject {
   return { object: 'client', ...(toWire(from) as JSONObject) };
 }
+
+/** The FAPI path of each data result's kind (ClerkJS's `pathRoot`), by the user method that resolves with it. */
+const DATA_PATHS: Record<string, string> = {
+  createTOTP: '/me/totp',
+  verifyTOTP: '/me/totp',
+  createBackupCode: '/me/backup_codes',
+  setProfileImage: '/me/profile_image',
+  getSessions: '/me/sessions',
+};
+const dataPrototypes: Record<string, object> = {};
+
+/** The kernel's user methods that resolve with plain data, their results given their kind's prototype (pathRoot, reload). */
+export const dataResults = Object.fromEntries(
+  Object.entries(DATA_PATHS).map(([name, pathRoot]) => [
+    name,
+    async function (this: object, ...args: unknown[]) {
+      // Bound to an object that inherits from this one: binding caches the kernel's method on the object it binds.
+      const result = await kernelMethods[name]!.call(Object.create(this))(...args);
+      const proto = (dataPrototypes[pathRoot] ??= { pathRoot, reload: noEndpoint.reload });
+      for (const data of [result].flat() as object[]) Object.setPrototypeOf(data, proto);
+      return result;
+    },
+  ]),
+);

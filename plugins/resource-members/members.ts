@@ -385,14 +385,10 @@ const getters: Array<[object, string, (this: any) => unknown]> = [
   ],
 ];
 
-/** The user's methods that resolve with plain FAPI data, and the FAPI path of each result's kind. */
-const dataResults: Array<[string, object]> = [
-  ['createTOTP', { pathRoot: '/me/totp' }],
-  ['verifyTOTP', { pathRoot: '/me/totp' }],
-  ['createBackupCode', { pathRoot: '/me/backup_codes' }],
-  ['setProfileImage', { pathRoot: '/me/profile_image' }],
-  ['getSessions', { pathRoot: '/me/sessions' }],
-];
+/** The user's methods that resolve with plain FAPI data: bodies.ts gives their results ClerkJS's plumbing. */
+const DATA_RESULTS = 'createTOTP verifyTOTP createBackupCode setProfileImage getSessions';
+/** The kernel's (binding getters of) those methods, which bodies.ts calls. */
+const kernelMethods: Record<string, (this: object) => (...args: unknown[]) => Promise<unknown>> = {};
 
 /** The client of the instance that set up the plugin last: ClerkJS's verifications compare with its (single) client too. */
 export const current: { client?: () => Client | null | undefined } = {};
@@ -493,22 +489,10 @@ export function installResourceMembers(): void {
     for (const name in members) defineMethod(proto, name, members[name as keyof typeof members]);
   }
   for (const [proto, name, get] of getters) if (!(name in proto)) Object.defineProperty(proto, name, { get, configurable: true });
-  // Those methods' results get the prototype of their kind (pathRoot, reload): still bound, as the kernel's are.
-  for (const [name, proto] of dataResults) {
-    const bind = Object.getOwnPropertyDescriptor(User.prototype, name)!.get!;
-    Object.defineProperty(User.prototype, name, {
-      configurable: true,
-      get(this: User) {
-        const kernelMethod = bind.call(this) as (...args: unknown[]) => Promise<object>;
-        const method = async (...args: unknown[]) => {
-          const result = await kernelMethod(...args);
-          for (const data of [result].flat()) Object.setPrototypeOf(data, proto);
-          return result;
-        };
-        if (this !== User.prototype) Object.defineProperty(this, name, { value: method, configurable: true, writable: true });
-        return method;
-      },
-    });
+  // Those methods make way for ones that call them and give the results their kind's prototype (bodies.ts).
+  for (const name of DATA_RESULTS.split(' ')) {
+    kernelMethods[name] = Object.getOwnPropertyDescriptor(User.prototype, name)!.get!;
+    delete (User.prototype as unknown as Partial<Record<string, unknown>>)[name];
   }
   // The rest talk to FAPI (or read settings): their bodies load on the first call.
   for (const [proto, names, group] of [
@@ -523,9 +507,11 @@ export function installResourceMembers(): void {
     [Verification.prototype, 'reload', 'noEndpoint'],
     [Token.prototype, 'reload', 'noEndpoint'],
     [OrganizationMembership.prototype, 'reload', 'noEndpoint'],
-    ...dataResults.map(([, proto]) => [proto, 'reload', 'noEndpoint'] as const),
+    [User.prototype, DATA_RESULTS, 'dataResults'],
     [linkProto, 'reload', 'noEndpoint'],
   ] as const) {
-    defineLazyMethods(proto, names, () => import('./bodies.js').then((m: Bodies) => (m.useEnvironments(environments, current), m[group] as never)));
+    defineLazyMethods(proto, names, () =>
+      import('./bodies.js').then((m: Bodies) => (m.useEnvironments(environments, current, kernelMethods), m[group] as never)),
+    );
   }
 }
