@@ -75,8 +75,8 @@ export const MISSING = {
 
 /** ClerkJS members microclerk has, with a type ClerkJS's does not accept (reported; not ours to change). */
 export const DIFFERENTLY_TYPED = {
-  // one-tap and oauth plugins: they take our SignIn and SignUp classes, which ClerkJS's SignInResource /
-  // SignUpResource (plain interfaces) are not (the classes have protected members).
+  // one-tap and oauth plugins: their param is our SignIn | SignUp, which a ClerkJS SignInResource /
+  // SignUpResource (a plain interface) is not assignable to (the classes have protected members).
   resources: ['handleGoogleOneTapCallback', '__internal_handleResourceCallback'],
   // compat's v6 signals: `errors.global` is unknown[] (ClerkJS: ClerkError[]) and the futures are
   // microclerk's own objects, not ClerkJS's SignInFutureResource / SignUpFutureResource.
