@@ -1,7 +1,6 @@
 import mitt, { type Handler } from 'mitt';
-import type { Client } from './resources/client.js';
+import type { Client, SignedInSession } from './resources/client.js';
 import type { Organization } from './resources/organization.js';
-import type { Session } from './resources/session.js';
 import type { User } from './resources/user.js';
 
 export type Status = 'loading' | 'ready' | 'degraded' | 'error';
@@ -12,7 +11,7 @@ export type Status = 'loading' | 'ready' | 'degraded' | 'error';
  */
 export interface Resources {
   client: Client;
-  session: Session | null | undefined;
+  session: SignedInSession | null | undefined;
   user: User | null | undefined;
   organization: Organization | null | undefined;
 }

@@ -35,6 +35,7 @@ export type { FapiClient, FapiMethod, FapiRequest } from './fapi.js';
 export { BaseResource, camelize } from './resources/base.js';
 export type { JSONObject, ResourceContext } from './resources/base.js';
 export { Client } from './resources/client.js';
+export type { LastAuthenticationStrategy, OAuthProviderName, PendingSessionMembers, SessionWithStatus, SignedInSession } from './resources/client.js';
 export { EmailAddress } from './resources/email-address.js';
 export { Environment } from './resources/environment.js';
 export type { AttributeSettings, DisplayConfig, UserSettings } from './resources/environment.js';
@@ -45,11 +46,19 @@ export type { GetTokenOptions, SessionStatus } from './resources/session.js';
 export { SignIn } from './resources/sign-in.js';
 export type { FactorParams, SignInCreateParams, SignInFactor, SignInStatus } from './resources/sign-in.js';
 export { SignUp } from './resources/sign-up.js';
-export type { SignUpParams, SignUpStatus, SignUpVerifications } from './resources/sign-up.js';
+export type { SignUpField, SignUpIdentificationField, SignUpParams, SignUpStatus, SignUpVerification, SignUpVerifications } from './resources/sign-up.js';
 export { Token, TokenCache, decodeJwt } from './resources/token.js';
-export type { DecodedJwt, JwtClaims } from './resources/token.js';
+export type { DecodedJwt, JwtClaims, JwtHeader, SessionJwt } from './resources/token.js';
 export { ExternalAccount, User } from './resources/user.js';
-export type { DeletedObject, TOTPResource, UpdateUserParams, UserWeb3Wallet } from './resources/user.js';
+export type {
+  BackupCodeResource,
+  DeletedObject,
+  ImageResource,
+  SessionWithActivities,
+  TOTPResource,
+  UpdateUserParams,
+  UserWeb3Wallet,
+} from './resources/user.js';
 export type { AuthenticateWithPopup, AuthenticateWithPopupParams, AuthenticateWithRedirectParams } from './resources/external-auth.js';
 export { defineLazyMethods, defineMethod } from './resources/methods.js';
 export { Verification } from './resources/verification.js';

@@ -1,5 +1,5 @@
 import { ClerkAPIResponseError, ClerkRuntimeError, invalidArgument } from './errors.js';
-import type { Organization } from './resources/organization.js';
+import type { SignedInSession } from './resources/client.js';
 import type { Session } from './resources/session.js';
 import { signedIn, type KernelState } from './state.js';
 import type { Navigate, SetActiveParams } from './types.js';
@@ -14,7 +14,7 @@ interface TouchAware {
  * emits it; with `beforeEmit` or `redirectUrl`, listeners read `undefined` in between, as ClerkJS documents.
  */
 export function createSetActive({ state, setSession, emitResources, emitToken }: KernelState, navigate: Navigate) {
-  function findSession(ref: Session | string): Session {
+  function findSession(ref: { id: string } | string): Session {
     const id = typeof ref === 'string' ? ref : typeof ref === 'object' ? ref.id : undefined;
     if (typeof id !== 'string') throw invalidArgument('setActive()', 'session must be a session id, a Session or null', ref);
     const found = state.client?.sessions.find((s) => s.id === id);
@@ -22,7 +22,7 @@ export function createSetActive({ state, setSession, emitResources, emitToken }:
     return found;
   }
 
-  function findOrganizationId(target: Session | null, ref: Organization | string | null | undefined): string | null | undefined {
+  function findOrganizationId(target: Session | null, ref: { id: string } | string | null | undefined): string | null | undefined {
     if (ref === undefined || ref === null || typeof ref !== 'string') return ref === undefined ? undefined : (ref?.id ?? null);
     if (ref.startsWith('org_')) return ref;
     const membership = target?.user?.organizationMemberships.find((m) => m.organization.slug === ref);
@@ -44,20 +44,21 @@ export function createSetActive({ state, setSession, emitResources, emitToken }:
       throw new ClerkRuntimeError('setActive() expects an object: { session?, organization?, redirectUrl?, beforeEmit? }.', { code: 'invalid_arguments' });
     }
     const { beforeEmit, redirectUrl, navigate: go } = params;
-    let next: Session | null = params.session === undefined ? (state.session ?? null) : params.session === null ? null : findSession(params.session);
-    const orgId = findOrganizationId(next, params.organization);
+    const target = params.session === undefined ? (state.session ?? null) : params.session === null ? null : findSession(params.session);
+    const orgId = findOrganizationId(target, params.organization);
     const previousId = state.session?.id;
+    let next: SignedInSession | null = null;
     state.switching = true;
     try {
-      if (next) {
-        if (orgId !== undefined) next.lastActiveOrganizationId = orgId;
-        await next.touch({ organizationId: next.lastActiveOrganizationId, intent: orgId !== undefined ? 'select_org' : 'select_session' }).catch((err) => {
+      if (target) {
+        if (orgId !== undefined) target.lastActiveOrganizationId = orgId;
+        await target.touch({ organizationId: target.lastActiveOrganizationId, intent: orgId !== undefined ? 'select_org' : 'select_session' }).catch((err) => {
           if (err instanceof ClerkAPIResponseError && err.status === 401) return;
           throw err;
         });
         // The touch's piggy-backed client rebuilt the sessions: continue with the fresh object.
-        const id = next.id;
-        next = state.client?.sessions.find((s) => s.id === id && signedIn(s)) ?? null;
+        const id = target.id;
+        next = state.client?.sessions.find((s): s is SignedInSession => s.id === id && signedIn(s)) ?? null;
         await next?.getToken().catch(() => null);
       }
       if (beforeEmit || redirectUrl || (go && next)) {
@@ -72,7 +73,7 @@ export function createSetActive({ state, setSession, emitResources, emitToken }:
     } catch (err) {
       // A failed switch must not leave listeners on `undefined`: keep what the client still has.
       if (state.session === undefined) {
-        setSession(state.client?.sessions.find((s) => s.id === previousId && signedIn(s)) ?? null);
+        setSession(state.client?.sessions.find((s): s is SignedInSession => s.id === previousId && signedIn(s)) ?? null);
         emitResources();
         emitToken();
       }

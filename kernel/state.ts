@@ -1,6 +1,6 @@
 import type { EventBus, Resources, Status } from './events.js';
 import type { JSONObject, ResourceContext } from './resources/base.js';
-import { Client } from './resources/client.js';
+import { Client, type SignedInSession } from './resources/client.js';
 import type { Environment } from './resources/environment.js';
 import type { Organization } from './resources/organization.js';
 import type { Session } from './resources/session.js';
@@ -10,7 +10,7 @@ import type { KernelLoadOptions } from './types.js';
 /** The parts of a client JSON that change in every response (a token object holds no nested object). */
 const RENEWED_IN_EVERY_RESPONSE = /"last_active_token":\{[^{}]*\}|"cookie_expires_at":\d+/g;
 
-export const signedIn = (s: Session) => s.status === 'active' || s.status === 'pending';
+export const signedIn = (s: Session): s is SignedInSession => s.status === 'active' || s.status === 'pending';
 
 /**
  * The instance's resource state and the one place that changes it: applying a client from FAPI,
@@ -22,7 +22,7 @@ export function createState(events: EventBus, resources: () => ResourceContext) 
     loaded: false,
     client: undefined as Client | undefined,
     environment: undefined as Environment | undefined,
-    session: undefined as Session | null | undefined,
+    session: undefined as SignedInSession | null | undefined,
     organization: undefined as Organization | null | undefined,
     loadOptions: {} as Record<string, unknown>,
     /** While setActive switches sessions, piggy-backed clients update `client` only. */
@@ -71,7 +71,7 @@ export function createState(events: EventBus, resources: () => ResourceContext) 
     events.emit('session:token', { sessionId: state.session?.id ?? null, jwt });
   }
 
-  function setSession(next: Session | null | undefined) {
+  function setSession(next: SignedInSession | null | undefined) {
     state.session = next;
     state.organization = organizationOf(next);
   }

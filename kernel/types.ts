@@ -3,17 +3,16 @@ import type { FapiClient } from './fapi.js';
 import type { ClerkConstructorOptions, InstanceType } from './options.js';
 import type { ClerkPlugin, PluginsApi, PluginsLoadOptions } from './plugin.js';
 import type { ResourceContext } from './resources/base.js';
-import type { Client } from './resources/client.js';
+import type { Client, SignedInSession } from './resources/client.js';
 import type { Environment } from './resources/environment.js';
 import type { Organization } from './resources/organization.js';
-import type { Session } from './resources/session.js';
 import type { TokenCache } from './resources/token.js';
 import type { JSONObject } from './resources/base.js';
 
 /** The `load()` options the kernel itself reads; each plugin adds its own. */
 export interface KernelLoadOptions {
   /** Picks the session to start with; default: the client's last active one. */
-  selectInitialSession?: (client: Client) => Session | null;
+  selectInitialSession?: (client: Client) => SignedInSession | null;
   /** false in non-browser hosts (extensions, native): no dev-browser cookie, no cookies, no poller. */
   standardBrowser?: boolean;
   isSatellite?: boolean | ((url: URL) => boolean);
@@ -21,19 +20,19 @@ export interface KernelLoadOptions {
 }
 
 export interface SetActiveParams {
-  /** A session, its id, `null` to sign out this tab, or omitted to keep the current one. */
-  session?: Session | string | null;
-  /** An organization, its `org_…` id or slug, or `null` for the personal workspace. */
-  organization?: Organization | string | null;
+  /** A session (only its `id` is read), its id, `null` to sign out this tab, or omitted to keep the current one. */
+  session?: { id: string } | string | null;
+  /** An organization (only its `id` is read), its `org_…` id or slug, or `null` for the personal workspace. */
+  organization?: { id: string } | string | null;
   /** Called while the state reads `undefined`, before the new session is emitted (legacy). */
-  beforeEmit?: (session: Session | null) => void | Promise<unknown>;
+  beforeEmit?: (session: SignedInSession | null) => void | Promise<unknown>;
   /** Navigate here (through the navigation capability) before the new session is emitted. */
   redirectUrl?: string;
   /**
    * The app's own navigation, called (instead of `redirectUrl`/`beforeEmit`) with the new session before it is
    * emitted; `decorateUrl(url)` wraps a destination for Safari's cookie limit (a `/client/touch` URL when due).
    */
-  navigate?: (params: { session: Session; decorateUrl: (url: string) => string }) => void | Promise<unknown>;
+  navigate?: (params: { session: SignedInSession; decorateUrl: (url: string) => string }) => void | Promise<unknown>;
 }
 
 export type Navigate = (to: string, options?: { replace?: boolean }) => Promise<unknown>;
@@ -59,7 +58,7 @@ export interface ClerkKernel<LoadOptions extends object = object> {
    */
   readonly loadError: Error | null;
   readonly client: Client | undefined;
-  readonly session: Session | null | undefined;
+  readonly session: SignedInSession | null | undefined;
   readonly user: Resources['user'];
   readonly organization: Organization | null | undefined;
   readonly environment: Environment | undefined;
@@ -88,7 +87,7 @@ export interface KernelInternals {
   /** The object the app holds (for plugins that hand it to UI or callbacks). */
   readonly clerk: ClerkKernel;
   readonly client: Client | undefined;
-  readonly session: Session | null | undefined;
+  readonly session: SignedInSession | null | undefined;
   readonly environment: Environment | undefined;
   /** The `load()` options as given, untyped; a plugin reads its own typed through `ctx.loadOptions`. */
   readonly loadOptions: Readonly<Record<string, unknown>>;

@@ -7,23 +7,13 @@
 import { expectObject, camelize, type JSONObject } from '../lazy-kit.js';
 import type { EmailAddress } from './email-address.js';
 import type { PhoneNumber } from './phone-number.js';
-import type { DeletedObject, ExternalAccount, TOTPResource, UpdateUserParams, User } from './user.js';
+import type { BackupCodeResource, DeletedObject, ExternalAccount, ImageResource, SessionWithActivities, TOTPResource, UpdateUserParams, User } from './user.js';
 
 /** The resource classes the user's methods construct (handed over by the loader in user.ts). */
 export interface AccountClasses {
   EmailAddress: typeof EmailAddress;
   PhoneNumber: typeof PhoneNumber;
   ExternalAccount: typeof ExternalAccount;
-}
-
-function toTotp(json: JSONObject): TOTPResource {
-  return {
-    id: String(json.id ?? ''),
-    secret: json.secret as string | undefined,
-    uri: json.uri as string | undefined,
-    verified: Boolean(json.verified),
-    backupCodes: json.backup_codes as string[] | undefined,
-  };
 }
 
 /** `response` of a FAPI call made on behalf of `resource`. */
@@ -61,20 +51,19 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
     if (typeof params.file === 'string') body = params.file;
     else if (params.file) (body = new FormData()).append('file', params.file);
     const image = await call(this, { method: params.file === null ? 'DELETE' : 'POST', path: '/me/profile_image', body });
-    return { id: String(image.id ?? ''), name: (image.name as string) ?? null, publicUrl: (image.public_url as string) ?? null };
+    return camelize(image) as ImageResource;
   },
   async createTOTP(this: User) {
-    return toTotp(await call(this, { method: 'POST', path: '/me/totp' }));
+    return camelize(await call(this, { method: 'POST', path: '/me/totp' })) as TOTPResource;
   },
   async verifyTOTP(this: User, params: { code: string }) {
-    return toTotp(await call(this, { method: 'POST', path: '/me/totp/attempt_verification', body: params }));
+    return camelize(await call(this, { method: 'POST', path: '/me/totp/attempt_verification', body: params })) as TOTPResource;
   },
   async disableTOTP(this: User) {
     return camelize(await call(this, { method: 'DELETE', path: '/me/totp' })) as DeletedObject;
   },
   async createBackupCode(this: User) {
-    const codes = await call(this, { method: 'POST', path: '/me/backup_codes/' });
-    return { id: String(codes.id ?? ''), codes: (codes.codes as string[]) ?? [] };
+    return camelize(await call(this, { method: 'POST', path: '/me/backup_codes/' })) as BackupCodeResource;
   },
   async createExternalAccount(this: User, params: Parameters<User['createExternalAccount']>[0]) {
     const { additionalScopes, ...rest } = params;
@@ -85,8 +74,11 @@ export const userMethods = ({ EmailAddress, PhoneNumber, ExternalAccount }: Acco
     const sessions = await this._ctx.fapi.request<unknown>({ path: '/me/sessions/active' }).catch(() => []);
     if (!Array.isArray(sessions)) return [];
     return sessions.map((s) => {
-      const revoke = () => this._ctx.fapi.request({ method: 'POST', path: `/me/sessions/${s.id}/revoke` });
-      return Object.defineProperty(camelize(s), 'revoke', { value: revoke }) as Record<string, any> & { revoke(): Promise<unknown> };
+      const session = camelize(s) as SessionWithActivities;
+      // Non-enumerable, as the plumbing: spreading the session shows only its data.
+      return Object.defineProperty(session, 'revoke', {
+        value: async () => Object.assign(session, camelize(await call(this, { method: 'POST', path: `/me/sessions/${s.id}/revoke` }))),
+      });
     });
   },
   async delete(this: User) {

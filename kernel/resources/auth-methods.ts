@@ -126,7 +126,7 @@ export const signUpMethods = {
   attemptVerification(this: SignUp, params: { strategy: string; code?: string; signature?: string }) {
     return this._mutate('POST', `${signUpPath(this)}/attempt_verification`, params);
   },
-  prepareEmailAddressVerification(this: SignUp, params: { strategy?: 'email_code' | 'email_link'; redirectUrl?: string } = {}) {
+  prepareEmailAddressVerification(this: SignUp, params: { strategy?: 'email_code' | 'email_link' | 'enterprise_sso'; redirectUrl?: string } = {}) {
     return this.prepareVerification({ strategy: 'email_code', ...params });
   },
   attemptEmailAddressVerification(this: SignUp, params: { code: string }) {

@@ -1,7 +1,8 @@
 import { BaseResource, syncById, type JSONObject } from './base.js';
-import { Session } from './session.js';
+import { Session, type SessionStatus } from './session.js';
 import { SignIn } from './sign-in.js';
 import { SignUp } from './sign-up.js';
+import type { User } from './user.js';
 
 /** The strategies FAPI reports as a client's last authentication. */
 export type LastAuthenticationStrategy =
@@ -13,6 +14,15 @@ export type LastAuthenticationStrategy =
   | 'password'
   | `oauth_${OAuthProviderName}`
   | `web3_${'metamask' | 'coinbase_wallet' | 'okx_wallet' | 'base' | 'solana'}_signature`;
+
+/** What a pending session has beyond other sessions: the session-tasks plugin merges its `currentTask` in. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by interface merging
+export interface PendingSessionMembers {}
+
+/** A session known to have status `S`; a signed-in one has its user (ClerkJS's ActiveSessionResource, PendingSessionResource). */
+export type SessionWithStatus<S extends SessionStatus> = Session & { status: S; user: User } & (S extends 'pending' ? PendingSessionMembers : unknown);
+/** A session that counts as signed in: `active`, or `pending` with tasks left (ClerkJS's SignedInSessionResource). */
+export type SignedInSession = SessionWithStatus<'active'> | SessionWithStatus<'pending'>;
 
 /** The OAuth providers FAPI knows, plus custom ones (`custom_…`). */
 export type OAuthProviderName =
@@ -71,13 +81,13 @@ export class Client extends BaseResource {
   }
 
   /** Sessions that count as signed in (`active`, or `pending` with tasks left). */
-  get signedInSessions(): Session[] {
-    return this.sessions.filter((s) => s.status === 'active' || s.status === 'pending');
+  get signedInSessions(): SignedInSession[] {
+    return this.sessions.filter((s): s is SignedInSession => s.status === 'active' || s.status === 'pending');
   }
 
   /** ClerkJS's name for the active sessions. */
-  get activeSessions(): Session[] {
-    return this.sessions.filter((s) => s.status === 'active');
+  get activeSessions(): Array<SessionWithStatus<'active'>> {
+    return this.sessions.filter((s): s is SessionWithStatus<'active'> => s.status === 'active');
   }
 
   isNew(): boolean {

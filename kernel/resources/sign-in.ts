@@ -63,14 +63,18 @@ export class SignIn extends BaseResource {
   declare firstFactorVerification: Verification;
   declare secondFactorVerification: Verification;
   declare createdSessionId: string | null;
-  declare userData: { firstName?: string | null; lastName?: string | null; imageUrl?: string; hasImage?: boolean };
+  /** The identified user's public data (ClerkJS's UserData): `{}` before identification; a name FAPI sends as null is left out. */
+  declare userData: { firstName?: string; lastName?: string; imageUrl?: string; hasImage?: boolean };
 
   protected override hydrate(json: JSONObject): void {
     this.status = (json.status as SignInStatus) ?? null;
     this.identifier = (json.identifier as string) ?? null;
     this.createdSessionId = (json.created_session_id as string) ?? null;
-    this.supportedFirstFactors = this.supportedFirstFactors ?? null;
-    this.supportedSecondFactors = this.supportedSecondFactors ?? null;
+    // A name FAPI sends as null is left out; no user data is `{}`.
+    const userData: Record<string, unknown> = (this.userData = { ...((json.user_data && this.userData) as object) });
+    for (const key in userData) userData[key] ?? delete userData[key];
+    this.supportedFirstFactors ??= null;
+    this.supportedSecondFactors ??= null;
     this.firstFactorVerification = new Verification(json.first_factor_verification as JSONObject);
     this.secondFactorVerification = new Verification(json.second_factor_verification as JSONObject);
   }

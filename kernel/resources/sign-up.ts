@@ -29,9 +29,16 @@ export interface SignUpParams {
   [key: string]: unknown;
 }
 
+/**
+ * The verification of a sign-up's email address or phone number. The resource-members plugin sets its
+ * `nextAction` and `supportedStrategies` always (`''` and `[]` before the field is given), as ClerkJS does.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the resource-members plugin merges members in
+export interface SignUpVerification extends Verification {}
+
 export interface SignUpVerifications {
-  emailAddress: Verification;
-  phoneNumber: Verification;
+  emailAddress: SignUpVerification;
+  phoneNumber: SignUpVerification;
   web3Wallet: Verification;
   externalAccount: Verification;
 }
@@ -65,11 +72,11 @@ export class SignUp extends BaseResource {
     for (const key of ['requiredFields', 'optionalFields', 'missingFields', 'unverifiedFields'] as const) this[key] ??= [];
     const v = (json.verifications ?? {}) as Record<string, JSONObject>;
     this.verifications = {
-      emailAddress: new Verification(v.email_address),
-      phoneNumber: new Verification(v.phone_number),
+      emailAddress: new Verification(v.email_address) as SignUpVerification,
+      phoneNumber: new Verification(v.phone_number) as SignUpVerification,
       web3Wallet: new Verification(v.web3_wallet),
       externalAccount: new Verification(v.external_account),
-    };
+    } as SignUpVerifications;
   }
 
   /** Emails a verification link and resolves once it was opened or expired (see SignIn). */
@@ -85,7 +92,7 @@ export interface SignUp {
   reload(): Promise<this>;
   prepareVerification(params: { strategy: string; redirectUrl?: string; channel?: string; [key: string]: unknown }): Promise<this>;
   attemptVerification(params: { strategy: string; code?: string; signature?: string }): Promise<this>;
-  prepareEmailAddressVerification(params?: { strategy?: 'email_code' | 'email_link'; redirectUrl?: string }): Promise<this>;
+  prepareEmailAddressVerification(params?: { strategy?: 'email_code' | 'email_link' | 'enterprise_sso'; redirectUrl?: string }): Promise<this>;
   attemptEmailAddressVerification(params: { code: string }): Promise<this>;
   preparePhoneNumberVerification(params?: { strategy?: 'phone_code'; channel?: string }): Promise<this>;
   attemptPhoneNumberVerification(params: { code: string }): Promise<this>;

@@ -8,13 +8,31 @@ export interface JwtClaims {
   nbf?: number;
   iss?: string;
   azp?: string;
+  /** The encoded token itself, as ClerkJS adds it to the claims. */
+  __raw: string;
   [claim: string]: unknown;
 }
 
+/** A JWT's JOSE header. */
+export interface JwtHeader {
+  alg: string;
+  kid?: string;
+  typ?: string;
+  /** When the organization data of the token was read (epoch s): orders tokens of the same session. */
+  oiat?: number;
+  [param: string]: unknown;
+}
+
 export interface DecodedJwt {
-  header: Record<string, unknown>;
+  header: JwtHeader;
   claims: JwtClaims;
   encoded: { header: string; payload: string; signature: string };
+}
+
+/** A session token as FAPI issues it: signed with a key id, with the registered claims and the session id. */
+export interface SessionJwt extends DecodedJwt {
+  header: JwtHeader & { kid: string };
+  claims: JwtClaims & { iss: string; sub: string; sid: string; nbf: number };
 }
 
 function decodePart(part: string): Record<string, unknown> {
@@ -54,10 +72,10 @@ function decodeJwtOnce(jwt: string): DecodedJwt {
     const got = typeof jwt !== 'string' ? `a ${typeof jwt}` : parts.length === 3 ? 'an empty part' : `${parts.length} part(s)`;
     throw malformedToken(`expected three non-empty parts separated by dots (header.payload.signature), got ${got}`);
   }
-  let decodedHeader: Record<string, unknown>;
+  let decodedHeader: JwtHeader;
   let claims: JwtClaims;
   try {
-    decodedHeader = decodePart(header);
+    decodedHeader = decodePart(header) as JwtHeader;
     claims = decodePart(payload) as JwtClaims;
   } catch (cause) {
     throw malformedToken('its header or payload is not base64url-encoded JSON', cause);
@@ -65,14 +83,15 @@ function decodeJwtOnce(jwt: string): DecodedJwt {
   if (!claims || typeof claims.exp !== 'number' || typeof claims.iat !== 'number') {
     throw malformedToken('the "exp" or "iat" claim is missing or not a number');
   }
+  claims.__raw = jwt;
   return { header: decodedHeader, claims, encoded: { header, payload, signature } };
 }
 
 /** ClerkJS's Token resource: `{ jwt, getRawString() }`. */
 export class Token {
-  readonly jwt?: DecodedJwt;
+  readonly jwt?: SessionJwt;
   constructor(private readonly raw: string) {
-    this.jwt = raw ? decodeJwt(raw) : undefined;
+    this.jwt = raw ? (decodeJwt(raw) as SessionJwt) : undefined;
   }
   getRawString(): string {
     return this.raw;

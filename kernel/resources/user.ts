@@ -1,4 +1,5 @@
 import { BaseResource, syncById, type JSONObject } from './base.js';
+import type { OAuthProviderName } from './client.js';
 import { EmailAddress } from './email-address.js';
 import { OrganizationMembership } from './organization.js';
 import { defineLazyMethods } from './methods.js';
@@ -24,7 +25,8 @@ export interface UpdateUserParams {
 export interface UserWeb3Wallet {
   id: string;
   web3Wallet: string;
-  verification: Verification | null;
+  /** FAPI sends one with each wallet; the web3 plugin makes it a Verification (an empty one when FAPI sends none), as ClerkJS. */
+  verification: Verification;
 }
 
 /** What FAPI answers for a deletion: the object's type and id, and `deleted: true`. */
@@ -35,12 +37,50 @@ export interface DeletedObject {
   deleted: boolean;
 }
 
+/** FAPI data the user's methods resolve with (camelCase); the resource-members plugin adds ClerkJS's plumbing. */
 export interface TOTPResource {
   id: string;
   secret?: string;
   uri?: string;
   verified: boolean;
   backupCodes?: string[];
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+export interface BackupCodeResource {
+  id: string;
+  codes: string[];
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+export interface ImageResource {
+  id?: string;
+  name: string | null;
+  publicUrl: string | null;
+}
+
+/** One of the user's active sessions on some device (`user.getSessions()`), with its latest activity. */
+export interface SessionWithActivities {
+  id: string;
+  status: string;
+  expireAt: Date;
+  abandonAt: Date;
+  lastActiveAt: Date;
+  latestActivity: {
+    id: string;
+    browserName?: string;
+    browserVersion?: string;
+    deviceType?: string;
+    ipAddress?: string;
+    city?: string;
+    country?: string;
+    isMobile?: boolean;
+  };
+  actor: { sub: string; [claim: string]: unknown } | null;
+  /** Signs that device out (`POST /me/sessions/{id}/revoke`); resolves with this session, revoked. */
+  revoke(): Promise<SessionWithActivities>;
 }
 
 export class User extends BaseResource {
@@ -109,12 +149,12 @@ export interface User {
   createEmailAddress(params: { email: string }): Promise<EmailAddress>;
   createPhoneNumber(params: { phoneNumber: string }): Promise<PhoneNumber>;
   /** Uploads a Blob/File (multipart `file`) or a data URL string; `null` removes the image. */
-  setProfileImage(params: { file: Blob | string | null }): Promise<{ id: string; name: string | null; publicUrl: string | null }>;
+  setProfileImage(params: { file: Blob | string | null }): Promise<ImageResource>;
   createTOTP(): Promise<TOTPResource>;
   verifyTOTP(params: { code: string }): Promise<TOTPResource>;
   /** Resolves with FAPI's deleted object (`{ object: 'totp', id, deleted: true }`), as ClerkJS. */
   disableTOTP(): Promise<DeletedObject>;
-  createBackupCode(): Promise<{ id: string; codes: string[] }>;
+  createBackupCode(): Promise<BackupCodeResource>;
   /** Connects an OAuth account (or, with `enterpriseConnectionId`, an enterprise one): follow `verification.externalVerificationRedirectURL` to finish. */
   createExternalAccount(params: {
     strategy?: string;
@@ -125,7 +165,7 @@ export interface User {
     oidcLoginHint?: string;
   }): Promise<ExternalAccount>;
   /** The user's active sessions on every device, with their latest activity; `revoke()` ends one. */
-  getSessions(): Promise<Array<Record<string, any> & { revoke(): Promise<unknown> }>>;
+  getSessions(): Promise<SessionWithActivities[]>;
   delete(): Promise<void>;
 }
 
@@ -137,14 +177,17 @@ defineLazyMethods(
 
 /** An OAuth account linked to the user (`oauth_google`…). */
 export class ExternalAccount extends BaseResource {
-  /** The provider as FAPI names it; the resource-members plugin drops the `oauth_` prefix (`google`), as ClerkJS does. */
-  declare provider: string;
+  /** The provider without FAPI's `oauth_` prefix (`google`), as ClerkJS names it. */
+  declare provider: OAuthProviderName;
   declare emailAddress: string;
-  declare username: string | null;
+  /** The account's username at the provider; `''` when it has none (FAPI sends null). */
+  declare username: string;
   declare approvedScopes: string;
   declare verification: Verification | null;
 
   protected override hydrate(json: JSONObject): void {
+    this.provider &&= this.provider.replace('oauth_', '') as OAuthProviderName;
+    this.username ??= '';
     this.verification = json.verification ? new Verification(json.verification as JSONObject) : null;
   }
 }

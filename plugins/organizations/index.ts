@@ -27,4 +27,12 @@ export {
   UserOrganizationInvitation,
   pageSearch,
 } from './resources.js';
-export type { ClerkPaginatedResponse, ClerkPaginationParams, DeletedObject, OrganizationEnrollmentMode, RoleResource } from './resources.js';
+export type {
+  ClerkPaginatedResponse,
+  ClerkPaginationParams,
+  DeletedObject,
+  OrganizationDomainOwnershipVerification,
+  OrganizationDomainVerification,
+  OrganizationEnrollmentMode,
+  RoleResource,
+} from './resources.js';

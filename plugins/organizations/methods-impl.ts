@@ -10,7 +10,7 @@ import type { BaseResource, JSONObject, Organization, OrganizationMembership, Re
  * lazy code imports no kernel class, so the kernel stays in the initial chunk with the plugins.
  */
 export const classes = {} as { Organization: typeof Organization; OrganizationMembership: typeof OrganizationMembership };
-import { ClerkRuntimeError, camelize } from '../../kernel/lazy-kit.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { CreateOrganizationParams } from './organizations.js';
 import type { OrganizationMembershipMethods, OrganizationMethods, UserOrganizationMethods, OrganizationCreationDefaults } from './methods.js';
 import {
@@ -22,6 +22,7 @@ import {
   deletedObject,
   fetchPage,
   send,
+  listedDataFromJSON,
   roleFromJSON,
   type RoleResource,
 } from './resources.js';
@@ -138,7 +139,7 @@ export const userMethods: UserOrganizationMethods & ThisType<User> = {
   },
   async getOrganizationCreationDefaults() {
     const payload = await ctxOf(this).fapi.request<{ response?: JSONObject }>({ path: '/me/organization_creation_defaults' });
-    return camelize(payload?.response ?? {}) as OrganizationCreationDefaults;
+    return listedDataFromJSON<OrganizationCreationDefaults>(payload?.response ?? {});
   },
 };
 

@@ -49,9 +49,14 @@ export interface OrganizationMembershipMethods {
   destroy(): Promise<this>;
 }
 
+/** What FAPI suggests for the user's next organization (ClerkJS's types for the advisory). */
 export interface OrganizationCreationDefaults {
-  advisory: { code: string; severity: string; meta: Record<string, unknown> } | null;
+  advisory: { code: 'organization_already_exists'; severity: 'warning'; meta: Record<string, string> } | null;
   form: { name: string; slug: string; logo: string | null; blurHash: string | null };
+  /** No FAPI path of its own (`''`). */
+  readonly pathRoot: string;
+  /** Rejects (`no_endpoint`): call `getOrganizationCreationDefaults()` again. */
+  reload(): Promise<this>;
 }
 
 export interface UserOrganizationMethods {

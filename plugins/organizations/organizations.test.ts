@@ -156,6 +156,10 @@ describe('organizations plugin', () => {
     expect(memberships.data[0].organization.name).toBe('Acme Corp');
     const defaults = await clerk.user!.getOrganizationCreationDefaults();
     expect(defaults.form).toMatchObject({ name: 'Acme', slug: 'acme' });
+    // ClerkJS's resource plumbing, off the data.
+    expect(defaults.pathRoot).toBe('');
+    await expect(defaults.reload()).rejects.toMatchObject({ code: 'no_endpoint' });
+    expect(Object.keys(defaults)).not.toContain('pathRoot');
 
     await org.destroy();
     expect(clerk.user!.organizationMemberships).toEqual([]);
@@ -168,6 +172,10 @@ describe('organizations plugin', () => {
     expect(domain).toBeInstanceOf(OrganizationDomain);
     await domain.prepareAffiliationVerification({ affiliationEmailAddress: 'ada@acme.test' });
     expect(domain.verification).toMatchObject({ status: 'unverified', strategy: 'email_code' });
+    // ClerkJS's two names for the affiliation verification are one object; no DNS ownership check here.
+    expect(domain.affiliationVerification).toBe(domain.verification);
+    expect(domain.verification?.expiresAt).toBeInstanceOf(Date);
+    expect(domain.ownershipVerification).toBeNull();
     expect(domain.verification!.expiresAt).toBeInstanceOf(Date);
     await domain.attemptAffiliationVerification({ code: emulator.outbox.latest('ada@acme.test')!.code! });
     expect(domain.verification!.status).toBe('verified');
@@ -219,6 +227,7 @@ describe('checkAuthorization (ClerkJS has() semantics)', () => {
 
   it('reads v2 o/fea/fpm claims and v1 org_* claims', () => {
     const v2 = organizationFromClaims({
+      __raw: '',
       iat: 0,
       exp: 1,
       fea: 'o:sys_profile,o:sys_memberships',
@@ -229,8 +238,33 @@ describe('checkAuthorization (ClerkJS has() semantics)', () => {
       orgRole: 'org:admin',
       orgPermissions: ['org:sys_profile:manage', 'org:sys_memberships:manage', 'org:sys_memberships:read'],
     });
-    const v1 = organizationFromClaims({ iat: 0, exp: 1, org_id: 'org_2', org_role: 'org:member', org_permissions: ['org:x:read'] });
+    const v1 = organizationFromClaims({ __raw: '', iat: 0, exp: 1, org_id: 'org_2', org_role: 'org:member', org_permissions: ['org:x:read'] });
     expect(v1).toEqual({ orgId: 'org_2', orgRole: 'org:member', orgPermissions: ['org:x:read'] });
-    expect(organizationFromClaims({ iat: 0, exp: 1 })).toBeNull();
+    expect(organizationFromClaims({ __raw: '', iat: 0, exp: 1 })).toBeNull();
+  });
+});
+
+describe('OrganizationDomain', () => {
+  it('reads FAPI’s affiliation and ownership verifications into ClerkJS’s shapes', () => {
+    const ctx = {} as ConstructorParameters<typeof OrganizationDomain>[0];
+    const domain = new OrganizationDomain(ctx, {
+      object: 'organization_domain',
+      id: 'dmn_1',
+      affiliation_verification: { status: 'verified', strategy: 'email_code', attempts: 1, expires_at: 1_700_000_000_000 },
+      ownership_verification: { status: 'unverified', strategy: 'txt', attempts: null, expire_at: 1_700_000_100_000, txt_record_name: '_clerk.acme.test' },
+    });
+    expect(domain.affiliationVerification).toEqual({ status: 'verified', strategy: 'email_code', attempts: 1, expiresAt: new Date(1_700_000_000_000) });
+    expect(domain.verification).toBe(domain.affiliationVerification);
+    expect(domain.ownershipVerification).toEqual({
+      status: 'unverified',
+      strategy: 'txt',
+      attempts: null,
+      expiresAt: new Date(1_700_000_100_000),
+      verifiedAt: null,
+      txtRecordName: '_clerk.acme.test',
+      txtRecordValue: null,
+    });
+    domain.fromJSON({ object: 'organization_domain', id: 'dmn_1', verification: null });
+    expect([domain.verification, domain.affiliationVerification, domain.ownershipVerification]).toEqual([null, null, null]);
   });
 });

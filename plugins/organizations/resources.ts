@@ -91,8 +91,10 @@ abstract class ListedResource extends BaseResource {
 
 /** A role or permission: data, with the same plumbing (`pathRoot` '', `reload()` rejects). */
 const listedData = { pathRoot: '', reload: noEndpoint };
+/** FAPI data as a resource with that plumbing: its camelCase fields on the shared prototype. */
+export const listedDataFromJSON = <T>(json: JSONObject): T => Object.assign(Object.create(listedData), camelize(json));
 export const roleFromJSON = (json: JSONObject): RoleResource => {
-  const role = Object.assign(Object.create(listedData), camelize(json)) as RoleResource;
+  const role = listedDataFromJSON<RoleResource>(json);
   role.permissions = (role.permissions ?? []).map((p) => Object.assign(Object.create(listedData), p));
   return role;
 };
@@ -133,7 +135,11 @@ export class OrganizationInvitation extends ListedResource {
 /** A user's request to join, created when they accept a suggestion; admins accept or reject it. */
 export class OrganizationMembershipRequest extends ListedResource {
   declare organizationId: string;
-  declare status: 'pending' | 'accepted' | 'rejected' | 'revoked';
+  /**
+   * ClerkJS's type for it (an invitation's statuses), so that code typed against ClerkJS takes the request.
+   * After `reject()` FAPI reports `'rejected'`, which that type (and so this one) leaves out, as in ClerkJS.
+   */
+  declare status: 'pending' | 'accepted' | 'revoked' | 'expired';
   declare publicUserData: PublicUserData;
   declare createdAt: Date;
   declare updatedAt: Date;
@@ -149,27 +155,67 @@ export class OrganizationMembershipRequest extends ListedResource {
 /** How users at a verified domain join (`enterprise_sso`: through the domain's enterprise connection). */
 export type OrganizationEnrollmentMode = 'manual_invitation' | 'automatic_invitation' | 'automatic_suggestion' | 'enterprise_sso';
 
+/** The verification of a domain by a code sent to an address there (ClerkJS's OrganizationDomainVerification). */
+export interface OrganizationDomainVerification {
+  status: 'unverified' | 'verified' | 'failed' | 'expired';
+  strategy: 'email_code';
+  attempts: number;
+  /** When the code expires; now when FAPI sends none, as ClerkJS. */
+  expiresAt: Date;
+}
+
+/** The verification of a domain's ownership by a DNS record (ClerkJS's OrganizationDomainOwnershipVerification). */
+export interface OrganizationDomainOwnershipVerification {
+  status: 'unverified' | 'verified' | 'expired';
+  strategy: 'txt' | 'legacy' | 'manual_override' | 'parent_domain';
+  attempts: number | null;
+  expiresAt: Date | null;
+  verifiedAt: Date | null;
+  txtRecordName: string | null;
+  txtRecordValue: string | null;
+}
+
+const dateOrNow = (epochMs: unknown) => new Date((epochMs as number) || Date.now());
+const dateOrNull = (epochMs: unknown) => (epochMs ? new Date(epochMs as number) : null);
+
 /** A domain an organization claims; verified by a code sent to an address at that domain. */
 export class OrganizationDomain extends ListedResource {
   declare name: string;
   declare organizationId: string;
   declare enrollmentMode: OrganizationEnrollmentMode;
   declare affiliationEmailAddress: string | null;
-  declare verification: { status: 'unverified' | 'verified'; strategy: string; attempts: number; expiresAt: Date | null } | null;
+  /** The same object as `affiliationVerification`, under the name ClerkJS kept for it. */
+  declare verification: OrganizationDomainVerification | null;
+  declare affiliationVerification: OrganizationDomainVerification | null;
+  declare ownershipVerification: OrganizationDomainOwnershipVerification | null;
   declare totalPendingInvitations: number;
   declare totalPendingSuggestions: number;
   declare createdAt: Date;
   declare updatedAt: Date;
 
+  protected static override readonly childKeys = new Set(['verification', 'affiliation_verification', 'ownership_verification']);
+
   protected override hydrate(json: JSONObject): void {
-    // ClerkJS names the wire's `expire_at` `expiresAt`.
-    const v = json.verification as JSONObject | null | undefined;
-    this.verification = v
+    // ClerkJS names the wire's `expire(s)_at` `expiresAt`.
+    const v = (json.affiliation_verification ?? json.verification) as JSONObject | null | undefined;
+    this.verification = this.affiliationVerification = v
       ? {
           status: v.status as 'unverified',
-          strategy: String(v.strategy),
+          strategy: v.strategy as 'email_code',
           attempts: Number(v.attempts ?? 0),
-          expiresAt: v.expire_at ? new Date(v.expire_at as number) : null,
+          expiresAt: dateOrNow(v.expires_at ?? v.expire_at),
+        }
+      : null;
+    const o = json.ownership_verification as JSONObject | null | undefined;
+    this.ownershipVerification = o
+      ? {
+          status: o.status as 'unverified',
+          strategy: o.strategy as 'txt',
+          attempts: (o.attempts as number) ?? null,
+          expiresAt: dateOrNull(o.expire_at),
+          verifiedAt: dateOrNull(o.verified_at),
+          txtRecordName: (o.txt_record_name as string) ?? null,
+          txtRecordValue: (o.txt_record_value as string) ?? null,
         }
       : null;
   }

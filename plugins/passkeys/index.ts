@@ -11,9 +11,15 @@ export type { PasskeysApi } from './passkeys.js';
 export { Passkey } from './methods.js';
 export type {
   AuthenticateWithPasskeyParams,
+  EnterpriseSSOVerificationFactor,
+  PasskeyAssertion,
   PasskeyMethods,
+  PasskeyVerification,
+  PasskeyVerificationAttempt,
   SessionVerification,
   SessionVerificationFactor,
+  SessionVerificationFirstFactor,
+  SessionVerificationSecondFactor,
   SessionVerificationLevel,
   SessionVerificationMethods,
   SessionVerificationStatus,
@@ -22,5 +28,7 @@ export type {
   SessionVerifyPrepareFirstFactorParams,
   SessionVerifyPrepareSecondFactorParams,
   SignInPasskeyMethods,
+  TrustedDeviceAttempt,
+  TrustedDeviceFactor,
   UserPasskeyMethods,
 } from './methods.js';

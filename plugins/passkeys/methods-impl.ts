@@ -1,7 +1,16 @@
 /** The bodies of the methods methods.ts installs, loaded on the first call of any of them (with the WebAuthn code). */
 import type { BaseResource, JSONObject, ResourceContext, Session, SignIn, User } from '../../kernel/index.js';
 import { ClerkRuntimeError, Verification, camelize } from '../../kernel/lazy-kit.js';
-import type { Passkey, PasskeyMethods, SessionVerification, SessionVerificationMethods, SignInPasskeyMethods, UserPasskeyMethods } from './methods.js';
+import type {
+  Passkey,
+  PasskeyMethods,
+  SessionVerification,
+  SessionVerificationMethods,
+  SessionVerifyAttemptFirstFactorParams,
+  SessionVerifyAttemptSecondFactorParams,
+  SignInPasskeyMethods,
+  UserPasskeyMethods,
+} from './methods.js';
 import { createCredentialJson, getCredentialJson, isWebAuthnAutofillSupported, serializeAssertion } from './webauthn.js';
 
 /** The resource classes of methods.ts, set by the method stubs before the first body runs. */
@@ -11,7 +20,12 @@ const ctxOf = (resource: BaseResource) => (resource as unknown as { _ctx: Resour
 
 const invalid = (message: string) => new ClerkRuntimeError(message, { code: 'invalid_arguments' });
 
-async function post(resource: BaseResource, path: string, body?: Record<string, unknown>, method: 'POST' | 'PATCH' | 'DELETE' = 'POST'): Promise<JSONObject> {
+async function post(
+  resource: BaseResource,
+  path: string,
+  body?: Record<string, unknown>,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' = 'POST',
+): Promise<JSONObject> {
   const payload = await ctxOf(resource).fapi.request<{ response?: JSONObject } | null>({ method, path, body });
   return payload?.response ?? {};
 }
@@ -51,15 +65,23 @@ export const user: UserPasskeyMethods & ThisType<User> = {
 
 export const passkey: PasskeyMethods & ThisType<Passkey> = {
   async update(params) {
-    if (typeof params?.name !== 'string' || !params.name.trim())
-      throw invalid(`passkey.update: name must be a non-empty string, got ${JSON.stringify(params?.name)}.`);
-    return this.fromJSON(await post(this, `/me/passkeys/${this.id}`, { name: params.name }, 'PATCH'));
+    const name = params?.name;
+    if (name != null && typeof name !== 'string') throw invalid(`passkey.update: name must be a string or null, got ${JSON.stringify(name)}.`);
+    return this.fromJSON(await post(this, `/me/passkeys/${this.id}`, { name }, 'PATCH'));
   },
   async delete() {
     const json = await post(this, `/me/passkeys/${this.id}`, undefined, 'DELETE');
     return { object: String(json.object ?? 'passkey'), id: String(json.id ?? this.id), deleted: json.deleted !== false };
   },
+  async reload() {
+    return this.fromJSON(await post(this, `/me/passkeys/${this.id}`, undefined, 'GET'));
+  },
 };
+
+const noEndpoint = () =>
+  Promise.reject(
+    new ClerkRuntimeError('A session verification has no endpoint to reload it from: its methods resolve with the current state.', { code: 'no_endpoint' }),
+  );
 
 /** SessionVerificationJSON → the resource; the session in it refreshes this one (its `factorVerificationAge`). */
 function toVerification(session: Session, json: JSONObject): SessionVerification {
@@ -73,8 +95,20 @@ function toVerification(session: Session, json: JSONObject): SessionVerification
     supportedSecondFactors: camelize(json.supported_second_factors ?? null),
     firstFactorVerification: new Verification(json.first_factor_verification as JSONObject),
     secondFactorVerification: new Verification(json.second_factor_verification as JSONObject),
+    pathRoot: '',
+    reload: noEndpoint,
   };
 }
+
+/** An attempt's body: a passkey assertion becomes the JSON string FAPI takes, the rest goes as given. */
+function attemptBody(params: SessionVerifyAttemptFirstFactorParams | SessionVerifyAttemptSecondFactorParams): Record<string, unknown> {
+  if (params.strategy !== 'passkey' || typeof params.publicKeyCredential === 'string') return { ...params };
+  return { ...params, publicKeyCredential: serializeAssertion(params.publicKeyCredential) };
+}
+
+/** Strategies FAPI takes as given (beyond the ones checked field by field). */
+const PASSED_THROUGH = ['enterprise_sso', 'trusted_device'];
+const CODE_STRATEGIES = ['phone_code', 'totp', 'backup_code', 'email_code'];
 
 const LEVELS = ['first_factor', 'second_factor', 'multi_factor'];
 
@@ -90,34 +124,41 @@ export const session: SessionVerificationMethods & ThisType<Session> = {
       strategy === 'email_code'
         ? { strategy, emailAddressId: factor.emailAddressId }
         : strategy === 'phone_code'
-          ? { strategy, phoneNumberId: factor.phoneNumberId, default: factor.default }
+          ? { strategy, phoneNumberId: factor.phoneNumberId, default: factor.default, channel: factor.channel }
           : strategy === 'passkey'
             ? { strategy }
-            : undefined;
-    if (!body) throw invalid(`session.prepareFirstFactorVerification: strategy must be email_code, phone_code or passkey, got ${JSON.stringify(strategy)}.`);
+            : PASSED_THROUGH.includes(strategy)
+              ? { ...factor }
+              : undefined;
+    if (!body)
+      throw invalid(
+        `session.prepareFirstFactorVerification: strategy must be email_code, phone_code, passkey, enterprise_sso or trusted_device, got ${JSON.stringify(strategy)}.`,
+      );
     return toVerification(this, await post(this, `/client/sessions/${this.id}/verify/prepare_first_factor`, body));
   },
   async attemptFirstFactorVerification(params) {
     if (!params?.strategy) throw invalid('session.attemptFirstFactorVerification: strategy is required.');
-    const body: Record<string, unknown> = { ...params };
-    if (params.strategy === 'passkey') {
-      const credential = params.publicKeyCredential;
-      body.publicKeyCredential = typeof credential === 'string' ? credential : serializeAssertion(credential);
-    }
-    return toVerification(this, await post(this, `/client/sessions/${this.id}/verify/attempt_first_factor`, body));
+    return toVerification(this, await post(this, `/client/sessions/${this.id}/verify/attempt_first_factor`, attemptBody(params)));
   },
-  async verifyWithPasskey() {
+  async verifyWithPasskey(params) {
+    if (params?.level === 'second_factor') {
+      const prepared = await this.prepareSecondFactorVerification({ strategy: 'passkey' });
+      const publicKeyCredential = await getCredentialJson(prepared.secondFactorVerification.nonce);
+      return this.attemptSecondFactorVerification({ strategy: 'passkey', publicKeyCredential });
+    }
     const prepared = await this.prepareFirstFactorVerification({ strategy: 'passkey' });
     const publicKeyCredential = await getCredentialJson(prepared.firstFactorVerification.nonce);
     return this.attemptFirstFactorVerification({ strategy: 'passkey', publicKeyCredential });
   },
   async prepareSecondFactorVerification(params) {
-    if (params?.strategy !== 'phone_code')
-      throw invalid(`session.prepareSecondFactorVerification: strategy must be phone_code, got ${JSON.stringify(params?.strategy)}.`);
+    const strategy = params?.strategy;
+    if (strategy !== 'phone_code' && strategy !== 'passkey' && strategy !== 'trusted_device')
+      throw invalid(`session.prepareSecondFactorVerification: strategy must be phone_code, passkey or trusted_device, got ${JSON.stringify(strategy)}.`);
     return toVerification(this, await post(this, `/client/sessions/${this.id}/verify/prepare_second_factor`, { ...params }));
   },
   async attemptSecondFactorVerification(params) {
-    if (!params?.strategy || typeof params.code !== 'string') throw invalid('session.attemptSecondFactorVerification: strategy and code are required.');
-    return toVerification(this, await post(this, `/client/sessions/${this.id}/verify/attempt_second_factor`, { ...params }));
+    if (!params?.strategy || (CODE_STRATEGIES.includes(params.strategy) && typeof (params as { code?: unknown }).code !== 'string'))
+      throw invalid('session.attemptSecondFactorVerification: strategy and code are required.');
+    return toVerification(this, await post(this, `/client/sessions/${this.id}/verify/attempt_second_factor`, attemptBody(params)));
   },
 };

@@ -4,20 +4,19 @@
  * (methods-impl.ts, with the WebAuthn code) load on the first call, so an instance pays for them
  * only when the app uses passkeys or reverification.
  */
-import { defineLazyMethods, Session, SignIn, User, type JSONObject, type Verification } from '../../kernel/index.js';
+import { defineLazyMethods, Session, SignIn, User, Verification, type JSONObject, type SignInFactor } from '../../kernel/index.js';
+// Types only: the snapshot's shape (the verification's snapshot comes from the resource-members plugin).
+import type { PasskeySnapshot } from '../resource-members/snapshots.js';
 import { BaseResource } from '../../kernel/resources/base.js';
 
 export type SessionVerificationLevel = 'first_factor' | 'second_factor' | 'multi_factor';
 export type SessionVerificationStatus = 'needs_first_factor' | 'needs_second_factor' | 'complete';
 
-export interface SessionVerificationFactor {
-  strategy: string;
-  emailAddressId?: string;
-  phoneNumberId?: string;
-  safeIdentifier?: string;
-  primary?: boolean;
-  default?: boolean;
-}
+/** The factors a reverification's first step offers: codes, the password, passkeys (and enterprise SSO). */
+export type SessionVerificationFirstFactor = SignInFactor & { strategy: 'email_code' | 'phone_code' | 'password' | 'passkey' | 'enterprise_sso' };
+/** The factors of its second step. */
+export type SessionVerificationSecondFactor = SignInFactor & { strategy: 'phone_code' | 'totp' | 'backup_code' | 'passkey' };
+export type SessionVerificationFactor = SessionVerificationFirstFactor | SessionVerificationSecondFactor;
 
 /** A reverification in progress (ClerkJS's SessionVerificationResource). */
 export interface SessionVerification {
@@ -25,23 +24,49 @@ export interface SessionVerification {
   status: SessionVerificationStatus;
   level: SessionVerificationLevel;
   session: Session;
-  supportedFirstFactors: SessionVerificationFactor[] | null;
-  supportedSecondFactors: SessionVerificationFactor[] | null;
+  supportedFirstFactors: SessionVerificationFirstFactor[] | null;
+  supportedSecondFactors: SessionVerificationSecondFactor[] | null;
   firstFactorVerification: Verification;
   secondFactorVerification: Verification;
+  /** A reverification has no FAPI path of its own (`''`, as ClerkJS's). */
+  readonly pathRoot: string;
+  /** No endpoint to reload it from: rejects (`no_endpoint`); the methods above resolve with the current state. */
+  reload(): Promise<SessionVerification>;
 }
 
+/** What `serializeAssertion` reads of a `navigator.credentials.get()` result (ClerkJS's params type it so too). */
+export type PasskeyAssertion = Pick<PublicKeyCredential, 'id' | 'rawId' | 'type' | 'authenticatorAttachment'> & { response: AuthenticatorAssertionResponse };
+
+/** A trusted device's factor, passed to FAPI as given. */
+export type TrustedDeviceFactor = { strategy: 'trusted_device'; trustedDeviceId: string };
+
+/** An enterprise SSO first factor, passed to FAPI as given: follow `firstFactorVerification.externalVerificationRedirectURL`. */
+export type EnterpriseSSOVerificationFactor = {
+  strategy: 'enterprise_sso';
+  emailAddressId?: string;
+  enterpriseConnectionId?: string;
+  redirectUrl?: string;
+  oidcPrompt?: string;
+};
+
 export type SessionVerifyPrepareFirstFactorParams =
-  { strategy: 'email_code'; emailAddressId: string } | { strategy: 'phone_code'; phoneNumberId: string; default?: boolean } | { strategy: 'passkey' };
+  | { strategy: 'email_code'; emailAddressId: string }
+  | { strategy: 'phone_code'; phoneNumberId: string; default?: boolean; channel?: 'sms' | 'whatsapp' }
+  | { strategy: 'passkey' }
+  | EnterpriseSSOVerificationFactor
+  | TrustedDeviceFactor;
+
+/** The assertion from `navigator.credentials.get()`, or its JSON as FAPI takes it. */
+export type PasskeyVerificationAttempt = { strategy: 'passkey'; publicKeyCredential: PasskeyAssertion | string };
+/** A trusted device's signature of the challenge's `clientData`, passed to FAPI as given. */
+export type TrustedDeviceAttempt = TrustedDeviceFactor & { clientData: string; signature: string };
 
 export type SessionVerifyAttemptFirstFactorParams =
-  | { strategy: 'password'; password: string }
-  | { strategy: 'email_code' | 'phone_code'; code: string }
-  /** The assertion from `navigator.credentials.get()`, or its JSON as FAPI takes it. */
-  | { strategy: 'passkey'; publicKeyCredential: PublicKeyCredential | string };
+  { strategy: 'password'; password: string } | { strategy: 'email_code' | 'phone_code'; code: string } | PasskeyVerificationAttempt | TrustedDeviceAttempt;
 
-export type SessionVerifyPrepareSecondFactorParams = { strategy: 'phone_code'; phoneNumberId?: string };
-export type SessionVerifyAttemptSecondFactorParams = { strategy: 'phone_code' | 'totp' | 'backup_code'; code: string };
+export type SessionVerifyPrepareSecondFactorParams = { strategy: 'phone_code'; phoneNumberId?: string } | { strategy: 'passkey' } | TrustedDeviceFactor;
+export type SessionVerifyAttemptSecondFactorParams =
+  { strategy: 'phone_code' | 'totp' | 'backup_code'; code: string } | PasskeyVerificationAttempt | TrustedDeviceAttempt;
 
 export interface AuthenticateWithPasskeyParams {
   /** `discoverable`: the browser lists the passkeys of this site; `autofill`: they are offered in the identifier field's autofill. Without it, the identified user's passkeys. */
@@ -63,27 +88,62 @@ export interface SessionVerificationMethods {
   startVerification(params: { level: SessionVerificationLevel }): Promise<SessionVerification>;
   prepareFirstFactorVerification(params: SessionVerifyPrepareFirstFactorParams): Promise<SessionVerification>;
   attemptFirstFactorVerification(params: SessionVerifyAttemptFirstFactorParams): Promise<SessionVerification>;
-  /** Prepares, asks the browser for a passkey, and attempts: the first factor in one call. */
-  verifyWithPasskey(): Promise<SessionVerification>;
+  /** Prepares, asks the browser for a passkey, and attempts, in one call: the first factor, or with `level: 'second_factor'` the second. */
+  verifyWithPasskey(params?: { level?: 'first_factor' | 'second_factor' }): Promise<SessionVerification>;
   prepareSecondFactorVerification(params: SessionVerifyPrepareSecondFactorParams): Promise<SessionVerification>;
   attemptSecondFactorVerification(params: SessionVerifyAttemptSecondFactorParams): Promise<SessionVerification>;
 }
 
 export interface PasskeyMethods {
-  /** Renames it (`PATCH /me/passkeys/{id}`). */
-  update(params: { name: string }): Promise<Passkey>;
+  /** `GET /me/passkeys/{id}`, applied to this passkey. */
+  reload(): Promise<Passkey>;
+  /** Renames it (`PATCH /me/passkeys/{id}`); FAPI takes the name as given. */
+  update(params: { name?: string | null }): Promise<Passkey>;
   /** Removes it (`DELETE /me/passkeys/{id}`). */
   delete(): Promise<{ object: string; id: string; deleted: boolean }>;
 }
 
-/** A passkey of the user (`user.passkeys`). Data here; `update`/`delete` are installed with the plugin. */
+/**
+ * A passkey's verification. ClerkJS's `publicKey` holds the creation options while the passkey is being
+ * registered; `createPasskey()` uses them itself and resolves with the registered passkey, so it is null here.
+ */
+export interface PasskeyVerification extends Verification {
+  publicKey: null;
+}
 
+/** A passkey of the user (`user.passkeys`). Data here; `update`/`delete`/`reload` are installed with the plugin. */
 export class Passkey extends BaseResource {
   declare name: string | null;
-  declare verification: Verification | null;
+  declare verification: PasskeyVerification | null;
   declare lastUsedAt: Date | null;
   declare createdAt: Date;
   declare updatedAt: Date;
+
+  protected static override readonly childKeys = new Set(['verification']);
+
+  protected override hydrate(json: JSONObject): void {
+    const verification = json.verification as JSONObject | null | undefined;
+    this.verification = verification ? Object.assign(new Verification(verification), { publicKey: null }) : null;
+  }
+
+  /** The FAPI path of passkeys, as ClerkJS names it. */
+  get pathRoot(): string {
+    return '/me/passkeys';
+  }
+
+  /** FAPI's JSON of the passkey; its verification's is null without the resource-members plugin. */
+  __internal_toSnapshot(): PasskeySnapshot {
+    const { id, name, verification, lastUsedAt, createdAt, updatedAt } = this;
+    return {
+      object: 'passkey',
+      id,
+      name,
+      verification: verification?.__internal_toSnapshot?.() ?? null,
+      last_used_at: lastUsedAt ? +lastUsedAt : null,
+      created_at: +createdAt,
+      updated_at: +updatedAt,
+    };
+  }
 }
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Passkey extends PasskeyMethods {}
@@ -112,7 +172,7 @@ const GROUPS = [
     'startVerification prepareFirstFactorVerification attemptFirstFactorVerification verifyWithPasskey prepareSecondFactorVerification attemptSecondFactorVerification',
     'session',
   ],
-  [Passkey, 'update delete', 'passkey'],
+  [Passkey, 'update delete reload', 'passkey'],
 ] as const;
 
 let installed = false;

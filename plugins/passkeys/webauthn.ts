@@ -5,6 +5,7 @@
  * bodies, on first use.
  */
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
+import type { PasskeyAssertion } from './methods.js';
 
 export const bufferToBase64Url = (buffer: ArrayBuffer | ArrayBufferView): string => {
   const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -110,13 +111,13 @@ export async function getCredentialJson(nonce: string | null | undefined, condit
   };
   abortPendingPasskeyRequest();
   const controller = (pending = new AbortController());
-  let credential: PublicKeyCredential | null;
+  let credential: PasskeyAssertion | null;
   try {
     credential = (await navigator.credentials.get({
       publicKey,
       mediation: conditional ? 'conditional' : 'optional',
       signal: controller.signal,
-    })) as PublicKeyCredential | null;
+    })) as PasskeyAssertion | null;
   } catch (error) {
     throw mapError(error, false);
   } finally {
@@ -127,7 +128,7 @@ export async function getCredentialJson(nonce: string | null | undefined, condit
 }
 
 /** An assertion (`navigator.credentials.get()` result) as the JSON string FAPI's `public_key_credential` takes. */
-export function serializeAssertion(credential: PublicKeyCredential): string {
+export function serializeAssertion(credential: PasskeyAssertion): string {
   const response = credential.response as AuthenticatorAssertionResponse;
   return JSON.stringify({
     type: credential.type,

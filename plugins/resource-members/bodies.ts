@@ -22,7 +22,9 @@ import type { ComplexityErrors, EnterpriseConnection, ValidatePasswordCallbacks 
 let environments: WeakMap<ResourceContext, () => Environment | undefined> | undefined;
 /** The client of the instance that set the plugin up last, handed over the same way. */
 let current: { client?: () => Client | null | undefined } = {};
-export const useEnvironments = (map: typeof environments, client: typeof current) => void ((environments = map), (current = client));
+let kernelMethods: Record<string, (this: object) => (...args: unknown[]) => Promise<unknown>> = {};
+export const useEnvironments = (map: typeof environments, client: typeof current, methods: typeof kernelMethods) =>
+  void ((environments = map), (current = client), (kernelMethods = methods));
 
 type Mutable = { _mutate(method: string, path: string, body?: unknown): Promise<unknown>; _reload(path: string): Promise<unknown>; _ctx: ResourceContext };
 const internal = (resource: object) => resource as unknown as Mutable;
@@ -62,9 +64,37 @@ export const user = {
       path: '/me/enterprise_connections',
       search: linking === undefined ? undefined : { with_organization_account_linking: String(linking) },
     });
-    return camelize(payload?.response ?? []);
+    return (payload?.response ?? []).map(enterpriseConnection);
   },
 };
+
+/** ClerkJS's values for what FAPI leaves out of an enterprise connection. */
+const CONNECTION_DEFAULTS = {
+  logoPublicUrl: null,
+  domains: [],
+  organizationId: null,
+  allowOrganizationAccountLinking: false,
+  customAttributes: [],
+  oauthConfig: null,
+  samlConnection: null,
+  createdAt: null,
+  updatedAt: null,
+};
+/** Snake_case keys camelCased, values as they are (a SAML connection's `*_at` stay epoch numbers, as in ClerkJS). */
+const camelKeys = (json: JSONObject): JSONObject =>
+  Object.fromEntries(Object.entries(json).map(([key, value]) => [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), value]));
+
+function enterpriseConnection(json: JSONObject): EnterpriseConnection {
+  const connection = Object.assign(
+    Object.create({ pathRoot: '/me/enterprise_connections', reload: noEndpoint.reload, __internal_toSnapshot: () => json }),
+    CONNECTION_DEFAULTS,
+    camelize(json, false, new Set(['custom_attributes', 'saml_connection'])),
+  ) as EnterpriseConnection;
+  if (json.custom_attributes) connection.customAttributes = json.custom_attributes as unknown[];
+  const saml = json.saml_connection as JSONObject | null | undefined;
+  if (saml) connection.samlConnection = { ...camelKeys(saml), idpCertificates: ((saml.idp_certificates as JSONObject[]) ?? []).map(camelKeys) } as never;
+  return connection;
+}
 
 export const identification = {
   create(this: EmailAddress | PhoneNumber) {
@@ -151,3 +181,27 @@ export function toWire(value: unknown, asIs = false): unknown {
 export function clientJson(from: Client): JSONObject {
   return { object: 'client', ...(toWire(from) as JSONObject) };
 }
+
+/** The FAPI path of each data result's kind (ClerkJS's `pathRoot`), by the user method that resolves with it. */
+const DATA_PATHS: Record<string, string> = {
+  createTOTP: '/me/totp',
+  verifyTOTP: '/me/totp',
+  createBackupCode: '/me/backup_codes',
+  setProfileImage: '/me/profile_image',
+  getSessions: '/me/sessions',
+};
+const dataPrototypes: Record<string, object> = {};
+
+/** The kernel's user methods that resolve with plain data, their results given their kind's prototype (pathRoot, reload). */
+export const dataResults = Object.fromEntries(
+  Object.entries(DATA_PATHS).map(([name, pathRoot]) => [
+    name,
+    async function (this: object, ...args: unknown[]) {
+      // Bound to an object that inherits from this one: binding caches the kernel's method on the object it binds.
+      const result = await kernelMethods[name]!.call(Object.create(this))(...args);
+      const proto = (dataPrototypes[pathRoot] ??= { pathRoot, reload: noEndpoint.reload });
+      for (const data of [result].flat() as object[]) Object.setPrototypeOf(data, proto);
+      return result;
+    },
+  ]),
+);

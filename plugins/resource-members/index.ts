@@ -17,6 +17,7 @@ export type {
   AgentActClaim,
   ClientMembers,
   ComplexityErrors,
+  DataResourceMembers,
   EmailAddressMembers,
   EnterpriseConnection,
   ExternalAccountMembers,

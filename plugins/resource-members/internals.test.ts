@@ -10,6 +10,7 @@ import {
   ExternalAccount,
   isClerkRuntimeError,
   OrganizationMembership,
+  SignIn,
   SignUp,
   Token,
   Verification,
@@ -154,6 +155,45 @@ describe('__internal_toSnapshot()', () => {
     expect(email.__internal_toSnapshot().linked_to).toEqual([{ object: 'identification_link', id: 'eac_1', type: 'oauth_google' }]);
     // The link is still plain data to read and spread.
     expect({ ...email.linkedTo[0] }).toEqual({ id: 'eac_1', type: 'oauth_google' });
+  });
+});
+
+describe('SignIn snapshot', () => {
+  it('writes a web3 factor’s wallet id under FAPI’s name and the one ClerkJS’s snapshot type derives', async () => {
+    const clerk = await signedIn();
+    const signIn = new SignIn(ctxOf(clerk.user!), {
+      object: 'sign_in',
+      id: 'sia_1',
+      supported_first_factors: [{ strategy: 'web3_metamask_signature', web3_wallet_id: 'idn_w', primary: true }],
+    });
+    expect(signIn.__internal_toSnapshot().supported_first_factors).toEqual([
+      { strategy: 'web3_metamask_signature', web3_wallet_id: 'idn_w', web_3_wallet_id: 'idn_w', primary: true },
+    ]);
+    // Rebuilt from the snapshot, the factor is FAPI's again (the extra name is not read back).
+    expect(new SignIn(ctxOf(clerk.user!), data(signIn.__internal_toSnapshot())).supportedFirstFactors?.[0]).toMatchObject({ web3WalletId: 'idn_w' });
+  });
+});
+
+describe('SignUp.verifications', () => {
+  it('has nextAction and supportedStrategies on the email and phone verifications even before FAPI sends them, and a snapshot', async () => {
+    const clerk = await signedIn();
+    const signUp = new SignUp(ctxOf(clerk.user!), {
+      object: 'sign_up',
+      id: 'sua_1',
+      verifications: { email_address: { status: 'unverified', strategy: 'email_code', next_action: 'needs_attempt', supported_strategies: ['email_code'] } },
+    });
+    const { emailAddress, phoneNumber } = signUp.verifications;
+    expect([emailAddress.nextAction, emailAddress.supportedStrategies]).toEqual(['needs_attempt', ['email_code']]);
+    expect([phoneNumber.nextAction, phoneNumber.supportedStrategies]).toEqual(['', []]);
+    const snapshot = signUp.verifications.__internal_toSnapshot();
+    expect(snapshot.email_address).toMatchObject({
+      object: 'verification',
+      status: 'unverified',
+      next_action: 'needs_attempt',
+      supported_strategies: ['email_code'],
+    });
+    expect(snapshot.phone_number).toMatchObject({ next_action: '', supported_strategies: [] });
+    expect(signUp.__internal_toSnapshot().verifications).toEqual(snapshot);
   });
 });
 

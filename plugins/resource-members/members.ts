@@ -24,6 +24,7 @@ import {
   type JSONObject,
   type ResourceContext,
   type SignUpParams,
+  type OAuthProviderName,
   type UserWeb3Wallet,
 } from '../../kernel/index.js';
 import { camelToSnake } from '../../kernel/case.js';
@@ -46,6 +47,44 @@ export interface ValidatePasswordCallbacks {
   onValidationComplexity?: (valid: boolean) => void;
 }
 
+/** An enterprise connection's OIDC settings (camelCase of FAPI's `oauth_config`). */
+export interface EnterpriseOAuthConfig {
+  id: string;
+  name: string;
+  clientId: string;
+  providerKey?: string;
+  redirectUri?: string;
+  discoveryUrl?: string;
+  authUrl?: string;
+  tokenUrl?: string;
+  userInfoUrl?: string;
+  logoPublicUrl?: string | null;
+  requiresPkce?: boolean;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+/** An enterprise connection's SAML settings: camelCase keys of FAPI's `saml_connection`, epoch numbers kept as ClerkJS keeps them. */
+export interface EnterpriseSamlConnection {
+  id: string;
+  name: string;
+  active: boolean;
+  idpEntityId: string;
+  idpSsoUrl: string;
+  idpCertificate: string;
+  idpCertificateIssuedAt: number;
+  idpCertificateExpiresAt: number;
+  idpCertificates: Array<{ certificate: string; issuedAt: number | null; expiresAt: number | null }>;
+  idpMetadataUrl: string;
+  idpMetadata: string;
+  acsUrl: string;
+  spEntityId: string;
+  spMetadataUrl: string;
+  allowSubdomains: boolean;
+  allowIdpInitiated: boolean;
+  forceAuthn: boolean;
+}
+
 /** An enterprise SSO connection of the user's email domains (`GET /me/enterprise_connections`). */
 export interface EnterpriseConnection {
   id: string;
@@ -58,8 +97,17 @@ export interface EnterpriseConnection {
   syncUserAttributes: boolean;
   disableAdditionalIdentifications: boolean;
   allowOrganizationAccountLinking: boolean;
-  createdAt: Date;
-  updatedAt: Date;
+  /** As FAPI sends them. */
+  customAttributes: unknown[];
+  oauthConfig: EnterpriseOAuthConfig | null;
+  samlConnection: EnterpriseSamlConnection | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+  /** `/me/enterprise_connections`; there is no endpoint for one connection, so `reload()` rejects (`no_endpoint`). */
+  readonly pathRoot: string;
+  reload(): Promise<this>;
+  /** FAPI's JSON of the connection, as it arrived. */
+  __internal_toSnapshot(): Snapshots.EnterpriseConnectionSnapshot;
   [key: string]: unknown;
 }
 
@@ -154,7 +202,7 @@ export interface EmailAddressMembers extends IdentificationMembers {
 export interface ExternalAccountMembers {
   reload(): Promise<this>;
   /** The provider without `oauth_`, e.g. `google` (as `provider`). */
-  providerSlug(): string;
+  providerSlug(): OAuthProviderName;
   /** e.g. `Google Account`. */
   providerTitle(): string;
   /** The username, else the email address, else the label. */
@@ -192,6 +240,14 @@ export interface IdentificationLinkMembers extends ResourceInternals<Snapshots.I
   reload(): Promise<this>;
 }
 
+/** ClerkJS's plumbing on FAPI data with no endpoint of its own (a TOTP, backup codes, the profile image, a device session). */
+export interface DataResourceMembers {
+  /** The FAPI path of its kind, as ClerkJS names it. */
+  readonly pathRoot: string;
+  /** No endpoint to reload it from: rejects (`no_endpoint`); call the method that gave it again. */
+  reload(): Promise<this>;
+}
+
 export interface TokenMembers extends ResourceInternals<Snapshots.TokenSnapshot> {
   readonly id?: string;
   /** A token has no endpoint of its own: rejects (`no_endpoint`); `session.getToken()` fetches a new one. */
@@ -207,6 +263,10 @@ declare module '../../kernel/resources/session.js' {
 }
 declare module '../../kernel/resources/user.js' {
   interface User extends UserMembers, ResourceInternals<Snapshots.UserSnapshot> {}
+  interface TOTPResource extends DataResourceMembers {}
+  interface BackupCodeResource extends DataResourceMembers {}
+  interface ImageResource extends DataResourceMembers {}
+  interface SessionWithActivities extends DataResourceMembers {}
   interface ExternalAccount extends ExternalAccountMembers, ResourceInternals<Snapshots.ExternalAccountSnapshot> {}
 }
 declare module '../../kernel/resources/sign-in.js' {
@@ -214,6 +274,14 @@ declare module '../../kernel/resources/sign-in.js' {
 }
 declare module '../../kernel/resources/sign-up.js' {
   interface SignUp extends SignUpMembers, ResourceInternals<Snapshots.SignUpSnapshot> {}
+  interface SignUpVerification {
+    nextAction: 'needs_prepare' | 'needs_attempt' | '';
+    supportedStrategies: string[];
+    __internal_toSnapshot(): Snapshots.SignUpVerificationSnapshot;
+  }
+  interface SignUpVerifications {
+    __internal_toSnapshot(): Snapshots.SignUpSnapshot['verifications'];
+  }
 }
 declare module '../../kernel/resources/email-address.js' {
   interface IdentificationLink extends IdentificationLinkMembers {}
@@ -317,6 +385,11 @@ const getters: Array<[object, string, (this: any) => unknown]> = [
   ],
 ];
 
+/** The user's methods that resolve with plain FAPI data: bodies.ts gives their results ClerkJS's plumbing. */
+const DATA_RESULTS = 'createTOTP verifyTOTP createBackupCode setProfileImage getSessions';
+/** The kernel's (binding getters of) those methods, which bodies.ts calls. */
+const kernelMethods: Record<string, (this: object) => (...args: unknown[]) => Promise<unknown>> = {};
+
 /** The client of the instance that set up the plugin last: ClerkJS's verifications compare with its (single) client too. */
 export const current: { client?: () => Client | null | undefined } = {};
 
@@ -335,12 +408,20 @@ const fields = (data: object, keepKeys?: boolean): JSONObject => {
   for (const [key, inner] of Object.entries(data)) {
     // `URL` is the one acronym in a ClerkJS name (a verification's `externalVerificationRedirectURL`).
     out[keepKeys ? key : camelToSnake(key.replace('URL', 'Url'))] = key.endsWith('Metadata') ? inner : wire(inner, key === 'attributes');
+    // A sign-in factor's wallet id also under the name ClerkJS's snapshot type gives it (see SignInFactorJSON).
+    if (key === 'web3WalletId') out.web_3_wallet_id = inner as string;
   }
   return out;
 };
 
-type Hydrating = { hydrate(this: Hydrating, json: JSONObject): void; linkedTo?: object[]; provider?: string };
+type Hydrating = { hydrate(this: Hydrating, json: JSONObject): void; linkedTo?: object[] };
 const linkProto = {};
+/** A sign-up's `verifications` (plain data from the kernel) get this prototype: ClerkJS's object has a snapshot. */
+const signUpVerificationsProto = {
+  __internal_toSnapshot(this: object) {
+    return fields(this);
+  },
+};
 let installed = false;
 
 /** FAPI's path (ClerkJS's `pathRoot`) and object name of each kind; the name also covers a resource not created yet. */
@@ -381,16 +462,25 @@ export function installResourceMembers(): void {
   defineMethod(Verification.prototype, 'verifiedFromTheSameClient', function (this: Verification) {
     return !!this.verifiedAtClient && this.verifiedAtClient === current.client?.()?.id;
   });
-  // Each time they hydrate: `linkedTo` entries (plain data) get the link prototype, and an external account's
-  // provider loses FAPI's `oauth_` prefix, as in ClerkJS.
+  // Each time they hydrate: `linkedTo` entries (plain data) get the link prototype.
   for (const proto of [EmailAddress.prototype, PhoneNumber.prototype, ExternalAccount.prototype] as unknown as Hydrating[]) {
     const hydrate = proto.hydrate;
     proto.hydrate = function (json) {
       hydrate.call(this, json);
       for (const link of this.linkedTo ?? []) Object.setPrototypeOf(link, linkProto);
-      this.provider &&= this.provider.replace('oauth_', '');
     };
   }
+  // A sign-up's email and phone verifications always have `nextAction` and `supportedStrategies`, as in ClerkJS.
+  const signUpHydrate = (SignUp.prototype as unknown as Hydrating).hydrate;
+  (SignUp.prototype as unknown as Hydrating).hydrate = function (this: Hydrating & SignUp, json) {
+    signUpHydrate.call(this, json);
+    const { verifications } = this;
+    Object.setPrototypeOf(verifications, signUpVerificationsProto);
+    for (const verification of [verifications.emailAddress, verifications.phoneNumber]) {
+      verification.nextAction ??= '';
+      verification.supportedStrategies ??= [];
+    }
+  };
   for (const [proto, members] of [
     [Client.prototype, client],
     [User.prototype, user],
@@ -399,6 +489,11 @@ export function installResourceMembers(): void {
     for (const name in members) defineMethod(proto, name, members[name as keyof typeof members]);
   }
   for (const [proto, name, get] of getters) if (!(name in proto)) Object.defineProperty(proto, name, { get, configurable: true });
+  // Those methods make way for ones that call them and give the results their kind's prototype (bodies.ts).
+  for (const name of DATA_RESULTS.split(' ')) {
+    kernelMethods[name] = Object.getOwnPropertyDescriptor(User.prototype, name)!.get!;
+    delete (User.prototype as unknown as Partial<Record<string, unknown>>)[name];
+  }
   // The rest talk to FAPI (or read settings): their bodies load on the first call.
   for (const [proto, names, group] of [
     [Client.prototype, 'create __internal_sendCaptchaToken', 'client'],
@@ -412,8 +507,11 @@ export function installResourceMembers(): void {
     [Verification.prototype, 'reload', 'noEndpoint'],
     [Token.prototype, 'reload', 'noEndpoint'],
     [OrganizationMembership.prototype, 'reload', 'noEndpoint'],
+    [User.prototype, DATA_RESULTS, 'dataResults'],
     [linkProto, 'reload', 'noEndpoint'],
   ] as const) {
-    defineLazyMethods(proto, names, () => import('./bodies.js').then((m: Bodies) => (m.useEnvironments(environments, current), m[group] as never)));
+    defineLazyMethods(proto, names, () =>
+      import('./bodies.js').then((m: Bodies) => (m.useEnvironments(environments, current, kernelMethods), m[group] as never)),
+    );
   }
 }

@@ -4,7 +4,7 @@
  * only: the runtime is one generic function in members.ts.
  */
 import type { LastAuthenticationStrategy, OAuthProviderName } from '../../kernel/resources/client.js';
-import type { VerificationStatus } from '../../kernel/index.js';
+import type { SignUpField, SignUpIdentificationField, VerificationStatus } from '../../kernel/index.js';
 
 export type OAuthStrategyName = `oauth_${OAuthProviderName}`;
 
@@ -82,7 +82,7 @@ export interface PhoneNumberSnapshot {
 export interface ExternalAccountSnapshot {
   object: 'external_account';
   id: string;
-  provider: string;
+  provider: OAuthProviderName;
   identification_id: string;
   provider_user_id: string;
   approved_scopes: string;
@@ -90,7 +90,7 @@ export interface ExternalAccountSnapshot {
   first_name: string;
   last_name: string;
   image_url: string;
-  username: string | null;
+  username: string;
   phone_number: string;
   public_metadata: Record<string, unknown>;
   label: string;
@@ -196,13 +196,38 @@ export interface SessionSnapshot {
   updated_at: number;
 }
 
-/** A sign-in factor as FAPI sends it (`supported_first_factors` / `supported_second_factors`). */
-export type SignInFactorJSON =
-  | { strategy: 'email_code' | 'email_link' | 'reset_password_email_code'; email_address_id: string; safe_identifier: string; primary?: boolean }
-  | { strategy: 'phone_code' | 'reset_password_phone_code'; phone_number_id: string; safe_identifier: string; primary?: boolean; default?: boolean }
-  | { strategy: `web3_${'metamask' | 'coinbase_wallet' | 'okx_wallet' | 'base' | 'solana'}_signature`; web3_wallet_id: string; primary?: boolean }
-  | { strategy: 'password' | 'passkey' | 'totp' | 'backup_code' | OAuthStrategyName }
-  | { strategy: 'enterprise_sso'; enterprise_connection_id?: string; enterprise_connection_name?: string; primary?: boolean };
+type EmailFactorJSON<S extends string> = { strategy: S; email_address_id: string; safe_identifier: string; primary?: boolean };
+type PhoneFactorJSON<S extends string> = { strategy: S; phone_number_id: string; safe_identifier: string; primary?: boolean; default?: boolean };
+type Web3FactorJSON = {
+  strategy: `web3_${'metamask' | 'coinbase_wallet' | 'okx_wallet' | 'base' | 'solana'}_signature`;
+  web3_wallet_id: string;
+  /** The same id under the name ClerkJS's snapshot type derives from `web3WalletId` (its runtime writes only FAPI's). */
+  web_3_wallet_id: string;
+  primary?: boolean;
+};
+type EnterpriseSSOFactorJSON = { strategy: 'enterprise_sso'; enterprise_connection_id?: string; enterprise_connection_name?: string; primary?: boolean };
+
+/** A sign-in's first factor as FAPI sends it (`supported_first_factors`), one variant per strategy. */
+export type SignInFirstFactorJSON =
+  | EmailFactorJSON<'email_code'>
+  | EmailFactorJSON<'email_link'>
+  | EmailFactorJSON<'reset_password_email_code'>
+  | PhoneFactorJSON<'phone_code'>
+  | PhoneFactorJSON<'reset_password_phone_code'>
+  | Web3FactorJSON
+  | { strategy: 'password' }
+  | { strategy: 'passkey' }
+  | { strategy: OAuthStrategyName }
+  | EnterpriseSSOFactorJSON;
+/** A second factor (`supported_second_factors`). */
+export type SignInSecondFactorJSON =
+  | EmailFactorJSON<'email_code'>
+  | EmailFactorJSON<'email_link'>
+  | PhoneFactorJSON<'phone_code'>
+  | { strategy: 'passkey' }
+  | { strategy: 'totp' }
+  | { strategy: 'backup_code' };
+export type SignInFactorJSON = SignInFirstFactorJSON | SignInSecondFactorJSON;
 
 export interface SignInSnapshot {
   object: 'sign_in';
@@ -212,8 +237,8 @@ export interface SignInSnapshot {
   supported_identifiers: Array<'username' | 'email_address' | 'phone_number' | 'web3_wallet'>;
   identifier: string | null;
   user_data: { first_name?: string; last_name?: string; image_url: string | null; has_image: boolean | null };
-  supported_first_factors: SignInFactorJSON[] | null;
-  supported_second_factors: SignInFactorJSON[] | null;
+  supported_first_factors: SignInFirstFactorJSON[] | null;
+  supported_second_factors: SignInSecondFactorJSON[] | null;
   first_factor_verification: VerificationSnapshot;
   second_factor_verification: VerificationSnapshot;
   created_session_id: string | null;
@@ -224,10 +249,10 @@ export interface SignUpSnapshot {
   object: 'sign_up';
   id: string;
   status: 'missing_requirements' | 'complete' | 'abandoned' | null;
-  required_fields: string[];
-  optional_fields: string[];
-  missing_fields: string[];
-  unverified_fields: string[];
+  required_fields: SignUpField[];
+  optional_fields: SignUpField[];
+  missing_fields: SignUpField[];
+  unverified_fields: SignUpIdentificationField[];
   username: string | null;
   first_name: string | null;
   last_name: string | null;
@@ -264,4 +289,56 @@ export interface ClientSnapshot {
   cookie_expires_at: number | null;
   created_at: number | null;
   updated_at: number | null;
+}
+
+/** An enterprise connection as FAPI sends it (`GET /me/enterprise_connections`). */
+export interface EnterpriseConnectionSnapshot {
+  object: 'enterprise_connection';
+  id: string;
+  name: string;
+  active: boolean;
+  provider: string;
+  logo_public_url?: string | null;
+  domains?: string[];
+  organization_id?: string | null;
+  sync_user_attributes: boolean;
+  disable_additional_identifications: boolean;
+  allow_organization_account_linking?: boolean;
+  custom_attributes?: unknown[];
+  oauth_config?: {
+    id: string;
+    name: string;
+    provider_key?: string;
+    client_id: string;
+    redirect_uri?: string;
+    discovery_url?: string;
+    auth_url?: string;
+    token_url?: string;
+    user_info_url?: string;
+    logo_public_url?: string | null;
+    requires_pkce?: boolean;
+    created_at: number;
+    updated_at: number;
+  } | null;
+  saml_connection?: {
+    id: string;
+    name: string;
+    active: boolean;
+    idp_entity_id: string;
+    idp_sso_url: string;
+    idp_certificate: string;
+    idp_certificate_issued_at: number;
+    idp_certificate_expires_at: number;
+    idp_certificates?: Array<{ certificate: string; issued_at: number | null; expires_at: number | null }>;
+    idp_metadata_url: string;
+    idp_metadata: string;
+    acs_url: string;
+    sp_entity_id: string;
+    sp_metadata_url: string;
+    allow_subdomains: boolean;
+    allow_idp_initiated: boolean;
+    force_authn: boolean;
+  } | null;
+  created_at: number;
+  updated_at: number;
 }

@@ -62,6 +62,12 @@ declare module '../../kernel/resources/session.js' {
     readonly currentTask: SessionTask | undefined;
   }
 }
+declare module '../../kernel/resources/client.js' {
+  interface PendingSessionMembers {
+    /** A pending session has a task left. */
+    readonly currentTask: SessionTask;
+  }
+}
 
 declare module '../ui/index.js' {
   interface ComponentProps {
@@ -116,7 +122,8 @@ export function sessionTasksPlugin() {
       const setActive = kernel.clerk.setActive;
       kernel.clerk.setActive = (params: SetActiveParams = {}) => {
         const { session = kernel.session, redirectUrl } = params ?? {};
-        const task = currentTaskOf(typeof session === 'string' ? kernel.client?.sessions.find((s) => s.id === session) : session);
+        const id = typeof session === 'string' ? session : session?.id;
+        const task = currentTaskOf(kernel.client?.sessions.find((s) => s.id === id));
         const url = task && ctx.loadOptions.taskUrls?.[task.key];
         return setActive(
           url && !params.beforeEmit

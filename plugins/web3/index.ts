@@ -14,6 +14,7 @@ export type {
   SignUpWeb3Params,
   SignUpWeb3Methods,
   UserWeb3Methods,
+  Web3StrategyParam,
   Web3Wallet,
   Web3WalletMethods,
 } from './methods.js';

@@ -5,7 +5,7 @@
 import type { JSONObject, ResourceContext, SignIn, SignUp, User } from '../../kernel/index.js';
 import { ClerkRuntimeError, camelize } from '../../kernel/lazy-kit.js';
 // Types only: methods.ts is in the initial bundle, and a runtime import would split it into a chunk of its own.
-import type { AuthenticateWithWeb3Params, SignUpWeb3Params, Web3Wallet } from './methods.js';
+import type { AuthenticateWithWeb3Params, SignUpWeb3Params, Web3StrategyParam, Web3Wallet } from './methods.js';
 import { signatureGenerator, walletAddress, walletFor, type Web3Strategy } from './wallets.js';
 
 function requireGenerator(params: AuthenticateWithWeb3Params | undefined): void {
@@ -24,7 +24,7 @@ function calledBeforeCreate(resource: string): never {
 }
 
 /** ClerkJS retries a Coinbase Wallet signature the user rejected once (its passkey prompt rejects the first try). */
-async function sign(params: AuthenticateWithWeb3Params, strategy: Web3Strategy, nonce: string): Promise<string> {
+async function sign(params: AuthenticateWithWeb3Params, strategy: Web3StrategyParam, nonce: string): Promise<string> {
   const provider = walletFor(strategy).provider;
   const args = { identifier: params.identifier, nonce, provider, walletName: params.walletName };
   try {
@@ -86,10 +86,10 @@ export const signUp = {
   async authenticateWithBase(this: SignUp, params?: SignUpWeb3Params) {
     return signUp.authenticateWithWeb3.call(this, { ...params, ...(await withWallet('web3_base_signature')) });
   },
-  prepareWeb3WalletVerification(this: SignUp, params?: { strategy?: Web3Strategy }) {
+  prepareWeb3WalletVerification(this: SignUp, params?: { strategy?: Web3StrategyParam }) {
     return this.prepareVerification({ strategy: 'web3_metamask_signature', ...params });
   },
-  attemptWeb3WalletVerification(this: SignUp, params: { signature: string; strategy?: Web3Strategy }) {
+  attemptWeb3WalletVerification(this: SignUp, params: { signature: string; strategy?: Web3StrategyParam }) {
     return this.attemptVerification({ strategy: params.strategy ?? 'web3_metamask_signature', signature: params.signature });
   },
 };
@@ -121,7 +121,10 @@ export const user = {
 const walletPath = (w: Web3Wallet) => `/me/web3_wallets/${w.id}`;
 
 export const wallet = {
-  prepareVerification(this: Web3Wallet, params: { strategy: Web3Strategy }) {
+  create(this: Web3Wallet) {
+    return walletRequest(ctxOf(this), this, 'POST', '/me/web3_wallets', { web3Wallet: this.web3Wallet });
+  },
+  prepareVerification(this: Web3Wallet, params: { strategy: Web3StrategyParam }) {
     return walletRequest(ctxOf(this), this, 'POST', `${walletPath(this)}/prepare_verification`, { strategy: params?.strategy });
   },
   attemptVerification(this: Web3Wallet, params: { signature: string }) {

@@ -4,15 +4,23 @@
  * `load()`'s requests and installs on the kernel's classes, so the initial bundle carries none of them.
  */
 import type { SignIn, SignUp, UserWeb3Wallet } from '../../kernel/index.js';
-import type { Web3Strategy } from './wallets.js';
+// Types only: the snapshot's shape (the verification's snapshot comes from the resource-members plugin).
+import type { Web3WalletSnapshot } from '../resource-members/snapshots.js';
+import type { Web3Provider, Web3Strategy } from './wallets.js';
 
 /** What `signIn/signUp.authenticateWithWeb3` calls to have the wallet sign FAPI's message. */
-export type GenerateSignature = (params: { identifier: string; nonce: string; provider?: string; walletName?: string }) => Promise<string>;
+export type GenerateSignature = (params: { identifier: string; nonce: string; provider: Web3Provider; walletName?: string }) => Promise<string>;
+
+/**
+ * The strategies ClerkJS's params take. Solana's goes to FAPI as given; having a wallet sign for it
+ * (`authenticateWithWeb3`) rejects with `web3_strategy_unsupported`, as no wallet here signs for Solana.
+ */
+export type Web3StrategyParam = Web3Strategy | 'web3_solana_signature';
 
 export interface AuthenticateWithWeb3Params {
   identifier: string;
   generateSignature: GenerateSignature;
-  strategy?: Web3Strategy;
+  strategy?: Web3StrategyParam;
   walletName?: string;
 }
 
@@ -37,8 +45,8 @@ export interface SignUpWeb3Methods {
   authenticateWithCoinbaseWallet(params?: SignUpWeb3Params): Promise<SignUp>;
   authenticateWithOKXWallet(params?: SignUpWeb3Params): Promise<SignUp>;
   authenticateWithBase(params?: SignUpWeb3Params): Promise<SignUp>;
-  prepareWeb3WalletVerification(params?: { strategy?: Web3Strategy }): Promise<SignUp>;
-  attemptWeb3WalletVerification(params: { signature: string; strategy?: Web3Strategy }): Promise<SignUp>;
+  prepareWeb3WalletVerification(params?: { strategy?: Web3StrategyParam }): Promise<SignUp>;
+  attemptWeb3WalletVerification(params: { signature: string; strategy?: Web3StrategyParam }): Promise<SignUp>;
 }
 
 export interface UserWeb3Methods {
@@ -47,7 +55,13 @@ export interface UserWeb3Methods {
 }
 
 export interface Web3WalletMethods {
-  prepareVerification(params: { strategy: Web3Strategy }): Promise<Web3Wallet>;
+  /** `POST /me/web3_wallets` with this wallet's address: an unverified wallet, as `user.createWeb3Wallet()`. */
+  create(): Promise<Web3Wallet>;
+  /** The FAPI path of wallets, as ClerkJS names it. */
+  readonly pathRoot: string;
+  /** FAPI's JSON of the wallet; its verification's is null without the resource-members plugin. */
+  __internal_toSnapshot(): Web3WalletSnapshot;
+  prepareVerification(params: { strategy: Web3StrategyParam }): Promise<Web3Wallet>;
   attemptVerification(params: { signature: string }): Promise<Web3Wallet>;
   destroy(): Promise<void>;
   reload(): Promise<Web3Wallet>;

@@ -5,7 +5,7 @@
  * coded error, and the user's Web3Wallet resources.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClerk, isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/index.js';
+import { createClerk, isClerkAPIResponseError, isClerkRuntimeError, Verification } from '../../kernel/index.js';
 import { headlessPlugins } from '../../presets/headless.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
 import { createTestWallet, type TestWallet } from '../../test/helpers/wallet.js';
@@ -137,7 +137,12 @@ describe('web3 plugin', () => {
     expect(isClerkAPIResponseError(bad) && bad.errors[0]?.code).toBe('form_param_format_invalid');
     const created = await clerk.user!.createWeb3Wallet({ web3Wallet: wallet.address });
     expect(created.web3Wallet).toBe(wallet.address);
-    expect(created.verification).toBeNull();
+    // ClerkJS's wallet always has a Verification: an empty one while FAPI sends none.
+    expect(created.verification).toBeInstanceOf(Verification);
+    expect(created.verification.status).toBeNull();
+    expect(created.pathRoot).toBe('/me/web3_wallets');
+    // Without the resource-members plugin the verification has no snapshot of its own.
+    expect(created.__internal_toSnapshot()).toEqual({ object: 'web3_wallet', id: created.id, web3_wallet: wallet.address, verification: null });
     const prepared = await created.prepareVerification({ strategy: STRATEGY });
     expect(prepared).toBe(created);
     const message = created.verification?.message ?? '';
@@ -150,5 +155,12 @@ describe('web3 plugin', () => {
     await destroy();
     await clerk.user!.reload();
     expect(clerk.user!.web3Wallets).toEqual([]);
+    // create() adds the wallet's address again: a new, unverified wallet in the same object.
+    const removedId = created.id;
+    await expect(created.create()).resolves.toBe(created);
+    expect(created.id).not.toBe(removedId);
+    expect(created.verification.status).not.toBe('verified');
+    await clerk.user!.reload();
+    expect(clerk.user!.web3Wallets.map((w) => w.id)).toEqual([created.id]);
   });
 });

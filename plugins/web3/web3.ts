@@ -45,16 +45,20 @@ export interface Web3Api {
 
 /** The prototype of every Web3Wallet (hydrated in `user.web3Wallets` or returned by `createWeb3Wallet`). */
 const web3WalletPrototype = {
+  pathRoot: '/me/web3_wallets',
   toString(this: Web3Wallet) {
     return this.web3Wallet;
+  },
+  __internal_toSnapshot(this: Web3Wallet) {
+    const { id, web3Wallet, verification } = this;
+    return { object: 'web3_wallet', id, web3_wallet: web3Wallet, verification: verification.__internal_toSnapshot?.() ?? null } as const;
   },
 };
 
 /** Wallet data (camelCase) → a Web3Wallet: the wallet methods, a Verification, the resource context (non-enumerable). */
 function asWeb3Wallet(ctx: ResourceContext, data: object): Web3Wallet {
   const wallet = data as { verification?: unknown };
-  if (wallet.verification && !(wallet.verification instanceof Verification)) wallet.verification = new Verification(wallet.verification as JSONObject);
-  wallet.verification ??= null;
+  if (!(wallet.verification instanceof Verification)) wallet.verification = new Verification(wallet.verification as JSONObject | null);
   if (Object.getPrototypeOf(data) !== web3WalletPrototype) Object.setPrototypeOf(data, web3WalletPrototype);
   return Object.defineProperty(data, '_ctx', { value: ctx, configurable: true }) as Web3Wallet;
 }
@@ -65,7 +69,7 @@ const GROUPS = [
   [SignIn.prototype, WALLET_SIGN_IN, 'signIn'],
   [SignUp.prototype, `${WALLET_SIGN_IN} prepareWeb3WalletVerification attemptWeb3WalletVerification`, 'signUp'],
   [User.prototype, 'createWeb3Wallet', 'user'],
-  [web3WalletPrototype, 'prepareVerification attemptVerification destroy reload', 'wallet'],
+  [web3WalletPrototype, 'create prepareVerification attemptVerification destroy reload', 'wallet'],
 ] as const;
 
 let installed = false;

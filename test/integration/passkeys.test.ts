@@ -65,6 +65,20 @@ describe('passkeys against the emulator relying party', () => {
     const clerk = await signedIn();
     const created = await clerk.user!.createPasskey();
     expect(created.verification?.status).toBe('verified');
+    // ClerkJS's resource members: the creation options were used by createPasskey(), so publicKey is null.
+    expect(created.verification?.publicKey).toBeNull();
+    expect(created.pathRoot).toBe('/me/passkeys');
+    expect(created.__internal_toSnapshot()).toMatchObject({
+      object: 'passkey',
+      id: created.id,
+      name: created.name,
+      last_used_at: null,
+      created_at: +created.createdAt,
+    });
+    emulator.clearRequests();
+    await created.reload().catch(() => undefined);
+    expect(emulator.requests.filter((r) => r.method === 'GET' && r.path === `/v1/me/passkeys/${created.id}`)).toHaveLength(1);
+    expect((await failure(created.update({ name: 5 as never }))).code).toBe('invalid_arguments');
     expect(authenticator.credentials).toHaveLength(1);
     expect(clerk.user!.passkeys.map((p) => p.id)).toEqual([created.id]);
     expect(clerk.user!.passkeys[0].lastUsedAt).toBeNull();
@@ -129,6 +143,8 @@ describe('passkeys against the emulator relying party', () => {
     const started = await clerk.session!.startVerification({ level: 'first_factor' });
     expect(started.status).toBe('needs_first_factor');
     expect(started.supportedFirstFactors?.map((f) => f.strategy)).toEqual(expect.arrayContaining(['password', 'passkey']));
+    expect(started.pathRoot).toBe('');
+    expect((await failure(started.reload())).code).toBe('no_endpoint');
     const done = await clerk.session!.verifyWithPasskey();
     expect(done.status).toBe('complete');
     expect(clerk.session!.factorVerificationAge).toEqual([0, 0]);

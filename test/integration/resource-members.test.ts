@@ -122,7 +122,7 @@ describe('Session', () => {
   it('reload() GETs the session and refreshes this object in place', async () => {
     const clerk = await signedIn();
     const session = clerk.session!;
-    session.status = 'ended';
+    Object.assign(session, { status: 'ended' });
     const reloaded = await session.reload();
     expect(reloaded).toBe(session);
     expect(session.status).toBe('active');
@@ -197,9 +197,41 @@ describe('User', () => {
       expect(connection).toMatchObject({ name: 'Example SSO', active: true, domains: ['example.com'], provider: 'saml_custom' });
       expect(connection.createdAt).toBeInstanceOf(Date);
       expect(emulator.requests.at(-1)!.search).toContain('with_organization_account_linking=true');
+      // ClerkJS's values for what FAPI leaves out, its plumbing, and FAPI's JSON as the snapshot.
+      expect(connection).toMatchObject({ customAttributes: [], oauthConfig: null, pathRoot: '/me/enterprise_connections' });
+      expect(connection.__internal_toSnapshot()).toMatchObject({ object: 'enterprise_connection', id: connection.id, name: 'Example SSO' });
+      await expect(connection.reload()).rejects.toMatchObject({ code: 'no_endpoint' });
     } finally {
       emulator.updateSettings({ enterpriseConnections: [] });
     }
+  });
+
+  it('TOTP, backup codes, the profile image and device sessions come with ClerkJS’s resource plumbing', async () => {
+    const { totpCode } = await import('../../emulator/index.js');
+    const clerk = await signedIn();
+    const user = clerk.user!;
+    const totp = await user.createTOTP();
+    expect(totp).toMatchObject({ verified: false, pathRoot: '/me/totp' });
+    expect(totp.createdAt === null || totp.createdAt instanceof Date).toBe(true);
+    await expect(totp.reload()).rejects.toMatchObject({ code: 'no_endpoint' });
+    const verified = await user.verifyTOTP({ code: totpCode(totp.secret!, Date.now()) });
+    expect(verified.verified).toBe(true);
+    const codes = await user.createBackupCode();
+    expect(codes.codes.length).toBeGreaterThan(0);
+    expect(codes.pathRoot).toBe('/me/backup_codes');
+    expect('updatedAt' in codes).toBe(true);
+    const image = await user.setProfileImage({ file: new Blob(['GIF89a'], { type: 'image/gif' }) });
+    expect(image).toMatchObject({ pathRoot: '/me/profile_image' });
+    expect(typeof image.publicUrl === 'string' || image.publicUrl === null).toBe(true);
+    // The plumbing stays off the data: a spread shows FAPI's fields only.
+    expect(Object.keys({ ...image })).not.toContain('pathRoot');
+
+    const [device] = await user.getSessions();
+    expect(device).toMatchObject({ id: clerk.session!.id, status: 'active', pathRoot: '/me/sessions' });
+    expect(device.lastActiveAt).toBeInstanceOf(Date);
+    // revoke() resolves with the same object, revoked (here this very session).
+    await expect(device.revoke()).resolves.toBe(device);
+    expect(device.status).toBe('revoked');
   });
 
   it('disableTOTP() resolves with the deleted object (it resolved undefined)', async () => {

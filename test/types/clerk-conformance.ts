@@ -74,26 +74,9 @@ export const MISSING = {
 
 /** ClerkJS members microclerk has, with a type ClerkJS's does not accept (reported; not ours to change). */
 export const DIFFERENTLY_TYPED = {
-  // Kernel resources: microclerk's Client/Session/User/Organization/SignIn/SignUp are not (yet) assignable to
-  // ClerkJS's *Resource interfaces: each lacks the out-of-scope members (billing, enterprise connections)
-  // and has the type differences listed member by member in RESOURCE_MISSING / RESOURCE_DIFFERENTLY_TYPED
-  // below, so everything that carries them differs too: the listener payload, setActive's `session` param
-  // (ClerkJS's SessionResource is not our Session class), and the plugins' results.
-  resources: [
-    'client',
-    'session',
-    'user',
-    'organization',
-    '__internal_lastEmittedResources',
-    'addListener',
-    'setActive',
-    'createOrganization',
-    'getOrganization',
-    // one-tap and oauth plugins: they resolve to / take our SignIn and SignUp classes.
-    'authenticateWithGoogleOneTap',
-    'handleGoogleOneTapCallback',
-    '__internal_handleResourceCallback',
-  ],
+  // one-tap and oauth plugins: their param is our SignIn | SignUp, which a ClerkJS SignInResource /
+  // SignUpResource (a plain interface) is not assignable to (the classes have protected members).
+  resources: ['handleGoogleOneTapCallback', '__internal_handleResourceCallback'],
   // compat's v6 signals: `errors.global` is unknown[] (ClerkJS: ClerkError[]) and the futures are
   // microclerk's own objects, not ClerkJS's SignInFutureResource / SignUpFutureResource.
   state: ['__internal_state'],
@@ -123,7 +106,7 @@ export const DIFFERENTLY_TYPED = {
     'mountUserAvatar',
   ],
   // Organization component props (create-organization, organization-switcher, organization-list plugins):
-  // the URL functions receive microclerk's Organization (a subset of ClerkJS's OrganizationResource, see `resources`).
+  // the same `appearance` difference.
   organizationComponentProps: ['mountCreateOrganization', 'openCreateOrganization', 'mountOrganizationSwitcher', 'mountOrganizationList'],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
@@ -132,8 +115,12 @@ export type Missing = Values<typeof MISSING>;
 export type DifferentlyTyped = Values<typeof DIFFERENTLY_TYPED>;
 export type Excluded = Missing | DifferentlyTyped;
 
-/** The check itself: every other ClerkJS member exists on our instance, with a type ClerkJS's accepts. */
-export const check: Omit<ClerkJSClerk, Excluded> = null as unknown as Clerk;
+/**
+ * The check itself: every other ClerkJS member exists on our instance, with a type ClerkJS's accepts —
+ * minus the resource members RESOURCE_MISSING reports (see InScope), which would otherwise count again
+ * in every member that carries a resource (`client`, `user`, the listener payload…).
+ */
+export const check: { [K in keyof Omit<ClerkJSClerk, Excluded>]: InScope<ClerkJSClerk[K]> } = null as unknown as Clerk;
 
 /** `load()` options (ClerkJS's `ClerkOptions`) our plugins type differently (reported, not ours to change). */
 type LoadOptionDifferentlyTyped =
@@ -160,7 +147,7 @@ type AssertNever<T extends never> = T;
 // An exclusion goes stale when the member is added: then it must leave MISSING (and be checked above).
 export type StaleMissing = AssertNever<Extract<Missing, keyof Clerk>>;
 // …and when a type is fixed: then it must leave DIFFERENTLY_TYPED.
-type Conforming<K extends DifferentlyTyped & keyof Clerk> = K extends unknown ? (Clerk[K] extends ClerkJSClerk[K] ? K : never) : never;
+type Conforming<K extends DifferentlyTyped & keyof Clerk> = K extends unknown ? (Clerk[K] extends InScope<ClerkJSClerk[K]> ? K : never) : never;
 export type StaleDifferentlyTyped = AssertNever<Conforming<DifferentlyTyped>>;
 // Members with a type difference do exist.
 export type AbsentDifferentlyTyped = AssertNever<Exclude<DifferentlyTyped, keyof Clerk>>;
@@ -238,6 +225,11 @@ export const CHECKED_METHODS = [
   '__internal_attemptToEnableEnvironmentSetting',
   '__experimental_prefetchOrganizationSwitcher',
   'handleUnauthenticated',
+  'addListener',
+  'setActive',
+  'createOrganization',
+  'getOrganization',
+  'authenticateWithGoogleOneTap',
 ] as const satisfies ReadonlyArray<keyof ClerkJSClerk>;
 
 /** The checked ClerkJS properties: each is present (`in`) on an instance, possibly `undefined`. */
@@ -260,6 +252,11 @@ export const CHECKED_PROPERTIES = [
   '__internal_hasOAuthTransport',
   '__internal_oauthTransport',
   '__internal_getCachedResources',
+  'client',
+  'session',
+  'user',
+  'organization',
+  '__internal_lastEmittedResources',
 ] as const satisfies ReadonlyArray<keyof ClerkJSClerk>;
 
 // The lists are complete, and name only checked members.
@@ -444,12 +441,13 @@ type ListedMissingJSON = 'enterprise_accounts';
  * ClerkJS's type `T` without the listed missing members, wherever they occur: a child resource, a method's
  * result or a snapshot is held to ClerkJS's type minus what RESOURCE_MISSING already reports, so that
  * each gap counts once (where it is listed) rather than again in every type that carries the resource.
- * Parameters are left as ClerkJS types them (ours must accept what ClerkJS's accept).
+ * Parameters are left as ClerkJS types them (ours must accept what ClerkJS's accept), except what we hand
+ * to the app's callbacks in them (a listener's resources, setActive's `beforeEmit` session): see Passed.
  */
 type InScope<T> = unknown extends T
   ? T
   : T extends (...args: infer A) => infer R
-    ? (...args: A) => InScope<R>
+    ? (...args: { [I in keyof A]: Passed<A[I]> }) => InScope<R>
     : T extends Promise<infer U>
       ? Promise<InScope<U>>
       : T extends readonly (infer E)[]
@@ -458,130 +456,32 @@ type InScope<T> = unknown extends T
           ? T
           : { [K in keyof T as K extends ListedMissingMember | ListedMissingJSON ? never : K]: InScope<T[K]> };
 
+/** A callback the app passes: what we call it with is ours, so its arguments are held to InScope. */
+type Callback<F> = F extends (...args: infer A) => infer R ? (...args: { [I in keyof A]: InScope<A[I]> }) => R : F;
+/** An argument ClerkJS's caller passes in, as ClerkJS types it, with the callbacks in it (or it, if one) as Callback. */
+type Passed<T> = T extends (...args: never[]) => unknown
+  ? Callback<T>
+  : T extends Date | URL | Node | readonly unknown[] | string | number | boolean | bigint | symbol | null | undefined
+    ? T
+    : { [K in keyof T]: Callback<T[K]> };
+
 /**
- * Members we have whose type ClerkJS's (minus the listed missing members) does not accept. Most are a
- * cascade from a few roots, named per resource: a member that returns or holds a non-conforming resource
- * fails with it.
+ * Members we have whose type ClerkJS's (minus the listed missing members) does not accept, by resource.
+ * None today: where ClerkJS's own type is off from what FAPI sends, ours follows ClerkJS's type and says
+ * so (a membership request's status leaves out `'rejected'`; a sign-in snapshot's web3 factor also has
+ * `web_3_wallet_id`). A member listed here would be a cascade from a few roots, named per resource: a
+ * member that returns or holds a non-conforming resource fails with it.
  */
 export const RESOURCE_DIFFERENTLY_TYPED = {
-  // Roots: Session (below) in sessions/create/reload/…; SignIn's factors; SignUp's verifications.
-  client: ['sessions', 'signedInSessions', 'signUp', 'signIn', 'create', 'removeSessions', '__internal_sendCaptchaToken', '__internal_toSnapshot', 'reload'],
-  // Roots: lastActiveToken (the decoded JWT's header is untyped JSON, its claims lack ClerkJS's `__raw`),
-  // user (below); reverification (passkeys plugin) results are microclerk's SessionVerification, and its
-  // factor params are narrower than ClerkJS's.
-  session: [
-    'lastActiveToken',
-    'user',
-    'end',
-    'remove',
-    'touch',
-    'startVerification',
-    'prepareFirstFactorVerification',
-    'attemptFirstFactorVerification',
-    'prepareSecondFactorVerification',
-    'attemptSecondFactorVerification',
-    'verifyWithPasskey',
-    '__internal_toSnapshot',
-    '__internal_touch',
-    'reload',
-  ],
-  // Roots: web3 wallets and passkeys (their plugins' objects lack ClerkJS's resource members), external
-  // accounts (below), organization memberships (Organization, below), and plain-data results where ClerkJS
-  // returns resources (TOTP, backup codes, image, sessions with activities, organization invitations and suggestions).
-  user: [
-    'primaryWeb3Wallet',
-    'web3Wallets',
-    'externalAccounts',
-    'passkeys',
-    'organizationMemberships',
-    'update',
-    'updateMetadata',
-    'updatePassword',
-    'removePassword',
-    'createPasskey',
-    'createWeb3Wallet',
-    'getSessions',
-    'setProfileImage',
-    'createExternalAccount',
-    'getOrganizationMemberships',
-    'getOrganizationCreationDefaults',
-    'getEnterpriseConnections',
-    'createTOTP',
-    'verifyTOTP',
-    'createBackupCode',
-    'verifiedExternalAccounts',
-    'unverifiedExternalAccounts',
-    'verifiedWeb3Wallets',
-    '__internal_toSnapshot',
-    'reload',
-  ],
-  // Roots: `userData` names are `string | null` as FAPI sends them (ClerkJS passes the null through too, but
-  // types them `string | undefined`), so every member that resolves with the sign-in fails with it; the
-  // snapshot's web3 factor has FAPI's `web3_wallet_id` (ClerkJS's snapshot type derives `web_3_wallet_id`);
-  // the web3 and passkey plugins' params are narrower.
-  signIn: [
-    'userData',
-    'create',
-    'resetPassword',
-    'prepareFirstFactor',
-    'attemptFirstFactor',
-    'prepareSecondFactor',
-    'attemptSecondFactor',
-    'authenticateWithWeb3',
-    'authenticateWithMetamask',
-    'authenticateWithCoinbaseWallet',
-    'authenticateWithOKXWallet',
-    'authenticateWithBase',
-    'authenticateWithPasskey',
-    'createEmailLinkFlow',
-    '__internal_toSnapshot',
-    'reload',
-  ],
-  // Roots: `verifications` is a plain object (ClerkJS: a resource with its snapshot, and `nextAction` /
-  // `supportedStrategies` always set); the web3 plugin's params are narrower.
-  signUp: [
-    'verifications',
-    'create',
-    'update',
-    'upsert',
-    'prepareVerification',
-    'attemptVerification',
-    'prepareEmailAddressVerification',
-    'attemptEmailAddressVerification',
-    'preparePhoneNumberVerification',
-    'attemptPhoneNumberVerification',
-    'prepareWeb3WalletVerification',
-    'attemptWeb3WalletVerification',
-    'createEmailLinkFlow',
-    'authenticateWithWeb3',
-    'authenticateWithMetamask',
-    'authenticateWithCoinbaseWallet',
-    'authenticateWithOKXWallet',
-    'authenticateWithBase',
-    '__internal_toSnapshot',
-    'reload',
-  ],
-  // Roots: membership requests and domains differ from ClerkJS's (the request's public user data, the
-  // domain's verification shape and counts), and members carry Organization's own differences.
-  organization: [
-    'update',
-    'getMemberships',
-    'getDomains',
-    'getMembershipRequests',
-    'addMember',
-    'updateMember',
-    'removeMember',
-    'createDomain',
-    'getDomain',
-    'setLogo',
-    'reload',
-  ],
+  client: [],
+  session: [],
+  user: [],
+  signIn: [],
+  signUp: [],
+  organization: [],
   emailAddress: [],
   phoneNumber: [],
-  // `provider` is a string: the plugin drops FAPI's `oauth_` prefix as ClerkJS does, but narrowing the type
-  // to ClerkJS's provider list needs the kernel to (bytes); `username` is `string | null` as FAPI sends it
-  // (ClerkJS: `string`), in the snapshot too.
-  externalAccount: ['provider', 'providerSlug', 'username', 'reauthorize', '__internal_toSnapshot', 'reload'],
+  externalAccount: [],
 } as const satisfies { [R in ResourceName]: ReadonlyArray<keyof Theirs<R> & keyof Ours<R>> };
 
 /** The names a resource's RESOURCE_MISSING areas list (never for a resource with none). */
