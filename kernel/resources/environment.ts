@@ -1,4 +1,3 @@
-import { snakeToCamel } from '../case.js';
 import { camelize, type JSONObject } from './base.js';
 
 export interface AttributeSettings {
@@ -71,20 +70,12 @@ export class Environment {
   maintenanceMode = false;
 
   constructor(json?: JSONObject | null) {
-    for (const key in json) {
-      const name = snakeToCamel(key);
-      const fallback = (this as Record<string, unknown>)[name];
-      const field = { configurable: true, enumerable: true };
-      const define = (value: unknown) => Object.defineProperty(this, name, { ...field, value, writable: true }) as unknown as Record<string, unknown>;
-      // Each setting is converted when first read, then is a plain field: load() itself reads none, a component its few.
-      Object.defineProperty(this, name, {
-        ...field,
-        get() {
-          const value = camelize({ [key]: json[key] })[name];
-          return define(value && typeof value == 'object' && fallback && typeof fallback == 'object' ? { ...fallback, ...value } : value)[name];
-        },
-        set: define,
-      });
+    if (!json) return;
+    const data = camelize(json);
+    for (const key of Object.keys(data)) {
+      const value = data[key];
+      const current = (this as Record<string, unknown>)[key];
+      (this as Record<string, unknown>)[key] = value && typeof value === 'object' && current && typeof current === 'object' ? { ...current, ...value } : value;
     }
   }
 
