@@ -1,18 +1,10 @@
 import { definePlugin, type ClerkPlugin } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/errors.js';
+import { camelToSnake } from '../../kernel/case.js';
 import { originOf, pageUrl, safeUrl } from '../../kernel/safe-url.js';
 import { expectObject, invalidArgument } from '../../kernel/errors.js';
 import { navigationLoadOptionsSchema, type NavigationLoadOptions, type RouterFn, type RouterMetadata } from './options.js';
-import {
-  DEFAULT_PROTOCOLS,
-  checkRedirect,
-  defaultAllowedOrigins,
-  isAllowedOrigin,
-  pageParams,
-  snake,
-  withHashRoute,
-  type RedirectPolicy,
-} from './redirects.js';
+import { DEFAULT_PROTOCOLS, checkRedirect, defaultAllowedOrigins, isAllowedOrigin, pageParams, withHashRoute, type RedirectPolicy } from './redirects.js';
 
 declare module '../../kernel/plugin.js' {
   interface PluginApis {
@@ -231,10 +223,10 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
         const fallback = `sign${kind}FallbackRedirectUrl`;
         const url = pick(
           page,
-          query.get(snake(force)),
+          query.get(camelToSnake(force)),
           option(force),
           query.get('redirect_url'),
-          query.get(snake(fallback)),
+          query.get(camelToSnake(fallback)),
           option(fallback),
           option(`afterSign${kind}Url`),
         );

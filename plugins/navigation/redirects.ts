@@ -1,4 +1,5 @@
 /** Pure URL helpers of the navigation plugin: redirect policy, allowed origins, hash parameters (the URL check itself is the kernel's `safeUrl`). */
+import { camelToSnake } from '../../kernel/case.js';
 import { originOf, safeUrl } from '../../kernel/safe-url.js';
 
 export const DEFAULT_PROTOCOLS = ['http:', 'https:', 'wails:', 'chrome-extension:'];
@@ -38,8 +39,6 @@ export function defaultAllowedOrigins(page: URL, frontendApi: string, developmen
   return [originOf(page), `https://${domain}`, `https://*.${domain}`, ...(development ? [`https://${frontendApi}`] : [])];
 }
 
-export const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 /**
  * Adds a path and snake_cased parameters to the URL's hash route (`/sign-in#/create?redirect_url=…`),
  * where Clerk's components read them; keeps what the hash already had.
@@ -47,7 +46,7 @@ export const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLower
 export function withHashRoute(url: URL, path: string, params: Record<string, string | undefined>): URL {
   const route = new URL(`http://h${url.hash.slice(1).replace(/^\/?/, '/')}`);
   if (path) route.pathname = `${route.pathname}/${path}`.replace(/\/+/g, '/');
-  for (const [key, value] of Object.entries(params)) if (value) route.searchParams.set(snake(key), value);
+  for (const [key, value] of Object.entries(params)) if (value) route.searchParams.set(camelToSnake(key), value);
   const hash = route.pathname + route.search;
   if (hash !== '/') url.hash = hash;
   return url;
