@@ -208,8 +208,8 @@ async function measureFullSplit(root, consumerSource, label) {
   const entryName = files.find((f) => metaOutputs[f.name]?.entryPoint?.includes('consumer.js'))?.name;
   const outputFor = (path) => path.split('/').pop();
 
-  let initial = new Set();
-  function closure(start, followDynamic) {
+  /** The files reached from `start` by static imports, and by the `import()`s that the `initial` files make of chunks `followDynamic` accepts. */
+  function closure(start, followDynamic, initial = new Set()) {
     const seen = new Set();
     const queue = [...start];
     while (queue.length) {
@@ -228,7 +228,7 @@ async function measureFullSplit(root, consumerSource, label) {
 
   const splitFor = (name) => metaOutputs[name]?.entryPoint ?? '';
   const under = (folders) => (name) => originsOf(root, splitFor(name)).some((origin) => folders.some((folder) => origin.startsWith(`plugins/${folder}/`)));
-  initial = closure([entryName], () => false);
+  const initial = closure([entryName], () => false);
   const lazyNames = files.map((f) => f.name).filter((n) => !initial.has(n));
   const describe = (names) => {
     const list = [...names];
@@ -240,12 +240,12 @@ async function measureFullSplit(root, consumerSource, label) {
       contributions: contrib,
     };
   };
-  const afterSignIn = closure([entryName], under(['ui', 'sign-in']));
-  const uiSignInSignUp = closure([entryName], under(['ui', 'sign-in', 'sign-up']));
+  const afterSignIn = closure([entryName], under(['ui', 'sign-in']), initial);
+  const uiSignInSignUp = closure([entryName], under(['ui', 'sign-in', 'sign-up']), initial);
   const lazyOnly = (set) => [...set].filter((n) => !initial.has(n));
   // UserButton + UserProfile, measured like SignIn + SignUp: host + both views + what they import.
-  const uiUserButtonUserProfile = closure([entryName], under(['ui', 'user-button', 'user-profile']));
-  const hostOnly = closure([entryName], under(['ui']));
+  const uiUserButtonUserProfile = closure([entryName], under(['ui', 'user-button', 'user-profile']), initial);
+  const hostOnly = closure([entryName], under(['ui']), initial);
   const userViewChunks = lazyOnly(uiUserButtonUserProfile).filter((n) => !hostOnly.has(n));
   // "Loaded only when first mounted": no module a user-view chunk was split for has bytes in the initial files.
   const userViewModules = new Set(userViewChunks.map(splitFor).filter(Boolean));
