@@ -1,4 +1,4 @@
-/** `/v1/me/passkeys`: register a passkey (create → attempt_verification), rename, remove. */
+/** `/v1/me/passkeys`: register a passkey (create → attempt_verification), read one (a resource's `reload()`), rename, remove. */
 import { fapiError, notFound, paramInvalid } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { registrationOptions, verifyRegistration } from '../domain/passkeys.js';
@@ -76,6 +76,10 @@ async function attemptVerification(ctx: RequestContext): Promise<Response> {
   return ctx.envelope(passkeyJson(passkey));
 }
 
+function getPasskey(ctx: RequestContext): Response {
+  return ctx.envelope(passkeyJson(findPasskey(ctx).passkey));
+}
+
 function updatePasskey(ctx: RequestContext): Response {
   const { user, passkey } = findPasskey(ctx);
   const name = ctx.body.string('name');
@@ -99,6 +103,7 @@ function deletePasskey(ctx: RequestContext): Response {
 export const passkeyRoutes: Route[] = [
   route('POST', '/me/passkeys', createPasskey),
   route('POST', '/me/passkeys/:id/attempt_verification', attemptVerification),
+  route('GET', '/me/passkeys/:id', getPasskey),
   route('PATCH', '/me/passkeys/:id', updatePasskey),
   route('DELETE', '/me/passkeys/:id', deletePasskey),
 ];

@@ -75,15 +75,18 @@ describe('passkeys against the emulator relying party', () => {
       last_used_at: null,
       created_at: +created.createdAt,
     });
-    emulator.clearRequests();
-    await created.reload().catch(() => undefined);
-    expect(emulator.requests.filter((r) => r.method === 'GET' && r.path === `/v1/me/passkeys/${created.id}`)).toHaveLength(1);
     expect((await failure(created.update({ name: 5 as never }))).code).toBe('invalid_arguments');
     expect(authenticator.credentials).toHaveLength(1);
     expect(clerk.user!.passkeys.map((p) => p.id)).toEqual([created.id]);
     expect(clerk.user!.passkeys[0].lastUsedAt).toBeNull();
     await clerk.user!.passkeys[0].update({ name: 'Laptop' });
     expect(clerk.user!.passkeys[0].name).toBe('Laptop');
+    // The object createPasskey() returned learns the new name from `GET /me/passkeys/:id`.
+    expect(created.name).not.toBe('Laptop');
+    emulator.clearRequests();
+    expect(await created.reload()).toBe(created);
+    expect(created.name).toBe('Laptop');
+    expect(emulator.requests.filter((r) => r.method === 'GET' && r.path === `/v1/me/passkeys/${created.id}`)).toHaveLength(1);
     // The same authenticator cannot register twice for the account (excludeCredentials).
     expect((await failure(clerk.user!.createPasskey())).code).toBe('passkey_already_exists');
 
