@@ -119,15 +119,16 @@ export function web3Plugin() {
         return (await import('./flow.js')).authenticateWithWeb3(ctx.kernel, nav, params);
       };
       const members: Record<string, unknown> = { authenticateWithWeb3: run };
-      for (const [name, provider] of [
-        ['Metamask', 'metamask'],
-        ['CoinbaseWallet', 'coinbase_wallet'],
-        ['OKXWallet', 'okx_wallet'],
-        ['Base', 'base'],
-        ['Solana', 'solana'],
-      ])
-        members[`authenticateWith${name}`] = (params?: AuthenticateWithWalletParams | AuthenticateWithSolanaParams) =>
-          run({ ...params, strategy: `web3_${provider}_signature` as Web3Strategy });
+      // authenticateWithMetamask … authenticateWithSolana: the strategy from the name (`OKXWallet` → `web3_okx_wallet_signature`).
+      for (const name of WALLET_SIGN_IN.split(' ').slice(1))
+        members[name] = (params?: AuthenticateWithWalletParams | AuthenticateWithSolanaParams) =>
+          run({
+            ...params,
+            strategy: `web3_${name
+              .slice(16)
+              .replace(/(?=Wallet)/, '_')
+              .toLowerCase()}_signature` as Web3Strategy,
+          });
       return members as unknown as Web3Api;
     },
   });
