@@ -70,6 +70,12 @@ export function createSolanaWallets(kit: UiKit) {
     );
   }
 
+  /** A wallet's icon at the provider marks' size (an SVG without its own size would otherwise fill the button). */
+  function WalletIcon({ src }: { src: string }) {
+    const { class: name, style } = useHost().el('walletIcon');
+    return <img src={src} alt="" class={name} style={{ width: '1rem', height: '1rem', flex: 'none', ...(style as object) }} />;
+  }
+
   return function SolanaWallets({ kind, onSelect }: SolanaWalletsProps) {
     const { el, navigate } = useHost();
     const t = useStrings();
@@ -100,7 +106,7 @@ export function createSolanaWallets(kit: UiKit) {
                 aria-busy={pending === name ? 'true' : undefined}
                 onClick={() => choose(name)}
               >
-                {safeIcon(icon) && <img src={safeIcon(icon)} alt="" width={16} height={16} {...el('walletIcon')} />}
+                {safeIcon(icon) && <WalletIcon src={safeIcon(icon)!} />}
                 {wallets.length === 1 ? t('web3SolanaWalletButtons.continue', { walletName: name }) : name}
               </button>
             ))}

@@ -108,7 +108,8 @@ describe('Solana wallet buttons', () => {
   it("the app's localization overrides the step's English", async () => {
     installed('Phantom');
     const { clerk, node } = start();
-    await clerk.load({ localization: { signIn: { web3Solana: { title: 'Mit Solana anmelden' } }, web3SolanaWalletButtons: { continue: 'Weiter mit {{walletName}}' } } });
+    const localization = { signIn: { web3Solana: { title: 'Mit Solana anmelden' } }, web3SolanaWalletButtons: { continue: 'Weiter mit {{walletName}}' } };
+    await clerk.load({ localization } as never);
     clerk.mountSignIn(node, { routing: 'hash' });
     (await waitFor(() => node.querySelector<HTMLButtonElement>('.cl-socialButtonsBlockButton__solana'))).click();
     await waitFor(() => title(node) === 'Mit Solana anmelden');
