@@ -9,6 +9,10 @@ export const userProfileStrings = {
   badge__thisDevice: 'This device',
   formFieldLabel__currentPassword: 'Current password',
   formFieldLabel__passkeyName: 'Name of passkey',
+  // The Solana wallet chooser's note (the sign-in/up step brings its own copy).
+  web3SolanaWalletButtons: {
+    noneAvailable: 'No Solana Web3 wallets detected. Please install a Web3 supported {{ solanaWalletsLink || link("wallet extension") }}.',
+  },
   userProfile: {
     formButtonPrimary__add: 'Add',
     formButtonPrimary__save: 'Save',
@@ -35,7 +39,12 @@ export const userProfileStrings = {
         detailsAction__unverified: 'Verify phone number',
       },
       connectedAccountsSection: { title: 'Connected accounts', primaryButton: 'Connect account', destructiveActionTitle: 'Remove' },
-      web3WalletsSection: { title: 'Web3 wallets', primaryButton: 'Connect wallet', destructiveAction: 'Remove wallet' },
+      web3WalletsSection: {
+        title: 'Web3 wallets',
+        primaryButton: 'Connect wallet',
+        destructiveAction: 'Remove wallet',
+        web3SelectSolanaWalletScreen: { title: 'Add a Solana wallet', subtitle: 'Select a Solana wallet to connect to your account.' },
+      },
       passwordSection: { title: 'Password', primaryButton__setPassword: 'Set password', primaryButton__updatePassword: 'Update password' },
       passkeysSection: { title: 'Passkeys', primaryButton: 'Add a passkey', menuAction__rename: 'Rename', menuAction__destructive: 'Remove' },
       mfaSection: {
