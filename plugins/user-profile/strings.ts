@@ -9,10 +9,6 @@ export const userProfileStrings = {
   badge__thisDevice: 'This device',
   formFieldLabel__currentPassword: 'Current password',
   formFieldLabel__passkeyName: 'Name of passkey',
-  // The Solana wallet chooser's note (the sign-in/up step brings its own copy).
-  web3SolanaWalletButtons: {
-    noneAvailable: 'No Solana Web3 wallets detected. Please install a Web3 supported {{ solanaWalletsLink || link("wallet extension") }}.',
-  },
   userProfile: {
     formButtonPrimary__add: 'Add',
     formButtonPrimary__save: 'Save',
@@ -43,7 +39,6 @@ export const userProfileStrings = {
         title: 'Web3 wallets',
         primaryButton: 'Connect wallet',
         destructiveAction: 'Remove wallet',
-        web3SelectSolanaWalletScreen: { title: 'Add a Solana wallet', subtitle: 'Select a Solana wallet to connect to your account.' },
       },
       passwordSection: { title: 'Password', primaryButton__setPassword: 'Set password', primaryButton__updatePassword: 'Update password' },
       passkeysSection: { title: 'Passkeys', primaryButton: 'Add a passkey', menuAction__rename: 'Rename', menuAction__destructive: 'Remove' },

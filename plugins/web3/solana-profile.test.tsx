@@ -90,11 +90,12 @@ describe('UserProfile: Solana wallets', () => {
     const { clerk, section } = await mounted();
     await connect(section, 'Solana');
     const note = await vi.waitFor(() => {
-      const found = section.querySelector('[role=status]');
+      const found = section.querySelector('.cl-alert');
       expect(found).toBeTruthy();
       return found!;
     });
     expect(note.textContent).toBe('No Solana Web3 wallets detected. Please install a Web3 supported wallet extension.');
+    expect(note.querySelector('a')?.getAttribute('href')).toBe('https://solana.com/solana-wallets');
     section.querySelector<HTMLButtonElement>('.cl-action__cancel')!.click();
     await vi.waitFor(() => expect(section.querySelector('.cl-menuBox__connectWallet')).toBeTruthy());
     expect(clerk.user?.web3Wallets).toEqual([]);

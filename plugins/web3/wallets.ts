@@ -7,9 +7,6 @@
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { solanaAddress, solanaSignatureGenerator } from './solana.js';
 
-// For the UserProfile's Solana wallet chooser, which loads this module.
-export { solanaWallets } from './solana.js';
-
 export type EthereumWeb3Strategy = 'web3_metamask_signature' | 'web3_coinbase_wallet_signature' | 'web3_okx_wallet_signature' | 'web3_base_signature';
 /** ClerkJS's `Web3Strategy`: an Ethereum wallet's, or Solana's (whose wallet is named by `walletName`). */
 export type Web3Strategy = EthereumWeb3Strategy | 'web3_solana_signature';

@@ -6,6 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { User } from '../../../kernel/index.js';
+import type { createSolanaChooser } from '../../ui/solana-wallets.js';
 import type { ProfileParts } from '../parts.js';
 
 const SOLANA = 'web3_solana_signature';
@@ -18,15 +19,18 @@ const NAMES: Record<string, string> = {
   [SOLANA]: 'Solana',
 };
 
-export function createWeb3WalletsSection({ kit, useSay, Section, Item, Menu, Badge, Action }: ProfileParts) {
+/** The Solana wallet chooser (plugins/ui/solana-wallets.tsx), once fetched. */
+let SolanaChooser: ReturnType<typeof createSolanaChooser> | undefined;
+
+export function createWeb3WalletsSection({ kit, useSay, Section, Item, Menu, Badge }: ProfileParts) {
   const { useHost, useForm, Alert } = kit;
 
   function Web3WalletsSection({ user }: { user: User }) {
     const { environment, t, el } = useHost();
     const say = useSay();
     const actions = useForm([]);
-    // Choosing a Solana wallet: the names of the installed ones (null: not choosing).
-    const [solana, setSolana] = useState<string[] | null>(null);
+    // Choosing a Solana wallet (its chooser is fetched then).
+    const [choosing, setChoosing] = useState(false);
     const attribute = environment.userSettings.attributes?.web3_wallet;
     const strategies = attribute?.enabled ? (attribute.firstFactors ?? []).filter((s) => NAMES[s]) : [];
     const wallets = user.web3Wallets ?? [];
@@ -35,15 +39,18 @@ export function createWeb3WalletsSection({ kit, useSay, Section, Item, Menu, Bad
     const add = (strategy: string, walletName?: string) =>
       actions.run(async () => {
         // The web3 plugin's wallet discovery and signing, loaded with this action only.
-        const { connectWallet, solanaWallets } = await import('../../web3/wallets.js');
         // Solana's wallet is picked by name first, from those installed.
-        if (strategy === SOLANA && !walletName) return setSolana(solanaWallets().map((w) => w.name));
+        if (strategy === SOLANA && !walletName) {
+          SolanaChooser ??= (await import('../../ui/solana-wallets.js')).createSolanaChooser(kit);
+          return setChoosing(true);
+        }
+        const { connectWallet } = await import('../../web3/wallets.js');
         const { identifier, generateSignature } = await connectWallet(strategy, walletName);
         const wallet = await user.createWeb3Wallet({ web3Wallet: identifier });
         await wallet.prepareVerification({ strategy: strategy as never });
         const nonce = wallet.verification?.message ?? '';
         await wallet.attemptVerification({ signature: await generateSignature({ identifier, nonce }) });
-        setSolana(null);
+        setChoosing(false);
         await user.reload();
       });
 
@@ -70,23 +77,8 @@ export function createWeb3WalletsSection({ kit, useSay, Section, Item, Menu, Bad
             <span {...el('identifier')}>{wallet.web3Wallet}</span> {wallet.id === user.primaryWeb3WalletId && <Badge>{t('badge__primary')}</Badge>}
           </Item>
         ))}
-        {solana ? (
-          <div {...el('profileSectionForm')}>
-            <h3 {...el('profileSectionFormTitle')}>{say('start.web3WalletsSection.web3SelectSolanaWalletScreen.title')}</h3>
-            <p>{say('start.web3WalletsSection.web3SelectSolanaWalletScreen.subtitle')}</p>
-            {solana.length ? (
-              solana.map((name) => (
-                <button key={name} type="button" {...el('socialButtonsBlockButton', 'solana')} disabled={actions.busy} onClick={() => void add(SOLANA, name)}>
-                  {name}
-                </button>
-              ))
-            ) : (
-              <p role="status">{t('web3SolanaWalletButtons.noneAvailable')}</p>
-            )}
-            <Action name="cancel" onClick={() => setSolana(null)}>
-              {say('formButtonReset')}
-            </Action>
-          </div>
+        {choosing && SolanaChooser ? (
+          <SolanaChooser busy={actions.busy} onSelect={(name) => void add(SOLANA, name)} onCancel={() => setChoosing(false)} />
         ) : (
           <Menu
             name="connectWallet"
