@@ -2,6 +2,7 @@
 import type { EmulatorCore } from './core.js';
 import { connectionForEmail, connectionsForEmail, enterpriseFactor } from './enterprise-sso.js';
 import type { SignInRecord, SignUpRecord, UserRecord } from './records.js';
+import { strategyFitsAddress } from './web3.js';
 
 /** A factor a user can verify with, keyed as FAPI's factor objects so the wire layer passes it through. */
 export interface SupportedFactor {
@@ -57,7 +58,7 @@ export function supportedFirstFactors(core: EmulatorCore, user: UserRecord): Sup
   for (const wallet of user.web3Wallets) {
     if (wallet.verification?.status !== 'verified') continue;
     const common = { web3_wallet_id: wallet.id, safe_identifier: wallet.web3Wallet, primary: wallet.id === user.primaryWeb3WalletId };
-    for (const strategy of settings.web3) factors.push({ strategy, ...common });
+    for (const strategy of settings.web3) if (strategyFitsAddress(strategy, wallet.web3Wallet)) factors.push({ strategy, ...common });
   }
   return factors;
 }

@@ -23,7 +23,7 @@ import {
 import { defaultSettings, mergeSettings, type EmulatorSettings, type EmulatorSettingsInput } from './settings.js';
 import { loadTables, tablesOf, type InstanceSnapshot } from './snapshot.js';
 import { Store } from './store.js';
-import { WEB3_NONCE_LIFETIME_MS, verifyPersonalSignature, web3Message } from './web3.js';
+import { isSolanaAddress, normalizeWeb3Address, SOLANA_STRATEGY, verifyWeb3Signature, WEB3_NONCE_LIFETIME_MS, web3Message } from './web3.js';
 
 export type InstanceType = 'development' | 'production';
 
@@ -41,7 +41,7 @@ export interface SeedUser {
   backupCodes?: string[];
   unsafeMetadata?: Record<string, unknown>;
   publicMetadata?: Record<string, unknown>;
-  /** A verified Ethereum address (proved with `web3_metamask_signature`). */
+  /** A verified wallet address: Ethereum's (proved with `web3_metamask_signature`) or Solana's base58 one (`web3_solana_signature`). */
   web3Wallet?: string;
   /** Signs in to a session pending with the `reset-password` task until the password is changed. */
   passwordResetRequired?: boolean;
@@ -137,7 +137,9 @@ export class EmulatorCore {
       firstName: seed.firstName ?? null,
       lastName: seed.lastName ?? null,
       unsafeMetadata: seed.unsafeMetadata ?? {},
-      web3Wallets: seed.web3Wallet ? [{ address: seed.web3Wallet, strategy: 'web3_metamask_signature' }] : [],
+      web3Wallets: seed.web3Wallet
+        ? [{ address: seed.web3Wallet, strategy: isSolanaAddress(seed.web3Wallet) ? SOLANA_STRATEGY : 'web3_metamask_signature' }]
+        : [],
     });
     user.publicMetadata = seed.publicMetadata ?? {};
     const now = this.now();
@@ -182,7 +184,7 @@ export class EmulatorCore {
     }));
     const web3Wallets = (fields.web3Wallets ?? []).map(({ address, strategy }) => ({
       id: newId('idn'),
-      web3Wallet: address.toLowerCase(),
+      web3Wallet: normalizeWeb3Address(address),
       verification: verified(strategy),
       createdAt: now,
       updatedAt: now,
@@ -424,7 +426,7 @@ export class EmulatorCore {
     return verification;
   }
 
-  /** Issues a signing nonce for `address` (the wallet signs `message` with `personal_sign`). */
+  /** Issues a signing nonce for `address` (the wallet signs `message`: `personal_sign`, or ed25519 for Solana). */
   prepareWeb3Verification(strategy: string, address: string, uri: string): VerificationRecord {
     const verification = newVerification(strategy);
     verification.expireAt = this.now() + WEB3_NONCE_LIFETIME_MS;
@@ -447,7 +449,7 @@ export class EmulatorCore {
       throw verificationExpired();
     }
     verification.attempts += 1;
-    if (!verifyPersonalSignature(verification.message, signature, address)) {
+    if (!verifyWeb3Signature(strategy, verification.message, signature, address)) {
       verification.status = 'failed';
       verification.error = {
         code: 'form_param_value_invalid',

@@ -5,7 +5,8 @@ import type { OrganizationRoleSetting } from './organization-roles.js';
 export type EmailFirstFactor = 'email_code' | 'email_link';
 export type SecondFactorStrategy = 'totp' | 'phone_code' | 'backup_code';
 export type SignUpMode = 'public' | 'restricted' | 'waitlist';
-export type Web3SignatureStrategy = 'web3_metamask_signature' | 'web3_coinbase_wallet_signature' | 'web3_okx_wallet_signature' | 'web3_base_signature';
+export type Web3SignatureStrategy =
+  'web3_metamask_signature' | 'web3_coinbase_wallet_signature' | 'web3_okx_wallet_signature' | 'web3_base_signature' | 'web3_solana_signature';
 
 export interface EmailAddressSettings {
   enabled: boolean;
@@ -124,7 +125,7 @@ export interface EmulatorSettings {
   password: PasswordSettings;
   /** Second factors users may enable; empty disables multi-factor sign-in. */
   secondFactors: SecondFactorStrategy[];
-  /** Enabled web3 wallet strategies (`web3_metamask_signature`…); empty turns the web3_wallet attribute off. */
+  /** Enabled web3 wallet strategies (`web3_metamask_signature`…, `web3_solana_signature`); empty turns the web3_wallet attribute off. */
   web3: Web3SignatureStrategy[];
   /** Enabled social providers, e.g. `oauth_google`. Listed in the environment only. */
   social: string[];

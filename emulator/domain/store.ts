@@ -1,6 +1,7 @@
 /** In-memory state of one emulated instance, and the lookups handlers need over it. */
 import { newId } from './ids.js';
 import { looksLikePhone, normalizePhone } from './identifiers.js';
+import { isEthereumAddress, isSolanaAddress, normalizeWeb3Address } from './web3.js';
 import type {
   ClientRecord,
   DomainRecord,
@@ -115,15 +116,17 @@ export class Store {
   }
 
   findUserByWeb3Wallet(address: string): UserRecord | undefined {
-    const wanted = address.trim().toLowerCase();
+    const wanted = normalizeWeb3Address(address);
     return [...this.users.values()].find((u) => u.web3Wallets.some((w) => w.web3Wallet === wanted && w.verification?.status === 'verified'));
   }
 
   /** Finds a user by email, web3 wallet, phone or username, in that order. */
   findUserByIdentifier(identifier: string): UserRecord | undefined {
     if (identifier.includes('@')) return this.findUserByEmail(identifier);
-    if (/^0x[0-9a-fA-F]{40}$/.test(identifier)) return this.findUserByWeb3Wallet(identifier);
-    return this.findUserByUsername(identifier) ?? (looksLikePhone(identifier) ? this.findUserByPhone(identifier) : undefined);
+    if (isEthereumAddress(identifier)) return this.findUserByWeb3Wallet(identifier);
+    // A base58 Solana address could also be a username: the wallet first.
+    const wallet = isSolanaAddress(identifier) ? this.findUserByWeb3Wallet(identifier) : undefined;
+    return wallet ?? this.findUserByUsername(identifier) ?? (looksLikePhone(identifier) ? this.findUserByPhone(identifier) : undefined);
   }
 
   userMemberships(userId: string): MembershipRecord[] {

@@ -9,7 +9,7 @@ import { isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/
 import { newVerification, type ClientRecord, type SignInRecord, type UserRecord } from '../domain/records.js';
 import { verifyTotp } from '../domain/totp.js';
 import { acceptInvitationForUser, invitationForTicket } from '../domain/invitation-tickets.js';
-import { isWeb3Strategy } from '../domain/web3.js';
+import { isWeb3Strategy, normalizeWeb3Address, strategyFitsAddress } from '../domain/web3.js';
 import { signInJson } from '../wire/sign-in.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
@@ -305,12 +305,14 @@ function startEnterpriseSso(ctx: RequestContext, signIn: SignInRecord): void {
 }
 
 /** The wallet a web3 factor signs with: the id given, else the identifier's. */
-function web3Target(ctx: RequestContext, signIn: SignInRecord, user: UserRecord) {
+function web3Target(ctx: RequestContext, signIn: SignInRecord, user: UserRecord, strategy: string) {
   const id = ctx.body.text('web3_wallet_id');
   const wallet = id
     ? user.web3Wallets.find((w) => w.id === id)
-    : (user.web3Wallets.find((w) => w.web3Wallet === signIn.identifier?.toLowerCase()) ?? user.web3Wallets.find((w) => w.id === user.primaryWeb3WalletId));
-  if (!wallet || wallet.verification?.status !== 'verified') throw strategyInvalid();
+    : (user.web3Wallets.find((w) => signIn.identifier && w.web3Wallet === normalizeWeb3Address(signIn.identifier)) ??
+      user.web3Wallets.find((w) => w.id === user.primaryWeb3WalletId && strategyFitsAddress(strategy, w.web3Wallet)) ??
+      user.web3Wallets.find((w) => w.verification?.status === 'verified' && strategyFitsAddress(strategy, w.web3Wallet)));
+  if (!wallet || wallet.verification?.status !== 'verified' || !strategyFitsAddress(strategy, wallet.web3Wallet)) throw strategyInvalid();
   return wallet;
 }
 
@@ -324,7 +326,7 @@ async function prepareFirstFactorFor(ctx: RequestContext, signIn: SignInRecord, 
     return;
   }
   if (isWeb3Strategy(strategy)) {
-    const wallet = web3Target(ctx, signIn, user);
+    const wallet = web3Target(ctx, signIn, user, strategy);
     signIn.firstFactorTargetId = wallet.id;
     signIn.firstFactorVerification = ctx.core.prepareWeb3Verification(strategy, wallet.web3Wallet, ctx.view.origin ?? ctx.baseUrl);
     return;

@@ -8,7 +8,7 @@ import { verifyGoogleIdToken } from '../domain/google-one-tap.js';
 import { chosenConnection, connectionsForEmail, ENTERPRISE_SSO, isEnterpriseStrategy } from '../domain/enterprise-sso.js';
 import { fromOAuthVerification, isOAuthStrategy, linkExternalAccount, userForProfile } from '../domain/oauth.js';
 import { newVerification, type ClientRecord, type OAuthProfile, type SignUpRecord } from '../domain/records.js';
-import { isWeb3Address, isWeb3Strategy } from '../domain/web3.js';
+import { isWeb3Address, isWeb3Strategy, normalizeWeb3Address, strategyFitsAddress } from '../domain/web3.js';
 import { acceptInvitationForUser, invitationForTicket } from '../domain/invitation-tickets.js';
 import { signUpJson } from '../wire/sign-up.js';
 import type { RequestContext } from '../http/request-context.js';
@@ -85,7 +85,7 @@ function applyFields(ctx: RequestContext, draft: SignUpRecord): void {
   }
   const web3Wallet = body.string('web3_wallet');
   if (web3Wallet !== undefined) {
-    const value = web3Wallet.trim().toLowerCase();
+    const value = normalizeWeb3Address(web3Wallet);
     if (settings.web3.length === 0) throw unknownParam('web3_wallet');
     if (!isWeb3Address(value)) throw formError('form_param_format_invalid', 'web3_wallet', 'web3_wallet must be a valid wallet address.');
     if (store.findUserByWeb3Wallet(value)) throw formError('form_identifier_exists', 'web3_wallet', 'That web3 wallet is taken. Please try another.');
@@ -343,6 +343,8 @@ function prepareVerification(ctx: RequestContext): Response {
   } else if (isWeb3Strategy(strategy)) {
     if (!signUp.web3Wallet) throw paramMissing('web3_wallet');
     if (!ctx.core.settings.web3.includes(strategy)) throw formError('strategy_for_user_invalid', 'strategy', `${strategy} is not enabled for this instance.`);
+    if (!strategyFitsAddress(strategy, signUp.web3Wallet))
+      throw formError('strategy_for_user_invalid', 'strategy', `${strategy} cannot verify the wallet ${signUp.web3Wallet}.`);
     signUp.web3Verification = ctx.core.prepareWeb3Verification(strategy, signUp.web3Wallet, ctx.view.origin ?? ctx.baseUrl);
   } else if (strategy === 'phone_code') {
     if (!signUp.phoneNumber) throw paramMissing('phone_number');

@@ -6,7 +6,7 @@ import { assertNotLastIdentification, isEmail, looksLikePhone } from '../domain/
 import { newId } from '../domain/ids.js';
 import type { UserRecord } from '../domain/records.js';
 import { generateTotpSecret, totpUri, verifyTotp } from '../domain/totp.js';
-import { isWeb3Address, isWeb3Strategy } from '../domain/web3.js';
+import { isWeb3Address, isWeb3Strategy, normalizeWeb3Address, strategyFitsAddress } from '../domain/web3.js';
 import { connectionForEmail, type EnterpriseConnection } from '../domain/enterprise-sso.js';
 import { emailAddressJson, enterpriseConnectionJson, phoneNumberJson, userJson, web3WalletJson } from '../wire/user.js';
 import type { RequestContext } from '../http/request-context.js';
@@ -247,7 +247,8 @@ function deletePhoneNumber(ctx: RequestContext): Response {
 function createWeb3Wallet(ctx: RequestContext): Response {
   const { user } = ctx.currentUser();
   if (ctx.core.settings.web3.length === 0) throw formError('form_param_unknown', 'web3_wallet', 'web3_wallet is not a valid parameter for this request.');
-  const value = ctx.body.text('web3_wallet')?.toLowerCase();
+  const given = ctx.body.text('web3_wallet');
+  const value = given && normalizeWeb3Address(given);
   if (!value) throw paramMissing('web3_wallet');
   if (!isWeb3Address(value)) throw formError('form_param_format_invalid', 'web3_wallet', 'web3_wallet must be a valid wallet address.');
   if (ctx.core.store.findUserByWeb3Wallet(value) || user.web3Wallets.some((w) => w.web3Wallet === value)) {
@@ -272,7 +273,7 @@ function prepareWeb3WalletVerification(ctx: RequestContext): Response {
   const { wallet } = findWeb3Wallet(ctx);
   const strategy = ctx.body.text('strategy');
   if (!strategy) throw paramMissing('strategy');
-  if (!isWeb3Strategy(strategy) || !ctx.core.settings.web3.includes(strategy))
+  if (!isWeb3Strategy(strategy) || !ctx.core.settings.web3.includes(strategy) || !strategyFitsAddress(strategy, wallet.web3Wallet))
     throw formError('strategy_for_user_invalid', 'strategy', `Unsupported strategy ${strategy}.`);
   wallet.verification = ctx.core.prepareWeb3Verification(strategy, wallet.web3Wallet, ctx.view.origin ?? ctx.baseUrl);
   ctx.touchClient();

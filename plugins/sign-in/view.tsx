@@ -2,7 +2,8 @@
  * `<SignIn/>`: loaded on the first mount/open. Steps (routes): '' (identifier + social),
  * 'factor-one', 'factor-two', 'reset-password', 'verify' (email-link landing), 'sso-callback', and
  * 'choose' (the accounts signed in on this browser, where signing out of one of several lands), and
- * 'enterprise-connections' (the chooser when the identifier's domain has several SSO connections).
+ * 'enterprise-connections' (the chooser when the identifier's domain has several SSO connections), and
+ * 'choose-wallet' (the installed Solana wallets, with the web3 plugin).
  * Every step reads the sign-in in progress from `clerk.client.signIn`, so deep links survive a reload.
  */
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
@@ -99,6 +100,17 @@ export default function createSignIn(hostKit: UiKit, services?: SignInServices) 
   const { Alternatives } = parts;
   const { IdentityPreview } = kit;
   const FactorOne = createFirstFactor(kit, parts, passkeys);
+  /** Signs in (or up) with a wallet, then on to the second factor or the sign-up's continue step. */
+  const walletSignIn =
+    ({ host, afterAuthUrl, authUrl }: SignInFlow) =>
+    (strategy: string, walletName?: string) =>
+      web3!.authenticateWithWeb3({
+        strategy: strategy as Web3Strategy,
+        walletName,
+        redirectUrl: afterAuthUrl('signIn'),
+        secondFactorUrl: host.stepUrl('factor-two'),
+        signUpContinueUrl: `${authUrl('signUp')}#/continue`,
+      });
   const { FactorTwo, ResetPassword } = createSecondFactor(kit, parts);
 
   function Start({ flow }: StepProps) {
@@ -180,19 +192,7 @@ export default function createSignIn(hostKit: UiKit, services?: SignInServices) 
         }
       >
         <ProviderReturnError read={() => current(host).firstFactorVerification?.error} />
-        {web3 && (
-          <Web3Buttons
-            withSocial={!!oauth}
-            onSelect={(strategy) =>
-              web3.authenticateWithWeb3({
-                strategy: strategy as Web3Strategy,
-                redirectUrl: flow.afterAuthUrl('signIn'),
-                secondFactorUrl: host.stepUrl('factor-two'),
-                signUpContinueUrl: `${flow.authUrl('signUp')}#/continue`,
-              })
-            }
-          />
-        )}
+        {web3 && <Web3Buttons withSocial={!!oauth} onSelect={walletSignIn(flow)} />}
         {oauth && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
         {kinds.length > 0 && (
           <Form form={form} onSubmit={() => void submit()}>
@@ -368,6 +368,10 @@ export default function createSignIn(hostKit: UiKit, services?: SignInServices) 
         return <Choose flow={flow} />;
       case 'enterprise-connections':
         return <EnterpriseConnections flow={flow} />;
+      case 'choose-wallet':
+        if (web3) return <kit.SolanaWallets kind="signIn" onSelect={walletSignIn(flow)} />;
+      // falls through: no wallets without the web3 plugin
+
       default:
         return <Start flow={flow} />;
     }

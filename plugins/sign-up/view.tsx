@@ -1,7 +1,7 @@
 /**
  * `<SignUp/>`: loaded on the first mount/open. Steps (routes): '' (fields + social), 'continue'
  * (missing requirements), 'verify-email-address' (code or link), 'verify-phone-number', 'verify'
- * (email-link landing), 'sso-callback'. Every step
+ * (email-link landing), 'sso-callback', 'choose-wallet' (the installed Solana wallets). Every step
  * reads the sign-up in progress from `clerk.client.signUp`, so deep links survive a reload.
  */
 import { ClerkRuntimeError, isClerkAPIResponseError } from '../../kernel/lazy-kit.js';
@@ -158,6 +158,17 @@ export const signUpPropRules: Record<string, PropRule> = {
 export default function createSignUp(hostKit: UiKit, { oauth, emailLink, web3 }: SignUpServices = {}) {
   const kit = withAuthKit(hostKit);
   const { EmailLinkWait, EmailLinkLanding } = createEmailLinkSteps(kit, emailLink, proceed);
+  /** Signs up (or in) with a wallet, then on to the continue step when fields are missing. */
+  const walletSignUp =
+    ({ host, afterAuthUrl, props }: SignUpFlow) =>
+    (strategy: string, walletName?: string) =>
+      web3!.authenticateWithWeb3({
+        strategy: strategy as Web3Strategy,
+        walletName,
+        redirectUrl: afterAuthUrl('signUp'),
+        signUpContinueUrl: host.stepUrl('continue'),
+        unsafeMetadata: props.unsafeMetadata,
+      });
   const {
     useAuthFlow,
     useForm,
@@ -380,19 +391,7 @@ export default function createSignUp(hostKit: UiKit, { oauth, emailLink, web3 }:
       >
         <ProviderReturnError read={() => current(host).verifications?.externalAccount?.error} />
         <Alert>{ticketForm.formError}</Alert>
-        {web3 && (
-          <Web3Buttons
-            withSocial={!!oauth}
-            onSelect={(strategy) =>
-              web3.authenticateWithWeb3({
-                strategy: strategy as Web3Strategy,
-                redirectUrl: flow.afterAuthUrl('signUp'),
-                signUpContinueUrl: host.stepUrl('continue'),
-                unsafeMetadata: flow.props.unsafeMetadata,
-              })
-            }
-          />
-        )}
+        {web3 && <Web3Buttons withSocial={!!oauth} onSelect={walletSignUp(flow)} />}
         {oauth && <SocialButtons onSelect={(strategy) => startOAuth(flow, strategy)} />}
         <SignUpForm
           flow={flow}
@@ -515,6 +514,10 @@ export default function createSignUp(hostKit: UiKit, { oauth, emailLink, web3 }:
         return <SsoCallback flow={flow} />;
       case 'enterprise-connections':
         return <EnterpriseConnections flow={flow} />;
+      case 'choose-wallet':
+        if (web3) return <kit.SolanaWallets kind="signUp" onSelect={walletSignUp(flow)} />;
+      // falls through: no wallets without the web3 plugin
+
       default:
         return <Start flow={flow} />;
     }

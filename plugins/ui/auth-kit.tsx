@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ClerkAPIError } from '../../kernel/index.js';
 import type { HostContextValue } from './context.js';
 import type { UiKit } from './host.js';
+import type { createSolanaWallets, SolanaWalletsProps } from './solana-wallets.js';
 
 /** Which flow: `<SignIn/>` or `<SignUp/>`. */
 export type AuthKind = 'signIn' | 'signUp';
@@ -165,7 +166,14 @@ const WALLET_NAMES: Record<string, string> = {
   web3_coinbase_wallet_signature: 'Coinbase Wallet',
   web3_okx_wallet_signature: 'OKX Wallet',
   web3_base_signature: 'Base',
+  web3_solana_signature: 'Solana',
 };
+
+/** What a wallet button does: sign in/up with the strategy's wallet (Solana's by its name). */
+export type WalletSelect = (strategy: string, walletName?: string) => Promise<unknown>;
+
+/** The `choose-wallet` step (solana-wallets.tsx), once its chunk has arrived. */
+let SolanaWalletsStep: ReturnType<typeof createSolanaWallets> | undefined;
 
 /** The sign-in/up parts over the host's kit (its hooks, form kit and icons). */
 export function createAuthKit(kit: UiKit) {
@@ -284,11 +292,12 @@ export function createAuthKit(kit: UiKit) {
   }
 
   /**
-   * One button per web3 wallet the instance enables (`web3_wallet.first_factors`). Shown by `<SignIn/>` /
+   * One button per web3 wallet the instance enables (`web3_wallet.first_factors`); Solana's leads to the
+   * `choose-wallet` step ({@link SolanaWallets}). Shown by `<SignIn/>` /
    * `<SignUp/>` when the web3 plugin is composed; `withSocial`: the social buttons (and their divider) follow.
    */
-  function Web3Buttons({ onSelect, withSocial }: { onSelect(strategy: string): Promise<unknown>; withSocial: boolean }) {
-    const { environment, el, t } = useHost();
+  function Web3Buttons({ onSelect, withSocial }: { onSelect: WalletSelect; withSocial: boolean }) {
+    const { environment, el, t, navigate } = useHost();
     const form = useForm([]);
     const wallet = environment.userSettings.attributes?.web3_wallet;
     const strategies = wallet?.enabled ? (wallet.firstFactors ?? []).filter((s) => WALLET_NAMES[s]) : [];
@@ -302,7 +311,8 @@ export function createAuthKit(kit: UiKit) {
             type="button"
             {...el('socialButtonsBlockButton', strategy.replace(/^web3_|_signature$/g, ''))}
             disabled={form.busy}
-            onClick={() => void form.run(() => onSelect(strategy))}
+            // Solana's button lists the installed Solana wallets first (the `choose-wallet` step), as ClerkJS's.
+            onClick={() => void form.run(() => (strategy === 'web3_solana_signature' ? navigate('choose-wallet') : onSelect(strategy)))}
           >
             {t('socialButtonsBlockButton', { provider: WALLET_NAMES[strategy] })}
           </button>
@@ -386,7 +396,21 @@ export function createAuthKit(kit: UiKit) {
     );
   }
 
-  return { useAuthFlow, SocialButtons, IdentityPreview, EnterpriseConnectionList, Web3Buttons, ProviderReturnError, TaskStep, usePendingTask };
+  /** Solana's `choose-wallet` step: fetched on its first render (a spinner meanwhile). */
+  function SolanaWallets(props: SolanaWalletsProps) {
+    const [, setLoaded] = useState(false);
+    useEffect(() => {
+      if (!SolanaWalletsStep)
+        import('./solana-wallets.js').then(
+          (m) => setLoaded(!!(SolanaWalletsStep ??= m.createSolanaWallets(kit))),
+          () => {},
+        );
+    }, []);
+    const Step = SolanaWalletsStep;
+    return Step ? <Step {...props} /> : <Spinner />;
+  }
+
+  return { useAuthFlow, SocialButtons, IdentityPreview, EnterpriseConnectionList, Web3Buttons, SolanaWallets, ProviderReturnError, TaskStep, usePendingTask };
 }
 
 /** The host's kit with the sign-in/up parts: what `<SignIn/>` and `<SignUp/>` build their steps with. */

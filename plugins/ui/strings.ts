@@ -4,6 +4,7 @@
  * its view module. `{{name}}` is replaced by a value; text only, never HTML.
  */
 import type { authStrings } from './auth-kit.js';
+import type { SolanaWalletsStrings } from './solana-wallets.js';
 
 export const sharedStrings = {
   formButtonPrimary: 'Continue',
@@ -61,4 +62,4 @@ export const sharedStrings = {
 };
 
 /** With the strings of the sign-in/up parts, which load with those views. */
-export type SharedStrings = typeof sharedStrings & typeof authStrings;
+export type SharedStrings = typeof sharedStrings & typeof authStrings & SolanaWalletsStrings;

@@ -35,7 +35,11 @@ export const userProfileStrings = {
         detailsAction__unverified: 'Verify phone number',
       },
       connectedAccountsSection: { title: 'Connected accounts', primaryButton: 'Connect account', destructiveActionTitle: 'Remove' },
-      web3WalletsSection: { title: 'Web3 wallets', primaryButton: 'Connect wallet', destructiveAction: 'Remove wallet' },
+      web3WalletsSection: {
+        title: 'Web3 wallets',
+        primaryButton: 'Connect wallet',
+        destructiveAction: 'Remove wallet',
+      },
       passwordSection: { title: 'Password', primaryButton__setPassword: 'Set password', primaryButton__updatePassword: 'Update password' },
       passkeysSection: { title: 'Passkeys', primaryButton: 'Add a passkey', menuAction__rename: 'Rename', menuAction__destructive: 'Remove' },
       mfaSection: {

@@ -6,13 +6,17 @@ import type { JSONObject, ResourceContext, SignIn, SignUp, User } from '../../ke
 import { ClerkRuntimeError, camelize } from '../../kernel/lazy-kit.js';
 // Types only: methods.ts is in the initial bundle, and a runtime import would split it into a chunk of its own.
 import type { AuthenticateWithWeb3Params, SignUpWeb3Params, Web3StrategyParam, Web3Wallet } from './methods.js';
-import { signatureGenerator, walletAddress, walletFor, type Web3Strategy } from './wallets.js';
+import { connectWallet, type Web3Provider } from './wallets.js';
 
 function requireGenerator(params: AuthenticateWithWeb3Params | undefined): void {
   if (typeof params?.generateSignature !== 'function') {
     throw new ClerkRuntimeError('authenticateWithWeb3() needs `generateSignature`, a function that has the wallet sign a message.', { code: 'missing_option' });
   }
 }
+
+const SOLANA = 'web3_solana_signature';
+/** ClerkJS's provider of a strategy: its middle part (`web3_okx_wallet_signature` → `okx_wallet`). */
+const providerOf = (strategy: string) => strategy.replace(/^web3_|_signature$/g, '') as Web3Provider;
 
 function calledBeforeCreate(resource: string): never {
   throw new ClerkRuntimeError(
@@ -25,7 +29,7 @@ function calledBeforeCreate(resource: string): never {
 
 /** ClerkJS retries a Coinbase Wallet signature the user rejected once (its passkey prompt rejects the first try). */
 async function sign(params: AuthenticateWithWeb3Params, strategy: Web3StrategyParam, nonce: string): Promise<string> {
-  const provider = walletFor(strategy).provider;
+  const provider = providerOf(strategy);
   const args = { identifier: params.identifier, nonce, provider, walletName: params.walletName };
   try {
     return await params.generateSignature(args);
@@ -36,12 +40,14 @@ async function sign(params: AuthenticateWithWeb3Params, strategy: Web3StrategyPa
   }
 }
 
-const withWallet = async (strategy: Web3Strategy) => ({ identifier: await walletAddress(strategy), generateSignature: signatureGenerator(strategy), strategy });
-
 export const signIn = {
   async authenticateWithWeb3(this: SignIn, params: AuthenticateWithWeb3Params) {
     requireGenerator(params);
     const strategy = params.strategy ?? 'web3_metamask_signature';
+    // ClerkJS's sign-in asks for the wallet's name with Solana's strategy.
+    if (strategy === SOLANA && !params.walletName) {
+      throw new ClerkRuntimeError('authenticateWithWeb3() needs `walletName` with web3_solana_signature.', { code: 'missing_option' });
+    }
     await this.create({ identifier: params.identifier });
     const factor = this.supportedFirstFactors?.find((f) => f.strategy === strategy);
     if (!factor) calledBeforeCreate('SignIn');
@@ -51,16 +57,19 @@ export const signIn = {
     return this.attemptFirstFactor({ strategy, signature: await sign(params, strategy, message) });
   },
   async authenticateWithMetamask(this: SignIn) {
-    return signIn.authenticateWithWeb3.call(this, await withWallet('web3_metamask_signature'));
+    return signIn.authenticateWithWeb3.call(this, await connectWallet('web3_metamask_signature'));
   },
   async authenticateWithCoinbaseWallet(this: SignIn) {
-    return signIn.authenticateWithWeb3.call(this, await withWallet('web3_coinbase_wallet_signature'));
+    return signIn.authenticateWithWeb3.call(this, await connectWallet('web3_coinbase_wallet_signature'));
   },
   async authenticateWithOKXWallet(this: SignIn) {
-    return signIn.authenticateWithWeb3.call(this, await withWallet('web3_okx_wallet_signature'));
+    return signIn.authenticateWithWeb3.call(this, await connectWallet('web3_okx_wallet_signature'));
   },
   async authenticateWithBase(this: SignIn) {
-    return signIn.authenticateWithWeb3.call(this, await withWallet('web3_base_signature'));
+    return signIn.authenticateWithWeb3.call(this, await connectWallet('web3_base_signature'));
+  },
+  async authenticateWithSolana(this: SignIn, params: { walletName: string }) {
+    return signIn.authenticateWithWeb3.call(this, { ...(await connectWallet(SOLANA, params?.walletName)), walletName: params?.walletName });
   },
 };
 
@@ -75,16 +84,19 @@ export const signUp = {
     return signUp.attemptWeb3WalletVerification.call(this, { strategy, signature: await sign(params, strategy, message) });
   },
   async authenticateWithMetamask(this: SignUp, params?: SignUpWeb3Params) {
-    return signUp.authenticateWithWeb3.call(this, { ...params, ...(await withWallet('web3_metamask_signature')) });
+    return signUp.authenticateWithWeb3.call(this, { ...params, ...(await connectWallet('web3_metamask_signature')) });
   },
   async authenticateWithCoinbaseWallet(this: SignUp, params?: SignUpWeb3Params) {
-    return signUp.authenticateWithWeb3.call(this, { ...params, ...(await withWallet('web3_coinbase_wallet_signature')) });
+    return signUp.authenticateWithWeb3.call(this, { ...params, ...(await connectWallet('web3_coinbase_wallet_signature')) });
   },
   async authenticateWithOKXWallet(this: SignUp, params?: SignUpWeb3Params) {
-    return signUp.authenticateWithWeb3.call(this, { ...params, ...(await withWallet('web3_okx_wallet_signature')) });
+    return signUp.authenticateWithWeb3.call(this, { ...params, ...(await connectWallet('web3_okx_wallet_signature')) });
   },
   async authenticateWithBase(this: SignUp, params?: SignUpWeb3Params) {
-    return signUp.authenticateWithWeb3.call(this, { ...params, ...(await withWallet('web3_base_signature')) });
+    return signUp.authenticateWithWeb3.call(this, { ...params, ...(await connectWallet('web3_base_signature')) });
+  },
+  async authenticateWithSolana(this: SignUp, params: SignUpWeb3Params & { walletName: string }) {
+    return signUp.authenticateWithWeb3.call(this, { ...params, ...(await connectWallet(SOLANA, params?.walletName)) });
   },
   prepareWeb3WalletVerification(this: SignUp, params?: { strategy?: Web3StrategyParam }) {
     return this.prepareVerification({ strategy: 'web3_metamask_signature', ...params });

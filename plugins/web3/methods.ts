@@ -11,11 +11,8 @@ import type { Web3Provider, Web3Strategy } from './wallets.js';
 /** What `signIn/signUp.authenticateWithWeb3` calls to have the wallet sign FAPI's message. */
 export type GenerateSignature = (params: { identifier: string; nonce: string; provider: Web3Provider; walletName?: string }) => Promise<string>;
 
-/**
- * The strategies ClerkJS's params take. Solana's goes to FAPI as given; having a wallet sign for it
- * (`authenticateWithWeb3`) rejects with `web3_strategy_unsupported`, as no wallet here signs for Solana.
- */
-export type Web3StrategyParam = Web3Strategy | 'web3_solana_signature';
+/** The strategies ClerkJS's params take (its `Web3Strategy`): the Ethereum wallets' and Solana's. */
+export type Web3StrategyParam = Web3Strategy;
 
 export interface AuthenticateWithWeb3Params {
   identifier: string;
@@ -29,6 +26,16 @@ export interface SignUpWeb3Params {
   legalAccepted?: boolean;
 }
 
+/** ClerkJS's `SignInAuthenticateWithSolanaParams`: the Solana wallet to use, by its Wallet Standard name. */
+export interface SignInSolanaParams {
+  walletName: string;
+}
+
+/** ClerkJS's `SignUpAuthenticateWithSolanaParams`. */
+export interface SignUpSolanaParams extends SignUpWeb3Params {
+  walletName: string;
+}
+
 export interface SignInWeb3Methods {
   /** `create({ identifier })`, `prepare_first_factor` (FAPI's message), the wallet's signature, `attempt_first_factor`. */
   authenticateWithWeb3(params: AuthenticateWithWeb3Params): Promise<SignIn>;
@@ -36,6 +43,12 @@ export interface SignInWeb3Methods {
   authenticateWithCoinbaseWallet(): Promise<SignIn>;
   authenticateWithOKXWallet(): Promise<SignIn>;
   authenticateWithBase(): Promise<SignIn>;
+  /**
+   * Signs in with the Solana wallet named `walletName` (Wallet Standard, else `window.solana`): its base58
+   * address as identifier, FAPI's message signed with `solana:signMessage` (sent base64). No such wallet:
+   * `web3_missing_identifier`.
+   */
+  authenticateWithSolana(params: SignInSolanaParams): Promise<SignIn>;
 }
 
 export interface SignUpWeb3Methods {
@@ -45,6 +58,8 @@ export interface SignUpWeb3Methods {
   authenticateWithCoinbaseWallet(params?: SignUpWeb3Params): Promise<SignUp>;
   authenticateWithOKXWallet(params?: SignUpWeb3Params): Promise<SignUp>;
   authenticateWithBase(params?: SignUpWeb3Params): Promise<SignUp>;
+  /** Signs up with the Solana wallet named `walletName`, as `signIn.authenticateWithSolana` signs in. */
+  authenticateWithSolana(params: SignUpSolanaParams): Promise<SignUp>;
   prepareWeb3WalletVerification(params?: { strategy?: Web3StrategyParam }): Promise<SignUp>;
   attemptWeb3WalletVerification(params: { signature: string; strategy?: Web3StrategyParam }): Promise<SignUp>;
 }

@@ -1,15 +1,21 @@
 /**
- * Finding the user's wallet without any wallet SDK: EIP-6963 announcements (`eip6963:announceProvider`,
- * matched by the wallet's reverse-DNS id), falling back to the legacy injected `window.ethereum`
- * (EIP-1193). Signing is EIP-1193 `personal_sign` of FAPI's message, hex-encoded as MetaMask expects.
+ * Finding the user's Ethereum wallet without any wallet SDK: EIP-6963 announcements
+ * (`eip6963:announceProvider`, matched by the wallet's reverse-DNS id), falling back to the legacy
+ * injected `window.ethereum` (EIP-1193). Signing is EIP-1193 `personal_sign` of FAPI's message,
+ * hex-encoded as MetaMask expects. Solana wallets are found by name in solana.ts; `connectWallet` picks.
  */
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
+import { solanaAddress, solanaSignatureGenerator } from './solana.js';
 
-export type Web3Strategy = 'web3_metamask_signature' | 'web3_coinbase_wallet_signature' | 'web3_okx_wallet_signature' | 'web3_base_signature';
-export type Web3Provider = 'metamask' | 'coinbase_wallet' | 'okx_wallet' | 'base';
+export type EthereumWeb3Strategy = 'web3_metamask_signature' | 'web3_coinbase_wallet_signature' | 'web3_okx_wallet_signature' | 'web3_base_signature';
+/** ClerkJS's `Web3Strategy`: an Ethereum wallet's, or Solana's (whose wallet is named by `walletName`). */
+export type Web3Strategy = EthereumWeb3Strategy | 'web3_solana_signature';
+export type EthereumWeb3Provider = 'metamask' | 'coinbase_wallet' | 'okx_wallet' | 'base';
+/** ClerkJS's `Web3Provider`: the strategy's middle part. */
+export type Web3Provider = EthereumWeb3Provider | 'solana';
 
-/** The wallets microclerk signs in with: strategy, display name, and the EIP-6963 rdns prefixes that identify them. */
-export const WEB3_WALLETS: ReadonlyArray<{ provider: Web3Provider; strategy: Web3Strategy; name: string; rdns: readonly string[] }> = [
+/** The Ethereum wallets microclerk signs in with: strategy, display name, and the EIP-6963 rdns prefixes that identify them. */
+export const WEB3_WALLETS: ReadonlyArray<{ provider: EthereumWeb3Provider; strategy: EthereumWeb3Strategy; name: string; rdns: readonly string[] }> = [
   { provider: 'metamask', strategy: 'web3_metamask_signature', name: 'MetaMask', rdns: ['io.metamask'] },
   { provider: 'coinbase_wallet', strategy: 'web3_coinbase_wallet_signature', name: 'Coinbase Wallet', rdns: ['com.coinbase.wallet'] },
   { provider: 'okx_wallet', strategy: 'web3_okx_wallet_signature', name: 'OKX Wallet', rdns: ['com.okex.wallet'] },
@@ -44,9 +50,12 @@ function discover(): void {
 export function walletFor(strategy: string | undefined) {
   const wallet = WEB3_WALLETS.find((w) => w.strategy === strategy);
   if (!wallet)
-    throw new ClerkRuntimeError(`Unsupported web3 strategy "${strategy}": expected one of ${WEB3_WALLETS.map((w) => w.strategy).join(', ')}.`, {
-      code: 'web3_strategy_unsupported',
-    });
+    throw new ClerkRuntimeError(
+      `Unsupported web3 strategy "${strategy}": expected web3_solana_signature or one of ${WEB3_WALLETS.map((w) => w.strategy).join(', ')}.`,
+      {
+        code: 'web3_strategy_unsupported',
+      },
+    );
   return wallet;
 }
 
@@ -102,3 +111,18 @@ export const signatureGenerator =
     if (typeof signature !== 'string' || !signature) throw new ClerkRuntimeError('The wallet returned no signature.', { code: 'web3_signature_missing' });
     return signature;
   };
+
+/**
+ * The wallet of `strategy` connected: its address (the identifier) and a `GenerateSignature` for it.
+ * Solana's wallet is the one named `walletName`; an unknown strategy is refused before any prompt.
+ */
+export async function connectWallet(
+  strategy: string | undefined,
+  walletName?: string,
+): Promise<{ identifier: string; generateSignature: (params: { identifier: string; nonce: string }) => Promise<string>; strategy: Web3Strategy }> {
+  if (strategy === 'web3_solana_signature') {
+    return { identifier: await solanaAddress(walletName as string), generateSignature: solanaSignatureGenerator(walletName as string), strategy };
+  }
+  const ethereum = walletFor(strategy).strategy;
+  return { identifier: await walletAddress(ethereum), generateSignature: signatureGenerator(ethereum), strategy: ethereum };
+}

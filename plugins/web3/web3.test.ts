@@ -103,7 +103,20 @@ describe('web3 plugin', () => {
     expect(isClerkRuntimeError(error) && error.code).toBe('web3_missing_identifier');
     expect(emulator.requests.filter((r) => r.method === 'POST')).toEqual([]);
     const solana = await clerk.authenticateWithWeb3({ strategy: 'web3_solana_signature' }).catch((e: unknown) => e);
-    expect(isClerkRuntimeError(solana) && solana.code).toBe('web3_strategy_unsupported');
+    expect(isClerkRuntimeError(solana) && solana.code).toBe('web3_solana_wallet_name_required');
+    // Each member asks for its own wallet (the strategy is derived from the member's name; OKX's is
+    // checked above, where its announced provider stays known for the rest of the file).
+    for (const [method, name] of [
+      ['authenticateWithMetamask', 'MetaMask'],
+      ['authenticateWithCoinbaseWallet', 'Coinbase Wallet'],
+      ['authenticateWithBase', 'Base'],
+    ] as const) {
+      const e = await clerk[method]().catch((err: unknown) => err);
+      expect(isClerkRuntimeError(e) && e.message).toContain(`No ${name} wallet`);
+    }
+    const unknown = await clerk.authenticateWithWeb3({ strategy: 'web3_nope_signature' as never }).catch((e: unknown) => e);
+    expect(isClerkRuntimeError(unknown) && unknown.code).toBe('web3_strategy_unsupported');
+    expect(emulator.requests.filter((r) => r.method === 'POST')).toEqual([]);
   });
 
   it('a refused prompt is web3_signature_request_rejected; a forged signature is refused by FAPI', async () => {

@@ -25,22 +25,31 @@ export interface AuthenticateWithWalletParams {
 }
 
 export interface ClerkAuthenticateWithWeb3Params extends AuthenticateWithWalletParams {
-  /** Solana (`web3_solana_signature`) is accepted by the type, as ClerkJS's, and refused with `web3_strategy_unsupported`. */
-  strategy: Web3Strategy | 'web3_solana_signature';
+  strategy: Web3Strategy;
+  /** The Solana wallet's name (Wallet Standard), required with `web3_solana_signature`. */
   walletName?: string;
+}
+
+/** ClerkJS's `AuthenticateWithSolanaParams`: the wallet params with the Solana wallet's name. */
+export interface AuthenticateWithSolanaParams extends AuthenticateWithWalletParams {
+  /** The name the wallet registers under the Wallet Standard (`Phantom`, `Solflare`…). */
+  walletName: string;
 }
 
 export interface Web3Api {
   /**
-   * Signs in with the wallet of `strategy` (found through EIP-6963, else `window.ethereum`), or signs
-   * up when FAPI does not know its address; then activates the session and navigates. No wallet:
-   * a `web3_missing_identifier` error; a refused prompt: `web3_signature_request_rejected`.
+   * Signs in with the wallet of `strategy` (found through EIP-6963, else `window.ethereum`; Solana's by
+   * `walletName` through the Wallet Standard, else `window.solana`), or signs up when FAPI does not know
+   * its address; then activates the session and navigates. No wallet: a `web3_missing_identifier` error;
+   * a refused prompt: `web3_signature_request_rejected`; Solana without `walletName`: `web3_solana_wallet_name_required`.
    */
   authenticateWithWeb3(params: ClerkAuthenticateWithWeb3Params): Promise<void>;
   authenticateWithMetamask(params?: AuthenticateWithWalletParams): Promise<void>;
   authenticateWithCoinbaseWallet(params?: AuthenticateWithWalletParams): Promise<void>;
   authenticateWithOKXWallet(params?: AuthenticateWithWalletParams): Promise<void>;
   authenticateWithBase(params?: AuthenticateWithWalletParams): Promise<void>;
+  /** `authenticateWithWeb3({ ...params, strategy: 'web3_solana_signature' })`. */
+  authenticateWithSolana(params: AuthenticateWithSolanaParams): Promise<void>;
 }
 
 /** The prototype of every Web3Wallet (hydrated in `user.web3Wallets` or returned by `createWeb3Wallet`). */
@@ -63,7 +72,8 @@ function asWeb3Wallet(ctx: ResourceContext, data: object): Web3Wallet {
   return Object.defineProperty(data, '_ctx', { value: ctx, configurable: true }) as Web3Wallet;
 }
 
-const WALLET_SIGN_IN = 'authenticateWithWeb3 authenticateWithMetamask authenticateWithCoinbaseWallet authenticateWithOKXWallet authenticateWithBase';
+const WALLET_SIGN_IN =
+  'authenticateWithWeb3 authenticateWithMetamask authenticateWithCoinbaseWallet authenticateWithOKXWallet authenticateWithBase authenticateWithSolana';
 /** The method names by group (the body module's export): stubs exist at once, the bodies load on the first call. */
 const GROUPS = [
   [SignIn.prototype, WALLET_SIGN_IN, 'signIn'],
@@ -109,14 +119,16 @@ export function web3Plugin() {
         return (await import('./flow.js')).authenticateWithWeb3(ctx.kernel, nav, params);
       };
       const members: Record<string, unknown> = { authenticateWithWeb3: run };
-      for (const [name, provider] of [
-        ['Metamask', 'metamask'],
-        ['CoinbaseWallet', 'coinbase_wallet'],
-        ['OKXWallet', 'okx_wallet'],
-        ['Base', 'base'],
-      ])
-        members[`authenticateWith${name}`] = (params?: AuthenticateWithWalletParams) =>
-          run({ ...params, strategy: `web3_${provider}_signature` as Web3Strategy });
+      // authenticateWithMetamask … authenticateWithSolana: the strategy from the name (`OKXWallet` → `web3_okx_wallet_signature`).
+      for (const name of WALLET_SIGN_IN.split(' ').slice(1))
+        members[name] = (params?: AuthenticateWithWalletParams | AuthenticateWithSolanaParams) =>
+          run({
+            ...params,
+            strategy: `web3_${name
+              .slice(16)
+              .replace(/(?=Wallet)/, '_')
+              .toLowerCase()}_signature` as Web3Strategy,
+          });
       return members as unknown as Web3Api;
     },
   });

@@ -65,8 +65,6 @@ export const MISSING = {
   ],
   // Bot-protection ("Protect") challenges: not implemented (kernel, sign-in).
   protect: ['setProtectAssertion', '__internal_resumeAfterProtectCheck'],
-  // Solana sign-in: no web3 plugin (and, unlike the other web3 methods, not in the seeds).
-  web3: ['authenticateWithSolana'],
   // ClerkJS internals nothing provides yet: navigation plugin (window navigate, navigation listeners),
   // kernel (setActive-in-progress flag, reloading initial resources), dev-instance settings toggle.
   internals: ['__internal_windowNavigate', '__internal_addNavigationListener', '__internal_setActiveInProgress', '__internal_reloadInitialResources'],
@@ -221,6 +219,7 @@ export const CHECKED_METHODS = [
   'authenticateWithCoinbaseWallet',
   'authenticateWithOKXWallet',
   'authenticateWithBase',
+  'authenticateWithSolana',
   'authenticateWithWeb3',
   '__internal_attemptToEnableEnvironmentSetting',
   '__experimental_prefetchOrganizationSwitcher',
@@ -396,13 +395,11 @@ export const RESOURCE_MISSING = {
     // ClerkJS's v6 signal futures: compat's are microclerk's own objects (see DIFFERENTLY_TYPED.state).
     future: ['__internal_future'],
     protect: ['protectCheck', 'submitProtectCheck'],
-    web3: ['authenticateWithSolana'],
   },
   signUp: {
     outOfScope: ['__experimental_getEnterpriseConnections'],
     future: ['__internal_future'],
     protect: ['protectCheck', 'submitProtectCheck'],
-    web3: ['authenticateWithSolana'],
   },
   organization: {
     // Billing, enterprise connections, directory sync and their settings.
