@@ -63,8 +63,6 @@ export const MISSING = {
     '__internal_mountOAuthDeviceVerification',
     '__internal_unmountOAuthDeviceVerification',
   ],
-  // Bot-protection ("Protect") challenges: not implemented (kernel, sign-in).
-  protect: ['setProtectAssertion', '__internal_resumeAfterProtectCheck'],
   // Solana sign-in: no web3 plugin (and, unlike the other web3 methods, not in the seeds).
   web3: ['authenticateWithSolana'],
   // ClerkJS internals nothing provides yet: navigation plugin (window navigate, navigation listeners),
@@ -230,6 +228,8 @@ export const CHECKED_METHODS = [
   'createOrganization',
   'getOrganization',
   'authenticateWithGoogleOneTap',
+  'setProtectAssertion',
+  '__internal_resumeAfterProtectCheck',
 ] as const satisfies ReadonlyArray<keyof ClerkJSClerk>;
 
 /** The checked ClerkJS properties: each is present (`in`) on an instance, possibly `undefined`. */
@@ -348,6 +348,7 @@ export const PROVIDED_DOCUMENTED = [
   'authenticateWithRedirect',
   'handleRedirectCallback',
   'handleEmailLinkVerification',
+  'setProtectAssertion',
 ] as const satisfies ReadonlyArray<DocumentedMember>;
 
 // Every documented member is listed, and the full preset's plugins provide each one (no placeholder).
@@ -395,13 +396,11 @@ export const RESOURCE_MISSING = {
     outOfScope: ['ssoBypassFirstFactors'],
     // ClerkJS's v6 signal futures: compat's are microclerk's own objects (see DIFFERENTLY_TYPED.state).
     future: ['__internal_future'],
-    protect: ['protectCheck', 'submitProtectCheck'],
     web3: ['authenticateWithSolana'],
   },
   signUp: {
     outOfScope: ['__experimental_getEnterpriseConnections'],
     future: ['__internal_future'],
-    protect: ['protectCheck', 'submitProtectCheck'],
     web3: ['authenticateWithSolana'],
   },
   organization: {
