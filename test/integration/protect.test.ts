@@ -204,4 +204,19 @@ describe('the protect_check gate', () => {
         .map((r) => r[2]),
     ).toEqual(['pa_headless', 'pa_headless']);
   });
+
+  it('handleRedirectCallback routes a gated sign-in to its protect-check step; __internal_resumeAfterProtectCheck does not, and continues after it', async () => {
+    emulator.updateSettings({ protectCheck: { signIn: true } });
+    const clerk = await loaded({ signInUrl: '/sign-in' });
+    const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com' });
+    const went: string[] = [];
+    const navigate = async (to: string) => void went.push(to);
+    await clerk.handleRedirectCallback({}, navigate);
+    await clerk.handleRedirectCallback({ signInProtectCheckUrl: '/challenge' }, navigate);
+    // Resuming never sends the user back to the challenge (here: still gated, so back to sign-in).
+    await clerk.__internal_resumeAfterProtectCheck({}, navigate);
+    await signIn.submitProtectCheck({ proofToken: proofOf(signIn.protectCheck!.token) });
+    await clerk.__internal_resumeAfterProtectCheck({}, navigate);
+    expect(went).toEqual(['/sign-in#/protect-check', '/challenge', '/sign-in', '/sign-in#/factor-one']);
+  });
 });
