@@ -90,7 +90,8 @@ export function protectPlugin() {
       };
       return {
         setProtectAssertion(next) {
-          if (next !== undefined && typeof next != 'string' && typeof next != 'function') throw invalidArgument('setProtectAssertion()', 'expected a string or a function', next);
+          if (next !== undefined && typeof next != 'string' && typeof next != 'function')
+            throw invalidArgument('setProtectAssertion()', 'expected a string or a function', next);
           set = [next];
         },
       };

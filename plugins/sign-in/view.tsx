@@ -368,6 +368,8 @@ export default function createSignIn(hostKit: UiKit, services?: SignInServices) 
         return <Choose flow={flow} />;
       case 'enterprise-connections':
         return <EnterpriseConnections flow={flow} />;
+      case 'protect-check':
+        return <kit.ProtectCheckStep kind="signIn" />;
       default:
         return <Start flow={flow} />;
     }

@@ -365,6 +365,23 @@ export function createAuthKit(kit: UiKit) {
     return go;
   }
 
+  /**
+   * The `protect-check` step (ClerkJS's route name): a Clerk Protect challenge gates the attempt. These
+   * components do not load the challenge SDK (a third-party script chosen by the server), so they say
+   * so instead of waiting forever, and offer to start over; a custom flow can run the challenge and call
+   * `submitProtectCheck()` (README, "Clerk Protect").
+   */
+  function ProtectCheckStep({ kind }: { kind: AuthKind }) {
+    const host = useHost();
+    const { t } = host;
+    return (
+      <kit.Card title={t(`${kind}.protectCheck.title`)} subtitle={t(`${kind}.protectCheck.subtitle`)}>
+        <Alert>{t('unstable__errors.protect_check_required')}</Alert>
+        <kit.LinkButton onClick={() => void host.navigate('')}>{t(`${kind}.protectCheck.retryButton`)}</kit.LinkButton>
+      </kit.Card>
+    );
+  }
+
   /** A provider's mark (`oauth_google` → Google's); any other provider shows the first letter of its name. */
   function ProviderIcon({ strategy, name }: { strategy: string; name: string }) {
     const { el } = useHost();
@@ -386,7 +403,17 @@ export function createAuthKit(kit: UiKit) {
     );
   }
 
-  return { useAuthFlow, SocialButtons, IdentityPreview, EnterpriseConnectionList, Web3Buttons, ProviderReturnError, TaskStep, usePendingTask };
+  return {
+    useAuthFlow,
+    SocialButtons,
+    IdentityPreview,
+    EnterpriseConnectionList,
+    Web3Buttons,
+    ProviderReturnError,
+    TaskStep,
+    usePendingTask,
+    ProtectCheckStep,
+  };
 }
 
 /** The host's kit with the sign-in/up parts: what `<SignIn/>` and `<SignUp/>` build their steps with. */

@@ -10,6 +10,7 @@ import { Clerk } from '../../presets/full.js';
 import { createClerk } from '../../kernel/index.js';
 import { protectPlugin } from '../../plugins/protect/index.js';
 import { PROXY_URL, useEmulator } from '../helpers/emulator.js';
+import { byLabel, submit, type, waitFor } from '../helpers/ui.js';
 
 const PASSWORD = 'correct-horse-battery';
 const emulator = useEmulator({ seed: { users: [{ emailAddress: 'ada@example.com', password: PASSWORD, firstName: 'Ada' }] } });
@@ -23,7 +24,10 @@ async function loaded(options: Record<string, unknown> = {}) {
   return clerk;
 }
 /** The assertion each logged mutation carried, by method and path. */
-const sent = () => emulator.requests.filter((r) => r.method !== 'GET').map((r) => [r.method, r.path.replace(/sia_\w+|sua_\w+/, ':id'), r.protectAssertion]);
+const sent = () =>
+  emulator.requests
+    .filter((r) => r.method !== 'GET')
+    .map((r): [string, string, string | undefined] => [r.method, r.path.replace(/sia_\w+|sua_\w+/, ':id'), r.protectAssertion]);
 const proofOf = (token: string) => `proof_${token}`;
 
 beforeEach(() => {
@@ -218,5 +222,41 @@ describe('the protect_check gate', () => {
     await signIn.submitProtectCheck({ proofToken: proofOf(signIn.protectCheck!.token) });
     await clerk.__internal_resumeAfterProtectCheck({}, navigate);
     expect(went).toEqual(['/sign-in#/protect-check', '/challenge', '/sign-in', '/sign-in#/factor-one']);
+  });
+});
+
+describe('<SignIn/> and <SignUp/> on a gated attempt', () => {
+  async function mounted(kind: 'SignIn' | 'SignUp') {
+    history.replaceState(null, '', kind === 'SignIn' ? '/sign-in' : '/sign-up');
+    const clerk = await loaded({ signInUrl: '/sign-in', signUpUrl: '/sign-up' });
+    const root = document.createElement('div');
+    document.body.appendChild(root);
+    instances.push({ destroy: () => root.remove() });
+    if (kind === 'SignIn') clerk.mountSignIn(root, { path: '/sign-in', routing: 'hash' });
+    else clerk.mountSignUp(root, { path: '/sign-up', routing: 'hash' });
+    return { clerk, root, form: await waitFor(() => root.querySelector('form')) };
+  }
+  const alertText = (root: HTMLElement) => root.querySelector('[role=alert]')?.textContent ?? '';
+
+  it('<SignIn/> shows the protect-check step with a clear message instead of waiting', async () => {
+    emulator.updateSettings({ protectCheck: { signIn: true } });
+    const { root, form } = await mounted('SignIn');
+    await type(byLabel(root, 'Email address'), 'ada@example.com');
+    submit(form);
+    await waitFor(() => location.hash === '#/protect-check');
+    await waitFor(() => alertText(root));
+    expect(alertText(root)).toContain('bot-protection check');
+    expect(root.querySelector('.cl-headerTitle')?.textContent).toBe('Verification required');
+  });
+
+  it('<SignUp/> does the same for a sign-up missing protect_check', async () => {
+    emulator.updateSettings({ protectCheck: { signUp: true } });
+    const { root, form } = await mounted('SignUp');
+    await type(byLabel(root, 'Email address'), 'new@example.com');
+    await type(byLabel(root, 'Password'), PASSWORD);
+    submit(form);
+    await waitFor(() => location.hash === '#/protect-check');
+    await waitFor(() => alertText(root));
+    expect(alertText(root)).toContain('bot-protection check');
   });
 });
