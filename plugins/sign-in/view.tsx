@@ -6,6 +6,7 @@
  * Every step reads the sign-in in progress from `clerk.client.signIn`, so deep links survive a reload.
  */
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
+import type { SignIn } from '../../kernel/index.js';
 import type { EmailLinkApi } from '../email-link/index.js';
 import type { OAuthApi } from '../oauth/index.js';
 import type { Web3Api, Web3Strategy } from '../web3/index.js';
@@ -369,7 +370,7 @@ export default function createSignIn(hostKit: UiKit, services?: SignInServices) 
       case 'enterprise-connections':
         return <EnterpriseConnections flow={flow} />;
       case 'protect-check':
-        return <kit.ProtectCheckStep kind="signIn" />;
+        return <kit.ProtectCheckStep kind="signIn" onDone={(signIn: SignIn) => proceed(flow, signIn)} />;
       default:
         return <Start flow={flow} />;
     }

@@ -517,7 +517,7 @@ export default function createSignUp(hostKit: UiKit, { oauth, emailLink, web3 }:
       case 'enterprise-connections':
         return <EnterpriseConnections flow={flow} />;
       case 'protect-check':
-        return <kit.ProtectCheckStep kind="signUp" />;
+        return <kit.ProtectCheckStep kind="signUp" onDone={(signUp: SignUp) => proceed(flow, signUp)} />;
       default:
         return <Start flow={flow} />;
     }

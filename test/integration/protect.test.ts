@@ -11,6 +11,7 @@ import { createClerk } from '../../kernel/index.js';
 import { protectPlugin } from '../../plugins/protect/index.js';
 import { PROXY_URL, useEmulator } from '../helpers/emulator.js';
 import { byLabel, submit, type, waitFor } from '../helpers/ui.js';
+import { allowedSdkUrl, runProtectCheck } from '../../plugins/ui/protect-check.js';
 
 const PASSWORD = 'correct-horse-battery';
 const emulator = useEmulator({ seed: { users: [{ emailAddress: 'ada@example.com', password: PASSWORD, firstName: 'Ada' }] } });
@@ -238,15 +239,18 @@ describe('<SignIn/> and <SignUp/> on a gated attempt', () => {
   }
   const alertText = (root: HTMLElement) => root.querySelector('[role=alert]')?.textContent ?? '';
 
-  it('<SignIn/> shows the protect-check step with a clear message instead of waiting', async () => {
+  // Node cannot import() an http URL: the step's own loader fails here, which is the failure path a CSP
+  // block takes in a browser. The challenge itself runs in the runProtectCheck tests below.
+  it('<SignIn/> goes to #/protect-check and says why the challenge could not run, instead of waiting', async () => {
     emulator.updateSettings({ protectCheck: { signIn: true } });
     const { root, form } = await mounted('SignIn');
     await type(byLabel(root, 'Email address'), 'ada@example.com');
     submit(form);
     await waitFor(() => location.hash === '#/protect-check');
     await waitFor(() => alertText(root));
-    expect(alertText(root)).toContain('bot-protection check');
+    expect(alertText(root)).toBe('The verification could not load. Check your connection and try again.');
     expect(root.querySelector('.cl-headerTitle')?.textContent).toBe('Verification required');
+    expect(root.querySelector('.cl-protectCheckContainer')).not.toBeNull();
   });
 
   it('<SignUp/> does the same for a sign-up missing protect_check', async () => {
@@ -257,6 +261,71 @@ describe('<SignIn/> and <SignUp/> on a gated attempt', () => {
     submit(form);
     await waitFor(() => location.hash === '#/protect-check');
     await waitFor(() => alertText(root));
-    expect(alertText(root)).toContain('bot-protection check');
+    expect(alertText(root)).toContain('could not load');
+  });
+});
+
+describe('runProtectCheck (the components’ challenge runner)', () => {
+  /** Imports the emulator's fake SDK as a browser would: fetched from the FAPI origin, then imported (as a data: URL in Node). */
+  const loadFromEmulator = (log: string[]) => async (url: string) => {
+    log.push(url);
+    const source = await (await emulator.handle(new Request(url))).text();
+    return import(/* @vite-ignore */ `data:text/javascript,${encodeURIComponent(source)}`);
+  };
+
+  it('runs each challenge of a chain in the container (the fake SDK’s button) and submits the proofs', async () => {
+    emulator.updateSettings({ protectCheck: { signIn: true, chain: 2 } });
+    const clerk = await loaded();
+    const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: PASSWORD });
+    const container = document.createElement('div');
+    document.body.appendChild(container);
+    const log: string[] = [];
+    const presser = setInterval(() => container.querySelector<HTMLButtonElement>('button[data-emulator-protect-check]')?.click(), 20);
+    try {
+      const done = await runProtectCheck(signIn, PROXY_URL, container, new AbortController().signal, loadFromEmulator(log));
+      expect(done).toBe(signIn);
+    } finally {
+      clearInterval(presser);
+      container.remove();
+    }
+    expect([signIn.status, signIn.protectCheck]).toEqual(['complete', null]);
+    expect(log).toEqual([`${PROXY_URL}/__emulator/protect/sdk.js`, `${PROXY_URL}/__emulator/protect/sdk.js`]);
+  });
+
+  it('refuses an SDK from another origin, over http when FAPI is https, or with userinfo (nothing is loaded)', () => {
+    const refused = (sdkUrl: string, fapi: string) => {
+      try {
+        allowedSdkUrl(sdkUrl, fapi);
+      } catch (error) {
+        return isClerkRuntimeError(error) && error.code;
+      }
+      return 'allowed';
+    };
+    expect(refused('https://evil.example/sdk.js', 'https://clerk.example.com')).toBe('protect_check_invalid_sdk_url');
+    expect(refused('http://clerk.example.com/sdk.js', 'https://clerk.example.com')).toBe('protect_check_invalid_sdk_url');
+    expect(refused('https://user:pw@clerk.example.com/sdk.js', 'https://clerk.example.com')).toBe('protect_check_invalid_sdk_url');
+    expect(refused('javascript:alert(1)', 'https://clerk.example.com')).toBe('protect_check_invalid_sdk_url');
+    expect(refused('not a url', 'https://clerk.example.com')).toBe('protect_check_invalid_sdk_url');
+    expect(refused('https://clerk.example.com/npm/protect/sdk.js', 'https://clerk.example.com')).toBe('allowed');
+    expect(refused('http://localhost:3000/__clerk/__emulator/protect/sdk.js', 'http://localhost:3000/__clerk')).toBe('allowed');
+  });
+
+  it('a module without a default export, or a challenge that throws, is a coded error and submits nothing', async () => {
+    emulator.updateSettings({ protectCheck: { signIn: true } });
+    const clerk = await loaded();
+    const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com' });
+    emulator.clearRequests();
+    const codeOf = (run: Promise<unknown>) =>
+      run.then(
+        () => 'resolved',
+        (e: unknown) => (isClerkRuntimeError(e) ? e.code : String(e)),
+      );
+    const container = document.createElement('div');
+    const signal = new AbortController().signal;
+    expect(await codeOf(runProtectCheck(signIn, PROXY_URL, container, signal, async () => ({})))).toBe('protect_check_invalid_script');
+    const throwing = async () => ({ default: () => Promise.reject(new Error('widget crashed')) });
+    expect(await codeOf(runProtectCheck(signIn, PROXY_URL, container, signal, throwing))).toBe('protect_check_execution_failed');
+    expect(emulator.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(signIn.status).toBe('needs_protect_check');
   });
 });
