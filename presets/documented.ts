@@ -84,4 +84,5 @@ export type DocumentedMember =
   | 'buildTasksUrl'
   | 'redirectToTasks'
   | 'mountUserAvatar'
-  | 'unmountUserAvatar';
+  | 'unmountUserAvatar'
+  | 'setProtectAssertion';

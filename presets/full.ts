@@ -16,6 +16,7 @@ import { organizationSwitcherPlugin } from '../plugins/organization-switcher/ind
 import { organizationsPlugin } from '../plugins/organizations/organizations.js';
 import { passkeysPlugin } from '../plugins/passkeys/passkeys.js';
 import { pollingPlugin } from '../plugins/polling/index.js';
+import { protectPlugin } from '../plugins/protect/index.js';
 import { resourceMembersPlugin } from '../plugins/resource-members/index.js';
 import { reverificationPlugin } from '../plugins/reverification/index.js';
 import { sessionSyncPlugin } from '../plugins/session-sync/index.js';
@@ -46,6 +47,7 @@ export function fullPlugins() {
     signOutPlugin(),
     pollingPlugin(),
     sessionSyncPlugin(),
+    protectPlugin(),
     resourceMembersPlugin(),
     organizationsPlugin(),
     web3Plugin(),

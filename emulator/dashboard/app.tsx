@@ -396,6 +396,18 @@ function Settings({ settings, update }: { settings: Json; update(partial: Json):
           onChange={(on) => update({ forceOrganizationSelection: on })}
         />
         <Check name="mfa_required" label="Require MFA (setup-mfa task)" checked={settings.mfaRequired} onChange={(on) => update({ mfaRequired: on })} />
+        <Check
+          name="protect_check_sign_in"
+          label="Clerk Protect check on sign-in (proof: proof_ + token)"
+          checked={settings.protectCheck.signIn}
+          onChange={(on) => update({ protectCheck: { signIn: on } })}
+        />
+        <Check
+          name="protect_check_sign_up"
+          label="Clerk Protect check on sign-up"
+          checked={settings.protectCheck.signUp}
+          onChange={(on) => update({ protectCheck: { signUp: on } })}
+        />
         <label>
           Sign-up mode
           <select name="sign_up_mode" value={settings.signUpMode} onChange={(e) => update({ signUpMode: (e.target as HTMLSelectElement).value })}>

@@ -130,7 +130,11 @@ export function signUpRequirements(core: EmulatorCore, signUp: SignUpRecord): Si
   return {
     required: enabled.filter((a) => a.required).map((a) => a.field),
     optional: enabled.filter((a) => !a.required).map((a) => a.field),
-    missing: [...enabled.filter((a) => a.required && !a.present).map((a) => a.field), ...(sso && !ssoDone ? ['enterprise_sso'] : [])],
+    missing: [
+      ...enabled.filter((a) => a.required && !a.present).map((a) => a.field),
+      ...(sso && !ssoDone ? ['enterprise_sso'] : []),
+      ...(signUp.protectCheck ? ['protect_check'] : []),
+    ],
     unverified,
   };
 }

@@ -216,7 +216,21 @@ export interface ClientRecord {
   updatedAt: number;
 }
 
-export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete';
+export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'needs_protect_check' | 'complete';
+
+/** A pending Clerk Protect challenge: what the challenge SDK gets, and the create it holds back. */
+export interface ProtectCheckRecord {
+  /** The opaque challenge token the SDK is initialised with. */
+  token: string;
+  /** The challenge SDK's URL (the emulator's fake SDK, on its own origin). */
+  sdkUrl: string;
+  /** Epoch ms. */
+  expiresAt: number;
+  /** Challenges still to pass after this one (a chained check). */
+  remaining: number;
+  /** The gated create's form fields, replayed once the gate clears. */
+  heldBody: Array<[string, string]>;
+}
 
 export interface SignInRecord {
   id: string;
@@ -234,6 +248,10 @@ export interface SignInRecord {
   oauthProfile: OAuthProfile | null;
   /** A ticket sign-in: the organization invitation it accepts once the sign-in completes (after any second factor). */
   invitationId?: string | null;
+  /** A pending Clerk Protect challenge gating the create (domain/protect-check.ts). */
+  protectCheck?: ProtectCheckRecord | null;
+  /** The last Protect assertion (`__clerk_protect_assertion`) a request on this sign-in carried. */
+  protectAssertion?: string | null;
   createdSessionId: string | null;
   createdAt: number;
   updatedAt: number;
@@ -267,6 +285,10 @@ export interface SignUpRecord {
   oauthProfile: OAuthProfile | null;
   /** `strategy=ticket`: the organization invitation the new user accepts on completion. */
   invitationId?: string | null;
+  /** A pending Clerk Protect challenge gating the create (domain/protect-check.ts). */
+  protectCheck?: ProtectCheckRecord | null;
+  /** The last Protect assertion (`__clerk_protect_assertion`) a request on this sign-up carried. */
+  protectAssertion?: string | null;
   createdSessionId: string | null;
   createdUserId: string | null;
   createdAt: number;

@@ -110,6 +110,16 @@ export interface EnterpriseConnectionSettings {
   id?: string;
 }
 
+/** Clerk Protect mid-flow checks: which creates answer with a `protect_check` gate, and how many challenges chain. */
+export interface ProtectCheckSettings {
+  /** `POST /client/sign_ins` with a known identifier answers `needs_protect_check`. */
+  signIn: boolean;
+  /** `POST /client/sign_ups` answers with `protect_check` (and `protect_check` in `missing_fields`). */
+  signUp: boolean;
+  /** Challenges in a row before the gate clears (default 1). */
+  chain: number;
+}
+
 export interface EmulatorSettings {
   applicationName: string;
   /** One signed-in session per client (`auth_config.single_session_mode`). */
@@ -157,6 +167,8 @@ export interface EmulatorSettings {
   lockout: LockoutSettings;
   /** An email link opened on another client answers `client_mismatch` (`attack_protection.email_link.require_same_client`). */
   emailLinkRequireSameClient: boolean;
+  /** Clerk Protect mid-flow challenges (off by default); see domain/protect-check.ts. */
+  protectCheck: ProtectCheckSettings;
   /** Per-emulator request budget; exceeding it answers 429 with Retry-After. */
   rateLimit: RateLimitSettings | null;
   /** Added delay for every FAPI request. */
@@ -209,6 +221,7 @@ export function defaultSettings(): EmulatorSettings {
     signUpMode: 'public',
     lockout: { maxAttempts: 5, lockSeconds: 1800 },
     emailLinkRequireSameClient: false,
+    protectCheck: { signIn: false, signUp: false, chain: 1 },
     rateLimit: null,
     latencyMs: 0,
     displayUrls: {

@@ -10,6 +10,8 @@ import { newVerification, type ClientRecord, type SignInRecord, type UserRecord 
 import { verifyTotp } from '../domain/totp.js';
 import { acceptInvitationForUser, invitationForTicket } from '../domain/invitation-tickets.js';
 import { isWeb3Strategy, normalizeWeb3Address, strategyFitsAddress } from '../domain/web3.js';
+import { answerProtectCheck, assertNoProtectCheck, newProtectCheck } from '../domain/protect-check.js';
+import { FormBody } from '../http/form-body.js';
 import { signInJson } from '../wire/sign-in.js';
 import type { RequestContext } from '../http/request-context.js';
 import { route, type Route } from '../http/router.js';
@@ -211,11 +213,48 @@ async function createSignIn(ctx: RequestContext): Promise<Response> {
   }
   core.store.signIns.set(signIn.id, signIn);
   client.signInId = signIn.id;
+  signIn.protectAssertion = body.text('__clerk_protect_assertion') ?? null;
+  if (signIn.userId && core.settings.protectCheck.signIn) {
+    // Clerk Protect: the first factor waits behind a challenge; the create's fields are replayed when it clears.
+    signIn.status = 'needs_protect_check';
+    signIn.protectCheck = newProtectCheck(now, protectSdkUrl(ctx), Math.max(0, core.settings.protectCheck.chain - 1), body.entries());
+    return respond(ctx, signIn);
+  }
+  await identifiedFirstFactor(ctx, signIn);
+  return respond(ctx, signIn);
+}
+
+/** The emulator's fake challenge SDK, on the FAPI origin (under the proxy prefix). */
+export const protectSdkUrl = (ctx: RequestContext) => `${ctx.baseUrl}/__emulator/protect/sdk.js`;
+
+/** The rest of an identified create: the password or strategy it named. */
+async function identifiedFirstFactor(ctx: RequestContext, signIn: SignInRecord): Promise<void> {
+  const { core, body } = ctx;
+  const strategy = body.text('strategy');
+  const password = body.string('password');
   const user = signIn.userId ? core.store.users.get(signIn.userId) : undefined;
   if (user && password !== undefined && (strategy === undefined || strategy === 'password')) {
     verifyPasswordFactor(ctx, signIn, user, password);
   } else if (user && strategy && strategy !== 'password') {
     await prepareFirstFactorFor(ctx, signIn, user, strategy);
+  }
+}
+
+/**
+ * `PATCH /client/sign_ins/:id/protect_check` (`proof_token`): a good proof clears the challenge (or
+ * issues the next of a chain); the last one replays the held create, so the sign-in moves on as if it
+ * had not been gated. A wrong proof changes nothing.
+ */
+async function submitProtectCheck(ctx: RequestContext): Promise<Response> {
+  const signIn = loadSignIn(ctx);
+  signIn.protectAssertion = ctx.body.text('__clerk_protect_assertion') ?? signIn.protectAssertion ?? null;
+  const held = signIn.protectCheck;
+  const next = answerProtectCheck(held, ctx.body.text('proof_token'), ctx.core.now());
+  signIn.protectCheck = next;
+  if (!next && held) {
+    signIn.status = 'needs_first_factor';
+    const replay = Object.create(ctx, { body: { value: new FormBody(new URLSearchParams(held.heldBody)) } }) as RequestContext;
+    await identifiedFirstFactor(replay, signIn);
   }
   return respond(ctx, signIn);
 }
@@ -347,6 +386,7 @@ async function prepareFirstFactorFor(ctx: RequestContext, signIn: SignInRecord, 
 
 async function prepareFirstFactor(ctx: RequestContext): Promise<Response> {
   const signIn = loadSignIn(ctx);
+  assertNoProtectCheck(signIn, 'sign-in');
   const strategy = ctx.body.text('strategy');
   if (!strategy) throw paramMissing('strategy');
   if (signIn.status === 'complete') throw fapiError(400, 'sign_in_already_complete', 'Already complete', 'This sign-in is already complete.');
@@ -395,6 +435,7 @@ async function attemptPasskey(ctx: RequestContext, signIn: SignInRecord): Promis
 async function attemptFirstFactor(ctx: RequestContext): Promise<Response> {
   const { core, body } = ctx;
   const signIn = loadSignIn(ctx);
+  assertNoProtectCheck(signIn, 'sign-in');
   const strategy = body.text('strategy');
   if (!strategy) throw paramMissing('strategy');
   if (strategy === 'passkey') return attemptPasskey(ctx, signIn);
@@ -455,6 +496,7 @@ function applyNewPassword(ctx: RequestContext, signIn: SignInRecord, user: UserR
 
 function resetPassword(ctx: RequestContext): Response {
   const signIn = loadSignIn(ctx);
+  assertNoProtectCheck(signIn, 'sign-in');
   const user = signInUser(ctx, signIn);
   if (signIn.status !== 'needs_new_password') {
     throw fapiError(400, 'sign_in_status_invalid', 'Not expecting a new password', 'Verify a reset code before setting a new password.');
@@ -473,6 +515,7 @@ function requireNeedsSecondFactor(signIn: SignInRecord): void {
 
 function prepareSecondFactor(ctx: RequestContext): Response {
   const signIn = loadSignIn(ctx);
+  assertNoProtectCheck(signIn, 'sign-in');
   const user = signInUser(ctx, signIn);
   requireNeedsSecondFactor(signIn);
   const strategy = ctx.body.text('strategy');
@@ -496,6 +539,7 @@ function prepareSecondFactor(ctx: RequestContext): Response {
 function attemptSecondFactor(ctx: RequestContext): Response {
   const { core, body } = ctx;
   const signIn = loadSignIn(ctx);
+  assertNoProtectCheck(signIn, 'sign-in');
   const user = signInUser(ctx, signIn);
   requireNeedsSecondFactor(signIn);
   const strategy = body.text('strategy');
@@ -527,4 +571,5 @@ export const signInRoutes: Route[] = [
   route('POST', '/client/sign_ins/:id/reset_password', resetPassword),
   route('POST', '/client/sign_ins/:id/prepare_second_factor', prepareSecondFactor),
   route('POST', '/client/sign_ins/:id/attempt_second_factor', attemptSecondFactor),
+  route('PATCH', '/client/sign_ins/:id/protect_check', submitProtectCheck),
 ];

@@ -1,5 +1,7 @@
 /** `/v1/client/sign_ups`: collect fields, verify email/phone, then create the user and a session. */
 import { signUpRequirements } from '../domain/auth-factors.js';
+import { answerProtectCheck, assertNoProtectCheck, newProtectCheck } from '../domain/protect-check.js';
+import { protectSdkUrl } from './sign-in.js';
 import type { EmulatorCore } from '../domain/core.js';
 import { fapiError, formError, notFound, paramMissing, sessionExists } from '../domain/errors.js';
 import { isEmail, looksLikePhone } from '../domain/identifiers.js';
@@ -296,12 +298,29 @@ function createSignUp(ctx: RequestContext): Response {
   }
   core.store.signUps.set(draft.id, draft);
   client.signUpId = draft.id;
+  draft.protectAssertion = ctx.body.text('__clerk_protect_assertion') ?? null;
+  if (core.settings.protectCheck.signUp && !strategy && !ctx.body.bool('transfer')) {
+    // Clerk Protect: the sign-up is not completed (nor may it be worked on) until the challenge clears.
+    draft.protectCheck = newProtectCheck(core.now(), protectSdkUrl(ctx), Math.max(0, core.settings.protectCheck.chain - 1), []);
+    return respond(ctx, draft);
+  }
   completeSignUpIfReady(core, draft, device(ctx));
   return respond(ctx, draft);
 }
 
+/** `PATCH /client/sign_ups/:id/protect_check` (`proof_token`): a good proof clears the gate (or chains); the held create then completes if it can. */
+function submitProtectCheck(ctx: RequestContext): Response {
+  const signUp = loadSignUp(ctx);
+  signUp.protectAssertion = ctx.body.text('__clerk_protect_assertion') ?? signUp.protectAssertion ?? null;
+  const held = signUp.protectCheck;
+  signUp.protectCheck = answerProtectCheck(held, ctx.body.text('proof_token'), ctx.core.now());
+  if (!signUp.protectCheck) completeSignUpIfReady(ctx.core, signUp, device(ctx));
+  return respond(ctx, signUp);
+}
+
 function updateSignUp(ctx: RequestContext): Response {
   const signUp = loadSignUp(ctx);
+  assertNoProtectCheck(signUp, 'sign-up');
   if (signUp.status !== 'missing_requirements') {
     throw fapiError(400, 'sign_up_status_invalid', 'Sign-up cannot change', `This sign-up is ${signUp.status}.`);
   }
@@ -316,6 +335,7 @@ function updateSignUp(ctx: RequestContext): Response {
 
 function prepareVerification(ctx: RequestContext): Response {
   const signUp = loadSignUp(ctx);
+  assertNoProtectCheck(signUp, 'sign-up');
   const strategy = ctx.body.text('strategy');
   if (!strategy) throw paramMissing('strategy');
   if (strategy === 'email_code' || strategy === 'email_link') {
@@ -357,6 +377,7 @@ function prepareVerification(ctx: RequestContext): Response {
 
 function attemptVerification(ctx: RequestContext): Response {
   const signUp = loadSignUp(ctx);
+  assertNoProtectCheck(signUp, 'sign-up');
   const strategy = ctx.body.text('strategy');
   if (!strategy) throw paramMissing('strategy');
   if (isWeb3Strategy(strategy)) {
@@ -400,6 +421,7 @@ export const signUpRoutes: Route[] = [
   route('GET', '/client/sign_ups/:id', (ctx) => ctx.envelope(signUpJson(ctx.view, loadSignUp(ctx).id))),
   route('GET', '/client/sign_ups/:id/enterprise_connections', listEnterpriseConnections),
   route('PATCH', '/client/sign_ups/:id', updateSignUp),
+  route('PATCH', '/client/sign_ups/:id/protect_check', submitProtectCheck),
   route('POST', '/client/sign_ups/:id/prepare_verification', prepareVerification),
   route('POST', '/client/sign_ups/:id/attempt_verification', attemptVerification),
 ];

@@ -24,6 +24,11 @@ export class FormBody {
     return value ? value : undefined;
   }
 
+  /** Every field, in order (to keep a request's fields for later). */
+  entries(): Array<[string, string]> {
+    return [...this.params.entries()];
+  }
+
   all(name: string): string[] {
     return this.params.getAll(name);
   }

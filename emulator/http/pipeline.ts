@@ -4,6 +4,7 @@
  * It knows handlers only as a route table and an admin callback, so it never imports them.
  */
 // A runtime-only import first: the .d.ts drops it along with the header above, which would otherwise
+import { FAKE_PROTECT_SDK } from '../domain/protect-check.js';
 // become RequestLogEntry's doc comment and change api-report/emulator.api.md.
 import { FapiError, fapiError } from '../domain/errors.js';
 import type { EmulatorCore } from '../domain/core.js';
@@ -40,6 +41,8 @@ export interface RequestLogEntry {
   path: string;
   search: string;
   at: number;
+  /** The Clerk Protect assertion the request's body carried (`__clerk_protect_assertion`), when it had one. */
+  protectAssertion?: string;
 }
 
 export interface RequestPipeline {
@@ -103,19 +106,20 @@ export function createRequestPipeline(core: EmulatorCore, options: PipelineOptio
   async function handleFapi(request: Request, url: URL, base: string, path: string): Promise<Response> {
     const queryMethod = url.searchParams.get('_method');
     const method = request.method.toUpperCase() === 'POST' && queryMethod ? queryMethod.toUpperCase() : request.method.toUpperCase();
-    requests.push({ method, path: `/v1${path === '/' ? '' : path}`, search: url.search, at: core.now() });
+    const entry: RequestLogEntry = { method, path: `/v1${path === '/' ? '' : path}`, search: url.search, at: core.now() };
+    requests.push(entry);
 
     if (core.settings.latencyMs > 0) await sleep(core.settings.latencyMs);
     const fault = faults.take(method, `/v1${path}`);
     const faulted = await applyFault(fault);
     if (faulted) return faulted;
-    const response = await runHandler(request, url, base, path, method);
+    const response = await runHandler(request, url, base, path, method, entry);
     // Faults that strike after the server has done its work.
     if (fault?.dropResponse) throw new DroppedConnectionError();
     return fault?.truncate ? truncateResponse(response) : response;
   }
 
-  async function runHandler(request: Request, url: URL, base: string, path: string, method: string): Promise<Response> {
+  async function runHandler(request: Request, url: URL, base: string, path: string, method: string, entry: RequestLogEntry): Promise<Response> {
     const limited = rateLimiter.check(core.settings.rateLimit, () => core.now());
     if (limited) return errorResponse(limited, null);
 
@@ -130,6 +134,8 @@ export function createRequestPipeline(core: EmulatorCore, options: PipelineOptio
       const client = resolveClient(core, request, url, match.route.open);
       before = signedInState(core, client);
       const body = await parseBody(request, request.method.toUpperCase());
+      const assertion = body.string('__clerk_protect_assertion');
+      if (assertion !== undefined) entry.protectAssertion = assertion;
       ctx = new RequestContext(core, request, url, method, path, `${url.origin}${base}`, body, client, (origin) => origins.allows(origin, url));
       ctx.params = match.params;
       return withClientUat(core, await match.route.handler(ctx), ctx, before);
@@ -160,6 +166,10 @@ export function createRequestPipeline(core: EmulatorCore, options: PipelineOptio
           return jsonResponse({ error: `Origin ${origin} is not allowed for this client id.` }, 403);
         }
         return cors(await options.googleIdentity(request.method.toUpperCase(), action, request, `${url.origin}${url.pathname.slice(0, adminAt)}`), request);
+      }
+      // The fake Clerk Protect challenge SDK is a module any page of the app may import (CORS for allowed origins).
+      if (action === '/protect/sdk.js' && request.method.toUpperCase() === 'GET') {
+        return cors(new Response(FAKE_PROTECT_SDK, { status: 200, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } }), request);
       }
       // The controls read one-time codes and create users: the emulator's own pages only, never another site.
       if (isCrossOrigin(request, url, origins)) {

@@ -1,6 +1,7 @@
 /** SignIn JSON: status, the factors the user can use, and the verifications in progress. */
 import { signInFirstFactors, supportedIdentifiers, supportedSecondFactors, type SupportedFactor } from '../domain/auth-factors.js';
 import { maskIdentifier, normalizePhone } from '../domain/identifiers.js';
+import { protectCheckJson } from '../domain/protect-check.js';
 import { userImageUrl } from './public-user.js';
 import { verificationJson } from './verification.js';
 import type { Json, JsonView } from './view.js';
@@ -22,6 +23,7 @@ export function signInJson(view: JsonView, signInId: string): Json | null {
     first_factor_verification: verificationJson(signIn.firstFactorVerification),
     second_factor_verification: verificationJson(signIn.secondFactorVerification),
     created_session_id: signIn.createdSessionId,
+    protect_check: protectCheckJson(signIn.protectCheck),
     user_data: user ? { first_name: user.firstName, last_name: user.lastName, image_url: userImageUrl(user), has_image: user.imageDataUrl !== null } : null,
     abandon_at: signIn.abandonAt,
     created_at: signIn.createdAt,

@@ -1,5 +1,6 @@
 /** SignUp JSON: the fields still required and the verifications of each identifier. */
 import { signUpRequirements } from '../domain/auth-factors.js';
+import { protectCheckJson } from '../domain/protect-check.js';
 import type { VerificationRecord } from '../domain/records.js';
 import { verificationJson } from './verification.js';
 import type { Json, JsonView } from './view.js';
@@ -33,6 +34,7 @@ export function signUpJson(view: JsonView, signUpId: string): Json | null {
     optional_fields: requirements.optional,
     missing_fields: signUp.status === 'complete' ? [] : requirements.missing,
     unverified_fields: signUp.status === 'complete' ? [] : requirements.unverified,
+    protect_check: protectCheckJson(signUp.protectCheck),
     verifications: {
       email_address:
         signUp.emailAddress !== null ? signUpVerificationJson(signUp.emailVerification, emailStrategies.length ? emailStrategies : ['email_code']) : null,

@@ -44,8 +44,8 @@
  * - Missing (the SDK tolerates their absence; what it affects):
  *   - `__internal_queryClient`, `__internal_windowNavigate`, `__internal_setEnvironment`: optional-chained or feature-detected by the SDK.
  *   - waitlist without the `waitlist` plugin: `waitlistSignal().waitlist` is null (`useWaitlist()` has nothing to join with).
- *   - futures' `sso`, `web3`, `passkey`, `mfa.passkey`, `submitProtectCheck`: resolve
- *     `{ error }` with code `not_supported`.
+ *   - futures' `sso`, `web3`, `passkey`, `mfa.passkey`: resolve `{ error }` with code `not_supported`;
+ *     `submitProtectCheck` and `protectCheck` need the protect plugin (the full preset has it).
  *   - `billing`, `apiKeys`, `oauthApplication`, `__experimental_checkout`: the billing / API-key /
  *     checkout hooks do not work. The organization hooks need the `organizations` plugin.
  * @packageDocumentation

@@ -126,7 +126,7 @@ export function createSignInFuture(ctx: PluginContext, run: Step) {
         : undefined;
     },
     get protectCheck() {
-      return null;
+      return peek()?.protectCheck ?? null;
     },
     /** True once this sign-in was finalized or reset, so a UI may drop it. */
     get canBeDiscarded() {
@@ -200,7 +200,8 @@ export function createSignInFuture(ctx: PluginContext, run: Step) {
     sso: () => notSupported('signIn.sso()', 'OAuth / enterprise SSO redirects need the oauth plugin, which does not exist yet.'),
     web3: () => notSupported('signIn.web3()', 'Web3 wallets are not implemented.'),
     passkey: () => notSupported('signIn.passkey()', 'passkeys are not implemented.'),
-    submitProtectCheck: () => notSupported('signIn.submitProtectCheck()', 'Clerk Protect challenges are not implemented.'),
+    // The protect plugin's member (ClerkJS's future runs the same PATCH …/protect_check).
+    submitProtectCheck: (params: { proofToken: string }) => run(() => current().submitProtectCheck(params)),
 
     /** Activates the session the sign-in created; `navigate` runs before the new session is emitted. */
     async finalize(params: { navigate?: FinalizeNavigate } = {}): Result {

@@ -79,7 +79,7 @@ export function createSignUpFuture(ctx: PluginContext, run: Step) {
       return peek()?.verifications.externalAccount.status === 'transferable';
     },
     get protectCheck() {
-      return null;
+      return peek()?.protectCheck ?? null;
     },
     get canBeDiscarded() {
       const signUp = peek();
@@ -136,7 +136,8 @@ export function createSignUpFuture(ctx: PluginContext, run: Step) {
     },
     sso: () => notSupported('signUp.sso()', 'OAuth / enterprise SSO redirects need the oauth plugin, which does not exist yet.'),
     web3: () => notSupported('signUp.web3()', 'Web3 wallets are not implemented.'),
-    submitProtectCheck: () => notSupported('signUp.submitProtectCheck()', 'Clerk Protect challenges are not implemented.'),
+    // The protect plugin's member (ClerkJS's future runs the same PATCH …/protect_check).
+    submitProtectCheck: (params: { proofToken: string }) => run(() => current().submitProtectCheck(params)),
 
     async finalize(params: { navigate?: FinalizeNavigate } = {}): Result {
       const signUp = current();

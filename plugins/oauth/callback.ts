@@ -35,7 +35,17 @@ export interface HandleOAuthCallbackParams {
   reloadResource?: 'signIn' | 'signUp';
   /** Sent with the sign-up a transfer creates. */
   unsafeMetadata?: Record<string, unknown>;
+  /** Where a sign-in gated by a Clerk Protect challenge goes; default `<signInUrl>#/protect-check`. */
+  signInProtectCheckUrl?: string | null;
+  /** Where a sign-up gated by a Clerk Protect challenge goes; default `<signUpUrl>#/protect-check`. */
+  signUpProtectCheckUrl?: string | null;
 }
+
+/** `__internal_resumeAfterProtectCheck`'s params: the callback's, plus what the flow was doing when the challenge interrupted it. */
+export type ResumeAfterProtectCheckParams = HandleOAuthCallbackParams & { continuation?: 'transfer_to_sign_up' };
+
+/** Whether a sign-in or sign-up waits behind a Clerk Protect challenge (the protect plugin reads `protect_check`). */
+const gated = (attempt: SignIn | SignUp) => !!(attempt as { protectCheck?: unknown }).protectCheck || attempt.status === 'needs_protect_check';
 
 export type CustomNavigate = (to: string) => Promise<unknown>;
 
@@ -56,9 +66,10 @@ const hashRoute = (base: string, path: string) => `${base.split('#')[0]}#/${path
 export async function handleRedirectCallback(
   kernel: KernelInternals,
   nav: NavigationApi,
-  params: HandleOAuthCallbackParams = {},
+  params: ResumeAfterProtectCheckParams = {},
   customNavigate?: CustomNavigate,
   attempt?: SignIn | SignUp,
+  resuming = false,
 ): Promise<unknown> {
   const { client, environment } = kernel;
   if (!kernel.clerk.loaded || !client || !environment) return;
@@ -109,8 +120,11 @@ export async function handleRedirectCallback(
   const toFactorOne = () => go(params.firstFactorUrl || hashRoute(signInUrl, 'factor-one'));
   const toFactorTwo = () => go(params.secondFactorUrl || hashRoute(signInUrl, 'factor-two'));
   const toResetPassword = () => go(params.resetPasswordUrl || hashRoute(signInUrl, 'reset-password'));
-  // ClerkJS's navigateToNextStepSignUp: missing fields first, then the unverified email / phone.
+  const toSignInProtectCheck = () => go(params.signInProtectCheckUrl || hashRoute(signInUrl, 'protect-check'));
+  const toSignUpProtectCheck = () => go(params.signUpProtectCheckUrl || hashRoute(signUpUrl, 'protect-check'));
+  // ClerkJS's navigateToNextStepSignUp: a Protect challenge, then missing fields, then the unverified email / phone.
   const toNextSignUpStep = (attempt: SignUp) => {
+    if (gated(attempt)) return toSignUpProtectCheck();
     if (!attempt.missingFields.length && attempt.unverifiedFields.includes('email_address')) {
       return go(params.verifyEmailAddressUrl || hashRoute(signUpUrl, 'verify-email-address'));
     }
@@ -127,10 +141,14 @@ export async function handleRedirectCallback(
   const suError = errorOf(external);
 
   if (signIn.status === 'complete') return activate(signIn.createdSessionId, 'In');
+  // A Protect challenge on either attempt is the component's to run (not again once it was cleared).
+  if (!resuming && params.reloadResource !== 'signUp' && gated(signIn)) return toSignInProtectCheck();
+  if (!resuming && params.reloadResource !== 'signIn' && gated(signUp)) return toSignUpProtectCheck();
 
   // The provider account belongs to an existing user: the sign-up becomes a sign-in.
   if (external.status === 'transferable' && suError?.code === 'external_account_exists') {
     const res = await signIn.create({ transfer: true });
+    if (gated(res)) return toSignInProtectCheck();
     switch (res.status) {
       case 'complete':
         return activate(res.createdSessionId, 'In');
@@ -151,7 +169,7 @@ export async function handleRedirectCallback(
   if (signIn.status === 'needs_new_password') return toResetPassword();
 
   // No user for the provider account: the sign-in becomes a sign-up.
-  if (first.status === 'transferable') {
+  if (first.status === 'transferable' || params.continuation === 'transfer_to_sign_up') {
     if (params.transferable === false) return toSignIn();
     const res = await signUp.create({ transfer: true, unsafeMetadata: params.unsafeMetadata });
     if (res.status === 'complete') return activate(res.createdSessionId, 'Up');

@@ -1,5 +1,5 @@
 import { definePlugin, type AuthenticateWithRedirectParams, type ClerkPlugin, type PageLoad, type SignIn, type SignUp } from '../../kernel/index.js';
-import type { CustomNavigate, handleRedirectCallback, HandleOAuthCallbackParams } from './callback.js';
+import type { CustomNavigate, handleRedirectCallback, HandleOAuthCallbackParams, ResumeAfterProtectCheckParams } from './callback.js';
 import type { createPopupFlow } from './popup.js';
 
 type DropFirstTwo<T extends unknown[]> = T extends [unknown, unknown, ...infer Rest] ? Rest : never;
@@ -16,6 +16,12 @@ export interface OAuthApi {
    * that name), e.g. the one a Google One Tap token created; the client's other attempt is read as is.
    */
   __internal_handleResourceCallback(signInOrUp: SignIn | SignUp, params: HandleOAuthCallbackParams, customNavigate?: CustomNavigate): Promise<unknown>;
+  /**
+   * `handleRedirectCallback` again once a Clerk Protect challenge that interrupted it was cleared
+   * (ClerkJS's internal member of that name): the gates are not routed to again, and
+   * `continuation: 'transfer_to_sign_up'` picks up the transfer the callback was making.
+   */
+  __internal_resumeAfterProtectCheck(params?: ResumeAfterProtectCheckParams, customNavigate?: CustomNavigate): Promise<unknown>;
   /** `client.signIn.authenticateWithRedirect(params)`, or the sign-up's with `flow: 'signUp'`. */
   authenticateWithRedirect(params: AuthenticateWithRedirectParams & { flow?: 'signIn' | 'signUp' }): Promise<void>;
 }
@@ -59,6 +65,7 @@ export function oauthPlugin(options: OAuthPluginOptions = {}): OAuthPlugin {
       return {
         handleRedirectCallback: (params, customNavigate) => callback(params, customNavigate),
         __internal_handleResourceCallback: (attempt, params, customNavigate) => callback(params, customNavigate, attempt),
+        __internal_resumeAfterProtectCheck: (params, customNavigate) => callback(params, customNavigate, undefined, true),
         // Checked and started by the lazily loaded module, so its messages stay out of the initial bundle.
         authenticateWithRedirect: async (params) => (await import('./external-params.js')).authenticateWithRedirect(kernel, nav, params),
       };

@@ -28,6 +28,8 @@ export function proceed(flow: SignInFlow, signIn: SignIn): Promise<void> {
       return host.navigate('factor-two');
     case 'needs_new_password':
       return host.navigate('reset-password');
+    case 'needs_protect_check':
+      return host.navigate('protect-check');
     default:
       return host.navigate('');
   }

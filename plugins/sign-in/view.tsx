@@ -7,6 +7,7 @@
  * Every step reads the sign-in in progress from `clerk.client.signIn`, so deep links survive a reload.
  */
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
+import type { SignIn } from '../../kernel/index.js';
 import type { EmailLinkApi } from '../email-link/index.js';
 import type { OAuthApi } from '../oauth/index.js';
 import type { Web3Api, Web3Strategy } from '../web3/index.js';
@@ -368,6 +369,8 @@ export default function createSignIn(hostKit: UiKit, services?: SignInServices) 
         return <Choose flow={flow} />;
       case 'enterprise-connections':
         return <EnterpriseConnections flow={flow} />;
+      case 'protect-check':
+        return <kit.ProtectCheckStep kind="signIn" onDone={(signIn: SignIn) => proceed(flow, signIn)} />;
       case 'choose-wallet':
         if (web3) return <kit.SolanaWallets kind="signIn" onSelect={walletSignIn(flow)} />;
       // falls through: no wallets without the web3 plugin

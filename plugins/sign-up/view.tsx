@@ -119,6 +119,7 @@ const current = (host: HostContextValue) => host.clerk.client!.signUp as SignUp;
 function proceed(flow: SignUpFlow, signUp: SignUp): Promise<void> {
   const { host } = flow;
   if (signUp.status === 'complete') return host.finish(signUp.createdSessionId, flow.afterAuthUrl('signUp'));
+  if (signUp.missingFields.includes('protect_check')) return host.navigate('protect-check');
   if (signUp.missingFields.some((f) => f in FIELDS || f === LEGAL)) return host.navigate('continue');
   if (signUp.unverifiedFields.includes('email_address')) return host.navigate('verify-email-address');
   if (signUp.unverifiedFields.includes('phone_number')) return host.navigate('verify-phone-number');
@@ -514,6 +515,8 @@ export default function createSignUp(hostKit: UiKit, { oauth, emailLink, web3 }:
         return <SsoCallback flow={flow} />;
       case 'enterprise-connections':
         return <EnterpriseConnections flow={flow} />;
+      case 'protect-check':
+        return <kit.ProtectCheckStep kind="signUp" onDone={(signUp: SignUp) => proceed(flow, signUp)} />;
       case 'choose-wallet':
         if (web3) return <kit.SolanaWallets kind="signUp" onSelect={walletSignUp(flow)} />;
       // falls through: no wallets without the web3 plugin

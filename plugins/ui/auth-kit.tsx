@@ -5,8 +5,8 @@
  * with their rules and strings. Not part of the host: both views import it, so it is one chunk they
  * share, built over the host's kit ({@link withAuthKit}), and UserButton/UserProfile never load it.
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { ClerkAPIError } from '../../kernel/index.js';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ClerkAPIError, SignIn, SignUp } from '../../kernel/index.js';
 import type { HostContextValue } from './context.js';
 import type { UiKit } from './host.js';
 import type { createSolanaWallets, SolanaWalletsProps } from './solana-wallets.js';
@@ -375,6 +375,42 @@ export function createAuthKit(kit: UiKit) {
     return go;
   }
 
+  /**
+   * The `protect-check` step (ClerkJS's route name): a Clerk Protect challenge gates the attempt. The
+   * challenge SDK runs here (protect-check.ts, loaded on use) only when it is served from the Frontend
+   * API's own origin; otherwise, or when it fails, the step says why instead of waiting, and offers to
+   * start over. A cleared gate continues with `onDone` (the flow's next step).
+   */
+  function ProtectCheckStep({ kind, onDone }: { kind: AuthKind; onDone(attempt: never): Promise<void> }) {
+    const host = useHost();
+    const { t } = host;
+    const attempt = host.clerk.client?.[kind] as (SignIn | SignUp) | undefined;
+    const token = (attempt as { protectCheck?: { token: string } | null } | undefined)?.protectCheck?.token;
+    const [error, setError] = useState<ClerkAPIError>();
+    const node = useRef<HTMLDivElement>(null);
+    useEffect(() => {
+      const container = node.current;
+      // A deep link without a gated attempt: back to the start.
+      if (!attempt || !token || !container) return void host.navigate('');
+      const controller = new AbortController();
+      setError(undefined);
+      import('./protect-check.js')
+        .then((m) => m.runProtectCheck(attempt, host.kernel.fapi.baseUrl, container, controller.signal))
+        .then((done) => void (controller.signal.aborted || onDone(done as never)))
+        .catch((e: { code?: string; message?: string; errors?: ClerkAPIError[] }) => {
+          if (!controller.signal.aborted) setError(e.errors?.[0] ?? { code: e.code ?? 'unknown', message: e.message ?? '' });
+        });
+      return () => controller.abort();
+    }, [token]);
+    return (
+      <kit.Card title={t(`${kind}.protectCheck.title`)} subtitle={t(`${kind}.protectCheck.subtitle`)}>
+        <div ref={node} {...host.el('protectCheckContainer')} />
+        {error ? <Alert>{host.errorText(error)}</Alert> : null}
+        <kit.LinkButton onClick={() => void host.navigate('')}>{t(`${kind}.protectCheck.retryButton`)}</kit.LinkButton>
+      </kit.Card>
+    );
+  }
+
   /** A provider's mark (`oauth_google` → Google's); any other provider shows the first letter of its name. */
   function ProviderIcon({ strategy, name }: { strategy: string; name: string }) {
     const { el } = useHost();
@@ -410,7 +446,18 @@ export function createAuthKit(kit: UiKit) {
     return Step ? <Step {...props} /> : <Spinner />;
   }
 
-  return { useAuthFlow, SocialButtons, IdentityPreview, EnterpriseConnectionList, Web3Buttons, SolanaWallets, ProviderReturnError, TaskStep, usePendingTask };
+  return {
+    useAuthFlow,
+    SocialButtons,
+    IdentityPreview,
+    EnterpriseConnectionList,
+    Web3Buttons,
+    SolanaWallets,
+    ProviderReturnError,
+    TaskStep,
+    usePendingTask,
+    ProtectCheckStep,
+  };
 }
 
 /** The host's kit with the sign-in/up parts: what `<SignIn/>` and `<SignUp/>` build their steps with. */

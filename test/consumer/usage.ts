@@ -31,6 +31,7 @@ import { reverificationPlugin } from 'microclerk/plugins/reverification';
 import { waitlistPlugin } from 'microclerk/plugins/waitlist';
 import { web3Plugin } from 'microclerk/plugins/web3';
 import { resourceMembersPlugin } from 'microclerk/plugins/resource-members';
+import { protectPlugin, type ProtectCheck } from 'microclerk/plugins/protect';
 import { sessionTasksPlugin } from 'microclerk/plugins/session-tasks';
 import { userAvatarPlugin } from 'microclerk/plugins/user-avatar';
 import { createEmulator, startEmulator, type RunningEmulator } from 'microclerk/emulator';
@@ -257,6 +258,7 @@ export function composeEveryFamily(publishableKey: string) {
       waitlistPlugin(),
       web3Plugin(),
       resourceMembersPlugin(),
+      protectPlugin(),
       sessionTasksPlugin(),
       userAvatarPlugin(),
     ],
@@ -274,6 +276,24 @@ export function composeEveryFamily(publishableKey: string) {
     clerk.buildTasksUrl,
     clerk.mountTaskChooseOrganization,
     clerk.mountUserAvatar,
+    clerk.setProtectAssertion,
   ];
   return members;
+}
+
+// Clerk Protect (README "Custom flows"): the assertion forms, the gate on the resources, the proof.
+export async function protectFlow(publishableKey: string) {
+  const clerk = createClerk({ publishableKey, plugins: [protectPlugin()] });
+  clerk.setProtectAssertion('pa_token');
+  clerk.setProtectAssertion(async () => undefined);
+  clerk.setProtectAssertion();
+  // @ts-expect-error an assertion is a string or a function
+  clerk.setProtectAssertion(42);
+  await clerk.load({ protectAssertion: () => 'pa_token' });
+  const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com' });
+  const check: ProtectCheck | null = signIn.protectCheck;
+  if (signIn.status === 'needs_protect_check' && check) await signIn.submitProtectCheck({ proofToken: `proof_${check.token}` });
+  // @ts-expect-error the proof token is named proofToken
+  await clerk.client!.signUp.submitProtectCheck({ token: 'x' });
+  return check?.sdkUrl;
 }

@@ -67,6 +67,7 @@ describe('README custom flows', () => {
         'mfa-setup',
         'mfa-sign-in',
         'multi-session',
+        'protect',
         'sign-in-email-code',
         'sign-in-email-link',
         'sign-in-password',
@@ -115,6 +116,27 @@ describe('README custom flows', () => {
     await run('sign-up', clerk, latestCode('new.user@example.com'));
     expect(clerk.user?.primaryEmailAddress?.emailAddress).toBe('new.user@example.com');
     expect(clerk.user?.primaryEmailAddress?.verification.status).toBe('verified');
+  });
+
+  it('protect', async () => {
+    emulator.updateSettings({ protectCheck: { signIn: true, chain: 2 } });
+    try {
+      const clerk = await loadedClerk();
+      emulator.clearRequests();
+      const asked: string[] = [];
+      // The app's backend hands out an assertion; the "challenge" answers with the emulator's proof of its token.
+      await run('protect', clerk, (label) => {
+        asked.push(label);
+        return label === 'assertion' ? 'pa_from_backend' : `proof_${label.slice('challenge '.length)}`;
+      });
+      expect(clerk.user?.primaryEmailAddress?.emailAddress).toBe('ada@example.com');
+      expect(asked).toEqual(['assertion', expect.stringContaining('pct_'), expect.stringContaining('pct_')]);
+      expect(emulator.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/v1/client/sign_ins')).map((r) => r.protectAssertion)).toEqual(
+        Array(3).fill('pa_from_backend'),
+      );
+    } finally {
+      emulator.updateSettings({ protectCheck: { signIn: false, chain: 1 } });
+    }
   });
 
   it('mfa-sign-in', async () => {

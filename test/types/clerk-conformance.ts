@@ -63,8 +63,6 @@ export const MISSING = {
     '__internal_mountOAuthDeviceVerification',
     '__internal_unmountOAuthDeviceVerification',
   ],
-  // Bot-protection ("Protect") challenges: not implemented (kernel, sign-in).
-  protect: ['setProtectAssertion', '__internal_resumeAfterProtectCheck'],
   // ClerkJS internals nothing provides yet: navigation plugin (window navigate, navigation listeners),
   // kernel (setActive-in-progress flag, reloading initial resources), dev-instance settings toggle.
   internals: ['__internal_windowNavigate', '__internal_addNavigationListener', '__internal_setActiveInProgress', '__internal_reloadInitialResources'],
@@ -229,6 +227,8 @@ export const CHECKED_METHODS = [
   'createOrganization',
   'getOrganization',
   'authenticateWithGoogleOneTap',
+  'setProtectAssertion',
+  '__internal_resumeAfterProtectCheck',
 ] as const satisfies ReadonlyArray<keyof ClerkJSClerk>;
 
 /** The checked ClerkJS properties: each is present (`in`) on an instance, possibly `undefined`. */
@@ -347,6 +347,7 @@ export const PROVIDED_DOCUMENTED = [
   'authenticateWithRedirect',
   'handleRedirectCallback',
   'handleEmailLinkVerification',
+  'setProtectAssertion',
 ] as const satisfies ReadonlyArray<DocumentedMember>;
 
 // Every documented member is listed, and the full preset's plugins provide each one (no placeholder).
@@ -394,12 +395,10 @@ export const RESOURCE_MISSING = {
     outOfScope: ['ssoBypassFirstFactors'],
     // ClerkJS's v6 signal futures: compat's are microclerk's own objects (see DIFFERENTLY_TYPED.state).
     future: ['__internal_future'],
-    protect: ['protectCheck', 'submitProtectCheck'],
   },
   signUp: {
     outOfScope: ['__experimental_getEnterpriseConnections'],
     future: ['__internal_future'],
-    protect: ['protectCheck', 'submitProtectCheck'],
   },
   organization: {
     // Billing, enterprise connections, directory sync and their settings.
