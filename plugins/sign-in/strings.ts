@@ -60,7 +60,6 @@ export const signInStrings = {
       actionLink: 'Get help',
     },
     ssoCallback: { title: 'Signing you in…' },
-    protectCheck: { title: 'Verification required', subtitle: 'Clerk Protect needs to verify this sign-in.', retryButton: 'Start over' },
     enterpriseConnections: { title: 'Choose your enterprise account', subtitle: 'Pick the organization account you sign in with.' },
     accountSwitcher: {
       title: 'Choose an account',

@@ -1,7 +1,6 @@
 /** `<SignUp/>`'s English strings (ClerkJS's keys); the app overrides them through `localization`. */
 export const signUpStrings = {
   signUp: {
-    protectCheck: { title: 'Verification required', subtitle: 'Clerk Protect needs to verify this sign-up.', retryButton: 'Start over' },
     enterpriseConnections: { title: 'Choose your enterprise account', subtitle: 'Pick the organization account you sign up with.' },
     start: {
       title: 'Create your account',

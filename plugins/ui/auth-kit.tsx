@@ -5,11 +5,13 @@
  * with their rules and strings. Not part of the host: both views import it, so it is one chunk they
  * share, built over the host's kit ({@link withAuthKit}), and UserButton/UserProfile never load it.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ClerkAPIError, SignIn, SignUp } from '../../kernel/index.js';
+import type { ComponentType, JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { ClerkAPIError } from '../../kernel/index.js';
 import type { HostContextValue } from './context.js';
 import type { UiKit } from './host.js';
-import type { createSolanaWallets, SolanaWalletsProps } from './solana-wallets.js';
+import type { SolanaWalletsProps } from './solana-wallets.js';
+import type { ProtectCheckProps } from './protect-check.js';
 
 /** Which flow: `<SignIn/>` or `<SignUp/>`. */
 export type AuthKind = 'signIn' | 'signUp';
@@ -171,9 +173,6 @@ const WALLET_NAMES: Record<string, string> = {
 
 /** What a wallet button does: sign in/up with the strategy's wallet (Solana's by its name). */
 export type WalletSelect = (strategy: string, walletName?: string) => Promise<unknown>;
-
-/** The `choose-wallet` step (solana-wallets.tsx), once its chunk has arrived. */
-let SolanaWalletsStep: ReturnType<typeof createSolanaWallets> | undefined;
 
 /** The sign-in/up parts over the host's kit (its hooks, form kit and icons). */
 export function createAuthKit(kit: UiKit) {
@@ -375,42 +374,6 @@ export function createAuthKit(kit: UiKit) {
     return go;
   }
 
-  /**
-   * The `protect-check` step (ClerkJS's route name): a Clerk Protect challenge gates the attempt. The
-   * challenge SDK runs here (protect-check.ts, loaded on use) only when it is served from the Frontend
-   * API's own origin; otherwise, or when it fails, the step says why instead of waiting, and offers to
-   * start over. A cleared gate continues with `onDone` (the flow's next step).
-   */
-  function ProtectCheckStep({ kind, onDone }: { kind: AuthKind; onDone(attempt: never): Promise<void> }) {
-    const host = useHost();
-    const { t } = host;
-    const attempt = host.clerk.client?.[kind] as (SignIn | SignUp) | undefined;
-    const token = (attempt as { protectCheck?: { token: string } | null } | undefined)?.protectCheck?.token;
-    const [error, setError] = useState<ClerkAPIError>();
-    const node = useRef<HTMLDivElement>(null);
-    useEffect(() => {
-      const container = node.current;
-      // A deep link without a gated attempt: back to the start.
-      if (!attempt || !token || !container) return void host.navigate('');
-      const controller = new AbortController();
-      setError(undefined);
-      import('./protect-check.js')
-        .then((m) => m.runProtectCheck(attempt, host.kernel.fapi.baseUrl, container, controller.signal))
-        .then((done) => void (controller.signal.aborted || onDone(done as never)))
-        .catch((e: { code?: string; message?: string; errors?: ClerkAPIError[] }) => {
-          if (!controller.signal.aborted) setError(e.errors?.[0] ?? { code: e.code ?? 'unknown', message: e.message ?? '' });
-        });
-      return () => controller.abort();
-    }, [token]);
-    return (
-      <kit.Card title={t(`${kind}.protectCheck.title`)} subtitle={t(`${kind}.protectCheck.subtitle`)}>
-        <div ref={node} {...host.el('protectCheckContainer')} />
-        {error ? <Alert>{host.errorText(error)}</Alert> : null}
-        <kit.LinkButton onClick={() => void host.navigate('')}>{t(`${kind}.protectCheck.retryButton`)}</kit.LinkButton>
-      </kit.Card>
-    );
-  }
-
   /** A provider's mark (`oauth_google` → Google's); any other provider shows the first letter of its name. */
   function ProviderIcon({ strategy, name }: { strategy: string; name: string }) {
     const { el } = useHost();
@@ -432,19 +395,25 @@ export function createAuthKit(kit: UiKit) {
     );
   }
 
-  /** Solana's `choose-wallet` step: fetched on its first render (a spinner meanwhile). */
-  function SolanaWallets(props: SolanaWalletsProps) {
-    const [, setLoaded] = useState(false);
-    useEffect(() => {
-      if (!SolanaWalletsStep)
-        import('./solana-wallets.js').then(
-          (m) => setLoaded(!!(SolanaWalletsStep ??= m.createSolanaWallets(kit))),
-          () => {},
-        );
-    }, []);
-    const Step = SolanaWalletsStep;
-    return Step ? <Step {...props} /> : <Spinner />;
+  /** A step whose code (and English strings) load when it is first shown, a spinner meanwhile: the mounts do not carry it. */
+  function lazyStep<P>(load: () => Promise<(kit: UiKit) => ComponentType<P>>) {
+    let Step: ComponentType<P> | undefined;
+    return function LazyStep(props: P) {
+      const [, setLoaded] = useState(false);
+      useEffect(() => {
+        if (!Step)
+          load().then(
+            (create) => setLoaded(!!(Step ??= create(kit))),
+            () => {},
+          );
+      }, []);
+      return Step ? <Step {...(props as P & JSX.IntrinsicAttributes)} /> : <Spinner />;
+    };
   }
+  /** Solana's `choose-wallet` step (solana-wallets.tsx). */
+  const SolanaWallets = lazyStep<SolanaWalletsProps>(() => import('./solana-wallets.js').then((m) => m.createSolanaWallets));
+  /** Clerk Protect's `protect-check` step (protect-check.tsx). */
+  const ProtectCheckStep = lazyStep<ProtectCheckProps>(() => import('./protect-check.js').then((m) => m.createProtectCheckStep));
 
   return {
     useAuthFlow,

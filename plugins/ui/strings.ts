@@ -5,6 +5,7 @@
  */
 import type { authStrings } from './auth-kit.js';
 import type { SolanaWalletsStrings } from './solana-wallets.js';
+import type { ProtectCheckStrings } from './protect-check.js';
 
 export const sharedStrings = {
   formButtonPrimary: 'Continue',
@@ -47,9 +48,6 @@ export const sharedStrings = {
     not_allowed_access: 'You are not allowed to access this application.',
     web3_missing_identifier: 'A Web3 Wallet extension cannot be found. Please install one to continue.',
     web3_signature_request_rejected: 'You have rejected the signature request. Please try again to continue.',
-    protect_check_invalid_sdk_url: 'The verification could not start: its script is not from a trusted origin.',
-    protect_check_script_load_failed: 'The verification could not load. Check your connection and try again.',
-    protect_check_execution_failed: 'The verification did not complete. Please try again.',
     unknown: 'Something went wrong. Please try again.',
     // Live feedback on a new password (ClerkJS's keys): "Your password must contain 8 or more characters."
     passwordComplexity: {
@@ -65,4 +63,4 @@ export const sharedStrings = {
 };
 
 /** With the strings of the sign-in/up parts, which load with those views. */
-export type SharedStrings = typeof sharedStrings & typeof authStrings & SolanaWalletsStrings;
+export type SharedStrings = typeof sharedStrings & typeof authStrings & SolanaWalletsStrings & ProtectCheckStrings;
