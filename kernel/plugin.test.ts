@@ -103,6 +103,22 @@ describe('plugin contract', () => {
     expect(order).toEqual(['second', 'first']);
   });
 
+  it("reports a plugin's zod schema by its own error, else by what it expected (with the path into an object)", async () => {
+    const tuned = definePlugin({
+      name: 'tuned',
+      loadOptions: {
+        pitch: z.object({ hz: z.number() }),
+        mode: z.string(),
+        later: z.string().check(z.refine(async () => true)),
+      },
+      setup: () => ({}),
+    });
+    const clerk = createClerk({ publishableKey, plugins: [tuned] });
+    await expect(clerk.load({ pitch: { hz: 'high' }, mode: 3 } as never)).rejects.toThrow('"pitch": hz: expected number; "mode": expected string');
+    const again = createClerk({ publishableKey, plugins: [tuned] });
+    await expect(again.load({ later: 'x' } as never)).rejects.toThrow('"later": an asynchronous check cannot validate an option');
+  });
+
   it('gives an optional dependency when composed and undefined when not', () => {
     const polite = definePlugin({
       name: 'polite',
