@@ -1,5 +1,5 @@
 /** Environment, client, dev browser, JWKS and email-link verification. */
-import { paramMissing } from '../domain/errors.js';
+import { fapiError, paramInvalid, paramMissing } from '../domain/errors.js';
 import { randomToken } from '../domain/ids.js';
 import type { ClientRecord, VerificationRecord } from '../domain/records.js';
 import { environmentJson } from '../wire/environment.js';
@@ -150,6 +150,22 @@ function verifyLink(ctx: RequestContext): Response {
   return redirectOrPage(ctx, verification?.redirectUrl ?? null, outcome);
 }
 
+/**
+ * `PATCH /v1/dev_tools/enable_environment_setting` (ClerkJS's "enable organizations" prompt, development
+ * instances only): `enable_organizations=true` turns organizations on; `organization_allow_personal_accounts`
+ * says whether a user may stay without one (false: membership required). Answers the environment.
+ */
+function enableEnvironmentSetting(ctx: RequestContext): Response {
+  if (ctx.core.instanceType !== 'development') {
+    throw fapiError(403, 'dev_tools_not_available', 'Not available', 'Development tools can only change the settings of a development instance.');
+  }
+  if (ctx.body.string('enable_organizations') !== 'true') throw paramInvalid('enable_organizations', 'must be true.');
+  const personal = ctx.body.string('organization_allow_personal_accounts');
+  if (personal !== undefined && personal !== 'true' && personal !== 'false') throw paramInvalid('organization_allow_personal_accounts', 'must be true or false.');
+  ctx.core.updateSettings({ organizations: true, ...(personal === undefined ? {} : { forceOrganizationSelection: personal === 'false' }) });
+  return ctx.json(environmentJson(ctx.core, `${ctx.baseUrl}/v1`));
+}
+
 export const clientRoutes: Route[] = [
   route('POST', '/dev_browser', createDevBrowser, { open: true }),
   route('GET', '/jwks', (ctx) => ctx.json(ctx.core.signer.jwks()), { open: true }),
@@ -157,6 +173,7 @@ export const clientRoutes: Route[] = [
   // The Account Portal pages (`/popup-callback`) are this emulator's own, at the address the request came to.
   route('GET', '/environment', (ctx) => ctx.json(environmentJson(ctx.core, `${ctx.baseUrl}/v1`))),
   route('PATCH', '/environment', (ctx) => ctx.json(environmentJson(ctx.core, `${ctx.baseUrl}/v1`))),
+  route('PATCH', '/dev_tools/enable_environment_setting', enableEnvironmentSetting),
   route('GET', '/client', getClient),
   route('POST', '/client', putClient),
   route('PUT', '/client', putClient),
