@@ -82,32 +82,6 @@ export const DIFFERENTLY_TYPED = {
   state: ['__internal_state'],
   // waitlist: `waitlist.join()` resolves `{ error: unknown }` (ClerkJS: ClerkError | null), as the signals' errors.
   waitlist: ['joinWaitlist'],
-  // Component props (ui, sign-in, sign-up, user-button, user-profile, organization-profile, waitlist plugins): `appearance.theme` takes no
-  // string base theme ('clerk'), a custom menu item's `mountIcon` gets a span (ClerkJS: a div), custom
-  // pages require `url` (ClerkJS: optional).
-  componentProps: [
-    'openSignIn',
-    'mountSignIn',
-    'openSignUp',
-    'mountSignUp',
-    'mountUserButton',
-    'openUserProfile',
-    'mountUserProfile',
-    'openOrganizationProfile',
-    'mountOrganizationProfile',
-    'openInviteMembers',
-    'openWaitlist',
-    'mountWaitlist',
-    // session-tasks plugin: the same `appearance` difference.
-    'mountTaskChooseOrganization',
-    'mountTaskResetPassword',
-    'mountTaskSetupMFA',
-    // user-avatar plugin: the same.
-    'mountUserAvatar',
-  ],
-  // Organization component props (create-organization, organization-switcher, organization-list plugins):
-  // the same `appearance` difference.
-  organizationComponentProps: ['mountCreateOrganization', 'openCreateOrganization', 'mountOrganizationSwitcher', 'mountOrganizationList'],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
 type Values<T> = T[keyof T] extends readonly (infer U)[] ? U : never;
@@ -122,23 +96,12 @@ export type Excluded = Missing | DifferentlyTyped;
  */
 export const check: { [K in keyof Omit<ClerkJSClerk, Excluded>]: InScope<ClerkJSClerk[K]> } = null as unknown as Clerk;
 
-/** `load()` options (ClerkJS's `ClerkOptions`) our plugins type differently (reported, not ours to change). */
-type LoadOptionDifferentlyTyped =
-  // Kernel resources again: the callback gets our Client and returns our Session.
-  | 'selectInitialSession'
-  // ui plugin: no string base theme in `appearance`; our localization keys are plain strings.
-  | 'appearance'
-  | 'localization'
-  // navigation / sign-out plugins: `string` only, where ClerkJS also takes `null`.
-  | 'afterSignOutUrl'
-  | 'afterMultiSessionSingleSignOutUrl'
-  | 'signInForceRedirectUrl'
-  | 'signInFallbackRedirectUrl'
-  | 'signUpForceRedirectUrl'
-  | 'signUpFallbackRedirectUrl';
-// `load` is on ClerkJS's browser interface (HeadlessBrowserClerk) rather than on `Clerk`.
-// An app passes ClerkJS's options to our `load()`: theirs must be assignable to ours.
-export const checkLoadOptions: Parameters<Clerk['load']>[0] = null as unknown as Omit<ClerkOptions, LoadOptionDifferentlyTyped>;
+/**
+ * An app passes ClerkJS's options to our `load()`: theirs must be assignable to ours, the callbacks in
+ * them (`selectInitialSession`) held to what we call them with (see Passed). `load` is on ClerkJS's
+ * browser interface (HeadlessBrowserClerk) rather than on `Clerk`.
+ */
+export const checkLoadOptions: Parameters<Clerk['load']>[0] = null as unknown as Passed<ClerkOptions>;
 export const checkLoadResult: ReturnType<HeadlessBrowserClerk['load']> = null as unknown as ReturnType<Clerk['load']>;
 
 /** Fails to compile unless `T` is `never`, naming what it is otherwise. */
@@ -230,6 +193,27 @@ export const CHECKED_METHODS = [
   'createOrganization',
   'getOrganization',
   'authenticateWithGoogleOneTap',
+  // Component props: ClerkJS's appearance (string base themes, colour scales), custom menu items and pages.
+  'openSignIn',
+  'mountSignIn',
+  'openSignUp',
+  'mountSignUp',
+  'mountUserButton',
+  'openUserProfile',
+  'mountUserProfile',
+  'openOrganizationProfile',
+  'mountOrganizationProfile',
+  'openInviteMembers',
+  'openWaitlist',
+  'mountWaitlist',
+  'mountTaskChooseOrganization',
+  'mountTaskResetPassword',
+  'mountTaskSetupMFA',
+  'mountUserAvatar',
+  'mountCreateOrganization',
+  'openCreateOrganization',
+  'mountOrganizationSwitcher',
+  'mountOrganizationList',
 ] as const satisfies ReadonlyArray<keyof ClerkJSClerk>;
 
 /** The checked ClerkJS properties: each is present (`in`) on an instance, possibly `undefined`. */
