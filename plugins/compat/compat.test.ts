@@ -72,8 +72,19 @@ describe('signals', () => {
     expect(errors.raw).toHaveLength(2);
     expect(errors.global).toBeNull();
 
+    // Any other error is global, as ClerkJS's ClerkGlobalHookError: a runtime error with the original as its cause.
     const network = new Error('offline');
-    expect(toFlowErrors(network, ['identifier'] as const)).toEqual({ fields: { identifier: null }, raw: [network], global: [network] });
+    const other = toFlowErrors(network, ['identifier'] as const);
+    expect(other.raw).toEqual([network]);
+    expect(other.global).toHaveLength(1);
+    expect(other.global![0]).toMatchObject({ clerkError: true, code: 'unexpected_error', message: 'offline', cause: network });
+    expect(other.global![0].isClerkRuntimeError()).toBe(true);
+    expect(other.global![0].isClerkAPIResponseError()).toBe(false);
+    const noField = new ClerkAPIResponseError('x', { status: 429, errors: [{ code: 'too_many_requests', message: 'slow down' }] });
+    const [global] = toFlowErrors(noField, ['identifier'] as const).global!;
+    expect(global).toBe(noField);
+    expect(global).toMatchObject({ clerkError: true, code: 'api_response_error' });
+    expect(global.isClerkAPIResponseError()).toBe(true);
     expect(toFlowErrors(null, ['code'] as const)).toEqual({ fields: { code: null }, raw: null, global: null });
   });
 });
@@ -137,7 +148,7 @@ describe('compat members', () => {
     expect(state.signInSignal()).toBe(before);
 
     const missing = await before.signIn.create({ identifier: 'nobody@example.com' });
-    expect((missing.error as ClerkAPIResponseError).errors[0].code).toBe('form_identifier_not_found');
+    expect((missing.error as unknown as ClerkAPIResponseError).errors[0].code).toBe('form_identifier_not_found');
     expect(state.signInSignal()).not.toBe(before);
     expect(state.signInSignal().errors.fields.identifier?.code).toBe('form_identifier_not_found');
 

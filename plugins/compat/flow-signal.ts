@@ -1,11 +1,13 @@
 /** A flow's signal and its errors (ClerkJS's shape): lazily loaded with the futures (see futures.ts), as only a loaded instance reads them. */
 import { isClerkAPIResponseError, type ClerkAPIError } from '../../kernel/lazy-kit.js';
 import type { SignalHub } from './signals.js';
+import { toClerkError, type ClerkGlobalHookError } from '../waitlist/resource.js';
 
 export interface FlowErrors<F extends string> {
   fields: Record<F, ClerkAPIError | null>;
   raw: unknown[] | null;
-  global: unknown[] | null;
+  /** ClerkJS's `ClerkGlobalHookError`s: the errors no field of the form takes. */
+  global: ClerkGlobalHookError[] | null;
 }
 
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -21,7 +23,7 @@ export function toFlowErrors<F extends string>(error: unknown, fieldNames: reado
   const hasParam = (e: ClerkAPIError) => e.meta?.paramName !== undefined;
   if (!isClerkAPIResponseError(error) || !error.errors.some(hasParam)) {
     result.raw = [error];
-    result.global = [error];
+    result.global = [toClerkError(error)];
     return result;
   }
   result.raw = [...error.errors];
@@ -36,23 +38,23 @@ export function toFlowErrors<F extends string>(error: unknown, fieldNames: reado
 export type FlowValue<K extends string, R, F extends string> = { errors: FlowErrors<F>; fetchStatus: 'idle' | 'fetching' } & { [P in K]: R };
 
 /** Runs one step of a flow; resolves `{ error }` (null on success) instead of throwing. */
-export type FlowStep = (step: () => Promise<unknown>) => Promise<{ error: unknown }>;
+export type FlowStep = (step: () => Promise<unknown>) => Promise<{ error: ClerkGlobalHookError | null }>;
 
 /**
  * One flow's signal (sign-in or sign-up). `build` receives `run`, which wraps each step as ClerkJS's
  * future methods do: `fetching` while it runs, its error in `errors`, `{ error }` instead of a throw.
  */
 export function createFlowSignal<K extends string, R, F extends string>(hub: SignalHub, key: K, fieldNames: readonly F[], build: (run: FlowStep) => R) {
-  let lastError: unknown = null;
+  let lastError: ClerkGlobalHookError | null = null;
   let fetchStatus: 'idle' | 'fetching' = 'idle';
   const run: FlowStep = async (step) => {
     fetchStatus = 'fetching';
     hub.changed();
-    let error: unknown = null;
+    let error: ClerkGlobalHookError | null = null;
     try {
       await step();
     } catch (err) {
-      error = err;
+      error = toClerkError(err);
     }
     lastError = error;
     fetchStatus = 'idle';

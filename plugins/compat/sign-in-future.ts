@@ -1,9 +1,10 @@
+import type { ClerkGlobalHookError } from '../waitlist/resource.js';
 import type { PluginContext, Session, SignIn, SignInFactor } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { createFlowTarget } from './flow-target.js';
 
-type Step = (action: () => Promise<unknown>) => Promise<{ error: unknown }>;
-type Result = Promise<{ error: unknown }>;
+type Step = (action: () => Promise<unknown>) => Promise<{ error: ClerkGlobalHookError | null }>;
+type Result = Promise<{ error: ClerkGlobalHookError | null }>;
 
 /** ClerkJS's `SetActiveNavigate`: where to go once the new session is set (before it is emitted). */
 export type FinalizeNavigate = (params: { session: Session | null; decorateUrl: (url: string) => string }) => void | Promise<unknown>;

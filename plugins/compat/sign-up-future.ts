@@ -1,10 +1,11 @@
+import type { ClerkGlobalHookError } from '../waitlist/resource.js';
 import type { PluginContext, SignUp, SignUpParams } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { createFlowTarget } from './flow-target.js';
 import { notSupported, type FinalizeNavigate } from './sign-in-future.js';
 
-type Step = (action: () => Promise<unknown>) => Promise<{ error: unknown }>;
-type Result = Promise<{ error: unknown }>;
+type Step = (action: () => Promise<unknown>) => Promise<{ error: ClerkGlobalHookError | null }>;
+type Result = Promise<{ error: ClerkGlobalHookError | null }>;
 
 const EMAIL_LINK_POLL_MS = 2000;
 

@@ -1,6 +1,7 @@
 /** The `Waitlist` resource (`POST /v1/waitlist`'s answer) and the join request; loaded on first use. */
 import type { JSONObject, KernelInternals } from '../../kernel/index.js';
-import { ClerkRuntimeError, camelize } from '../../kernel/lazy-kit.js';
+import { ClerkRuntimeError, camelize, isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/lazy-kit.js';
+import type { ClerkAPIResponseError } from '../../kernel/lazy-kit.js';
 
 /** An entry on the instance's waitlist (ClerkJS's WaitlistResource data). */
 export class Waitlist {
@@ -20,13 +21,13 @@ export class Waitlist {
   }
 
   /** ClerkJS's `waitlist.join()`: joins and takes the new entry's data; resolves `{ error }` instead of throwing. */
-  async join(params: { emailAddress: string }): Promise<{ error: unknown }> {
+  async join(params: { emailAddress: string }): Promise<{ error: ClerkError | null }> {
     try {
       const entry = await joinWaitlist((this as unknown as { _kernel: KernelInternals })._kernel, params);
       Object.assign(this, { id: entry.id, createdAt: entry.createdAt, updatedAt: entry.updatedAt });
       return { error: null };
     } catch (error) {
-      return { error };
+      return { error: toClerkError(error) };
     }
   }
 
@@ -50,4 +51,53 @@ export async function joinWaitlist(kernel: KernelInternals, params: { emailAddre
     body: { emailAddress: emailAddress.trim() },
   });
   return new Waitlist(kernel, payload?.response ?? payload);
+}
+
+/** ClerkJS's `ClerkError` (the `error` its `waitlist.join()` and future methods resolve): a coded error. */
+export interface ClerkError extends Error {
+  readonly clerkError: true;
+  /** `api_response_error` for a FAPI error (the details are in its `errors`), else the runtime error's code. */
+  readonly code: string;
+  /** Never set by microclerk. */
+  readonly longMessage: string | undefined;
+  readonly docsUrl: string | undefined;
+  readonly cause: Error | undefined;
+}
+
+/** ClerkJS's type guards on an error (`error.isClerkAPIResponseError()`), also callable with an argument. */
+interface ErrorGuard<T> {
+  (error: unknown): error is T;
+  (this: unknown): this is T;
+}
+
+/** An entry of `errors.global` in ClerkJS's signals: a {@link ClerkError} that says which kind it is. */
+export interface ClerkGlobalHookError extends ClerkError {
+  readonly isClerkAPIResponseError: ErrorGuard<ClerkAPIResponseError>;
+  readonly isClerkRuntimeError: ErrorGuard<ClerkRuntimeError>;
+}
+
+const guard = <T>(test: (error: unknown) => boolean) =>
+  function (this: unknown, ...args: unknown[]) {
+    return test(args.length ? args[0] : this);
+  } as ErrorGuard<T>;
+
+/**
+ * A caught error as ClerkJS hands it over: microclerk's own errors get ClerkJS's `ClerkError` fields
+ * (and the two guards), in place; anything else (a bug, a browser API's error) becomes a
+ * `ClerkRuntimeError` (`unexpected_error`) with it as the `cause`.
+ */
+export function toClerkError(error: unknown): ClerkGlobalHookError {
+  const known = isClerkAPIResponseError(error) || isClerkRuntimeError(error);
+  const e = (
+    known ? error : new ClerkRuntimeError(error instanceof Error ? error.message : String(error), { code: 'unexpected_error', cause: error })
+  ) as Error & { code?: string; longMessage?: string; docsUrl?: string };
+  return Object.assign(e, {
+    clerkError: true as const,
+    code: e.code ?? 'api_response_error',
+    longMessage: e.longMessage,
+    docsUrl: e.docsUrl,
+    cause: e.cause as Error | undefined,
+    isClerkAPIResponseError: guard<ClerkAPIResponseError>(isClerkAPIResponseError),
+    isClerkRuntimeError: guard<ClerkRuntimeError>(isClerkRuntimeError),
+  });
 }

@@ -74,17 +74,12 @@ export const MISSING = {
 
 /** ClerkJS members microclerk has, with a type ClerkJS's does not accept (reported; not ours to change). */
 export const DIFFERENTLY_TYPED = {
-  // one-tap and oauth plugins: their param is our SignIn | SignUp, which a ClerkJS SignInResource /
-  // SignUpResource (a plain interface) is not assignable to (the classes have protected members).
-  resources: ['handleGoogleOneTapCallback', '__internal_handleResourceCallback'],
-  // compat's v6 signals: `errors.global` is unknown[] (ClerkJS: ClerkError[]) and the futures are
-  // microclerk's own objects, not ClerkJS's SignInFutureResource / SignUpFutureResource.
+  // compat's v6 signals: the futures are microclerk's own objects, not ClerkJS's SignInFutureResource /
+  // SignUpFutureResource (`errors.global` is ClerkJS's ClerkGlobalHookError[]).
   state: ['__internal_state'],
-  // waitlist: `waitlist.join()` resolves `{ error: unknown }` (ClerkJS: ClerkError | null), as the signals' errors.
-  waitlist: ['joinWaitlist'],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
-type Values<T> = T[keyof T] extends readonly (infer U)[] ? U : never;
+type Values<T> = { [K in keyof T]: T[K] extends readonly (infer U)[] ? U : never }[keyof T];
 export type Missing = Values<typeof MISSING>;
 export type DifferentlyTyped = Values<typeof DIFFERENTLY_TYPED>;
 export type Excluded = Missing | DifferentlyTyped;
@@ -193,6 +188,11 @@ export const CHECKED_METHODS = [
   'createOrganization',
   'getOrganization',
   'authenticateWithGoogleOneTap',
+  // Waitlist: `join()` resolves `{ error: ClerkError | null }`.
+  'joinWaitlist',
+  // Take ClerkJS's SignInResource / SignUpResource by shape (a foreign object is rejected at run time).
+  'handleGoogleOneTapCallback',
+  '__internal_handleResourceCallback',
   // Component props: ClerkJS's appearance (string base themes, colour scales), custom menu items and pages.
   'openSignIn',
   'mountSignIn',
