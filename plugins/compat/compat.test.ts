@@ -199,3 +199,77 @@ describe('compat members', () => {
     });
   });
 });
+
+describe('ClerkJS navigation internals', () => {
+  const nextTick = () => new Promise((resolve) => setTimeout(resolve, 20));
+  function withWarnings() {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => void warnings.push(String(message));
+    return { warnings, restore: () => (console.warn = original) };
+  }
+
+  it('__internal_windowNavigate goes to an allowed URL (clerk:beforeunload first) and refuses //host and other protocols', async () => {
+    const clerk = newClerk();
+    await clerk.load({ allowedRedirectProtocols: ['tauri:'] } as never);
+    history.replaceState(null, '', '/start');
+    const unloads: string[] = [];
+    const onUnload = () => unloads.push(location.href);
+    window.addEventListener('clerk:beforeunload', onUnload);
+    const log = withWarnings();
+    try {
+      clerk.__internal_windowNavigate('#next');
+      await nextTick();
+      expect(location.hash).toBe('#next');
+      expect(unloads).toEqual([`${location.origin}/start`]);
+
+      for (const refused of [
+        '//evil.example/x',
+        ' \t//evil.example',
+        '\\\\evil.example',
+        '/\t/evil.example',
+        'javascript:alert(1)',
+        new URL('data:text/html,x'),
+      ]) {
+        clerk.__internal_windowNavigate(refused);
+      }
+      await nextTick();
+      expect(log.warnings).toHaveLength(6);
+      expect(log.warnings.slice(0, 4).every((w) => w.includes('scheme-relative navigation'))).toBe(true);
+      expect(log.warnings[4]).toContain('"javascript:" is not a valid navigation protocol');
+      expect(log.warnings[5]).toContain('"data:"');
+      // An app-allowed protocol passes the check, unless only the static list is wanted.
+      clerk.__internal_windowNavigate('tauri://app/next', { useStaticAllowlistOnly: true });
+      await nextTick();
+      expect(log.warnings[6]).toContain('"tauri:" is not a valid navigation protocol');
+      expect(unloads).toHaveLength(1);
+      expect(location.pathname).toBe('/start');
+    } finally {
+      log.restore();
+      window.removeEventListener('clerk:beforeunload', onUnload);
+    }
+  });
+
+  it('repeats the navigation plugin’s static protocol list', async () => {
+    const [{ DEFAULT_PROTOCOLS: ours }, { DEFAULT_PROTOCOLS: navigation }] = await Promise.all([
+      import('./window-navigate.js'),
+      import('../navigation/redirects.js'),
+    ]);
+    expect(ours).toEqual(navigation);
+  });
+
+  it('__internal_addNavigationListener: called on each navigate() until unsubscribed', async () => {
+    const { navigationPlugin } = await import('../navigation/index.js');
+    const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [navigationPlugin(), compatPlugin()] });
+    instances.push(clerk);
+    await clerk.load({ routerPush: () => {} });
+    let calls = 0;
+    const off = clerk.__internal_addNavigationListener(() => calls++);
+    await clerk.navigate('/a');
+    await clerk.navigate('/b');
+    expect(calls).toBe(2);
+    off();
+    await clerk.navigate('/c');
+    expect(calls).toBe(2);
+  });
+});

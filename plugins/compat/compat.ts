@@ -78,6 +78,14 @@ export interface CompatApi {
   }): Promise<void>;
   readonly __internal_environment: Environment | undefined;
   readonly __internal_state: CompatState;
+  /**
+   * ClerkJS's full-page navigation chokepoint: goes to `to` when its protocol is allowed (the static
+   * list plus `allowedRedirectProtocols`, or the static list only); refuses `//host` and other protocols
+   * with a warning. Its code is loaded on first use, so the page load starts a moment later.
+   */
+  __internal_windowNavigate(to: URL | string, opts?: { useStaticAllowlistOnly?: boolean }): void;
+  /** Calls `callback` on every `navigate()` (ClerkJS's modals close on it); returns the unsubscribe. */
+  __internal_addNavigationListener(callback: () => void): () => void;
   /** False when loaded with `standardBrowser: false` or outside a browser. */
   readonly isStandardBrowser: boolean;
   /**
@@ -179,6 +187,8 @@ export function compatPlugin() {
           return ctx.kernel.environment;
         },
         __internal_state: state,
+        __internal_windowNavigate: (to, opts) => void import('./window-navigate.js').then((m) => m.windowNavigate(ctx.kernel, to, opts)),
+        __internal_addNavigationListener: (callback) => ctx.events.on('navigation:navigate', () => callback()),
         get isStandardBrowser() {
           return ctx.kernel.standardBrowser;
         },
