@@ -252,7 +252,7 @@ describe('ClerkJS navigation internals', () => {
 
   it('repeats the navigation plugin’s static protocol list', async () => {
     const [{ DEFAULT_PROTOCOLS: ours }, { DEFAULT_PROTOCOLS: navigation }] = await Promise.all([
-      import('./window-navigate.js'),
+      import('./internals.js'),
       import('../navigation/redirects.js'),
     ]);
     expect(ours).toEqual(navigation);
@@ -271,5 +271,32 @@ describe('ClerkJS navigation internals', () => {
     off();
     await clerk.navigate('/c');
     expect(calls).toBe(2);
+  });
+});
+
+describe('__internal_reloadInitialResources', () => {
+  it('re-reads the environment (in place) and the client, in parallel, and emits', async () => {
+    emulator.updateSettings({ organizations: false });
+    const clerk = newClerk();
+    await clerk.load();
+    const environment = clerk.__internal_environment!;
+    expect(environment.organizationSettings.enabled).toBe(false);
+    // A Dashboard change and a sign-in elsewhere (another tab of this browser, same client cookie).
+    emulator.updateSettings({ organizations: true });
+    const other = newClerk();
+    await other.load();
+    const signIn = await other.client!.signIn.create({ identifier: EMAIL, password: PASSWORD });
+    await other.setActive({ session: signIn.createdSessionId });
+    expect(clerk.client!.sessions).toHaveLength(0);
+
+    const emitted: unknown[] = [];
+    clerk.addListener((resources) => emitted.push(resources), { skipInitialEmit: true });
+    emulator.clearRequests();
+    await clerk.__internal_reloadInitialResources();
+    expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /v1/environment', 'GET /v1/client']));
+    expect(clerk.__internal_environment).toBe(environment);
+    expect(environment.organizationSettings.enabled).toBe(true);
+    expect(clerk.client!.sessions.map((s) => s.id)).toEqual([signIn.createdSessionId]);
+    expect(emitted.length).toBeGreaterThan(0);
   });
 });

@@ -86,6 +86,8 @@ export interface CompatApi {
   __internal_windowNavigate(to: URL | string, opts?: { useStaticAllowlistOnly?: boolean }): void;
   /** Calls `callback` on every `navigate()` (ClerkJS's modals close on it); returns the unsubscribe. */
   __internal_addNavigationListener(callback: () => void): () => void;
+  /** Re-reads the environment (updated in place) and the client from FAPI, then emits the resources. */
+  __internal_reloadInitialResources(): Promise<void>;
   /** False when loaded with `standardBrowser: false` or outside a browser. */
   readonly isStandardBrowser: boolean;
   /**
@@ -148,6 +150,9 @@ export function compatPlugin() {
           );
         return futures;
       };
+      /** Runs one of internals.ts's functions (loaded on first use) with the kernel. */
+      const internals = async <K extends keyof typeof import('./internals.js')>(name: K, ...args: unknown[]) =>
+        ((await import('./internals.js'))[name] as (kernel: typeof ctx.kernel, ...args: unknown[]) => Promise<void>)(ctx.kernel, ...args);
       let signIn: (() => SignInSignalValue) | undefined;
       let signUp: (() => SignUpSignalValue) | undefined;
 
@@ -187,7 +192,8 @@ export function compatPlugin() {
           return ctx.kernel.environment;
         },
         __internal_state: state,
-        __internal_windowNavigate: (to, opts) => void import('./window-navigate.js').then((m) => m.windowNavigate(ctx.kernel, to, opts)),
+        __internal_windowNavigate: (to, opts) => void internals('windowNavigate', to, opts),
+        __internal_reloadInitialResources: () => internals('reloadInitialResources'),
         __internal_addNavigationListener: (callback) => ctx.events.on('navigation:navigate', () => callback()),
         get isStandardBrowser() {
           return ctx.kernel.standardBrowser;

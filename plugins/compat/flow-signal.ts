@@ -1,7 +1,7 @@
 /** A flow's signal and its errors (ClerkJS's shape): lazily loaded with the futures (see futures.ts), as only a loaded instance reads them. */
-import { isClerkAPIResponseError, type ClerkAPIError } from '../../kernel/lazy-kit.js';
+import { ClerkRuntimeError, isClerkAPIResponseError, isClerkRuntimeError, type ClerkAPIError, type ClerkAPIResponseError } from '../../kernel/lazy-kit.js';
 import type { SignalHub } from './signals.js';
-import { toClerkError, type ClerkGlobalHookError } from '../waitlist/resource.js';
+import type { ClerkError } from '../waitlist/resource.js';
 
 export interface FlowErrors<F extends string> {
   fields: Record<F, ClerkAPIError | null>;
@@ -11,6 +11,46 @@ export interface FlowErrors<F extends string> {
 }
 
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** ClerkJS's type guards on an error (`error.isClerkAPIResponseError()`), also callable with an argument. */
+interface ErrorGuard<T> {
+  (error: unknown): error is T;
+  (this: unknown): this is T;
+}
+
+/** An entry of `errors.global` in ClerkJS's signals (and their steps' `error`): a ClerkError that says which kind it is. */
+export interface ClerkGlobalHookError extends ClerkError {
+  readonly isClerkAPIResponseError: ErrorGuard<ClerkAPIResponseError>;
+  readonly isClerkRuntimeError: ErrorGuard<ClerkRuntimeError>;
+}
+
+const guard = <T>(test: (error: unknown) => boolean) =>
+  function (this: unknown, ...args: unknown[]) {
+    return test(args.length ? args[0] : this);
+  } as ErrorGuard<T>;
+
+/**
+ * A caught error as ClerkJS's signals hand it over: microclerk's own errors get ClerkJS's `ClerkError`
+ * fields and the two guards, in place; anything else becomes a `ClerkRuntimeError` (`unexpected_error`)
+ * with it as the `cause`. (waitlist/resource.ts does the same without the guards: one module shared by
+ * both chunks would be one more file to fetch.)
+ */
+export function toClerkError(error: unknown): ClerkGlobalHookError {
+  const e = (
+    isClerkAPIResponseError(error) || isClerkRuntimeError(error)
+      ? error
+      : new ClerkRuntimeError(error instanceof Error ? error.message : String(error), { code: 'unexpected_error', cause: error })
+  ) as Error & { code?: string; longMessage?: string; docsUrl?: string };
+  return Object.assign(e, {
+    clerkError: true as const,
+    code: e.code ?? 'api_response_error',
+    longMessage: e.longMessage,
+    docsUrl: e.docsUrl,
+    cause: e.cause as Error | undefined,
+    isClerkAPIResponseError: guard<ClerkAPIResponseError>(isClerkAPIResponseError),
+    isClerkRuntimeError: guard<ClerkRuntimeError>(isClerkRuntimeError),
+  });
+}
 
 /**
  * ClerkJS's `errors` of a signal: FAPI errors with a `meta.paramName` this form knows go to `fields`

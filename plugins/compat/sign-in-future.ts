@@ -1,4 +1,4 @@
-import type { ClerkGlobalHookError } from '../waitlist/resource.js';
+import type { ClerkGlobalHookError } from './flow-signal.js';
 import type { PluginContext, Session, SignIn, SignInFactor } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { createFlowTarget } from './flow-target.js';

@@ -1,4 +1,4 @@
-import type { ClerkGlobalHookError } from '../waitlist/resource.js';
+import type { ClerkGlobalHookError } from './flow-signal.js';
 import type { JoinWaitlistParams, Waitlist } from '../waitlist/index.js';
 
 type Step = (action: () => Promise<unknown>) => Promise<{ error: ClerkGlobalHookError | null }>;

@@ -1,7 +1,6 @@
 /** The `Waitlist` resource (`POST /v1/waitlist`'s answer) and the join request; loaded on first use. */
 import type { JSONObject, KernelInternals } from '../../kernel/index.js';
 import { ClerkRuntimeError, camelize, isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/lazy-kit.js';
-import type { ClerkAPIResponseError } from '../../kernel/lazy-kit.js';
 
 /** An entry on the instance's waitlist (ClerkJS's WaitlistResource data). */
 export class Waitlist {
@@ -64,32 +63,17 @@ export interface ClerkError extends Error {
   readonly cause: Error | undefined;
 }
 
-/** ClerkJS's type guards on an error (`error.isClerkAPIResponseError()`), also callable with an argument. */
-interface ErrorGuard<T> {
-  (error: unknown): error is T;
-  (this: unknown): this is T;
-}
-
-/** An entry of `errors.global` in ClerkJS's signals: a {@link ClerkError} that says which kind it is. */
-export interface ClerkGlobalHookError extends ClerkError {
-  readonly isClerkAPIResponseError: ErrorGuard<ClerkAPIResponseError>;
-  readonly isClerkRuntimeError: ErrorGuard<ClerkRuntimeError>;
-}
-
-const guard = <T>(test: (error: unknown) => boolean) =>
-  function (this: unknown, ...args: unknown[]) {
-    return test(args.length ? args[0] : this);
-  } as ErrorGuard<T>;
-
 /**
- * A caught error as ClerkJS hands it over: microclerk's own errors get ClerkJS's `ClerkError` fields
- * (and the two guards), in place; anything else (a bug, a browser API's error) becomes a
- * `ClerkRuntimeError` (`unexpected_error`) with it as the `cause`.
+ * A caught error as ClerkJS hands it over: microclerk's own errors get ClerkJS's `ClerkError` fields, in
+ * place (`api_response_error` for a FAPI error); anything else (a bug, a browser API's error) becomes a
+ * `ClerkRuntimeError` (`unexpected_error`) with it as the `cause`. (compat's signals add the kind guards,
+ * in their own chunk: a module shared with this one would be one more file to fetch.)
  */
-export function toClerkError(error: unknown): ClerkGlobalHookError {
-  const known = isClerkAPIResponseError(error) || isClerkRuntimeError(error);
+export function toClerkError(error: unknown): ClerkError {
   const e = (
-    known ? error : new ClerkRuntimeError(error instanceof Error ? error.message : String(error), { code: 'unexpected_error', cause: error })
+    isClerkAPIResponseError(error) || isClerkRuntimeError(error)
+      ? error
+      : new ClerkRuntimeError(error instanceof Error ? error.message : String(error), { code: 'unexpected_error', cause: error })
   ) as Error & { code?: string; longMessage?: string; docsUrl?: string };
   return Object.assign(e, {
     clerkError: true as const,
@@ -97,7 +81,5 @@ export function toClerkError(error: unknown): ClerkGlobalHookError {
     longMessage: e.longMessage,
     docsUrl: e.docsUrl,
     cause: e.cause as Error | undefined,
-    isClerkAPIResponseError: guard<ClerkAPIResponseError>(isClerkAPIResponseError),
-    isClerkRuntimeError: guard<ClerkRuntimeError>(isClerkRuntimeError),
   });
 }

@@ -67,9 +67,9 @@ export const MISSING = {
   protect: ['setProtectAssertion', '__internal_resumeAfterProtectCheck'],
   // Solana sign-in: no web3 plugin (and, unlike the other web3 methods, not in the seeds).
   web3: ['authenticateWithSolana'],
-  // ClerkJS internals that need kernel state the kernel does not expose to plugins (adding it would grow
-  // the headless preset): the setActive-in-progress flag, and re-fetching environment and client in place.
-  internals: ['__internal_setActiveInProgress', '__internal_reloadInitialResources'],
+  // ClerkJS internal that needs kernel state the kernel does not expose to plugins (exposing it would grow
+  // the headless preset): the setActive-in-progress flag.
+  internals: ['__internal_setActiveInProgress'],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
 /** ClerkJS members microclerk has, with a type ClerkJS's does not accept (reported; not ours to change). */
@@ -191,6 +191,7 @@ export const CHECKED_METHODS = [
   // compat: ClerkJS's navigation internals.
   '__internal_windowNavigate',
   '__internal_addNavigationListener',
+  '__internal_reloadInitialResources',
   // Waitlist: `join()` resolves `{ error: ClerkError | null }`.
   'joinWaitlist',
   // Take ClerkJS's SignInResource / SignUpResource by shape (a foreign object is rejected at run time).

@@ -1,5 +1,5 @@
-/** ClerkJS's `__internal_windowNavigate` (loaded on first use): a full page load, with its protocol checks. */
-import type { KernelInternals } from '../../kernel/index.js';
+/** ClerkJS's internals that compat provides, loaded on first use: `__internal_windowNavigate`, `__internal_reloadInitialResources`. */
+import type { JSONObject, KernelInternals } from '../../kernel/index.js';
 
 /** The navigation plugin's (and ClerkJS's) static list; repeated, not imported, so that no module is shared with the initial bundle. */
 export const DEFAULT_PROTOCOLS = ['http:', 'https:', 'wails:', 'chrome-extension:'];
@@ -25,4 +25,21 @@ export function windowNavigate(kernel: KernelInternals, to: URL | string, opts?:
   }
   window.dispatchEvent(new CustomEvent('clerk:beforeunload'));
   window.location.href = url.href;
+}
+
+/**
+ * Re-reads the environment and the client from FAPI, in parallel (as ClerkJS does after a Dashboard
+ * setting changed): the environment object is updated in place (so whatever holds it sees the new
+ * settings), the client applied as any FAPI answer, and the resources emitted.
+ */
+export async function reloadInitialResources(kernel: KernelInternals): Promise<void> {
+  const [environment, client] = await Promise.all([
+    kernel.fapi.request<JSONObject>({ path: '/environment' }),
+    kernel.fapi.request<{ response?: JSONObject | null }>({ path: '/client' }),
+  ]);
+  const json = (environment && 'response' in environment ? environment.response : environment) as JSONObject | null;
+  const current = kernel.environment;
+  if (current && json?.object === 'environment') Object.assign(current, new (current.constructor as new (json: JSONObject) => object)(json));
+  kernel.applyClient(client?.response ?? null);
+  kernel.emitResources();
 }
