@@ -26,7 +26,7 @@ import type { UiKit } from './host.js';
 import type { SharedStrings } from './strings.js';
 
 export type { UiKit, HostContextValue, FormState, AuthFlow, AuthFlowProps, AuthKind } from './host.js';
-export type { Appearance, AppearanceElements, AppearanceVariables, ElementAppearance, Theme } from './appearance.js';
+export type { Appearance, AppearanceElements, AppearanceVariables, BaseThemeName, ColorOrScale, ElementAppearance, Theme } from './appearance.js';
 export { dark } from './appearance.js';
 export { defineComponentPlugin, type ComponentPluginMembers, type ComponentPluginOptions } from './component-plugin.js';
 
