@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClerkAPIResponseError, createClerk, type Resources } from '../../kernel/index.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
 import { compatPlugin } from './index.js';
@@ -201,7 +201,6 @@ describe('compat members', () => {
 });
 
 describe('ClerkJS navigation internals', () => {
-  const nextTick = () => new Promise((resolve) => setTimeout(resolve, 20));
   function withWarnings() {
     const warnings: string[] = [];
     const original = console.warn;
@@ -219,8 +218,8 @@ describe('ClerkJS navigation internals', () => {
     const log = withWarnings();
     try {
       clerk.__internal_windowNavigate('#next');
-      await nextTick();
-      expect(location.hash).toBe('#next');
+      // Its code loads on first use: the navigation follows shortly.
+      await vi.waitFor(() => expect(location.hash).toBe('#next'));
       expect(unloads).toEqual([`${location.origin}/start`]);
 
       for (const refused of [
@@ -233,14 +232,13 @@ describe('ClerkJS navigation internals', () => {
       ]) {
         clerk.__internal_windowNavigate(refused);
       }
-      await nextTick();
-      expect(log.warnings).toHaveLength(6);
+      await vi.waitFor(() => expect(log.warnings).toHaveLength(6));
       expect(log.warnings.slice(0, 4).every((w) => w.includes('scheme-relative navigation'))).toBe(true);
       expect(log.warnings[4]).toContain('"javascript:" is not a valid navigation protocol');
       expect(log.warnings[5]).toContain('"data:"');
       // An app-allowed protocol passes the check, unless only the static list is wanted.
       clerk.__internal_windowNavigate('tauri://app/next', { useStaticAllowlistOnly: true });
-      await nextTick();
+      await vi.waitFor(() => expect(log.warnings).toHaveLength(7));
       expect(log.warnings[6]).toContain('"tauri:" is not a valid navigation protocol');
       expect(unloads).toHaveLength(1);
       expect(location.pathname).toBe('/start');
