@@ -161,6 +161,10 @@ describe('compat members', () => {
     await expect(state.signInSignal().signIn.finalize()).rejects.toMatchObject({ code: 'no_created_session' });
     expect(await state.signInSignal().signIn.sso()).toMatchObject({ error: { code: 'not_supported' } });
     expect(await state.signInSignal().signIn.mfa.passkey()).toMatchObject({ error: { code: 'not_supported' } });
+    // As every step's error: ClerkJS's ClerkError, with the kind guards.
+    const { error: unsupported } = await state.signInSignal().signIn.sso();
+    expect(unsupported).toMatchObject({ clerkError: true, code: 'not_supported' });
+    expect(unsupported!.isClerkRuntimeError()).toBe(true);
 
     await state.signInSignal().signIn.reset();
     expect(state.signInSignal().signIn.id).toBeUndefined();

@@ -1,4 +1,4 @@
-import type { ClerkGlobalHookError } from './flow-signal.js';
+import { toClerkError, type ClerkGlobalHookError } from './flow-signal.js';
 import type { PluginContext, Session, SignIn, SignInFactor } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { createFlowTarget } from './flow-target.js';
@@ -12,8 +12,8 @@ export type FinalizeNavigate = (params: { session: Session | null; decorateUrl: 
 /** How often `emailLink.waitForVerification()` re-reads the sign-in. */
 const EMAIL_LINK_POLL_MS = 2000;
 
-export const notSupported = (what: string, why: string) =>
-  Promise.resolve({ error: new ClerkRuntimeError(`${what} is not available in microclerk: ${why}`, { code: 'not_supported' }) });
+export const notSupported = (what: string, why: string): Result =>
+  Promise.resolve({ error: toClerkError(new ClerkRuntimeError(`${what} is not available in microclerk: ${why}`, { code: 'not_supported' })) });
 
 const absoluteUrl = (url: string) => new URL(url, typeof window !== 'undefined' ? window.location.href : undefined).href;
 
