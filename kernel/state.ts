@@ -104,7 +104,7 @@ export function createState(events: EventBus, resources: () => ResourceContext) 
     if (!state.sessionChosen) {
       const select = state.loadOptions.selectInitialSession as KernelLoadOptions['selectInitialSession'];
       // The app's pick is read by id: only one of this client's signed-in sessions can become the session.
-      setSession(select ? (byId(select(client)?.id) ?? null) : (byId(client.lastActiveSessionId) ?? candidates[0] ?? null));
+      setSession((select ? byId(select(client)?.id) : byId(client.lastActiveSessionId) || candidates[0]) ?? null);
       state.sessionChosen = true;
     } else {
       setSession(session ? (byId(session.id) ?? followed) : session === undefined ? undefined : followed);
