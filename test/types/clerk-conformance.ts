@@ -371,7 +371,8 @@ export const RESOURCE_MISSING = {
   session: {},
   user: {
     outOfScope: ['initializePaymentMethod', 'addPaymentMethod', 'getPaymentMethods', 'enterpriseAccounts'],
-    // Biometric credentials: ClerkJS's Expo (native) helpers.
+    // Biometric credentials (trusted devices, /me/biometric_credentials): enrolled from native apps, but ClerkJS's
+    // browser build has the methods too. Not implemented: FAPI's signature check for `attempt` is undocumented.
     native: [
       '__experimental_getBiometricCredentials',
       '__experimental_prepareBiometricCredential',
@@ -381,7 +382,8 @@ export const RESOURCE_MISSING = {
   },
   signIn: {
     outOfScope: ['ssoBypassFirstFactors'],
-    // ClerkJS's v6 signal futures: compat's are microclerk's own objects (see DIFFERENTLY_TYPED.state).
+    // ClerkJS's v6 signal futures: compat's are microclerk's own objects, not yet of ClerkJS's future types
+    // (see DIFFERENTLY_TYPED.state).
     future: ['__internal_future'],
     protect: ['protectCheck', 'submitProtectCheck'],
     web3: ['authenticateWithSolana'],
