@@ -302,3 +302,29 @@ describe('__internal_reloadInitialResources', () => {
     expect(emitted.length).toBeGreaterThan(0);
   });
 });
+
+describe('the futures as ClerkJS types them', () => {
+  it('a sign-up future with no sign-up in progress: lists, metadata, verifications and the resource-members fields are never undefined', async () => {
+    const clerk = newClerk();
+    await clerk.load({ sdkMetadata: { name: '@clerk/react', version: '6.18.0' } });
+    const { signUp } = clerk.__internal_state.signUpSignal();
+    expect(signUp.requiredFields).toEqual([]);
+    expect(signUp.unverifiedFields).toEqual([]);
+    expect(signUp.unsafeMetadata).toEqual({});
+    // Without the resource-members plugin the kernel's SignUp has no locale / timezone / web3Wallet: null.
+    expect([signUp.locale, signUp.timezone, signUp.web3Wallet]).toEqual([null, null, null]);
+    expect(signUp.verifications.emailAddress).toBe(clerk.client!.signUp.verifications.emailAddress);
+    const { signIn } = clerk.__internal_state.signInSignal();
+    expect(signIn.firstFactorVerification).toBe(clerk.client!.signIn.firstFactorVerification);
+  });
+
+  it('finalize({ navigate }) hands navigate the new session', async () => {
+    const clerk = newClerk();
+    await clerk.load({ sdkMetadata: { name: '@clerk/react', version: '6.18.0' } });
+    const { signIn } = clerk.__internal_state.signInSignal();
+    expect(await signIn.password({ identifier: EMAIL, password: PASSWORD })).toEqual({ error: null });
+    const seen: string[] = [];
+    expect(await clerk.__internal_state.signInSignal().signIn.finalize({ navigate: ({ session }) => void seen.push(session.id) })).toEqual({ error: null });
+    expect(seen).toEqual([clerk.session!.id]);
+  });
+});

@@ -74,8 +74,8 @@ export const MISSING = {
 
 /** ClerkJS members microclerk has, with a type ClerkJS's does not accept (reported; not ours to change). */
 export const DIFFERENTLY_TYPED = {
-  // compat's v6 signals: the futures are microclerk's own objects, not ClerkJS's SignInFutureResource /
-  // SignUpFutureResource (`errors.global` is ClerkJS's ClerkGlobalHookError[]).
+  // compat's v6 state: the sign-in / sign-up futures and the signals' errors conform; `__internal_waitlist`
+  // is null until a Clerk SDK's load() fetched the futures (ClerkJS: a WaitlistResource from the start).
   state: ['__internal_state'],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
