@@ -98,13 +98,16 @@ export function createState(events: EventBus, resources: () => ResourceContext) 
     if (fromFapi && !unconfirmed) events.emit('client', { json });
     if (state.switching) return;
     const candidates = client.sessions.filter(signedIn);
-    const followed = follow ? (candidates.find((s) => s.id === follow) ?? null) : null;
+    /** One of this client's signed-in sessions, by id. */
+    const byId = (id?: string | null) => candidates.find((s) => s.id === id);
+    const followed = byId(follow) ?? null;
     if (!state.sessionChosen) {
       const select = state.loadOptions.selectInitialSession as KernelLoadOptions['selectInitialSession'];
-      setSession(select ? select(client) : (candidates.find((s) => s.id === client.lastActiveSessionId) ?? candidates[0] ?? null));
+      // The app's pick is read by id: only one of this client's signed-in sessions can become the session.
+      setSession((select ? byId(select(client)?.id) : byId(client.lastActiveSessionId) || candidates[0]) ?? null);
       state.sessionChosen = true;
     } else {
-      setSession(session ? (candidates.find((s) => s.id === session.id) ?? followed) : session === undefined ? undefined : followed);
+      setSession(session ? (byId(session.id) ?? followed) : session === undefined ? undefined : followed);
     }
     if (!state.loaded) return;
     if (!unchanged || state.session !== session || state.organization !== organization) emitResources();

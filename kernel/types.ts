@@ -11,8 +11,11 @@ import type { JSONObject } from './resources/base.js';
 
 /** The `load()` options the kernel itself reads; each plugin adds its own. */
 export interface KernelLoadOptions {
-  /** Picks the session to start with; default: the client's last active one. */
-  selectInitialSession?: (client: Client) => SignedInSession | null;
+  /**
+   * Picks the session to start with (one of `client.sessions`, read by id; anything else means none);
+   * default: the client's last active one.
+   */
+  selectInitialSession?: (client: Client) => { id: string } | null;
   /** false in non-browser hosts (extensions, native): no dev-browser cookie, no cookies, no poller. */
   standardBrowser?: boolean;
   isSatellite?: boolean | ((url: URL) => boolean);

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClerkAPIResponseError, createClerk, type Resources } from '../../kernel/index.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
 import { compatPlugin } from './index.js';
@@ -72,8 +72,19 @@ describe('signals', () => {
     expect(errors.raw).toHaveLength(2);
     expect(errors.global).toBeNull();
 
+    // Any other error is global, as ClerkJS's ClerkGlobalHookError: a runtime error with the original as its cause.
     const network = new Error('offline');
-    expect(toFlowErrors(network, ['identifier'] as const)).toEqual({ fields: { identifier: null }, raw: [network], global: [network] });
+    const other = toFlowErrors(network, ['identifier'] as const);
+    expect(other.raw).toEqual([network]);
+    expect(other.global).toHaveLength(1);
+    expect(other.global![0]).toMatchObject({ clerkError: true, code: 'unexpected_error', message: 'offline', cause: network });
+    expect(other.global![0].isClerkRuntimeError()).toBe(true);
+    expect(other.global![0].isClerkAPIResponseError()).toBe(false);
+    const noField = new ClerkAPIResponseError('x', { status: 429, errors: [{ code: 'too_many_requests', message: 'slow down' }] });
+    const [global] = toFlowErrors(noField, ['identifier'] as const).global!;
+    expect(global).toBe(noField);
+    expect(global).toMatchObject({ clerkError: true, code: 'api_response_error' });
+    expect(global.isClerkAPIResponseError()).toBe(true);
     expect(toFlowErrors(null, ['code'] as const)).toEqual({ fields: { code: null }, raw: null, global: null });
   });
 });
@@ -137,7 +148,7 @@ describe('compat members', () => {
     expect(state.signInSignal()).toBe(before);
 
     const missing = await before.signIn.create({ identifier: 'nobody@example.com' });
-    expect((missing.error as ClerkAPIResponseError).errors[0].code).toBe('form_identifier_not_found');
+    expect((missing.error as unknown as ClerkAPIResponseError).errors[0].code).toBe('form_identifier_not_found');
     expect(state.signInSignal()).not.toBe(before);
     expect(state.signInSignal().errors.fields.identifier?.code).toBe('form_identifier_not_found');
 
@@ -150,6 +161,10 @@ describe('compat members', () => {
     await expect(state.signInSignal().signIn.finalize()).rejects.toMatchObject({ code: 'no_created_session' });
     expect(await state.signInSignal().signIn.sso()).toMatchObject({ error: { code: 'not_supported' } });
     expect(await state.signInSignal().signIn.mfa.passkey()).toMatchObject({ error: { code: 'not_supported' } });
+    // As every step's error: ClerkJS's ClerkError, with the kind guards.
+    const { error: unsupported } = await state.signInSignal().signIn.sso();
+    expect(unsupported).toMatchObject({ clerkError: true, code: 'not_supported' });
+    expect(unsupported!.isClerkRuntimeError()).toBe(true);
 
     await state.signInSignal().signIn.reset();
     expect(state.signInSignal().signIn.id).toBeUndefined();
@@ -186,5 +201,130 @@ describe('compat members', () => {
       fetchStatus: 'idle',
       waitlist: null,
     });
+  });
+});
+
+describe('ClerkJS navigation internals', () => {
+  function withWarnings() {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => void warnings.push(String(message));
+    return { warnings, restore: () => (console.warn = original) };
+  }
+
+  it('__internal_windowNavigate goes to an allowed URL (clerk:beforeunload first) and refuses //host and other protocols', async () => {
+    const clerk = newClerk();
+    await clerk.load({ allowedRedirectProtocols: ['tauri:'] } as never);
+    history.replaceState(null, '', '/start');
+    const unloads: string[] = [];
+    const onUnload = () => unloads.push(location.href);
+    window.addEventListener('clerk:beforeunload', onUnload);
+    const log = withWarnings();
+    try {
+      clerk.__internal_windowNavigate('#next');
+      // Its code loads on first use: the navigation follows shortly.
+      await vi.waitFor(() => expect(location.hash).toBe('#next'));
+      expect(unloads).toEqual([`${location.origin}/start`]);
+
+      for (const refused of [
+        '//evil.example/x',
+        ' \t//evil.example',
+        '\\\\evil.example',
+        '/\t/evil.example',
+        'javascript:alert(1)',
+        new URL('data:text/html,x'),
+      ]) {
+        clerk.__internal_windowNavigate(refused);
+      }
+      await vi.waitFor(() => expect(log.warnings).toHaveLength(6));
+      expect(log.warnings.slice(0, 4).every((w) => w.includes('scheme-relative navigation'))).toBe(true);
+      expect(log.warnings[4]).toContain('"javascript:" is not a valid navigation protocol');
+      expect(log.warnings[5]).toContain('"data:"');
+      // An app-allowed protocol passes the check, unless only the static list is wanted.
+      clerk.__internal_windowNavigate('tauri://app/next', { useStaticAllowlistOnly: true });
+      await vi.waitFor(() => expect(log.warnings).toHaveLength(7));
+      expect(log.warnings[6]).toContain('"tauri:" is not a valid navigation protocol');
+      expect(unloads).toHaveLength(1);
+      expect(location.pathname).toBe('/start');
+    } finally {
+      log.restore();
+      window.removeEventListener('clerk:beforeunload', onUnload);
+    }
+  });
+
+  it('repeats the navigation plugin’s static protocol list', async () => {
+    const [{ DEFAULT_PROTOCOLS: ours }, { DEFAULT_PROTOCOLS: navigation }] = await Promise.all([
+      import('./internals.js'),
+      import('../navigation/redirects.js'),
+    ]);
+    expect(ours).toEqual(navigation);
+  });
+
+  it('__internal_addNavigationListener: called on each navigate() until unsubscribed', async () => {
+    const { navigationPlugin } = await import('../navigation/index.js');
+    const clerk = createClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL, plugins: [navigationPlugin(), compatPlugin()] });
+    instances.push(clerk);
+    await clerk.load({ routerPush: () => {} });
+    let calls = 0;
+    const off = clerk.__internal_addNavigationListener(() => calls++);
+    await clerk.navigate('/a');
+    await clerk.navigate('/b');
+    expect(calls).toBe(2);
+    off();
+    await clerk.navigate('/c');
+    expect(calls).toBe(2);
+  });
+});
+
+describe('__internal_reloadInitialResources', () => {
+  it('re-reads the environment (in place) and the client, in parallel, and emits', async () => {
+    emulator.updateSettings({ organizations: false });
+    const clerk = newClerk();
+    await clerk.load();
+    const environment = clerk.__internal_environment!;
+    expect(environment.organizationSettings.enabled).toBe(false);
+    // A Dashboard change and a sign-in elsewhere (another tab of this browser, same client cookie).
+    emulator.updateSettings({ organizations: true });
+    const other = newClerk();
+    await other.load();
+    const signIn = await other.client!.signIn.create({ identifier: EMAIL, password: PASSWORD });
+    await other.setActive({ session: signIn.createdSessionId });
+    expect(clerk.client!.sessions).toHaveLength(0);
+
+    const emitted: unknown[] = [];
+    clerk.addListener((resources) => emitted.push(resources), { skipInitialEmit: true });
+    emulator.clearRequests();
+    await clerk.__internal_reloadInitialResources();
+    expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /v1/environment', 'GET /v1/client']));
+    expect(clerk.__internal_environment).toBe(environment);
+    expect(environment.organizationSettings.enabled).toBe(true);
+    expect(clerk.client!.sessions.map((s) => s.id)).toEqual([signIn.createdSessionId]);
+    expect(emitted.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the futures as ClerkJS types them', () => {
+  it('a sign-up future with no sign-up in progress: lists, metadata, verifications and the resource-members fields are never undefined', async () => {
+    const clerk = newClerk();
+    await clerk.load({ sdkMetadata: { name: '@clerk/react', version: '6.18.0' } });
+    const { signUp } = clerk.__internal_state.signUpSignal();
+    expect(signUp.requiredFields).toEqual([]);
+    expect(signUp.unverifiedFields).toEqual([]);
+    expect(signUp.unsafeMetadata).toEqual({});
+    // Without the resource-members plugin the kernel's SignUp has no locale / timezone / web3Wallet: null.
+    expect([signUp.locale, signUp.timezone, signUp.web3Wallet]).toEqual([null, null, null]);
+    expect(signUp.verifications.emailAddress).toBe(clerk.client!.signUp.verifications.emailAddress);
+    const { signIn } = clerk.__internal_state.signInSignal();
+    expect(signIn.firstFactorVerification).toBe(clerk.client!.signIn.firstFactorVerification);
+  });
+
+  it('finalize({ navigate }) hands navigate the new session', async () => {
+    const clerk = newClerk();
+    await clerk.load({ sdkMetadata: { name: '@clerk/react', version: '6.18.0' } });
+    const { signIn } = clerk.__internal_state.signInSignal();
+    expect(await signIn.password({ identifier: EMAIL, password: PASSWORD })).toEqual({ error: null });
+    const seen: string[] = [];
+    expect(await clerk.__internal_state.signInSignal().signIn.finalize({ navigate: ({ session }) => void seen.push(session.id) })).toEqual({ error: null });
+    expect(seen).toEqual([clerk.session!.id]);
   });
 });

@@ -78,14 +78,31 @@ export interface CompatApi {
   }): Promise<void>;
   readonly __internal_environment: Environment | undefined;
   readonly __internal_state: CompatState;
+  /**
+   * ClerkJS's full-page navigation chokepoint: goes to `to` when its protocol is allowed (the static
+   * list plus `allowedRedirectProtocols`, or the static list only); refuses `//host` and other protocols
+   * with a warning. Its code is loaded on first use, so the page load starts a moment later.
+   */
+  __internal_windowNavigate(to: URL | string, opts?: { useStaticAllowlistOnly?: boolean }): void;
+  /** Calls `callback` on every `navigate()` (ClerkJS's modals close on it); returns the unsubscribe. */
+  __internal_addNavigationListener(callback: () => void): () => void;
+  /** Re-reads the environment (updated in place) and the client from FAPI, then emits the resources. */
+  __internal_reloadInitialResources(): Promise<void>;
   /** False when loaded with `standardBrowser: false` or outside a browser. */
   readonly isStandardBrowser: boolean;
   /**
    * Called by `useOrganization()` / `useOrganizationList()` and the organization components on mount:
-   * whether the environment has organizations on. ClerkJS opens an "enable organizations" prompt in
-   * development when they are off; microclerk has no such prompt and warns instead.
+   * whether the environment has organizations on. When they are off in development it opens the
+   * "enable organizations" prompt (the page reloads after they were turned on), as ClerkJS does; without
+   * the ui plugin it warns instead.
    */
   __internal_attemptToEnableEnvironmentSetting(params: { for: 'organizations'; caller: string; onClose?: () => void }): { isEnabled: boolean };
+  /**
+   * ClerkJS's development prompt (a modal, with the ui plugin): organizations are off for this development
+   * instance; "Enable Organizations" turns them on (FAPI's `PATCH /v1/dev_tools/enable_environment_setting`).
+   */
+  __internal_openEnableOrganizationsPrompt(props: EnableOrganizationsPromptProps): void;
+  __internal_closeEnableOrganizationsPrompt(): void;
   /** ClerkJS preloads the OrganizationSwitcher's UI chunk; there is none to preload here. */
   __experimental_prefetchOrganizationSwitcher(): void;
   /** Legacy ClerkJS: whether `load()` finished (`loaded`). */
@@ -105,6 +122,35 @@ export interface CompatApi {
   readonly __internal_oauthTransport: null;
 }
 
+/** What needs organizations (ClerkJS's callers of the prompt). */
+export type OrganizationsCaller =
+  | 'OrganizationSwitcher'
+  | 'OrganizationProfile'
+  | 'InviteMembers'
+  | 'OrganizationList'
+  | 'CreateOrganization'
+  | 'TaskChooseOrganization'
+  | 'useOrganizationList'
+  | 'useOrganization';
+
+/** `__internal_openEnableOrganizationsPrompt(props)`: ClerkJS's development prompt to turn organizations on. */
+export interface EnableOrganizationsPromptProps {
+  caller: OrganizationsCaller;
+  /** After organizations were turned on and the user chose Continue (ClerkJS's caller reloads the page). */
+  onSuccess?: () => void;
+  /** The user dismissed the prompt without turning organizations on. */
+  onClose?: () => void;
+}
+
+declare module '../ui/index.js' {
+  interface ComponentProps {
+    EnableOrganizationsPrompt: EnableOrganizationsPromptProps;
+  }
+  interface ComponentStrings {
+    EnableOrganizationsPrompt: (typeof import('./view.js'))['strings'];
+  }
+}
+
 /** The ClerkJS-internal members `@clerk/react` reads on `<ClerkProvider Clerk={clerk}>`; see index.ts. */
 export function compatPlugin() {
   return definePlugin({
@@ -114,6 +160,7 @@ export function compatPlugin() {
     setup(ctx): CompatApi {
       // Forwarding re-render requests is only meaningful with the ui plugin composed.
       const ui = ctx.find('ui');
+      const prompt = ui?.registerComponent('EnableOrganizationsPrompt', { load: () => import('./view.js') });
       let lastEmitted: Resources | undefined;
       const hub = createSignalHub();
       // Subscribed at setup, not at load: it must run before any listener the app adds, since those
@@ -140,6 +187,9 @@ export function compatPlugin() {
           );
         return futures;
       };
+      /** Runs one of internals.ts's functions (loaded on first use) with the kernel. */
+      const internals = async <K extends keyof typeof import('./internals.js')>(name: K, ...args: unknown[]) =>
+        ((await import('./internals.js'))[name] as (kernel: typeof ctx.kernel, ...args: unknown[]) => Promise<void>)(ctx.kernel, ...args);
       let signIn: (() => SignInSignalValue) | undefined;
       let signUp: (() => SignUpSignalValue) | undefined;
 
@@ -179,6 +229,9 @@ export function compatPlugin() {
           return ctx.kernel.environment;
         },
         __internal_state: state,
+        __internal_windowNavigate: (to, opts) => void internals('windowNavigate', to, opts),
+        __internal_reloadInitialResources: () => internals('reloadInitialResources'),
+        __internal_addNavigationListener: (callback) => ctx.events.on('navigation:navigate', () => callback()),
         get isStandardBrowser() {
           return ctx.kernel.standardBrowser;
         },
@@ -191,10 +244,16 @@ export function compatPlugin() {
           const choosing = ctx.kernel.session?.tasks?.some((t) => t.key === 'choose-organization');
           if (settings?.enabled || choosing) return { isEnabled: true };
           if (ctx.kernel.instanceType === 'development') {
-            console.warn(`Clerk: "${params.caller}" needs organizations, which are disabled for this instance. Enable them in the Clerk Dashboard.`);
+            if (prompt) prompt.openEnableOrganizationsPrompt({ caller: params.caller as OrganizationsCaller, onSuccess: () => location.reload(), onClose: params.onClose });
+            else console.warn(`Clerk: "${params.caller}" needs organizations, which are disabled for this instance. Enable them in the Clerk Dashboard.`);
           }
           return { isEnabled: false };
         },
+        __internal_openEnableOrganizationsPrompt(props) {
+          if (!prompt) throw new ClerkRuntimeError('The enable-organizations prompt needs the ui plugin.', { code: 'not_available_in_preset' });
+          prompt.openEnableOrganizationsPrompt(props);
+        },
+        __internal_closeEnableOrganizationsPrompt: () => prompt?.closeEnableOrganizationsPrompt(),
         __experimental_prefetchOrganizationSwitcher: () => undefined,
         isReady: () => ctx.kernel.clerk.loaded,
         setSession: (session, beforeEmit) => ctx.kernel.setActive({ session, beforeEmit }),

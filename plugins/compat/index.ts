@@ -54,3 +54,4 @@ export { compatPlugin } from './compat.js';
 export type { CompatApi, CompatState, SignInFuture, SignInSignalValue, SignUpFuture, SignUpSignalValue } from './compat.js';
 export type { FinalizeNavigate } from './sign-in-future.js';
 export type { FlowErrors, FlowValue } from './signals.js';
+export type { ClerkGlobalHookError } from './flow-signal.js';

@@ -1,18 +1,19 @@
+import { toClerkError, type ClerkGlobalHookError } from './flow-signal.js';
 import type { PluginContext, Session, SignIn, SignInFactor } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { createFlowTarget } from './flow-target.js';
 
-type Step = (action: () => Promise<unknown>) => Promise<{ error: unknown }>;
-type Result = Promise<{ error: unknown }>;
+type Step = (action: () => Promise<unknown>) => Promise<{ error: ClerkGlobalHookError | null }>;
+type Result = Promise<{ error: ClerkGlobalHookError | null }>;
 
 /** ClerkJS's `SetActiveNavigate`: where to go once the new session is set (before it is emitted). */
-export type FinalizeNavigate = (params: { session: Session | null; decorateUrl: (url: string) => string }) => void | Promise<unknown>;
+export type FinalizeNavigate = (params: { session: Session; decorateUrl: (url: string) => string }) => void | Promise<unknown>;
 
 /** How often `emailLink.waitForVerification()` re-reads the sign-in. */
 const EMAIL_LINK_POLL_MS = 2000;
 
-export const notSupported = (what: string, why: string) =>
-  Promise.resolve({ error: new ClerkRuntimeError(`${what} is not available in microclerk: ${why}`, { code: 'not_supported' }) });
+export const notSupported = (what: string, why: string): Result =>
+  Promise.resolve({ error: toClerkError(new ClerkRuntimeError(`${what} is not available in microclerk: ${why}`, { code: 'not_supported' })) });
 
 const absoluteUrl = (url: string) => new URL(url, typeof window !== 'undefined' ? window.location.href : undefined).href;
 
@@ -109,10 +110,11 @@ export function createSignInFuture(ctx: PluginContext, run: Step) {
       return (peek() as { ssoBypassFirstFactors?: SignInFactor[] } | undefined)?.ssoBypassFirstFactors ?? [];
     },
     get firstFactorVerification() {
-      return peek()?.firstFactorVerification;
+      // The futures exist once loaded (compat.ts), so there is a client and its sign-in.
+      return peek()!.firstFactorVerification;
     },
     get secondFactorVerification() {
-      return peek()?.secondFactorVerification;
+      return peek()!.secondFactorVerification;
     },
     /** No matching account: the sign-in can become a sign-up (`signUp.create({ transfer: true })`). */
     get isTransferable() {
@@ -213,7 +215,10 @@ export function createSignInFuture(ctx: PluginContext, run: Step) {
         if (!client.sessions.some((s) => s.id === sessionId)) await client.reload();
         discarded.add(signIn);
         const { navigate } = params;
-        await ctx.kernel.setActive({ session: sessionId, beforeEmit: navigate ? (session) => navigate({ session, decorateUrl: (url) => url }) : undefined });
+        await ctx.kernel.setActive({
+          session: sessionId,
+          beforeEmit: navigate ? async (session) => void (session && (await navigate({ session, decorateUrl: (url) => url }))) : undefined,
+        });
       });
     },
     /** Drops the sign-in in progress locally (no request), as ClerkJS's `client.resetSignIn()`. */

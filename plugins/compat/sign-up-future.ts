@@ -1,10 +1,11 @@
+import type { ClerkGlobalHookError } from './flow-signal.js';
 import type { PluginContext, SignUp, SignUpParams } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { createFlowTarget } from './flow-target.js';
 import { notSupported, type FinalizeNavigate } from './sign-in-future.js';
 
-type Step = (action: () => Promise<unknown>) => Promise<{ error: unknown }>;
-type Result = Promise<{ error: unknown }>;
+type Step = (action: () => Promise<unknown>) => Promise<{ error: ClerkGlobalHookError | null }>;
+type Result = Promise<{ error: ClerkGlobalHookError | null }>;
 
 const EMAIL_LINK_POLL_MS = 2000;
 
@@ -21,7 +22,9 @@ export function createSignUpFuture(ctx: PluginContext, run: Step) {
     if (!resource) throw new ClerkRuntimeError('The sign-up is not available before clerk.load() finished.', { code: 'not_loaded' });
     return resource;
   };
-  const field = <K extends keyof SignUp>(key: K, fallback: SignUp[K] | null = null) => peek()?.[key] ?? fallback;
+  const field = <K extends keyof SignUp, F = null>(key: K, fallback: F = null as F) => (peek()?.[key] ?? fallback) as NonNullable<SignUp[K]> | F;
+  /** Members the resource-members plugin adds to the kernel's SignUp (`null` without it). */
+  const member = (key: 'locale' | 'timezone' | 'web3Wallet') => ((peek() as Record<string, unknown> | undefined)?.[key] as string | null | undefined) ?? null;
 
   return {
     get id() {
@@ -75,6 +78,15 @@ export function createSignUpFuture(ctx: PluginContext, run: Step) {
     get legalAcceptedAt() {
       return field('legalAcceptedAt');
     },
+    get locale() {
+      return member('locale');
+    },
+    get timezone() {
+      return member('timezone');
+    },
+    get web3Wallet() {
+      return member('web3Wallet');
+    },
     get isTransferable() {
       return peek()?.verifications.externalAccount.status === 'transferable';
     },
@@ -119,16 +131,20 @@ export function createSignUpFuture(ctx: PluginContext, run: Step) {
           }
         }),
       get emailAddress() {
-        return peek()?.verifications.emailAddress;
+        // The futures exist once loaded (compat.ts), so there is a client and its sign-up.
+        return peek()!.verifications.emailAddress;
       },
       get phoneNumber() {
-        return peek()?.verifications.phoneNumber;
+        // The futures exist once loaded (compat.ts), so there is a client and its sign-up.
+        return peek()!.verifications.phoneNumber;
       },
       get web3Wallet() {
-        return peek()?.verifications.web3Wallet;
+        // The futures exist once loaded (compat.ts), so there is a client and its sign-up.
+        return peek()!.verifications.web3Wallet;
       },
       get externalAccount() {
-        return peek()?.verifications.externalAccount;
+        // The futures exist once loaded (compat.ts), so there is a client and its sign-up.
+        return peek()!.verifications.externalAccount;
       },
       get emailLinkVerification() {
         return null;
@@ -148,7 +164,10 @@ export function createSignUpFuture(ctx: PluginContext, run: Step) {
         if (!client.sessions.some((s) => s.id === sessionId)) await client.reload();
         discarded.add(signUp);
         const { navigate } = params;
-        await ctx.kernel.setActive({ session: sessionId, beforeEmit: navigate ? (session) => navigate({ session, decorateUrl: (url) => url }) : undefined });
+        await ctx.kernel.setActive({
+          session: sessionId,
+          beforeEmit: navigate ? async (session) => void (session && (await navigate({ session, decorateUrl: (url) => url }))) : undefined,
+        });
       });
     },
     reset(): Result {

@@ -1,6 +1,7 @@
+import type { ClerkGlobalHookError } from './flow-signal.js';
 import type { JoinWaitlistParams, Waitlist } from '../waitlist/index.js';
 
-type Step = (action: () => Promise<unknown>) => Promise<{ error: unknown }>;
+type Step = (action: () => Promise<unknown>) => Promise<{ error: ClerkGlobalHookError | null }>;
 
 /**
  * ClerkJS's waitlist resource as `useWaitlist()` reads it (`waitlist` of the signal): the entry's

@@ -1,5 +1,5 @@
 import type { KernelInternals, SignIn, SignUp } from '../../kernel/index.js';
-import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
+import { BaseResource, ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { NavigationApi } from '../navigation/index.js';
 
 /** What `handleRedirectCallback` accepts: ClerkJS's `HandleOAuthCallbackParams`. */
@@ -68,12 +68,19 @@ export async function handleRedirectCallback(
   nav: NavigationApi,
   params: ResumeAfterProtectCheckParams = {},
   customNavigate?: CustomNavigate,
-  attempt?: SignIn | SignUp,
+  given?: object,
   resuming = false,
 ): Promise<unknown> {
+  // Told apart by shape, as ClerkJS does: only a sign-in has `identifier`, only a sign-up `missingFields`.
+  if (given !== undefined && !(given instanceof BaseResource && ('identifier' in given || 'missingFields' in given))) {
+    throw new ClerkRuntimeError(
+      'The sign-in or sign-up to handle must be one microclerk returned (client.signIn, client.signUp or authenticateWithGoogleOneTap()’s result), not a plain object or another SDK’s resource.',
+      { code: 'invalid_resource' },
+    );
+  }
+  const attempt = given as SignIn | SignUp | undefined;
   const { client, environment } = kernel;
   if (!kernel.clerk.loaded || !client || !environment) return;
-  // Told apart by shape, as ClerkJS does: only a sign-in has `identifier`, only a sign-up `missingFields`.
   const signIn = attempt && 'identifier' in attempt ? attempt : client.signIn;
   const signUp = attempt && 'missingFields' in attempt ? attempt : client.signUp;
   if (params.reloadResource && !(typeof window !== 'undefined' && window.opener)) {

@@ -5,5 +5,5 @@
  * @packageDocumentation
  */
 export { oauthPlugin } from './oauth.js';
-export type { OAuthApi, OAuthPlugin, OAuthPluginOptions } from './oauth.js';
+export type { OAuthApi, OAuthPlugin, OAuthPluginOptions, SignInOrUp } from './oauth.js';
 export type { CustomNavigate, HandleOAuthCallbackParams } from './callback.js';

@@ -4,6 +4,13 @@ import type { createPopupFlow } from './popup.js';
 
 type DropFirstTwo<T extends unknown[]> = T extends [unknown, unknown, ...infer Rest] ? Rest : never;
 
+/**
+ * A sign-in or sign-up a caller hands back: one microclerk returned (`client.signIn`, the attempt
+ * `authenticateWithGoogleOneTap()` resolves). Typed by shape so that code typed with ClerkJS's
+ * `SignInResource` / `SignUpResource` compiles; any other object is rejected (`invalid_resource`).
+ */
+export type SignInOrUp = SignIn | SignUp | { readonly id?: string; readonly status: string | null };
+
 export interface OAuthApi {
   /**
    * On the page the provider returns to (`redirectUrl`): finishes the sign-in or sign-up (transfers
@@ -15,7 +22,7 @@ export interface OAuthApi {
    * `handleRedirectCallback` for a sign-in or sign-up the caller holds (ClerkJS's internal member of
    * that name), e.g. the one a Google One Tap token created; the client's other attempt is read as is.
    */
-  __internal_handleResourceCallback(signInOrUp: SignIn | SignUp, params: HandleOAuthCallbackParams, customNavigate?: CustomNavigate): Promise<unknown>;
+  __internal_handleResourceCallback(signInOrUp: SignInOrUp, params: HandleOAuthCallbackParams, customNavigate?: CustomNavigate): Promise<unknown>;
   /**
    * `handleRedirectCallback` again once a Clerk Protect challenge that interrupted it was cleared
    * (ClerkJS's internal member of that name): the gates are not routed to again, and

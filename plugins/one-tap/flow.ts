@@ -7,7 +7,7 @@
 import type { KernelInternals, PluginContext, SignIn, SignUp } from '../../kernel/index.js';
 import { ClerkRuntimeError, isClerkAPIResponseError, safeUrl } from '../../kernel/lazy-kit.js';
 import type { NavigationApi } from '../navigation/index.js';
-import type { CustomNavigate, HandleOAuthCallbackParams } from '../oauth/index.js';
+import type { CustomNavigate, HandleOAuthCallbackParams, SignInOrUp } from '../oauth/index.js';
 import type { AuthenticateWithGoogleOneTapParams, GoogleOneTapProps, OneTapLoadOptions } from './one-tap.js';
 
 /** Google's script; the `googleOneTapScriptUrl` load option replaces it (e.g. with the emulator's stand-in). */
@@ -145,7 +145,7 @@ export function closeGoogleOneTap(ctx: OneTapContext): void {
 /** ClerkJS's `handleGoogleOneTapCallback`: the oauth plugin's callback routing, reading the attempt given. */
 export function handleGoogleOneTapCallback(
   ctx: OneTapContext,
-  signInOrUp: SignIn | SignUp,
+  signInOrUp: SignInOrUp,
   params: HandleOAuthCallbackParams = {},
   customNavigate?: CustomNavigate,
 ): Promise<unknown> {

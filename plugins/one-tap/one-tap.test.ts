@@ -108,6 +108,19 @@ describe('authenticateWithGoogleOneTap', () => {
     expect(nav.history.location).toBe(`${APP}/sign-up#/continue`);
   });
 
+  it('handleGoogleOneTapCallback rejects an object that is not a microclerk sign-in or sign-up (invalid_resource)', async () => {
+    const { clerk, nav } = await tab();
+    const before = nav.history.location;
+    // What ClerkJS-typed code could pass: a plain object shaped like a SignInResource.
+    const forged = { id: 'sia_x', status: 'complete', identifier: 'a@b.c', createdSessionId: 'sess_x' };
+    const error = await clerk.handleGoogleOneTapCallback(forged, {}).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid_resource' });
+    expect((error as Error).message).toMatch(/must be one microclerk returned/);
+    await expect(clerk.__internal_handleResourceCallback(forged, {})).rejects.toMatchObject({ code: 'invalid_resource' });
+    expect(clerk.session).toBeNull();
+    expect(nav.history.location).toBe(before);
+  });
+
   it('rejects a forged token (payload changed, another key, alg none) with form_param_value_invalid on token, signing nobody in', async () => {
     const { clerk } = await tab();
     const real = await googleCredential('new.person@example.com');

@@ -1,6 +1,6 @@
 import { definePlugin, type ClerkPlugin, type SignIn, type SignUp } from '../../kernel/index.js';
 import type {} from '../navigation/index.js';
-import type { CustomNavigate, HandleOAuthCallbackParams } from '../oauth/index.js';
+import type { CustomNavigate, HandleOAuthCallbackParams, SignInOrUp } from '../oauth/index.js';
 
 /** What `openGoogleOneTap` accepts: ClerkJS's `GoogleOneTapProps` (the `<GoogleOneTap/>` props). */
 export interface GoogleOneTapProps {
@@ -47,7 +47,8 @@ export interface OneTapApi {
    * Finishes what `authenticateWithGoogleOneTap` returned as `handleRedirectCallback` does: activates
    * the session and goes to the redirect URL, or routes to the next sign-in / sign-up step.
    */
-  handleGoogleOneTapCallback(signInOrUp: SignIn | SignUp, params?: HandleOAuthCallbackParams, customNavigate?: CustomNavigate): Promise<unknown>;
+  /** `signInOrUp`: the attempt `authenticateWithGoogleOneTap()` resolved (another object is rejected, `invalid_resource`). */
+  handleGoogleOneTapCallback(signInOrUp: SignInOrUp, params?: HandleOAuthCallbackParams, customNavigate?: CustomNavigate): Promise<unknown>;
 }
 
 declare module '../../kernel/plugin.js' {

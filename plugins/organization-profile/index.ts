@@ -19,10 +19,17 @@ import type { organizationProfileStrings } from './strings.js';
  */
 export interface OrganizationProfilePage {
   label: string;
-  /** The page's route inside the component (`billing` → `#/billing`), or the link target. */
-  url: string;
+  /**
+   * The page's route inside the component (`billing` → `#/billing`), or the link target. Without it,
+   * `{ label: 'general' }` / `'members'` / `'domains'` places that default page at this position (the
+   * defaults not placed come first), as with ClerkJS.
+   */
+  url?: string;
   mount?: (el: HTMLDivElement) => void;
   unmount?: (el: HTMLDivElement) => void;
+  /** Accepted for ClerkJS compatibility; the navbar shows labels only. */
+  mountIcon?: (el: HTMLDivElement) => void;
+  unmountIcon?: (el: HTMLDivElement) => void;
 }
 
 export interface OrganizationProfileProps extends HostedProps {

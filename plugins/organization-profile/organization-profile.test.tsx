@@ -23,14 +23,14 @@ const emulator = useEmulator({
 const cleanups: Array<() => void> = [];
 
 /** A signed-in Clerk (ui + organizations + organization-profile) in this page, with a node to mount on. */
-async function signedIn(email: string) {
+async function signedIn(email: string, loadOptions?: Record<string, unknown>) {
   const navigation = memoryNavigation('http://localhost:3000/');
   const clerk = createClerk({
     publishableKey: emulator.publishableKey,
     proxyUrl: PROXY_URL,
     plugins: [navigation, organizationsPlugin(), uiPlugin(), organizationProfilePlugin()],
   });
-  await clerk.load();
+  await clerk.load(loadOptions);
   const signIn = await clerk.client!.signIn.create({ identifier: email, password: PASSWORD });
   await clerk.setActive({ session: signIn.createdSessionId });
   const node = document.createElement('div');
@@ -43,8 +43,8 @@ async function signedIn(email: string) {
 }
 
 /** Ada signs in here, creates `name` and makes it active; the profile is mounted. */
-async function adminProfile(name = 'Acme Inc', props: Record<string, unknown> = {}) {
-  const s = await signedIn('ada@example.com');
+async function adminProfile(name = 'Acme Inc', props: Record<string, unknown> = {}, loadOptions?: Record<string, unknown>) {
+  const s = await signedIn('ada@example.com', loadOptions);
   const organization = await s.clerk.createOrganization({ name });
   await s.clerk.setActive({ organization: organization.id });
   s.clerk.mountOrganizationProfile(s.node, props);
@@ -439,6 +439,26 @@ describe('<OrganizationProfile/> routing and modal', () => {
     expect(mounted).toHaveLength(1);
     await goTo(s.node, 'members');
     expect(s.history.location).toBe('http://localhost:3000/organization/members');
+  });
+
+  it("custom pages without `url` place the default pages (ClerkJS's reorder entries)", async () => {
+    const s = await adminProfile('Acme Inc', {
+      customPages: [{ label: 'members' }, { label: 'Billing', url: 'billing', mount: () => {}, unmount: () => {} }, { label: 'general' }],
+    });
+    const buttons = () => [...s.node.querySelectorAll('.cl-navbarButton')].map((b) => b.textContent);
+    // The defaults not placed (verified domains) first, then the app's order; the first is the start page.
+    await vi.waitFor(() => expect(buttons()).toEqual(['Verified domains', 'Members', 'Billing', 'General']));
+  });
+
+  it("ClerkJS's organizationProfile.navbar strings apply", async () => {
+    const localized = await adminProfile(
+      'Acme Inc',
+      {},
+      { localization: { organizationProfile: { navbar: { members: 'Mitglieder', title: 'Organisation' } } } },
+    );
+    const labels = () => [...localized.node.querySelectorAll('.cl-navbarButton')].map((b) => b.textContent);
+    await vi.waitFor(() => expect(labels()).toEqual(['General', 'Mitglieder', 'Verified domains']));
+    expect(localized.node.querySelector('nav')!.getAttribute('aria-label')).toBe('Organisation');
   });
 
   it('renders nothing without an active organization', async () => {

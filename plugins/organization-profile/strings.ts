@@ -1,9 +1,8 @@
 /** `<OrganizationProfile/>`'s English strings; the app overrides them through `localization.organizationProfile.*`. */
 export const organizationProfileStrings = {
   organizationProfile: {
-    navbar: 'Organization navigation',
-    general: 'General',
-    members: 'Members',
+    // ClerkJS's keys: its localizations' `organizationProfile.navbar.*` apply.
+    navbar: { title: 'Organization', general: 'General', members: 'Members' },
     domains: 'Verified domains',
     profile: 'Organization profile',
     uploadLogo: 'Upload logo',

@@ -24,7 +24,7 @@ export const organizationProfilePropRules: Record<string, PropRule> = {
 };
 
 export default function createOrganizationProfile(kit: UiKit) {
-  const { useHost, CustomPage, trimSlashes } = kit;
+  const { useHost, CustomPage, profilePages, trimSlashes } = kit;
   const parts = createOrganizationParts(kit);
   const { useSay } = parts;
   const GeneralPage = createGeneralPage(parts);
@@ -45,24 +45,26 @@ export default function createOrganizationProfile(kit: UiKit) {
     const can = permissionsOf(membership);
     const domainsEnabled = !!(environment.organizationSettings as { domains?: { enabled?: boolean } }).domains?.enabled;
 
-    const custom = (props.customPages ?? []).filter((p) => p && typeof p.label === 'string' && typeof p.url === 'string');
-    const pages: Array<{ id: string; label: string; page?: OrganizationProfilePage }> = [
-      { id: 'general', label: say('general') },
-      ...(can('readMemberships') ? [{ id: 'members', label: say('members') }] : []),
-      ...(domainsEnabled && can('readDomains') ? [{ id: 'domains', label: say('domains') }] : []),
-      ...custom.map((page) => ({ id: trimSlashes(page.url), label: page.label, page })),
-    ];
-    const wanted = trimSlashes(route).split('/')[0] || trimSlashes(props.__experimental_startPath ?? '') || 'general';
+    const pages = profilePages<{ id: string; label: string; page?: OrganizationProfilePage }, OrganizationProfilePage>(
+      [
+        { id: 'general', label: say('navbar.general') },
+        ...(can('readMemberships') ? [{ id: 'members', label: say('navbar.members') }] : []),
+        ...(domainsEnabled && can('readDomains') ? [{ id: 'domains', label: say('domains') }] : []),
+      ],
+      props.customPages,
+      (page) => ({ id: trimSlashes(page.url!), label: page.label, page }),
+    );
+    const wanted = trimSlashes(route).split('/')[0] || trimSlashes(props.__experimental_startPath ?? '') || pages[0].id;
     const active = pages.find((p) => p.id === wanted && !(p.page && !p.page.mount)) ?? pages[0];
     const go = (page: (typeof pages)[number]) => {
       // A custom entry without `mount` is a link out of the component.
-      if (page.page && !page.page.mount) void kernel.navigate(page.page.url);
+      if (page.page && !page.page.mount) void kernel.navigate(page.page.url!);
       else void navigate(page.id);
     };
 
     return (
       <div {...el('organizationProfile')}>
-        <nav {...el('navbar')} aria-label={say('navbar')}>
+        <nav {...el('navbar')} aria-label={say('navbar.title')}>
           {pages.map((page) => (
             <button key={page.id} type="button" {...el('navbarButton', page.id)} aria-current={page === active ? 'page' : undefined} onClick={() => go(page)}>
               {page.label}

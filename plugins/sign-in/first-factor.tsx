@@ -150,7 +150,7 @@ export function createFirstFactor(kit: AuthUiKit, { AlternativeMethods, useExpec
         preview={preview(flow)}
         footer={<LinkButton onClick={onAlternatives}>{t('footerActionLink__useAnotherMethod')}</LinkButton>}
       >
-        <Alert>{expired ? t('signIn.emailLink.expired') : form.formError}</Alert>
+        <Alert>{expired ? t('signIn.emailLink.expired.title') : form.formError}</Alert>
         <LinkButton name="formResendCodeLink" onClick={() => setRound(round + 1)}>
           {t('signIn.emailLink.resendButton')}
         </LinkButton>

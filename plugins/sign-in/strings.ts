@@ -28,9 +28,10 @@ export const signInStrings = {
     emailLink: {
       title: 'Check your email',
       subtitle: 'to continue to {{applicationName}}',
-      expired: 'This link has expired. Request a new one.',
-      failed: 'This verification link is invalid.',
-      clientMismatch: 'To continue, open the verification link on the device and browser from which you initiated the sign-in.',
+      // Shaped as ClerkJS's keys (its localizations' `signIn.emailLink.expired.title` apply).
+      expired: { title: 'This link has expired. Request a new one.' },
+      failed: { title: 'This verification link is invalid.' },
+      clientMismatch: { title: 'To continue, open the verification link on the device and browser from which you initiated the sign-in.' },
       loadingTitle: 'Signing in…',
       verifiedTitle: 'Signed in',
       verifiedSubtitle: 'You can return to the original tab to continue.',

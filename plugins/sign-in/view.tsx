@@ -256,7 +256,11 @@ export default function createSignIn(hostKit: UiKit, services?: SignInServices) 
         .catch((err: { code?: string }) => setOutcome(err?.code === 'expired' || err?.code === 'client_mismatch' ? err.code : 'failed'));
     }, []);
     const verified = outcome === 'verified';
-    const message = { expired: 'signIn.emailLink.expired', client_mismatch: 'signIn.emailLink.clientMismatch', failed: 'signIn.emailLink.failed' } as const;
+    const message = {
+      expired: 'signIn.emailLink.expired.title',
+      client_mismatch: 'signIn.emailLink.clientMismatch.title',
+      failed: 'signIn.emailLink.failed.title',
+    } as const;
     return (
       <Card
         title={outcome === 'loading' ? t('signIn.emailLink.loadingTitle') : verified ? t('signIn.emailLink.verifiedTitle') : t('signIn.emailLink.title')}

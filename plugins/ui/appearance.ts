@@ -1,7 +1,10 @@
 /** The appearance types of the `load()` option and per-component `appearance` prop, and the prebuilt dark theme. */
 
+/** A colour, or a scale of shades as in Clerk's themes (`{ 500: '#6c47ff', 600: … }`), of which the `500` shade is used. */
+export type ColorOrScale = string | ({ '500': string } & Partial<Record<string, string>>);
+
 export interface AppearanceVariables {
-  colorPrimary?: string;
+  colorPrimary?: ColorOrScale;
   /** Text on primary buttons. Clerk's current name: `colorPrimaryForeground`. */
   colorTextOnPrimaryBackground?: string;
   colorPrimaryForeground?: string;
@@ -18,19 +21,22 @@ export interface AppearanceVariables {
   colorInputText?: string;
   colorInputForeground?: string;
   /** The colour borders and dividers are mixed from. */
-  colorNeutral?: string;
+  colorNeutral?: ColorOrScale;
   colorBorder?: string;
   /** Focus rings. */
   colorRing?: string;
   colorModalBackdrop?: string;
-  colorDanger?: string;
-  colorSuccess?: string;
-  colorWarning?: string;
+  colorDanger?: ColorOrScale;
+  colorSuccess?: ColorOrScale;
+  colorWarning?: ColorOrScale;
   fontFamily?: string;
-  fontSize?: string;
+  /** A size, or a scale (`{ sm, md, lg, … }`) of which `md` is used. */
+  fontSize?: string | { xs?: string; sm?: string; md?: string; lg?: string; xl?: string };
   fontWeight?: { normal?: string | number; medium?: string | number; semibold?: string | number; bold?: string | number };
   borderRadius?: string;
+  /** The base spacing. Clerk's current name: `spacing`. */
   spacingUnit?: string;
+  spacing?: string;
   /** Other variables of Clerk's themes (e.g. `colorShimmer`) are accepted and have no effect here. */
   [other: string]: unknown;
 }
@@ -46,13 +52,19 @@ export type ElementAppearance = string | Record<string, string | number>;
  * Stable element names (`card`, `headerTitle`, `formFieldInput`, `formButtonPrimary`, …), with
  * `name__variant` forms. A style object may nest `&:hover`-style selectors, as Clerk's themes do.
  */
-export type AppearanceElements = Partial<Record<string, ElementAppearance | Record<string, unknown>>>;
+export type AppearanceElements = Partial<Record<string, ElementAppearance | object>>;
+
+/**
+ * Clerk's named base themes, as in ClerkJS: `'clerk'` is the default look; `'simple'` keeps the layout but
+ * drops the decoration (shadows, gradients), for apps that style the elements themselves.
+ */
+export type BaseThemeName = 'clerk' | 'simple';
 
 export interface Theme {
   variables?: AppearanceVariables;
   elements?: AppearanceElements;
-  /** A theme built on another (as `@clerk/themes`' `shadesOfPurple` is on `dark`). */
-  baseTheme?: Theme | Theme[];
+  /** A theme built on another (as `@clerk/themes`' `shadesOfPurple` is on `dark`), or a named base theme. */
+  baseTheme?: Theme | BaseThemeName | Array<Theme | BaseThemeName>;
   layout?: AppearanceLayout;
   /** Clerk's current name for `layout` (read too; it wins over `layout` within a theme). */
   options?: AppearanceLayout;
@@ -84,9 +96,9 @@ export type ComponentAppearanceKey =
   | 'googleOneTap';
 
 export interface Appearance extends Theme {
-  /** A prebuilt theme such as {@link dark} or one of `@clerk/themes`; ClerkJS's older name for `theme`. */
-  baseTheme?: Theme | Theme[];
-  theme?: Theme | Theme[];
+  /** A prebuilt theme such as {@link dark} or one of `@clerk/themes`, or `'clerk'` / `'simple'`; ClerkJS's older name for `theme`. */
+  baseTheme?: Theme | BaseThemeName | Array<Theme | BaseThemeName>;
+  theme?: Theme | BaseThemeName | Array<Theme | BaseThemeName>;
   layout?: AppearanceLayout;
   signIn?: Appearance;
   signUp?: Appearance;

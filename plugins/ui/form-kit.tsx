@@ -670,6 +670,27 @@ export function useAppNode<T extends HTMLElement>(mount: ((node: T) => void) | u
   return ref;
 }
 
+/** A `customPages` entry of a profile component, as ClerkJS's `CustomPage` types it. */
+export interface CustomPageEntry {
+  label: string;
+  url?: string;
+  mount?: (el: HTMLDivElement) => void;
+  unmount?: (el: HTMLDivElement) => void;
+}
+
+/**
+ * A profile component's navbar pages from its default pages and the app's `customPages`, as ClerkJS
+ * orders them: an entry with a `url` is a custom page (or link); one without `url` or `mount` whose label
+ * is a default page's id (`{ label: 'security' }`) places that page there; the defaults not placed come
+ * first. Any other entry is dropped.
+ */
+export function profilePages<D extends { id: string }, P extends CustomPageEntry>(defaults: D[], given: P[] | undefined, custom: (page: P) => D) {
+  const placed = (given ?? []).flatMap((page) =>
+    !page || typeof page.label !== 'string' ? [] : typeof page.url === 'string' ? [custom(page)] : defaults.filter((d) => !page.mount && d.id === page.label),
+  );
+  return [...new Set([...defaults.filter((d) => !placed.includes(d)), ...placed])];
+}
+
 /** A page the app adds to a profile component (`customPages`): an element its `mount` renders into. */
 export function CustomPage({ page }: { page: { mount?: (el: HTMLDivElement) => void; unmount?: (el: HTMLDivElement) => void } }) {
   const { el } = useHost();

@@ -5,7 +5,22 @@
  */
 import { render, type ComponentType } from 'preact';
 import { useHost } from './context.js';
-import { Alert, Button, Card, Checkbox, CodeForm, CustomPage, Field, focusField, FooterAction, Form, LinkButton, useAppNode, useForm } from './form-kit.js';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  CodeForm,
+  CustomPage,
+  Field,
+  focusField,
+  FooterAction,
+  Form,
+  LinkButton,
+  profilePages,
+  useAppNode,
+  useForm,
+} from './form-kit.js';
 import type { ComponentModule, ComponentName, HostedProps, UiLoadOptions } from './index.js';
 import { createDictionary, type Dict } from './localization.js';
 import { createModalStack } from './modal.js';
@@ -24,6 +39,7 @@ export const kit = {
   useForm,
   useAppNode,
   CustomPage,
+  profilePages,
   trimSlashes,
   Card,
   Form,

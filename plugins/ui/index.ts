@@ -26,7 +26,7 @@ import type { UiKit } from './host.js';
 import type { SharedStrings } from './strings.js';
 
 export type { UiKit, HostContextValue, FormState, AuthFlow, AuthFlowProps, AuthKind } from './host.js';
-export type { Appearance, AppearanceElements, AppearanceVariables, ElementAppearance, Theme } from './appearance.js';
+export type { Appearance, AppearanceElements, AppearanceVariables, BaseThemeName, ColorOrScale, ElementAppearance, Theme } from './appearance.js';
 export { dark } from './appearance.js';
 export { defineComponentPlugin, type ComponentPluginMembers, type ComponentPluginOptions } from './component-plugin.js';
 
@@ -74,7 +74,14 @@ export interface HostedProps {
   appearance?: Appearance;
 }
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> };
+/**
+ * A localized string. `{ __params? }` is how ClerkJS's `LocalizationResource` types a string with
+ * parameters (a brand on `string` that its `DeepPartial` turns into an object type); at run time it is a string.
+ */
+export type LocalizedString = string | { __params?: unknown };
+/** Keys of ClerkJS's localizations that microclerk does not show are accepted (and unused). */
+type DeepPartial<T> = { [K in keyof T]?: Partially<T[K]> } & { [other: string]: unknown };
+type Partially<V> = V extends string ? LocalizedString : DeepPartial<V>;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** The English strings of the host and of every component plugin in the program. */
@@ -84,7 +91,7 @@ export type Localization = SharedStrings & UnionToIntersection<ComponentStrings[
  * Partial overrides of the English strings; deep-merged over them. `unstable__errors.<code>` localizes FAPI
  * errors; `unstable__errors.passwordComplexity.*` and `unstable__errors.zxcvbn.goodPassword` the password feedback.
  */
-export type LocalizationResource = DeepPartial<Localization> & { unstable__errors?: Record<string, string | Record<string, string>> };
+export type LocalizationResource = DeepPartial<Localization> & { unstable__errors?: Record<string, LocalizedString | Record<string, LocalizedString>> };
 
 /** A tree of strings, as a component's strings module exports it. */
 export type StringsTree = { [key: string]: string | StringsTree };

@@ -56,9 +56,16 @@ a.cl-footerActionLink,.cl-footerActionLink:hover,.cl-formFieldAction:hover,.cl-f
 .cl-modalCloseButton{position:absolute;top:.75rem;right:.75rem;background:none;border:0;font-size:1.25em;line-height:1;cursor:pointer;color:var(--cl-text2)}
 `;
 
+/**
+ * The `'simple'` base theme (a `cl-simple` root box): no shadows or gradients. Always the sheet's last rule,
+ * so it overrides every component's rules at their specificity, and an app's classes still win over it.
+ */
+const simpleCss = ':where(.cl-simple) [class*=cl-]{box-shadow:none;background-image:none}';
+
 /** The page's one `<style data-microclerk>` element (shared by every instance): the shared rules, then each loaded component's. */
 export const stylesheet = (() => {
   const sheets = [sharedCss];
+  const text = () => [...sheets, simpleCss].join('\n');
   let element: HTMLStyleElement | undefined;
   return {
     /** Adds a component's rules (once each, when its view module loads); the sheet is rewritten (and re-parsed) once. */
@@ -67,7 +74,7 @@ export const stylesheet = (() => {
       if (!fresh.length) return;
       sheets.push(...fresh);
       // Rules added while components are shown (an appearance's `&:hover` states) apply at once.
-      if (element?.isConnected) element.textContent = sheets.join('\n');
+      if (element?.isConnected) element.textContent = text();
     },
     /** Puts the sheet (back) into <head> and brings it up to date with the components loaded so far. */
     inject(nonce: string | undefined) {
@@ -78,8 +85,8 @@ export const stylesheet = (() => {
         // First in <head>: app stylesheets that come later override us at equal specificity (`elements` classes).
         document.head.insertBefore(element, document.head.firstChild);
       }
-      const text = sheets.join('\n');
-      if (element.textContent !== text) element.textContent = text;
+      const css = text();
+      if (element.textContent !== css) element.textContent = css;
     },
   };
 })();

@@ -35,11 +35,16 @@ const VARIABLES: Partial<Record<keyof AppearanceVariables, string>> = {
   fontSize: '--cl-size',
   borderRadius: '--cl-radius',
   spacingUnit: '--cl-space',
+  spacing: '--cl-space',
 };
 
-/** A theme's own base themes first (recursively), then the theme. */
+/** The `'simple'` base theme: the root box's `cl-simple` class, which the sheet reads to drop decoration. */
+const SIMPLE: Theme = { elements: { rootBox: 'cl-simple' } };
+
+/** A theme's own base themes first (recursively), then the theme; `'clerk'` (the default look) adds nothing. */
 function flatten(theme: unknown): Theme[] {
   if (Array.isArray(theme)) return theme.flatMap(flatten);
+  if (theme === 'simple') return [SIMPLE];
   if (!isObject(theme)) return [];
   return [...flatten(theme.baseTheme), ...flatten(theme.theme), theme as Theme];
 }
@@ -112,7 +117,9 @@ export function createTheme(global: Appearance | undefined, local: Appearance | 
       for (const layer of themeLayers) {
         const variables = layer.variables ?? {};
         for (const [variable, cssName] of Object.entries(VARIABLES)) {
-          const v = variables[variable as keyof AppearanceVariables];
+          const given = variables[variable as keyof AppearanceVariables];
+          // A colour scale's base shade; a font-size scale's `md`.
+          const v = isObject(given) ? (given['500'] ?? given.md) : given;
           if (cssName && v && safeValue(v)) style = { ...style, [cssName]: v };
         }
         if (isObject(variables.fontWeight)) {

@@ -239,6 +239,31 @@ describe('ui host', () => {
     expect(style.textContent).not.toMatch(/(^|})\s*(body|html|button|input|\*)\s*[{,]/);
   });
 
+  it("takes ClerkJS's string base themes ('clerk', 'simple') and colour / font-size scales", async () => {
+    const clerk = makeClerk();
+    // ClerkJS's appearance type, as an app using @clerk/ui writes it.
+    await clerk.load({ appearance: { theme: 'clerk', variables: { fontSize: { md: '15px' }, spacing: '0.9rem' } } });
+    clerk.mountSignIn(root, { appearance: { theme: ['simple', dark], variables: { colorPrimary: { '500': 'rgb(1, 2, 3)', '600': 'rgb(0, 0, 0)' } } } });
+    const box = await waitFor(() => root.querySelector<HTMLElement>('.cl-rootBox'));
+    await waitFor(() => root.querySelector('form'));
+    expect(box.style.getPropertyValue('--cl-primary')).toBe('rgb(1, 2, 3)');
+    expect(box.style.getPropertyValue('--cl-size')).toBe('15px');
+    expect(box.style.getPropertyValue('--cl-space')).toBe('0.9rem');
+    // 'simple' marks the root box; dark (after it) still applies.
+    expect(box.classList.contains('cl-simple')).toBe(true);
+    expect(box.style.getPropertyValue('--cl-bg')).toBe(dark.variables!.colorBackground);
+    // The rule that drops shadows and gradients comes last, after every component's rules.
+    const css = document.head.querySelector('style[data-microclerk]')!.textContent!;
+    expect(css.trimEnd().endsWith(':where(.cl-simple) [class*=cl-]{box-shadow:none;background-image:none}')).toBe(true);
+    // 'clerk' alone is the default look: no marker.
+    const other = document.createElement('div');
+    document.body.appendChild(other);
+    cleanup.push(() => other.remove());
+    clerk.mountSignUp(other, { appearance: { theme: 'clerk' } });
+    const otherBox = await waitFor(() => other.querySelector<HTMLElement>('.cl-rootBox'));
+    expect(otherBox.classList.contains('cl-simple')).toBe(false);
+  });
+
   it('places social buttons under the form with layout.socialButtonsPlacement = bottom', async () => {
     const clerk = makeClerk();
     await clerk.load({ appearance: { layout: { socialButtonsPlacement: 'bottom' } } });
@@ -281,6 +306,16 @@ describe('ui host', () => {
     const error = await waitFor(() => root.querySelector('.cl-formFieldErrorText__identifier'));
     expect(error.textContent).toBe('<b>Konto</b> nicht gefunden');
     expect(error.querySelector('b')).toBeNull();
+  });
+
+  it('applies ClerkJS-shaped localization keys (signIn.emailLink.expired.title)', async () => {
+    const clerk = makeClerk();
+    // As in @clerk/localizations: a nested object where microclerk once had a string.
+    await clerk.load({ localization: { signIn: { emailLink: { failed: { title: 'Lien invalide', subtitle: 'unused' } } }, unknownSection: { x: 'y' } } });
+    history.replaceState(null, '', '/sign-in#/verify?__clerk_status=verified');
+    clerk.mountSignIn(root);
+    const alert = await waitFor(() => root.querySelector('.cl-alert'));
+    expect(alert.textContent).toContain('Lien invalide');
   });
 
   it('falls back to the error long message when no localization exists', async () => {

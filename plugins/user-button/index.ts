@@ -10,23 +10,21 @@ import { defineComponentPlugin, type HostedProps, type MountMembers } from '../u
 import type {} from '../user-profile/index.js';
 import type { userButtonStrings } from './strings.js';
 
-interface MenuItemBase {
-  label: string;
-  /** Renders an icon into the element before the label; `unmountIcon` cleans up. */
-  mountIcon?: (el: HTMLSpanElement) => void;
-  unmountIcon?: (el: HTMLSpanElement) => void;
-}
-
 /**
  * An entry the app or a third-party plugin adds to the menu: a link (`href`), an action (`onClick`),
- * or `open`, which opens `<UserProfile/>` at one of its pages. `{ label: 'manageAccount' }` and
- * `{ label: 'signOut' }` alone place the default entries (default order: those two, then the custom ones).
+ * or `open`, which opens `<UserProfile/>` at one of its pages (one of the three; given several, `onClick`
+ * wins, then `open`). `{ label: 'manageAccount' }` and `{ label: 'signOut' }` alone place the default
+ * entries (default order: those two, then the custom ones). ClerkJS's `CustomMenuItem` is one.
  */
-export type UserButtonMenuItem =
-  | (MenuItemBase & { href: string; onClick?: never; open?: never })
-  | (MenuItemBase & { onClick: () => void | Promise<unknown>; href?: never; open?: never })
-  | (MenuItemBase & { open: string; href?: never; onClick?: never })
-  | { label: 'manageAccount' | 'signOut' };
+export interface UserButtonMenuItem {
+  label: string;
+  href?: string;
+  onClick?: () => void | Promise<unknown>;
+  open?: string;
+  /** Renders an icon into the element (a div) before the label; `unmountIcon` cleans up. */
+  mountIcon?: (el: HTMLDivElement) => void;
+  unmountIcon?: (el: HTMLDivElement) => void;
+}
 
 export interface UserButtonProps extends Omit<HostedProps, 'routing' | 'path'> {
   /** Where to go after signing out of every account. Default: the `afterSignOutUrl` load option, else `/`. */

@@ -218,7 +218,7 @@ describe('<UserButton/>', () => {
 
     (setup.clerk as any).unmountUserButton(setup.node);
     const other = { ...setup, node: document.body.appendChild(document.createElement('div')) };
-    const mountIcon = vi.fn((el: HTMLSpanElement) => (el.textContent = '*'));
+    const mountIcon = vi.fn((el: HTMLDivElement) => (el.textContent = '*'));
     const unmountIcon = vi.fn();
     await mounted(other, { customMenuItems: [{ label: 'signOut' }, { label: 'Docs', href: '/docs', mountIcon, unmountIcon }, { label: 'manageAccount' }] });
     trigger(other.node).click();
@@ -230,6 +230,8 @@ describe('<UserButton/>', () => {
     ]);
     await vi.waitFor(() => expect(mountIcon).toHaveBeenCalledTimes(1));
     expect(menuItem(other.node, 'custom').textContent).toBe('*Docs');
+    // ClerkJS hands the icon a div element.
+    expect(mountIcon.mock.calls[0][0].tagName).toBe('DIV');
     key(menuItem(other.node, 'custom'), 'Escape');
     await vi.waitFor(() => expect(unmountIcon).toHaveBeenCalledWith(mountIcon.mock.calls[0][0]));
   });

@@ -36,15 +36,8 @@ function initials(p: Person): string {
   return (letters.length ? letters.join('') : p.identifier.slice(0, 1)).toUpperCase();
 }
 
-/** Any non-default entry, read loosely (the public union keeps apps from mixing kinds). */
-interface CustomItem {
-  label: string;
-  href?: string;
-  onClick?: () => unknown;
-  open?: string;
-  mountIcon?: (el: HTMLSpanElement) => void;
-  unmountIcon?: (el: HTMLSpanElement) => void;
-}
+/** Any non-default entry. */
+type CustomItem = UserButtonMenuItem;
 
 /** `{ label: 'manageAccount' }` alone (no link, action or page) places a default entry. */
 function isBuiltIn(item: UserButtonMenuItem, label?: 'manageAccount' | 'signOut'): boolean {
@@ -109,13 +102,13 @@ export function createUserButton(kit: UiKit, services: UserButtonServices) {
     );
   }
 
-  /** A custom entry's icon (rendered by the app into a span) and label. */
+  /** A custom entry's icon (rendered by the app into a div, as with ClerkJS) and label. */
   function CustomLabel({ item }: { item: CustomItem }) {
     const { el } = useHost();
-    const icon = useAppNode<HTMLSpanElement>(item.mountIcon, item.unmountIcon, item);
+    const icon = useAppNode<HTMLDivElement>(item.mountIcon, item.unmountIcon, item);
     return (
       <>
-        <span ref={icon} {...el('userButtonPopoverActionButtonIcon')} aria-hidden="true" />
+        <div ref={icon} {...el('userButtonPopoverActionButtonIcon')} aria-hidden="true" />
         {item.label}
       </>
     );

@@ -18,10 +18,17 @@ import type { userProfileStrings } from './strings.js';
  */
 export interface UserProfilePage {
   label: string;
-  /** The page's route inside the component (`billing` → `#/billing`), or the link target. */
-  url: string;
+  /**
+   * The page's route inside the component (`billing` → `#/billing`), or the link target. Without it,
+   * `{ label: 'account' }` / `{ label: 'security' }` places that default page at this position (the
+   * defaults not placed come first), as with ClerkJS.
+   */
+  url?: string;
   mount?: (el: HTMLDivElement) => void;
   unmount?: (el: HTMLDivElement) => void;
+  /** Accepted for ClerkJS compatibility; the navbar shows labels only. */
+  mountIcon?: (el: HTMLDivElement) => void;
+  unmountIcon?: (el: HTMLDivElement) => void;
 }
 
 export interface UserProfileProps extends HostedProps {

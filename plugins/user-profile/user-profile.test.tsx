@@ -691,6 +691,23 @@ describe('<UserProfile/> routing, modal and custom pages', () => {
     await vi.waitFor(() => expect(s.history.location).toBe('http://localhost:3000/docs'));
   });
 
+  it("custom pages without `url` place the default pages, as ClerkJS's reorder entries do", async () => {
+    const mount = vi.fn((el: HTMLDivElement) => (el.textContent = 'Billing content'));
+    const s = await mounted({
+      customPages: [
+        { label: 'Billing', url: 'billing', mount, unmount: () => {} },
+        { label: 'account' },
+        // Neither a default page nor a page with a url: dropped, as ClerkJS drops it.
+        { label: 'Orphan' },
+      ],
+    });
+    const labels = () => [...s.node.querySelectorAll('.cl-navbarButton')].map((b) => b.className.split(' ')[1]);
+    // The defaults not placed (security) first, then the app's order.
+    expect(labels()).toEqual(['cl-navbarButton__security', 'cl-navbarButton__billing', 'cl-navbarButton__account']);
+    // The first entry is the start page.
+    expect(section(s.node, 'password')).toBeTruthy();
+  });
+
   it('openUserProfile shows a modal with in-memory routing; closeUserProfile removes it', async () => {
     const s = await signedIn();
     s.clerk.openUserProfile();

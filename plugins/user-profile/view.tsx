@@ -34,7 +34,7 @@ export const userProfilePropRules: Record<string, PropRule> = {
 
 export default function createUserProfile(kit: UiKit, services: ProfileServices & { web3?: boolean } = {}) {
   const { web3 = false } = services;
-  const { useHost, CustomPage, trimSlashes } = kit;
+  const { useHost, CustomPage, profilePages, trimSlashes } = kit;
   const parts = createProfileParts(kit, services);
   const PasskeysSection = createPasskeysSection(parts);
   const { useSay } = parts;
@@ -57,17 +57,19 @@ export default function createUserProfile(kit: UiKit, services: ProfileServices 
     const user = clerk.user as User | null | undefined;
     if (!user) return null;
 
-    const custom = (props.customPages ?? []).filter((p) => p && typeof p.label === 'string' && typeof p.url === 'string');
-    const pages: Array<{ id: string; label: string; title: string; page?: UserProfilePage }> = [
-      { id: 'account', label: say('navbar.account'), title: say('start.headerTitle__account') },
-      { id: 'security', label: say('navbar.security'), title: say('start.headerTitle__security') },
-      ...custom.map((page) => ({ id: trimSlashes(page.url), label: page.label, title: page.label, page })),
-    ];
-    const wanted = trimSlashes(route).split('/')[0] || trimSlashes(props.__experimental_startPath ?? '') || 'account';
+    const pages = profilePages<{ id: string; label: string; title: string; page?: UserProfilePage }, UserProfilePage>(
+      [
+        { id: 'account', label: say('navbar.account'), title: say('start.headerTitle__account') },
+        { id: 'security', label: say('navbar.security'), title: say('start.headerTitle__security') },
+      ],
+      props.customPages,
+      (page) => ({ id: trimSlashes(page.url!), label: page.label, title: page.label, page }),
+    );
+    const wanted = trimSlashes(route).split('/')[0] || trimSlashes(props.__experimental_startPath ?? '') || pages[0].id;
     const active = pages.find((p) => p.id === wanted && !(p.page && !p.page.mount)) ?? pages[0];
     const go = (page: (typeof pages)[number]) => {
       // A custom entry without `mount` is a link out of the component.
-      if (page.page && !page.page.mount) void kernel.navigate(page.page.url);
+      if (page.page && !page.page.mount) void kernel.navigate(page.page.url!);
       else void navigate(page.id);
     };
     const attributes = (clerk.environment?.userSettings.attributes ?? {}) as Record<string, { enabled?: boolean } | undefined>;

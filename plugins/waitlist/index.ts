@@ -6,4 +6,4 @@
  */
 export { waitlistPlugin } from './waitlist.js';
 export type { JoinWaitlistParams, WaitlistApi, WaitlistProps } from './waitlist.js';
-export type { Waitlist } from './resource.js';
+export type { ClerkError, Waitlist } from './resource.js';

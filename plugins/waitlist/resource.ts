@@ -1,6 +1,6 @@
 /** The `Waitlist` resource (`POST /v1/waitlist`'s answer) and the join request; loaded on first use. */
 import type { JSONObject, KernelInternals } from '../../kernel/index.js';
-import { ClerkRuntimeError, camelize } from '../../kernel/lazy-kit.js';
+import { ClerkRuntimeError, camelize, isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/lazy-kit.js';
 
 /** An entry on the instance's waitlist (ClerkJS's WaitlistResource data). */
 export class Waitlist {
@@ -20,13 +20,13 @@ export class Waitlist {
   }
 
   /** ClerkJS's `waitlist.join()`: joins and takes the new entry's data; resolves `{ error }` instead of throwing. */
-  async join(params: { emailAddress: string }): Promise<{ error: unknown }> {
+  async join(params: { emailAddress: string }): Promise<{ error: ClerkError | null }> {
     try {
       const entry = await joinWaitlist((this as unknown as { _kernel: KernelInternals })._kernel, params);
       Object.assign(this, { id: entry.id, createdAt: entry.createdAt, updatedAt: entry.updatedAt });
       return { error: null };
     } catch (error) {
-      return { error };
+      return { error: toClerkError(error) };
     }
   }
 
@@ -50,4 +50,36 @@ export async function joinWaitlist(kernel: KernelInternals, params: { emailAddre
     body: { emailAddress: emailAddress.trim() },
   });
   return new Waitlist(kernel, payload?.response ?? payload);
+}
+
+/** ClerkJS's `ClerkError` (the `error` its `waitlist.join()` and future methods resolve): a coded error. */
+export interface ClerkError extends Error {
+  readonly clerkError: true;
+  /** `api_response_error` for a FAPI error (the details are in its `errors`), else the runtime error's code. */
+  readonly code: string;
+  /** Never set by microclerk. */
+  readonly longMessage: string | undefined;
+  readonly docsUrl: string | undefined;
+  readonly cause: Error | undefined;
+}
+
+/**
+ * A caught error as ClerkJS hands it over: microclerk's own errors get ClerkJS's `ClerkError` fields, in
+ * place (`api_response_error` for a FAPI error); anything else (a bug, a browser API's error) becomes a
+ * `ClerkRuntimeError` (`unexpected_error`) with it as the `cause`. (compat's signals add the kind guards,
+ * in their own chunk: a module shared with this one would be one more file to fetch.)
+ */
+export function toClerkError(error: unknown): ClerkError {
+  const e = (
+    isClerkAPIResponseError(error) || isClerkRuntimeError(error)
+      ? error
+      : new ClerkRuntimeError(error instanceof Error ? error.message : String(error), { code: 'unexpected_error', cause: error })
+  ) as Error & { code?: string; longMessage?: string; docsUrl?: string };
+  return Object.assign(e, {
+    clerkError: true as const,
+    code: e.code ?? 'api_response_error',
+    longMessage: e.longMessage,
+    docsUrl: e.docsUrl,
+    cause: e.cause as Error | undefined,
+  });
 }

@@ -70,6 +70,19 @@ describe('joinWaitlist', () => {
     await expect(clerk.joinWaitlist({ emailAddress: 'full@example.com' })).resolves.toMatchObject({ id: expect.stringMatching(/^wle_/) });
   });
 
+  it("a joinWaitlist() entry's join() resolves ClerkJS's ClerkError: coded, for FAPI and local errors alike", async () => {
+    const clerk = newClerk();
+    await clerk.load();
+    const entry = await clerk.joinWaitlist({ emailAddress: 'entry@example.com' });
+    const duplicate = await entry.join({ emailAddress: 'ENTRY@example.com' });
+    expect(duplicate.error).toMatchObject({ clerkError: true, code: 'api_response_error' });
+    expect(isClerkAPIResponseError(duplicate.error)).toBe(true);
+    const local = await entry.join({} as never);
+    expect(local.error).toMatchObject({ clerkError: true, code: 'invalid_params' });
+    expect(isClerkRuntimeError(local.error)).toBe(true);
+    expect(await entry.join({ emailAddress: 'another@example.com' })).toEqual({ error: null });
+  });
+
   it("compat's waitlist signal: join() resolves { error }, errors.fields.emailAddress is filled", async () => {
     const clerk = newClerk();
     // The signals are Clerk SDKs' (load() fetches their flows when it gets sdkMetadata, as the SDKs pass it).
@@ -79,6 +92,10 @@ describe('joinWaitlist', () => {
     const bad = await state.waitlistSignal().waitlist!.join({ emailAddress: 'nope' });
     expect(isClerkAPIResponseError(bad.error)).toBe(true);
     expect(state.waitlistSignal().errors.fields.emailAddress?.code).toBe('form_param_format_invalid');
+    // ClerkJS's ClerkError fields: a FAPI error is `api_response_error`, and says which kind it is.
+    expect(bad.error).toMatchObject({ clerkError: true, code: 'api_response_error', longMessage: undefined, docsUrl: undefined });
+    expect(bad.error!.isClerkAPIResponseError()).toBe(true);
+    expect(bad.error!.isClerkRuntimeError()).toBe(false);
     expect(await state.waitlistSignal().waitlist!.join({ emailAddress: 'signal@example.com' })).toEqual({ error: null });
     expect(state.waitlistSignal().waitlist?.id).toMatch(/^wle_/);
     expect(state.waitlistSignal().errors.fields.emailAddress).toBeNull();

@@ -143,6 +143,22 @@ describe('headless flows through the public API', () => {
     expect(second.session).toBeNull();
   });
 
+  it('selectInitialSession: the pick is read by id, so only one of the client’s sessions becomes the session', async () => {
+    const first = newClerk();
+    await first.load();
+    const signIn = await first.client!.signIn.create({ identifier: 'ada@example.com', password: 'correct-horse-battery' });
+    await first.setActive({ session: signIn.createdSessionId });
+    // A ClerkJS-typed callback may hand back any object with the session's id (a copy, a ClerkJS resource).
+    const second = newClerk();
+    await second.load({ selectInitialSession: (client) => ({ id: client.sessions[0]!.id }) });
+    expect(second.session?.id).toBe(signIn.createdSessionId);
+    expect(second.session).toBe(second.client!.sessions[0]);
+    // An id that is not one of this client's signed-in sessions: no session, never a foreign object.
+    const third = newClerk();
+    await third.load({ selectInitialSession: () => ({ id: 'sess_not_here' }) });
+    expect(third.session).toBeNull();
+  });
+
   it('setActive with beforeEmit shows undefined while the callback runs', async () => {
     const clerk = newClerk();
     await clerk.load();

@@ -50,9 +50,6 @@ export const MISSING = {
     '__internal_mountConfigureDirectorySync',
     '__internal_unmountConfigureDirectorySync',
   ],
-  // Clerk-internal (`__internal_`): the development-instance prompt Clerk's own components open to enable
-  // organizations from the Dashboard; microclerk's organization components and hooks warn instead.
-  organizationsInternal: ['__internal_openEnableOrganizationsPrompt', '__internal_closeEnableOrganizationsPrompt'],
   // Clerk as an OAuth provider: no oauth-application plugin (consent and device-verification screens).
   oauthApplication: [
     'oauthApplication',
@@ -63,50 +60,19 @@ export const MISSING = {
     '__internal_mountOAuthDeviceVerification',
     '__internal_unmountOAuthDeviceVerification',
   ],
-  // ClerkJS internals nothing provides yet: navigation plugin (window navigate, navigation listeners),
-  // kernel (setActive-in-progress flag, reloading initial resources), dev-instance settings toggle.
-  internals: ['__internal_windowNavigate', '__internal_addNavigationListener', '__internal_setActiveInProgress', '__internal_reloadInitialResources'],
+  // ClerkJS internal that needs kernel state the kernel does not expose to plugins (exposing it would grow
+  // the headless preset): the setActive-in-progress flag.
+  internals: ['__internal_setActiveInProgress'],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
 /** ClerkJS members microclerk has, with a type ClerkJS's does not accept (reported; not ours to change). */
 export const DIFFERENTLY_TYPED = {
-  // one-tap and oauth plugins: their param is our SignIn | SignUp, which a ClerkJS SignInResource /
-  // SignUpResource (a plain interface) is not assignable to (the classes have protected members).
-  resources: ['handleGoogleOneTapCallback', '__internal_handleResourceCallback'],
-  // compat's v6 signals: `errors.global` is unknown[] (ClerkJS: ClerkError[]) and the futures are
-  // microclerk's own objects, not ClerkJS's SignInFutureResource / SignUpFutureResource.
+  // compat's v6 state: the sign-in / sign-up futures and the signals' errors conform; `__internal_waitlist`
+  // is null until a Clerk SDK's load() fetched the futures (ClerkJS: a WaitlistResource from the start).
   state: ['__internal_state'],
-  // waitlist: `waitlist.join()` resolves `{ error: unknown }` (ClerkJS: ClerkError | null), as the signals' errors.
-  waitlist: ['joinWaitlist'],
-  // Component props (ui, sign-in, sign-up, user-button, user-profile, organization-profile, waitlist plugins): `appearance.theme` takes no
-  // string base theme ('clerk'), a custom menu item's `mountIcon` gets a span (ClerkJS: a div), custom
-  // pages require `url` (ClerkJS: optional).
-  componentProps: [
-    'openSignIn',
-    'mountSignIn',
-    'openSignUp',
-    'mountSignUp',
-    'mountUserButton',
-    'openUserProfile',
-    'mountUserProfile',
-    'openOrganizationProfile',
-    'mountOrganizationProfile',
-    'openInviteMembers',
-    'openWaitlist',
-    'mountWaitlist',
-    // session-tasks plugin: the same `appearance` difference.
-    'mountTaskChooseOrganization',
-    'mountTaskResetPassword',
-    'mountTaskSetupMFA',
-    // user-avatar plugin: the same.
-    'mountUserAvatar',
-  ],
-  // Organization component props (create-organization, organization-switcher, organization-list plugins):
-  // the same `appearance` difference.
-  organizationComponentProps: ['mountCreateOrganization', 'openCreateOrganization', 'mountOrganizationSwitcher', 'mountOrganizationList'],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
-type Values<T> = T[keyof T] extends readonly (infer U)[] ? U : never;
+type Values<T> = { [K in keyof T]: T[K] extends readonly (infer U)[] ? U : never }[keyof T];
 export type Missing = Values<typeof MISSING>;
 export type DifferentlyTyped = Values<typeof DIFFERENTLY_TYPED>;
 export type Excluded = Missing | DifferentlyTyped;
@@ -118,23 +84,12 @@ export type Excluded = Missing | DifferentlyTyped;
  */
 export const check: { [K in keyof Omit<ClerkJSClerk, Excluded>]: InScope<ClerkJSClerk[K]> } = null as unknown as Clerk;
 
-/** `load()` options (ClerkJS's `ClerkOptions`) our plugins type differently (reported, not ours to change). */
-type LoadOptionDifferentlyTyped =
-  // Kernel resources again: the callback gets our Client and returns our Session.
-  | 'selectInitialSession'
-  // ui plugin: no string base theme in `appearance`; our localization keys are plain strings.
-  | 'appearance'
-  | 'localization'
-  // navigation / sign-out plugins: `string` only, where ClerkJS also takes `null`.
-  | 'afterSignOutUrl'
-  | 'afterMultiSessionSingleSignOutUrl'
-  | 'signInForceRedirectUrl'
-  | 'signInFallbackRedirectUrl'
-  | 'signUpForceRedirectUrl'
-  | 'signUpFallbackRedirectUrl';
-// `load` is on ClerkJS's browser interface (HeadlessBrowserClerk) rather than on `Clerk`.
-// An app passes ClerkJS's options to our `load()`: theirs must be assignable to ours.
-export const checkLoadOptions: Parameters<Clerk['load']>[0] = null as unknown as Omit<ClerkOptions, LoadOptionDifferentlyTyped>;
+/**
+ * An app passes ClerkJS's options to our `load()`: theirs must be assignable to ours, the callbacks in
+ * them (`selectInitialSession`) held to what we call them with (see Passed). `load` is on ClerkJS's
+ * browser interface (HeadlessBrowserClerk) rather than on `Clerk`.
+ */
+export const checkLoadOptions: Parameters<Clerk['load']>[0] = null as unknown as Passed<ClerkOptions>;
 export const checkLoadResult: ReturnType<HeadlessBrowserClerk['load']> = null as unknown as ReturnType<Clerk['load']>;
 
 /** Fails to compile unless `T` is `never`, naming what it is otherwise. */
@@ -229,6 +184,38 @@ export const CHECKED_METHODS = [
   'authenticateWithGoogleOneTap',
   'setProtectAssertion',
   '__internal_resumeAfterProtectCheck',
+  '__internal_openEnableOrganizationsPrompt',
+  '__internal_closeEnableOrganizationsPrompt',
+  // compat: ClerkJS's navigation internals.
+  '__internal_windowNavigate',
+  '__internal_addNavigationListener',
+  '__internal_reloadInitialResources',
+  // Waitlist: `join()` resolves `{ error: ClerkError | null }`.
+  'joinWaitlist',
+  // Take ClerkJS's SignInResource / SignUpResource by shape (a foreign object is rejected at run time).
+  'handleGoogleOneTapCallback',
+  '__internal_handleResourceCallback',
+  // Component props: ClerkJS's appearance (string base themes, colour scales), custom menu items and pages.
+  'openSignIn',
+  'mountSignIn',
+  'openSignUp',
+  'mountSignUp',
+  'mountUserButton',
+  'openUserProfile',
+  'mountUserProfile',
+  'openOrganizationProfile',
+  'mountOrganizationProfile',
+  'openInviteMembers',
+  'openWaitlist',
+  'mountWaitlist',
+  'mountTaskChooseOrganization',
+  'mountTaskResetPassword',
+  'mountTaskSetupMFA',
+  'mountUserAvatar',
+  'mountCreateOrganization',
+  'openCreateOrganization',
+  'mountOrganizationSwitcher',
+  'mountOrganizationList',
 ] as const satisfies ReadonlyArray<keyof ClerkJSClerk>;
 
 /** The checked ClerkJS properties: each is present (`in`) on an instance, possibly `undefined`. */
@@ -383,7 +370,8 @@ export const RESOURCE_MISSING = {
   session: {},
   user: {
     outOfScope: ['initializePaymentMethod', 'addPaymentMethod', 'getPaymentMethods', 'enterpriseAccounts'],
-    // Biometric credentials: ClerkJS's Expo (native) helpers.
+    // Biometric credentials (trusted devices, /me/biometric_credentials): enrolled from native apps, but ClerkJS's
+    // browser build has the methods too. Not implemented: FAPI's signature check for `attempt` is undocumented.
     native: [
       '__experimental_getBiometricCredentials',
       '__experimental_prepareBiometricCredential',
@@ -393,7 +381,8 @@ export const RESOURCE_MISSING = {
   },
   signIn: {
     outOfScope: ['ssoBypassFirstFactors'],
-    // ClerkJS's v6 signal futures: compat's are microclerk's own objects (see DIFFERENTLY_TYPED.state).
+    // ClerkJS's v6 signal futures: compat's are microclerk's own objects, not yet of ClerkJS's future types
+    // (see DIFFERENTLY_TYPED.state).
     future: ['__internal_future'],
   },
   signUp: {

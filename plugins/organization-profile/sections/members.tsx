@@ -276,7 +276,7 @@ export function createMembersPage({ kit, useSay, useRemote, Section, Action, Bad
     return (
       <>
         {manage && <InviteForm organization={organization} roles={roleList} onInvited={changed} />}
-        <Section name="members" title={say('members')}>
+        <Section name="members" title={say('navbar.members')}>
           {tabs.length > 1 && (
             <div {...el('membersTabs')} role="tablist" aria-label={say('tabs')}>
               {tabs.map((t) => (
