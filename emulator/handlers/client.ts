@@ -161,7 +161,8 @@ function enableEnvironmentSetting(ctx: RequestContext): Response {
   }
   if (ctx.body.string('enable_organizations') !== 'true') throw paramInvalid('enable_organizations', 'must be true.');
   const personal = ctx.body.string('organization_allow_personal_accounts');
-  if (personal !== undefined && personal !== 'true' && personal !== 'false') throw paramInvalid('organization_allow_personal_accounts', 'must be true or false.');
+  if (personal !== undefined && personal !== 'true' && personal !== 'false')
+    throw paramInvalid('organization_allow_personal_accounts', 'must be true or false.');
   ctx.core.updateSettings({ organizations: true, ...(personal === undefined ? {} : { forceOrganizationSelection: personal === 'false' }) });
   return ctx.json(environmentJson(ctx.core, `${ctx.baseUrl}/v1`));
 }

@@ -94,12 +94,13 @@ export interface CompatApi {
    * Called by `useOrganization()` / `useOrganizationList()` and the organization components on mount:
    * whether the environment has organizations on. When they are off in development it opens the
    * "enable organizations" prompt (the page reloads after they were turned on), as ClerkJS does; without
-   * the ui plugin it warns instead.
+   * the ui plugin nothing opens.
    */
   __internal_attemptToEnableEnvironmentSetting(params: { for: 'organizations'; caller: string; onClose?: () => void }): { isEnabled: boolean };
   /**
    * ClerkJS's development prompt (a modal, with the ui plugin): organizations are off for this development
    * instance; "Enable Organizations" turns them on (FAPI's `PATCH /v1/dev_tools/enable_environment_setting`).
+   * Without the ui plugin nothing opens.
    */
   __internal_openEnableOrganizationsPrompt(props: EnableOrganizationsPromptProps): void;
   __internal_closeEnableOrganizationsPrompt(): void;
@@ -161,6 +162,8 @@ export function compatPlugin() {
       // Forwarding re-render requests is only meaningful with the ui plugin composed.
       const ui = ctx.find('ui');
       const prompt = ui?.registerComponent('EnableOrganizationsPrompt', { load: () => import('./view.js') });
+      // Without the ui plugin there is no prompt to open (ClerkJS without its UI cannot open one either).
+      const openPrompt = (props: EnableOrganizationsPromptProps) => prompt?.openEnableOrganizationsPrompt(props);
       let lastEmitted: Resources | undefined;
       const hub = createSignalHub();
       // Subscribed at setup, not at load: it must run before any listener the app adds, since those
@@ -181,10 +184,9 @@ export function compatPlugin() {
       ctx.onLoad(async () => void (await loadingFutures));
       const loadedFutures = () => {
         if (!futures)
-          throw new ClerkRuntimeError(
-            'clerk.__internal_state sign-in/sign-up signals are for Clerk SDKs: available once clerk.load({ sdkMetadata }) finished.',
-            { code: 'not_loaded' },
-          );
+          throw new ClerkRuntimeError('clerk.__internal_state signals are for Clerk SDKs: they need a finished clerk.load({ sdkMetadata }).', {
+            code: 'not_loaded',
+          });
         return futures;
       };
       /** Runs one of internals.ts's functions (loaded on first use) with the kernel. */
@@ -243,16 +245,11 @@ export function compatPlugin() {
           // As ClerkJS: a pending session's choose-organization task counts as enabled.
           const choosing = ctx.kernel.session?.tasks?.some((t) => t.key === 'choose-organization');
           if (settings?.enabled || choosing) return { isEnabled: true };
-          if (ctx.kernel.instanceType === 'development') {
-            if (prompt) prompt.openEnableOrganizationsPrompt({ caller: params.caller as OrganizationsCaller, onSuccess: () => location.reload(), onClose: params.onClose });
-            else console.warn(`Clerk: "${params.caller}" needs organizations, which are disabled for this instance. Enable them in the Clerk Dashboard.`);
-          }
+          if (ctx.kernel.instanceType === 'development')
+            openPrompt({ caller: params.caller as OrganizationsCaller, onSuccess: () => location.reload(), onClose: params.onClose });
           return { isEnabled: false };
         },
-        __internal_openEnableOrganizationsPrompt(props) {
-          if (!prompt) throw new ClerkRuntimeError('The enable-organizations prompt needs the ui plugin.', { code: 'not_available_in_preset' });
-          prompt.openEnableOrganizationsPrompt(props);
-        },
+        __internal_openEnableOrganizationsPrompt: openPrompt,
         __internal_closeEnableOrganizationsPrompt: () => prompt?.closeEnableOrganizationsPrompt(),
         __experimental_prefetchOrganizationSwitcher: () => undefined,
         isReady: () => ctx.kernel.clerk.loaded,

@@ -171,8 +171,7 @@ function showLoadError(node: HTMLElement, name: string) {
   const box = document.createElement('div');
   box.className = 'cl-rootBox cl-loadError';
   box.setAttribute('role', 'alert');
-  box.style.cssText =
-    'font:14px/1.4 system-ui,sans-serif;color:#b42318;border:1px solid #fda29b;background:#fef3f2;border-radius:8px;padding:12px 16px;max-width:25rem';
+  box.style.cssText = 'font:14px system-ui;color:#b42318;border:1px solid;border-radius:8px;padding:12px 16px';
   box.textContent = `<${name}/> could not be loaded. Check the connection and reload the page.`;
   node.querySelector(':scope > .cl-loadError')?.remove();
   node.append(box);

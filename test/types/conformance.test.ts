@@ -43,8 +43,9 @@ describe('the full preset against ClerkJS’s Clerk interface', () => {
   it('lacks the members excluded as missing (an implemented one must leave the list)', () => {
     const clerk = newClerk();
     const missing = Object.values(MISSING).flat();
-    // A floor against an emptied list (37 when session tasks and <UserAvatar/> left it).
-    expect(missing.length).toBeGreaterThan(30);
+    // A floor against an emptied list: the out-of-scope areas (billing, API keys, enterprise connections,
+    // OAuth applications) alone are 26 members; 27 with the setActive-in-progress flag.
+    expect(missing.length).toBeGreaterThanOrEqual(26);
     expect(missing.filter((name) => name in clerk)).toEqual([]);
   });
 });
