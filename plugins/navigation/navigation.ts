@@ -99,8 +99,7 @@ function createNavigationPlugin(navigator: Navigator): NavigationPlugin {
       const option = (key: string) => kernel.loadOptions[key] as string | undefined;
       const development = kernel.instanceType === 'development';
       const protocols = () => DEFAULT_PROTOCOLS.concat(options().allowedRedirectProtocols ?? []);
-      const warn = (message: string) => console.warn(`[microclerk] ${message}`);
-      const refused = (to: string, then = '') => warn(`Ignored "${to}": unsafe or not in allowedRedirectOrigins${then}.`);
+      const refused = (to: string, then = '') => console.warn(`[microclerk] Ignored "${to}": unsafe or not in allowedRedirectOrigins${then}.`);
       /** The page to resolve against; outside a browser, a neutral one. */
       const pageOrDefault = () => navigator.page() ?? NO_PAGE;
       /** Builders need the environment (display config) and a page to resolve against. */
