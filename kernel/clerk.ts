@@ -147,6 +147,7 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     organization: () => state.organization,
     environment: () => state.environment,
     isSignedIn: () => state.session?.status === 'active',
+    __internal_setActiveInProgress: () => state.switching,
   };
   const methods: Pick<ClerkKernel, 'load' | 'addListener' | 'on' | 'off' | 'setActive' | 'handleUnauthenticated' | 'destroy'> = {
     load: (opts) => lifecycle.load(opts),
@@ -174,7 +175,7 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
   for (const [name, get] of Object.entries(getters)) Object.defineProperty(publicObject, name, { get, enumerable: true, configurable: true });
   Object.assign(publicObject, methods);
 
-  const internals: KernelInternals = {
+  const internals = {
     publishableKey,
     instanceType,
     frontendApi,
@@ -182,23 +183,8 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     tokens,
     resources,
     clerk: publicObject,
-    get client() {
-      return state.client;
-    },
-    get session() {
-      return state.session;
-    },
-    get environment() {
-      return state.environment;
-    },
-    get loadOptions() {
-      return state.loadOptions;
-    },
     get standardBrowser() {
       return standardBrowser();
-    },
-    get clientUnconfirmed() {
-      return state.clientUnconfirmed;
     },
     get devBrowserToken() {
       return devBrowserToken;
@@ -214,8 +200,11 @@ export function createClerk<const P extends readonly ClerkPlugin[] = []>(options
     navigate,
     setStatus: store.setStatus,
     emitResources: store.emitResources,
-  };
+  } as Omit<KernelInternals, 'client' | 'session' | 'environment' | 'loadOptions' | 'clientUnconfirmed'> as KernelInternals;
 
+  // The live state plugins read, straight from the store.
+  for (const key of ['client', 'session', 'environment', 'loadOptions', 'clientUnconfirmed'] as const)
+    Object.defineProperty(internals, key, { get: () => state[key], enumerable: true });
   installPlugins(plugins, { internals, events, publicObject, loadOptions: () => state.loadOptions, loadHooks, startHooks, disposeHooks, capabilities });
   return publicObject as ClerkInstance<P>;
 }

@@ -67,6 +67,8 @@ export interface ClerkKernel<LoadOptions extends object = object> {
   readonly environment: Environment | undefined;
   /** True when a session is active (a `pending` session is not signed in). */
   readonly isSignedIn: boolean;
+  /** True while `setActive()` switches the session or organization (ClerkJS's flag of that name). */
+  readonly __internal_setActiveInProgress: boolean;
   load(options?: KernelLoadOptions & LoadOptions): Promise<void>;
   /** Calls `listener` now (once loaded) and on every change of client, session, user or organization. */
   addListener(listener: (resources: Resources) => void, options?: { skipInitialEmit?: boolean }): () => void;

@@ -22,6 +22,12 @@ describe('EnableOrganizationsPrompt (Chromium)', () => {
     await prompt.getByRole('button', { name: 'Enable Organizations' }).click();
     await expect.poll(() => prompt.locator('.cl-headerTitle').textContent()).toBe('Organizations feature enabled');
     await page.screenshot({ path: `${ARTIFACTS}/enable-organizations-2-enabled.png` });
-    expect(ctx.playground.emulator.settings.organizations).toBe(true);
+    // The Frontend API now says so: the page re-reads its environment.
+    const enabled = await page.evaluate(async () => {
+      const clerk = (window as any).clerk;
+      await clerk.__internal_reloadInitialResources();
+      return clerk.environment.organizationSettings.enabled;
+    });
+    expect(enabled).toBe(true);
   });
 });

@@ -164,13 +164,21 @@ describe('headless flows through the public API', () => {
     await clerk.load();
     const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: 'correct-horse-battery' });
     let during: unknown = 'unset';
-    await clerk.setActive({
+    let inProgress: boolean | undefined;
+    expect(clerk.__internal_setActiveInProgress).toBe(false);
+    const switching = clerk.setActive({
       session: signIn.createdSessionId,
       beforeEmit: () => {
         during = clerk.session;
+        inProgress = clerk.__internal_setActiveInProgress;
       },
     });
+    // ClerkJS's flag is up from the call until the switch settles.
+    expect(clerk.__internal_setActiveInProgress).toBe(true);
+    await switching;
     expect(during).toBeUndefined();
+    expect(inProgress).toBe(true);
+    expect(clerk.__internal_setActiveInProgress).toBe(false);
     expect(clerk.session?.id).toBe(signIn.createdSessionId);
   });
 

@@ -60,9 +60,6 @@ export const MISSING = {
     '__internal_mountOAuthDeviceVerification',
     '__internal_unmountOAuthDeviceVerification',
   ],
-  // ClerkJS internal that needs kernel state the kernel does not expose to plugins (exposing it would grow
-  // the headless preset): the setActive-in-progress flag.
-  internals: ['__internal_setActiveInProgress'],
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
 /** ClerkJS members microclerk has, with a type ClerkJS's does not accept (reported; not ours to change). */
@@ -234,6 +231,7 @@ export const CHECKED_PROPERTIES = [
   'instanceType',
   'isStandardBrowser',
   'isSignedIn',
+  '__internal_setActiveInProgress',
   'telemetry',
   '__internal_hasOAuthTransport',
   '__internal_oauthTransport',
