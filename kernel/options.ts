@@ -52,7 +52,8 @@ export type OptionsOf<S> = { [K in keyof S]?: S[K] extends OptionSchema<infer T>
 
 /** An option that passes `test` when it is given (`undefined` means "not set"); `expected` names what was wanted. */
 export const optionalOption = <T>(test: (v: unknown) => boolean, expected: string): OptionSchema<T> =>
-  z._custom<T>(z.$ZodCustom, test, { error: `expected ${expected}` });
+  // The def `z._custom()` would build, without its params normalizer (and that one's message) in every bundle.
+  new z.$ZodCustom({ type: 'custom', check: 'custom', fn: test, abort: true, error: () => `expected ${expected}` }) as OptionSchema<T>;
 const custom = optionalOption;
 /** `test` for an option that is a string, or null meaning "not set" (as ClerkJS's types allow). */
 export const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';

@@ -194,6 +194,31 @@ describe('compat members', () => {
     });
   });
 
+  it("signIn/signUp.__internal_future are the signals' futures, once an SDK's load() fetched them", async () => {
+    const plain = newClerk();
+    await plain.load();
+    expect(() => plain.client!.signIn.__internal_future).toThrow(expect.objectContaining({ code: 'not_loaded' }));
+    expect(() => plain.client!.signUp.__internal_future).toThrow(expect.objectContaining({ code: 'not_loaded' }));
+
+    const clerk = newClerk();
+    await clerk.load({ sdkMetadata: REACT_SDK });
+    const future = clerk.client!.signIn.__internal_future;
+    expect(future).toBe(clerk.__internal_state.signInSignal().signIn);
+    expect(clerk.client!.signUp.__internal_future).toBe(clerk.__internal_state.signUpSignal().signUp);
+    // A step through it moves the client's sign-in and the signal, as React's fallback expects.
+    expect(await future.create({ identifier: EMAIL })).toEqual({ error: null });
+    expect(clerk.client!.signIn.status).toBe('needs_first_factor');
+    expect(clerk.client!.signIn.__internal_future.status).toBe('needs_first_factor');
+    expect(clerk.__internal_state.signInSignal().signIn.id).toBe(clerk.client!.signIn.id);
+  });
+
+  it('__internal_waitlist: not_loaded before the futures, plugin_missing without the waitlist plugin', async () => {
+    const clerk = newClerk();
+    expect(() => clerk.__internal_state.__internal_waitlist).toThrow(expect.objectContaining({ code: 'not_loaded' }));
+    await clerk.load({ sdkMetadata: REACT_SDK });
+    expect(() => clerk.__internal_state.__internal_waitlist).toThrow(expect.objectContaining({ code: 'plugin_missing' }));
+  });
+
   it('waitlistSignal reports no waitlist', () => {
     const clerk = newClerk();
     expect(clerk.__internal_state.waitlistSignal()).toEqual({

@@ -7,6 +7,8 @@ import {
   type Resources,
   type Session,
   type SetActiveParams,
+  SignIn,
+  SignUp,
 } from '../../kernel/index.js';
 import { createSignalHub, type FlowErrors, type FlowValue } from './signals.js';
 import type { createSignInFuture } from './sign-in-future.js';
@@ -60,8 +62,27 @@ export interface CompatState {
   waitlistSignal(): WaitlistSignalValue;
   __internal_effect(fn: () => void): () => void;
   __internal_computed<T>(getter: (previous?: T) => T): () => T;
-  /** The waitlist resource React's proxy reads before load (null without the waitlist plugin). */
-  readonly __internal_waitlist: WaitlistFuture | null;
+  /**
+   * The waitlist resource `useWaitlist()`'s proxy reads once the instance is loaded. Before the futures are
+   * loaded it throws `not_loaded`, as the signals do; without the waitlist plugin, `plugin_missing`.
+   */
+  readonly __internal_waitlist: WaitlistFuture;
+}
+
+declare module '../../kernel/resources/sign-in.js' {
+  interface SignIn {
+    /**
+     * ClerkJS's future of this sign-in flow: the object `signInSignal().signIn` is (it works on the client's
+     * current sign-in). Throws `not_loaded` until a Clerk SDK's `load()` fetched the futures.
+     */
+    readonly __internal_future: SignInFuture;
+  }
+}
+declare module '../../kernel/resources/sign-up.js' {
+  interface SignUp {
+    /** ClerkJS's future of this sign-up flow: `signUpSignal().signUp` (see SignIn's). */
+    readonly __internal_future: SignUpFuture;
+  }
 }
 
 export interface CompatApi {
@@ -209,9 +230,12 @@ export function compatPlugin() {
         __internal_effect: hub.effect,
         __internal_computed: hub.computed,
         get __internal_waitlist() {
-          return waitlistApi && futures ? waitlistSignal().waitlist : null;
+          return loadedFutures().present(waitlistSignal().waitlist);
         },
       };
+      // On the kernel's classes (shared by instances): the instance set up last answers, as ClerkJS has one.
+      Object.defineProperty(SignIn.prototype, '__internal_future', { get: () => state.signInSignal().signIn, configurable: true });
+      Object.defineProperty(SignUp.prototype, '__internal_future', { get: () => state.signUpSignal().signUp, configurable: true });
 
       return {
         get __internal_lastEmittedResources() {

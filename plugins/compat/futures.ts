@@ -1,5 +1,6 @@
 /** The v6 "future" flows and their signals, loaded during `load()` rather than with the initial bundle (see compat.ts). */
 import type { PluginContext } from '../../kernel/index.js';
+import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { JoinWaitlistParams, Waitlist } from '../waitlist/index.js';
 import { createFlowSignal } from './flow-signal.js';
 import { createSignInFuture } from './sign-in-future.js';
@@ -15,3 +16,9 @@ export const signInFlow = (hub: SignalHub, ctx: PluginContext) => createFlowSign
 export const signUpFlow = (hub: SignalHub, ctx: PluginContext) => createFlowSignal(hub, 'signUp', SIGN_UP_FIELDS, (run) => createSignUpFuture(ctx, run));
 export const waitlistFlow = (hub: SignalHub, join: (params: JoinWaitlistParams) => Promise<Waitlist>) =>
   createFlowSignal(hub, 'waitlist', ['emailAddress'], (run) => createWaitlistFuture(join, run));
+
+/** `__internal_waitlist`: the waitlist future, which only the waitlist plugin provides. */
+export function present<T>(waitlist: T | null): T {
+  if (!waitlist) throw new ClerkRuntimeError('clerk.__internal_state.__internal_waitlist needs the waitlist plugin.', { code: 'plugin_missing' });
+  return waitlist;
+}

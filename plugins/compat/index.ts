@@ -24,8 +24,9 @@
  *     `__internal_computed` — what the v6 `useSignIn()` / `useSignUp()` / `useWaitlist()` read. The
  *     signals carry ClerkJS's `SignInFuture` / `SignUpFuture` (create, password, email/phone codes,
  *     reset password, MFA codes/TOTP/backup codes, ticket, email link, finalize, reset) over the kernel's
- *     resources. Because the signals carry the future objects, `client.signIn.__internal_future`
- *     (the SDK's fallback when a signal is empty) is not needed.
+ *     resources. `client.signIn.__internal_future` / `client.signUp.__internal_future` (the SDK's
+ *     fallback when a signal is empty) are the same future objects. `__internal_waitlist` is the
+ *     waitlist future (`plugin_missing` without the waitlist plugin).
  *   - `__internal_attemptToEnableEnvironmentSetting({ for: 'organizations', caller })` (called on mount by
  *     `useOrganization`/`useOrganizationList`: `{ isEnabled }` from `organization_settings.enabled`; the SDK
  *     replays it un-chained after hydrating, so without it the app stays signed out) and

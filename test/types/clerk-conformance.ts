@@ -63,11 +63,8 @@ export const MISSING = {
 } as const satisfies Record<string, readonly ClerkJSMember[]>;
 
 /** ClerkJS members microclerk has, with a type ClerkJS's does not accept (reported; not ours to change). */
-export const DIFFERENTLY_TYPED = {
-  // compat's v6 state: the sign-in / sign-up futures and the signals' errors conform; `__internal_waitlist`
-  // is null until a Clerk SDK's load() fetched the futures (ClerkJS: a WaitlistResource from the start).
-  state: ['__internal_state'],
-} as const satisfies Record<string, readonly ClerkJSMember[]>;
+// None: `__internal_state` conforms since its `__internal_waitlist` is a waitlist future, never null.
+export const DIFFERENTLY_TYPED = {} as const satisfies Record<string, readonly ClerkJSMember[]>;
 
 type Values<T> = { [K in keyof T]: T[K] extends readonly (infer U)[] ? U : never }[keyof T];
 export type Missing = Values<typeof MISSING>;
@@ -241,6 +238,7 @@ export const CHECKED_PROPERTIES = [
   'user',
   'organization',
   '__internal_lastEmittedResources',
+  '__internal_state',
 ] as const satisfies ReadonlyArray<keyof ClerkJSClerk>;
 
 // The lists are complete, and name only checked members.
@@ -379,13 +377,9 @@ export const RESOURCE_MISSING = {
   },
   signIn: {
     outOfScope: ['ssoBypassFirstFactors'],
-    // ClerkJS's v6 signal futures: compat's are microclerk's own objects, not yet of ClerkJS's future types
-    // (see DIFFERENTLY_TYPED.state).
-    future: ['__internal_future'],
   },
   signUp: {
     outOfScope: ['__experimental_getEnterpriseConnections'],
-    future: ['__internal_future'],
   },
   organization: {
     // Billing, enterprise connections, directory sync and their settings.

@@ -32,12 +32,10 @@ describe('the full preset against ClerkJS’s Clerk interface', () => {
     expect(clerk.__internal_oauthTransport).toBeNull();
   });
 
-  it('has the members excluded for a type difference (methods as functions)', () => {
-    const clerk = newClerk();
-    const members = Object.values(DIFFERENTLY_TYPED).flat();
-    expect(members.filter((name) => !(name in clerk))).toEqual([]);
+  it('excludes no member for a type difference: every member it has is checked', () => {
+    expect(Object.values(DIFFERENTLY_TYPED).flat()).toEqual([]);
     const methods = ['addListener', 'setActive'];
-    expect(typeOf(clerk, methods)).toEqual(functions(methods));
+    expect(typeOf(newClerk(), methods)).toEqual(functions(methods));
   });
 
   it('lacks the members excluded as missing (an implemented one must leave the list)', () => {
