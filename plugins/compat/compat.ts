@@ -160,7 +160,10 @@ export interface EnableOrganizationsPromptProps {
   caller: OrganizationsCaller;
   /** After organizations were turned on and the user chose Continue (ClerkJS's caller reloads the page). */
   onSuccess?: () => void;
-  /** The user dismissed the prompt without turning organizations on. */
+  /**
+   * The prompt closed without "Continue": dismissed (its link, ×, Escape, the backdrop), or closed or
+   * replaced by the app. Runs once.
+   */
   onClose?: () => void;
 }
 

@@ -51,8 +51,11 @@ describe('EnableOrganizationsPrompt', () => {
     let prompt = await dialog();
     expect(heading(prompt)).toBe('Organizations feature required');
     expect(prompt.textContent).toContain('<OrganizationSwitcher/> needs organizations');
+    expect(onClose).not.toHaveBeenCalled();
+    // Closed by the app: it went without Continue.
     clerk.__internal_closeEnableOrganizationsPrompt();
     await vi.waitFor(() => expect(document.querySelector('[role=dialog]')).toBeNull());
+    expect(onClose).toHaveBeenCalledTimes(1);
 
     const onSuccess = vi.fn();
     clerk.__internal_openEnableOrganizationsPrompt({ caller: 'useOrganization', onSuccess });
@@ -67,7 +70,8 @@ describe('EnableOrganizationsPrompt', () => {
     await submit(prompt.querySelector('form')!);
     expect(onSuccess).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(document.querySelector('[role=dialog]')).toBeNull());
-    expect(onClose).not.toHaveBeenCalled();
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
   });
 
   it('offers membership required where the instance has the setting, and "I\'ll remove it myself" runs onClose', async () => {
@@ -85,11 +89,33 @@ describe('EnableOrganizationsPrompt', () => {
     // Membership required: no personal accounts.
     expect(await organizationSettings()).toMatchObject({ enabled: true, force_organization_selection: true });
 
-    clerk.__internal_openEnableOrganizationsPrompt({ caller: 'OrganizationList', onClose });
+    // Reopened: the first prompt goes without Continue.
+    const onCloseAgain = vi.fn();
+    clerk.__internal_openEnableOrganizationsPrompt({ caller: 'OrganizationList', onClose: onCloseAgain });
     await vi.waitFor(() => expect(heading(document.querySelector('[role=dialog]')!)).toBe('Organizations feature required'));
-    buttonNamed(document.querySelector('[role=dialog]')!, "I'll remove it myself").click();
     expect(onClose).toHaveBeenCalledTimes(1);
+    expect(onCloseAgain).not.toHaveBeenCalled();
+    buttonNamed(document.querySelector('[role=dialog]')!, "I'll remove it myself").click();
     await vi.waitFor(() => expect(document.querySelector('[role=dialog]')).toBeNull());
+    expect(onCloseAgain).toHaveBeenCalledTimes(1);
+  });
+
+  it('×, Escape and the backdrop dismiss it: onClose runs once each time', async () => {
+    const clerk = await loaded();
+    const gone = () => vi.waitFor(() => expect(document.querySelector('[role=dialog]')).toBeNull());
+    const dismissals: Array<[string, (dialog: Element) => void]> = [
+      ['×', (d) => d.closest('[role=dialog]')!.querySelector<HTMLButtonElement>('.cl-modalCloseButton')!.click()],
+      ['Escape', () => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))],
+      ['backdrop', (d) => d.closest('[role=dialog]')!.parentElement!.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }))],
+    ];
+    for (const [how, dismiss] of dismissals) {
+      const onClose = vi.fn();
+      const onSuccess = vi.fn();
+      clerk.__internal_openEnableOrganizationsPrompt({ caller: 'CreateOrganization', onClose, onSuccess });
+      dismiss(await dialog());
+      await gone();
+      expect({ how, onClose: onClose.mock.calls.length, onSuccess: onSuccess.mock.calls.length }).toEqual({ how, onClose: 1, onSuccess: 0 });
+    }
   });
 
   it('the Frontend API refuses it outside development; a bad caller prop is a coded error', async () => {

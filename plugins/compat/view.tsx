@@ -5,7 +5,7 @@
  * (`PATCH /v1/dev_tools/enable_environment_setting`), with membership required or optional when the
  * instance has that setting; then "Continue" runs `onSuccess` (ClerkJS's caller reloads the page).
  */
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { UiKit } from '../ui/index.js';
 import type { EnableOrganizationsPromptProps } from './compat.js';
 
@@ -32,6 +32,12 @@ export default function createEnableOrganizationsPrompt(kit: UiKit) {
     const { kernel, t, el, close } = useHost();
     const form = useForm([]);
     const [enabled, setEnabled] = useState(false);
+    // Every way the prompt closes but "Continue" (the dismiss link, ×, Escape, the backdrop, the app closing or
+    // reopening it) leaves organizations unused: onClose runs once, as the prompt goes.
+    const succeeded = useRef(false);
+    const latestOnClose = useRef(onClose);
+    latestOnClose.current = onClose;
+    useLayoutEffect(() => () => void (succeeded.current || latestOnClose.current?.()), []);
     // Offered when the instance has the setting (as ClerkJS's prompt: `forceOrganizationSelection` is defined).
     const settings = kernel.environment?.organizationSettings;
     const [required, setRequired] = useState(settings?.forceOrganizationSelection ?? false);
@@ -51,6 +57,7 @@ export default function createEnableOrganizationsPrompt(kit: UiKit) {
           {enabled ? (
             <Form
               onSubmit={() => {
+                succeeded.current = true;
                 close();
                 onSuccess?.();
               }}
@@ -63,14 +70,7 @@ export default function createEnableOrganizationsPrompt(kit: UiKit) {
                 <Checkbox name="membershipRequired" label={key('membershipRequired')} checked={required} onChecked={setRequired} />
               )}
               <Button busy={form.busy}>{key('enableButton')}</Button>
-              <LinkButton
-                onClick={() => {
-                  close();
-                  onClose?.();
-                }}
-              >
-                {key('dismissButton')}
-              </LinkButton>
+              <LinkButton onClick={close}>{key('dismissButton')}</LinkButton>
             </Form>
           )}
         </Card>
