@@ -206,6 +206,7 @@ export class EmulatorCore {
       totp: null,
       backupCodes: [],
       passkeys: [],
+      biometricCredentials: [],
       imageDataUrl: null,
       profileImageId: null,
       publicMetadata: {},

@@ -69,6 +69,11 @@ export function verificationExpired(): FapiError {
   });
 }
 
+/** A verification of another field than `code` (a signed challenge, a registration) that ran out of time. */
+export function verificationExpiredFor(paramName: string, longMessage: string): FapiError {
+  return fapiError(422, 'verification_expired', 'expired', longMessage, { param_name: paramName });
+}
+
 export function verificationFailed(): FapiError {
   return fapiError(422, 'verification_failed', 'failed', 'Too many failed attempts. Please request a new code.', {
     param_name: 'code',

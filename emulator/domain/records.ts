@@ -134,6 +134,36 @@ export interface PasskeyRecord {
   updatedAt: number;
 }
 
+/** A device key pair a user enrolled from a native app (FAPI's trusted device, ClerkJS's biometric credential). */
+export interface BiometricCredentialRecord {
+  id: string;
+  platform: 'ios' | 'android';
+  appIdentifier: string;
+  name: string | null;
+  algorithm: 'ES256';
+  /** The device's P-256 public key (the signature check of later challenges uses it). */
+  publicKeyJwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
+  status: 'active' | 'revoked';
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** An enrollment prepared (`POST /me/biometric_credentials/prepare`) and not yet attempted; found again by its `clientData`. */
+export interface TrustedDeviceChallengeRecord {
+  id: string;
+  userId: string;
+  challenge: string;
+  /** The exact text the device signs. */
+  clientData: string;
+  platform: BiometricCredentialRecord['platform'];
+  appIdentifier: string;
+  name: string | null;
+  publicKeyJwk: BiometricCredentialRecord['publicKeyJwk'];
+  expiresAt: number;
+}
+
 export interface UserRecord {
   id: string;
   /** IANA time zone the sign-up that created the user sent (FAPI's `timezone`). */
@@ -154,6 +184,8 @@ export interface UserRecord {
   /** Unused backup codes; each works once. */
   backupCodes: string[];
   passkeys: PasskeyRecord[];
+  /** Absent in snapshots written before biometric credentials existed. */
+  biometricCredentials?: BiometricCredentialRecord[];
   imageDataUrl: string | null;
   profileImageId: string | null;
   publicMetadata: Record<string, unknown>;

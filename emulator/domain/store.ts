@@ -16,6 +16,7 @@ import type {
   SignInRecord,
   SignUpRecord,
   SuggestionRecord,
+  TrustedDeviceChallengeRecord,
   UserRecord,
   WaitlistEntryRecord,
 } from './records.js';
@@ -42,6 +43,8 @@ export class Store {
   waitlist = new Map<string, WaitlistEntryRecord>();
   /** Session id → its reverification in progress. */
   sessionVerifications = new Map<string, SessionVerificationRecord>();
+  /** Challenge id → a biometric credential enrollment waiting for its signed challenge. */
+  trustedDeviceChallenges = new Map<string, TrustedDeviceChallengeRecord>();
 
   clear(): void {
     for (const map of [
@@ -62,6 +65,7 @@ export class Store {
       this.oauthFlows,
       this.waitlist,
       this.sessionVerifications,
+      this.trustedDeviceChallenges,
     ]) {
       map.clear();
     }
@@ -171,6 +175,7 @@ export class Store {
 
   deleteUser(userId: string): void {
     this.users.delete(userId);
+    for (const [id, challenge] of this.trustedDeviceChallenges) if (challenge.userId === userId) this.trustedDeviceChallenges.delete(id);
     for (const membership of this.userMemberships(userId)) this.memberships.delete(membership.id);
   }
 }

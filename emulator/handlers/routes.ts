@@ -1,5 +1,6 @@
 /** Every FAPI route the emulator serves, in matching order. */
 import type { Route } from '../http/router.js';
+import { biometricCredentialRoutes } from './biometric-credentials.js';
 import { clientRoutes } from './client.js';
 import { oauthRoutes } from './oauth.js';
 import { organizationRoutes } from './organizations.js';
@@ -20,6 +21,7 @@ export const fapiRoutes: Route[] = [
   ...sessionRoutes,
   ...userRoutes,
   ...passkeyRoutes,
+  ...biometricCredentialRoutes,
   ...organizationRoutes,
   ...oauthRoutes,
   ...popupCallbackRoutes,

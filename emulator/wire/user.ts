@@ -1,5 +1,13 @@
 /** The user JSON, with its email addresses, phone numbers and external accounts. */
-import type { EmailAddressRecord, ExternalAccountRecord, PasskeyRecord, PhoneNumberRecord, UserRecord, Web3WalletRecord } from '../domain/records.js';
+import type {
+  BiometricCredentialRecord,
+  EmailAddressRecord,
+  ExternalAccountRecord,
+  PasskeyRecord,
+  PhoneNumberRecord,
+  UserRecord,
+  Web3WalletRecord,
+} from '../domain/records.js';
 import { membershipJson } from './organization.js';
 import { userImageUrl } from './public-user.js';
 import { verificationJson } from './verification.js';
@@ -79,6 +87,23 @@ export function passkeyJson(passkey: PasskeyRecord): Json {
     last_used_at: passkey.lastUsedAt,
     created_at: passkey.createdAt,
     updated_at: passkey.updatedAt,
+  };
+}
+
+/** FAPI's `trusted_device`: the public key stays on the server. */
+export function biometricCredentialJson(credential: BiometricCredentialRecord): Json {
+  return {
+    object: 'trusted_device',
+    id: credential.id,
+    platform: credential.platform,
+    app_identifier: credential.appIdentifier,
+    name: credential.name,
+    algorithm: credential.algorithm,
+    status: credential.status,
+    last_used_at: credential.lastUsedAt,
+    revoked_at: credential.revokedAt,
+    created_at: credential.createdAt,
+    updated_at: credential.updatedAt,
   };
 }
 

@@ -16,7 +16,15 @@ import type {
 } from '../../kernel/index.js';
 import { camelize, ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import type { Environment } from '../../kernel/index.js';
-import type { ComplexityErrors, EnterpriseConnection, ValidatePasswordCallbacks } from './members.js';
+import type {
+  AttemptBiometricCredentialParams,
+  BiometricCredential,
+  ComplexityErrors,
+  EnterpriseConnection,
+  PrepareBiometricCredentialParams,
+  TrustedDeviceChallenge,
+  ValidatePasswordCallbacks,
+} from './members.js';
 
 /** Each instance's environment by its resource context; members.ts owns the map (a value import from it would split the initial chunk). */
 let environments: WeakMap<ResourceContext, () => Environment | undefined> | undefined;
@@ -66,7 +74,95 @@ export const user = {
     });
     return (payload?.response ?? []).map(enterpriseConnection);
   },
+  __experimental_getBiometricCredentials(this: User): Promise<BiometricCredential[]> {
+    return listBiometricCredentials(internal(this)._ctx);
+  },
+  async __experimental_prepareBiometricCredential(this: User, params: PrepareBiometricCredentialParams): Promise<TrustedDeviceChallenge> {
+    const json = await biometricRequest(this, 'POST', '/prepare', biometricBody('user.__experimental_prepareBiometricCredential()', params));
+    return {
+      challenge: json.challenge as string,
+      challengeId: json.challenge_id as string,
+      trustedDeviceId: (json.trusted_device_id as string | undefined) ?? null,
+      clientData: json.client_data as string,
+      // FAPI's epoch seconds.
+      expiresAt: json.expires_at ? new Date((json.expires_at as number) * 1000) : null,
+      algorithm: json.algorithm as TrustedDeviceChallenge['algorithm'],
+    };
+  },
+  async __experimental_attemptBiometricCredential(this: User, params: AttemptBiometricCredentialParams): Promise<BiometricCredential> {
+    const body = biometricBody('user.__experimental_attemptBiometricCredential()', params, true);
+    return biometricCredential(internal(this)._ctx, await biometricRequest(this, 'POST', '/attempt', body));
+  },
+  async __experimental_revokeBiometricCredential(this: User, id: string): Promise<BiometricCredential> {
+    if (typeof id !== 'string' || !id) throw badArgument('user.__experimental_revokeBiometricCredential()', 'the credential id must be a non-empty string', id);
+    return biometricCredential(internal(this)._ctx, await biometricRequest(this, 'DELETE', `/${encodeURIComponent(id)}`));
+  },
 };
+
+const BIOMETRIC_PATH = '/me/biometric_credentials';
+
+/** The kernel's `invalid_arguments` message (its helper is not in the lazy kit). */
+const badArgument = (where: string, expected: string, got: unknown) =>
+  new ClerkRuntimeError(`${where}: ${expected}, got ${typeof got === 'string' ? JSON.stringify(got) : got === null ? 'null' : typeof got}.`, {
+    code: 'invalid_arguments',
+  });
+
+/** The form FAPI takes for prepare and attempt, checked first so that bad input sends nothing. */
+function biometricBody(where: string, params: Partial<AttemptBiometricCredentialParams>, attempt?: boolean): JSONObject {
+  if (!params || typeof params !== 'object') throw badArgument(where, 'params must be an object', params);
+  const { platform, appIdentifier, name, algorithm, publicKeyJwk: jwk, clientData, signature } = params;
+  if (platform !== 'ios' && platform !== 'android') throw badArgument(where, "platform must be 'ios' or 'android'", platform);
+  if (typeof appIdentifier !== 'string' || !appIdentifier) throw badArgument(where, 'appIdentifier must be a non-empty string', appIdentifier);
+  if (name !== undefined && typeof name !== 'string') throw badArgument(where, 'name must be a string when given', name);
+  if (algorithm !== 'ES256') throw badArgument(where, "algorithm must be 'ES256'", algorithm);
+  const isKey = !!jwk && typeof jwk === 'object' && jwk.kty === 'EC' && jwk.crv === 'P-256' && typeof jwk.x === 'string' && typeof jwk.y === 'string';
+  if (!isKey && (typeof jwk !== 'string' || !jwk))
+    throw badArgument(where, 'publicKeyJwk must be a P-256 JWK ({ kty: "EC", crv: "P-256", x, y }) or its JSON', jwk);
+  if (attempt) {
+    if (typeof clientData !== 'string' || !clientData) throw badArgument(where, "clientData must be the prepared challenge's clientData string", clientData);
+    if (typeof signature !== 'string' || !signature) throw badArgument(where, 'signature must be a base64url string', signature);
+  }
+  // Only the public members of a JWK object are sent, so a private key passed by mistake never leaves the device.
+  const publicKeyJwk = isKey ? JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }) : jwk;
+  return { platform, appIdentifier, name, algorithm, publicKeyJwk, clientData: attempt ? clientData : undefined, signature: attempt ? signature : undefined };
+}
+
+/** One biometric credential request; FAPI's `response` object, or a coded error when it sends none. */
+async function biometricRequest(from: User, method: 'POST' | 'DELETE', path: string, body?: JSONObject): Promise<JSONObject> {
+  const payload = await internal(from)._ctx.fapi.request<{ response?: JSONObject } | null>({ method, path: BIOMETRIC_PATH + path, body });
+  const json = payload?.response;
+  if (!json || typeof json !== 'object') {
+    throw new ClerkRuntimeError(`Malformed response from the Frontend API (${method} ${BIOMETRIC_PATH}${path}): no response object.`, {
+      code: 'malformed_response',
+    });
+  }
+  return json;
+}
+
+async function listBiometricCredentials(ctx: ResourceContext): Promise<BiometricCredential[]> {
+  const payload = await ctx.fapi.request<{ response?: JSONObject[] } | JSONObject[] | null>({ path: BIOMETRIC_PATH });
+  return ((Array.isArray(payload) ? payload : payload?.response) ?? []).map((json) => biometricCredential(ctx, json));
+}
+
+const biometricCredentialProto = {
+  pathRoot: BIOMETRIC_PATH,
+  /** There is no endpoint for one credential: the list again, this one's entry applied. */
+  async reload(this: BiometricCredential & { _ctx: ResourceContext }) {
+    const fresh = (await listBiometricCredentials(this._ctx)).find((c) => c.id === this.id);
+    if (!fresh) throw new ClerkRuntimeError(`reload(): the biometric credential ${this.id} is no longer listed.`, { code: 'resource_not_found' });
+    return Object.assign(this, fresh);
+  },
+  __internal_toSnapshot(this: BiometricCredential) {
+    return { object: 'trusted_device', ...(toWire(this) as JSONObject) };
+  },
+};
+
+function biometricCredential(ctx: ResourceContext, json: JSONObject): BiometricCredential {
+  const credential = Object.assign(Object.create(biometricCredentialProto), { name: null, lastUsedAt: null, revokedAt: null }, camelize(json));
+  delete credential.object;
+  // Not enumerable: the data alone is spread, serialised and snapshotted.
+  return Object.defineProperty(credential, '_ctx', { value: ctx }) as BiometricCredential;
+}
 
 /** ClerkJS's values for what FAPI leaves out of an enterprise connection. */
 const CONNECTION_DEFAULTS = {

@@ -2,7 +2,8 @@
  * The resource-members plugin: the ClerkJS resource members custom flows call that the kernel leaves
  * out — `client.create/clearCache/resetSignIn/resetSignUp/isEligibleForTouch/buildTouchUrl`,
  * `session.reload/agent`, `user.isPrimaryIdentification/verifiedExternalAccounts/unverifiedExternalAccounts/
- * getEnterpriseConnections`, `signIn/signUp.validatePassword`, `signUp.upsert`, `emailAddress/phoneNumber.create`,
+ * getEnterpriseConnections/__experimental_…BiometricCredential(s)` (trusted devices), `signIn/signUp.validatePassword`,
+ * `signUp.upsert`, `emailAddress/phoneNumber.create`,
  * `externalAccount.reload/providerSlug/providerTitle/accountIdentifier` — plus `clerk.updateClient()` and
  * the `routerDebug` load option; and on every resource ClerkJS's plumbing: `pathRoot`, `__internal_toSnapshot()`
  * (FAPI's JSON, which rebuilds the resource), the verifications' and tokens' members. Bodies that talk to
@@ -15,6 +16,10 @@ import { current, environments, installResourceMembers } from './members.js';
 
 export type {
   AgentActClaim,
+  AttemptBiometricCredentialParams,
+  BiometricCredential,
+  BiometricCredentialPlatform,
+  BiometricCredentialPublicKeyJwk,
   ClientMembers,
   ComplexityErrors,
   DataResourceMembers,
@@ -25,11 +30,14 @@ export type {
   IdentificationLinkMembers,
   PasswordMembers,
   PasswordValidation,
+  PrepareBiometricCredentialParams,
   ResourceInternals,
   SessionMembers,
   SignInMembers,
   SignUpMembers,
   TokenMembers,
+  TrustedDeviceAlgorithm,
+  TrustedDeviceChallenge,
   UserMembers,
   ValidatePasswordCallbacks,
   VerificationMembers,

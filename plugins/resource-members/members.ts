@@ -111,6 +111,69 @@ export interface EnterpriseConnection {
   [key: string]: unknown;
 }
 
+/** The key pair algorithm of a biometric credential (trusted device): ECDSA P-256 with SHA-256. */
+export type TrustedDeviceAlgorithm = 'ES256';
+export type BiometricCredentialPlatform = 'ios' | 'android';
+/** A P-256 public key as a JWK (`x`, `y` base64url of 32 bytes each). */
+export interface BiometricCredentialPublicKeyJwk {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+}
+
+/** What `__experimental_prepareBiometricCredential` enrolls: the native app and the device's public key. */
+export interface PrepareBiometricCredentialParams {
+  platform: BiometricCredentialPlatform;
+  /** The iOS bundle identifier or Android package name. */
+  appIdentifier: string;
+  name?: string;
+  algorithm: TrustedDeviceAlgorithm;
+  /** The JWK, or its JSON text (sent as that text). */
+  publicKeyJwk: BiometricCredentialPublicKeyJwk | string;
+}
+
+/** The prepare params again, with the challenge's `clientData` and the device's signature of it. */
+export interface AttemptBiometricCredentialParams extends PrepareBiometricCredentialParams {
+  /** Exactly the `clientData` string of the prepared challenge. */
+  clientData: string;
+  /** base64url of the raw ES256 signature (r‖s, 64 bytes) of `clientData`. */
+  signature: string;
+}
+
+/** The challenge FAPI issues for an enrollment: the device signs `clientData` with its private key. */
+export interface TrustedDeviceChallenge {
+  challenge: string;
+  challengeId: string;
+  /** The trusted device the challenge is for: null for an enrollment (FAPI sends it for sign-in and reverification). */
+  trustedDeviceId: string | null;
+  /** The exact text to sign. */
+  clientData: string;
+  /** From FAPI's epoch seconds; null when FAPI sends none. */
+  expiresAt: Date | null;
+  algorithm: TrustedDeviceAlgorithm;
+}
+
+/** A biometric credential (trusted device) the user enrolled from a native app (`/me/biometric_credentials`). */
+export interface BiometricCredential {
+  id: string;
+  platform: BiometricCredentialPlatform;
+  appIdentifier: string;
+  name: string | null;
+  algorithm: TrustedDeviceAlgorithm;
+  status: 'active' | 'revoked';
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** `/me/biometric_credentials`. */
+  readonly pathRoot: string;
+  /** Lists the user's credentials again and takes this one's data; rejects (`resource_not_found`) when FAPI no longer lists it. */
+  reload(): Promise<this>;
+  /** FAPI's JSON of the credential (`object: 'trusted_device'`, dates as epoch ms). */
+  __internal_toSnapshot(): Snapshots.BiometricCredentialSnapshot;
+}
+
 /** A session's actor when an agent created it (`actor.type === 'agent'`). */
 export interface AgentActClaim {
   sub: string;
@@ -156,6 +219,17 @@ export interface UserMembers {
   /** The user's IANA time zone, as the sign-up sent it; null when unknown. */
   timezone: string | null;
   getEnterpriseConnections(params?: { withOrganizationAccountLinking?: boolean }): Promise<EnterpriseConnection[]>;
+  /** `GET /me/biometric_credentials`: the user's biometric credentials, revoked ones included. */
+  __experimental_getBiometricCredentials(): Promise<BiometricCredential[]>;
+  /**
+   * `POST /me/biometric_credentials/prepare`: starts enrolling the device's key; resolves with the challenge
+   * to sign. Needs a recently verified session (else FAPI's `session_reverification_required`).
+   */
+  __experimental_prepareBiometricCredential(params: PrepareBiometricCredentialParams): Promise<TrustedDeviceChallenge>;
+  /** `POST /me/biometric_credentials/attempt`: completes the enrollment with the signed `clientData`; resolves with the new credential. */
+  __experimental_attemptBiometricCredential(params: AttemptBiometricCredentialParams): Promise<BiometricCredential>;
+  /** `DELETE /me/biometric_credentials/:id`: revokes it; resolves with it, revoked. Needs a recently verified session. */
+  __experimental_revokeBiometricCredential(biometricCredentialId: string): Promise<BiometricCredential>;
   readonly primaryWeb3Wallet: UserWeb3Wallet | null;
   readonly verifiedWeb3Wallets: UserWeb3Wallet[];
   /** When the user accepted the legal terms at sign-up; null if never asked. */
@@ -498,7 +572,11 @@ export function installResourceMembers(): void {
   for (const [proto, names, group] of [
     [Client.prototype, 'create __internal_sendCaptchaToken', 'client'],
     [Session.prototype, 'reload __internal_touch', 'session'],
-    [User.prototype, 'getEnterpriseConnections', 'user'],
+    [
+      User.prototype,
+      'getEnterpriseConnections __experimental_getBiometricCredentials __experimental_prepareBiometricCredential __experimental_attemptBiometricCredential __experimental_revokeBiometricCredential',
+      'user',
+    ],
     [SignIn.prototype, 'validatePassword', 'password'],
     [SignUp.prototype, 'validatePassword upsert', 'signUp'],
     [EmailAddress.prototype, 'create', 'identification'],

@@ -342,3 +342,18 @@ export interface EnterpriseConnectionSnapshot {
   created_at: number;
   updated_at: number;
 }
+
+/** A biometric credential (trusted device) as FAPI sends it (`/me/biometric_credentials`). */
+export interface BiometricCredentialSnapshot {
+  object: 'trusted_device';
+  id: string;
+  platform: 'ios' | 'android';
+  app_identifier: string;
+  name: string | null;
+  algorithm: 'ES256';
+  status: 'active' | 'revoked';
+  last_used_at: number | null;
+  revoked_at: number | null;
+  created_at: number;
+  updated_at: number;
+}

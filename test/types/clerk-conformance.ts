@@ -366,14 +366,6 @@ export const RESOURCE_MISSING = {
   session: {},
   user: {
     outOfScope: ['initializePaymentMethod', 'addPaymentMethod', 'getPaymentMethods', 'enterpriseAccounts'],
-    // Biometric credentials (trusted devices, /me/biometric_credentials): enrolled from native apps, but ClerkJS's
-    // browser build has the methods too. Not implemented: FAPI's signature check for `attempt` is undocumented.
-    native: [
-      '__experimental_getBiometricCredentials',
-      '__experimental_prepareBiometricCredential',
-      '__experimental_attemptBiometricCredential',
-      '__experimental_revokeBiometricCredential',
-    ],
   },
   signIn: {
     outOfScope: ['ssoBypassFirstFactors'],
