@@ -19,6 +19,8 @@ export function organizationJson(view: JsonView, organization: OrganizationRecor
     pending_invitations_count: view.core.store.organizationInvitations(organization.id).filter((i) => i.status === 'pending').length,
     max_allowed_memberships: organization.maxAllowedMemberships,
     admin_delete_enabled: true,
+    // The emulator has no exclusive-membership setting: never enforced.
+    exclusive_membership: false,
     created_at: organization.createdAt,
     updated_at: organization.updatedAt,
   };

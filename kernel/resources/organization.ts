@@ -9,6 +9,8 @@ export class Organization extends BaseResource {
   declare pendingInvitationsCount: number;
   declare maxAllowedMemberships: number;
   declare adminDeleteEnabled: boolean;
+  /** Members must have this organization active (FAPI's setting); false when FAPI leaves it out (the organizations plugin). */
+  declare exclusiveMembership: boolean;
   declare publicMetadata: Record<string, unknown>;
   declare createdAt: Date;
   declare updatedAt: Date;

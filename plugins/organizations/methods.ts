@@ -145,4 +145,6 @@ export function installOrganizationMethods(): void {
   defineLazyMethods(OrganizationMembership.prototype, Object.keys(MEMBERSHIP).join(' '), bodies('membershipMethods'));
   defineLazyMethods(User.prototype, Object.keys(USER).join(' '), bodies('userMethods'));
   defineMethod(Session.prototype, 'checkAuthorization', sessionMethods.checkAuthorization);
+  // ClerkJS's value when FAPI leaves the field out (an instance that has not adopted the feature).
+  Organization.prototype.exclusiveMembership = false;
 }

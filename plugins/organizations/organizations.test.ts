@@ -43,7 +43,11 @@ describe('organizations plugin', () => {
     const clerk = await signedIn('ada@acme.test');
     const org = await clerk.createOrganization({ name: 'Acme', slug: 'acme' });
     expect(org).toBeInstanceOf(Organization);
-    expect(org).toMatchObject({ name: 'Acme', slug: 'acme', membersCount: 1 });
+    expect(org).toMatchObject({ name: 'Acme', slug: 'acme', membersCount: 1, exclusiveMembership: false });
+    // FAPI's value when it sends one; ClerkJS's false when it leaves the field out.
+    const ctx = (org as unknown as { _ctx: never })._ctx;
+    expect(new Organization(ctx, { object: 'organization', id: 'org_x', exclusive_membership: true }).exclusiveMembership).toBe(true);
+    expect(new Organization(ctx, { object: 'organization', id: 'org_y' }).exclusiveMembership).toBe(false);
     // The piggy-backed client already carries the new admin membership.
     expect(clerk.user!.organizationMemberships.map((m) => [m.organization.id, m.role])).toEqual([[org.id, 'org:admin']]);
     expect(clerk.organization).toBeNull();

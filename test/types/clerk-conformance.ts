@@ -374,7 +374,8 @@ export const RESOURCE_MISSING = {
     outOfScope: ['__experimental_getEnterpriseConnections'],
   },
   organization: {
-    // Billing, enterprise connections, directory sync and their settings.
+    // Billing, enterprise connections, directory sync and their settings; domain ownership (TXT) verification,
+    // which ClerkJS's types say a domain needs before enterprise SSO can use it.
     outOfScope: [
       'initializePaymentMethod',
       'addPaymentMethod',
@@ -389,7 +390,6 @@ export const RESOURCE_MISSING = {
       'createDirectorySync',
       'ssoBypassAllowlist',
       'selfServeSSOEnabled',
-      'exclusiveMembership',
       'prepareOwnershipVerification',
       'attemptOwnershipVerification',
     ],
