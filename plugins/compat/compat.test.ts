@@ -159,10 +159,9 @@ describe('compat members', () => {
     expect(state.signInSignal().signIn.id).toBeTruthy();
 
     await expect(state.signInSignal().signIn.finalize()).rejects.toMatchObject({ code: 'no_created_session' });
-    expect(await state.signInSignal().signIn.sso()).toMatchObject({ error: { code: 'not_supported' } });
     expect(await state.signInSignal().signIn.mfa.passkey()).toMatchObject({ error: { code: 'not_supported' } });
     // As every step's error: ClerkJS's ClerkError, with the kind guards.
-    const { error: unsupported } = await state.signInSignal().signIn.sso();
+    const { error: unsupported } = await state.signInSignal().signIn.mfa.passkey();
     expect(unsupported).toMatchObject({ clerkError: true, code: 'not_supported' });
     expect(unsupported!.isClerkRuntimeError()).toBe(true);
 
@@ -170,6 +169,19 @@ describe('compat members', () => {
     expect(state.signInSignal().signIn.id).toBeUndefined();
     expect(state.signInSignal().signIn.status).toBe('needs_identifier');
     expect(clerk.client!.signIn.id).toBeFalsy();
+  });
+
+  it('web3() and passkey() name the plugin they need when it is not composed, and send nothing', async () => {
+    const clerk = newClerk();
+    await clerk.load({ sdkMetadata: REACT_SDK });
+    emulator.clearRequests();
+    const { signIn } = clerk.__internal_state.signInSignal();
+    const web3 = await signIn.web3({ strategy: 'web3_metamask_signature', provider: 'metamask' });
+    expect(web3.error).toMatchObject({ code: 'plugin_missing', message: expect.stringContaining('microclerk/plugins/web3') });
+    expect((await signIn.passkey({ flow: 'discoverable' })).error).toMatchObject({ code: 'plugin_missing', message: expect.stringContaining('passkeys') });
+    const { signUp } = clerk.__internal_state.signUpSignal();
+    expect((await signUp.web3({ strategy: 'web3_base_signature' })).error).toMatchObject({ code: 'plugin_missing' });
+    expect(emulator.requests).toEqual([]);
   });
 
   it('keeps the completed sign-in as the target after FAPI drops it from the client', async () => {

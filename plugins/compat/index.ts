@@ -23,8 +23,9 @@
  *   - `__internal_state`: `signInSignal()`, `signUpSignal()`, `waitlistSignal()`, `__internal_effect`,
  *     `__internal_computed` — what the v6 `useSignIn()` / `useSignUp()` / `useWaitlist()` read. The
  *     signals carry ClerkJS's `SignInFuture` / `SignUpFuture` (create, password, email/phone codes,
- *     reset password, MFA codes/TOTP/backup codes, ticket, email link, finalize, reset) over the kernel's
- *     resources. `client.signIn.__internal_future` / `client.signUp.__internal_future` (the SDK's
+ *     reset password, MFA codes/TOTP/backup codes, ticket, email link, `sso` (redirect or popup: the
+ *     oauth plugin), `web3` (the web3 plugin), `passkey` (the passkeys plugin), finalize, reset) over the
+ *     kernel's resources; without the plugin a step needs, it resolves a `plugin_missing` error. `client.signIn.__internal_future` / `client.signUp.__internal_future` (the SDK's
  *     fallback when a signal is empty) are the same future objects. `__internal_waitlist` is the
  *     waitlist future (`plugin_missing` without the waitlist plugin).
  *   - `__internal_attemptToEnableEnvironmentSetting({ for: 'organizations', caller })` (called on mount by
@@ -43,10 +44,10 @@
  *   `__internal_getCachedResources` (undefined), `__internal_hasOAuthTransport` (false),
  *   `__internal_oauthTransport` (null).
  * - Missing (the SDK tolerates their absence; what it affects):
- *   - `__internal_queryClient`, `__internal_windowNavigate`, `__internal_setEnvironment`: optional-chained or feature-detected by the SDK.
+ *   - `__internal_queryClient`, `__internal_setEnvironment`: optional-chained or feature-detected by the SDK.
  *   - waitlist without the `waitlist` plugin: `waitlistSignal().waitlist` is null (`useWaitlist()` has nothing to join with).
- *   - futures' `sso`, `web3`, `passkey`, `mfa.passkey`: resolve `{ error }` with code `not_supported`;
- *     `submitProtectCheck` and `protectCheck` need the protect plugin (the full preset has it).
+ *   - the sign-in future's `mfa.passkey` (a passkey as a sign-in's second factor) resolves `{ error }` with
+ *     code `not_supported`; `submitProtectCheck` and `protectCheck` need the protect plugin (the full preset has it).
  *   - `billing`, `apiKeys`, `oauthApplication`, `__experimental_checkout`: the billing / API-key /
  *     checkout hooks do not work. The organization hooks need the `organizations` plugin.
  * @packageDocumentation

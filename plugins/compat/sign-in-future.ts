@@ -17,6 +17,42 @@ export const notSupported = (what: string, why: string): Result =>
 
 const absoluteUrl = (url: string) => new URL(url, typeof window !== 'undefined' ? window.location.href : undefined).href;
 
+/** A resource method another plugin adds (web3, passkeys), bound; a `plugin_missing` error naming the plugin when it is not composed. */
+export function pluginMethod(resource: object, name: string, plugin: string, what: string): (params?: object) => Promise<unknown> {
+  const method = (resource as Record<string, unknown>)[name];
+  if (typeof method !== 'function')
+    throw new ClerkRuntimeError(`${what} needs the ${plugin} plugin (microclerk/plugins/${plugin}).`, { code: 'plugin_missing' });
+  return (method as (params?: object) => Promise<unknown>).bind(resource);
+}
+
+/** The web3 plugin's resource method of each wallet strategy, by ClerkJS's provider name. */
+export const WEB3_PROVIDERS: Record<string, [strategy: string, method: string]> = {
+  metamask: ['web3_metamask_signature', 'authenticateWithMetamask'],
+  coinbase_wallet: ['web3_coinbase_wallet_signature', 'authenticateWithCoinbaseWallet'],
+  okx_wallet: ['web3_okx_wallet_signature', 'authenticateWithOKXWallet'],
+  base: ['web3_base_signature', 'authenticateWithBase'],
+  solana: ['web3_solana_signature', 'authenticateWithSolana'],
+};
+
+/** ClerkJS's future SSO params as the kernel's `authenticateWithRedirect` takes them: `redirectUrl` is where the flow ends, `redirectCallbackUrl` the SSO callback page. */
+export function ssoParams(what: string, params: { strategy?: string; redirectUrl?: string; redirectCallbackUrl?: string } & Record<string, unknown>) {
+  if (!params || typeof params !== 'object') throw new ClerkRuntimeError(`${what}: params must be an object.`, { code: 'invalid_params' });
+  const { redirectUrl, redirectCallbackUrl, popup, ...rest } = params;
+  if (typeof params.strategy !== 'string' || !/^(oauth_[a-z0-9_]+|enterprise_sso)$/.test(params.strategy))
+    throw new ClerkRuntimeError(`${what}: strategy ${JSON.stringify(params.strategy)} is not an OAuth strategy (oauth_<provider>) or enterprise_sso.`, {
+      code: 'invalid_strategy',
+    });
+  for (const [name, url] of [
+    ['redirectUrl', redirectUrl],
+    ['redirectCallbackUrl', redirectCallbackUrl],
+  ])
+    if (typeof url !== 'string' || !url) throw new ClerkRuntimeError(`${what}: ${name} is required (a URL string).`, { code: 'invalid_redirect_url' });
+  return {
+    popup,
+    routes: { ...rest, strategy: params.strategy as string, redirectUrl: absoluteUrl(redirectCallbackUrl!), redirectUrlComplete: absoluteUrl(redirectUrl!) },
+  };
+}
+
 /**
  * ClerkJS's `SignInFuture` (what v6 `useSignIn()` returns as `signIn`), over the kernel's SignIn:
  * properties read the client's current sign-in, methods run one FAPI step each and resolve
@@ -191,7 +227,11 @@ export function createSignInFuture(ctx: PluginContext, run: Step) {
       verifyEmailCode: attemptSecond('email_code'),
       verifyTOTP: attemptSecond('totp'),
       verifyBackupCode: attemptSecond('backup_code'),
-      passkey: () => notSupported('signIn.mfa.passkey()', 'passkeys are not implemented.'),
+      passkey: () =>
+        notSupported(
+          'signIn.mfa.passkey()',
+          'a passkey as the second factor of a sign-in is not implemented (a user-verified passkey signs in as both factors).',
+        ),
     },
     ticket: (params?: { ticket?: string }) =>
       run(() => {
@@ -199,9 +239,39 @@ export function createSignInFuture(ctx: PluginContext, run: Step) {
         if (!ticket) throw new ClerkRuntimeError('signIn.ticket() needs a ticket (or a __clerk_ticket query parameter).', { code: 'missing_ticket' });
         return current().create({ strategy: 'ticket', ticket });
       }),
-    sso: () => notSupported('signIn.sso()', 'OAuth / enterprise SSO redirects need the oauth plugin, which does not exist yet.'),
-    web3: () => notSupported('signIn.web3()', 'Web3 wallets are not implemented.'),
-    passkey: () => notSupported('signIn.passkey()', 'passkeys are not implemented.'),
+    /**
+     * Goes to the provider (`redirectCallbackUrl` handles the return, the flow ends at `redirectUrl`), or with
+     * `popup` runs the flow in that window: there the oauth plugin activates the session and goes to `redirectUrl` itself.
+     */
+    sso: (params: {
+      strategy: string;
+      redirectUrl: string;
+      redirectCallbackUrl: string;
+      popup?: Window;
+      oidcPrompt?: string;
+      enterpriseConnectionId?: string;
+      identifier?: string;
+    }) =>
+      run(() => {
+        const { popup, routes } = ssoParams('signIn.sso()', params);
+        return popup ? current().authenticateWithPopup({ ...routes, popup: popup as Window }) : current().authenticateWithRedirect(routes);
+      }),
+    /** Signs in with the wallet of `provider` (the web3 plugin); `finalize()` activates the session. */
+    web3: (params: { strategy: string; provider: string; walletName?: string }) =>
+      run(() => {
+        const [strategy, method] = WEB3_PROVIDERS[params?.provider] ?? [];
+        if (!method || (params.strategy !== undefined && params.strategy !== strategy))
+          throw new ClerkRuntimeError(
+            `signIn.web3(): provider ${JSON.stringify(params?.provider)} with strategy ${JSON.stringify(params?.strategy)} is not a known wallet.`,
+            {
+              code: 'invalid_params',
+            },
+          );
+        return pluginMethod(current(), method, 'web3', 'signIn.web3()')({ walletName: params.walletName });
+      }),
+    /** Signs in with a passkey (the passkeys plugin): the identified user's, or with `flow` a discoverable / autofill one. */
+    passkey: (params?: { flow?: 'autofill' | 'discoverable' }) =>
+      run(() => pluginMethod(current(), 'authenticateWithPasskey', 'passkeys', 'signIn.passkey()')(params)),
     // The protect plugin's member (ClerkJS's future runs the same PATCH …/protect_check).
     submitProtectCheck: (params: { proofToken: string }) => run(() => current().submitProtectCheck(params)),
 

@@ -2,7 +2,7 @@ import type { ClerkGlobalHookError } from './flow-signal.js';
 import type { PluginContext, SignUp, SignUpParams } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { createFlowTarget } from './flow-target.js';
-import { notSupported, type FinalizeNavigate } from './sign-in-future.js';
+import { pluginMethod, ssoParams, WEB3_PROVIDERS, type FinalizeNavigate } from './sign-in-future.js';
 
 type Step = (action: () => Promise<unknown>) => Promise<{ error: ClerkGlobalHookError | null }>;
 type Result = Promise<{ error: ClerkGlobalHookError | null }>;
@@ -150,8 +150,31 @@ export function createSignUpFuture(ctx: PluginContext, run: Step) {
         return null;
       },
     },
-    sso: () => notSupported('signUp.sso()', 'OAuth / enterprise SSO redirects need the oauth plugin, which does not exist yet.'),
-    web3: () => notSupported('signUp.web3()', 'Web3 wallets are not implemented.'),
+    /** As `signIn.sso()`: to the provider and back through `redirectCallbackUrl`, ending at `redirectUrl` (or in `popup`). */
+    sso: (params: {
+      strategy: string;
+      redirectUrl: string;
+      redirectCallbackUrl: string;
+      popup?: Window;
+      oidcPrompt?: string;
+      enterpriseConnectionId?: string;
+      emailAddress?: string;
+      unsafeMetadata?: Record<string, unknown>;
+      legalAccepted?: boolean;
+    }) =>
+      run(() => {
+        const { popup, routes } = ssoParams('signUp.sso()', params);
+        return popup ? current().authenticateWithPopup({ ...routes, popup: popup as Window }) : current().authenticateWithRedirect(routes);
+      }),
+    /** Signs up with the wallet of `strategy` (the web3 plugin); `finalize()` activates the session. */
+    web3: (params: { strategy: string; unsafeMetadata?: Record<string, unknown>; legalAccepted?: boolean; walletName?: string }) =>
+      run(() => {
+        const method = Object.values(WEB3_PROVIDERS).find(([strategy]) => strategy === params?.strategy)?.[1];
+        if (!method)
+          throw new ClerkRuntimeError(`signUp.web3(): strategy ${JSON.stringify(params?.strategy)} is not a wallet strategy.`, { code: 'invalid_params' });
+        const { unsafeMetadata, legalAccepted, walletName } = params;
+        return pluginMethod(current(), method, 'web3', 'signUp.web3()')({ unsafeMetadata, legalAccepted, walletName });
+      }),
     // The protect plugin's member (ClerkJS's future runs the same PATCH …/protect_check).
     submitProtectCheck: (params: { proofToken: string }) => run(() => current().submitProtectCheck(params)),
 
