@@ -80,6 +80,7 @@ export function supportedSecondFactors(core: EmulatorCore, user: UserRecord): Su
     }
   }
   if (allowed.includes('backup_code') && user.backupCodes.length > 0) factors.push({ strategy: 'backup_code' });
+  if (allowed.includes('passkey') && core.settings.passkeys.enabled && user.passkeys.length > 0) factors.push({ strategy: 'passkey' });
   return factors.length > 0 ? factors : null;
 }
 

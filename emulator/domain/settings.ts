@@ -3,7 +3,8 @@ import type { OrganizationRoleSetting } from './organization-roles.js';
 /** Instance settings of the emulated Clerk application, and how partial input merges into them. */
 
 export type EmailFirstFactor = 'email_code' | 'email_link';
-export type SecondFactorStrategy = 'totp' | 'phone_code' | 'backup_code';
+/** `passkey`: a passkey may stand in for the second factor of a sign-in (needs passkeys enabled and a user with MFA on). */
+export type SecondFactorStrategy = 'totp' | 'phone_code' | 'backup_code' | 'passkey';
 export type SignUpMode = 'public' | 'restricted' | 'waitlist';
 export type Web3SignatureStrategy =
   'web3_metamask_signature' | 'web3_coinbase_wallet_signature' | 'web3_okx_wallet_signature' | 'web3_base_signature' | 'web3_solana_signature';

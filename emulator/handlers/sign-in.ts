@@ -513,12 +513,18 @@ function requireNeedsSecondFactor(signIn: SignInRecord): void {
   }
 }
 
-function prepareSecondFactor(ctx: RequestContext): Response {
+async function prepareSecondFactor(ctx: RequestContext): Promise<Response> {
   const signIn = loadSignIn(ctx);
   assertNoProtectCheck(signIn, 'sign-in');
   const user = signInUser(ctx, signIn);
   requireNeedsSecondFactor(signIn);
   const strategy = ctx.body.text('strategy');
+  if (strategy === 'passkey') {
+    if (!supportedSecondFactors(ctx.core, user)?.some((f) => f.strategy === 'passkey')) throw strategyInvalid();
+    signIn.secondFactorVerification = newVerification('passkey');
+    signIn.secondFactorVerification.nonce = await authenticationOptions(requestRelyingParty(ctx), user.passkeys);
+    return respond(ctx, signIn);
+  }
   if (strategy !== 'phone_code') throw strategyInvalid();
   const phoneId = ctx.body.text('phone_number_id');
   const factors = supportedSecondFactors(ctx.core, user) ?? [];
@@ -536,18 +542,31 @@ function prepareSecondFactor(ctx: RequestContext): Response {
   return respond(ctx, signIn);
 }
 
-function attemptSecondFactor(ctx: RequestContext): Response {
+async function attemptSecondFactor(ctx: RequestContext): Promise<Response> {
   const { core, body } = ctx;
   const signIn = loadSignIn(ctx);
   assertNoProtectCheck(signIn, 'sign-in');
   const user = signInUser(ctx, signIn);
   requireNeedsSecondFactor(signIn);
   const strategy = body.text('strategy');
-  const code = body.text('code');
   if (!strategy) throw paramMissing('strategy');
-  if (!code) throw paramMissing('code');
   const supported = (supportedSecondFactors(core, user) ?? []).map((f) => f.strategy);
   if (!supported.includes(strategy)) throw strategyInvalid();
+  if (strategy === 'passkey') {
+    const verification = signIn.secondFactorVerification;
+    if (verification?.strategy !== 'passkey' || !verification.nonce) {
+      throw fapiError(400, 'verification_missing', 'Not prepared', 'Call prepare_second_factor with strategy passkey first.', { param_name: 'strategy' });
+    }
+    verification.attempts += 1;
+    // Only this user's passkeys answer this sign-in's challenge.
+    const candidates = user.passkeys.map((passkey) => ({ user, passkey }));
+    await verifyAuthentication(requestRelyingParty(ctx), verification.nonce, body.string('public_key_credential'), candidates, core.now());
+    signIn.secondFactorVerification = { ...verification, status: 'verified', nonce: null, verifiedAtClient: signIn.clientId };
+    completeSignIn(core, signIn, user, true, device(ctx));
+    return respond(ctx, signIn);
+  }
+  const code = body.text('code');
+  if (!code) throw paramMissing('code');
   if (strategy === 'phone_code') {
     core.attemptVerification(signIn.secondFactorVerification, code, signIn.clientId);
   } else if (strategy === 'totp') {

@@ -140,7 +140,7 @@ describe('compat members', () => {
     expect(calls).toEqual(['default']);
   });
 
-  it('the sign-in future: create errors, reset, unsupported strategies, finalize without a session', async () => {
+  it('the sign-in future: create errors, reset, a missing factor, finalize without a session', async () => {
     const clerk = newClerk();
     await clerk.load({ sdkMetadata: REACT_SDK });
     const state = clerk.__internal_state;
@@ -159,11 +159,10 @@ describe('compat members', () => {
     expect(state.signInSignal().signIn.id).toBeTruthy();
 
     await expect(state.signInSignal().signIn.finalize()).rejects.toMatchObject({ code: 'no_created_session' });
-    expect(await state.signInSignal().signIn.mfa.passkey()).toMatchObject({ error: { code: 'not_supported' } });
-    // As every step's error: ClerkJS's ClerkError, with the kind guards.
-    const { error: unsupported } = await state.signInSignal().signIn.mfa.passkey();
-    expect(unsupported).toMatchObject({ clerkError: true, code: 'not_supported' });
-    expect(unsupported!.isClerkRuntimeError()).toBe(true);
+    // No second factor yet: mfa.passkey() has none to use. As every step's error: ClerkJS's ClerkError, with the kind guards.
+    const { error: noFactor } = await state.signInSignal().signIn.mfa.passkey();
+    expect(noFactor).toMatchObject({ clerkError: true, code: 'factor_not_found' });
+    expect(noFactor!.isClerkRuntimeError()).toBe(true);
 
     await state.signInSignal().signIn.reset();
     expect(state.signInSignal().signIn.id).toBeUndefined();

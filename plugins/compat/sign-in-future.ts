@@ -1,4 +1,4 @@
-import { toClerkError, type ClerkGlobalHookError } from './flow-signal.js';
+import type { ClerkGlobalHookError } from './flow-signal.js';
 import type { PluginContext, Session, SignIn, SignInFactor } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { createFlowTarget } from './flow-target.js';
@@ -11,9 +11,6 @@ export type FinalizeNavigate = (params: { session: Session; decorateUrl: (url: s
 
 /** How often `emailLink.waitForVerification()` re-reads the sign-in. */
 const EMAIL_LINK_POLL_MS = 2000;
-
-export const notSupported = (what: string, why: string): Result =>
-  Promise.resolve({ error: toClerkError(new ClerkRuntimeError(`${what} is not available in microclerk: ${why}`, { code: 'not_supported' })) });
 
 const absoluteUrl = (url: string) => new URL(url, typeof window !== 'undefined' ? window.location.href : undefined).href;
 
@@ -227,11 +224,12 @@ export function createSignInFuture(ctx: PluginContext, run: Step) {
       verifyEmailCode: attemptSecond('email_code'),
       verifyTOTP: attemptSecond('totp'),
       verifyBackupCode: attemptSecond('backup_code'),
+      /** The passkey as the second factor (the passkeys plugin), where the instance allows it and the user has one. */
       passkey: () =>
-        notSupported(
-          'signIn.mfa.passkey()',
-          'a passkey as the second factor of a sign-in is not implemented (a user-verified passkey signs in as both factors).',
-        ),
+        run(() => {
+          if (!secondFactor('passkey')) throw new ClerkRuntimeError('This sign-in has no "passkey" second factor.', { code: 'factor_not_found' });
+          return pluginMethod(current(), 'authenticateWithPasskey', 'passkeys', 'signIn.mfa.passkey()')();
+        }),
     },
     ticket: (params?: { ticket?: string }) =>
       run(() => {

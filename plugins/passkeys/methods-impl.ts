@@ -36,6 +36,12 @@ export const signIn: SignInPasskeyMethods & ThisType<SignIn> = {
     if (flow !== undefined && flow !== 'discoverable' && flow !== 'autofill') {
       throw invalid(`signIn.authenticateWithPasskey: flow must be 'discoverable', 'autofill' or omitted, got ${JSON.stringify(flow)}.`);
     }
+    // As ClerkJS: without a flow, a sign-in waiting for its second factor uses the passkey there, when the instance allows it.
+    if (!flow && this.status === 'needs_second_factor' && this.supportedSecondFactors?.some((f) => f.strategy === 'passkey')) {
+      await this.prepareSecondFactor({ strategy: 'passkey' });
+      const publicKeyCredential = await getCredentialJson(this.secondFactorVerification.nonce, false);
+      return this.attemptSecondFactor({ strategy: 'passkey', publicKeyCredential });
+    }
     if (flow) {
       await this.create({ strategy: 'passkey' });
     } else {

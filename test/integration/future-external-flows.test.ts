@@ -5,7 +5,8 @@
  * software authenticator — each ends with `finalize()` — and their coded errors.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClerk } from '../../kernel/index.js';
+import { createClerk, isClerkAPIResponseError } from '../../kernel/index.js';
+import { totpCode } from '../../emulator/domain/totp.js';
 import { compatPlugin } from '../../plugins/compat/index.js';
 import { memoryNavigation } from '../../plugins/navigation/index.js';
 import { oauthPlugin } from '../../plugins/oauth/index.js';
@@ -18,10 +19,24 @@ import { createTestWallet } from '../helpers/wallet.js';
 
 const EMAIL = 'future@example.com';
 const PASSWORD = 'correct-horse-battery';
+/** A user with TOTP on: their sign-ins wait for a second factor. */
+const MFA_EMAIL = 'mfa@example.com';
+const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 const APP = 'http://localhost:3000';
 const emulator = useEmulator({
-  settings: { passkeys: { enabled: true }, web3: ['web3_metamask_signature'], emailAddress: { required: false }, phoneNumber: { required: false } },
-  seed: { users: [{ emailAddress: EMAIL, password: PASSWORD }] },
+  settings: {
+    passkeys: { enabled: true },
+    secondFactors: ['totp', 'backup_code', 'passkey'],
+    web3: ['web3_metamask_signature'],
+    emailAddress: { required: false },
+    phoneNumber: { required: false },
+  },
+  seed: {
+    users: [
+      { emailAddress: EMAIL, password: PASSWORD },
+      { emailAddress: MFA_EMAIL, password: PASSWORD, totpSecret: TOTP_SECRET },
+    ],
+  },
 });
 const REACT_SDK = { name: '@clerk/react', version: '6.18.0' };
 const win = window as unknown as { ethereum?: unknown };
@@ -176,5 +191,37 @@ describe('signIn.passkey()', () => {
     expect(await future.create({ identifier: EMAIL })).toEqual({ error: null });
     expect(await future.passkey()).toEqual({ error: null });
     expect(future.status).toBe('complete');
+  });
+
+  it('mfa.passkey(): the passkey as a sign-in’s second factor, where the instance allows it', async () => {
+    const owner = await page();
+    const first = await owner.client!.signIn.create({ identifier: MFA_EMAIL, password: PASSWORD });
+    expect(first.status).toBe('needs_second_factor');
+    // No passkey yet: only TOTP (and backup codes, none made) are offered, and mfa.passkey() sends nothing.
+    const before = owner.__internal_state.signInSignal().signIn;
+    expect(before.supportedSecondFactors.map((f) => f.strategy)).toEqual(['totp']);
+    emulator.clearRequests();
+    expect((await before.mfa.passkey()).error).toMatchObject({ code: 'factor_not_found' });
+    expect(emulator.requests).toEqual([]);
+    const done = await first.attemptSecondFactor({ strategy: 'totp', code: totpCode(TOTP_SECRET, Date.now()) });
+    await owner.setActive({ session: done.createdSessionId });
+    await owner.user!.createPasskey();
+
+    instances.splice(0).forEach((c) => c.destroy());
+    clearCookies();
+    const fresh = await page();
+    const future = fresh.__internal_state.signInSignal().signIn;
+    expect(await future.password({ identifier: MFA_EMAIL, password: PASSWORD })).toEqual({ error: null });
+    expect(future.status).toBe('needs_second_factor');
+    expect(future.supportedSecondFactors.map((f) => f.strategy)).toEqual(['totp', 'passkey']);
+    // FAPI wants the challenge first.
+    const unprepared = await fresh.client!.signIn.attemptSecondFactor({ strategy: 'passkey', publicKeyCredential: '{}' }).catch((e: unknown) => e);
+    expect(isClerkAPIResponseError(unprepared) && unprepared.errors[0].code).toBe('verification_missing');
+    expect(await future.mfa.passkey()).toEqual({ error: null });
+    expect(future.status).toBe('complete');
+    expect(await future.finalize()).toEqual({ error: null });
+    expect(fresh.user?.primaryEmailAddress?.emailAddress).toBe(MFA_EMAIL);
+    // The environment says passkeys count as a second factor.
+    expect(fresh.environment?.userSettings.attributes.passkey).toMatchObject({ usedForSecondFactor: true, secondFactors: ['passkey'] });
   });
 });
