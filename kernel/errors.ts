@@ -42,6 +42,8 @@ export class ClerkAPIResponseError extends Error {
 
 /** A problem found by the SDK itself (bad input, misuse, malformed response), with a stable `code`. */
 export class ClerkRuntimeError extends Error {
+  /** What @clerk/shared's `isClerkRuntimeError` (apps import it from Clerk's SDKs) recognizes the class by. */
+  static readonly kind = 'ClerkRuntimeError';
   readonly clerkRuntimeError = true;
   readonly [RUNTIME_ERROR] = true;
   readonly code: string;
