@@ -15,8 +15,9 @@ import type { createSignInFuture } from './sign-in-future.js';
 import type { createSignUpFuture } from './sign-up-future.js';
 import type { createWaitlistFuture } from './waitlist-future.js';
 import type { SIGN_IN_FIELDS, SIGN_UP_FIELDS } from './futures.js';
-// Type-only: the waitlist plugin's API (an optional dependency).
+// Type-only: the waitlist and oauth plugins' APIs (optional dependencies; the futures' sso() uses oauth's).
 import type {} from '../waitlist/index.js';
+import type {} from '../oauth/index.js';
 // Type-only: the ui plugin's API and events (an optional dependency; no runtime import).
 import type {} from '../ui/index.js';
 
@@ -180,7 +181,7 @@ declare module '../ui/index.js' {
 export function compatPlugin() {
   return definePlugin({
     name: 'compat',
-    optionalDependsOn: ['ui', 'waitlist'],
+    optionalDependsOn: ['ui', 'waitlist', 'oauth'],
     loadOptions: compatLoadOptionsSchema,
     setup(ctx): CompatApi {
       // Forwarding re-render requests is only meaningful with the ui plugin composed.

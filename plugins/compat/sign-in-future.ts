@@ -1,7 +1,8 @@
 import type { ClerkGlobalHookError } from './flow-signal.js';
-import type { PluginContext, Session, SignIn, SignInFactor } from '../../kernel/index.js';
+import type { PluginContext, Session, SignIn, SignInFactor, SignUp } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { createFlowTarget } from './flow-target.js';
+import type { OAuthApi } from '../oauth/index.js';
 
 type Step = (action: () => Promise<unknown>) => Promise<{ error: ClerkGlobalHookError | null }>;
 type Result = Promise<{ error: ClerkGlobalHookError | null }>;
@@ -31,23 +32,37 @@ export const WEB3_PROVIDERS: Record<string, [strategy: string, method: string]> 
   solana: ['web3_solana_signature', 'authenticateWithSolana'],
 };
 
-/** ClerkJS's future SSO params as the kernel's `authenticateWithRedirect` takes them: `redirectUrl` is where the flow ends, `redirectCallbackUrl` the SSO callback page. */
-export function ssoParams(what: string, params: { strategy?: string; redirectUrl?: string; redirectCallbackUrl?: string } & Record<string, unknown>) {
+/** ClerkJS's future `sso()` params, common to both flows. */
+export interface FutureSsoParams {
+  strategy: string;
+  /** Where the flow ends (the kernel's `redirectUrlComplete`). */
+  redirectUrl: string;
+  /** The SSO callback page the provider returns to (the kernel's `redirectUrl`). */
+  redirectCallbackUrl: string;
+  popup?: Window;
+  oidcPrompt?: string;
+  enterpriseConnectionId?: string;
+}
+
+/**
+ * The futures' `sso()`: to the provider, or with `popup` in that window (there the oauth plugin activates the
+ * session and goes to `redirectUrl` itself). Both go through the oauth plugin, whose checks (the strategy,
+ * `allowedRedirectOrigins`) guard every external flow; only the names ClerkJS's futures use are checked here.
+ */
+export function startSso(ctx: PluginContext, flow: 'signIn' | 'signUp', resource: SignIn | SignUp, params: FutureSsoParams) {
+  const what = `${flow}.sso()`;
+  // compat declares oauth as an optional dependency; a futures module's context is not typed with it.
+  const oauth = (ctx.find as (name: 'oauth') => OAuthApi | undefined)('oauth');
+  if (!oauth) throw new ClerkRuntimeError(`${what} needs the oauth plugin (microclerk/plugins/oauth).`, { code: 'plugin_missing' });
   if (!params || typeof params !== 'object') throw new ClerkRuntimeError(`${what}: params must be an object.`, { code: 'invalid_params' });
   const { redirectUrl, redirectCallbackUrl, popup, ...rest } = params;
-  if (typeof params.strategy !== 'string' || !/^(oauth_[a-z0-9_]+|enterprise_sso)$/.test(params.strategy))
-    throw new ClerkRuntimeError(`${what}: strategy ${JSON.stringify(params.strategy)} is not an OAuth strategy (oauth_<provider>) or enterprise_sso.`, {
-      code: 'invalid_strategy',
-    });
   for (const [name, url] of [
     ['redirectUrl', redirectUrl],
     ['redirectCallbackUrl', redirectCallbackUrl],
   ])
     if (typeof url !== 'string' || !url) throw new ClerkRuntimeError(`${what}: ${name} is required (a URL string).`, { code: 'invalid_redirect_url' });
-  return {
-    popup,
-    routes: { ...rest, strategy: params.strategy as string, redirectUrl: absoluteUrl(redirectCallbackUrl!), redirectUrlComplete: absoluteUrl(redirectUrl!) },
-  };
+  const routes = { ...rest, redirectUrl: redirectCallbackUrl, redirectUrlComplete: redirectUrl };
+  return popup ? resource.authenticateWithPopup({ ...routes, popup }) : oauth.authenticateWithRedirect({ ...routes, flow });
 }
 
 /**
@@ -237,23 +252,8 @@ export function createSignInFuture(ctx: PluginContext, run: Step) {
         if (!ticket) throw new ClerkRuntimeError('signIn.ticket() needs a ticket (or a __clerk_ticket query parameter).', { code: 'missing_ticket' });
         return current().create({ strategy: 'ticket', ticket });
       }),
-    /**
-     * Goes to the provider (`redirectCallbackUrl` handles the return, the flow ends at `redirectUrl`), or with
-     * `popup` runs the flow in that window: there the oauth plugin activates the session and goes to `redirectUrl` itself.
-     */
-    sso: (params: {
-      strategy: string;
-      redirectUrl: string;
-      redirectCallbackUrl: string;
-      popup?: Window;
-      oidcPrompt?: string;
-      enterpriseConnectionId?: string;
-      identifier?: string;
-    }) =>
-      run(() => {
-        const { popup, routes } = ssoParams('signIn.sso()', params);
-        return popup ? current().authenticateWithPopup({ ...routes, popup: popup as Window }) : current().authenticateWithRedirect(routes);
-      }),
+    /** See {@link startSso}. */
+    sso: (params: FutureSsoParams & { identifier?: string }) => run(() => startSso(ctx, 'signIn', current(), params)),
     /** Signs in with the wallet of `provider` (the web3 plugin); `finalize()` activates the session. */
     web3: (params: { strategy: string; provider: string; walletName?: string }) =>
       run(() => {

@@ -2,7 +2,7 @@ import type { ClerkGlobalHookError } from './flow-signal.js';
 import type { PluginContext, SignUp, SignUpParams } from '../../kernel/index.js';
 import { ClerkRuntimeError } from '../../kernel/lazy-kit.js';
 import { createFlowTarget } from './flow-target.js';
-import { pluginMethod, ssoParams, WEB3_PROVIDERS, type FinalizeNavigate } from './sign-in-future.js';
+import { pluginMethod, startSso, WEB3_PROVIDERS, type FinalizeNavigate, type FutureSsoParams } from './sign-in-future.js';
 
 type Step = (action: () => Promise<unknown>) => Promise<{ error: ClerkGlobalHookError | null }>;
 type Result = Promise<{ error: ClerkGlobalHookError | null }>;
@@ -150,22 +150,9 @@ export function createSignUpFuture(ctx: PluginContext, run: Step) {
         return null;
       },
     },
-    /** As `signIn.sso()`: to the provider and back through `redirectCallbackUrl`, ending at `redirectUrl` (or in `popup`). */
-    sso: (params: {
-      strategy: string;
-      redirectUrl: string;
-      redirectCallbackUrl: string;
-      popup?: Window;
-      oidcPrompt?: string;
-      enterpriseConnectionId?: string;
-      emailAddress?: string;
-      unsafeMetadata?: Record<string, unknown>;
-      legalAccepted?: boolean;
-    }) =>
-      run(() => {
-        const { popup, routes } = ssoParams('signUp.sso()', params);
-        return popup ? current().authenticateWithPopup({ ...routes, popup: popup as Window }) : current().authenticateWithRedirect(routes);
-      }),
+    /** As `signIn.sso()`, for the sign-up. */
+    sso: (params: FutureSsoParams & { emailAddress?: string; unsafeMetadata?: Record<string, unknown>; legalAccepted?: boolean }) =>
+      run(() => startSso(ctx, 'signUp', current(), params)),
     /** Signs up with the wallet of `strategy` (the web3 plugin); `finalize()` activates the session. */
     web3: (params: { strategy: string; unsafeMetadata?: Record<string, unknown>; legalAccepted?: boolean; walletName?: string }) =>
       run(() => {

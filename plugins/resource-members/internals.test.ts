@@ -16,7 +16,7 @@ import {
   Verification,
   type ResourceContext,
 } from '../../kernel/index.js';
-import { createHeadlessClerk, type HeadlessClerk } from '../../test/helpers/custom-flows.js';
+import { signedInHeadless, type HeadlessClerk } from '../../test/helpers/custom-flows.js';
 import { PROXY_URL, useEmulator } from '../../test/helpers/emulator.js';
 
 const PASSWORD = 'correct-horse-battery';
@@ -25,14 +25,7 @@ const emulator = useEmulator({
 });
 
 const instances: HeadlessClerk[] = [];
-async function signedIn() {
-  const clerk = createHeadlessClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL });
-  instances.push(clerk);
-  await clerk.load();
-  const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: PASSWORD });
-  await clerk.setActive({ session: signIn.createdSessionId });
-  return clerk;
-}
+const signedIn = () => signedInHeadless(emulator.publishableKey, PROXY_URL, instances, 'ada@example.com', PASSWORD);
 const ctxOf = (resource: object) => (resource as { _ctx: ResourceContext })._ctx;
 const requested = (method: string, path: string) => emulator.requests.filter((r) => r.method === method && r.path === `/v1${path}`).length;
 /** Data only, as an app would compare it: no functions, Dates as numbers. */

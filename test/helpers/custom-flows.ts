@@ -15,3 +15,13 @@ export type HeadlessClerk = ClerkInstance<ReturnType<typeof customFlowPlugins>>;
 export function createHeadlessClerk(options: ClerkConstructorOptions & { publishableKey: string }): HeadlessClerk {
   return createClerk({ ...options, plugins: customFlowPlugins() });
 }
+
+/** A loaded custom-flow instance signed in with a password (kept in `instances`, for the test's teardown). */
+export async function signedInHeadless(publishableKey: string, proxyUrl: string, instances: HeadlessClerk[], identifier: string, password: string) {
+  const clerk = createHeadlessClerk({ publishableKey, proxyUrl });
+  instances.push(clerk);
+  await clerk.load();
+  const signIn = await clerk.client!.signIn.create({ identifier, password });
+  await clerk.setActive({ session: signIn.createdSessionId });
+  return clerk;
+}

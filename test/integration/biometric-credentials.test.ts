@@ -5,7 +5,7 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isClerkAPIResponseError, isClerkRuntimeError } from '../../kernel/index.js';
 import type { BiometricCredentialPublicKeyJwk, PrepareBiometricCredentialParams } from '../../plugins/resource-members/index.js';
-import { createHeadlessClerk, type HeadlessClerk } from '../helpers/custom-flows.js';
+import { signedInHeadless, type HeadlessClerk } from '../helpers/custom-flows.js';
 import { PROXY_URL, useEmulator } from '../helpers/emulator.js';
 
 const PASSWORD = 'correct-horse-battery';
@@ -16,14 +16,7 @@ const emulator = useEmulator({
 });
 
 const instances: HeadlessClerk[] = [];
-async function signedIn() {
-  const clerk = createHeadlessClerk({ publishableKey: emulator.publishableKey, proxyUrl: PROXY_URL });
-  instances.push(clerk);
-  await clerk.load();
-  const signIn = await clerk.client!.signIn.create({ identifier: 'ada@example.com', password: PASSWORD });
-  await clerk.setActive({ session: signIn.createdSessionId });
-  return clerk.user!;
-}
+const signedIn = async () => (await signedInHeadless(emulator.publishableKey, PROXY_URL, instances, 'ada@example.com', PASSWORD)).user!;
 function deviceKey() {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const { kty, crv, x, y } = publicKey.export({ format: 'jwk' });

@@ -126,6 +126,9 @@ describe('signIn.sso() / signUp.sso()', () => {
     const unknown = await signIn.sso({ strategy: 'password', redirectUrl: '/dashboard', redirectCallbackUrl: '/sso-callback' } as never);
     expect(unknown.error).toMatchObject({ code: 'invalid_strategy' });
     expect(clerk.__internal_state.signInSignal().errors.global?.[0]).toMatchObject({ code: 'invalid_strategy' });
+    // The oauth plugin's checks guard it: an origin outside allowedRedirectOrigins is refused.
+    const foreign = await signIn.sso({ strategy: 'oauth_google', redirectUrl: 'https://evil.example/done', redirectCallbackUrl: '/sso-callback' });
+    expect(foreign.error).toMatchObject({ code: 'invalid_redirect_url' });
     expect(emulator.requests.filter((r) => r.method === 'POST')).toEqual([]);
   });
 });
